@@ -1,0 +1,84 @@
+# FamilyDesk: `make run` and `make test` are all a new machine needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+INSTALLED := $(VENV)/.installed
+TEST_INSTALLED := $(VENV)/.test-installed
+BUNDLE_INSTALLED := $(VENV)/.bundle-installed
+PG := scripts/pg-test-server.sh
+PYTEST_ARGS ?=
+
+.PHONY: run test test-sqlite test-postgresql lint bundle bench messages catalogues screenshots clean
+
+$(PY):
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "Installing python3-venv..."; \
+	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
+	  else echo "Please run: sudo apt-get install python3-venv"; exit 1; fi; \
+	  rm -rf $(VENV); $(PYTHON) -m venv $(VENV); }
+	@$(PIP) install --upgrade pip
+
+$(INSTALLED): pyproject.toml | $(PY)
+	@scripts/system-deps.sh
+	$(PIP) install -e ".[postgres]"
+	@touch $@
+
+$(TEST_INSTALLED): $(INSTALLED)
+	$(PIP) install -e ".[postgres,test]"
+	@touch $@
+
+$(BUNDLE_INSTALLED): $(INSTALLED)
+	$(PIP) install -e ".[postgres,bundle]"
+	@touch $@
+
+# Compiled catalogues (.mo) are built, not committed.
+catalogues: $(INSTALLED)
+	@$(BIN)/pybabel compile -d resources/locale -D familydesk
+
+## make run: set up, then open FamilyDesk on the demo database (filled on first run)
+run: catalogues
+	$(BIN)/familydesk --demo
+
+## make test: lint, then the whole suite on SQLite and on PostgreSQL
+test: $(TEST_INSTALLED) catalogues lint test-sqlite test-postgresql
+
+lint: $(TEST_INSTALLED)
+	$(BIN)/ruff check familydesk tests scripts benchmarks build.spec
+	$(BIN)/ruff format --check familydesk tests scripts benchmarks build.spec
+
+test-sqlite: $(TEST_INSTALLED)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgresql: $(TEST_INSTALLED)
+	@url=$$($(PG) start); status=$$?; \
+	if [ $$status -eq 3 ] || [ -z "$$url" ]; then \
+	  if [ -n "$$CI" ]; then echo "PostgreSQL could not be started on CI"; exit 1; fi; \
+	  echo "PostgreSQL is not available here: skipping the PostgreSQL run."; exit 0; fi; \
+	FAMILYDESK_TEST_PG_URL=$$url $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
+	$(PG) stop; exit $$status
+
+## make bundle: PyInstaller one-folder build, then its own --smoke run
+bundle: $(BUNDLE_INSTALLED) catalogues
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	rm -rf build/smoke && mkdir -p build/smoke
+	FAMILYDESK_HOME=build/smoke QT_QPA_PLATFORM=offscreen dist/familydesk/familydesk --smoke --db build/smoke/smoke.sqlite3
+	FAMILYDESK_HOME=build/smoke dist/familydesk/familydesk demo --families 50 --db build/smoke/smoke.sqlite3
+	FAMILYDESK_HOME=build/smoke dist/familydesk/familydesk check --db build/smoke/smoke.sqlite3
+
+## make bench: performance figures (see README)
+bench: $(TEST_INSTALLED) catalogues
+	$(PY) benchmarks/run.py
+
+## make messages: extract strings and merge them into the catalogues
+messages: $(INSTALLED)
+	$(PY) scripts/messages.py
+
+screenshots: $(INSTALLED) catalogues
+	FAMILYDESK_HOME=build/shots $(PY) scripts/screenshot.py docs --db build/shots/demo.sqlite3
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache
+	find . -name __pycache__ -prune -exec rm -rf {} +

@@ -1,0 +1,240 @@
+"""The command line: the admin's and packager's interface.
+
+A thin layer over the services: each command prints one line in the
+interface language and exits non-zero on bad input; no traceback ever
+reaches the terminal (unexpected errors go to the log file).
+
+Exit codes: 0 done, 1 a problem was found or an operation was refused,
+2 bad command line, 70 unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from familydesk import APP_NAME, __version__, i18n, preferences
+from familydesk.errors import FamilyDeskError
+from familydesk.i18n import N_, _, ngettext
+
+STARTED = time.perf_counter()
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
+
+#: argparse's own messages, so that usage errors and help speak our language.
+_ARGPARSE_MESSAGES = {
+    "usage: ": N_("usage: "),
+    "positional arguments": N_("positional arguments"),
+    "options": N_("options"),
+    "show this help message and exit": N_("show this help message and exit"),
+    "show program's version number and exit": N_("show program's version number and exit"),
+    "unrecognized arguments: %s": N_("unrecognized arguments: %s"),
+    "the following arguments are required: %s": N_("the following arguments are required: %s"),
+    "expected one argument": N_("expected one argument"),
+    "invalid choice: %(value)r (choose from %(choices)s)": N_(
+        "invalid choice: %(value)r (choose from %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": N_("argument %(argument_name)s: %(message)s"),
+    "ambiguous option: %(option)s could match %(matches)s": N_(
+        "ambiguous option: %(option)s could match %(matches)s"
+    ),
+}
+
+
+def _argparse_gettext(message: str) -> str:
+    return _(_ARGPARSE_MESSAGES[message]) if message in _ARGPARSE_MESSAGES else message
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        hint = _("Try “familydesk --help”.")
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}. {hint}\n")
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“{value}” is not a whole number").format(value=text)
+        ) from None
+    if value < 0 or value > 1_000_000:
+        raise argparse.ArgumentTypeError(_("expected a number from 0 to 1000000"))
+    return value
+
+
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("“{value}” is not a whole number").format(value=text)
+        ) from None
+
+
+def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        metavar=_("PATH|URL"),
+        default=default,
+        help=_(
+            "database file or postgresql:// address (default: FAMILYDESK_DB or the user data folder)"
+        ),
+    )
+    parser.add_argument(
+        "--lang", choices=sorted(i18n.LANGUAGES), default=default, help=_("interface language")
+    )
+    parser.add_argument("--site", metavar=_("CODE"), default=default, help=_("centre code"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="familydesk", description=_("FamilyDesk: the family centre's front desk.")
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    _add_common(parser, None)
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help=_("open the main window, wait for the first page's data, print the time and exit"),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=_("use the demo database in the user data folder, filling it on first use"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+    demo = commands.add_parser("demo", help=_("fill an empty database with realistic demo data"))
+    demo.add_argument("--families", type=_count, default=300, help=_("how many families (300)"))
+    demo.add_argument("--seed", type=_integer, default=1, help=_("random seed (1)"))
+    check = commands.add_parser("check", help=_("check integrity, foreign keys and schema version"))
+    backup = commands.add_parser("backup", help=_("write a verified backup copy"))
+    backup.add_argument(
+        "--to", metavar=_("FOLDER"), help=_("where to write it (default: the backups folder)")
+    )
+    for sub in (demo, check, backup):
+        _add_common(sub, argparse.SUPPRESS)
+    return parser
+
+
+def _database_location(args: argparse.Namespace) -> str | None:
+    if args.db:
+        return str(args.db)
+    if getattr(args, "demo", False):
+        from familydesk.paths import demo_database_path
+
+        return str(demo_database_path())
+    return None
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from familydesk.db.database import Database
+
+    return Database.open(_database_location(args), site_code=args.site)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from familydesk.demo import fill_demo
+
+    database = _open(args)
+    try:
+        summary = database.write(fill_demo, families=args.families, seed=args.seed)
+    finally:
+        database.dispose()
+    print(
+        _("Demo data written to {location}: {families} families, {people} people.").format(
+            location=database.describe(), families=summary.families, people=summary.people
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from familydesk.maintenance import check_database
+
+    database = _open(args)
+    try:
+        report = check_database(database)
+    finally:
+        database.dispose()
+    if report.ok:
+        print(
+            _("Database {location} is sound (schema {revision}).").format(
+                location=database.describe(), revision=report.revision
+            )
+        )
+        return EXIT_OK
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    count = len(report.problems)
+    print(ngettext("{count} problem found.", "{count} problems found.", count).format(count=count),
+          file=sys.stderr)  # fmt: skip
+    return EXIT_PROBLEM
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from familydesk.maintenance import backup_database
+
+    database = _open(args)
+    try:
+        path = backup_database(database, Path(args.to).expanduser() if args.to else None)
+    finally:
+        database.dispose()
+    print(_("Backup written and verified: {path}").format(path=path))
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from familydesk.ui.app import run_gui
+
+    return run_gui(
+        location=_database_location(args),
+        site_code=args.site,
+        smoke=args.smoke,
+        demo=args.demo,
+        started=STARTED,
+    )
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from familydesk.logs import setup_logging
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    log_file = setup_logging()
+    i18n.set_language(_language_from(argv) or preferences.language() or i18n.DEFAULT_LANGUAGE)
+    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS.get(args.command or "", cmd_gui)(args)
+    except FamilyDeskError as exc:
+        print(f"familydesk: {exc.message}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return EXIT_PROBLEM
+    except Exception:
+        log.exception("Unexpected error in command %s", args.command or "gui")
+        print(
+            _("familydesk: an unexpected error occurred; details are in {path}").format(
+                path=log_file
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def _language_from(argv: list[str]) -> str | None:
+    """``--lang`` read before parsing, so that help and errors are translated."""
+    for index, item in enumerate(argv):
+        if item.startswith("--lang="):
+            return item.split("=", 1)[1]
+        if item == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return None

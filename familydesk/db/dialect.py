@@ -1,0 +1,231 @@
+"""The one seam between SQLite and PostgreSQL.
+
+Everything that differs between the two back ends lives here: connection
+set-up (SQLite pragmas and transaction handling), integrity checks, and
+backups (SQLite's online backup API versus ``pg_dump``). Callers pick the
+right implementation with :func:`for_url`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+import subprocess
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Connection, Engine
+
+from familydesk.errors import BackupError
+from familydesk.i18n import _
+
+log = logging.getLogger(__name__)
+
+#: How long a writer waits for another writer on SQLite before giving up (ms).
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: Execution option that makes a SQLite transaction take the write lock at BEGIN.
+WRITE_OPTION = "familydesk_write"
+
+
+def _timestamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+class Backend:
+    """What differs between database back ends."""
+
+    name = "?"
+
+    def __init__(self, url: URL) -> None:
+        self.url = url
+
+    def engine_options(self) -> dict[str, Any]:
+        return {}
+
+    def configure(self, engine: Engine) -> None:
+        """Attach connection listeners to a freshly created engine."""
+
+    def integrity_problems(self, connection: Connection) -> list[str]:
+        """Problems found by the back end's own consistency checks (empty if none)."""
+        return []
+
+    def backup(self, folder: Path, label: str = "backup") -> Path:
+        """Write a verified backup into ``folder`` and return its path."""
+        raise NotImplementedError
+
+    def disable_foreign_keys(self, connection: Connection) -> None:
+        """Foreign keys off for a migration (SQLite batch mode rebuilds tables)."""
+
+    def enable_foreign_keys(self, connection: Connection) -> None:
+        """Foreign keys back on after a migration."""
+
+
+class SQLiteBackend(Backend):
+    """A local file: WAL, synchronous=FULL, foreign keys, busy timeout.
+
+    Python's sqlite3 module starts transactions lazily and commits behind
+    DDL; we switch that off and issue BEGIN ourselves so that every
+    SQLAlchemy transaction, schema changes included, is a real one. Write
+    transactions take the lock at BEGIN (``BEGIN IMMEDIATE``) so two writers
+    queue up instead of failing half-way.
+    """
+
+    name = "sqlite"
+
+    @property
+    def path(self) -> Path:
+        return Path(str(self.url.database))
+
+    def engine_options(self) -> dict[str, Any]:
+        return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+
+    def configure(self, engine: Engine) -> None:
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: Connection) -> None:
+            if connection.get_execution_options().get(WRITE_OPTION):
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                connection.exec_driver_sql("BEGIN")
+
+    def disable_foreign_keys(self, connection: Connection) -> None:
+        # Only effective outside a transaction, hence the raw DBAPI cursor.
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+
+    def enable_foreign_keys(self, connection: Connection) -> None:
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+
+    def integrity_problems(self, connection: Connection) -> list[str]:
+        problems = []
+        for (line,) in connection.exec_driver_sql("PRAGMA integrity_check").fetchall():
+            if line != "ok":
+                problems.append(_("Integrity check: {detail}").format(detail=line))
+        for row in connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+            problems.append(
+                _("Row {rowid} of table {table} points to a missing row of {parent}.").format(
+                    rowid=row[1], table=row[0], parent=row[2]
+                )
+            )
+        return problems
+
+    def backup(self, folder: Path, label: str = "backup") -> Path:
+        if not self.path.exists():
+            raise BackupError(
+                _("There is no database file at {path} to back up.").format(path=self.path)
+            )
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"familydesk-{label}-{_timestamp()}.sqlite3"
+        partial = target.with_suffix(".partial")
+        try:
+            source = sqlite3.connect(self.path, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+            try:
+                copy = sqlite3.connect(partial)
+                try:
+                    source.backup(copy)
+                    tables = _sqlite_tables(source)
+                finally:
+                    copy.close()
+            finally:
+                source.close()
+            _verify_sqlite_copy(partial, tables)
+            with partial.open("rb") as fh:
+                os.fsync(fh.fileno())
+            partial.replace(target)
+        except (sqlite3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise BackupError(
+                _("The backup could not be written to {folder}: {detail}").format(
+                    folder=folder, detail=exc
+                )
+            ) from exc
+        log.info("SQLite backup written and verified: %s", target.name)
+        return target
+
+
+def _sqlite_tables(connection: sqlite3.Connection) -> set[str]:
+    rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
+    return {name for (name,) in rows}
+
+
+def _verify_sqlite_copy(path: Path, expected_tables: set[str]) -> None:
+    copy = sqlite3.connect(path)
+    try:
+        result = copy.execute("PRAGMA integrity_check").fetchall()
+        if result != [("ok",)]:
+            raise BackupError(_("The backup copy failed its integrity check."))
+        if _sqlite_tables(copy) != expected_tables:
+            raise BackupError(_("The backup copy does not hold the same tables as the database."))
+        for table in expected_tables:
+            copy.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+    finally:
+        copy.close()
+
+
+class PostgresBackend(Backend):
+    """A shared server. Schema changes are transactional on PostgreSQL."""
+
+    name = "postgresql"
+
+    def engine_options(self) -> dict[str, Any]:
+        return {"pool_pre_ping": True}
+
+    def _libpq_url(self) -> str:
+        return self.url.set(drivername="postgresql").render_as_string(hide_password=False)
+
+    def backup(self, folder: Path, label: str = "backup") -> Path:
+        pg_dump = shutil.which("pg_dump")
+        pg_restore = shutil.which("pg_restore")
+        if not pg_dump or not pg_restore:
+            raise BackupError(
+                _(
+                    "pg_dump was not found: install the PostgreSQL client tools to back up a server database."
+                )
+            )
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"familydesk-{label}-{_timestamp()}.pgdump"
+        partial = target.with_suffix(".partial")
+        dump = subprocess.run(
+            [pg_dump, "--format=custom", "--file", str(partial), "--dbname", self._libpq_url()],
+            capture_output=True,
+            text=True,
+        )
+        if dump.returncode != 0:
+            partial.unlink(missing_ok=True)
+            raise BackupError(
+                _("pg_dump failed: {detail}").format(
+                    detail=(dump.stderr.strip().splitlines() or ["?"])[-1]
+                )
+            )
+        listing = subprocess.run(
+            [pg_restore, "--list", str(partial)], capture_output=True, text=True
+        )
+        if listing.returncode != 0 or "TABLE DATA" not in listing.stdout:
+            partial.unlink(missing_ok=True)
+            raise BackupError(_("The backup copy could not be read back by pg_restore."))
+        partial.replace(target)
+        log.info("PostgreSQL backup written and verified: %s", target.name)
+        return target
+
+
+def for_url(url: URL) -> Backend:
+    if url.get_backend_name() == "sqlite":
+        return SQLiteBackend(url)
+    return PostgresBackend(url)
+
+
+def write_options() -> dict[str, Any]:
+    """Execution options for a connection that will write."""
+    return {WRITE_OPTION: True}

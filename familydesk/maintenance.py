@@ -1,0 +1,43 @@
+"""Administrative checks and backups (``familydesk check`` / ``familydesk backup``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from familydesk.db.database import Database
+from familydesk.db.migrate import current_revision, head_revision
+from familydesk.i18n import _
+from familydesk.paths import backup_dir
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    revision: str | None
+    head: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_database(database: Database) -> CheckReport:
+    """Integrity and foreign-key checks of the back end, and the schema revision."""
+    with database.engine.connect() as connection:
+        problems = database.backend.integrity_problems(connection)
+        revision = current_revision(connection)
+        connection.rollback()
+    head = head_revision()
+    if revision != head:
+        problems.append(
+            _("The schema is at revision {current}, expected {head}.").format(
+                current=revision or "-", head=head
+            )
+        )
+    return CheckReport(revision=revision, head=head, problems=problems)
+
+
+def backup_database(database: Database, folder: Path | None = None) -> Path:
+    """Write a verified backup copy into ``folder`` (default: the backups folder)."""
+    return database.backend.backup(folder or backup_dir(), label="backup")

@@ -1,0 +1,141 @@
+"""Start the GUI: QApplication, languages, style, database, main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+
+from PySide6.QtCore import QMessageLogContext, QSettings, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from familydesk import APP_NAME, __version__, i18n
+from familydesk.db.database import Database
+from familydesk.errors import FamilyDeskError
+from familydesk.i18n import _
+from familydesk.paths import data_dir, demo_database_path, resources_dir
+from familydesk.ui.errors import install_excepthook
+from familydesk.ui.language import LanguageManager
+from familydesk.ui.main_window import MainWindow
+from familydesk.ui.pages.base import PageContext
+from familydesk.ui.runner import Runner
+
+log = logging.getLogger(__name__)
+
+SMOKE_TIMEOUT_MS = 60_000
+DEMO_FAMILIES = 300
+
+
+def _has_screen() -> bool:
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def configure_settings_storage() -> None:
+    """Window state in QSettings; under FAMILYDESK_HOME it stays inside that folder."""
+    QApplication.setOrganizationName(APP_NAME)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    if os.environ.get("FAMILYDESK_HOME"):
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir()))
+
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _qt_message(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log file, not to the operator's terminal."""
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or [sys.argv[0]])
+    qInstallMessageHandler(_qt_message)
+    configure_settings_storage()
+    QGuiApplication.setDesktopFileName("familydesk")
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def open_database(location: str | None, site_code: str | None, demo: bool) -> Database:
+    if demo and location is None:
+        location = str(demo_database_path())
+    database = Database.open(location, site_code=site_code)
+    if demo:
+        from familydesk.demo import fill_demo
+        from familydesk.registry import count_families
+
+        if database.read(count_families) == 0:
+            database.write(fill_demo, families=DEMO_FAMILIES, seed=1)
+    return database
+
+
+def run_gui(location: str | None = None, site_code: str | None = None, smoke: bool = False,
+            demo: bool = False, started: float | None = None) -> int:  # fmt: skip
+    """Open the main window; with ``smoke``, exit once the first page has its data."""
+    started = time.perf_counter() if started is None else started
+    if smoke and not _has_screen():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not _has_screen():
+        print(_("familydesk: no screen is available (DISPLAY is not set)."), file=sys.stderr)
+        return 1
+    app = create_application()
+    install_excepthook()
+    language = LanguageManager(app)
+    language.apply(i18n.current_language())
+    try:
+        database = open_database(location, site_code, demo)
+    except FamilyDeskError as exc:
+        if smoke:
+            raise
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return 1
+    runner = Runner(database, app)
+    window = MainWindow(PageContext(runner=runner, language=language), database.describe())
+    result = {"code": 0, "done": 0}
+    if smoke:
+        _arm_smoke(window, started, result)
+    window.restore_state(QSettings())
+    window.show()
+    code = app.exec()
+    runner.wait()
+    database.dispose()
+    return result["code"] or code
+
+
+def _arm_smoke(window: MainWindow, started: float, result: dict[str, int]) -> None:
+    def done() -> None:
+        if result.get("done"):
+            return
+        result["done"] = 1
+        elapsed = (time.perf_counter() - started) * 1000
+        print(_("Smoke test passed: first page loaded in {ms} ms").format(ms=round(elapsed)))
+        sys.stdout.flush()
+        window.close()
+        QApplication.quit()
+
+    def timeout() -> None:
+        if result.get("done"):
+            return
+        print(_("Smoke test failed: the first page did not load in time."), file=sys.stderr)
+        result["code"] = 1
+        window.close()
+        QApplication.quit()
+
+    for page in window.pages.values():
+        page.ready.connect(done)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, timeout)

@@ -1,0 +1,244 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from familydesk import APP_NAME, __version__
+from familydesk.i18n import N_, _
+from familydesk.paths import resources_dir
+from familydesk.ui.errors import show_error
+from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.pages.families import FamiliesPage
+from familydesk.ui.pages.placeholder import PlaceholderPage
+from familydesk.ui.pages.settings import SettingsPage
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    key: str
+    title: str  # marked with N_, translated when shown
+    icon: str
+    description: str = ""
+
+
+NAVIGATION = [
+    NavEntry("frontdesk", N_("Front desk"), "frontdesk",
+             N_("Walk-in contacts and requests, today's queue and follow-ups.")),
+    NavEntry("families", N_("Families"), "families"),
+    NavEntry("appointments", N_("Appointments"), "appointments",
+             N_("Appointments with professionals, rooms and interpreters, without double bookings.")),
+    NavEntry("groups", N_("Groups"), "groups",
+             N_("Parenting groups and courses: sessions, sign-ups, waiting lists and attendance.")),
+    NavEntry("cards", N_("Family card"), "cards",
+             N_("Carta della Famiglia: eligibility, issue and renewal, partners and benefits.")),
+    NavEntry("reports", N_("Reports"), "reports",
+             N_("Indicators for the Piano di Zona and exports for the region.")),
+    NavEntry("settings", N_("Settings"), "settings"),
+]  # fmt: skip
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: PageContext, location: str) -> None:
+        super().__init__()
+        self.context = context
+        self.location = location
+        self.pages: dict[str, Page] = {}
+        self.setWindowIcon(icon("app"))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(200)
+        self.stack = QStackedWidget()
+        for entry in NAVIGATION:
+            page = self._make_page(entry)
+            self.pages[entry.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(entry.icon), "")
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            if not page.available:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.nav.addItem(item)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self.location_label = QLabel()
+        self.operator_label = QLabel()
+        self.busy_label = QLabel()
+        self.statusBar().addWidget(self.location_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.operator_label)
+        context.runner.busy_changed.connect(self._busy)
+        context.runner.error.connect(lambda exc: show_error(self, exc))
+
+        self._build_actions()
+        context.language.changed.connect(lambda _code: self.retranslate_ui())
+        self.retranslate_ui()
+        self.resize(1180, 760)
+
+    def _make_page(self, entry: NavEntry) -> Page:
+        if entry.key == "families":
+            return FamiliesPage(self.context)
+        if entry.key == "settings":
+            return SettingsPage(self.context)
+        return PlaceholderPage(self.context, lambda: _(entry.title), lambda: _(entry.description))
+
+    def _build_actions(self) -> None:
+        self.page_actions: list[QAction] = []
+        for number, entry in enumerate(NAVIGATION, start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=entry.key: self.show_page(key))
+            action.setEnabled(self.pages[entry.key].available)
+            self.page_actions.append(action)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(lambda: self.current_page().focus_search())
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(lambda: self.current_page().load())
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+
+        menu = self.menuBar()
+        self.file_menu = menu.addMenu("")
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = menu.addMenu("")
+        for action in self.page_actions:
+            self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.find_action)
+        self.view_menu.addAction(self.refresh_action)
+        self.help_menu = menu.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
+
+    # -- texts -------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(
+            _("{app} - {centre_desk}").format(app=APP_NAME, centre_desk=_("Family centre desk"))
+        )
+        for row, entry in enumerate(NAVIGATION):
+            item = self.nav.item(row)
+            item.setText(_(entry.title))
+            item.setToolTip(
+                ""
+                if self.pages[entry.key].available
+                else _("{title}: coming soon").format(title=_(entry.title))
+            )
+            self.page_actions[row].setText(_(entry.title))
+        self.file_menu.setTitle(_("&File"))
+        self.view_menu.setTitle(_("&View"))
+        self.help_menu.setTitle(_("&Help"))
+        self.find_action.setText(_("Search on this page"))
+        self.refresh_action.setText(_("Reload this page"))
+        self.quit_action.setText(_("&Quit"))
+        self.shortcuts_action.setText(_("Keyboard shortcuts"))
+        self.about_action.setText(_("About FamilyDesk"))
+        self.location_label.setText(_("Database: {location}").format(location=self.location))
+        self.operator_label.setText(
+            _("Operator: {name} (sign-in coming soon)").format(name=getpass.getuser())
+        )
+        self._busy(self.context.runner.pending > 0)
+
+    # -- navigation --------------------------------------------------------
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def show_page(self, key: str) -> Page:
+        keys = [entry.key for entry in NAVIGATION]
+        page = self.pages.get(key)
+        if page is None or not page.available:
+            key = "families"
+            page = self.pages[key]
+        self.nav.setCurrentRow(keys.index(key))
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.current_page().activate()
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(_("Loading…") if busy else "")
+
+    # -- dialogs -----------------------------------------------------------
+    def shortcuts_text(self) -> str:
+        lines = [
+            f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{action.text()}"
+            for action in [
+                *self.page_actions,
+                self.find_action,
+                self.refresh_action,
+                self.shortcuts_action,
+                self.quit_action,
+            ]  # fmt: skip
+            if action.isEnabled()
+        ]
+        return "\n".join(lines)
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, _("Keyboard shortcuts"), self.shortcuts_text())
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About FamilyDesk"),
+            _("{app} {version}\nThe front desk of the family centre.\nDatabase: {location}").format(
+                app=APP_NAME, version=__version__, location=self.location
+            ),
+        )
+
+    # -- window state ------------------------------------------------------
+    def restore_state(self, settings: QSettings) -> None:
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.show_page(str(settings.value("window/page", "families")))
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/page", NAVIGATION[self.nav.currentRow()].key)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_state(QSettings())
+        self.context.runner.wait(10_000)
+        super().closeEvent(event)

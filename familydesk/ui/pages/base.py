@@ -1,0 +1,60 @@
+"""What every page of the main window has in common."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from familydesk.ui.language import LanguageManager
+from familydesk.ui.runner import Runner
+
+
+@dataclass
+class PageContext:
+    """What pages need from the application: the database runner and the language."""
+
+    runner: Runner
+    language: LanguageManager
+
+
+class Page(QWidget):
+    """A page: builds its texts in ``retranslate_ui`` and loads data in ``load``.
+
+    ``ready`` is emitted once the page shows its data (``--smoke`` waits for it).
+    """
+
+    ready = Signal()
+    #: Whether the page's capability is built (disabled pages are shown greyed out).
+    available = True
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.runner = context.runner
+        self._loaded_once = False
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.heading)
+        context.language.changed.connect(lambda _code: self.retranslate_ui())
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.title())
+
+    def activate(self) -> None:
+        """Called each time the page is shown: the first call loads the data."""
+        if not self._loaded_once:
+            self._loaded_once = True
+            self.load()
+
+    def load(self) -> None:
+        """Fetch the page's data (through the runner); emit ``ready`` when shown."""
+        self.ready.emit()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the page's search field, if it has one."""

@@ -1,0 +1,323 @@
+"""Settings: the centre's details and logo (letterhead of printed forms),
+its member comuni, and the interface language."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familydesk import centre, comuni, i18n
+from familydesk.centre import CentreDetails
+from familydesk.errors import ValidationError
+from familydesk.i18n import _
+from familydesk.ui.errors import show_error
+from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.table_model import Column, LazyTableModel
+
+LOGO_PREVIEW = 96
+
+
+def _all_comuni(_session: object) -> tuple[comuni.ComuneInfo, ...]:
+    return comuni.all_comuni()
+
+
+def _label(info: comuni.ComuneInfo) -> str:
+    return f"{info.name} ({info.province})"
+
+
+class SettingsPage(Page):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._details: CentreDetails | None = None
+        self._logo: bytes | None = None
+        self._comuni_by_label: dict[str, comuni.ComuneInfo] = {}
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.addWidget(self._build_centre_box())
+        column.addWidget(self._build_comuni_box())
+        column.addWidget(self._build_language_box())
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.layout_.addWidget(scroll, 1)
+        self.retranslate_ui()
+
+    # -- building ----------------------------------------------------------
+    def _build_centre_box(self) -> QGroupBox:
+        self.centre_box = QGroupBox()
+        form = QFormLayout(self.centre_box)
+        self.fields: dict[str, QLineEdit] = {}
+        self.field_labels: dict[str, QLabel] = {}
+        for key in ("name", "address", "postcode", "town", "phone", "email"):
+            edit = QLineEdit()
+            edit.setObjectName(f"centre_{key}")
+            label = QLabel()
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            self.fields[key], self.field_labels[key] = edit, label
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedSize(LOGO_PREVIEW * 2, LOGO_PREVIEW)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setObjectName("logoPreview")
+        self.choose_logo = QPushButton()
+        self.remove_logo = QPushButton()
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(self.choose_logo)
+        logo_row.addWidget(self.remove_logo)
+        logo_row.addStretch(1)
+        self.logo_label = QLabel()
+        form.addRow(self.logo_label, logo_row)
+        self.centre_error = QLabel()
+        self.centre_error.setObjectName("errorLabel")
+        self.centre_error.setWordWrap(True)
+        self.save_button = QPushButton()
+        self.save_button.setDefault(True)
+        self.saved_label = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.saved_label, 1)
+        form.addRow(self.centre_error)
+        form.addRow(buttons)
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.remove_logo.clicked.connect(lambda: self._set_logo(None))
+        self.save_button.clicked.connect(self.save)
+        return self.centre_box
+
+    def _build_comuni_box(self) -> QGroupBox:
+        self.comuni_box = QGroupBox()
+        box = QVBoxLayout(self.comuni_box)
+        self.comuni_model = LazyTableModel(self.runner, centre.member_comuni_page, [
+            Column(lambda: _("Comune"), lambda r: r.name),
+            Column(lambda: _("Province"), lambda r: r.province),
+            Column(lambda: _("Cadastral code"), lambda r: r.cadastral_code),
+        ], parent=self)  # fmt: skip
+        self.comuni_model.failed.connect(lambda exc: show_error(self, exc))
+        self.comuni_table = QTableView()
+        self.comuni_table.setModel(self.comuni_model)
+        self.comuni_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.comuni_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.comuni_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.comuni_table.verticalHeader().hide()
+        header = self.comuni_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.comuni_table.setMinimumHeight(180)
+        box.addWidget(self.comuni_table)
+        self.comune_input = QLineEdit()
+        self.comune_input.setObjectName("comuneInput")
+        self._completer_model = QStringListModel(self)
+        completer = QCompleter(self._completer_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.comune_input.setCompleter(completer)
+        self.add_comune = QPushButton()
+        self.remove_comune = QPushButton()
+        row = QHBoxLayout()
+        row.addWidget(self.comune_input, 1)
+        row.addWidget(self.add_comune)
+        row.addWidget(self.remove_comune)
+        box.addLayout(row)
+        self.comuni_error = QLabel()
+        self.comuni_error.setObjectName("errorLabel")
+        box.addWidget(self.comuni_error)
+        self.add_comune.clicked.connect(self.add_selected_comune)
+        self.comune_input.returnPressed.connect(self.add_selected_comune)
+        self.remove_comune.clicked.connect(self.remove_selected_comune)
+        return self.comuni_box
+
+    def _build_language_box(self) -> QGroupBox:
+        self.language_box = QGroupBox()
+        form = QFormLayout(self.language_box)
+        self.language_combo = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_label = QLabel()
+        form.addRow(self.language_label, self.language_combo)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.current_language()))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        return self.language_box
+
+    # -- texts -------------------------------------------------------------
+    def title(self) -> str:
+        return _("Settings")
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        self.centre_box.setTitle(_("Centre (printed on every form)"))
+        labels = {
+            "name": _("&Name"), "address": _("&Address"), "postcode": _("&Postcode"),
+            "town": _("&Town"), "phone": _("P&hone"), "email": _("&E-mail"),
+        }  # fmt: skip
+        for key, text in labels.items():
+            self.field_labels[key].setText(text)
+        self.fields["name"].setPlaceholderText(_("e.g. Centro per le Famiglie dell'Ambito"))
+        self.logo_label.setText(_("Logo"))
+        self.choose_logo.setText(_("Choose image…"))
+        self.remove_logo.setText(_("Remove"))
+        self.save_button.setText(_("&Save"))
+        self.comuni_box.setTitle(_("Member comuni"))
+        self.comune_input.setPlaceholderText(_("Type a comune, e.g. Suzzara"))
+        self.add_comune.setText(_("Add"))
+        self.remove_comune.setText(_("Remove selected"))
+        self.language_box.setTitle(_("Language"))
+        self.language_label.setText(_("Interface language"))
+        self.comuni_model.retranslate()
+        self._show_logo()
+
+    # -- data --------------------------------------------------------------
+    def load(self) -> None:
+        self.runner.read(centre.get_centre, on_done=self._show_details, owner=self)
+        self.comuni_model.reload()
+        self.runner.read(_all_comuni, on_done=self._fill_completer, owner=self)
+
+    def _show_details(self, details: CentreDetails) -> None:
+        self._details = details
+        for key, edit in self.fields.items():
+            edit.setText(getattr(details, key))
+        self._set_logo(details.logo)
+        self.centre_error.clear()
+        self.ready.emit()
+
+    def _fill_completer(self, infos: tuple[comuni.ComuneInfo, ...]) -> None:
+        self._comuni_by_label = {_label(info): info for info in infos}
+        self._completer_model.setStringList(list(self._comuni_by_label))
+
+    def current_details(self) -> CentreDetails | None:
+        if self._details is None:
+            return None
+        values = {key: edit.text() for key, edit in self.fields.items()}
+        return replace(self._details, logo=self._logo, **values)
+
+    def save(self) -> None:
+        details = self.current_details()
+        if details is None:
+            return
+        self.centre_error.clear()
+        self.saved_label.clear()
+        try:
+            centre.validate_centre(details)  # instant feedback; the service checks again
+        except ValidationError as exc:
+            self._field_error(exc)
+            return
+        self.runner.write(centre.save_centre, details, on_done=self._saved,
+                          on_error=self._save_failed, owner=self)  # fmt: skip
+
+    def _saved(self, details: CentreDetails) -> None:
+        self._show_details(details)
+        self.saved_label.setText(_("Saved."))
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self._field_error(exc)
+        else:
+            show_error(self, exc)
+
+    def _field_error(self, exc: ValidationError) -> None:
+        self.centre_error.setText(exc.message)
+        edit = self.fields.get(exc.field)
+        if edit is not None:
+            edit.setFocus()
+            edit.selectAll()
+
+    # -- logo --------------------------------------------------------------
+    def _choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose the centre's logo"), "", _("Images (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.load_logo_file(path)
+
+    def load_logo_file(self, path: str) -> None:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(centre.MAX_LOGO_BYTES + 1)
+        except OSError as exc:
+            self.centre_error.setText(
+                _("Logo: the file cannot be read ({detail}).").format(detail=exc.strerror)
+            )
+            return
+        self._set_logo(data)
+
+    def _set_logo(self, data: bytes | None) -> None:
+        self._logo = data
+        self._show_logo()
+
+    def _show_logo(self) -> None:
+        pixmap = QPixmap()
+        if self._logo and pixmap.loadFromData(self._logo):
+            self.logo_preview.setPixmap(pixmap.scaled(
+                self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+        else:
+            self.logo_preview.setPixmap(QPixmap())
+            self.logo_preview.setText(_("No logo"))
+        self.remove_logo.setEnabled(self._logo is not None)
+
+    # -- member comuni -----------------------------------------------------
+    def add_selected_comune(self) -> None:
+        self.comuni_error.clear()
+        text = self.comune_input.text().strip()
+        info = self._comuni_by_label.get(text)
+        if info is None:
+            matches = [
+                i
+                for label, i in self._comuni_by_label.items()
+                if label.lower().startswith(text.lower())
+            ]
+            info = matches[0] if len(matches) == 1 else None
+        if info is None:
+            self.comuni_error.setText(
+                _("Comune: choose a comune from the list, e.g. “Suzzara (MN)”.")
+            )
+            return
+        self.runner.write(centre.add_member_comune, info.name, info.province, info.cadastral_code,
+                          on_done=lambda _row: self._comune_added(), on_error=self._comune_failed,
+                          owner=self)  # fmt: skip
+
+    def _comune_added(self) -> None:
+        self.comune_input.clear()
+        self.comuni_model.reload()
+
+    def _comune_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.comuni_error.setText(exc.message)
+        else:
+            show_error(self, exc)
+
+    def remove_selected_comune(self) -> None:
+        rows = self.comuni_table.selectionModel().selectedRows()
+        if not rows:
+            self.comuni_error.setText(_("Select a comune in the list first."))
+            return
+        row = self.comuni_model.row_at(rows[0].row())
+        self.runner.write(centre.remove_member_comune, row.id, row.version,
+                          on_done=lambda _none: self.comuni_model.reload(),
+                          on_error=self._comune_failed, owner=self)  # fmt: skip
+
+    def _language_chosen(self, index: int) -> None:
+        code = self.language_combo.itemData(index)
+        if code and code != i18n.current_language():
+            self.context.language.apply(code, remember=True)

@@ -1,0 +1,60 @@
+"""Render the main window offscreen to PNG files (README pictures, visual checks).
+
+Usage: python scripts/screenshot.py OUT_DIR [--db PATH] [--lang it|en]
+Each page that is available gets a picture: OUT_DIR/<page>.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out")
+    parser.add_argument("--db")
+    parser.add_argument("--lang", default="it")
+    parser.add_argument("--families", type=int, default=300)
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    from familydesk import i18n
+    from familydesk.db.database import Database
+    from familydesk.demo import fill_demo
+    from familydesk.registry import count_families
+    from familydesk.ui.app import create_application
+    from familydesk.ui.language import LanguageManager
+    from familydesk.ui.main_window import MainWindow
+    from familydesk.ui.pages.base import PageContext
+    from familydesk.ui.runner import SyncRunner
+
+    i18n.set_language(args.lang)
+    app = create_application()
+    database = Database.open(args.db)
+    if database.read(count_families) == 0:
+        database.write(fill_demo, families=args.families, seed=1)
+    language = LanguageManager(app)
+    language.apply(args.lang)
+    window = MainWindow(PageContext(SyncRunner(database), language), database.describe())
+    window.resize(1180, 720)
+    window.show()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for key, page in window.pages.items():
+        if page.available:
+            window.show_page(key)
+            QApplication.processEvents()
+            window.grab().save(str(out / f"{key}.png"))
+            print(out / f"{key}.png")
+    database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Test set-up: Qt offscreen, a private home folder, and a fresh database per test.
+
+The back end comes from ``FAMILYDESK_TEST_PG_URL``: unset, every test runs
+on SQLite; set (``make test`` does it when PostgreSQL is available), the
+same tests run on a real PostgreSQL server. Each test gets a database
+copied from a template that was upgraded once through Alembic.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = tempfile.mkdtemp(prefix="familydesk-tests-")
+os.environ["FAMILYDESK_HOME"] = _HOME
+os.environ.pop("FAMILYDESK_DB", None)
+os.environ.pop("FAMILYDESK_LANG", None)
+
+import pytest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from familydesk import i18n  # noqa: E402
+from familydesk.db.database import Database  # noqa: E402
+
+PG_URL = os.environ.get("FAMILYDESK_TEST_PG_URL", "")
+BACKEND = "postgresql" if PG_URL else "sqlite"
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"familydesk database back end: {BACKEND}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    skip = pytest.mark.skip(reason=f"needs the other back end (running on {BACKEND})")
+    for item in items:
+        if BACKEND == "postgresql" and item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
+        if BACKEND == "sqlite" and item.get_closest_marker("postgresql_only"):
+            item.add_marker(skip)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: the test is about SQLite itself")
+    config.addinivalue_line("markers", "postgresql_only: the test needs a PostgreSQL server")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_HOME, ignore_errors=True)
+
+
+class PgServer:
+    """Creates and drops databases on the test server."""
+
+    def __init__(self, url: str) -> None:
+        self.base = make_url(url).set(drivername="postgresql+psycopg")
+        self.admin = create_engine(self.base, isolation_level="AUTOCOMMIT")
+
+    def url_for(self, name: str) -> str:
+        return self.base.set(database=name).render_as_string(hide_password=False)
+
+    def create(self, name: str, template: str | None = None) -> str:
+        suffix = f' TEMPLATE "{template}"' if template else ""
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
+        return self.url_for(name)
+
+    def drop(self, name: str) -> None:
+        with self.admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own data, log and settings folders."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("FAMILYDESK_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Tests read messages in English unless they switch language themselves."""
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer | None]:
+    if not PG_URL:
+        yield None
+        return
+    server = PgServer(PG_URL)
+    yield server
+    server.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def template(pg_server: PgServer | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database upgraded through Alembic once per run; tests get copies."""
+    if pg_server is not None:
+        name = f"fd_template_{os.getpid()}"
+        location = pg_server.create(name)
+        Database.open(location).dispose()
+        yield name
+        pg_server.drop(name)
+    else:
+        path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+        database = Database.open(str(path))
+        database.dispose()
+        yield str(path)
+
+
+@pytest.fixture
+def empty_location(pg_server: PgServer | None, tmp_path: Path) -> Iterator[str]:
+    """A location with no database yet (or an empty one on PostgreSQL)."""
+    if pg_server is not None:
+        name = f"fd_empty_{uuid.uuid4().hex[:10]}"
+        yield pg_server.create(name)
+        pg_server.drop(name)
+    else:
+        yield str(tmp_path / "empty.sqlite3")
+
+
+@pytest.fixture
+def db_location(pg_server: PgServer | None, template: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh database at the current schema, as a path or URL."""
+    if pg_server is not None:
+        name = f"fd_test_{uuid.uuid4().hex[:10]}"
+        yield pg_server.create(name, template=template)
+        pg_server.drop(name)
+    else:
+        path = tmp_path / "familydesk.sqlite3"
+        shutil.copyfile(template, path)
+        yield str(path)
+
+
+@pytest.fixture
+def database(db_location: str) -> Iterator[Database]:
+    db = Database.open(db_location)
+    yield db
+    db.dispose()

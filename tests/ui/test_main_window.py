@@ -1,0 +1,102 @@
+"""The shell: navigation, shortcuts, status bar, language switch, window state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from pytestqt.qtbot import QtBot
+
+from familydesk.db.database import Database
+from familydesk.demo import fill_demo
+from familydesk.ui.main_window import NAVIGATION, MainWindow
+from familydesk.ui.pages.base import PageContext
+from tests.ui.conftest import activate
+
+
+def _nav_texts(window: MainWindow) -> list[str]:
+    return [window.nav.item(i).text() for i in range(window.nav.count())]
+
+
+def test_navigation_lists_every_capability_and_greys_out_unbuilt_ones(window: MainWindow) -> None:
+    assert _nav_texts(window) == [
+        "Front desk", "Families", "Appointments", "Groups", "Family card", "Reports", "Settings",
+    ]  # fmt: skip
+    enabled = {
+        NAVIGATION[i].key
+        for i in range(window.nav.count())
+        if window.nav.item(i).flags() & Qt.ItemFlag.ItemIsEnabled
+    }
+    assert enabled == {"families", "settings"}
+    assert window.nav.item(0).toolTip() == "Front desk: coming soon"
+
+
+def test_first_page_shows_the_families(window: MainWindow, database: Database) -> None:
+    database.write(fill_demo, families=12, seed=5)
+    window.restore_state(QSettings())
+    page = window.current_page()
+    assert page is window.pages["families"]
+    assert page.model.rowCount() == 12
+    assert page.count.text() == "12 families"
+
+
+def test_shortcuts_switch_pages_and_skip_unbuilt_ones(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    window.restore_state(QSettings())
+    activate(window)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.pages["settings"]
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.pages["families"]
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # disabled
+    assert window.current_page() is window.pages["families"]
+    assert "Ctrl+7\tSettings" in window.shortcuts_text()
+    assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+
+
+def test_ctrl_f_puts_the_cursor_in_the_search_field(window: MainWindow, qtbot: QtBot) -> None:
+    window.show()
+    window.restore_state(QSettings())
+    activate(window)
+    window.find_action.trigger()
+    assert window.pages["families"].search.hasFocus()
+
+
+def test_status_bar_shows_database_and_operator(window: MainWindow, database: Database) -> None:
+    assert database.describe() in window.location_label.text()
+    assert window.operator_label.text().startswith("Operator:")
+
+
+def test_language_switch_retranslates_open_widgets(
+    window: MainWindow, context: PageContext
+) -> None:
+    context.language.apply("it")
+    assert _nav_texts(window)[:2] == ["Sportello", "Famiglie"]
+    assert window.pages["families"].heading.text() == "Famiglie"
+    assert window.pages["families"].model.headerData(0, Qt.Orientation.Horizontal) == "Famiglia"
+    assert window.file_menu.title() == "&File"
+    assert window.help_menu.title() == "&Aiuto"
+    context.language.apply("en")
+    assert _nav_texts(window)[1] == "Families"
+
+
+def test_window_state_is_kept_between_sessions(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
+    first = MainWindow(context, database.describe())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.show_page("settings")
+    first.close()
+    second = MainWindow(context, database.describe())
+    qtbot.addWidget(second)
+    second.restore_state(QSettings())
+    assert second.current_page() is second.pages["settings"]
+    assert second.size().width() == 700
+
+
+def test_unknown_saved_page_falls_back_to_families(window: MainWindow) -> None:
+    settings = QSettings()
+    settings.setValue("window/page", "nonexistent")
+    window.restore_state(settings)
+    assert window.current_page() is window.pages["families"]

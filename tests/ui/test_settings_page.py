@@ -1,0 +1,106 @@
+"""Settings: the centre's details, logo and member comuni, and the language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from familydesk import centre, preferences
+from familydesk.db.database import Database
+from familydesk.ui.main_window import MainWindow
+from familydesk.ui.pages.settings import SettingsPage
+
+
+def _settings(window: MainWindow) -> SettingsPage:
+    page = window.show_page("settings")
+    assert isinstance(page, SettingsPage)
+    return page
+
+
+def _png(path: Path) -> Path:
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2f5d8a"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    path.write_bytes(bytes(buffer.data()))
+    return path
+
+
+def test_centre_details_are_saved(window: MainWindow, database: Database, qtbot: QtBot,
+                                  tmp_path: Path) -> None:  # fmt: skip
+    page = _settings(window)
+    page.fields["name"].setText("Centro per le Famiglie di Suzzara")
+    page.fields["postcode"].setText("46029")
+    page.fields["email"].setText("cpf@comune.suzzara.mn.it")
+    page.load_logo_file(str(_png(tmp_path / "logo.png")))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    saved = database.read(centre.get_centre)
+    assert saved.name == "Centro per le Famiglie di Suzzara"
+    assert saved.logo_mime == "image/png"
+    assert saved.version == 2
+    assert page.saved_label.text() == "Saved."
+
+
+def test_bad_input_names_the_field_and_saves_nothing(
+    window: MainWindow, database: Database
+) -> None:
+    page = _settings(window)
+    page.fields["email"].setText("not an address")
+    page.save()
+    assert page.centre_error.text().startswith("E-mail:")
+    assert database.read(centre.get_centre).version == 1
+    page.fields["email"].setText("")
+    page.fields["name"].setText("  ")
+    page.save()
+    assert page.centre_error.text().startswith("Centre name:")
+
+
+def test_a_stale_form_is_not_saved_over_a_newer_version(
+    window: MainWindow, database: Database, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    page = _settings(window)
+    details = database.read(centre.get_centre)
+    database.write(centre.save_centre, details.__class__(**{**details.__dict__, "phone": "0376 1"}))
+    shown: list[BaseException] = []
+    monkeypatch.setattr(
+        "familydesk.ui.pages.settings.show_error", lambda _p, exc: shown.append(exc)
+    )
+    page.fields["name"].setText("Another name")
+    page.save()
+    assert shown and "changed by someone else" in str(shown[0])
+    assert database.read(centre.get_centre).name != "Another name"
+
+
+def test_member_comuni_are_added_from_the_list_and_removed(
+    window: MainWindow, database: Database
+) -> None:
+    page = _settings(window)
+    page.comune_input.setText("Suzzara (MN)")
+    page.add_selected_comune()
+    page.comune_input.setText("pegognaga")  # a unique prefix is enough
+    page.add_selected_comune()
+    assert [r.name for r in database.read(centre.list_member_comuni)] == ["Suzzara", "Pegognaga"]
+    assert page.comuni_model.rowCount() == 2
+    page.comune_input.setText("Suzzara (MN)")
+    page.add_selected_comune()
+    assert "already among the member comuni" in page.comuni_error.text()
+    page.comune_input.setText("Atlantide")
+    page.add_selected_comune()
+    assert page.comuni_error.text().startswith("Comune:")
+    page.comuni_table.selectRow(0)
+    page.remove_selected_comune()
+    assert [r.name for r in database.read(centre.list_member_comuni)] == ["Pegognaga"]
+
+
+def test_language_choice_applies_at_once_and_is_remembered(window: MainWindow) -> None:
+    page = _settings(window)
+    page.language_combo.setCurrentIndex(page.language_combo.findData("it"))
+    assert page.heading.text() == "Impostazioni"
+    assert window.nav.item(1).text() == "Famiglie"
+    assert preferences.language() == "it"
+    page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
+    assert page.heading.text() == "Settings"
