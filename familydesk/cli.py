@@ -96,7 +96,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="familydesk", description=_("FamilyDesk: the family centre's front desk.")
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=_("show program's version number and exit"),
+    )
     _add_common(parser, None)
     parser.add_argument(
         "--smoke",

@@ -1,0 +1,154 @@
+"""The command line: one translated line per command, non-zero on bad input, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from familydesk import __version__, cli
+from familydesk.db.database import Database
+from familydesk.registry import count_families
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"FamilyDesk {__version__}"
+
+
+def test_demo_check_and_backup(
+    capsys: pytest.CaptureFixture[str], db_location: str, tmp_path: Path
+) -> None:
+    code, out, _err = run(capsys, "--lang", "en", "demo", "--families", "25", "--seed", "7",
+                          "--db", db_location)  # fmt: skip
+    assert code == 0
+    assert out.startswith("Demo data written to") and "25 families" in out
+    assert len(out.strip().splitlines()) == 1
+
+    code, out, _err = run(capsys, "check", "--db", db_location, "--lang", "it")
+    assert code == 0 and "è integro" in out
+
+    code, out, _err = run(capsys, "backup", "--to", str(tmp_path / "copies"), "--db", db_location)
+    assert code == 0
+    copies = list((tmp_path / "copies").iterdir())
+    assert len(copies) == 1 and str(copies[0]) in out
+
+
+def test_demo_refuses_a_database_with_families(
+    capsys: pytest.CaptureFixture[str], db_location: str
+) -> None:
+    run(capsys, "demo", "--families", "3", "--db", db_location)
+    code, _out, err = run(capsys, "demo", "--families", "3", "--db", db_location, "--lang", "en")
+    assert code == 1
+    assert err.strip() == (
+        "familydesk: This database already holds 3 families: demo data goes only into an empty "
+        "database. Choose another file with --db."
+    )
+    database = Database.open(db_location)
+    try:
+        assert database.read(count_families) == 3
+    finally:
+        database.dispose()
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["demo", "--families", "many"], "argomento --families: «many» non è un numero intero"),
+        (["demo", "--families", "-4"], "atteso un numero da 0 a 1000000"),
+        (["--lang", "it", "frobnicate"], "scelta non valida"),
+        (["check", "--bogus"], "argomenti non riconosciuti: --bogus"),
+    ],
+)
+def test_bad_command_lines_get_one_italian_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], expected: str
+) -> None:
+    code, _out, err = run(capsys, "--lang", "it", *argv)
+    assert code == 2
+    assert expected in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_network_share_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(capsys, "--lang", "en", "check", "--db", r"\\nas\ufficio\fd.sqlite3")
+    assert code == 1
+    assert "network share" in err and "Traceback" not in err
+
+
+def test_unexpected_errors_go_to_the_log_not_the_screen(
+    capsys: pytest.CaptureFixture[str], db_location: str, monkeypatch: pytest.MonkeyPatch,
+    home: Path,
+) -> None:  # fmt: skip
+    def explode(*_args: object, **_kwargs: object) -> None:
+        raise KeyError("internal")
+
+    monkeypatch.setattr("familydesk.maintenance.check_database", explode)
+    code, _out, err = run(capsys, "--lang", "en", "check", "--db", db_location)
+    assert code == 70
+    assert "unexpected error" in err and "Traceback" not in err
+    log = (home / "logs" / "familydesk.log").read_text(encoding="utf-8")
+    assert "Traceback" in log and "KeyError" in log
+
+
+def test_help_is_translated(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _err = run(capsys, "--lang", "it", "--help")
+    assert code == 0
+    assert out.startswith("uso: familydesk")
+    assert "riempie un database vuoto" in out
+    assert "mostra la versione del programma ed esce" in out
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ, FAMILYDESK_HOME=str(home), FAMILYDESK_LANG="en")
+    env.pop("QT_QPA_PLATFORM", None)  # --smoke must manage without a screen on its own
+    env.pop("DISPLAY", None)
+    return env
+
+
+def test_smoke_opens_the_window_and_prints_the_time(tmp_path: Path, db_location: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "familydesk", "--smoke", "--db", db_location],
+        capture_output=True, text=True, env=_env(tmp_path / "home"), timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Smoke test passed: first page loaded in ")
+    assert int(result.stdout.split()[-2]) > 0
+
+
+def test_demo_mode_fills_the_demo_database_once(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    for _ in range(2):
+        result = subprocess.run(
+            [sys.executable, "-m", "familydesk", "--demo", "--smoke"],
+            capture_output=True, text=True, env=_env(home), timeout=120, cwd=ROOT,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+    database = Database.open(str(home / "data" / "demo.sqlite3"))
+    try:
+        assert database.read(count_families) == 300
+    finally:
+        database.dispose()
+
+
+def test_gui_without_a_screen_says_so(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "familydesk", "--db", str(tmp_path / "x.sqlite3")],
+        capture_output=True, text=True, env=_env(tmp_path / "home"), timeout=60, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "no screen is available" in result.stderr
