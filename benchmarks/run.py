@@ -1,0 +1,96 @@
+"""FamilyDesk benchmarks (``make bench``): start-up, demo generation, list queries.
+
+Prints a Markdown table (copied into the README) and writes it to
+benchmarks/results/latest.md. Each figure is the median of several runs on
+a fresh database in a temporary folder; nothing here is a pass/fail test.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from familydesk.db.database import Database  # noqa: E402
+from familydesk.demo import fill_demo  # noqa: E402
+from familydesk.registry import family_page  # noqa: E402
+
+SIZES = (1_000, 10_000)
+REPEAT = 3
+
+
+def timed(fn: Callable[[], object], repeat: int = REPEAT) -> float:
+    """Median wall time in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def smoke(location: str, home: Path) -> tuple[float, float, float]:
+    """Median smoke time reported by the app, wall time of the process, and peak RSS (MB)."""
+    reported, wall = [], []
+    env = dict(os.environ, FAMILYDESK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-m", "familydesk", "--smoke", "--db", location, "--lang", "en"],
+            capture_output=True, text=True, env=env, cwd=ROOT, check=True,
+        )  # fmt: skip
+        wall.append((time.perf_counter() - start) * 1000)
+        reported.append(float(result.stdout.split()[-2]))
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return statistics.median(reported), statistics.median(wall), peak_mb
+
+
+def main() -> int:
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="familydesk-bench-") as folder:
+        home = Path(folder)
+        os.environ["FAMILYDESK_HOME"] = str(home)
+        empty = str(home / "empty.sqlite3")
+        rows.append(("Create and migrate an empty database", f"{timed(lambda: Database.open(str(home / f'm{time.perf_counter_ns()}.sqlite3')).dispose()):.0f} ms"))  # fmt: skip
+        Database.open(empty).dispose()
+        ms, wall, rss = smoke(empty, home)
+        rows.append(("`--smoke`, empty database: first page shown (process wall time)",
+                     f"{ms:.0f} ms ({wall:.0f} ms)"))  # fmt: skip
+        for size in SIZES:
+            location = str(home / f"demo{size}.sqlite3")
+            database = Database.open(location)
+            start = time.perf_counter()
+            summary = database.write(fill_demo, families=size, seed=1)
+            generated = (time.perf_counter() - start) * 1000
+            rows.append((f"`demo --families {size}` ({summary.people} people)", f"{generated:.0f} ms"))
+            first = timed(lambda: database.read(family_page, 0, 200))  # noqa: B023
+            deep = timed(lambda: database.read(family_page, size - 200, 200))  # noqa: B023
+            filtered = timed(lambda: database.read(family_page, 0, 200, "gonzaga"))  # noqa: B023
+            rows.append((f"{size} families: first page of 200 rows", f"{first:.1f} ms"))
+            rows.append((f"{size} families: last page of 200 rows", f"{deep:.1f} ms"))
+            rows.append((f"{size} families: filter by comune", f"{filtered:.1f} ms"))
+            database.dispose()
+            ms, wall, rss = smoke(location, home)
+            rows.append((f"`--smoke`, {size} families: first page shown (process wall time)",
+                         f"{ms:.0f} ms ({wall:.0f} ms)"))  # fmt: skip
+        rows.append(("Peak memory of a `--smoke` process", f"{rss:.0f} MB"))
+    table = ["| Measure | Result |", "| --- | --- |", *[f"| {a} | {b} |" for a, b in rows]]
+    text = "\n".join(table)
+    print(text)
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.md").write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
