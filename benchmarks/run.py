@@ -71,7 +71,9 @@ def main() -> int:
             start = time.perf_counter()
             summary = database.write(fill_demo, families=size, seed=1)
             generated = (time.perf_counter() - start) * 1000
-            rows.append((f"`demo --families {size}` ({summary.people} people)", f"{generated:.0f} ms"))
+            rows.append(
+                (f"`demo --families {size}` ({summary.people} people)", f"{generated:.0f} ms")
+            )
             first = timed(lambda: database.read(family_page, 0, 200))  # noqa: B023
             deep = timed(lambda: database.read(family_page, size - 200, 200))  # noqa: B023
             filtered = timed(lambda: database.read(family_page, 0, 200, "gonzaga"))  # noqa: B023

@@ -29,7 +29,9 @@ class FamilyRow:
     version: int
 
 
-def _filtered(query, text: str):  # type: ignore[no-untyped-def]
+def _filtered(query, text: str, comune: str = ""):  # type: ignore[no-untyped-def]
+    if comune:
+        query = query.where(Family.comune_name == comune)
     text = text.strip()
     if text:
         pattern = f"%{text.lower()}%"
@@ -39,14 +41,18 @@ def _filtered(query, text: str):  # type: ignore[no-untyped-def]
     return query
 
 
-def count_families(session: Session, text: str = "") -> int:
-    return session.scalar(_filtered(select(func.count(Family.id)), text)) or 0
+def count_families(session: Session, text: str = "", comune: str = "") -> int:
+    return session.scalar(_filtered(select(func.count(Family.id)), text, comune)) or 0
 
 
 def family_page(
-    session: Session, offset: int = 0, limit: int = PAGE_SIZE, text: str = ""
+    session: Session, offset: int = 0, limit: int = PAGE_SIZE, text: str = "", comune: str = ""
 ) -> Page[FamilyRow]:
-    """Families ordered by name, ``limit`` rows from ``offset``, with member counts."""
+    """Families ordered by name, ``limit`` rows from ``offset``, with member counts.
+
+    ``text`` matches part of the family name or comune; ``comune`` is an exact
+    comune of residence.
+    """
     members = (
         select(
             Person.family_id.label("family_id"),
@@ -61,6 +67,7 @@ def family_page(
             members, members.c.family_id == Family.id
         ),
         text,
+        comune,
     ).order_by(Family.name, Family.id)
     rows = [
         FamilyRow(
@@ -75,4 +82,4 @@ def family_page(
         )
         for family, n, c in session.execute(query.offset(offset).limit(limit))
     ]
-    return Page(rows=rows, offset=offset, total=count_families(session, text))
+    return Page(rows=rows, offset=offset, total=count_families(session, text, comune))

@@ -38,7 +38,11 @@ def test_details_round_trip_trimmed(database: Database) -> None:
     details = replace(database.read(centre.get_centre), name="  Centro Famiglie Gonzaga ",
                       postcode="46023", logo=PNG)  # fmt: skip
     saved = database.write(centre.save_centre, details)
-    assert (saved.name, saved.logo_mime, saved.version) == ("Centro Famiglie Gonzaga", "image/png", 2)
+    assert (saved.name, saved.logo_mime, saved.version) == (
+        "Centro Famiglie Gonzaga",
+        "image/png",
+        2,
+    )
     saved = database.write(centre.save_centre, replace(saved, logo=None))
     assert (saved.logo, saved.logo_mime) == (None, "")
 

@@ -91,10 +91,9 @@ class Database:
         database made by a newer FamilyDesk raises ``DatabaseTooNewError``
         and is left untouched.
         """
-        url = resolve_database_url(location)
-        if url.get_backend_name() == "sqlite":
-            Path(str(url.database)).parent.mkdir(parents=True, exist_ok=True)
-        database = cls(url)
+        database = cls(resolve_database_url(location))
+        url = database.url
+        database.backend.prepare()
         try:
             if migrate:
                 from familydesk.db.migrate import upgrade_database

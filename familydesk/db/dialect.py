@@ -46,6 +46,9 @@ class Backend:
     def engine_options(self) -> dict[str, Any]:
         return {}
 
+    def prepare(self) -> None:
+        """Make the location ready before the first connection."""
+
     def configure(self, engine: Engine) -> None:
         """Attach connection listeners to a freshly created engine."""
 
@@ -82,6 +85,9 @@ class SQLiteBackend(Backend):
 
     def engine_options(self) -> dict[str, Any]:
         return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+
+    def prepare(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
 
     def configure(self, engine: Engine) -> None:
         @event.listens_for(engine, "connect")

@@ -100,3 +100,28 @@ def test_unknown_saved_page_falls_back_to_families(window: MainWindow) -> None:
     settings.setValue("window/page", "nonexistent")
     window.restore_state(settings)
     assert window.current_page() is window.pages["families"]
+
+
+def test_families_can_be_narrowed_to_a_member_comune(
+    window: MainWindow, database: Database
+) -> None:
+    database.write(fill_demo, families=40, seed=2)
+    window.restore_state(QSettings())
+    page = window.pages["families"]
+    choices = [page.comune.itemText(i) for i in range(page.comune.count())]
+    assert choices[:3] == ["All comuni", "Suzzara", "Gonzaga"]
+    page.comune.setCurrentIndex(page.comune.findData("Gonzaga"))
+    rows = [page.model.row_at(r) for r in range(page.model.rowCount())]
+    assert rows and {r.comune for r in rows} == {"Gonzaga"}
+    assert page.model.total < 40
+    page.comune.setCurrentIndex(0)
+    assert page.model.total == 40
+
+
+def test_qt_standard_buttons_speak_italian(context: PageContext) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    context.language.apply("it")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annulla"
+    context.language.apply("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familydesk.centre import MemberComuneRow, list_member_comuni
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.registry import FamilyRow, family_page
 from familydesk.ui.errors import show_error
@@ -40,10 +42,15 @@ class FamiliesPage(Page):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setObjectName("familySearch")
+        self.comune = QComboBox()
+        self.comune.setObjectName("comuneFilter")
+        self.comune.setMinimumContentsLength(18)
+        self.comune.addItem("", "")
         self.count = QLabel()
         self.count.setObjectName("countLabel")
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.comune)
         bar.addWidget(self.count)
         self.layout_.addLayout(bar)
 
@@ -65,6 +72,7 @@ class FamiliesPage(Page):
         self._debounce.setInterval(SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.comune.currentIndexChanged.connect(lambda _index: self._apply_search())
         self.model.loaded.connect(self._on_loaded)
         self.model.failed.connect(lambda exc: show_error(self, exc))
         self.retranslate_ui()
@@ -75,11 +83,35 @@ class FamiliesPage(Page):
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         self.search.setPlaceholderText(_("Filter by family name or comune"))
+        self.comune.setItemText(0, _("All comuni"))
         self.model.retranslate()
         self._show_count()
 
+    def activate(self) -> None:
+        super().activate()
+        # Member comuni may have changed in Settings since the last visit.
+        self.runner.read(list_member_comuni, on_done=self._fill_comuni, owner=self)
+
     def load(self) -> None:
-        self.model.reload(text=self.search.text())
+        self.model.reload(**self.filters())
+
+    def filters(self) -> dict[str, str]:
+        return {"text": self.search.text(), "comune": self.comune.currentData() or ""}
+
+    def _fill_comuni(self, rows: list[MemberComuneRow]) -> None:
+        names = [row.name for row in rows]
+        current = self.comune.currentData() or ""
+        if names == [self.comune.itemData(i) for i in range(1, self.comune.count())]:
+            return
+        self.comune.blockSignals(True)
+        while self.comune.count() > 1:
+            self.comune.removeItem(1)
+        for name in names:
+            self.comune.addItem(name, name)
+        self.comune.setCurrentIndex(max(0, self.comune.findData(current)))
+        self.comune.blockSignals(False)
+        if (self.comune.currentData() or "") != current:
+            self._apply_search()
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -90,7 +122,7 @@ class FamiliesPage(Page):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _apply_search(self) -> None:
-        self.model.reload(text=self.search.text())
+        self.model.reload(**self.filters())
 
     def _on_loaded(self, _total: int) -> None:
         self._show_count()
