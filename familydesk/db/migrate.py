@@ -23,6 +23,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
 from familydesk.db.base import UTCDateTime
+from familydesk.db.dialect import write_options
 from familydesk.errors import DatabaseLocationError, DatabaseTooNewError, FamilyDeskError
 from familydesk.i18n import _
 from familydesk.paths import backup_dir
@@ -115,7 +116,7 @@ def upgrade_database(database: Database, backup_folder: Path | None = None) -> U
 def _run_upgrade(database: Database, head: str) -> None:
     backend = database.backend
     with database.engine.connect() as connection:
-        connection = connection.execution_options(**_write_options())
+        connection = connection.execution_options(**write_options())
         backend.disable_foreign_keys(connection)
         try:
             with connection.begin():
@@ -129,12 +130,6 @@ def _run_upgrade(database: Database, head: str) -> None:
                     )
         finally:
             backend.enable_foreign_keys(connection)
-
-
-def _write_options() -> dict[str, bool]:
-    from familydesk.db.dialect import write_options
-
-    return write_options()
 
 
 def _prune_backups(folder: Path) -> None:

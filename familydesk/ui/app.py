@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import time
+import traceback
 
 from PySide6.QtCore import QMessageLogContext, QSettings, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
@@ -16,7 +17,7 @@ from familydesk.db.database import Database
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
 from familydesk.paths import data_dir, demo_database_path, resources_dir
-from familydesk.ui.errors import install_excepthook
+from familydesk.ui.errors import install_excepthook, show_bug_dialog
 from familydesk.ui.language import LanguageManager
 from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.base import PageContext
@@ -104,6 +105,13 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
             raise
         QMessageBox.critical(None, APP_NAME, exc.message)
         return 1
+    except Exception:
+        if smoke:
+            raise
+        details = traceback.format_exc()
+        log.error("Cannot open the database:\n%s", details)
+        show_bug_dialog(None, details)
+        return 70
     runner = Runner(database, app)
     window = MainWindow(PageContext(runner=runner, language=language), database.describe())
     result = {"code": 0, "done": 0}

@@ -47,3 +47,21 @@ def test_expected_errors_show_their_sentence(qapp, monkeypatch) -> None:  # type
     monkeypatch.setattr(QMessageBox, "exec", lambda self: texts.append(self.text()))
     errors.show_error(None, ValidationError("email", "E-mail: expected an address."))
     assert texts == ["E-mail: expected an address."]
+
+
+def test_a_database_that_cannot_open_is_explained_in_a_dialog(
+    qapp, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from familydesk.ui import app
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    code = app.run_gui(location=r"\\nas\share\fd.sqlite3")
+    assert code == 1
+    assert "network share" in shown[0]
+
+    bugs: list[str] = []
+    monkeypatch.setattr(app, "show_bug_dialog", lambda _p, details: bugs.append(details))
+    monkeypatch.setattr(app, "open_database", lambda *_a: 1 / 0)
+    assert app.run_gui(location=str(tmp_path / "x.sqlite3")) == 70
+    assert "ZeroDivisionError" in bugs[0]
