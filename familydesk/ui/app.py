@@ -7,10 +7,21 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TypeVar
 
-from PySide6.QtCore import QMessageLogContext, QSettings, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEventLoop,
+    QMessageLogContext,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from familydesk import APP_NAME, __version__, i18n
 from familydesk.db.database import Database
@@ -25,6 +36,7 @@ from familydesk.ui.runner import Runner
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 SMOKE_TIMEOUT_MS = 60_000
 DEMO_FAMILIES = 300
 
@@ -85,6 +97,29 @@ def open_database(location: str | None, site_code: str | None, demo: bool) -> Da
     return database
 
 
+def _while_waiting(work: Callable[[], T]) -> T:
+    """Run start-up work (migration, backup, demo data) off the GUI thread.
+
+    The window does not exist yet; a small progress dialog appears if the
+    work takes more than half a second, and events keep flowing meanwhile.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="open") as pool:
+        future = pool.submit(work)
+        dialog = QProgressDialog(_("Opening the database…"), "", 0, 0)
+        dialog.setCancelButton(None)
+        dialog.setWindowTitle(APP_NAME)
+        dialog.setMinimumDuration(500)
+        try:
+            while True:
+                try:
+                    return future.result(timeout=0.03)
+                except FutureTimeout:
+                    QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+
+
 def run_gui(location: str | None = None, site_code: str | None = None, smoke: bool = False,
             demo: bool = False, started: float | None = None) -> int:  # fmt: skip
     """Open the main window; with ``smoke``, exit once the first page has its data."""
@@ -99,7 +134,7 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
     language = LanguageManager(app)
     language.apply(i18n.current_language())
     try:
-        database = open_database(location, site_code, demo)
+        database = _while_waiting(lambda: open_database(location, site_code, demo))
     except FamilyDeskError as exc:
         if smoke:
             raise
