@@ -25,8 +25,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from familydesk.db import dialect
-from familydesk.db.base import RecordMixin, SiteOwnedMixin
+from familydesk.db import dialect, hooks
+from familydesk.db.base import RecordMixin
 from familydesk.db.location import describe, resolve_database_url
 from familydesk.db.models import Site
 from familydesk.errors import ConflictError, DatabaseLocationError, NotFoundError
@@ -48,16 +48,6 @@ def conflict_message() -> str:
     )
 
 
-def _fill_site(session: Session, _context: Any, _instances: Any) -> None:
-    """Stamp new records with the centre of the session (``session.info['site_id']``)."""
-    site_id = session.info.get("site_id")
-    for obj in session.new:
-        if isinstance(obj, SiteOwnedMixin) and obj.site_id is None:
-            if site_id is None:
-                raise RuntimeError("new record without a site: open the session via Database")
-            obj.site_id = site_id
-
-
 class Database:
     """An open FamilyDesk database (SQLite file or PostgreSQL)."""
 
@@ -71,7 +61,7 @@ class Database:
             self.engine.execution_options(**dialect.write_options()), expire_on_commit=False
         )
         for factory in (self._reader, self._writer):
-            event.listen(factory, "before_flush", _fill_site)
+            event.listen(factory, "before_flush", hooks.before_flush)
         self.site_id: int | None = None
 
     # -- opening -----------------------------------------------------------

@@ -4,9 +4,22 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
+from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Text,
+    Uuid,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from familydesk.db.base import Base, RecordMixin, SiteOwnedMixin
@@ -56,6 +69,10 @@ class Family(SiteOwnedMixin, Base):
     phone: Mapped[str] = mapped_column(String(50), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    isee_value: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    isee_expiry: Mapped[date | None] = mapped_column(Date)
+    #: The family key of an imported spreadsheet (column ``famiglia``).
+    external_key: Mapped[str] = mapped_column(String(100), default="", index=True)
 
     members: Mapped[list[Person]] = relationship(
         back_populates="family", cascade="all, delete-orphan", order_by="Person.id"
@@ -68,7 +85,7 @@ class Person(SiteOwnedMixin, Base):
     __tablename__ = "person"
     __table_args__ = (
         CheckConstraint("sex IN ('F', 'M')", name="sex"),
-        CheckConstraint("relation IN ('parent', 'child', 'other')", name="relation"),
+        CheckConstraint("relation IN ('parent', 'child', 'foster', 'other')", name="relation"),
     )
 
     family_id: Mapped[int] = mapped_column(ForeignKey("family.id", ondelete="CASCADE"), index=True)
@@ -78,7 +95,61 @@ class Person(SiteOwnedMixin, Base):
     birth_date: Mapped[date | None] = mapped_column(Date)
     birth_place: Mapped[str] = mapped_column(String(100), default="")
     tax_code: Mapped[str | None] = mapped_column(String(16), unique=True)
-    #: Relationship to the family: parent (or guardian), child, other.
+    #: Relationship to the family: parent (or guardian), child, foster (child), other.
     relation: Mapped[str] = mapped_column(String(10), default="other")
+    #: Why there is no tax code (newborn waiting for one, no documents...).
+    no_code_reason: Mapped[str] = mapped_column(String(200), default="")
+    citizenship: Mapped[str] = mapped_column(String(100), default="")
+    #: Languages spoken, comma separated, most used first.
+    languages: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    disability: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    #: Folded words the person is found by (see familydesk.text); indexed by
+    #: FTS5 on SQLite and a tsvector column on PostgreSQL (migration 0002).
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    #: Folded surname + given name, for "likely the same person" checks.
+    name_key: Mapped[str] = mapped_column(String(200), default="", index=True)
 
     family: Mapped[Family] = relationship(back_populates="members")
+    consents: Mapped[list[Consent]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", order_by="Consent.id"
+    )
+
+
+class Consent(SiteOwnedMixin, Base):
+    """A consent or the acknowledgement of the privacy notice (GDPR art. 13)."""
+
+    __tablename__ = "consent"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('privacy', 'contact_phone', 'contact_sms', 'contact_email', 'photos')",
+            name="kind",
+        ),
+    )
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    given_on: Mapped[date] = mapped_column(Date)
+    notice_version: Mapped[str] = mapped_column(String(20), default="")
+    #: Name of the operator who collected it.
+    operator: Mapped[str] = mapped_column(String(100), default="")
+    #: Who signed: empty for the person, else the guardian's name (minors).
+    signed_by: Mapped[str] = mapped_column(String(200), default="")
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship(back_populates="consents")
+
+
+class PersonMerge(SiteOwnedMixin, Base):
+    """A duplicate merged into another person: what it was, kept for history."""
+
+    __tablename__ = "person_merge"
+
+    kept_person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), index=True
+    )
+    merged_uid: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    #: JSON of the merged record as it was.
+    snapshot: Mapped[str] = mapped_column(Text)

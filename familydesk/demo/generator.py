@@ -6,15 +6,17 @@ import random
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 
 from codicefiscale import codicefiscale as cf
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk.db.models import Family, MemberComune, Person, Site
+from familydesk.db.models import Consent, Family, MemberComune, Person, Site
 from familydesk.demo import names
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
+from familydesk.registry.records import PRIVACY_NOTICE_VERSION
 
 #: Ages are computed from this day, so a seed gives the same people on any day.
 REFERENCE_DAY = date(2026, 9, 1)
@@ -51,6 +53,7 @@ class _Generator:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.codes: set[str] = set()
+        self.guardian = ""
         weights = [c[3] for c in names.COMUNI]
         self.comune_weights = weights
 
@@ -59,33 +62,62 @@ class _Generator:
         return REFERENCE_DAY - timedelta(days=int(days))
 
     def person(self, family: Family, first: str, last: str, sex: str, relation: str,
-               born: date, place: tuple[str, str], with_code: bool = True) -> Person:  # fmt: skip
+               born: date, place: tuple[str, str], with_code: bool = True,
+               **extra: object) -> Person:  # fmt: skip
         code = _tax_code(last, first, sex, born, place[1]) if with_code else None
+        reason = "" if with_code else "in attesa di attribuzione"
         if code in self.codes:
-            code = None  # a real homonym would get an omocodia variant from the Agenzia
+            code, reason = None, "omocodia da verificare con l'Agenzia delle Entrate"
         if code:
             self.codes.add(code)
-        return Person(
+        person = Person(
             uid=_uid(self.rng), first_name=first, last_name=last, sex=sex, relation=relation,
-            birth_date=born, birth_place=place[0], tax_code=code, family=family,
-            created_at=family.created_at, updated_at=family.created_at,
+            birth_date=born, birth_place=place[0], tax_code=code, no_code_reason=reason,
+            family=family, created_at=family.created_at, updated_at=family.created_at,
+            disability=self.rng.random() < 0.03, **extra,
         )  # fmt: skip
+        self.consents(person, family)
+        return person
+
+    def consents(self, person: Person, family: Family) -> None:
+        """Most people signed the privacy notice at registration; some are missing."""
+        rng = self.rng
+        if rng.random() < 0.12:
+            return
+        signed = family.created_at.date()
+        adult = person.birth_date is not None and (signed - person.birth_date).days >= 18 * 365.25
+        guardian = "" if adult else self.guardian
+        kinds = ["privacy"] + [k for k in ("contact_phone", "contact_sms", "photos")
+                               if rng.random() < 0.6]  # fmt: skip
+        for kind in kinds:
+            person.consents.append(Consent(
+                uid=_uid(rng), kind=kind, given_on=signed, signed_by=guardian,
+                notice_version=PRIVACY_NOTICE_VERSION if kind == "privacy" else "",
+                operator="Sportello", created_at=family.created_at, updated_at=family.created_at,
+            ))  # fmt: skip
 
     def family(self) -> Family:
         rng = self.rng
         comune, _prov, code, _pop = rng.choices(names.COMUNI, weights=self.comune_weights)[0]
         foreign = rng.random() < 0.2
         if foreign:
-            country, country_code, surnames, female, male = rng.choice(names.FOREIGN)
+            country, country_code, surnames, female, male, citizenship, languages = rng.choice(
+                names.FOREIGN
+            )
             parent_place = (country, country_code)
+            languages = f"{languages}, italiano" if rng.random() < 0.6 else languages
         else:
             country_code, surnames = None, names.ITALIAN_SURNAMES
             female, male = names.ITALIAN_FEMALE, names.ITALIAN_MALE
             parent_place = rng.choice([(comune, code), names.MANTOVA, names.MANTOVA])
+            citizenship, languages = "italiana", "italiano"
         surname = rng.choice(surnames)
         registered = datetime.combine(REFERENCE_DAY, time(9), tzinfo=UTC) - timedelta(
             days=rng.randint(0, 3 * 365), minutes=rng.randint(0, 8 * 60)
         )
+        isee = None
+        if rng.random() < 0.55:
+            isee = Decimal(rng.randint(3_000, 45_000)) + Decimal(rng.randint(0, 99)) / 100
         family = Family(
             uid=_uid(rng),
             created_at=registered,
@@ -98,15 +130,23 @@ class _Generator:
             email=f"{surname.lower().replace(' ', '')}{rng.randint(1, 99)}@esempio.it"
             if rng.random() < 0.7
             else "",
+            isee_value=isee,
+            isee_expiry=date(REFERENCE_DAY.year + rng.choice([-1, 0, 0, 1]), 1, 15)
+            if isee
+            else None,
         )
+        common = {"citizenship": citizenship, "languages": languages}
         single_parent = rng.random() < 0.15
         mother_age = rng.uniform(22, 50)
-        self.person(family, rng.choice(female), surname if foreign else rng.choice(surnames),
-                    "F", "parent", self.birth_date(mother_age, mother_age), parent_place)  # fmt: skip
+        mother = rng.choice(female)
+        self.guardian = f"{mother} {surname}"
+        self.person(family, mother, surname if foreign else rng.choice(surnames),
+                    "F", "parent", self.birth_date(mother_age, mother_age), parent_place,
+                    **common)  # fmt: skip
         if not single_parent:
             father_age = mother_age + rng.uniform(-2, 8)
             self.person(family, rng.choice(male), surname, "M", "parent",
-                        self.birth_date(father_age, father_age), parent_place)  # fmt: skip
+                        self.birth_date(father_age, father_age), parent_place, **common)  # fmt: skip
         children = rng.choices([1, 2, 3, 4, 5], weights=[38, 38, 16, 6, 2])[0]
         for _i in range(children):
             age = rng.uniform(0, min(mother_age - 18, 18))
@@ -115,9 +155,10 @@ class _Generator:
             place = (comune, code) if rng.random() < 0.3 else names.MANTOVA
             if foreign and age > 6 and rng.random() < 0.5:
                 place = parent_place
+            relation = "foster" if rng.random() < 0.02 else "child"
             # A newborn may still wait for the codice fiscale.
-            self.person(family, first, surname, sex, "child", self.birth_date(age, age), place,
-                        with_code=age > 0.1 or rng.random() < 0.5)  # fmt: skip
+            self.person(family, first, surname, sex, relation, self.birth_date(age, age), place,
+                        with_code=age > 0.1 or rng.random() < 0.5, **common)  # fmt: skip
         return family
 
 

@@ -39,24 +39,24 @@ ITALIAN_MALE = [
 ]  # fmt: skip
 
 #: Families of foreign origin: country, codice catastale of the country, surnames,
-#: female and male first names.
+#: female and male first names, citizenship, languages spoken.
 FOREIGN = [
     ("Marocco", "Z330", ["El Amrani", "Benali", "Ouahbi", "Bennani", "Tazi"],
-     ["Fatima", "Khadija", "Salma", "Aya", "Meryem"], ["Mohamed", "Youssef", "Ayoub", "Omar", "Adam"]),
+     ["Fatima", "Khadija", "Salma", "Aya", "Meryem"], ["Mohamed", "Youssef", "Ayoub", "Omar", "Adam"], "marocchina", "arabo, francese"),
     ("India", "Z222", ["Singh", "Kaur", "Kumar", "Sharma"],
-     ["Harpreet", "Simran", "Jaspreet", "Navneet"], ["Gurpreet", "Harjit", "Manpreet", "Arjun"]),
+     ["Harpreet", "Simran", "Jaspreet", "Navneet"], ["Gurpreet", "Harjit", "Manpreet", "Arjun"], "indiana", "punjabi, hindi"),
     ("Pakistan", "Z236", ["Khan", "Ahmed", "Iqbal", "Hussain"],
-     ["Ayesha", "Fatima", "Sana", "Zainab"], ["Ali", "Usman", "Bilal", "Hamza"]),
+     ["Ayesha", "Fatima", "Sana", "Zainab"], ["Ali", "Usman", "Bilal", "Hamza"], "pakistana", "urdu, inglese"),
     ("Albania", "Z100", ["Hoxha", "Shehu", "Dervishi", "Kola"],
-     ["Elira", "Anisa", "Klea", "Ermira"], ["Arben", "Besnik", "Ermal", "Kledi"]),
+     ["Elira", "Anisa", "Klea", "Ermira"], ["Arben", "Besnik", "Ermal", "Kledi"], "albanese", "albanese"),
     ("Romania", "Z129", ["Popescu", "Ionescu", "Popa", "Dumitru"],
-     ["Ioana", "Elena", "Andreea", "Maria"], ["Andrei", "Mihai", "Ion", "Alexandru"]),
+     ["Ioana", "Elena", "Andreea", "Maria"], ["Andrei", "Mihai", "Ion", "Alexandru"], "rumena", "rumeno"),
     ("Nigeria", "Z335", ["Okafor", "Adeyemi", "Eze", "Obi"],
-     ["Chioma", "Blessing", "Ngozi", "Precious"], ["Emeka", "Chinedu", "Samuel", "Daniel"]),
+     ["Chioma", "Blessing", "Ngozi", "Precious"], ["Emeka", "Chinedu", "Samuel", "Daniel"], "nigeriana", "inglese"),
     ("Ghana", "Z318", ["Mensah", "Owusu", "Boateng", "Asante"],
-     ["Abena", "Akosua", "Ama", "Efua"], ["Kwame", "Kofi", "Yaw", "Kwabena"]),
+     ["Abena", "Akosua", "Ama", "Efua"], ["Kwame", "Kofi", "Yaw", "Kwabena"], "ghanese", "inglese, twi"),
     ("Ucraina", "Z138", ["Kovalenko", "Shevchenko", "Bondarenko", "Melnyk"],
-     ["Olena", "Iryna", "Natalia", "Oksana"], ["Oleksandr", "Andriy", "Dmytro", "Serhiy"]),
+     ["Olena", "Iryna", "Natalia", "Oksana"], ["Oleksandr", "Andriy", "Dmytro", "Serhiy"], "ucraina", "ucraino, russo"),
     ("Bangladesh", "Z249", ["Rahman", "Islam", "Hossain", "Akter"],
-     ["Nusrat", "Sadia", "Farzana", "Taslima"], ["Rakib", "Sabbir", "Tanvir", "Imran"]),
+     ["Nusrat", "Sadia", "Farzana", "Taslima"], ["Rakib", "Sabbir", "Tanvir", "Imran"], "bengalese", "bengalese"),
 ]  # fmt: skip

@@ -14,7 +14,7 @@ from sqlalchemy import inspect, select, text
 from familydesk.db import migrate
 from familydesk.db.base import Base
 from familydesk.db.database import Database
-from familydesk.db.migrate import render_item
+from familydesk.db.migrate import include_name, render_item
 from familydesk.db.models import Family, Person
 from familydesk.errors import DatabaseLocationError, DatabaseTooNewError, FamilyDeskError
 
@@ -22,7 +22,7 @@ EXTRA_REVISION = """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
+revision = "9999test"
 down_revision = "{down}"
 branch_labels = None
 depends_on = None
@@ -55,7 +55,8 @@ def test_upgrade_from_empty_reaches_head(empty_location: str) -> None:
 def test_models_and_migrations_agree(database: Database) -> None:
     with database.engine.connect() as conn:
         context = MigrationContext.configure(
-            conn, opts={"compare_type": True, "render_item": render_item}
+            conn,
+            opts={"compare_type": True, "render_item": render_item, "include_name": include_name},
         )
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
@@ -103,7 +104,7 @@ def _extra_migrations(tmp_path: Path, fail: bool) -> Path:
     script = EXTRA_REVISION.format(
         down=migrate.head_revision(), fail='raise RuntimeError("broken migration")' if fail else ""
     )
-    (folder / "versions" / "0002_extra.py").write_text(script, encoding="utf-8")
+    (folder / "versions" / "9999_extra.py").write_text(script, encoding="utf-8")
     return folder
 
 
@@ -129,7 +130,7 @@ def test_upgrade_backs_up_first_and_keeps_related_rows(
     upgraded = Database.open(db_location, backup_folder=tmp_path / "backups")
     try:
         with upgraded.engine.connect() as conn:
-            assert migrate.current_revision(conn) == "0002"
+            assert migrate.current_revision(conn) == "9999test"
             columns = {c["name"] for c in inspect(conn).get_columns("family")}
             members = conn.execute(select(Person.id).where(Person.family_id == family_id)).all()
         assert "extra" in columns
@@ -137,7 +138,7 @@ def test_upgrade_backs_up_first_and_keeps_related_rows(
     finally:
         upgraded.dispose()
     backups = list((tmp_path / "backups").iterdir())
-    assert len(backups) == 1 and backups[0].name.startswith("familydesk-before-0002")
+    assert len(backups) == 1 and backups[0].name.startswith("familydesk-before-9999test")
 
 
 def test_failed_upgrade_changes_nothing(
@@ -158,3 +159,58 @@ def test_failed_upgrade_changes_nothing(
             assert conn.execute(select(Person.id)).all() != []
     finally:
         check.dispose()
+
+
+def test_search_index_is_in_place_at_head(database: Database) -> None:
+    from familydesk.db import search_index
+
+    with database.engine.connect() as conn:
+        if database.backend.name == "sqlite":
+            triggers = {
+                row[0]
+                for row in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type='trigger'"
+                )
+            }
+            assert set(search_index.TRIGGERS) <= triggers
+        else:
+            columns = {c["name"] for c in inspect(conn).get_columns("person")}
+            assert search_index.PG_COLUMN in columns
+
+
+def test_people_registered_before_the_registry_revision_are_found(empty_location: str) -> None:
+    from alembic import command
+
+    from familydesk.db.location import resolve_database_url
+    from familydesk.registry import search_people
+
+    db = Database(resolve_database_url(empty_location))
+    db.backend.prepare()
+    with db.engine.connect() as conn, conn.begin():
+        command.upgrade(migrate.alembic_config(conn), "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO site (code, name, address, postcode, town, phone, email, logo_mime, uid,"
+            " created_at, updated_at, version) VALUES ('CPF', 'Centro', '', '', '', '', '', '',"
+            " '00000000000000000000000000000001', '2026-01-01', '2026-01-01', 1)"
+            if db.backend.name == "sqlite"
+            else "INSERT INTO site (code, name, address, postcode, town, phone, email, logo_mime,"
+            " uid, created_at, updated_at, version) VALUES ('CPF', 'Centro', '', '', '', '', '',"
+            " '', gen_random_uuid(), now(), now(), 1)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO family (name, address, comune_name, comune_code, phone, email, notes,"
+            " site_id, uid, created_at, updated_at, version) VALUES ('Benatti', '', '', '', '', '',"
+            " '', 1, '00000000000000000000000000000002', '2026-01-01', '2026-01-01', 1)"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO person (family_id, first_name, last_name, sex, birth_place, relation,"
+            " site_id, uid, created_at, updated_at, version) VALUES (1, 'Nicolò', 'Benatti', 'M',"
+            " '', 'parent', 1, '00000000000000000000000000000003', '2026-01-01', '2026-01-01', 1)"
+        )
+    db.dispose()
+    upgraded = Database.open(empty_location)
+    try:
+        hits = upgraded.read(search_people, "nicolo benat")
+        assert [h.given_name for h in hits] == ["Nicolò"]
+    finally:
+        upgraded.dispose()

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine
 
 from familydesk.db import models  # noqa: F401 - registers the tables
 from familydesk.db.base import Base
-from familydesk.db.migrate import render_item
+from familydesk.db.migrate import include_name, render_item
 
 config = context.config
 target_metadata = Base.metadata
@@ -28,6 +28,7 @@ def _configure(connection: Any) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=render_item,
+        include_name=include_name,
     )
 
 
