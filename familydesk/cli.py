@@ -11,6 +11,7 @@ Exit codes: 0 done, 1 a problem was found or an operation was refused,
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 import time
@@ -124,6 +125,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for sub in (demo, check, backup):
         _add_common(sub, argparse.SUPPRESS)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(
+            commands, lambda sub: _add_common(sub, argparse.SUPPRESS)
+        )
     return parser
 
 
@@ -137,7 +142,8 @@ def _database_location(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def open_database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The database chosen on the command line (for command modules)."""
     from familydesk.db.database import Database
 
     return Database.open(_database_location(args), site_code=args.site)
@@ -146,7 +152,7 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_demo(args: argparse.Namespace) -> int:
     from familydesk.demo import fill_demo
 
-    database = _open(args)
+    database = open_database(args)
     try:
         summary = database.write(fill_demo, families=args.families, seed=args.seed)
     finally:
@@ -162,7 +168,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from familydesk.maintenance import check_database
 
-    database = _open(args)
+    database = open_database(args)
     try:
         report = check_database(database)
     finally:
@@ -185,7 +191,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from familydesk.maintenance import backup_database
 
-    database = _open(args)
+    database = open_database(args)
     try:
         path = backup_database(database, Path(args.to).expanduser() if args.to else None)
     finally:
@@ -207,6 +213,11 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup}
+#: Modules that add commands: each has ``register(subparsers, add_common)``, which adds
+#: its parsers with ``set_defaults(handler=...)``; a handler takes the parsed
+#: arguments and returns the exit code. Keep their imports light (no reportlab
+#: or openpyxl at module level): every command line builds all parsers.
+COMMAND_MODULES: list[str] = ["familydesk.commands.search"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -218,7 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argparse._ = _argparse_gettext  # type: ignore[attr-defined]
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS.get(args.command or "", cmd_gui)(args)
+        handler = getattr(args, "handler", None) or COMMANDS.get(args.command or "", cmd_gui)
+        return handler(args)
     except FamilyDeskError as exc:
         print(f"familydesk: {exc.message}", file=sys.stderr)
         return EXIT_PROBLEM

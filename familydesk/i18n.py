@@ -101,15 +101,33 @@ def set_language(language: str, folder: Path | None = None) -> str:
     code = (language or DEFAULT_LANGUAGE).split("_")[0].split("-")[0].lower()
     if code not in LANGUAGES:
         code = DEFAULT_LANGUAGE
-    with _lock:
-        key = f"{folder or ''}:{code}"
-        if key not in _cache:
-            _cache[key] = _load_catalogue(code, folder or locale_dir())
-        _translations = _cache[key]
-        _language = code
+    if folder is None:
+        translations = catalogue(code)
+    else:
+        with _lock:
+            key = f"{folder}:{code}"
+            if key not in _cache:
+                _cache[key] = _load_catalogue(code, folder)
+            translations = _cache[key]
+    _translations = translations
+    _language = code
     for listener in list(_listeners):
         listener(code)
     return code
+
+
+def catalogue(language: str) -> gettext.NullTranslations:
+    """The catalogue of ``language`` without switching the interface language.
+
+    Printed forms use it to speak the family's language (``catalogue("en").gettext``).
+    """
+    code = (language or DEFAULT_LANGUAGE).split("_")[0].split("-")[0].lower()
+    code = code if code in LANGUAGES else DEFAULT_LANGUAGE
+    with _lock:
+        key = f":{code}"
+        if key not in _cache:
+            _cache[key] = _load_catalogue(code, locale_dir())
+        return _cache[key]
 
 
 def current_language() -> str:

@@ -152,3 +152,32 @@ def test_gui_without_a_screen_says_so(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 1
     assert "no screen is available" in result.stderr
+
+
+def test_search_prints_people_as_json(capsys: pytest.CaptureFixture[str], db_location: str) -> None:
+    import json
+
+    run(capsys, "demo", "--families", "30", "--seed", "3", "--db", db_location)
+    database = Database.open(db_location)
+    try:
+        from sqlalchemy import select
+
+        from familydesk.db.models import Person
+
+        surname, given = database.read(
+            lambda s: s.execute(select(Person.last_name, Person.first_name).limit(1)).one()
+        )
+    finally:
+        database.dispose()
+    code, out, _err = run(
+        capsys, "search", given.lower(), surname[:3], "--json", "--db", db_location
+    )
+    assert code == 0, _err
+    people = json.loads(out)
+    assert people and all(p["given_name"] == given for p in people)
+    assert {"uid", "family_uid", "surname", "given_name", "tax_code", "birth_date"} <= set(
+        people[0]
+    )
+    assert len(people[0]["birth_date"]) == 10 and people[0]["birth_date"][4] == "-"
+    code, out, _err = run(capsys, "--lang", "en", "search", "zzzzqqq", "--db", db_location)
+    assert code == 0 and out.strip() == "0 people found."

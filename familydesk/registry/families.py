@@ -115,6 +115,20 @@ def family_id_for(session: Session, key: str) -> int:
     return found
 
 
+def person_id_for(session: Session, key: str) -> int:
+    """A person given by uid or tax code (for the CLI)."""
+    import uuid
+
+    key = key.strip()
+    try:
+        found = session.scalar(select(Person.id).where(Person.uid == uuid.UUID(key)))
+    except ValueError:
+        found = session.scalar(select(Person.id).where(Person.tax_code == key.upper()))
+    if found is None:
+        raise NotFoundError(_("No person matches “{key}”.").format(key=key))
+    return found
+
+
 def check_code_free(session: Session, code: str, person_id: int | None) -> None:
     """Refuse a tax code that belongs to another person, naming them."""
     if not code:
