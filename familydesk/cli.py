@@ -217,7 +217,11 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup}
 #: its parsers with ``set_defaults(handler=...)``; a handler takes the parsed
 #: arguments and returns the exit code. Keep their imports light (no reportlab
 #: or openpyxl at module level): every command line builds all parsers.
-COMMAND_MODULES: list[str] = ["familydesk.commands.search"]
+COMMAND_MODULES: list[str] = [
+    "familydesk.commands.search",
+    "familydesk.commands.printing",
+    "familydesk.commands.transfer",
+]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -42,13 +42,15 @@ def main() -> int:
     language = LanguageManager(app)
     language.apply(args.lang)
     window = MainWindow(PageContext(SyncRunner(database), language), database.describe())
-    window.resize(1180, 720)
+    window.resize(1360, 760)
     window.show()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for key, page in window.pages.items():
         if page.available:
             window.show_page(key)
+            if key == "families":
+                page.table.selectRow(0)
             QApplication.processEvents()
             window.grab().save(str(out / f"{key}.png"))
             print(out / f"{key}.png")

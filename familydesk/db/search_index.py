@@ -83,17 +83,27 @@ def _pg_query(terms: list[str]) -> str:
     return " & ".join(term.replace("'", "").replace("\\", "") + ":*" for term in terms)
 
 
-def matching_ids(connection: Connection, terms: list[str], limit: int) -> list[int]:
-    """Ids of people whose search words start with every term (folded, see familydesk.text)."""
-    from sqlalchemy import text
+def match_subquery(dialect_name: str, candidates: int):  # type: ignore[no-untyped-def]
+    """A subquery of person ids (column ``pid``) whose words start with every term.
 
-    terms = [t for t in terms if t]
-    if not terms:
-        return []
-    if connection.dialect.name == "sqlite":
-        sql = text(f"SELECT rowid FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH :q LIMIT :n")
-        params: dict[str, object] = {"q": _sqlite_match(terms), "n": limit}
+    Its parameter ``q`` takes :func:`match_expression`; at most ``candidates``
+    ids come back: enough to sort by name, and cheap even for one letter.
+    """
+    from sqlalchemy import Integer, String, bindparam, text
+
+    if dialect_name == "sqlite":
+        sql = text(
+            f"SELECT rowid AS pid FROM {SQLITE_TABLE} WHERE {SQLITE_TABLE} MATCH :q "
+            f"LIMIT {int(candidates)}"
+        )
     else:
-        sql = text(f"SELECT id FROM person WHERE {PG_COLUMN} @@ to_tsquery('simple', :q) LIMIT :n")
-        params = {"q": _pg_query(terms), "n": limit}
-    return [row[0] for row in connection.execute(sql, params)]
+        sql = text(
+            f"SELECT id AS pid FROM person WHERE {PG_COLUMN} @@ to_tsquery('simple', :q) "
+            f"LIMIT {int(candidates)}"
+        )
+    return sql.bindparams(bindparam("q", type_=String)).columns(pid=Integer).subquery("matches")
+
+
+def match_expression(dialect_name: str, terms: list[str]) -> str:
+    """The full-text query for ``terms`` (every term as a prefix)."""
+    return _sqlite_match(terms) if dialect_name == "sqlite" else _pg_query(terms)

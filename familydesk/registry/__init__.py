@@ -29,7 +29,7 @@ from familydesk.registry.records import (
     MemberInput,
     PersonHit,
 )
-from familydesk.registry.search import search_people
+from familydesk.registry.search import search_page, search_people
 from familydesk.registry.validation import DuplicateCodeError
 
 __all__ = [
@@ -37,6 +37,6 @@ __all__ = [
     "FamilyInput", "FamilyRow", "Markers", "MemberDetail", "MemberInput", "PersonHit",
     "add_member", "count_families", "create_family", "delete_family", "duplicate_groups",
     "family_id_for", "family_page", "get_family", "likely_duplicates", "merge_people", "person_id_for",
-    "record_consent", "remove_member", "search_people", "update_family", "update_member",
+    "record_consent", "remove_member", "search_page", "search_people", "update_family", "update_member",
     "withdraw_consent",
 ]  # fmt: skip

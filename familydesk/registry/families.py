@@ -25,9 +25,9 @@ from familydesk.registry.records import (
 )
 from familydesk.registry.validation import DuplicateCodeError, clean_family, clean_member
 
-_FAMILY_FIELDS = ("name", "address", "comune_name", "comune_code", "phone", "email",
+FAMILY_FIELDS = ("name", "address", "comune_name", "comune_code", "phone", "email",
                   "isee_value", "isee_expiry", "notes", "external_key")  # fmt: skip
-_MEMBER_FIELDS = ("first_name", "last_name", "sex", "birth_date", "birth_place",
+MEMBER_FIELDS = ("first_name", "last_name", "sex", "birth_date", "birth_place",
                   "no_code_reason", "relation", "citizenship", "languages", "phone", "email",
                   "disability", "notes")  # fmt: skip
 
@@ -145,7 +145,7 @@ def check_code_free(session: Session, code: str, person_id: int | None) -> None:
 
 
 def _apply_member(person: Person, member: MemberInput) -> None:
-    for name in _MEMBER_FIELDS:
+    for name in MEMBER_FIELDS:
         setattr(person, name, getattr(member, name))
     person.tax_code = member.tax_code or None
 
@@ -162,7 +162,7 @@ def create_family(session: Session, family: FamilyInput, members: list[MemberInp
                 _("Tax code {code} is entered twice in this family.").format(code=code), 0, 0
             )
         check_code_free(session, code, None)
-    record = Family(**{name: getattr(clean, name) for name in _FAMILY_FIELDS})
+    record = Family(**{name: getattr(clean, name) for name in FAMILY_FIELDS})
     for member in cleaned:
         person = Person()
         _apply_member(person, member)
@@ -177,7 +177,7 @@ def update_family(session: Session, family: FamilyInput, today: date | None = No
     assert family.id is not None and family.version is not None
     clean = clean_family(family)
     record = load_for_update(session, Family, family.id, family.version)
-    for name in _FAMILY_FIELDS:
+    for name in FAMILY_FIELDS:
         setattr(record, name, getattr(clean, name))
     session.flush()
     return get_family(session, record.id, today)

@@ -1,20 +1,21 @@
-"""The family registry: households and their members.
-
-This first version lists families for the Families page; creating and
-editing families, codice fiscale checks and search belong to the registry
-issue and extend this module.
-"""
+"""The list of families (Families page when nothing is searched), page by page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from familydesk.db.models import Family, Person
 from familydesk.paging import PAGE_SIZE, Page
+from familydesk.registry.records import (
+    CHILD_RELATIONS,
+    EARLY_CHILDHOOD_AGE,
+    LARGE_FAMILY_CHILDREN,
+    Markers,
+)
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class FamilyRow:
     phone: str
     created_at: datetime
     version: int
+    markers: Markers = field(default_factory=Markers)
 
 
 def _filtered(query, text: str, comune: str = ""):  # type: ignore[no-untyped-def]
@@ -46,25 +48,37 @@ def count_families(session: Session, text: str = "", comune: str = "") -> int:
 
 
 def family_page(
-    session: Session, offset: int = 0, limit: int = PAGE_SIZE, text: str = "", comune: str = ""
+    session: Session,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    text: str = "",
+    comune: str = "",
+    today: date | None = None,
 ) -> Page[FamilyRow]:
     """Families ordered by name, ``limit`` rows from ``offset``, with member counts.
 
     ``text`` matches part of the family name or comune; ``comune`` is an exact
     comune of residence.
     """
+    today = today or date.today()
+    early = date(today.year - EARLY_CHILDHOOD_AGE, today.month, min(today.day, 28))
+    is_child = Person.relation.in_(CHILD_RELATIONS)
     members = (
         select(
             Person.family_id.label("family_id"),
             func.count(Person.id).label("members"),
-            func.sum(case((Person.relation == "child", 1), else_=0)).label("children"),
+            func.sum(case((is_child, 1), else_=0)).label("children"),
+            func.sum(case((Person.relation == "parent", 1), else_=0)).label("parents"),
+            func.max(case((is_child & (Person.birth_date > early), 1), else_=0)).label("early"),
+            func.max(case((Person.disability, 1), else_=0)).label("disability"),
         )
         .group_by(Person.family_id)
         .subquery()
     )
+    m = members.c
     query = _filtered(
-        select(Family, members.c.members, members.c.children).outerjoin(
-            members, members.c.family_id == Family.id
+        select(Family, m.members, m.children, m.parents, m.early, m.disability).outerjoin(
+            members, m.family_id == Family.id
         ),
         text,
         comune,
@@ -79,7 +93,13 @@ def family_page(
             phone=family.phone,
             created_at=family.created_at,
             version=family.version,
+            markers=Markers(
+                large_family=(c or 0) >= LARGE_FAMILY_CHILDREN,
+                single_parent=(p or 0) == 1 and bool(c),
+                early_childhood=bool(e),
+                disability=bool(d),
+            ),
         )
-        for family, n, c in session.execute(query.offset(offset).limit(limit))
+        for family, n, c, p, e, d in session.execute(query.offset(offset).limit(limit))
     ]
     return Page(rows=rows, offset=offset, total=count_families(session, text, comune))

@@ -194,9 +194,9 @@ class PersonHit:
     """A person found by a search, with the family to open."""
 
     person_id: int
-    uid: uuid.UUID
+    uid: str
     family_id: int
-    family_uid: uuid.UUID
+    family_uid: str
     surname: str
     given_name: str
     tax_code: str | None
@@ -208,8 +208,8 @@ class PersonHit:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "uid": str(self.uid),
-            "family_uid": str(self.family_uid),
+            "uid": str(uuid.UUID(str(self.uid))),
+            "family_uid": str(uuid.UUID(str(self.family_uid))),
             "surname": self.surname,
             "given_name": self.given_name,
             "tax_code": self.tax_code,

@@ -155,6 +155,7 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
     window.restore_state(QSettings())
     window.show()
     code = app.exec()
+    runner.shutdown()
     runner.wait()
     database.dispose()
     return result["code"] or code

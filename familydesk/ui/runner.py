@@ -68,6 +68,7 @@ class Runner(QObject):
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
         self._pending: set[_Relay] = set()
+        self._closed = False
 
     @property
     def pending(self) -> int:
@@ -85,12 +86,19 @@ class Runner(QObject):
         self._start(self._writer, lambda: self.database.write(fn, *args, **kwargs),
                     on_done, on_error, owner)  # fmt: skip
 
+    def shutdown(self) -> None:
+        """Refuse new work (the database is closing); queued jobs still finish."""
+        self._closed = True
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until queued jobs have run (shutdown and tests)."""
         return self._readers.waitForDone(msecs) and self._writer.waitForDone(msecs)
 
     def _start(self, pool: QThreadPool, call: Callable[[], Any], on_done: Done | None,
                on_error: Failed | None, owner: QObject | None) -> None:  # fmt: skip
+        if self._closed:
+            log.info("Database work after shutdown ignored")
+            return
         relay = _Relay()
         self._pending.add(relay)
         if len(self._pending) == 1:
@@ -134,6 +142,8 @@ class SyncRunner(Runner):
 
     def _start(self, pool: QThreadPool, call: Callable[[], Any], on_done: Done | None,
                on_error: Failed | None, owner: QObject | None) -> None:  # fmt: skip
+        if self._closed:
+            return
         try:
             result = call()
         except Exception as exc:

@@ -18,7 +18,10 @@ def context(database: Database, qapp) -> Iterator[PageContext]:  # type: ignore[
     configure_settings_storage()
     language = LanguageManager()
     language.apply("en")
-    yield PageContext(runner=SyncRunner(database), language=language)
+    runner = SyncRunner(database)
+    yield PageContext(runner=runner, language=language)
+    # Widgets may still ask for data while they are torn down: not from a closing database.
+    runner.shutdown()
     language.apply("en")
 
 
@@ -38,3 +41,31 @@ def activate(window) -> None:  # type: ignore[no-untyped-def]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         QApplication.setActiveWindow(window)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_loops(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """A message box in a test would wait forever for a click: record it instead.
+
+    A test that did not ask for dialogs (``dialogs`` fixture) fails if one appeared.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(f"{box.text()} {box.informativeText()}".strip())
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: shown.append(str(a[2])) or QMessageBox.StandardButton.Yes))  # fmt: skip
+    yield shown
+    if "dialogs" not in request.fixturenames and shown:
+        pytest.fail(f"unexpected message boxes: {shown}")
+
+
+@pytest.fixture
+def dialogs(no_modal_loops: list[str]) -> list[str]:
+    """The texts of the message boxes the test caused."""
+    return no_modal_loops

@@ -1,8 +1,9 @@
-"""Families: the registry's list of households, fetched page by page."""
+"""Families: find anyone as you type, see the family, edit it, print its forms."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,19 +11,32 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QSplitter,
     QTableView,
     QWidget,
 )
 
 from familydesk.centre import MemberComuneRow, list_member_comuni
 from familydesk.i18n import _, format_date, format_number, ngettext
-from familydesk.registry import FamilyRow, family_page
+from familydesk.registry import (
+    RELATIONS,
+    FamilyDetail,
+    FamilyRow,
+    PersonHit,
+    family_page,
+    search_page,
+)
 from familydesk.ui.errors import show_error
+from familydesk.ui.families.detail import FamilyDetailView
+from familydesk.ui.families.family_dialog import FamilyDialog
+from familydesk.ui.families.merge_dialog import MergeDialog
 from familydesk.ui.pages.base import Page, PageContext
 from familydesk.ui.table_model import Column, LazyTableModel
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-SEARCH_DELAY_MS = 200
+#: People shown for a search; beyond that the operator types more letters.
+SEARCH_LIMIT = 100
 
 
 def family_columns() -> list[Column]:
@@ -30,9 +44,19 @@ def family_columns() -> list[Column]:
         Column(lambda: _("Family"), lambda r: r.name),
         Column(lambda: _("Comune"), lambda r: r.comune),
         Column(lambda: _("Members"), lambda r: r.members, _RIGHT),
-        Column(lambda: _("Children"), lambda r: r.children, _RIGHT),
-        Column(lambda: _("Phone"), lambda r: r.phone),
-        Column(lambda: _("Registered on"), lambda r: format_date(r.created_at.date())),
+        Column(lambda: _("Markers"), lambda r: ", ".join(_(m) for m in r.markers.labels())),
+    ]
+
+
+def person_columns() -> list[Column]:
+    return [
+        Column(lambda: _("Surname"), lambda h: h.surname),
+        Column(lambda: _("Given name"), lambda h: h.given_name),
+        Column(lambda: _("Born"), lambda h: format_date(h.birth_date)),
+        Column(lambda: _("Tax code"), lambda h: h.tax_code or ""),
+        Column(lambda: _("Relationship"), lambda h: _(RELATIONS.get(h.relation, h.relation))),
+        Column(lambda: _("Family"), lambda h: h.family_name),
+        Column(lambda: _("Comune"), lambda h: h.comune),
     ]
 
 
@@ -44,37 +68,54 @@ class FamiliesPage(Page):
         self.search.setObjectName("familySearch")
         self.comune = QComboBox()
         self.comune.setObjectName("comuneFilter")
-        self.comune.setMinimumContentsLength(18)
+        self.comune.setMinimumContentsLength(16)
         self.comune.addItem("", "")
         self.count = QLabel()
         self.count.setObjectName("countLabel")
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_family)
+        self.import_button = QPushButton()
+        self.import_button.clicked.connect(self.import_families)
+        self.duplicates_button = QPushButton()
+        self.duplicates_button.clicked.connect(self.show_duplicates)
         bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.comune)
-        bar.addWidget(self.count)
+        for widget, stretch in ((self.search, 1), (self.comune, 0), (self.count, 0),
+                                (self.new_button, 0), (self.import_button, 0),
+                                (self.duplicates_button, 0)):  # fmt: skip
+            bar.addWidget(widget, stretch)
         self.layout_.addLayout(bar)
 
         self.model = LazyTableModel(self.runner, family_page, family_columns(), parent=self)
+        self.people = LazyTableModel(self.runner, search_page, person_columns(), page_size=SEARCH_LIMIT,
+                                     parent=self)  # fmt: skip
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table.setObjectName("resultsTable")
+        self._show_model(self.model)
+        self.table.setMinimumWidth(340)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.layout_.addWidget(self.table, 1)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.detail = FamilyDetailView(self.runner)
+        self.detail.changed.connect(self._reload_list)
+        self.detail.open_family.connect(self.open_family)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
+        self.layout_.addWidget(splitter, 1)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self._apply_search)
-        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.textChanged.connect(lambda _text: self._apply_search())
+        self.search.returnPressed.connect(self._focus_results)
         self.comune.currentIndexChanged.connect(lambda _index: self._apply_search())
-        self.model.loaded.connect(self._on_loaded)
-        self.model.failed.connect(lambda exc: show_error(self, exc))
+        for model in (self.model, self.people):
+            model.loaded.connect(self._on_loaded)
+            model.failed.connect(lambda exc: show_error(self, exc))
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_family)
         self.retranslate_ui()
 
     def title(self) -> str:
@@ -82,21 +123,52 @@ class FamiliesPage(Page):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        self.search.setPlaceholderText(_("Filter by family name or comune"))
+        self.search.setPlaceholderText(
+            _("Search: surname, given name, tax code, phone or e-mail (Ctrl+F)")
+        )
         self.comune.setItemText(0, _("All comuni"))
+        self.new_button.setText(_("New family"))
+        self.new_button.setToolTip("Ctrl+N")
+        self.import_button.setText(_("Import…"))
+        self.duplicates_button.setText(_("Duplicates…"))
         self.model.retranslate()
+        self.people.retranslate()
         self._show_count()
 
+    # -- loading -----------------------------------------------------------
     def activate(self) -> None:
         super().activate()
+        self.focus_search()
         # Member comuni may have changed in Settings since the last visit.
         self.runner.read(list_member_comuni, on_done=self._fill_comuni, owner=self)
 
     def load(self) -> None:
-        self.model.reload(**self.filters())
+        self._apply_search()
 
-    def filters(self) -> dict[str, str]:
-        return {"text": self.search.text(), "comune": self.comune.currentData() or ""}
+    @property
+    def searching(self) -> bool:
+        return bool(self.search.text().strip())
+
+    def current_model(self) -> LazyTableModel:
+        return self.people if self.searching else self.model
+
+    def _apply_search(self) -> None:
+        """Every keystroke starts a query; the runner answers later and stale answers are dropped."""
+        model = self.current_model()
+        if self.table.model() is not model:
+            self._show_model(model)
+        if self.searching:
+            self.people.reload(text=self.search.text())
+        else:
+            self.model.reload(text="", comune=self.comune.currentData() or "")
+        self.comune.setEnabled(not self.searching)
+
+    def _show_model(self, model: LazyTableModel) -> None:
+        self.table.setModel(model)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._row_chosen())
+
+    def _reload_list(self) -> None:
+        self.current_model().reload()
 
     def _fill_comuni(self, rows: list[MemberComuneRow]) -> None:
         names = [row.name for row in rows]
@@ -113,23 +185,69 @@ class FamiliesPage(Page):
         if (self.comune.currentData() or "") != current:
             self._apply_search()
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def selected_family(self) -> FamilyRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
-
-    def _apply_search(self) -> None:
-        self.model.reload(**self.filters())
-
     def _on_loaded(self, _total: int) -> None:
         self._show_count()
         self.ready.emit()
 
     def _show_count(self) -> None:
-        total = self.model.total
-        self.count.setText(
-            ngettext("{count} family", "{count} families", total).format(count=format_number(total))
-        )
+        total = self.current_model().total
+        if self.searching and total >= SEARCH_LIMIT:
+            text = _("first {count} people: type more to narrow")
+        elif self.searching:
+            text = ngettext("{count} person", "{count} people", total)
+        else:
+            text = ngettext("{count} family", "{count} families", total)
+        self.count.setText(text.format(count=format_number(total)))
+
+    # -- selection and actions ----------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _focus_results(self) -> None:
+        self.table.setFocus()
+        if self.table.model().rowCount() and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)
+
+    def _row_chosen(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        item = self.table.model().row_at(rows[0].row())
+        if isinstance(item, PersonHit):
+            self.detail.load(item.family_id)
+        elif isinstance(item, FamilyRow):
+            self.detail.load(item.id)
+
+    def open_family(self, family_id: int) -> None:
+        self.detail.load(family_id)
+
+    def new_family(self) -> None:
+        dialog = FamilyDialog(self.runner, None, self)
+        dialog.saved.connect(self._created)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def _created(self, detail: FamilyDetail) -> None:
+        self.detail.show_family(detail)
+        self._reload_list()
+        self.detail.add_member()
+
+    def import_families(self) -> None:
+        from familydesk.ui.dialogs.import_families import ImportFamiliesDialog
+
+        dialog = ImportFamiliesDialog(self.runner, self)
+        dialog.finished.connect(lambda _code: self._reload_list())
+        dialog.open()
+        self.last_dialog = dialog
+
+    def show_duplicates(self) -> None:
+        dialog = MergeDialog(self.runner, self)
+        dialog.merged.connect(self._reload_list)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def selected_family(self) -> FamilyRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        item = self.table.model().row_at(rows[0].row()) if rows else None
+        return item if isinstance(item, FamilyRow) else None

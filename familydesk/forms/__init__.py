@@ -1,0 +1,53 @@
+"""Printed forms of the family registry (ReportLab PDFs): intake sheet and privacy notice.
+
+``intake_pdf`` / ``privacy_pdf`` turn records into PDF bytes and touch
+nothing else. ``render_intake`` / ``render_privacy`` are services for the CLI
+and the GUI runner: they read with the given session (never commit), build
+the PDF in the form's language and log the printing (form and record id
+only). Importing this package loads ReportLab: import it where a form is
+printed, not at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from familydesk.centre import get_centre
+from familydesk.db.models import Person
+from familydesk.errors import NotFoundError
+from familydesk.forms.base import FormError, FormLanguage
+from familydesk.forms.intake import intake_pdf
+from familydesk.forms.privacy import privacy_pdf
+from familydesk.i18n import _
+from familydesk.registry.families import get_family
+
+__all__ = ["FormError", "FormLanguage", "intake_pdf", "privacy_pdf", "render_intake",
+           "render_privacy"]  # fmt: skip
+
+log = logging.getLogger(__name__)
+
+
+def render_intake(session: Session, family_id: int, language: str,
+                  today: date | None = None) -> bytes:  # fmt: skip
+    """The intake sheet of a family, in ``language``; ``NotFoundError`` if it is gone."""
+    family = get_family(session, family_id, today)
+    data = intake_pdf(family, get_centre(session), language, today)
+    log.info("Printed intake sheet for family %s (%s)", family_id, FormLanguage.of(language).code)
+    return data
+
+
+def render_privacy(session: Session, person_id: int, language: str,
+                   today: date | None = None) -> bytes:  # fmt: skip
+    """The privacy notice of one person, in ``language``; ``NotFoundError`` if they are gone."""
+    family_id = session.scalar(select(Person.family_id).where(Person.id == person_id))
+    if family_id is None:
+        raise NotFoundError(_("This person no longer exists: someone else may have deleted them."))
+    family = get_family(session, family_id, today)
+    member = next(m for m in family.members if m.id == person_id)
+    data = privacy_pdf(member, family, get_centre(session), language, today)
+    log.info("Printed privacy notice for person %s (%s)", person_id, FormLanguage.of(language).code)
+    return data

@@ -1,0 +1,151 @@
+"""The page: the centre's letterhead on top, "page X of Y" in the footer, A4, embedded fonts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from io import BytesIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from familydesk import APP_NAME, __version__
+from familydesk.centre import CentreDetails
+from familydesk.forms.base import (
+    ACCENT,
+    CONTENT_WIDTH,
+    FONT,
+    FONT_BOLD,
+    FOOTER_HEIGHT,
+    FRAME_TOP,
+    GRID,
+    LETTERHEAD_HEIGHT,
+    LETTERHEAD_TOP,
+    MARGIN,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    FormLanguage,
+    esc,
+    register_fonts,
+    styles,
+)
+from familydesk.i18n import N_
+
+log = logging.getLogger(__name__)
+
+
+def _logo(centre: CentreDetails) -> ImageReader | None:
+    if not centre.logo:
+        return None
+    try:
+        image = ImageReader(BytesIO(centre.logo))
+        image.getSize()
+        return image
+    except Exception:  # a damaged logo must not stop printing
+        log.warning("The centre's logo could not be read; printing without it")
+        return None
+
+
+def _letterhead(canvas: Canvas, centre: CentreDetails, lang: FormLanguage,
+                logo: ImageReader | None) -> None:  # fmt: skip
+    """The centre's logo, name and contacts at the top of a page, over a thin rule."""
+    st = styles()
+    top = PAGE_HEIGHT - LETTERHEAD_TOP
+    left = MARGIN
+    if logo is not None:
+        width, height = logo.getSize()
+        scale = min(LETTERHEAD_HEIGHT / height, 32 * mm / width)
+        drawn_w, drawn_h = width * scale, height * scale
+        canvas.drawImage(logo, MARGIN, top - drawn_h, drawn_w, drawn_h, mask="auto")
+        left = MARGIN + drawn_w + 5 * mm
+    lines = [", ".join(p for p in (centre.address, " ".join(
+        p for p in (centre.postcode, centre.town) if p)) if p)]  # fmt: skip
+    contacts = []
+    if centre.phone:
+        contacts.append(lang(N_("Phone {phone}")).format(phone=centre.phone))
+    if centre.email:
+        contacts.append(lang(N_("E-mail {email}")).format(email=centre.email))
+    lines.append(" · ".join(contacts))
+    details = "<br/>".join(esc(line) for line in lines if line)
+    width = PAGE_WIDTH - MARGIN - left
+    for size in (13, 11, 9.5):
+        name = Paragraph(esc(centre.name), ParagraphStyle(
+            "centre", parent=st.body, fontName=FONT_BOLD, fontSize=size, leading=size * 1.2,
+            textColor=ACCENT, spaceAfter=0))  # fmt: skip
+        info = Paragraph(details, ParagraphStyle("centre_info", parent=st.body, fontSize=8.5,
+                                                 leading=10.5, textColor=MUTED, spaceAfter=0))  # fmt: skip
+        name_h = name.wrap(width, LETTERHEAD_HEIGHT)[1]
+        info_h = info.wrap(width, LETTERHEAD_HEIGHT)[1]
+        if name_h + info_h + 1.5 * mm <= LETTERHEAD_HEIGHT:
+            break
+    name.drawOn(canvas, left, top - name_h)
+    info.drawOn(canvas, left, top - name_h - 1.5 * mm - info_h)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    rule_y = top - LETTERHEAD_HEIGHT - 2.5 * mm
+    canvas.line(MARGIN, rule_y, PAGE_WIDTH - MARGIN, rule_y)
+
+
+def _footer(canvas: Canvas, lang: FormLanguage, note: str, page: int, pages: int) -> None:
+    st = styles()
+    canvas.setStrokeColor(GRID)
+    canvas.setLineWidth(0.5)
+    canvas.line(MARGIN, FOOTER_HEIGHT, PAGE_WIDTH - MARGIN, FOOTER_HEIGHT)
+    number = lang(N_("Page {page} of {pages}")).format(page=page, pages=pages)
+    right = Paragraph(esc(number), st.footer_right)
+    right.wrap(40 * mm, FOOTER_HEIGHT)
+    right.drawOn(canvas, PAGE_WIDTH - MARGIN - 40 * mm, FOOTER_HEIGHT - 4.5 * mm)
+    left = Paragraph(esc(note), st.footer)
+    height = left.wrap(CONTENT_WIDTH - 45 * mm, FOOTER_HEIGHT)[1]
+    left.drawOn(canvas, MARGIN, FOOTER_HEIGHT - 1.5 * mm - height)
+
+
+def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, to print "page X of Y"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._pages: list[dict[str, object]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                draw_footer(self, number, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def build_pdf(story: list[Flowable], *, centre: CentreDetails, lang: FormLanguage, title: str,
+              footer: str) -> bytes:  # fmt: skip
+    """Lay ``story`` out on A4 pages with the letterhead and the footer; the PDF's bytes."""
+    register_fonts()
+    buffer = BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=FRAME_TOP,
+        bottomMargin=FOOTER_HEIGHT + 4 * mm, title=title, author=centre.name,
+        creator=f"{APP_NAME} {__version__}", subject=title, lang=lang.code, initialFontName=FONT,
+    )  # fmt: skip
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+    logo = _logo(centre)
+    doc.addPageTemplates([PageTemplate(
+        id="form", frames=[frame],
+        onPage=lambda canvas, _doc: _letterhead(canvas, centre, lang, logo),
+    )])  # fmt: skip
+    doc.build(story, canvasmaker=_numbered_canvas(
+        lambda canvas, page, pages: _footer(canvas, lang, footer, page, pages)))  # fmt: skip
+    return buffer.getvalue()

@@ -1,0 +1,2 @@
+"""Widgets of the Families page: family detail, dialogs for families, members,
+consents and merges."""

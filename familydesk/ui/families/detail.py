@@ -1,0 +1,283 @@
+"""One family at a glance: details, markers, members with ages, consents, actions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familydesk import i18n, paths, registry
+from familydesk.errors import ValidationError
+from familydesk.i18n import _, format_date, format_money
+from familydesk.registry import FamilyDetail, MemberDetail
+from familydesk.ui.errors import show_error
+from familydesk.ui.families.consent_dialog import ConsentDialog
+from familydesk.ui.families.family_dialog import FamilyDialog
+from familydesk.ui.families.member_dialog import MemberDialog
+from familydesk.ui.families.models import consents_model, members_model
+from familydesk.ui.runner import Runner
+from familydesk.ui.widgets import Chips
+
+
+def _table(model) -> QTableView:  # type: ignore[no-untyped-def]
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def printout_path(kind: str, record_id: int) -> Path:
+    folder = paths.data_dir() / "printouts"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{kind}-{record_id}.pdf"
+
+
+class FamilyDetailView(QWidget):
+    """Shows a family; ``changed()`` after any edit, ``open_family(id)`` to jump to another."""
+
+    changed = Signal()
+    open_family = Signal(int)
+
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.family: FamilyDetail | None = None
+        self.title = QLabel()
+        self.title.setObjectName("familyTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.chips = Chips()
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.members = members_model(self)
+        self.members_view = _table(self.members)
+        self.members_view.doubleClicked.connect(lambda _index: self.edit_member())
+        self.members_view.selectionModel().selectionChanged.connect(
+            lambda *_a: self._member_chosen()
+        )
+        self.consents = consents_model(self)
+        self.consents_view = _table(self.consents)
+        self.consents_view.setMaximumHeight(130)
+        self.consents_label = QLabel()
+        self.buttons: dict[str, QPushButton] = {}
+        slots = {
+            "edit": self.edit_family, "add": self.add_member, "member": self.edit_member,
+            "remove": self.remove_member, "consent": self.record_consent,
+            "withdraw": self.withdraw_consent, "intake": self.print_intake,
+            "privacy": self.print_privacy,
+        }  # fmt: skip
+        for key, slot in slots.items():
+            button = QPushButton()
+            button.setObjectName(f"{key}Button")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+        self.form_language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.form_language.addItem(name, code)
+        self.form_language_label = QLabel()
+        layout = QVBoxLayout(self)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.buttons["edit"])
+        heading.addWidget(self.buttons["intake"])
+        layout.addLayout(heading)
+        for widget in (self.subtitle, self.chips, self.banner):
+            layout.addWidget(widget)
+        members_bar = QHBoxLayout()
+        for key in ("add", "member", "remove"):
+            members_bar.addWidget(self.buttons[key])
+        members_bar.addStretch(1)
+        layout.addLayout(members_bar)
+        layout.addWidget(self.members_view, 1)
+        consents_bar = QHBoxLayout()
+        consents_bar.addWidget(self.consents_label, 1)
+        for key in ("consent", "withdraw", "privacy"):
+            consents_bar.addWidget(self.buttons[key])
+        layout.addLayout(consents_bar)
+        layout.addWidget(self.consents_view)
+        language_bar = QHBoxLayout()
+        language_bar.addStretch(1)
+        language_bar.addWidget(self.form_language_label)
+        language_bar.addWidget(self.form_language)
+        layout.addLayout(language_bar)
+        for keys, slot in (("Ctrl+E", self.edit_family), ("Ctrl+M", self.add_member),
+                           ("Ctrl+P", self.print_intake), ("Ctrl+K", self.record_consent)):  # fmt: skip
+            QShortcut(QKeySequence(keys), self, slot)
+        self.retranslate_ui()
+        self.show_family(None)
+
+    def retranslate_ui(self) -> None:
+        texts = {
+            "edit": _("Edit family"), "add": _("Add member"), "member": _("Edit member"),
+            "remove": _("Remove member"), "consent": _("Record consent"),
+            "withdraw": _("Withdraw"), "intake": _("Print intake sheet"),
+            "privacy": _("Print privacy notice"),
+        }  # fmt: skip
+        for key, text in texts.items():
+            self.buttons[key].setText(text)
+        self.form_language_label.setText(_("Language of printed forms"))
+        tips = {"edit": "Ctrl+E", "add": "Ctrl+M", "consent": "Ctrl+K", "intake": "Ctrl+P"}
+        for key, keys in tips.items():
+            self.buttons[key].setToolTip(keys)
+        self.form_language.setCurrentIndex(self.form_language.findData(i18n.current_language()))
+        self.members.retranslate()
+        self.consents.retranslate()
+        self.show_family(self.family)
+
+    # -- showing -------------------------------------------------------------
+    def load(self, family_id: int) -> None:
+        self.runner.read(registry.get_family, family_id, on_done=self.show_family, owner=self)
+
+    def show_family(self, family: FamilyDetail | None) -> None:
+        self.family = family
+        for button in self.buttons.values():
+            button.setEnabled(family is not None)
+        if family is None:
+            self.title.setText(_("Choose a family in the list, or create a new one (Ctrl+N)."))
+            self.subtitle.clear()
+            self.chips.set_labels([])
+            self.banner.hide()
+            self.members.set_rows([])
+            self.consents.set_rows([])
+            self.consents_label.clear()
+            return
+        self.title.setText(family.name)
+        parts = [family.address, family.comune_name, family.phone, family.email]
+        if family.isee_value is not None:
+            parts.append(_("ISEE {value}, expires on {date}").format(
+                value=format_money(family.isee_value), date=format_date(family.isee_expiry)))  # fmt: skip
+        self.subtitle.setText(" · ".join(p for p in parts if p))
+        warnings = [_("ISEE expired")] if family.isee_expired(date.today()) else []
+        missing = family.missing_privacy
+        if missing:
+            warnings.append(_("privacy notice missing"))
+        self.chips.set_labels([_(label) for label in family.markers.labels()], warnings)
+        self.banner.setText(_("Privacy notice not acknowledged for: {names}.").format(
+            names=", ".join(m.full_name for m in missing)))  # fmt: skip
+        self.banner.setVisible(bool(missing))
+        selected = self.selected_member()
+        self.members.set_rows(family.members)
+        rows = [m.id for m in family.members]
+        if family.members:
+            row = rows.index(selected.id) if selected and selected.id in rows else 0
+            self.members_view.selectRow(row)
+        self._member_chosen()
+
+    def selected_member(self) -> MemberDetail | None:
+        rows = self.members_view.selectionModel().selectedRows() if self.family else []
+        return self.members.row_at(rows[0].row()) if rows else None
+
+    def _member_chosen(self) -> None:
+        member = self.selected_member()
+        self.consents.set_rows(member.consents if member else [])
+        self.consents_label.setText(
+            _("Consents of {name}").format(name=member.full_name) if member else ""
+        )
+        for key in ("member", "remove", "consent", "withdraw", "privacy"):
+            self.buttons[key].setEnabled(member is not None)
+
+    def _refresh(self, detail: FamilyDetail | None = None) -> None:
+        if detail is not None:
+            self.show_family(detail)
+        elif self.family is not None:
+            self.load(self.family.id)
+        self.changed.emit()
+
+    # -- actions -------------------------------------------------------------
+    def edit_family(self) -> None:
+        if self.family is None:
+            return
+        dialog = FamilyDialog(self.runner, self.family, self)
+        dialog.saved.connect(self._refresh)
+        dialog.open()
+
+    def member_dialog(self, member=None) -> MemberDialog:  # type: ignore[no-untyped-def]
+        assert self.family is not None
+        dialog = MemberDialog(self.runner, self.family.id, member, self)
+        dialog.saved.connect(self._refresh)
+        dialog.open_family.connect(self.open_family.emit)
+        return dialog
+
+    def add_member(self) -> None:
+        if self.family is not None:
+            self.member_dialog().open()
+
+    def edit_member(self) -> None:
+        member = self.selected_member()
+        if member is not None:
+            self.member_dialog(member.as_input()).open()
+
+    def remove_member(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        answer = QMessageBox.question(
+            self, _("Remove member"),
+            _("Remove {name} from this family? Their consents are removed too.").format(name=member.full_name),
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self.runner.write(registry.remove_member, member.id, member.version,
+                              on_done=lambda _r: self._refresh(), owner=self)  # fmt: skip
+
+    def record_consent(self) -> None:
+        member = self.selected_member()
+        if self.family is None or member is None:
+            return
+        dialog = ConsentDialog(self.runner, self.family, member, self)
+        dialog.saved.connect(lambda: self._refresh())
+        dialog.open()
+
+    def withdraw_consent(self) -> None:
+        rows = self.consents_view.selectionModel().selectedRows()
+        if not rows:
+            show_error(self, ValidationError("consent", _("Select a consent in the list first.")))
+            return
+        consent = self.consents.row_at(rows[0].row())
+        self.runner.write(registry.withdraw_consent, consent.id, consent.version, date.today(),
+                          on_done=lambda _r: self._refresh(), owner=self)  # fmt: skip
+
+    # -- printing ------------------------------------------------------------
+    def _print(self, kind: str, record_id: int) -> None:
+        from familydesk import forms
+
+        render = forms.render_intake if kind == "intake" else forms.render_privacy
+        language = self.form_language.currentData()
+        self.runner.read(render, record_id, language,
+                         on_done=lambda pdf: self._open_pdf(kind, record_id, pdf), owner=self)  # fmt: skip
+
+    def _open_pdf(self, kind: str, record_id: int, pdf: bytes) -> None:
+        path = printout_path(kind, record_id)
+        path.write_bytes(pdf)
+        self.last_printout = path
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def print_intake(self) -> None:
+        if self.family is not None:
+            self._print("intake", self.family.id)
+
+    def print_privacy(self) -> None:
+        member = self.selected_member()
+        if member is not None:
+            self._print("privacy", member.id)

@@ -1,0 +1,183 @@
+"""Create or edit a family's own details (members are added one by one after)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familydesk import centre, comuni, registry
+from familydesk.errors import ValidationError
+from familydesk.i18n import _
+from familydesk.registry import FamilyDetail, FamilyInput
+from familydesk.registry.validation import clean_family
+from familydesk.ui.errors import show_error
+from familydesk.ui.runner import Runner
+from familydesk.ui.widgets import DateField, ErrorLine, MoneyField
+
+_TEXT_FIELDS = ("name", "address", "phone", "email")
+
+
+def comune_choices(session: object) -> list[comuni.ComuneInfo]:
+    """Member comuni first, then every other Italian comune."""
+    members = centre.list_member_comuni(session)  # type: ignore[arg-type]
+    first = [comuni.ComuneInfo(m.name, m.province, m.cadastral_code) for m in members]
+    codes = {c.cadastral_code for c in first}
+    return first + [c for c in comuni.all_comuni() if c.cadastral_code not in codes]
+
+
+def comune_label(info: comuni.ComuneInfo) -> str:
+    return f"{info.name} ({info.province})"
+
+
+class FamilyDialog(QDialog):
+    """``saved(FamilyDetail)`` after a successful save."""
+
+    saved = Signal(object)
+
+    def __init__(self, runner: Runner, family: FamilyDetail | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.runner = runner
+        self.family = family
+        self._comuni: dict[str, comuni.ComuneInfo] = {}
+        self.edits: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for key in _TEXT_FIELDS[:2]:
+            self._row(form, key, QLineEdit())
+        self.comune = self._row(form, "comune", QLineEdit())
+        self._completer_model = QStringListModel(self)
+        completer = QCompleter(self._completer_model, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self.comune.setCompleter(completer)
+        for key in _TEXT_FIELDS[2:]:
+            self._row(form, key, QLineEdit())
+        self.isee_value = self._row(form, "isee_value", MoneyField())
+        self.isee_expiry = self._row(form, "isee_expiry", DateField())
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(80)
+        self._row(form, "notes", self.notes)
+        self.error = ErrorLine()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        if family is not None:
+            for key in _TEXT_FIELDS:
+                self.edits[key].setText(getattr(family, key))
+            self.comune.setText(family.comune_name)
+            self.isee_value.set_value(family.isee_value)
+            self.isee_expiry.set_value(family.isee_expiry)
+            self.notes.setPlainText(family.notes)
+        self.retranslate_ui()
+        self.runner.read(comune_choices, on_done=self._fill_comuni, owner=self)
+
+    def _row(self, form: QFormLayout, key: str, widget):  # type: ignore[no-untyped-def]
+        label = QLabel()
+        label.setBuddy(widget)
+        self.labels[key] = label
+        if isinstance(widget, QLineEdit):
+            widget.setObjectName(key)
+            self.edits[key] = widget
+        form.addRow(label, widget)
+        return widget
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Edit family") if self.family else _("New family"))
+        texts = {
+            "name": _("Family &name"), "address": _("&Address"), "comune": _("&Comune of residence"),
+            "phone": _("&Phone"), "email": _("&E-mail"), "isee_value": _("ISEE (€)"),
+            "isee_expiry": _("ISEE expires on"), "notes": _("Notes"),
+        }  # fmt: skip
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        self.edits["name"].setPlaceholderText(_("usually the surname of the reference parent"))
+        self.comune.setPlaceholderText(_("type to choose, e.g. Suzzara"))
+        self.isee_value.setPlaceholderText(_("e.g. 12.345,67"))
+        self.isee_expiry.retranslate_ui()
+
+    def _fill_comuni(self, choices: list[comuni.ComuneInfo]) -> None:
+        self._comuni = {comune_label(c): c for c in choices}
+        self._completer_model.setStringList(list(self._comuni))
+
+    def _chosen_comune(self) -> comuni.ComuneInfo | None:
+        text = self.comune.text().strip()
+        if not text:
+            return None
+        if text in self._comuni:
+            return self._comuni[text]
+        folded = text.casefold()
+        matches = [c for label, c in self._comuni.items()
+                   if c.name.casefold() == folded or label.casefold() == folded]  # fmt: skip
+        if not matches:
+            raise ValidationError(
+                "comune", _("Comune: choose a comune from the list, e.g. “Suzzara (MN)”.")
+            )
+        return matches[0]
+
+    def current_input(self) -> FamilyInput:
+        try:
+            isee = self.isee_value.value()
+        except ValueError as exc:
+            raise ValidationError("isee_value", _("ISEE: {detail}").format(detail=exc)) from None
+        try:
+            expiry = self.isee_expiry.value()
+        except ValueError as exc:
+            raise ValidationError(
+                "isee_expiry", _("ISEE expiry: {detail}").format(detail=exc)
+            ) from None
+        comune = self._chosen_comune()
+        base = self.family.as_input() if self.family else FamilyInput(name="")
+        return replace(
+            base, **{key: self.edits[key].text() for key in _TEXT_FIELDS},
+            comune_name=comune.name if comune else "", comune_code=comune.cadastral_code if comune else "",
+            isee_value=isee, isee_expiry=expiry, notes=self.notes.toPlainText(),
+        )  # fmt: skip
+
+    def save(self) -> None:
+        try:
+            family = clean_family(self.current_input())
+        except ValidationError as exc:
+            self._field_error(exc)
+            return
+        if family.id is None:
+            self.runner.write(registry.create_family, family, [], on_done=self._saved,
+                              on_error=self._failed, owner=self)  # fmt: skip
+        else:
+            self.runner.write(registry.update_family, family, on_done=self._saved,
+                              on_error=self._failed, owner=self)  # fmt: skip
+
+    def _saved(self, detail: FamilyDetail) -> None:
+        self.saved.emit(detail)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self._field_error(exc)
+        else:
+            show_error(self, exc)
+
+    def _field_error(self, exc: ValidationError) -> None:
+        self.error.show_message(exc.message)
+        widget = {"comune": self.comune, "isee_value": self.isee_value,
+                  "isee_expiry": self.isee_expiry}.get(exc.field, self.edits.get(exc.field))  # fmt: skip
+        if widget is not None:
+            widget.setFocus()

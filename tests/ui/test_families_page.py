@@ -1,0 +1,196 @@
+"""The Families page as an operator uses it: search, open, create, edit, consents, merge."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from codicefiscale import codicefiscale as cf
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from familydesk import registry
+from familydesk.db.database import Database
+from familydesk.registry import FamilyInput, MemberInput
+from familydesk.ui.families.consent_dialog import ConsentDialog
+from familydesk.ui.families.family_dialog import FamilyDialog
+from familydesk.ui.families.member_dialog import MemberDialog
+from familydesk.ui.families.merge_dialog import MergeDialog
+from familydesk.ui.main_window import MainWindow
+from familydesk.ui.pages.families import FamiliesPage
+from tests.ui.conftest import activate
+
+
+def _code(last: str, first: str, sex: str, born: date, place: str = "Suzzara") -> str:
+    return cf.encode(last, first, sex, datetime(born.year, born.month, born.day), place)
+
+
+@pytest.fixture
+def page(window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch) -> FamiliesPage:
+    monkeypatch.setattr(QDialog, "open", QDialog.show)  # no modal loops in tests
+    family = FamilyInput(name="D'Angelo", comune_name="Suzzara", comune_code="L020")
+    members = [
+        MemberInput(first_name="Nicolò", last_name="D'Angelo", relation="parent",
+                    tax_code=_code("D'Angelo", "Nicolò", "M", date(1985, 4, 2))),
+        MemberInput(first_name="Zoe", last_name="D'Angelo", relation="child",
+                    tax_code=_code("D'Angelo", "Zoe", "F", date(2024, 5, 6), "Mantova")),
+    ]  # fmt: skip
+    database.write(registry.create_family, family, members)
+    database.write(registry.create_family, FamilyInput(name="Rossi"), [
+        MemberInput(first_name="Anna", last_name="Rossi", relation="parent",
+                    tax_code=_code("Rossi", "Anna", "F", date(1990, 1, 1)))])  # fmt: skip
+    window.show()
+    window.restore_state(QSettings())
+    activate(window)
+    result = window.show_page("families")
+    assert isinstance(result, FamiliesPage)
+    return result
+
+
+def _dialogs(kind: type) -> list:  # type: ignore[type-arg]
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def test_search_box_has_focus_and_finds_as_you_type(page: FamiliesPage, qtbot: QtBot) -> None:
+    assert page.search.hasFocus()
+    assert page.count.text() == "2 families"
+    qtbot.keyClicks(page.search, "nicolo dang")
+    assert page.table.model() is page.people
+    assert page.people.rowCount() == 1 and page.count.text() == "1 person"
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # keyboard: Enter goes to the results
+    assert page.table.hasFocus()
+    assert page.detail.family is not None and page.detail.family.name == "D'Angelo"
+    assert [m.first_name for m in page.detail.family.members] == ["Nicolò", "Zoe"]
+    page.search.clear()
+    assert page.table.model() is page.model and page.model.rowCount() == 2
+
+
+def test_detail_shows_markers_and_missing_privacy(page: FamiliesPage) -> None:
+    page.search.setText("dangelo")
+    page.table.selectRow(0)
+    detail = page.detail
+    assert "single parent" in detail.chips.texts() and "child 0-3" in detail.chips.texts()
+    assert detail.banner.isVisible()
+    assert "D'Angelo Nicolò" in detail.banner.text()
+
+
+def test_new_family_then_first_member_from_the_tax_code(
+    page: FamiliesPage, database: Database
+) -> None:
+    page.new_family()
+    dialog = page.last_dialog
+    assert isinstance(dialog, FamilyDialog)
+    dialog.edits["name"].setText("Benatti")
+    dialog.comune.setText("Gonzaga (MN)")
+    dialog.edits["phone"].setText("0376 588 111")
+    dialog.save()
+    members = _dialogs(MemberDialog)
+    assert len(members) == 1
+    member = members[0]
+    member.edits["last_name"].setText("Benatti")
+    member.edits["first_name"].setText("Giulia")
+    member.edits["tax_code"].setText(_code("Benatti", "Giulia", "F", date(1992, 7, 9), "Gonzaga"))
+    assert member.sex.currentText() == "F"
+    assert member.birth_date.text() == "09/07/1992"
+    assert member.edits["birth_place"].text() == "Gonzaga"
+    member.save()
+    assert not member.isVisible()
+    detail = page.detail.family
+    assert detail.name == "Benatti" and detail.comune_code == "E089"
+    assert [m.first_name for m in detail.members] == ["Giulia"]
+    assert database.read(registry.count_families) == 3
+
+
+def test_member_dialog_explains_errors_inline(page: FamiliesPage, database: Database) -> None:
+    page.search.setText("rossi")
+    page.table.selectRow(0)
+    dialog = page.detail.member_dialog()
+    dialog.show()
+    dialog.edits["last_name"].setText("Rossi")
+    dialog.edits["first_name"].setText("Marco")
+    dialog.birth_date.setText("02/02/2015")
+    dialog.edits["tax_code"].setText(_code("Rossi", "Marco", "M", date(2015, 2, 1)))
+    assert "01/02/2015" in dialog.error.text() and "02/02/2015" in dialog.error.text()
+    dialog.save()
+    assert dialog.isVisible() and database.read(registry.count_families) == 2
+    # A code that belongs to someone else links to that family.
+    dialog.birth_date.clear()
+    dialog.edits["tax_code"].setText(_code("D'Angelo", "Nicolò", "M", date(1985, 4, 2)))
+    dialog.save()
+    assert "already belongs to D'Angelo Nicolò" in dialog.error.text()
+    opened: list[int] = []
+    dialog.open_family.connect(opened.append)
+    dialog.error.linkActivated.emit(dialog.error.text().split('href="')[1].split('"')[0])
+    assert opened and not dialog.isVisible()
+
+
+def test_member_without_code_needs_a_reason(page: FamiliesPage) -> None:
+    page.search.setText("rossi")
+    page.table.selectRow(0)
+    dialog = page.detail.member_dialog()
+    dialog.show()
+    dialog.edits["last_name"].setText("Rossi")
+    dialog.edits["first_name"].setText("Leo")
+    dialog.sex.setCurrentText("M")
+    dialog.birth_date.setText("01/11/2026")
+    dialog.save()
+    assert dialog.error.text().startswith("Tax code:")
+    dialog.edits["no_code_reason"].setText("neonato")
+    dialog.save()
+    assert [m.first_name for m in page.detail.family.members] == ["Anna", "Leo"]
+
+
+def test_consent_for_a_minor_defaults_to_the_guardian(page: FamiliesPage) -> None:
+    page.search.setText("zoe")
+    page.table.selectRow(0)
+    detail = page.detail
+    detail.members_view.selectRow(1)
+    detail.record_consent()
+    dialog = _dialogs(ConsentDialog)[0]
+    assert dialog.signed_by.text() == "Nicolò D'Angelo"
+    dialog.save()
+    zoe = detail.family.members[1]
+    assert zoe.privacy_acknowledged
+    assert detail.consents.rowCount() == 1
+
+
+def test_duplicates_are_merged_from_the_merge_view(page: FamiliesPage, database: Database) -> None:
+    database.write(registry.create_family, FamilyInput(name="Dangelo"), [
+        MemberInput(first_name="Nicolo", last_name="Dangelo", sex="M", relation="parent",
+                    birth_date=date(1985, 4, 2), no_code_reason="documenti in arrivo")])  # fmt: skip
+    page.show_duplicates()
+    dialog = page.last_dialog
+    assert isinstance(dialog, MergeDialog)
+    assert dialog.group_list.count() == 1 and dialog.people.rowCount() == 2
+    keep = next(r for r in range(2) if dialog.people.row_at(r).tax_code)
+    dialog.people_view.selectRow(keep)
+    dialog.merge_selected()
+    assert dialog.group_list.count() == 0
+    assert len(database.read(registry.search_people, "nicolo")) == 1
+
+
+def test_keyboard_shortcut_opens_a_new_family(page: FamiliesPage, qtbot: QtBot) -> None:
+    qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(page.last_dialog, FamilyDialog) and page.last_dialog.isVisible()
+
+
+def test_print_buttons_open_the_pdf_in_the_viewer(
+    page: FamiliesPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    page.search.setText("zoe")
+    page.table.selectRow(0)
+    page.detail.form_language.setCurrentIndex(page.detail.form_language.findData("en"))
+    page.detail.buttons["intake"].click()
+    page.detail.members_view.selectRow(1)
+    page.detail.buttons["privacy"].click()
+    assert len(opened) == 2
+    intake = "".join(p.extract_text() for p in PdfReader(opened[0]).pages)
+    assert "Nicolò" in intake and "D'Angelo" in intake
+    privacy = "".join(p.extract_text() for p in PdfReader(opened[1]).pages)
+    assert "Zoe" in privacy and "privacy" in privacy.lower()
