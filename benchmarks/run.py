@@ -1,4 +1,4 @@
-"""FamilyDesk benchmarks (``make bench``): start-up, demo generation, list queries.
+"""FamilyDesk benchmarks (``make bench``): start-up, lists, search, import.
 
 Prints a Markdown table (copied into the README) and writes it to
 benchmarks/results/latest.md. Each figure is the median of several runs on
@@ -54,39 +54,55 @@ def smoke(location: str, home: Path) -> tuple[float, float, float]:
     return statistics.median(reported), statistics.median(wall), peak_mb
 
 
-def main() -> int:
+def foundation(home: Path) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
+    empty = str(home / "empty.sqlite3")
+    migrate_ms = timed(
+        lambda: Database.open(str(home / f"m{time.perf_counter_ns()}.sqlite3")).dispose()
+    )
+    rows.append(("Create and migrate an empty database", f"{migrate_ms:.0f} ms"))
+    Database.open(empty).dispose()
+    ms, wall, rss = smoke(empty, home)
+    rows.append(("`--smoke`, empty database: first page shown (process wall time)",
+                 f"{ms:.0f} ms ({wall:.0f} ms)"))  # fmt: skip
+    for size in SIZES:
+        location = str(home / f"demo{size}.sqlite3")
+        database = Database.open(location)
+        start = time.perf_counter()
+        summary = database.write(fill_demo, families=size, seed=1)
+        generated = (time.perf_counter() - start) * 1000
+        rows.append((f"`demo --families {size}` ({summary.people} people)", f"{generated:.0f} ms"))
+        first = timed(lambda: database.read(family_page, 0, 200))  # noqa: B023
+        deep = timed(lambda: database.read(family_page, size - 200, 200))  # noqa: B023
+        filtered = timed(lambda: database.read(family_page, 0, 200, "gonzaga"))  # noqa: B023
+        rows.append((f"{size} families: first page of 200 rows", f"{first:.1f} ms"))
+        rows.append((f"{size} families: last page of 200 rows", f"{deep:.1f} ms"))
+        rows.append((f"{size} families: filter by comune", f"{filtered:.1f} ms"))
+        database.dispose()
+        ms, wall, rss = smoke(location, home)
+        rows.append((f"`--smoke`, {size} families: first page shown (process wall time)",
+                     f"{ms:.0f} ms ({wall:.0f} ms)"))  # fmt: skip
+    rows.append(("Peak memory of a `--smoke` process", f"{rss:.0f} MB"))
+    return rows
+
+
+def table(title: str, rows: list[tuple[str, str]]) -> str:
+    lines = [f"#### {title}", "", "| Measure | Result |", "| --- | --- |"]
+    return "\n".join(lines + [f"| {a} | {b} |" for a, b in rows])
+
+
+def main() -> int:
+    from benchmarks import bench_import, bench_search
+
+    sections = []
     with tempfile.TemporaryDirectory(prefix="familydesk-bench-") as folder:
         home = Path(folder)
         os.environ["FAMILYDESK_HOME"] = str(home)
-        empty = str(home / "empty.sqlite3")
-        rows.append(("Create and migrate an empty database", f"{timed(lambda: Database.open(str(home / f'm{time.perf_counter_ns()}.sqlite3')).dispose()):.0f} ms"))  # fmt: skip
-        Database.open(empty).dispose()
-        ms, wall, rss = smoke(empty, home)
-        rows.append(("`--smoke`, empty database: first page shown (process wall time)",
-                     f"{ms:.0f} ms ({wall:.0f} ms)"))  # fmt: skip
-        for size in SIZES:
-            location = str(home / f"demo{size}.sqlite3")
-            database = Database.open(location)
-            start = time.perf_counter()
-            summary = database.write(fill_demo, families=size, seed=1)
-            generated = (time.perf_counter() - start) * 1000
-            rows.append(
-                (f"`demo --families {size}` ({summary.people} people)", f"{generated:.0f} ms")
-            )
-            first = timed(lambda: database.read(family_page, 0, 200))  # noqa: B023
-            deep = timed(lambda: database.read(family_page, size - 200, 200))  # noqa: B023
-            filtered = timed(lambda: database.read(family_page, 0, 200, "gonzaga"))  # noqa: B023
-            rows.append((f"{size} families: first page of 200 rows", f"{first:.1f} ms"))
-            rows.append((f"{size} families: last page of 200 rows", f"{deep:.1f} ms"))
-            rows.append((f"{size} families: filter by comune", f"{filtered:.1f} ms"))
-            database.dispose()
-            ms, wall, rss = smoke(location, home)
-            rows.append((f"`--smoke`, {size} families: first page shown (process wall time)",
-                         f"{ms:.0f} ms ({wall:.0f} ms)"))  # fmt: skip
-        rows.append(("Peak memory of a `--smoke` process", f"{rss:.0f} MB"))
-    table = ["| Measure | Result |", "| --- | --- |", *[f"| {a} | {b} |" for a, b in rows]]
-    text = "\n".join(table)
+        sections.append(table("Start-up, demo data and the family list (SQLite)", foundation(home)))
+        sections.append(table("Search as you type, 50,000 families (SQLite FTS5)",
+                              bench_search.run(home)))  # fmt: skip
+        sections.append(table("Import", bench_import.run(home)))
+    text = "\n\n".join(sections)
     print(text)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)

@@ -54,6 +54,14 @@ def main() -> int:
             QApplication.processEvents()
             window.grab().save(str(out / f"{key}.png"))
             print(out / f"{key}.png")
+            if key == "families":
+                page.search.setText("bell")
+                QApplication.processEvents()
+                page.table.selectRow(0)
+                QApplication.processEvents()
+                window.grab().save(str(out / "family.png"))
+                print(out / "family.png")
+                page.search.clear()
     database.dispose()
     return 0
 

@@ -173,3 +173,11 @@ def test_consents_for_minors_need_a_guardian(database: Database) -> None:
     assert not withdrawn.active
     detail = database.read(registry.get_family, detail.id)
     assert detail.missing_privacy == []
+
+
+def test_surname_matches_come_before_other_matches(database: Database) -> None:
+    new_family(database, [parent("Anna", "Artioli", "F", date(1990, 1, 1), email="bellini62@esempio.it")],
+               name="Artioli")  # fmt: skip
+    new_family(database, [parent("Luca", "Bellini", "M", date(1988, 3, 3))], name="Bellini")
+    hits = database.read(registry.search_people, "bell")
+    assert [h.surname for h in hits] == ["Bellini", "Artioli"]

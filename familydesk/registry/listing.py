@@ -63,6 +63,15 @@ def family_page(
     today = today or date.today()
     early = date(today.year - EARLY_CHILDHOOD_AGE, today.month, min(today.day, 28))
     is_child = Person.relation.in_(CHILD_RELATIONS)
+    # The page of families first, then member counts for those families only:
+    # aggregating every person of a large registry for each page would be slow.
+    page = (
+        _filtered(select(Family.id), text, comune)
+        .order_by(Family.name, Family.id)
+        .offset(offset)
+        .limit(limit)
+        .subquery("page")
+    )
     members = (
         select(
             Person.family_id.label("family_id"),
@@ -72,27 +81,40 @@ def family_page(
             func.max(case((is_child & (Person.birth_date > early), 1), else_=0)).label("early"),
             func.max(case((Person.disability, 1), else_=0)).label("disability"),
         )
+        .where(Person.family_id.in_(select(page.c.id)))
         .group_by(Person.family_id)
         .subquery()
     )
     m = members.c
-    query = _filtered(
-        select(Family, m.members, m.children, m.parents, m.early, m.disability).outerjoin(
-            members, m.family_id == Family.id
-        ),
-        text,
-        comune,
-    ).order_by(Family.name, Family.id)
+    query = (
+        select(
+            Family.id,
+            Family.name,
+            Family.comune_name,
+            Family.phone,
+            Family.created_at,
+            Family.version,
+            m.members,
+            m.children,
+            m.parents,
+            m.early,
+            m.disability,
+        )  # fmt: skip
+        .select_from(page)
+        .join(Family, Family.id == page.c.id)
+        .outerjoin(members, m.family_id == Family.id)
+        .order_by(Family.name, Family.id)
+    )
     rows = [
         FamilyRow(
-            id=family.id,
-            name=family.name,
-            comune=family.comune_name,
+            id=family_id,
+            name=name,
+            comune=comune_name,
             members=n or 0,
             children=c or 0,
-            phone=family.phone,
-            created_at=family.created_at,
-            version=family.version,
+            phone=phone,
+            created_at=created_at,
+            version=version,
             markers=Markers(
                 large_family=(c or 0) >= LARGE_FAMILY_CHILDREN,
                 single_parent=(p or 0) == 1 and bool(c),
@@ -100,6 +122,8 @@ def family_page(
                 disability=bool(d),
             ),
         )
-        for family, n, c, p, e, d in session.execute(query.offset(offset).limit(limit))
+        for family_id, name, comune_name, phone, created_at, version, n, c, p, e, d in session.execute(
+            query
+        )
     ]
     return Page(rows=rows, offset=offset, total=count_families(session, text, comune))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import Select, String, select, type_coerce
+from sqlalchemy import Select, String, bindparam, case, select, type_coerce
 from sqlalchemy.orm import Session
 
 from familydesk.db import search_index
@@ -49,17 +49,22 @@ def search_statement(dialect_name: str, limit: int = 50) -> Select:  # type: ign
     Built once per back end and limit, so typing costs only the query itself.
     """
     matches = search_index.match_subquery(dialect_name, CANDIDATES)
+    # People whose surname starts with the first word typed come first (then
+    # those found by given name, code, phone or e-mail), each group by name.
+    by_surname = case((Person.name_key.like(bindparam("prefix", type_=String)), 0), else_=1)
     return (
         _hit_columns()
         .join(matches, matches.c.pid == Person.id)
-        .order_by(Person.last_name, Person.first_name, Person.id)
+        .order_by(by_surname, Person.last_name, Person.first_name, Person.id)
         .limit(limit)
     )
 
 
 def search_params(dialect_name: str, text: str) -> dict[str, str] | None:
     terms = query_terms(text)
-    return {"q": search_index.match_expression(dialect_name, terms)} if terms else None
+    if not terms:
+        return None
+    return {"q": search_index.match_expression(dialect_name, terms), "prefix": terms[0] + "%"}
 
 
 def search_people(session: Session, text: str, limit: int = 50) -> list[PersonHit]:

@@ -61,6 +61,7 @@ class FamilyDetailView(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.family: FamilyDetail | None = None
+        self._focus_person: int | None = None
         self.title = QLabel()
         self.title.setObjectName("familyTitle")
         self.title.setWordWrap(True)
@@ -147,7 +148,9 @@ class FamilyDetailView(QWidget):
         self.show_family(self.family)
 
     # -- showing -------------------------------------------------------------
-    def load(self, family_id: int) -> None:
+    def load(self, family_id: int, person_id: int | None = None) -> None:
+        """Show a family; with ``person_id``, that member is selected."""
+        self._focus_person = person_id
         self.runner.read(registry.get_family, family_id, on_done=self.show_family, owner=self)
 
     def show_family(self, family: FamilyDetail | None) -> None:
@@ -178,11 +181,12 @@ class FamilyDetailView(QWidget):
             names=", ".join(m.full_name for m in missing)))  # fmt: skip
         self.banner.setVisible(bool(missing))
         selected = self.selected_member()
+        wanted = self._focus_person or (selected.id if selected else None)
+        self._focus_person = None
         self.members.set_rows(family.members)
         rows = [m.id for m in family.members]
         if family.members:
-            row = rows.index(selected.id) if selected and selected.id in rows else 0
-            self.members_view.selectRow(row)
+            self.members_view.selectRow(rows.index(wanted) if wanted in rows else 0)
         self._member_chosen()
 
     def selected_member(self) -> MemberDetail | None:

@@ -215,7 +215,7 @@ class FamiliesPage(Page):
             return
         item = self.table.model().row_at(rows[0].row())
         if isinstance(item, PersonHit):
-            self.detail.load(item.family_id)
+            self.detail.load(item.family_id, item.person_id)
         elif isinstance(item, FamilyRow):
             self.detail.load(item.id)
 
