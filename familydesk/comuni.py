@@ -26,13 +26,28 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def codicefiscale_module():  # type: ignore[no-untyped-def]
+    """python-codicefiscale, told where its tables are inside a PyInstaller bundle.
+
+    Frozen, the library looks for them beside the executable; the bundle
+    keeps package data under the package, as everywhere else.
+    """
+    import os
+    import sys
+
+    from codicefiscale import codicefiscale, data
+
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle and getattr(sys, "frozen", False):
+        data.get_data_basedir = lambda: os.path.join(bundle, "codicefiscale")  # type: ignore[assignment]
+    return codicefiscale
+
+
 @lru_cache(maxsize=1)
 def all_comuni() -> tuple[ComuneInfo, ...]:
     """Every comune active today, sorted by name."""
     with _lock:
-        from codicefiscale import codicefiscale
-
-        data = codicefiscale.get_indexed_data()["codes"]
+        data = codicefiscale_module().get_indexed_data()["codes"]
     result = set()
     for entries in data.values():
         for entry in entries:

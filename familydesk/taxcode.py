@@ -53,9 +53,9 @@ def normalise(text: str | None) -> str:
 @lru_cache(maxsize=1)
 def _places() -> dict[str, list[dict]]:
     with _lock:
-        from codicefiscale import codicefiscale
+        from familydesk.comuni import codicefiscale_module
 
-        return codicefiscale.get_indexed_data()["codes"]
+        return codicefiscale_module().get_indexed_data()["codes"]
 
 
 def birthplace(code: str, born: date | None) -> dict | None:

@@ -29,7 +29,60 @@ class Column:
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class LazyTableModel(QAbstractTableModel):
+class RowsTableModel(QAbstractTableModel):
+    """A table of plain objects (rows) shown through :class:`Column` definitions.
+
+    ``set_rows`` replaces them all (short lists, e.g. a family's members);
+    :class:`LazyTableModel` adds fetching page by page.
+    """
+
+    def __init__(self, columns: list[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = columns
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = column.value(self._rows[index.row()])
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].title()
+        return None
+
+    def retranslate(self) -> None:
+        """Repaint headers and cells after a language change."""
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
+            )
+
+
+class LazyTableModel(RowsTableModel):
     """Rows come from ``fetch(session, offset, limit, **filters) -> Page``.
 
     Signals: ``loaded(total)`` after each page arrives; ``failed(exc)``.
@@ -40,12 +93,10 @@ class LazyTableModel(QAbstractTableModel):
 
     def __init__(self, runner: Runner, fetch: Callable[..., Page[Any]], columns: list[Column],
                  page_size: int = PAGE_SIZE, parent: Any = None) -> None:  # fmt: skip
-        super().__init__(parent)
+        super().__init__(columns, parent)
         self._runner = runner
         self._fetch = fetch
-        self._columns = columns
         self._page_size = page_size
-        self._rows: list[Any] = []
         self._total = 0
         self._filters: dict[str, Any] = {}
         self._loading = False
@@ -102,39 +153,3 @@ class LazyTableModel(QAbstractTableModel):
     def _error(self, exc: BaseException) -> None:
         self._loading = False
         self.failed.emit(exc)
-
-    # -- Qt model ----------------------------------------------------------
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = column.value(self._rows[index.row()])
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.align)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title()
-        return None
-
-    def retranslate(self) -> None:
-        """Repaint headers and cells after a language change."""
-        if self._columns:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
-            )

@@ -5,36 +5,28 @@ from __future__ import annotations
 import getpass
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from familydesk import registry
-from familydesk.errors import ValidationError
 from familydesk.i18n import _
 from familydesk.registry import CONSENT_KINDS, FamilyDetail, MemberDetail
-from familydesk.ui.errors import show_error
+from familydesk.ui.families.form_dialog import FormDialog
 from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import DateField, ErrorLine
+from familydesk.ui.widgets import DateField
 
 
-class ConsentDialog(QDialog):
-    """``saved()`` after the consent is recorded."""
-
-    saved = Signal()
+class ConsentDialog(FormDialog):
+    """``saved(ConsentRow)`` after the consent is recorded."""
 
     def __init__(self, runner: Runner, family: FamilyDetail, member: MemberDetail,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self.runner = runner
+        super().__init__(runner, parent)
         self.member = member
         self.kind = QComboBox()
         for key in CONSENT_KINDS:
@@ -55,16 +47,7 @@ class ConsentDialog(QDialog):
                                                self.signed_by, self.operator), strict=True):  # fmt: skip
             label.setBuddy(widget)
             form.addRow(label, widget)
-        self.error = ErrorLine()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.lay_out(form)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -86,18 +69,8 @@ class ConsentDialog(QDialog):
         if given_on is None:
             self.error.show_message(_("Date: please enter the date the consent was given."))
             return
-        self.runner.write(
-            registry.record_consent, self.member.id, self.kind.currentData(), given_on,
-            operator=self.operator.text(), signed_by=self.signed_by.text(),
-            on_done=lambda _row: self._saved(), on_error=self._failed, owner=self,
-        )  # fmt: skip
+        self.submit(registry.record_consent, self.member.id, self.kind.currentData(), given_on,
+                    operator=self.operator.text(), signed_by=self.signed_by.text())  # fmt: skip
 
-    def _saved(self) -> None:
-        self.saved.emit()
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            self.error.show_message(exc.message)
-        else:
-            show_error(self, exc)
+    def field_widget(self, field: str) -> QWidget | None:
+        return {"signed_by": self.signed_by, "given_on": self.given_on}.get(field)

@@ -250,7 +250,7 @@ class FamilyDetailView(QWidget):
         if self.family is None or member is None:
             return
         dialog = ConsentDialog(self.runner, self.family, member, self)
-        dialog.saved.connect(lambda: self._refresh())
+        dialog.saved.connect(lambda _row: self._refresh())
         dialog.open()
 
     def withdraw_consent(self) -> None:

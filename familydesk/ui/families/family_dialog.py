@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
     QCompleter,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,9 +19,9 @@ from familydesk.errors import ValidationError
 from familydesk.i18n import _
 from familydesk.registry import FamilyDetail, FamilyInput
 from familydesk.registry.validation import clean_family
-from familydesk.ui.errors import show_error
+from familydesk.ui.families.form_dialog import FormDialog
 from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import DateField, ErrorLine, MoneyField
+from familydesk.ui.widgets import DateField, MoneyField
 
 _TEXT_FIELDS = ("name", "address", "phone", "email")
 
@@ -41,15 +38,12 @@ def comune_label(info: comuni.ComuneInfo) -> str:
     return f"{info.name} ({info.province})"
 
 
-class FamilyDialog(QDialog):
+class FamilyDialog(FormDialog):
     """``saved(FamilyDetail)`` after a successful save."""
-
-    saved = Signal(object)
 
     def __init__(self, runner: Runner, family: FamilyDetail | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self.runner = runner
+        super().__init__(runner, parent)
         self.family = family
         self._comuni: dict[str, comuni.ComuneInfo] = {}
         self.edits: dict[str, QLineEdit] = {}
@@ -70,16 +64,7 @@ class FamilyDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         self._row(form, "notes", self.notes)
-        self.error = ErrorLine()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.lay_out(form)
         if family is not None:
             for key in _TEXT_FIELDS:
                 self.edits[key].setText(getattr(family, key))
@@ -156,28 +141,14 @@ class FamilyDialog(QDialog):
         try:
             family = clean_family(self.current_input())
         except ValidationError as exc:
-            self._field_error(exc)
+            self.show_field_error(exc)
             return
         if family.id is None:
-            self.runner.write(registry.create_family, family, [], on_done=self._saved,
-                              on_error=self._failed, owner=self)  # fmt: skip
+            self.submit(registry.create_family, family, [])
         else:
-            self.runner.write(registry.update_family, family, on_done=self._saved,
-                              on_error=self._failed, owner=self)  # fmt: skip
+            self.submit(registry.update_family, family)
 
-    def _saved(self, detail: FamilyDetail) -> None:
-        self.saved.emit(detail)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            self._field_error(exc)
-        else:
-            show_error(self, exc)
-
-    def _field_error(self, exc: ValidationError) -> None:
-        self.error.show_message(exc.message)
-        widget = {"comune": self.comune, "isee_value": self.isee_value,
-                  "isee_expiry": self.isee_expiry}.get(exc.field, self.edits.get(exc.field))  # fmt: skip
-        if widget is not None:
-            widget.setFocus()
+    def field_widget(self, field: str) -> QWidget | None:
+        special = {"comune": self.comune, "isee_value": self.isee_value,
+                   "isee_expiry": self.isee_expiry}  # fmt: skip
+        return special.get(field, self.edits.get(field))

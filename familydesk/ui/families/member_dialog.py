@@ -9,24 +9,21 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from familydesk import registry, taxcode
 from familydesk.errors import ValidationError
 from familydesk.i18n import _, format_date
-from familydesk.registry import RELATIONS, DuplicateCodeError, FamilyDetail, MemberInput, PersonHit
+from familydesk.registry import RELATIONS, DuplicateCodeError, MemberInput, PersonHit
 from familydesk.registry.validation import clean_member
-from familydesk.ui.errors import show_error
+from familydesk.ui.families.form_dialog import FormDialog
 from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import DateField, ErrorLine
+from familydesk.ui.widgets import DateField
 
 _TEXT_FIELDS = ("last_name", "first_name", "tax_code", "no_code_reason", "birth_place",
                 "citizenship", "languages", "phone", "email")  # fmt: skip
@@ -36,16 +33,14 @@ def _warm(_session: object) -> None:
     taxcode.warm_up()
 
 
-class MemberDialog(QDialog):
+class MemberDialog(FormDialog):
     """``saved(FamilyDetail)`` after a successful save; ``open_family(id)`` for a link."""
 
-    saved = Signal(object)
     open_family = Signal(int)
 
     def __init__(self, runner: Runner, family_id: int, member: MemberInput | None = None,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self.runner = runner
+        super().__init__(runner, parent)
         self.family_id = family_id
         self.member = member
         self._link_family: int | None = None
@@ -84,18 +79,8 @@ class MemberDialog(QDialog):
         self.duplicates.setOpenExternalLinks(False)
         self.duplicates.linkActivated.connect(lambda link: self._follow(int(link)))
         self.duplicates.hide()
-        self.error = ErrorLine()
         self.error.linkActivated.connect(lambda link: self._follow(int(link)))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.duplicates)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        self.lay_out(form, self.duplicates)
 
         self.edits["tax_code"].textChanged.connect(self._code_changed)
         for key in ("last_name", "first_name"):
@@ -221,32 +206,18 @@ class MemberDialog(QDialog):
         try:
             member = clean_member(self.current_input())
         except ValidationError as exc:
-            self._field_error(exc)
+            self.show_field_error(exc)
             return
         if member.id is None:
-            self.runner.write(registry.add_member, self.family_id, member,
-                              on_done=self._saved, on_error=self._failed, owner=self)  # fmt: skip
+            self.submit(registry.add_member, self.family_id, member)
         else:
-            self.runner.write(registry.update_member, member,
-                              on_done=self._saved, on_error=self._failed, owner=self)  # fmt: skip
+            self.submit(registry.update_member, member)
 
-    def _saved(self, detail: FamilyDetail) -> None:
-        self.saved.emit(detail)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            self._field_error(exc)
-        else:
-            show_error(self, exc)
-
-    def _field_error(self, exc: ValidationError) -> None:
-        message = exc.message
+    def error_text(self, exc: ValidationError) -> str:
         if isinstance(exc, DuplicateCodeError) and exc.family_id:
-            message += f' <a href="{exc.family_id}">' + _("Open that family") + "</a>"
-        self.error.show_message(message)
-        widget = {"sex": self.sex, "birth_date": self.birth_date, "relation": self.relation}.get(
-            exc.field, self.edits.get(exc.field)
-        )
-        if widget is not None:
-            widget.setFocus()
+            return f'{exc.message} <a href="{exc.family_id}">' + _("Open that family") + "</a>"
+        return exc.message
+
+    def field_widget(self, field: str) -> QWidget | None:
+        special = {"sex": self.sex, "birth_date": self.birth_date, "relation": self.relation}
+        return special.get(field, self.edits.get(field))

@@ -21,8 +21,8 @@ from familydesk.errors import ValidationError
 from familydesk.i18n import _, format_date, ngettext
 from familydesk.registry import PersonHit
 from familydesk.ui.errors import show_error
-from familydesk.ui.families.models import ListTableModel
 from familydesk.ui.runner import Runner
+from familydesk.ui.table_model import Column, RowsTableModel
 
 
 def _versions(session, ids: list[int]) -> dict[int, int]:  # type: ignore[no-untyped-def]
@@ -50,12 +50,12 @@ class MergeDialog(QDialog):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.group_list = QListWidget()
-        self.people = ListTableModel([
-            (lambda: _("Surname"), lambda h: h.surname),
-            (lambda: _("Given name"), lambda h: h.given_name),
-            (lambda: _("Born"), lambda h: format_date(h.birth_date)),
-            (lambda: _("Tax code"), lambda h: h.tax_code or "—"),
-            (lambda: _("Family"), lambda h: f"{h.family_name} ({h.comune})"),
+        self.people = RowsTableModel([
+            Column(lambda: _("Surname"), lambda h: h.surname),
+            Column(lambda: _("Given name"), lambda h: h.given_name),
+            Column(lambda: _("Born"), lambda h: format_date(h.birth_date)),
+            Column(lambda: _("Tax code"), lambda h: h.tax_code or "—"),
+            Column(lambda: _("Family"), lambda h: f"{h.family_name} ({h.comune})"),
         ], self)  # fmt: skip
         self.people_view = QTableView()
         self.people_view.setModel(self.people)

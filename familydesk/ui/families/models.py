@@ -2,58 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from familydesk.i18n import _, format_date
 from familydesk.registry import CONSENT_KINDS, RELATIONS, ConsentRow, MemberDetail
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class ListTableModel(QAbstractTableModel):
-    """Rows of plain objects, columns of (title, value) functions; all rows in memory."""
-
-    def __init__(self, columns: list[tuple[Callable[[], str], Callable[[Any], Any]]],
-                 parent: Any = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self._columns = columns
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
-            value = self._columns[index.column()][1](self._rows[index.row()])
-            return "" if value is None else str(value)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section][0]()
-        return None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self._columns) - 1))
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1)
-            )
+from familydesk.ui.table_model import Column, RowsTableModel
 
 
 def _code(member: MemberDetail) -> str:
@@ -68,15 +21,15 @@ def _age(member: MemberDetail) -> str:
     return _("{years} y").format(years=member.age)
 
 
-def members_model(parent: Any = None) -> ListTableModel:
-    return ListTableModel([
-        (lambda: _("Surname"), lambda m: m.last_name),
-        (lambda: _("Given name"), lambda m: m.first_name),
-        (lambda: _("Relationship"), lambda m: _(RELATIONS.get(m.relation, m.relation))),
-        (lambda: _("Born"), lambda m: format_date(m.birth_date)),
-        (lambda: _("Age"), _age),
-        (lambda: _("Tax code"), _code),
-        (lambda: _("Privacy"), lambda m: _("yes") if m.privacy_acknowledged else _("MISSING")),
+def members_model(parent: Any = None) -> RowsTableModel:
+    return RowsTableModel([
+        Column(lambda: _("Surname"), lambda m: m.last_name),
+        Column(lambda: _("Given name"), lambda m: m.first_name),
+        Column(lambda: _("Relationship"), lambda m: _(RELATIONS.get(m.relation, m.relation))),
+        Column(lambda: _("Born"), lambda m: format_date(m.birth_date)),
+        Column(lambda: _("Age"), _age),
+        Column(lambda: _("Tax code"), _code),
+        Column(lambda: _("Privacy"), lambda m: _("yes") if m.privacy_acknowledged else _("MISSING")),
     ], parent)  # fmt: skip
 
 
@@ -86,11 +39,11 @@ def _consent_state(row: ConsentRow) -> str:
     return _("given")
 
 
-def consents_model(parent: Any = None) -> ListTableModel:
-    return ListTableModel([
-        (lambda: _("Consent"), lambda c: _(CONSENT_KINDS.get(c.kind, c.kind))),
-        (lambda: _("Date"), lambda c: format_date(c.given_on)),
-        (lambda: _("Signed by"), lambda c: c.signed_by or _("the person")),
-        (lambda: _("Operator"), lambda c: c.operator),
-        (lambda: _("State"), _consent_state),
+def consents_model(parent: Any = None) -> RowsTableModel:
+    return RowsTableModel([
+        Column(lambda: _("Consent"), lambda c: _(CONSENT_KINDS.get(c.kind, c.kind))),
+        Column(lambda: _("Date"), lambda c: format_date(c.given_on)),
+        Column(lambda: _("Signed by"), lambda c: c.signed_by or _("the person")),
+        Column(lambda: _("Operator"), lambda c: c.operator),
+        Column(lambda: _("State"), _consent_state),
     ], parent)  # fmt: skip

@@ -1,0 +1,71 @@
+"""What the registry's editing dialogs share: save through the runner, show a
+validation error under the form and put the cursor in the field it names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout, QWidget
+
+from familydesk.errors import ValidationError
+from familydesk.ui.errors import show_error
+from familydesk.ui.runner import Runner
+from familydesk.ui.widgets import ErrorLine
+
+
+class FormDialog(QDialog):
+    """``saved(result)`` after the service returned; the dialog then closes."""
+
+    saved = Signal(object)
+
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.error = ErrorLine()
+        self.setMinimumWidth(480)
+
+    def lay_out(self, form: QLayout, *extra: QWidget) -> None:
+        """The form, any ``extra`` widgets, the error line and Save/Cancel, top to bottom."""
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        for widget in (*extra, self.error, self.buttons):
+            layout.addWidget(widget)
+
+    def save(self) -> None:
+        """Check the form and ``submit`` it (each dialog says how)."""
+        raise NotImplementedError
+
+    def field_widget(self, field: str) -> QWidget | None:
+        """The input a validation error about ``field`` points to."""
+        return None
+
+    def error_text(self, exc: ValidationError) -> str:
+        return exc.message
+
+    def submit(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """Run ``service(session, *args, **kwargs)`` on the writer; close when it succeeds."""
+        self.runner.write(service, *args, on_done=self._saved, on_error=self._failed,
+                          owner=self, **kwargs)  # fmt: skip
+
+    def _saved(self, result: Any) -> None:
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.show_field_error(exc)
+        else:
+            show_error(self, exc)
+
+    def show_field_error(self, exc: ValidationError) -> None:
+        self.error.show_message(self.error_text(exc))
+        widget = self.field_widget(exc.field)
+        if widget is not None:
+            widget.setFocus()
