@@ -194,3 +194,11 @@ def test_print_buttons_open_the_pdf_in_the_viewer(
     assert "Nicolò" in intake and "D'Angelo" in intake
     privacy = "".join(p.extract_text() for p in PdfReader(opened[1]).pages)
     assert "Zoe" in privacy and "privacy" in privacy.lower()
+
+
+def test_import_button_opens_the_import_dialog(page: FamiliesPage) -> None:
+    from familydesk.ui.dialogs.import_families import ImportFamiliesDialog
+
+    page.import_button.click()
+    assert isinstance(page.last_dialog, ImportFamiliesDialog) and page.last_dialog.isVisible()
+    page.last_dialog.close()
