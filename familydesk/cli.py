@@ -146,7 +146,19 @@ def open_database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The database chosen on the command line (for command modules)."""
     from familydesk.db.database import Database
 
-    return Database.open(_database_location(args), site_code=args.site)
+    database = Database.open(_database_location(args), site_code=args.site)
+    database.operator = desk_user()
+    return database
+
+
+def desk_user() -> str:
+    """Who is at the keyboard, for the audit trail, until operators sign in."""
+    import getpass
+
+    try:
+        return f"{getpass.getuser()} (os)"
+    except (KeyError, OSError):
+        return "(os)"
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -219,6 +231,7 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup}
 #: or openpyxl at module level): every command line builds all parsers.
 COMMAND_MODULES: list[str] = [
     "familydesk.commands.search",
+    "familydesk.commands.audit",
     "familydesk.commands.printing",
     "familydesk.commands.transfer",
 ]

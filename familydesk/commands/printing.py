@@ -77,7 +77,7 @@ def _read(args: argparse.Namespace, work: Callable) -> bytes:  # type: ignore[ty
 
     database = open_database(args)
     try:
-        return database.read(work)
+        return database.write(work)
     finally:
         database.dispose()
 

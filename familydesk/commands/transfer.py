@@ -117,7 +117,7 @@ def run_export(args: argparse.Namespace) -> int:
         args.parser.error(_("an XLSX export needs --out FILE"))
     database = open_database(args)
     try:
-        count = database.read(export_families, fmt, out, sys.stdout)
+        count = database.write(export_families, fmt, out, sys.stdout)
     finally:
         database.dispose()
     if fmt == "json":

@@ -62,7 +62,10 @@ class Database:
         )
         for factory in (self._reader, self._writer):
             event.listen(factory, "before_flush", hooks.before_flush)
+            event.listen(factory, "after_transaction_end", hooks.after_transaction_end)
         self.site_id: int | None = None
+        #: Who works on this database (the signed-in operator): written in the audit trail.
+        self.operator = ""
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -133,6 +136,7 @@ class Database:
         """A session for one operation; the caller commits (``write``) or not."""
         session = (self._writer if write else self._reader)()
         session.info["site_id"] = self.site_id
+        session.info["operator"] = self.operator
         try:
             yield session
         finally:

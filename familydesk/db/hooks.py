@@ -1,6 +1,7 @@
 """Session hooks that keep derived columns right, whoever writes.
 
 - New records are stamped with the session's centre (``site_id``).
+- Every created, changed or deleted record gets a line in the audit trail.
 - A person's search words and name key follow their names, code, phone and
   e-mail (and the family's phone and e-mail), so search and duplicate
   checks never go stale, whether the change came from a form, an import or
@@ -49,3 +50,12 @@ def before_flush(session: Session, _context: Any, _instances: Any) -> None:
             person.search_text = words
         if person.name_key != key:
             person.name_key = key
+    from familydesk import audit
+
+    audit.record_changes(session)
+
+
+def after_transaction_end(session: Session, _transaction: Any) -> None:
+    from familydesk import audit
+
+    audit.clear_tail(session)

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -22,7 +22,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from familydesk.db.base import Base, RecordMixin, SiteOwnedMixin
+from familydesk.db.base import Base, RecordMixin, SiteOwnedMixin, UTCDateTime
 
 
 class Site(RecordMixin, Base):
@@ -153,3 +153,27 @@ class PersonMerge(SiteOwnedMixin, Base):
     merged_uid: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     #: JSON of the merged record as it was.
     snapshot: Mapped[str] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    """One line of the append-only audit trail (see familydesk.audit).
+
+    Entries are never updated or deleted by FamilyDesk, so unlike the other
+    tables they carry no version: each holds the hash of the previous entry
+    and its own, so an edited, removed or inserted line breaks the chain.
+    Only uids and names of fields are stored, never the values.
+    """
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    site_code: Mapped[str] = mapped_column(String(20), default="")
+    operator: Mapped[str] = mapped_column(String(100), default="", index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    table_name: Mapped[str] = mapped_column(String(50), default="")
+    record_uid: Mapped[str] = mapped_column(String(36), default="", index=True)
+    fields: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(String(300), default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

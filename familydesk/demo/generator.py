@@ -13,6 +13,7 @@ from codicefiscale import codicefiscale as cf
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
+from familydesk import audit
 from familydesk.db.models import Consent, Family, MemberComune, Person, Site
 from familydesk.demo import names
 from familydesk.errors import FamilyDeskError
@@ -252,4 +253,5 @@ def fill_demo(session: Session, families: int = 300, seed: int = 1) -> DemoSumma
         children += kids
     if session.get_bind().dialect.name == "postgresql":
         _advance_sequences(session)
+    audit.record(session, "demo", note=f"{families} families, seed {seed}")
     return DemoSummary(families=families, people=people, children=children)

@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from familydesk import audit
 from familydesk.centre import get_centre
 from familydesk.db.models import Person
 from familydesk.errors import NotFoundError
@@ -33,21 +34,29 @@ log = logging.getLogger(__name__)
 
 def render_intake(session: Session, family_id: int, language: str,
                   today: date | None = None) -> bytes:  # fmt: skip
-    """The intake sheet of a family, in ``language``; ``NotFoundError`` if it is gone."""
+    """The intake sheet of a family, in ``language``; ``NotFoundError`` if it is gone.
+
+    The print is audited: run it as a write (``Database.write`` / ``runner.write``).
+    """
     family = get_family(session, family_id, today)
     data = intake_pdf(family, get_centre(session), language, today)
+    audit.record(session, "print", note="intake", table_name="family", record_uid=str(family.uid))
     log.info("Printed intake sheet for family %s (%s)", family_id, FormLanguage.of(language).code)
     return data
 
 
 def render_privacy(session: Session, person_id: int, language: str,
                    today: date | None = None) -> bytes:  # fmt: skip
-    """The privacy notice of one person, in ``language``; ``NotFoundError`` if they are gone."""
+    """The privacy notice of one person, in ``language``; ``NotFoundError`` if they are gone.
+
+    The print is audited: run it as a write (``Database.write`` / ``runner.write``).
+    """
     family_id = session.scalar(select(Person.family_id).where(Person.id == person_id))
     if family_id is None:
         raise NotFoundError(_("This person no longer exists: someone else may have deleted them."))
     family = get_family(session, family_id, today)
     member = next(m for m in family.members if m.id == person_id)
     data = privacy_pdf(member, family, get_centre(session), language, today)
+    audit.record(session, "print", note="privacy", table_name="person", record_uid=str(member.uid))
     log.info("Printed privacy notice for person %s (%s)", person_id, FormLanguage.of(language).code)
     return data

@@ -12,6 +12,7 @@ from familydesk.registry.families import (
     delete_family,
     family_id_for,
     get_family,
+    open_family,
     person_id_for,
     remove_member,
     update_family,
@@ -36,7 +37,7 @@ __all__ = [
     "CONSENT_KINDS", "RELATIONS", "ConsentRow", "DuplicateCodeError", "FamilyDetail",
     "FamilyInput", "FamilyRow", "Markers", "MemberDetail", "MemberInput", "PersonHit",
     "add_member", "count_families", "create_family", "delete_family", "duplicate_groups",
-    "family_id_for", "family_page", "get_family", "likely_duplicates", "merge_people", "person_id_for",
+    "family_id_for", "family_page", "get_family", "likely_duplicates", "merge_people", "open_family", "person_id_for",
     "record_consent", "remove_member", "search_page", "search_people", "update_family", "update_member",
     "withdraw_consent",
 ]  # fmt: skip

@@ -96,6 +96,15 @@ def get_family(session: Session, family_id: int, today: date | None = None) -> F
     return family_detail(_load_family(session, family_id), today)
 
 
+def open_family(session: Session, family_id: int, today: date | None = None) -> FamilyDetail:
+    """A family opened by an operator: shown, and the access written in the audit trail."""
+    from familydesk import audit
+
+    family = _load_family(session, family_id)
+    audit.record(session, "open", family)
+    return family_detail(family, today)
+
+
 def family_id_for(session: Session, key: str) -> int:
     """The family of a member given by uid or tax code, or a family uid (for the CLI)."""
     import uuid

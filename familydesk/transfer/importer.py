@@ -26,6 +26,7 @@ from types import SimpleNamespace
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from familydesk import audit
 from familydesk.db import hooks
 from familydesk.db.models import Family, Person
 from familydesk.registry.families import FAMILY_FIELDS, MEMBER_FIELDS
@@ -127,7 +128,8 @@ def person_values(member: MemberInput, family: dict[str, object], family_id: int
     values = {name: getattr(member, name) for name in MEMBER_FIELDS}
     values["tax_code"] = member.tax_code or None
     words, key = hooks.person_words(_PersonView(member, values["tax_code"], family))  # type: ignore[arg-type]
-    values.update(family_id=family_id, site_id=site_id, search_text=words, name_key=key)
+    values.update(family_id=family_id, site_id=site_id, search_text=words, name_key=key,
+                  uid=uuid.uuid4())  # fmt: skip
     return values
 
 
@@ -171,6 +173,10 @@ def write_families(session: Session, families: list[FamilyDraft], progress: Prog
             if row.member is not None
         ]
         session.execute(insert(person_table), people)
+        audit.append_bulk(session, "create", "family", [str(row["uid"]) for row in rows],
+                          note="import")  # fmt: skip
+        audit.append_bulk(session, "create", "person", [str(row["uid"]) for row in people],
+                          note="import")  # fmt: skip
         done += len(people)
         if progress is not None:
             progress(done, total)

@@ -151,7 +151,7 @@ class FamilyDetailView(QWidget):
     def load(self, family_id: int, person_id: int | None = None) -> None:
         """Show a family; with ``person_id``, that member is selected."""
         self._focus_person = person_id
-        self.runner.read(registry.get_family, family_id, on_done=self.show_family, owner=self)
+        self.runner.write(registry.open_family, family_id, on_done=self.show_family, owner=self)
 
     def show_family(self, family: FamilyDetail | None) -> None:
         self.family = family
@@ -206,7 +206,8 @@ class FamilyDetailView(QWidget):
         if detail is not None:
             self.show_family(detail)
         elif self.family is not None:
-            self.load(self.family.id)
+            self.runner.read(registry.get_family, self.family.id, on_done=self.show_family,
+                             owner=self)  # fmt: skip
         self.changed.emit()
 
     # -- actions -------------------------------------------------------------
@@ -268,7 +269,7 @@ class FamilyDetailView(QWidget):
 
         render = forms.render_intake if kind == "intake" else forms.render_privacy
         language = self.form_language.currentData()
-        self.runner.read(render, record_id, language,
+        self.runner.write(render, record_id, language,
                          on_done=lambda pdf: self._open_pdf(kind, record_id, pdf), owner=self)  # fmt: skip
 
     def _open_pdf(self, kind: str, record_id: int, pdf: bytes) -> None:
