@@ -43,6 +43,16 @@ class Problem:
     message: str
 
 
+def desk_user() -> str:
+    """Who is at the keyboard, for the audit trail, until operators sign in."""
+    import getpass
+
+    try:
+        return f"{getpass.getuser()} (os)"
+    except (KeyError, OSError):
+        return "(os)"
+
+
 def operator_of(session: Session) -> str:
     return str(session.info.get("operator") or "")
 

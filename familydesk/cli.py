@@ -144,21 +144,12 @@ def _database_location(args: argparse.Namespace) -> str | None:
 
 def open_database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The database chosen on the command line (for command modules)."""
+    from familydesk import audit
     from familydesk.db.database import Database
 
     database = Database.open(_database_location(args), site_code=args.site)
-    database.operator = desk_user()
+    database.operator = audit.desk_user()
     return database
-
-
-def desk_user() -> str:
-    """Who is at the keyboard, for the audit trail, until operators sign in."""
-    import getpass
-
-    try:
-        return f"{getpass.getuser()} (os)"
-    except (KeyError, OSError):
-        return "(os)"
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from familydesk import APP_NAME, __version__, i18n
+from familydesk import APP_NAME, __version__, audit, i18n
 from familydesk.db.database import Database
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
@@ -88,6 +88,7 @@ def open_database(location: str | None, site_code: str | None, demo: bool) -> Da
     if demo and location is None:
         location = str(demo_database_path())
     database = Database.open(location, site_code=site_code)
+    database.operator = audit.desk_user()
     if demo:
         from familydesk.demo import fill_demo
         from familydesk.registry import count_families
