@@ -123,7 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument(
         "--to", metavar=_("FOLDER"), help=_("where to write it (default: the backups folder)")
     )
-    for sub in (demo, check, backup):
+    restore = commands.add_parser(
+        "restore",
+        help=_("replace the database with a verified backup (the current one is kept aside)"),
+    )
+    restore.add_argument("file", metavar=_("FILE"), help=_("a backup written by FamilyDesk"))
+    for sub in (demo, check, backup, restore):
         _add_common(sub, argparse.SUPPRESS)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(
@@ -192,14 +197,29 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from familydesk.maintenance import backup_database
+    from familydesk.backups import make_backup
 
     database = open_database(args)
     try:
-        path = backup_database(database, Path(args.to).expanduser() if args.to else None)
+        path = make_backup(database, "backup", Path(args.to).expanduser() if args.to else None)
     finally:
         database.dispose()
     print(_("Backup written and verified: {path}").format(path=path))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore works even when the current database cannot be opened."""
+    from familydesk.backups import restore
+    from familydesk.db.database import Database
+    from familydesk.db.location import resolve_database_url
+
+    database = Database(resolve_database_url(_database_location(args)))
+    aside = restore(database, Path(args.file).expanduser())
+    reopened = open_database(args)
+    reopened.dispose()
+    print(_("Database restored from {file}; the replaced one is kept in {aside}.").format(
+        file=args.file, aside=aside))  # fmt: skip
     return EXIT_OK
 
 
@@ -215,7 +235,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     )
 
 
-COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup}
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}
 #: Modules that add commands: each has ``register(subparsers, add_common)``, which adds
 #: its parsers with ``set_defaults(handler=...)``; a handler takes the parsed
 #: arguments and returns the exit code. Keep their imports light (no reportlab

@@ -1,14 +1,12 @@
-"""Administrative checks and backups (``familydesk check`` / ``familydesk backup``)."""
+"""Administrative checks (``familydesk check``); backups live in familydesk.backups."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from familydesk.db.database import Database
 from familydesk.db.migrate import current_revision, head_revision
 from familydesk.i18n import _
-from familydesk.paths import backup_dir
 
 
 @dataclass(frozen=True)
@@ -36,8 +34,3 @@ def check_database(database: Database) -> CheckReport:
             )
         )
     return CheckReport(revision=revision, head=head, problems=problems)
-
-
-def backup_database(database: Database, folder: Path | None = None) -> Path:
-    """Write a verified backup copy into ``folder`` (default: the backups folder)."""
-    return database.backend.backup(folder or backup_dir(), label="backup")

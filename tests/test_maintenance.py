@@ -7,10 +7,11 @@ import pytest
 from sqlalchemy import text
 
 from familydesk import logs, preferences
+from familydesk.backups import make_backup
 from familydesk.db.database import Database
 from familydesk.demo import fill_demo
 from familydesk.errors import BackupError
-from familydesk.maintenance import backup_database, check_database
+from familydesk.maintenance import check_database
 
 
 def test_check_reports_a_sound_database(database: Database) -> None:
@@ -46,7 +47,7 @@ def test_check_finds_broken_foreign_keys(database: Database) -> None:
 
 def test_backup_is_a_verified_copy_with_the_data(database: Database, tmp_path: Path) -> None:
     database.write(fill_demo, families=10, seed=4)
-    path = backup_database(database, tmp_path / "copies")
+    path = make_backup(database, "backup", tmp_path / "copies")
     assert path.exists() and path.stat().st_size > 0
     assert not list((tmp_path / "copies").glob("*.partial"))
     if database.backend.name == "sqlite":

@@ -60,6 +60,10 @@ class Backend:
         """Write a verified backup into ``folder`` and return its path."""
         raise NotImplementedError
 
+    def restore(self, backup: Path, aside_folder: Path) -> Path:
+        """Replace the database with ``backup`` (verified first); return where the old one went."""
+        raise NotImplementedError
+
     def disable_foreign_keys(self, connection: Connection) -> None:
         """Foreign keys off for a migration (SQLite batch mode rebuilds tables)."""
 
@@ -160,10 +164,60 @@ class SQLiteBackend(Backend):
         log.info("SQLite backup written and verified: %s", target.name)
         return target
 
+    def restore(self, backup: Path, aside_folder: Path) -> Path:
+        aside = _restore_sqlite(self.path, backup, aside_folder)
+        log.info("Database restored from %s; the replaced one is %s", backup.name, aside.name)
+        return aside
+
+
+def _restore_sqlite(target: Path, backup: Path, aside_folder: Path) -> Path:
+    """Copy ``backup`` over ``target`` through SQLite's backup API, keeping the old file aside."""
+    verify_sqlite_file(backup)
+    aside_folder.mkdir(parents=True, exist_ok=True)
+    aside = aside_folder / f"familydesk-replaced-{_timestamp()}.sqlite3"
+    incoming = target.with_name(target.name + ".restoring")
+    try:
+        source = sqlite3.connect(backup)
+        try:
+            copy = sqlite3.connect(incoming)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        verify_sqlite_file(incoming)
+        if target.exists():
+            current = sqlite3.connect(target)  # a consistent copy, WAL included
+            kept = sqlite3.connect(aside)
+            try:
+                current.backup(kept)
+            finally:
+                kept.close()
+                current.close()
+        for suffix in ("-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        incoming.replace(target)
+    except (sqlite3.Error, OSError) as exc:
+        incoming.unlink(missing_ok=True)
+        raise BackupError(
+            _("The database could not be restored: {detail}").format(detail=exc)
+        ) from exc
+    return aside
+
 
 def _sqlite_tables(connection: sqlite3.Connection) -> set[str]:
     rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
     return {name for (name,) in rows}
+
+
+def verify_sqlite_file(path: Path) -> None:
+    """Raise ``BackupError`` unless ``path`` is a sound SQLite file (integrity, foreign keys)."""
+    try:
+        _verify_sqlite_copy(path, set())
+    except sqlite3.Error as exc:
+        raise BackupError(_("{path} is not a readable database file ({detail}).").format(
+            path=path, detail=exc)) from exc  # fmt: skip
 
 
 def _verify_sqlite_copy(path: Path, expected_tables: set[str]) -> None:
@@ -172,7 +226,9 @@ def _verify_sqlite_copy(path: Path, expected_tables: set[str]) -> None:
         result = copy.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
             raise BackupError(_("The backup copy failed its integrity check."))
-        if _sqlite_tables(copy) != expected_tables:
+        if copy.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise BackupError(_("The backup copy has rows pointing to missing rows."))
+        if expected_tables and _sqlite_tables(copy) != expected_tables:
             raise BackupError(_("The backup copy does not hold the same tables as the database."))
         for table in expected_tables:
             copy.execute(f'SELECT count(*) FROM "{table}"').fetchone()
@@ -224,6 +280,32 @@ class PostgresBackend(Backend):
         partial.replace(target)
         log.info("PostgreSQL backup written and verified: %s", target.name)
         return target
+
+    def restore(self, backup: Path, aside_folder: Path) -> Path:
+        pg_restore = shutil.which("pg_restore")
+        if not pg_restore:
+            raise BackupError(
+                _(
+                    "pg_restore was not found: install the PostgreSQL client tools to restore a server database."
+                )
+            )
+        listing = subprocess.run(
+            [pg_restore, "--list", str(backup)], capture_output=True, text=True
+        )
+        if listing.returncode != 0:
+            raise BackupError(
+                _("{path} is not a PostgreSQL backup made by FamilyDesk.").format(path=backup)
+            )
+        aside = self.backup(aside_folder, label="replaced")
+        result = subprocess.run(
+            [pg_restore, "--clean", "--if-exists", "--no-owner", "--single-transaction",
+             "--dbname", self._libpq_url(), str(backup)],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        if result.returncode != 0:
+            raise BackupError(_("pg_restore failed: {detail}").format(
+                detail=(result.stderr.strip().splitlines() or ["?"])[-1]))  # fmt: skip
+        return aside
 
 
 def for_url(url: URL) -> Backend:

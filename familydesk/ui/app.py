@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from familydesk import APP_NAME, __version__, audit, i18n
+from familydesk import APP_NAME, __version__, audit, backups, i18n
 from familydesk.db.database import Database
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
@@ -155,11 +155,24 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
         _arm_smoke(window, started, result)
     window.restore_state(QSettings())
     window.show()
+    if not smoke and backups.daily_due():
+        runner.call(backups.make_backup, database, "daily",
+                    on_done=lambda _path: window.refresh_backup_status(), owner=window)  # fmt: skip
     code = app.exec()
     runner.shutdown()
     runner.wait()
+    if not smoke:
+        _backup_on_close(database)
     database.dispose()
     return result["code"] or code
+
+
+def _backup_on_close(database: Database) -> None:
+    """A verified copy every time the program closes (errors are logged, never fatal)."""
+    try:
+        backups.make_backup(database, "close")
+    except FamilyDeskError as exc:
+        log.error("Backup on close failed: %s", exc.message)
 
 
 def _arm_smoke(window: MainWindow, started: float, result: dict[str, int]) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import APP_NAME, __version__
+from familydesk import APP_NAME, __version__, backups
 from familydesk.i18n import N_, _
 from familydesk.paths import resources_dir
 from familydesk.ui.errors import show_error
@@ -90,8 +90,11 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel()
         self.operator_label = QLabel()
         self.busy_label = QLabel()
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupLabel")
         self.statusBar().addWidget(self.location_label, 1)
         self.statusBar().addPermanentWidget(self.busy_label)
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.operator_label)
         context.runner.busy_changed.connect(self._busy)
         context.runner.error.connect(lambda exc: show_error(self, exc))
@@ -171,6 +174,20 @@ class MainWindow(QMainWindow):
             _("Operator: {name} (sign-in coming soon)").format(name=getpass.getuser())
         )
         self._busy(self.context.runner.pending > 0)
+        self.refresh_backup_status()
+
+    def refresh_backup_status(self) -> None:
+        """Last good backup in the status bar; a warning when it is older than 7 days."""
+        last = backups.last_good()
+        stale = backups.is_stale()
+        text = _("Last backup: {age}").format(age=backups.describe_age(last))
+        if stale:
+            text = _("⚠ No backup in the last 7 days (last: {age})").format(
+                age=backups.describe_age(last)
+            )
+        self.backup_label.setText(text)
+        self.backup_label.setProperty("warning", stale)
+        self.backup_label.setStyleSheet("color: #b3261e; font-weight: 600;" if stale else "")
 
     # -- navigation --------------------------------------------------------
     def current_page(self) -> Page:

@@ -86,6 +86,11 @@ class Runner(QObject):
         self._start(self._writer, lambda: self.database.write(fn, *args, **kwargs),
                     on_done, on_error, owner)  # fmt: skip
 
+    def call(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
+             on_error: Failed | None = None, owner: QObject | None = None, **kwargs: Any) -> None:  # fmt: skip
+        """Run ``fn(*args, **kwargs)`` without a session (backups), on the writer thread."""
+        self._start(self._writer, lambda: fn(*args, **kwargs), on_done, on_error, owner)
+
     def shutdown(self) -> None:
         """Refuse new work (the database is closing); queued jobs still finish."""
         self._closed = True

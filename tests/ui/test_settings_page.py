@@ -104,3 +104,15 @@ def test_language_choice_applies_at_once_and_is_remembered(window: MainWindow) -
     assert preferences.language() == "it"
     page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
     assert page.heading.text() == "Settings"
+
+
+def test_back_up_now_and_the_status_bar(window: MainWindow, tmp_path: Path) -> None:
+    page = _settings(window)
+    assert window.backup_label.text().startswith("⚠ No backup in the last 7 days")
+    page.set_backup_folder(str(tmp_path / "usb"))
+    assert page.backup_folder.text() == str(tmp_path / "usb")
+    page.make_backup()
+    copies = list((tmp_path / "usb").glob("familydesk-backup-*"))
+    assert len(copies) == 1
+    assert "today" in page.backup_status.text()
+    assert window.backup_label.text().startswith("Last backup: today")

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import centre, comuni, i18n
+from familydesk import backups, centre, comuni, i18n
 from familydesk.centre import CentreDetails
-from familydesk.errors import ValidationError
+from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.i18n import _
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import Page, PageContext
@@ -55,6 +55,7 @@ class SettingsPage(Page):
         column = QVBoxLayout(content)
         column.addWidget(self._build_centre_box())
         column.addWidget(self._build_comuni_box())
+        column.addWidget(self._build_backup_box())
         column.addWidget(self._build_language_box())
         column.addStretch(1)
         scroll = QScrollArea()
@@ -148,6 +149,69 @@ class SettingsPage(Page):
         self.remove_comune.clicked.connect(self.remove_selected_comune)
         return self.comuni_box
 
+    def _build_backup_box(self) -> QGroupBox:
+        self.backup_box = QGroupBox()
+        form = QFormLayout(self.backup_box)
+        self.backup_folder = QLineEdit()
+        self.backup_folder.setReadOnly(True)
+        self.backup_folder.setObjectName("backupFolder")
+        self.choose_backup_folder = QPushButton()
+        self.backup_now = QPushButton()
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(self.choose_backup_folder)
+        self.backup_folder_label = QLabel()
+        form.addRow(self.backup_folder_label, row)
+        self.backup_status = QLabel()
+        self.backup_status.setWordWrap(True)
+        form.addRow(self.backup_now, self.backup_status)
+        self.choose_backup_folder.clicked.connect(self._choose_backup_folder)
+        self.backup_now.clicked.connect(self.make_backup)
+        return self.backup_box
+
+    def _choose_backup_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, _("Choose the backup folder"), self.backup_folder.text()
+        )
+        if path:
+            self.set_backup_folder(path)
+
+    def set_backup_folder(self, path: str | None) -> None:
+        try:
+            backups.set_folder(path)
+        except FamilyDeskError as exc:
+            self.backup_status.setText(exc.message)
+            return
+        self._show_backups()
+
+    def make_backup(self) -> None:
+        self.backup_now.setEnabled(False)
+        self.backup_status.setText(_("Backing up…"))
+        self.runner.call(backups.make_backup, self.runner.database, "backup",
+                         on_done=self._backed_up, on_error=self._backup_failed, owner=self)  # fmt: skip
+
+    def _backed_up(self, path: object) -> None:
+        self.backup_now.setEnabled(True)
+        self._show_backups()
+        window = self.window()
+        if hasattr(window, "refresh_backup_status"):
+            window.refresh_backup_status()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self.backup_now.setEnabled(True)
+        if isinstance(exc, FamilyDeskError):
+            self.backup_status.setText(exc.message)
+        else:
+            show_error(self, exc)
+
+    def _show_backups(self) -> None:
+        self.backup_folder.setText(str(backups.folder()))
+        self.backup_status.setText(
+            _("Last good backup: {age}. A verified copy is made every day and when FamilyDesk closes; "
+              "7 daily, 4 weekly and 12 monthly copies are kept.").format(
+                age=backups.describe_age(backups.last_good()))
+        )  # fmt: skip
+
     def _build_language_box(self) -> QGroupBox:
         self.language_box = QGroupBox()
         form = QFormLayout(self.language_box)
@@ -182,6 +246,11 @@ class SettingsPage(Page):
         self.comune_input.setPlaceholderText(_("Type a comune, e.g. Suzzara"))
         self.add_comune.setText(_("Add"))
         self.remove_comune.setText(_("Remove selected"))
+        self.backup_box.setTitle(_("Backups"))
+        self.backup_folder_label.setText(_("Backup folder"))
+        self.choose_backup_folder.setText(_("Choose folder…"))
+        self.backup_now.setText(_("Back up now"))
+        self._show_backups()
         self.language_box.setTitle(_("Language"))
         self.language_label.setText(_("Interface language"))
         self.comuni_model.retranslate()

@@ -1,0 +1,157 @@
+"""Automatic verified backups, their rotation, and restore.
+
+A copy counts only once it passed its checks (integrity and foreign keys on
+SQLite, ``pg_restore --list`` on PostgreSQL): the back end writes it under a
+temporary name and renames it only then. Rotation keeps the newest copy of
+each of the last 7 days, 4 weeks and 12 months. The folder is a per-PC
+preference (a USB disk or a NAS path is fine for closed copies).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from familydesk import preferences
+from familydesk.db.database import Database
+from familydesk.errors import BackupError
+from familydesk.i18n import _
+from familydesk.paths import backup_dir
+
+log = logging.getLogger(__name__)
+
+KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+#: The status bar warns when the newest good copy is older than this.
+STALE_AFTER = timedelta(days=7)
+#: A daily copy is made at start when the newest is older than this.
+DAILY = timedelta(hours=20)
+#: Labels of the copies that rotation manages (migration copies have their own rule).
+ROTATED = ("backup", "close", "daily")
+_NAME = re.compile(
+    r"^familydesk-(?P<label>[a-z]+(?:-[0-9a-z]+)?)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.(sqlite3|pgdump)$"
+)
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    label: str
+    taken: datetime
+
+
+def folder() -> Path:
+    """The backup folder: the preference if set, else ``backups`` in the data folder."""
+    chosen = preferences.load().get("backup_folder")
+    path = Path(chosen).expanduser() if chosen else backup_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def set_folder(path: str | None) -> Path:
+    """Remember a backup folder for this PC (None: back to the default); it must be writable."""
+    if path:
+        target = Path(path).expanduser()
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            probe = target / ".familydesk-write-test"
+            probe.write_bytes(b"ok")
+            probe.unlink()
+        except OSError as exc:
+            raise BackupError(_("Backup folder: {path} cannot be written ({detail}).").format(
+                path=path, detail=exc.strerror or exc)) from exc  # fmt: skip
+    preferences.save(backup_folder=str(Path(path).expanduser()) if path else None)
+    return folder()
+
+
+def copies(where: Path | None = None) -> list[BackupFile]:
+    """The verified copies in ``where``, newest first."""
+    found = []
+    for path in (where or folder()).glob("familydesk-*"):
+        match = _NAME.match(path.name)
+        if match:
+            taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+            found.append(BackupFile(path, match["label"], taken))
+    return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def last_good(where: Path | None = None) -> datetime | None:
+    newest = copies(where)
+    return newest[0].taken if newest else None
+
+
+def is_stale(now: datetime | None = None, where: Path | None = None) -> bool:
+    last = last_good(where)
+    return last is None or (now or datetime.now()) - last > STALE_AFTER
+
+
+def to_keep(files: list[BackupFile]) -> set[Path]:
+    """Newest copy of each of the last 7 days, 4 ISO weeks and 12 months."""
+    keep: set[Path] = set()
+    for key, count in ((lambda d: d, KEEP_DAILY),
+                       (lambda d: tuple(d.isocalendar())[:2], KEEP_WEEKLY),
+                       (lambda d: (d.year, d.month), KEEP_MONTHLY)):  # fmt: skip
+        seen: list[object] = []
+        for backup in files:  # newest first
+            bucket = key(backup.taken.date())
+            if bucket not in seen:
+                seen.append(bucket)
+                if len(seen) > count:
+                    break
+                keep.add(backup.path)
+    return keep
+
+
+def rotate(where: Path | None = None) -> list[Path]:
+    """Delete the rotated copies that the 7/4/12 rule no longer keeps; return them."""
+    files = [b for b in copies(where) if b.label in ROTATED]
+    keep = to_keep(files)
+    removed = []
+    for backup in files:
+        if backup.path not in keep:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    if removed:
+        log.info("Backup rotation removed %d old copies", len(removed))
+    return removed
+
+
+def make_backup(database: Database, label: str = "backup", where: Path | None = None) -> Path:
+    """Write a verified copy (``label``: backup, close or daily) and rotate the folder."""
+    target = where or folder()
+    path = database.backend.backup(target, label=label)
+    rotate(target)
+    return path
+
+
+def daily_due(now: datetime | None = None, where: Path | None = None) -> bool:
+    last = last_good(where)
+    return last is None or (now or datetime.now()) - last > DAILY
+
+
+def restore(database: Database, backup: Path) -> Path:
+    """Replace the database with ``backup`` after checking it; the old one is kept aside.
+
+    The caller must have closed every other connection (the CLI does; the GUI
+    restarts). Returns the path of the replaced database's copy.
+    """
+    if not backup.is_file():
+        raise BackupError(_("There is no backup file at {path}.").format(path=backup))
+    database.dispose()
+    aside = database.backend.restore(backup, folder() / "replaced")
+    log.info("Restore done; the previous database was kept aside")
+    return aside
+
+
+def describe_age(taken: datetime | None, today: date | None = None) -> str:
+    """ "today", "yesterday", "N days ago" or "never" for the status bar."""
+    if taken is None:
+        return _("never")
+    days = ((today or date.today()) - taken.date()).days
+    if days <= 0:
+        return _("today at {time}").format(time=taken.strftime("%H:%M"))
+    if days == 1:
+        return _("yesterday")
+    return _("{days} days ago").format(days=days)
