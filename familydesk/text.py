@@ -12,7 +12,7 @@ import unicodedata
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 _APOSTROPHES_TO_SPACE = str.maketrans("'’‘`´", "     ")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-_DIGITS = re.compile(r"\D+")
+_DIGITS = re.compile(r"[^0-9]+")
 
 
 def fold(text: str | None) -> str:

@@ -21,7 +21,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -93,7 +93,7 @@ class Database:
 
                 upgrade_database(database, backup_folder=backup_folder)
             database.select_site(site_code)
-        except OperationalError as exc:
+        except DatabaseError as exc:
             database.dispose()
             log.error("Cannot open database %s: %s", describe(url), exc.orig)
             raise DatabaseLocationError(

@@ -76,12 +76,19 @@ def read_date(value: object, column: str) -> date | None:
     )
 
 
+#: No family-centre amount is near this; beyond it a cell is a typing slip.
+MAX_AMOUNT = Decimal("1e12")
+
+
 def read_amount(value: object, column: str) -> Decimal | None:
     """``12.345,67`` (Italian), ``12345.67``, ``12345,67``, with or without €; or a number cell."""
     if isinstance(value, bool):
         raise ValueError(_unreadable_amount(column, text(value)))
     if isinstance(value, int | float):
-        return Decimal(str(round(value, 2))).quantize(Decimal("0.01"))
+        try:
+            return Decimal(str(round(value, 2))).quantize(Decimal("0.01"))
+        except (InvalidOperation, ValueError, OverflowError):
+            raise ValueError(_unreadable_amount(column, text(value))) from None
     raw = text(value).replace("€", "").replace("EUR", "").replace(" ", "").replace("\xa0", "")
     if not raw:
         return None
@@ -100,7 +107,7 @@ def read_amount(value: object, column: str) -> Decimal | None:
         amount = Decimal(raw)
     except InvalidOperation:
         raise ValueError(_unreadable_amount(column, text(value))) from None
-    if not amount.is_finite():
+    if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
         raise ValueError(_unreadable_amount(column, text(value)))
     return amount.quantize(Decimal("0.01"))
 

@@ -4,7 +4,7 @@ an inline error line, and marker chips."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
@@ -41,18 +41,16 @@ class MoneyField(QLineEdit):
         self.setText("" if value is None else f"{value:.2f}".replace(".", ","))
 
 
-def parse_money(text: str) -> Decimal | None:
-    """``12.345,67``, ``12345,67``, ``12345.67`` or ``€ 12.345`` -> Decimal; '' -> None."""
-    cleaned = text.replace("€", "").replace(" ", "").strip()
-    if not cleaned:
-        return None
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(".") > 1 or (cleaned.count(".") == 1 and len(cleaned.split(".")[1]) == 3):
-        cleaned = cleaned.replace(".", "")
+def parse_money(text: str, field: str = "") -> Decimal | None:
+    """``12.345,67``, ``12345,67``, ``12345.67`` or ``€ 12.345`` -> Decimal; '' -> None.
+
+    The same reading as spreadsheet import (``transfer.values.read_amount``).
+    """
+    from familydesk.transfer.values import read_amount
+
     try:
-        return Decimal(cleaned)
-    except InvalidOperation:
+        return read_amount(text, field or _("Amount"))
+    except ValueError:
         raise ValueError(
             _("“{text}” is not an amount: write it like 12.345,67.").format(text=text)
         ) from None
