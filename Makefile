@@ -10,7 +10,7 @@ BUNDLE_INSTALLED := $(VENV)/.bundle-installed
 PG := scripts/pg-test-server.sh
 PYTEST_ARGS ?=
 
-.PHONY: run test test-sqlite test-postgresql lint bundle bench messages catalogues screenshots clean
+.PHONY: run test test-sqlite test-postgresql lint bundle bench crash messages catalogues screenshots clean
 
 $(PY):
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -75,6 +75,10 @@ bundle: $(BUNDLE_INSTALLED) catalogues
 ## make bench: performance figures (see README)
 bench: $(TEST_INSTALLED) catalogues
 	$(PY) benchmarks/run.py
+
+## make crash: the kill harness with 300 kills per workload (figures for the README)
+crash: $(TEST_INSTALLED)
+	PYTHONPATH=. $(PY) -m tests.crash.report 300
 
 ## make messages: extract strings and merge them into the catalogues
 messages: $(INSTALLED)

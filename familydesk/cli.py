@@ -243,6 +243,7 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore
 COMMAND_MODULES: list[str] = [
     "familydesk.commands.search",
     "familydesk.commands.audit",
+    "familydesk.commands.privacy",
     "familydesk.commands.printing",
     "familydesk.commands.transfer",
 ]

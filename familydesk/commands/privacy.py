@@ -1,0 +1,41 @@
+"""``familydesk privacy export --person ID --out DIR``: the right of access (GDPR art. 15)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from familydesk import i18n
+from familydesk.i18n import _
+
+
+def register(commands: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser("privacy", help=_("GDPR operations on personal data"))
+    actions = parser.add_subparsers(dest="privacy_action", metavar=_("ACTION"), required=True)
+    export = actions.add_parser(
+        "export", help=_("write a PDF and a JSON with everything held on a person")
+    )
+    export.add_argument("--person", required=True, metavar="ID", help=_("uid or tax code"))
+    export.add_argument("--out", required=True, metavar=_("FOLDER"), help=_("where to write them"))
+    export.add_argument(
+        "--form-lang", choices=sorted(i18n.LANGUAGES), help=_("language of the PDF")
+    )
+    add_common(export)
+    export.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from familydesk.cli import open_database
+    from familydesk.privacy import write_access_export
+    from familydesk.registry import person_id_for
+
+    database = open_database(args)
+    try:
+        person_id = database.read(person_id_for, args.person)
+        paths = database.write(write_access_export, person_id, Path(args.out).expanduser(),
+                               args.form_lang or i18n.current_language())  # fmt: skip
+    finally:
+        database.dispose()
+    print(_("Personal data written to {files}").format(files=", ".join(str(p) for p in paths)))
+    return 0

@@ -1,0 +1,98 @@
+"""GDPR operations on one person: the right of access (art. 15).
+
+:func:`subject_access` gathers everything FamilyDesk holds on a person — the
+record, their family, consents, merged duplicates and every audit entry about
+them or their family — as plain JSON-ready data; the export itself is audited.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from familydesk import audit
+from familydesk.db.models import Family, Person, PersonMerge
+from familydesk.errors import NotFoundError
+from familydesk.i18n import _
+
+#: Technical columns left out of the person's copy (derived from the others).
+_DERIVED = {"search_text", "name_key"}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _row(obj: Any, skip: set[str] = frozenset()) -> dict[str, Any]:  # type: ignore[assignment]
+    return {c.key: _plain(getattr(obj, c.key)) for c in obj.__table__.columns if c.key not in skip}
+
+
+def subject_access(session: Session, person_id: int) -> dict[str, Any]:
+    """Everything held on ``person_id``; the access is written in the audit trail (a write)."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(_("This person no longer exists: someone else may have deleted them."))
+    family = session.get(Family, person.family_id)
+    assert family is not None
+    merges = session.scalars(select(PersonMerge).where(PersonMerge.kept_person_id == person.id))
+    uids = [str(person.uid), str(family.uid)] + [str(c.uid) for c in person.consents]
+    entries = audit.entries(session, uids)
+    data = {
+        "generated_at": _plain(datetime.now().replace(microsecond=0)),
+        "person": _row(person, _DERIVED),
+        "family": _row(family),
+        "other_members": [
+            {
+                "uid": str(m.uid),
+                "first_name": m.first_name,
+                "last_name": m.last_name,
+                "relation": m.relation,
+            }
+            for m in family.members
+            if m.id != person.id
+        ],  # fmt: skip
+        "consents": [_row(c) for c in person.consents],
+        "merged_records": [json.loads(m.snapshot) for m in merges],
+        "audit": [
+            {
+                "at": _plain(e.at),
+                "operator": e.operator,
+                "action": e.action,
+                "table": e.table_name,
+                "record": e.record_uid,
+                "fields": e.fields,
+                "note": e.note,
+            }
+            for e in entries
+        ],  # fmt: skip
+    }
+    audit.record(session, "access-export", person, note="art. 15")
+    return data
+
+
+def write_access_export(
+    session: Session, person_id: int, folder: Path, language: str
+) -> list[Path]:
+    """Write ``<uid>.json`` and ``<uid>.pdf`` into ``folder``; returns their paths."""
+    from familydesk.centre import get_centre
+    from familydesk.forms.access import access_pdf
+
+    data = subject_access(session, person_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"dati-{data['person']['uid']}"
+    json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
+    json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    pdf_path.write_bytes(access_pdf(data, get_centre(session), language))
+    return [json_path, pdf_path]
