@@ -39,6 +39,9 @@ def main() -> int:
     database = Database.open(args.db)
     if database.read(count_families) == 0:
         database.write(fill_demo, families=args.families, seed=1)
+    from familydesk import backups
+
+    backups.make_backup(database, "backup")  # a fresh copy: no stale-backup warning on the pictures
     language = LanguageManager(app)
     language.apply(args.lang)
     window = MainWindow(PageContext(SyncRunner(database), language), database.describe())
