@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -91,6 +92,14 @@ def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
         "--lang", choices=sorted(i18n.LANGUAGES), default=default, help=_("interface language")
     )
     parser.add_argument("--site", metavar=_("CODE"), default=default, help=_("centre code"))
+    parser.add_argument(
+        "--operator",
+        metavar=_("NAME"),
+        default=default,
+        help=_(
+            "act as this operator (or FAMILYDESK_OPERATOR); password from FAMILYDESK_PASSWORD or asked"
+        ),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,7 +163,30 @@ def open_database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     database = Database.open(_database_location(args), site_code=args.site)
     database.operator = audit.desk_user()
+    name = getattr(args, "operator", None) or os.environ.get("FAMILYDESK_OPERATOR")
+    if name:
+        from familydesk.operators import sign_in
+
+        try:
+            sign_in(database, name, _password(name))
+        except BaseException:
+            database.dispose()
+            raise
     return database
+
+
+def _password(name: str) -> str:
+    import getpass
+
+    if os.environ.get("FAMILYDESK_PASSWORD"):
+        return os.environ["FAMILYDESK_PASSWORD"]
+    if not sys.stdin.isatty():
+        raise FamilyDeskError(
+            _("No password for {name}: set FAMILYDESK_PASSWORD or run in a terminal.").format(
+                name=name
+            )
+        )
+    return getpass.getpass(_("Password for {name}: ").format(name=name))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -244,6 +276,7 @@ COMMAND_MODULES: list[str] = [
     "familydesk.commands.search",
     "familydesk.commands.audit",
     "familydesk.commands.privacy",
+    "familydesk.commands.operator",
     "familydesk.commands.printing",
     "familydesk.commands.transfer",
 ]

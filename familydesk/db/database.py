@@ -66,6 +66,8 @@ class Database:
         self.site_id: int | None = None
         #: Who works on this database (the signed-in operator): written in the audit trail.
         self.operator = ""
+        #: The signed-in operator's role (familydesk.operators.ROLES); None before sign-in.
+        self.role: str | None = None
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -137,6 +139,7 @@ class Database:
         session = (self._writer if write else self._reader)()
         session.info["site_id"] = self.site_id
         session.info["operator"] = self.operator
+        session.info["role"] = self.role
         try:
             yield session
         finally:

@@ -155,6 +155,28 @@ class PersonMerge(SiteOwnedMixin, Base):
     snapshot: Mapped[str] = mapped_column(Text)
 
 
+class Operator(SiteOwnedMixin, Base):
+    """Someone who signs in: reception, educator, professional, coordinator or admin."""
+
+    __tablename__ = "operator"
+    __table_args__ = (
+        CheckConstraint(
+            "role IN ('reception', 'educator', 'professional', 'coordinator', 'admin')",
+            name="role",
+        ),
+    )
+
+    username: Mapped[str] = mapped_column(String(50), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(20))
+    #: Argon2id hash (argon2-cffi); never the password.
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_sign_in: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
 class AuditEntry(Base):
     """One line of the append-only audit trail (see familydesk.audit).
 
