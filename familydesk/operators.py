@@ -173,3 +173,27 @@ def authenticate(session: Session, username: str, password: str,
         operator.password_hash = _hasher.hash(password)
     session.flush()
     return _info(operator)
+
+
+DEMO_PASSWORD = "demo"
+
+
+def create_demo_operators(session: Session) -> list[str]:
+    """One operator per role, named after it, password ``demo`` (demo databases only)."""
+    if count_operators(session):
+        return []
+    for role in ROLES:
+        session.add(Operator(username=role, role=role, full_name=f"Demo {role}",
+                             password_hash=_hasher.hash(DEMO_PASSWORD)))  # fmt: skip
+    session.flush()
+    return list(ROLES)
+
+
+def is_demo(session: Session) -> bool:
+    """True for a database filled by ``familydesk demo`` (its sign-in screen says so)."""
+    from familydesk.db.models import AuditEntry
+
+    return (
+        session.scalar(select(AuditEntry.id).where(AuditEntry.action == "demo").limit(1))
+        is not None
+    )

@@ -132,12 +132,19 @@ def test_smoke_opens_the_window_and_prints_the_time(tmp_path: Path, db_location:
 
 def test_demo_mode_fills_the_demo_database_once(tmp_path: Path) -> None:
     home = tmp_path / "home"
+    env = dict(_env(home), FAMILYDESK_OPERATOR="reception", FAMILYDESK_PASSWORD="demo")
     for _ in range(2):
         result = subprocess.run(
             [sys.executable, "-m", "familydesk", "--demo", "--smoke"],
-            capture_output=True, text=True, env=_env(home), timeout=120, cwd=ROOT,
+            capture_output=True, text=True, env=env, timeout=120, cwd=ROOT,
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
+        assert "Smoke test passed" in result.stdout
+    without = subprocess.run(
+        [sys.executable, "-m", "familydesk", "--demo", "--smoke"],
+        capture_output=True, text=True, env=_env(home), timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert without.returncode == 1 and "FAMILYDESK_OPERATOR" in without.stderr
     database = Database.open(str(home / "data" / "demo.sqlite3"))
     try:
         assert database.read(count_families) == 300

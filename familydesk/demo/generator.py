@@ -18,6 +18,7 @@ from familydesk.db.models import Consent, Family, MemberComune, Person, Site
 from familydesk.demo import names
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
+from familydesk.operators import create_demo_operators
 from familydesk.registry.records import PRIVACY_NOTICE_VERSION
 from familydesk.text import name_key, search_document
 
@@ -253,5 +254,6 @@ def fill_demo(session: Session, families: int = 300, seed: int = 1) -> DemoSumma
         children += kids
     if session.get_bind().dialect.name == "postgresql":
         _advance_sequences(session)
+    create_demo_operators(session)
     audit.record(session, "demo", note=f"{families} families, seed {seed}")
     return DemoSummary(families=families, people=people, children=children)

@@ -33,6 +33,7 @@ from familydesk.ui.language import LanguageManager
 from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.runner import Runner
+from familydesk.ui.sign_in import sign_in_at_start
 
 log = logging.getLogger(__name__)
 
@@ -148,6 +149,17 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
         log.error("Cannot open the database:\n%s", details)
         show_bug_dialog(None, details)
         return 70
+    try:
+        signed_in = sign_in_at_start(database, smoke)
+    except FamilyDeskError as exc:
+        database.dispose()
+        if smoke:
+            raise
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return 1
+    if not signed_in:
+        database.dispose()
+        return 0
     runner = Runner(database, app)
     window = MainWindow(PageContext(runner=runner, language=language), database.describe())
     result = {"code": 0, "done": 0}

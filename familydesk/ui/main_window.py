@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from familydesk import APP_NAME, __version__, backups
 from familydesk.i18n import N_, _
+from familydesk.operators import ROLES
 from familydesk.paths import resources_dir
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import Page, PageContext
@@ -170,8 +171,13 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.setText(_("Keyboard shortcuts"))
         self.about_action.setText(_("About FamilyDesk"))
         self.location_label.setText(_("Database: {location}").format(location=self.location))
+        database = self.context.runner.database
         self.operator_label.setText(
-            _("Operator: {name} (sign-in coming soon)").format(name=getpass.getuser())
+            _("Operator: {name} ({role})").format(
+                name=database.operator, role=_(ROLES.get(database.role or "", ""))
+            )
+            if database.role
+            else _("Operator: {name}").format(name=database.operator or getpass.getuser())
         )
         self._busy(self.context.runner.pending > 0)
         self.refresh_backup_status()

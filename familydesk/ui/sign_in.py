@@ -1,0 +1,118 @@
+"""Signing in at start, and creating the first administrator of a new database."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familydesk import operators
+from familydesk.db.database import Database
+from familydesk.errors import FamilyDeskError
+from familydesk.i18n import _
+from familydesk.ui.widgets import ErrorLine
+
+
+class SignInDialog(QDialog):
+    """Name and password; ``first_admin`` mode creates the administrator instead."""
+
+    def __init__(self, database: Database, first_admin: bool = False, demo: bool = False,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.database = database
+        self.first_admin = first_admin
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.name.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.labels = [QLabel(), QLabel(), QLabel()]
+        form = QFormLayout()
+        form.addRow(self.labels[0], self.name)
+        form.addRow(self.labels[1], self.password)
+        if first_admin:
+            form.addRow(self.labels[2], self.repeat)
+        self.demo_hint = QLabel()
+        self.demo_hint.setObjectName("banner")
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setVisible(demo)
+        self.error = ErrorLine()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.intro, self.demo_hint):
+            layout.addWidget(widget)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Create the administrator") if self.first_admin else _("Sign in"))
+        self.intro.setText(
+            _("This database has no operator yet. Create the administrator, who will then add the other operators.")
+            if self.first_admin else _("Sign in with your FamilyDesk name and password.")
+        )  # fmt: skip
+        self.labels[0].setText(_("Name"))
+        self.labels[1].setText(_("Password"))
+        self.labels[2].setText(_("Repeat the password"))
+        self.demo_hint.setText(_(
+            "Demo database: sign in as admin, coordinator, reception, educator or professional, "
+            "password “demo”."))  # fmt: skip
+
+    def submit(self) -> None:
+        name, password = self.name.text(), self.password.text()
+        try:
+            if self.first_admin:
+                if password != self.repeat.text():
+                    raise FamilyDeskError(_("The two passwords differ: nothing was changed."))
+                self.database.role = "admin"
+                self.database.write(operators.add_operator, name, "admin", password)
+            operators.sign_in(self.database, name, password)
+        except FamilyDeskError as exc:
+            self.database.role = None
+            self.error.show_message(exc.message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+
+def sign_in_at_start(database: Database, smoke: bool = False) -> bool:
+    """Sign in before the main window opens; False when the operator gave up.
+
+    ``FAMILYDESK_OPERATOR`` and ``FAMILYDESK_PASSWORD`` sign in without the dialog
+    (scripts, ``--smoke``). ``--smoke`` on a database without operators goes on
+    without one, as it only checks that the window opens.
+    """
+    has_operators = database.read(operators.count_operators) > 0
+    name = os.environ.get("FAMILYDESK_OPERATOR")
+    if name and has_operators:
+        operators.sign_in(database, name, os.environ.get("FAMILYDESK_PASSWORD", ""))
+        return True
+    if smoke:
+        if has_operators:
+            raise FamilyDeskError(
+                _(
+                    "This database has operators: set FAMILYDESK_OPERATOR and FAMILYDESK_PASSWORD for --smoke."
+                )
+            )
+        return True
+    demo = has_operators and database.read(operators.is_demo)
+    dialog = SignInDialog(database, first_admin=not has_operators, demo=demo)
+    return dialog.exec() == QDialog.DialogCode.Accepted

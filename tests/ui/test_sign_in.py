@@ -1,0 +1,44 @@
+"""Signing in at start; the first administrator of a new database."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from familydesk import audit, operators
+from familydesk.db.database import Database
+from familydesk.demo import fill_demo
+from familydesk.ui.sign_in import SignInDialog
+
+
+def test_first_start_creates_the_administrator(database: Database, qtbot: QtBot) -> None:
+    dialog = SignInDialog(database, first_admin=True)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("anna")
+    dialog.password.setText("segreta-123")
+    dialog.repeat.setText("segreta-124")
+    dialog.submit()
+    assert "differ" in dialog.error.text() and database.read(operators.count_operators) == 0
+    dialog.password.setText("segreta-123")
+    dialog.repeat.setText("segreta-123")
+    dialog.submit()
+    assert dialog.result() == SignInDialog.DialogCode.Accepted
+    assert (database.operator, database.role) == ("anna", "admin")
+
+
+def test_demo_sign_in_says_how_and_refuses_wrong_passwords(
+    database: Database, qtbot: QtBot
+) -> None:
+    database.write(fill_demo, families=2, seed=1)
+    assert database.read(operators.is_demo)
+    dialog = SignInDialog(database, demo=True)
+    qtbot.addWidget(dialog)
+    assert "password “demo”" in dialog.demo_hint.text()
+    dialog.name.setText("educator")
+    dialog.password.setText("wrong")
+    dialog.submit()
+    assert dialog.error.text() == "Wrong name or password." and dialog.password.text() == ""
+    dialog.password.setText("demo")
+    dialog.submit()
+    assert (database.operator, database.role) == ("educator", "educator")
+    database.write(lambda s: audit.record(s, "open", table_name="family", record_uid="x"))
+    assert database.read(audit.entries)[0].operator == "educator"
