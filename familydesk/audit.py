@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, inspect, select, text
+from sqlalchemy import func, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from familydesk.db.base import RecordMixin, utcnow
@@ -180,6 +180,10 @@ def verify(session: Session) -> list[Problem]:
             ]
         previous, previous_id = entry.hash, entry.id
     return []
+
+
+def count(session: Session) -> int:
+    return session.scalar(select(func.count(AuditEntry.id))) or 0
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.audit_action == "verify":
             problems = database.read(audit.verify)
-            count = database.read(lambda s: len(audit.entries(s, limit=10_000_000)))
+            count = database.read(audit.count)
         else:
             uids = [args.record] if args.record else []
             rows = database.read(audit.entries, uids, max(1, args.limit))

@@ -51,7 +51,7 @@ def run_intake(args: argparse.Namespace) -> int:
     def work(session):  # type: ignore[no-untyped-def]
         return render_intake(session, family_id_for(session, args.family), _form_language(args))
 
-    path = write_pdf(Path(args.out), _read(args, work))
+    path = write_pdf(Path(args.out), _render(args, work))
     print(_("Intake sheet written to {path}").format(path=path))
     return 0
 
@@ -63,7 +63,7 @@ def run_privacy(args: argparse.Namespace) -> int:
     def work(session):  # type: ignore[no-untyped-def]
         return render_privacy(session, person_id_for(session, args.person), _form_language(args))
 
-    path = write_pdf(Path(args.out), _read(args, work))
+    path = write_pdf(Path(args.out), _render(args, work))
     print(_("Privacy notice written to {path}").format(path=path))
     return 0
 
@@ -72,7 +72,7 @@ def _form_language(args: argparse.Namespace) -> str:
     return args.form_lang or i18n.current_language()
 
 
-def _read(args: argparse.Namespace, work: Callable) -> bytes:  # type: ignore[type-arg]
+def _render(args: argparse.Namespace, work: Callable) -> bytes:  # type: ignore[type-arg]
     from familydesk.cli import open_database
 
     database = open_database(args)

@@ -12,7 +12,6 @@ from familydesk.db.models import Consent, Family, Person
 from familydesk.errors import NotFoundError
 from familydesk.i18n import _
 from familydesk.registry.records import (
-    ADULT_AGE,
     CHILD_RELATIONS,
     EARLY_CHILDHOOD_AGE,
     LARGE_FAMILY_CHILDREN,
@@ -225,7 +224,3 @@ def delete_family(session: Session, family_id: int, version: int) -> None:
     family = load_for_update(session, Family, family_id, version)
     session.delete(family)
     session.flush()
-
-
-def adult(member: MemberDetail) -> bool:
-    return member.age is not None and member.age >= ADULT_AGE

@@ -275,7 +275,6 @@ class FamilyDetailView(QWidget):
     def _open_pdf(self, kind: str, record_id: int, pdf: bytes) -> None:
         path = printout_path(kind, record_id)
         path.write_bytes(pdf)
-        self.last_printout = path
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def print_intake(self) -> None:

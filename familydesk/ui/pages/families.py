@@ -246,8 +246,3 @@ class FamiliesPage(Page):
         dialog.merged.connect(self._reload_list)
         dialog.open()
         self.last_dialog = dialog
-
-    def selected_family(self) -> FamilyRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        item = self.table.model().row_at(rows[0].row()) if rows else None
-        return item if isinstance(item, FamilyRow) else None
