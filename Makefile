@@ -61,16 +61,18 @@ test-postgresql: $(TEST_INSTALLED)
 	$(PG) stop; exit $$status
 
 ## make bundle: PyInstaller one-folder build, then its own --smoke run
+# after `demo`, commands sign in as its administrator
+SMOKE_ENV := FAMILYDESK_HOME=build/smoke FAMILYDESK_OPERATOR=admin FAMILYDESK_PASSWORD=demo
 bundle: $(BUNDLE_INSTALLED) catalogues
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
 	rm -rf build/smoke && mkdir -p build/smoke
-	FAMILYDESK_HOME=build/smoke QT_QPA_PLATFORM=offscreen dist/familydesk/familydesk --smoke --db build/smoke/smoke.sqlite3
-	FAMILYDESK_HOME=build/smoke dist/familydesk/familydesk demo --families 50 --db build/smoke/smoke.sqlite3
-	FAMILYDESK_HOME=build/smoke dist/familydesk/familydesk check --db build/smoke/smoke.sqlite3
-	FAMILYDESK_HOME=build/smoke dist/familydesk/familydesk search ros --db build/smoke/smoke.sqlite3 --limit 3
-	FAMILYDESK_HOME=build/smoke dist/familydesk/familydesk export families --format xlsx --out build/smoke/famiglie.xlsx --db build/smoke/smoke.sqlite3
-	FAMILYDESK_HOME=build/smoke dist/familydesk/familydesk import families build/smoke/famiglie.xlsx --db build/smoke/smoke.sqlite3
-	FAMILYDESK_HOME=build/smoke dist/familydesk/familydesk print intake --family "$$(FAMILYDESK_HOME=build/smoke dist/familydesk/familydesk search a --json --limit 1 --db build/smoke/smoke.sqlite3 | sed -n 's/.*"family_uid": "\(.*\)".*/\1/p' | head -1)" --out build/smoke/intake.pdf --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk demo --families 50 --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) QT_QPA_PLATFORM=offscreen dist/familydesk/familydesk --smoke --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk check --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk search ros --db build/smoke/smoke.sqlite3 --limit 3
+	$(SMOKE_ENV) dist/familydesk/familydesk export families --format xlsx --out build/smoke/famiglie.xlsx --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk import families build/smoke/famiglie.xlsx --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk print intake --family "$$($(SMOKE_ENV) dist/familydesk/familydesk search a --json --limit 1 --db build/smoke/smoke.sqlite3 | sed -n 's/.*"family_uid": "\(.*\)".*/\1/p' | head -1)" --out build/smoke/intake.pdf --db build/smoke/smoke.sqlite3
 
 ## make bench: performance figures (see README)
 bench: $(TEST_INSTALLED) catalogues

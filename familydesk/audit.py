@@ -24,6 +24,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
+from familydesk import permissions
 from familydesk.db.base import RecordMixin, utcnow
 from familydesk.db.models import AuditEntry, Site
 from familydesk.i18n import _
@@ -162,6 +163,7 @@ def clear_tail(session: Session) -> None:
 
 def verify(session: Session) -> list[Problem]:
     """Walk the chain; the first problem found tells which entry was tampered with."""
+    permissions.require(session, permissions.VIEW_AUDIT)
     previous = GENESIS
     previous_id = 0
     rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
@@ -202,6 +204,7 @@ def entries(
     session: Session, record_uids: Iterable[str] = (), limit: int = 10_000
 ) -> list[AuditRow]:
     """Entries, newest first; only those about ``record_uids`` when given."""
+    permissions.require(session, permissions.VIEW_AUDIT)
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
     uids = [str(u) for u in record_uids]
     if uids:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from familydesk import permissions
 from familydesk.db.database import load_for_update
 from familydesk.db.models import MemberComune, Site
 from familydesk.errors import ValidationError
@@ -113,6 +114,7 @@ def validate_centre(details: CentreDetails) -> None:
 def save_centre(session: Session, details: CentreDetails) -> CentreDetails:
     """Save the centre's details; refuses a stale ``details.version``."""
     validate_centre(details)
+    permissions.require(session, permissions.SETTINGS)
     site = load_for_update(session, Site, details.id, details.version)
     site.name = details.name.strip()
     site.address = details.address.strip()

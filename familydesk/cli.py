@@ -156,22 +156,39 @@ def _database_location(args: argparse.Namespace) -> str | None:
     return None
 
 
-def open_database(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The database chosen on the command line (for command modules)."""
-    from familydesk import audit
+def open_database(args: argparse.Namespace, permission: str | None = None,
+                  without_operators: bool = False):  # type: ignore[no-untyped-def]  # fmt: skip
+    """The database chosen on the command line, with its operator signed in.
+
+    The operator comes from ``--operator`` or ``FAMILYDESK_OPERATOR``. A
+    database with operators refuses a command without one; a database with
+    none yet allows only the commands that pass ``without_operators`` (the
+    first ``operator add``, ``demo``, ``check``). ``permission`` is checked
+    before anything is read.
+    """
+    from familydesk import audit, operators, permissions
     from familydesk.db.database import Database
 
     database = Database.open(_database_location(args), site_code=args.site)
     database.operator = audit.desk_user()
     name = getattr(args, "operator", None) or os.environ.get("FAMILYDESK_OPERATOR")
-    if name:
-        from familydesk.operators import sign_in
-
-        try:
-            sign_in(database, name, _password(name))
-        except BaseException:
-            database.dispose()
-            raise
+    try:
+        has_operators = database.read(operators.count_operators) > 0
+        if name and has_operators:
+            operators.sign_in(database, name, _password(name))
+        elif has_operators:
+            raise FamilyDeskError(_(
+                "This database has operators: say who you are with --operator NAME "
+                "(or FAMILYDESK_OPERATOR)."))  # fmt: skip
+        elif not without_operators:
+            raise FamilyDeskError(_(
+                "This database has no operator yet: first create its administrator with "
+                "'familydesk operator add NAME --role admin'."))  # fmt: skip
+        if permission and database.role and not permissions.role_allows(database.role, permission):
+            raise permissions.refusal(database.role, permission)
+    except BaseException:
+        database.dispose()
+        raise
     return database
 
 
@@ -190,9 +207,12 @@ def _password(name: str) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from familydesk import permissions
     from familydesk.demo import fill_demo
 
-    database = open_database(args)
+    database = open_database(args, permissions.IMPORT, without_operators=True)
+    if database.role is None:  # a database without operators: the demo creates them
+        database.role = "admin"
     try:
         summary = database.write(fill_demo, families=args.families, seed=args.seed)
     finally:
@@ -208,7 +228,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from familydesk.maintenance import check_database
 
-    database = open_database(args)
+    database = open_database(args, without_operators=True)
     try:
         report = check_database(database)
     finally:
@@ -229,9 +249,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from familydesk import permissions
     from familydesk.backups import make_backup
 
-    database = open_database(args)
+    database = open_database(args, permissions.BACKUP)
     try:
         path = make_backup(database, "backup", Path(args.to).expanduser() if args.to else None)
     finally:
@@ -248,8 +269,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     database = Database(resolve_database_url(_database_location(args)))
     aside = restore(database, Path(args.file).expanduser())
-    reopened = open_database(args)
-    reopened.dispose()
+    Database.open(_database_location(args), site_code=args.site).dispose()  # upgraded if older
     print(_("Database restored from {file}; the replaced one is kept in {aside}.").format(
         file=args.file, aside=aside))  # fmt: skip
     return EXIT_OK

@@ -26,6 +26,7 @@ from familydesk.db.database import Database
 from familydesk.db.models import Operator
 from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.i18n import N_, _, format_datetime
+from familydesk.permissions import PermissionDenied
 
 ROLES: dict[str, str] = {
     "reception": N_("reception"),
@@ -43,10 +44,6 @@ _hasher = PasswordHasher()
 
 class SignInError(FamilyDeskError):
     """Wrong name or password, a disabled or locked account."""
-
-
-class PermissionDenied(FamilyDeskError):
-    """The operator's role does not allow this."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import audit
+from familydesk import audit, permissions
 from familydesk.db.models import Family, Person, PersonMerge
 from familydesk.errors import NotFoundError
 from familydesk.i18n import _
@@ -41,6 +41,7 @@ def _row(obj: Any, skip: set[str] = frozenset()) -> dict[str, Any]:  # type: ign
 
 def subject_access(session: Session, person_id: int) -> dict[str, Any]:
     """Everything held on ``person_id``; the access is written in the audit trail (a write)."""
+    permissions.require(session, permissions.EXPORT)
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError(_("This person no longer exists: someone else may have deleted them."))

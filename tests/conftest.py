@@ -144,6 +144,34 @@ def db_location(pg_server: PgServer | None, template: str, tmp_path: Path) -> It
 
 @pytest.fixture
 def database(db_location: str) -> Iterator[Database]:
+    """A fresh database with an administrator signed in (tests of roles change ``role``)."""
     db = Database.open(db_location)
+    db.operator, db.role = "tester", "admin"
     yield db
     db.dispose()
+
+
+CLI_OPERATOR, CLI_PASSWORD = "tester", "password-di-prova"
+
+
+@pytest.fixture
+def cli_operator(db_location: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """An administrator in the database at ``db_location``, signed in for commands
+    through ``FAMILYDESK_OPERATOR`` and ``FAMILYDESK_PASSWORD``; returns its name."""
+    from familydesk.operators import add_operator
+
+    db = Database.open(db_location)
+    try:
+        db.write(add_operator, CLI_OPERATOR, "admin", CLI_PASSWORD)
+    finally:
+        db.dispose()
+    monkeypatch.setenv("FAMILYDESK_OPERATOR", CLI_OPERATOR)
+    monkeypatch.setenv("FAMILYDESK_PASSWORD", CLI_PASSWORD)
+    return CLI_OPERATOR
+
+
+@pytest.fixture
+def demo_admin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands sign in as the demo administrator (after ``familydesk demo``)."""
+    monkeypatch.setenv("FAMILYDESK_OPERATOR", "admin")
+    monkeypatch.setenv("FAMILYDESK_PASSWORD", "demo")

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from familydesk import audit, registry
 from familydesk.db.database import Database
 from familydesk.registry import FamilyInput, MemberInput
+from tests.helpers import open_signed
 
 BORN = date(1985, 4, 2)
 
@@ -91,7 +92,7 @@ def test_an_inserted_entry_is_found(database: Database) -> None:
 
 def test_concurrent_writers_keep_one_chain(db_location: str) -> None:
     """Two desks write at the same time: appends are serialised, the chain stays whole."""
-    desks = [Database.open(db_location) for _ in range(2)]
+    desks = [open_signed(db_location) for _ in range(2)]
     errors: list[BaseException] = []
 
     def work(database: Database, prefix: str) -> None:
@@ -115,13 +116,13 @@ def test_concurrent_writers_keep_one_chain(db_location: str) -> None:
             database.dispose()
 
 
-def test_cli_verify(capsys: pytest.CaptureFixture[str], db_location: str) -> None:
+def test_cli_verify(demo_admin: None, capsys: pytest.CaptureFixture[str], db_location: str) -> None:
     from familydesk import cli
 
     assert cli.main(["--lang", "en", "demo", "--families", "3", "--db", db_location]) == 0
     assert cli.main(["--lang", "en", "audit", "verify", "--db", db_location]) == 0
     assert "Audit trail intact" in capsys.readouterr().out
-    database = Database.open(db_location)
+    database = open_signed(db_location)
     database.write(lambda s: s.execute(text("UPDATE audit_log SET note = 'x' WHERE id = 1")))
     database.dispose()
     assert cli.main(["--lang", "en", "audit", "verify", "--db", db_location]) == 1

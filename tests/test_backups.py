@@ -13,6 +13,7 @@ from familydesk.db.database import Database
 from familydesk.db.models import Family, Person
 from familydesk.demo import fill_demo
 from familydesk.errors import BackupError
+from tests.helpers import open_signed
 
 
 def _fake_copies(folder: Path, start: datetime, days: int) -> None:
@@ -61,7 +62,7 @@ def _counts(database: Database) -> tuple[int, int, list[str]]:
 
 
 def test_backup_restores_to_an_identical_database(db_location: str, tmp_path: Path) -> None:
-    database = Database.open(db_location)
+    database = open_signed(db_location)
     database.write(fill_demo, families=20, seed=9)
     before = _counts(database)
     copy = backups.make_backup(database, "backup", tmp_path / "copies")
@@ -70,7 +71,7 @@ def test_backup_restores_to_an_identical_database(db_location: str, tmp_path: Pa
         database.write(registry.delete_family, row.id, row.version)
     assert _counts(database) != before
     aside = backups.restore(database, copy)
-    restored = Database.open(db_location)
+    restored = open_signed(db_location)
     try:
         assert _counts(restored) == before
         from familydesk import audit
@@ -83,7 +84,7 @@ def test_backup_restores_to_an_identical_database(db_location: str, tmp_path: Pa
 
 @pytest.mark.sqlite_only
 def test_restore_refuses_a_file_that_is_not_a_backup(db_location: str, tmp_path: Path) -> None:
-    database = Database.open(db_location)
+    database = open_signed(db_location)
     database.write(fill_demo, families=3, seed=2)
     before = _counts(database)
     bogus = tmp_path / "notes.sqlite3"
@@ -92,7 +93,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(db_location: str, tmp_path:
         backups.restore(database, bogus)
     with pytest.raises(BackupError, match="no backup file"):
         backups.restore(database, tmp_path / "missing.sqlite3")
-    reopened = Database.open(db_location)
+    reopened = open_signed(db_location)
     try:
         assert _counts(reopened) == before
     finally:
@@ -110,7 +111,7 @@ def test_backup_folder_preference(tmp_path: Path, home: Path) -> None:
 
 
 def test_cli_backup_and_restore(
-    capsys: pytest.CaptureFixture[str], db_location: str, tmp_path: Path
+    demo_admin: None, capsys: pytest.CaptureFixture[str], db_location: str, tmp_path: Path
 ) -> None:
     from familydesk import cli
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from familydesk import __version__, cli
-from familydesk.db.database import Database
 from familydesk.registry import count_families
+from tests.helpers import open_signed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_demo_check_and_backup(
-    capsys: pytest.CaptureFixture[str], db_location: str, tmp_path: Path
+    demo_admin: None, capsys: pytest.CaptureFixture[str], db_location: str, tmp_path: Path
 ) -> None:
     code, out, _err = run(capsys, "--lang", "en", "demo", "--families", "25", "--seed", "7",
                           "--db", db_location)  # fmt: skip
@@ -49,7 +49,7 @@ def test_demo_check_and_backup(
 
 
 def test_demo_refuses_a_database_with_families(
-    capsys: pytest.CaptureFixture[str], db_location: str
+    demo_admin: None, capsys: pytest.CaptureFixture[str], db_location: str
 ) -> None:
     run(capsys, "demo", "--families", "3", "--db", db_location)
     code, _out, err = run(capsys, "demo", "--families", "3", "--db", db_location, "--lang", "en")
@@ -58,7 +58,7 @@ def test_demo_refuses_a_database_with_families(
         "familydesk: This database already holds 3 families: demo data goes only into an empty "
         "database. Choose another file with --db."
     )
-    database = Database.open(db_location)
+    database = open_signed(db_location)
     try:
         assert database.read(count_families) == 3
     finally:
@@ -123,9 +123,10 @@ def _env(home: Path) -> dict[str, str]:
 def test_smoke_opens_the_window_and_prints_the_time(tmp_path: Path, db_location: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "familydesk", "--smoke", "--db", db_location],
-        capture_output=True, text=True, env=_env(tmp_path / "home"), timeout=120, cwd=ROOT,
+        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        env=dict(_env(tmp_path / "home"), FAMILYDESK_OPERATOR="anna", FAMILYDESK_PASSWORD="prima-volta"),
     )  # fmt: skip
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, result.stderr  # the first start made anna its administrator
     assert result.stdout.startswith("Smoke test passed: first page loaded in ")
     assert int(result.stdout.split()[-2]) > 0
 
@@ -145,7 +146,7 @@ def test_demo_mode_fills_the_demo_database_once(tmp_path: Path) -> None:
         capture_output=True, text=True, env=_env(home), timeout=120, cwd=ROOT,
     )  # fmt: skip
     assert without.returncode == 1 and "FAMILYDESK_OPERATOR" in without.stderr
-    database = Database.open(str(home / "data" / "demo.sqlite3"))
+    database = open_signed(str(home / "data" / "demo.sqlite3"))
     try:
         assert database.read(count_families) == 300
     finally:
@@ -161,11 +162,13 @@ def test_gui_without_a_screen_says_so(tmp_path: Path) -> None:
     assert "no screen is available" in result.stderr
 
 
-def test_search_prints_people_as_json(capsys: pytest.CaptureFixture[str], db_location: str) -> None:
+def test_search_prints_people_as_json(
+    demo_admin: None, capsys: pytest.CaptureFixture[str], db_location: str
+) -> None:
     import json
 
     run(capsys, "demo", "--families", "30", "--seed", "3", "--db", db_location)
-    database = Database.open(db_location)
+    database = open_signed(db_location)
     try:
         from sqlalchemy import select
 

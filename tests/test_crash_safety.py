@@ -16,6 +16,7 @@ import pytest
 
 from familydesk.db.database import Database
 from tests.crash.harness import run
+from tests.helpers import open_signed
 
 KILLS = int(os.environ.get("FAMILYDESK_CRASH_KILLS", "15"))
 
@@ -32,7 +33,7 @@ def test_kills_leave_no_damage_and_no_half_operations(tmp_path: Path, mode: str)
     kills, failures = run(path, mode, KILLS, random.Random(42))
     assert kills == KILLS
     assert failures == []
-    database = Database.open(str(path))  # still opens, and has data from the runs
+    database = open_signed(str(path))  # still opens, and has data from the runs
     try:
         from familydesk.registry import count_families
 

@@ -16,6 +16,7 @@ from familydesk.db.models import Family, Person
 from familydesk.demo import fill_demo
 from familydesk.demo.generator import _tax_code
 from familydesk.errors import FamilyDeskError
+from tests.helpers import open_signed
 
 
 def _people(database: Database) -> list[tuple]:
@@ -26,7 +27,7 @@ def _people(database: Database) -> list[tuple]:
 
 
 def test_same_seed_same_people(db_location: str, empty_location: str) -> None:
-    first, second = Database.open(db_location), Database.open(empty_location)
+    first, second = open_signed(db_location), open_signed(empty_location)
     try:
         first.write(fill_demo, families=40, seed=11)
         second.write(fill_demo, families=40, seed=11)

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from familydesk import audit, cli, registry
 from familydesk.db.database import Database
 from familydesk.registry import FamilyInput, MemberInput
+from tests.helpers import open_signed
 
 
 def test_person_export_holds_record_consents_merges_and_audit(
@@ -42,9 +43,11 @@ def test_person_export_holds_record_consents_merges_and_audit(
     assert last.action == "access-export"
 
 
-def test_cli_export(capsys: pytest.CaptureFixture[str], db_location: str, tmp_path: Path) -> None:
+def test_cli_export(
+    demo_admin: None, capsys: pytest.CaptureFixture[str], db_location: str, tmp_path: Path
+) -> None:
     assert cli.main(["demo", "--families", "3", "--db", db_location]) == 0
-    database = Database.open(db_location)
+    database = open_signed(db_location)
     try:
         code = database.read(lambda s: registry.search_people(s, "a")[0].tax_code)
     finally:

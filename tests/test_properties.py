@@ -3,6 +3,7 @@ sentence (hypothesis generates the input)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from datetime import date
 from pathlib import Path
@@ -134,7 +135,8 @@ def test_command_line_never_shows_a_traceback(capsys, db_location: str, tmp_path
 
     argv = ["--lang", "it", *command, *extra, "--db", db_location]
     try:
-        code = cli.main(argv)
+        with contextlib.chdir(tmp_path):  # random relative paths land in the test's folder
+            code = cli.main(argv)
     except SystemExit as exit_:
         code = int(exit_.code or 0)
     out, err = capsys.readouterr()

@@ -24,10 +24,10 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk import audit
+    from familydesk import audit, permissions
     from familydesk.cli import open_database
 
-    database = open_database(args)
+    database = open_database(args, permissions.VIEW_AUDIT)
     try:
         if args.audit_action == "verify":
             problems = database.read(audit.verify)

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     from familydesk import operators
     from familydesk.cli import open_database
 
-    database = open_database(args)
+    database = open_database(args, without_operators=args.operator_action == "add")
     try:
         if args.operator_action == "add":
             bootstrap = database.read(operators.count_operators) == 0

@@ -73,9 +73,10 @@ def _form_language(args: argparse.Namespace) -> str:
 
 
 def _render(args: argparse.Namespace, work: Callable) -> bytes:  # type: ignore[type-arg]
+    from familydesk import permissions
     from familydesk.cli import open_database
 
-    database = open_database(args)
+    database = open_database(args, permissions.PRINT)
     try:
         return database.write(work)
     finally:

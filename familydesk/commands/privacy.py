@@ -26,11 +26,12 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from familydesk import permissions
     from familydesk.cli import open_database
     from familydesk.privacy import write_access_export
     from familydesk.registry import person_id_for
 
-    database = open_database(args)
+    database = open_database(args, permissions.EXPORT)
     try:
         person_id = database.read(person_id_for, args.person)
         paths = database.write(write_access_export, person_id, Path(args.out).expanduser(),

@@ -22,10 +22,11 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run(args: argparse.Namespace) -> int:
+    from familydesk import permissions
     from familydesk.cli import open_database
     from familydesk.registry import search_people
 
-    database = open_database(args)
+    database = open_database(args, permissions.VIEW_REGISTRY)
     try:
         hits = database.read(search_people, " ".join(args.text), max(1, args.limit))
     finally:

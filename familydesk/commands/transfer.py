@@ -61,6 +61,7 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from familydesk import permissions
     from familydesk.cli import open_database
     from familydesk.transfer import UnusableFileError, import_table, read_table, write_template
 
@@ -80,7 +81,7 @@ def run_import(args: argparse.Namespace) -> int:
     if table.ignored:
         print(_("Columns not imported (unknown names): {columns}").format(
             columns=", ".join(table.ignored)), file=sys.stderr)  # fmt: skip
-    database = open_database(args)
+    database = open_database(args, permissions.IMPORT)
     try:
         unit = database.read if args.dry_run else database.write
         summary = unit(import_table, table, dry_run=args.dry_run, progress=_terminal_progress())
@@ -106,6 +107,7 @@ def _terminal_progress() -> Callable[[int, int], None] | None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from familydesk import permissions
     from familydesk.cli import open_database
     from familydesk.transfer import export_families
 
@@ -115,7 +117,7 @@ def run_export(args: argparse.Namespace) -> int:
         args.parser.error(_("choose --format csv, xlsx or json"))
     if fmt == "xlsx" and out is None:
         args.parser.error(_("an XLSX export needs --out FILE"))
-    database = open_database(args)
+    database = open_database(args, permissions.EXPORT)
     try:
         count = database.write(export_families, fmt, out, sys.stdout)
     finally:

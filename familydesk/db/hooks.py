@@ -1,5 +1,7 @@
 """Session hooks that keep derived columns right, whoever writes.
 
+- Rows and sensitive columns the signed-in role may not write are refused
+  (``familydesk.permissions.check_flush``).
 - New records are stamped with the session's centre (``site_id``).
 - Every created, changed or deleted record gets a line in the audit trail.
 - A person's search words and name key follow their names, code, phone and
@@ -30,6 +32,9 @@ def person_words(person: Person) -> tuple[str, str]:
 
 
 def before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    from familydesk import permissions
+
+    permissions.check_flush(session)
     site_id = session.info.get("site_id")
     people: set[Person] = set()
     for obj in session.new:

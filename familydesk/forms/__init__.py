@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import audit
+from familydesk import audit, permissions
 from familydesk.centre import get_centre
 from familydesk.db.models import Person
 from familydesk.errors import NotFoundError
@@ -38,6 +38,7 @@ def render_intake(session: Session, family_id: int, language: str,
 
     The print is audited: run it as a write (``Database.write`` / ``runner.write``).
     """
+    permissions.require(session, permissions.PRINT)
     family = get_family(session, family_id, today)
     data = intake_pdf(family, get_centre(session), language, today)
     audit.record(session, "print", note="intake", table_name="family", record_uid=str(family.uid))
@@ -51,6 +52,7 @@ def render_privacy(session: Session, person_id: int, language: str,
 
     The print is audited: run it as a write (``Database.write`` / ``runner.write``).
     """
+    permissions.require(session, permissions.PRINT)
     family_id = session.scalar(select(Person.family_id).where(Person.id == person_id))
     if family_id is None:
         raise NotFoundError(_("This person no longer exists: someone else may have deleted them."))

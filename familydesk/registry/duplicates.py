@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from familydesk import permissions
 from familydesk.db.database import load_for_update
 from familydesk.db.models import Person, PersonMerge
 from familydesk.errors import ValidationError
@@ -22,6 +23,7 @@ _FILLABLE = ("birth_place", "citizenship", "languages", "phone", "email", "notes
 def likely_duplicates(session: Session, first_name: str, last_name: str, birth_date: date | None,
                       exclude_id: int | None = None) -> list[PersonHit]:  # fmt: skip
     """People with the same name (ignoring accents, case, apostrophes) and birth date."""
+    permissions.require(session, permissions.VIEW_REGISTRY)
     if birth_date is None:
         return []
     query = select(Person.id).where(
@@ -34,6 +36,7 @@ def likely_duplicates(session: Session, first_name: str, last_name: str, birth_d
 
 def duplicate_groups(session: Session, limit: int = 200) -> list[list[PersonHit]]:
     """Groups of two or more people who look like the same person (the merge view)."""
+    permissions.require(session, permissions.VIEW_REGISTRY)
     keys = session.execute(
         select(Person.name_key, Person.birth_date)
         .where(Person.birth_date.is_not(None), Person.name_key != "")

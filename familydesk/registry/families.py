@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from familydesk import permissions
 from familydesk.db.database import load_for_update
 from familydesk.db.models import Consent, Family, Person
 from familydesk.errors import NotFoundError
@@ -29,6 +31,26 @@ FAMILY_FIELDS = ("name", "address", "comune_name", "comune_code", "phone", "emai
 MEMBER_FIELDS = ("first_name", "last_name", "sex", "birth_date", "birth_place",
                   "no_code_reason", "relation", "citizenship", "languages", "phone", "email",
                   "disability", "notes")  # fmt: skip
+#: Fields only roles allowed ``permissions.SENSITIVE`` see and change (social notes, ISEE).
+SENSITIVE_FAMILY = frozenset({"isee_value", "isee_expiry", "notes"})
+SENSITIVE_MEMBER = frozenset({"notes"})
+
+
+def _hidden(detail: FamilyDetail) -> FamilyDetail:
+    """``detail`` without notes and ISEE, for roles that may not see them."""
+    members = [replace(m, notes="", sensitive_hidden=True) for m in detail.members]
+    return replace(detail, notes="", isee_value=None, isee_expiry=None, members=members,
+                   sensitive_hidden=True)  # fmt: skip
+
+
+def _writable(
+    session: Session, fields: tuple[str, ...], sensitive: frozenset[str]
+) -> tuple[str, ...]:
+    """The fields the session's role may change: a role that cannot see notes or ISEE
+    leaves them as they are (its forms show them empty)."""
+    if permissions.allowed(session, permissions.SENSITIVE):
+        return fields
+    return tuple(name for name in fields if name not in sensitive)
 
 
 def age_on(born: date | None, today: date) -> int | None:
@@ -69,6 +91,7 @@ def markers_for(members: list[MemberDetail]) -> Markers:
 
 
 def family_detail(family: Family, today: date | None = None) -> FamilyDetail:
+    """The whole family as stored (callers showing it to an operator use ``_shown``)."""
     today = today or date.today()
     members = [member_detail(p, today) for p in family.members]
     return FamilyDetail(
@@ -91,8 +114,15 @@ def _load_family(session: Session, family_id: int) -> Family:
     return family
 
 
+def _shown(session: Session, family: Family, today: date | None) -> FamilyDetail:
+    permissions.require(session, permissions.VIEW_REGISTRY)
+    detail = family_detail(family, today)
+    return detail if permissions.allowed(session, permissions.SENSITIVE) else _hidden(detail)
+
+
 def get_family(session: Session, family_id: int, today: date | None = None) -> FamilyDetail:
-    return family_detail(_load_family(session, family_id), today)
+    """A family as the signed-in operator may see it (no notes or ISEE for educators)."""
+    return _shown(session, _load_family(session, family_id), today)
 
 
 def open_family(session: Session, family_id: int, today: date | None = None) -> FamilyDetail:
@@ -100,8 +130,9 @@ def open_family(session: Session, family_id: int, today: date | None = None) -> 
     from familydesk import audit
 
     family = _load_family(session, family_id)
+    detail = _shown(session, family, today)
     audit.record(session, "open", family)
-    return family_detail(family, today)
+    return detail
 
 
 def family_id_for(session: Session, key: str) -> int:
@@ -152,8 +183,8 @@ def check_code_free(session: Session, code: str, person_id: int | None) -> None:
         )
 
 
-def _apply_member(person: Person, member: MemberInput) -> None:
-    for name in MEMBER_FIELDS:
+def _apply_member(session: Session, person: Person, member: MemberInput) -> None:
+    for name in _writable(session, MEMBER_FIELDS, SENSITIVE_MEMBER):
         setattr(person, name, getattr(member, name))
     person.tax_code = member.tax_code or None
 
@@ -170,14 +201,15 @@ def create_family(session: Session, family: FamilyInput, members: list[MemberInp
                 _("Tax code {code} is entered twice in this family.").format(code=code), 0, 0
             )
         check_code_free(session, code, None)
-    record = Family(**{name: getattr(clean, name) for name in FAMILY_FIELDS})
+    fields = _writable(session, FAMILY_FIELDS, SENSITIVE_FAMILY)
+    record = Family(**{name: getattr(clean, name) for name in fields})
     for member in cleaned:
         person = Person()
-        _apply_member(person, member)
+        _apply_member(session, person, member)
         record.members.append(person)
     session.add(record)
     session.flush()
-    return family_detail(record, today)
+    return _shown(session, record, today)
 
 
 def update_family(session: Session, family: FamilyInput, today: date | None = None) -> FamilyDetail:
@@ -185,7 +217,7 @@ def update_family(session: Session, family: FamilyInput, today: date | None = No
     assert family.id is not None and family.version is not None
     clean = clean_family(family)
     record = load_for_update(session, Family, family.id, family.version)
-    for name in FAMILY_FIELDS:
+    for name in _writable(session, FAMILY_FIELDS, SENSITIVE_FAMILY):
         setattr(record, name, getattr(clean, name))
     session.flush()
     return get_family(session, record.id, today)
@@ -197,7 +229,7 @@ def add_member(session: Session, family_id: int, member: MemberInput,
     check_code_free(session, clean.tax_code, None)
     family = _load_family(session, family_id)
     person = Person()
-    _apply_member(person, clean)
+    _apply_member(session, person, clean)
     family.members.append(person)
     session.flush()
     return get_family(session, family_id, today)
@@ -209,7 +241,7 @@ def update_member(session: Session, member: MemberInput, today: date | None = No
     clean = clean_member(member, today)
     person = load_for_update(session, Person, member.id, member.version)
     check_code_free(session, clean.tax_code, person.id)
-    _apply_member(person, clean)
+    _apply_member(session, person, clean)
     session.flush()
     return get_family(session, person.family_id, today)
 
@@ -221,6 +253,7 @@ def remove_member(session: Session, person_id: int, version: int) -> None:
 
 
 def delete_family(session: Session, family_id: int, version: int) -> None:
+    permissions.require(session, permissions.DELETE_FAMILY)
     family = load_for_update(session, Family, family_id, version)
     session.delete(family)
     session.flush()

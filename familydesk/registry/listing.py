@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
+from familydesk import permissions
 from familydesk.db.models import Family, Person
 from familydesk.paging import PAGE_SIZE, Page
 from familydesk.registry.records import (
@@ -44,6 +45,7 @@ def _filtered(query, text: str, comune: str = ""):  # type: ignore[no-untyped-de
 
 
 def count_families(session: Session, text: str = "", comune: str = "") -> int:
+    permissions.require(session, permissions.VIEW_REGISTRY)
     return session.scalar(_filtered(select(func.count(Family.id)), text, comune)) or 0
 
 
@@ -60,6 +62,7 @@ def family_page(
     ``text`` matches part of the family name or comune; ``comune`` is an exact
     comune of residence.
     """
+    permissions.require(session, permissions.VIEW_REGISTRY)
     today = today or date.today()
     early = date(today.year - EARLY_CHILDHOOD_AGE, today.month, min(today.day, 28))
     is_child = Person.relation.in_(CHILD_RELATIONS)

@@ -107,6 +107,8 @@ class MemberDetail:
     age: int | None
     consents: list[ConsentRow]
     version: int
+    #: True when the reader's role may not see notes (they are left empty).
+    sensitive_hidden: bool = False
 
     @property
     def full_name(self) -> str:
@@ -171,6 +173,8 @@ class FamilyDetail:
     members: list[MemberDetail]
     markers: Markers
     version: int
+    #: True when the reader's role may not see notes and ISEE (they are left empty).
+    sensitive_hidden: bool = False
 
     @property
     def missing_privacy(self) -> list[MemberDetail]:

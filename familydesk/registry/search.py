@@ -7,6 +7,7 @@ from functools import lru_cache
 from sqlalchemy import Select, String, bindparam, case, select, type_coerce
 from sqlalchemy.orm import Session
 
+from familydesk import permissions
 from familydesk.db import search_index
 from familydesk.db.models import Family, Person
 from familydesk.paging import Page
@@ -69,6 +70,7 @@ def search_params(dialect_name: str, text: str) -> dict[str, str] | None:
 
 def search_people(session: Session, text: str, limit: int = 50) -> list[PersonHit]:
     """People matching every word typed, as prefixes, ignoring case, accents and apostrophes."""
+    permissions.require(session, permissions.VIEW_REGISTRY)
     dialect_name = session.get_bind().dialect.name
     params = search_params(dialect_name, text)
     if params is None:

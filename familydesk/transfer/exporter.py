@@ -22,7 +22,7 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from familydesk import audit
+from familydesk import audit, permissions
 from familydesk.db.models import Family
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
@@ -181,6 +181,7 @@ def export_families(session: Session, fmt: str, out: Path | None = None,
     For CSV and JSON the count is of rows (people) and families respectively.
     The export is audited: run it as a write.
     """
+    permissions.require(session, permissions.EXPORT)
     count = _export(session, fmt, out, stream)
     audit.record(session, "export", note=f"families {fmt}: {count}")
     log.info("Exported %d %s as %s", count, "families" if fmt == "json" else "people", fmt)

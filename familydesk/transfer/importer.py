@@ -26,7 +26,7 @@ from types import SimpleNamespace
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from familydesk import audit
+from familydesk import audit, permissions
 from familydesk.db import hooks
 from familydesk.db.models import Family, Person
 from familydesk.registry.families import FAMILY_FIELDS, MEMBER_FIELDS
@@ -66,6 +66,7 @@ def import_table(session: Session, table: SourceTable, *, dry_run: bool = False,
     ``errore``) is written beside the file when ``report`` is set and some
     row was rejected, also in a dry run.
     """
+    permissions.require(session, permissions.IMPORT)
     today = today or date.today()
     total = 2 * len(table.rows)
     families = read_families(table, today, progress, total)

@@ -92,10 +92,12 @@ def open_database(location: str | None, site_code: str | None, demo: bool) -> Da
     database.operator = audit.desk_user()
     if demo:
         from familydesk.demo import fill_demo
-        from familydesk.registry import count_families
+        from familydesk.operators import count_operators
 
-        if database.read(count_families) == 0:
+        if database.read(count_operators) == 0:  # filled once: the demo made its operators
+            database.role = "admin"
             database.write(fill_demo, families=DEMO_FAMILIES, seed=1)
+            database.role = None
     return database
 
 

@@ -97,22 +97,22 @@ def sign_in_at_start(database: Database, smoke: bool = False) -> bool:
     """Sign in before the main window opens; False when the operator gave up.
 
     ``FAMILYDESK_OPERATOR`` and ``FAMILYDESK_PASSWORD`` sign in without the dialog
-    (scripts, ``--smoke``). ``--smoke`` on a database without operators goes on
-    without one, as it only checks that the window opens.
+    (scripts, ``--smoke``); on a database without operators they create that
+    administrator, as the first-start dialog would.
     """
     has_operators = database.read(operators.count_operators) > 0
     name = os.environ.get("FAMILYDESK_OPERATOR")
+    password = os.environ.get("FAMILYDESK_PASSWORD", "")
+    if name and password and not has_operators:
+        database.write(operators.add_operator, name, "admin", password)
+        has_operators = True
     if name and has_operators:
-        operators.sign_in(database, name, os.environ.get("FAMILYDESK_PASSWORD", ""))
+        operators.sign_in(database, name, password)
         return True
     if smoke:
-        if has_operators:
-            raise FamilyDeskError(
-                _(
-                    "This database has operators: set FAMILYDESK_OPERATOR and FAMILYDESK_PASSWORD for --smoke."
-                )
-            )
-        return True
+        raise FamilyDeskError(
+            _("--smoke signs in without a dialog: set FAMILYDESK_OPERATOR and FAMILYDESK_PASSWORD.")
+        )
     demo = has_operators and database.read(operators.is_demo)
     dialog = SignInDialog(database, first_admin=not has_operators, demo=demo)
     return dialog.exec() == QDialog.DialogCode.Accepted

@@ -52,6 +52,7 @@ def imports(database: Database, seed: str, folder: Path) -> None:
 def main() -> None:
     location, mode, seed = sys.argv[1], sys.argv[2], sys.argv[3]
     database = Database.open(location)
+    database.operator, database.role = "crash-harness", "admin"
     print("ready", flush=True)
     if mode == "writes":
         writes(database, seed)

@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from familydesk.db.database import Database, load_for_update
 from familydesk.db.models import Family, Person, Site
 from familydesk.errors import ConflictError, NotFoundError
+from tests.helpers import open_signed
 
 
 def _add_family(session, name: str = "Rossi") -> int:  # type: ignore[no-untyped-def]
@@ -62,7 +63,7 @@ def test_second_save_of_the_same_version_is_refused(database: Database) -> None:
 
 def test_update_checks_the_version_in_sql(db_location: str) -> None:
     """Another process commits between our read and our save: the UPDATE matches no row."""
-    first, second = Database.open(db_location), Database.open(db_location)
+    first, second = open_signed(db_location), open_signed(db_location)
     try:
         family_id = first.write(_add_family)
         with first.session(write=True) as mine:
@@ -124,14 +125,14 @@ def test_check_constraints_are_enforced(database: Database) -> None:
 
 
 def test_a_default_centre_exists_and_can_be_chosen_by_code(db_location: str) -> None:
-    db = Database.open(db_location)
+    db = open_signed(db_location)
     try:
         site = db.read(lambda s: s.get(Site, db.site_id))
         assert site.code == "CPF"
         db.write(lambda s: s.add(Site(code="GONZ", name="Gonzaga")))
     finally:
         db.dispose()
-    db = Database.open(db_location, site_code="GONZ")
+    db = open_signed(db_location, site_code="GONZ")
     try:
         assert db.read(lambda s: s.get(Site, db.site_id).name) == "Gonzaga"
         db.write(_add_family)

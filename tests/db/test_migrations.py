@@ -17,6 +17,7 @@ from familydesk.db.database import Database
 from familydesk.db.migrate import include_name, render_item
 from familydesk.db.models import Family, Person
 from familydesk.errors import DatabaseLocationError, DatabaseTooNewError, FamilyDeskError
+from tests.helpers import open_signed
 
 EXTRA_REVISION = """
 import sqlalchemy as sa
@@ -42,7 +43,7 @@ def downgrade():
 
 
 def test_upgrade_from_empty_reaches_head(empty_location: str) -> None:
-    database = Database.open(empty_location)
+    database = open_signed(empty_location)
     try:
         with database.engine.connect() as conn:
             assert migrate.current_revision(conn) == migrate.head_revision()
@@ -75,7 +76,7 @@ def _fingerprint(database: Database) -> str:
 def test_database_from_a_newer_version_is_refused_untouched(
     db_location: str, tmp_path: Path
 ) -> None:
-    database = Database.open(db_location)
+    database = open_signed(db_location)
     database.write(lambda s: s.execute(text("UPDATE alembic_version SET version_num = 'f0f0f0f0'")))
     database.dispose()  # on SQLite, checkpoints the WAL into the file
     before = _fingerprint(Database(database.url))
@@ -122,12 +123,12 @@ def _family_with_members(database: Database) -> int:
 def test_upgrade_backs_up_first_and_keeps_related_rows(
     db_location: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database = Database.open(db_location)
+    database = open_signed(db_location)
     family_id = _family_with_members(database)
     database.dispose()
 
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", _extra_migrations(tmp_path, fail=False))
-    upgraded = Database.open(db_location, backup_folder=tmp_path / "backups")
+    upgraded = open_signed(db_location, backup_folder=tmp_path / "backups")
     try:
         with upgraded.engine.connect() as conn:
             assert migrate.current_revision(conn) == "9999test"
@@ -144,7 +145,7 @@ def test_upgrade_backs_up_first_and_keeps_related_rows(
 def test_failed_upgrade_changes_nothing(
     db_location: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    database = Database.open(db_location)
+    database = open_signed(db_location)
     _family_with_members(database)
     database.dispose()
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", _extra_migrations(tmp_path, fail=True))
@@ -208,7 +209,7 @@ def test_people_registered_before_the_registry_revision_are_found(empty_location
             " '', 'parent', 1, '00000000000000000000000000000003', '2026-01-01', '2026-01-01', 1)"
         )
     db.dispose()
-    upgraded = Database.open(empty_location)
+    upgraded = open_signed(empty_location)
     try:
         hits = upgraded.read(search_people, "nicolo benat")
         assert [h.given_name for h in hits] == ["Nicolò"]

@@ -11,6 +11,8 @@ from familydesk.centre import CentreDetails
 from familydesk.registry import FamilyDetail
 from tests.forms.conftest import CENTRE_NAME, pages_text
 
+pytestmark = pytest.mark.usefixtures("cli_operator")
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     try:

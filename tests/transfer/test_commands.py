@@ -9,7 +9,10 @@ import pytest
 
 from familydesk import cli
 from familydesk.db.database import Database
+from tests.helpers import signed_in
 from tests.transfer import BIANCHI_ANNA, ROSSI_MARIO, family_count, write_csv
+
+pytestmark = pytest.mark.usefixtures("cli_operator")
 
 GOOD = f"1;Rossi;Mario;{ROSSI_MARIO}"
 BAD = f"2;Bianchi;Anna;{BIANCHI_ANNA[:-1]}X"
@@ -57,7 +60,7 @@ def test_dry_run_writes_nothing(capsys, db_location: str, tmp_path: Path) -> Non
     assert code == 3 and out.startswith(
         "Check only, nothing written. Families to import: 1 (people: 1)"
     )
-    database = Database.open(db_location)
+    database = signed_in(Database.open(db_location))
     try:
         assert family_count(database) == 0
     finally:

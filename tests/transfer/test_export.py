@@ -13,6 +13,7 @@ from familydesk.db.database import Database
 from familydesk.demo import fill_demo
 from familydesk.transfer import export_families
 from familydesk.transfer.columns import COLUMN_NAMES
+from tests.helpers import open_signed
 from tests.transfer import run_import
 
 
@@ -24,7 +25,7 @@ def demo(database: Database) -> Database:
 
 @pytest.fixture
 def second(empty_location: str) -> Iterator[Database]:
-    db = Database.open(empty_location)
+    db = open_signed(empty_location)
     yield db
     db.dispose()
 
