@@ -26,6 +26,7 @@ from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import Page, PageContext
 from familydesk.ui.pages.families import FamiliesPage
 from familydesk.ui.pages.placeholder import PlaceholderPage
+from familydesk.ui.pages.privacy import PrivacyPage
 from familydesk.ui.pages.settings import SettingsPage
 
 
@@ -49,6 +50,8 @@ NAVIGATION = [
              N_("Carta della Famiglia: eligibility, issue and renewal, partners and benefits.")),
     NavEntry("reports", N_("Reports"), "reports",
              N_("Indicators for the Piano di Zona and exports for the region.")),
+    NavEntry("privacy", N_("Privacy and audit"), "privacy",
+             N_("Audit trail, retention rules and requests from families (coordinators and administrators).")),
     NavEntry("settings", N_("Settings"), "settings"),
 ]  # fmt: skip
 
@@ -110,6 +113,8 @@ class MainWindow(QMainWindow):
             return FamiliesPage(self.context)
         if entry.key == "settings":
             return SettingsPage(self.context)
+        if entry.key == "privacy":
+            return PrivacyPage(self.context)
         return PlaceholderPage(self.context, lambda: _(entry.title), lambda: _(entry.description))
 
     def _build_actions(self) -> None:

@@ -19,7 +19,8 @@ def _nav_texts(window: MainWindow) -> list[str]:
 
 def test_navigation_lists_every_capability_and_greys_out_unbuilt_ones(window: MainWindow) -> None:
     assert _nav_texts(window) == [
-        "Front desk", "Families", "Appointments", "Groups", "Family card", "Reports", "Settings",
+        "Front desk", "Families", "Appointments", "Groups", "Family card", "Reports",
+        "Privacy and audit", "Settings",
     ]  # fmt: skip
     enabled = {
         NAVIGATION[i].key
@@ -43,13 +44,13 @@ def test_shortcuts_switch_pages_and_skip_unbuilt_ones(window: MainWindow, qtbot:
     window.show()
     window.restore_state(QSettings())
     activate(window)
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.pages["settings"]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.pages["families"]
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # disabled
     assert window.current_page() is window.pages["families"]
-    assert "Ctrl+7\tSettings" in window.shortcuts_text()
+    assert "Ctrl+8\tSettings" in window.shortcuts_text()
     assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
 
 

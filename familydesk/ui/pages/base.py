@@ -18,6 +18,18 @@ class PageContext:
     runner: Runner
     language: LanguageManager
 
+    @property
+    def role(self) -> str | None:
+        """The signed-in operator's role (``familydesk.operators.ROLES``)."""
+        return self.runner.database.role
+
+    def may(self, permission: str) -> bool:
+        """Whether the signed-in operator may do ``permission`` (``familydesk.permissions``):
+        pages hide what the services would refuse."""
+        from familydesk.permissions import role_allows
+
+        return role_allows(self.role, permission)
+
 
 class Page(QWidget):
     """A page: builds its texts in ``retranslate_ui`` and loads data in ``load``.
