@@ -70,6 +70,12 @@ class Runner(QObject):
         self._pending: set[_Relay] = set()
         self._closed = False
 
+    def may(self, permission: str) -> bool:
+        """Whether the signed-in operator may do ``permission`` (forms hide what is refused)."""
+        from familydesk.permissions import role_allows
+
+        return role_allows(self.database.role, permission)
+
     @property
     def pending(self) -> int:
         return len(self._pending)

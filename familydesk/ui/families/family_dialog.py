@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import centre, comuni, registry
+from familydesk import centre, comuni, permissions, registry
 from familydesk.errors import ValidationError
 from familydesk.i18n import _
 from familydesk.registry import FamilyDetail, FamilyInput
@@ -64,6 +64,9 @@ class FamilyDialog(FormDialog):
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(80)
         self._row(form, "notes", self.notes)
+        if not self.runner.may(permissions.SENSITIVE):  # the service keeps them as they are
+            for key in ("isee_value", "isee_expiry", "notes"):
+                form.setRowVisible(self.labels[key], False)
         self.lay_out(form)
         if family is not None:
             for key in _TEXT_FIELDS:

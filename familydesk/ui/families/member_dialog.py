@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import registry, taxcode
+from familydesk import permissions, registry, taxcode
 from familydesk.errors import ValidationError
 from familydesk.i18n import _, format_date
 from familydesk.registry import RELATIONS, DuplicateCodeError, MemberInput, PersonHit
@@ -73,6 +73,7 @@ class MemberDialog(FormDialog):
         self.notes.setMaximumHeight(70)
         self.labels["notes"] = QLabel()
         form.addRow(self.labels["notes"], self.notes)
+        form.setRowVisible(self.notes, self.runner.may(permissions.SENSITIVE))
         self.duplicates = QLabel()
         self.duplicates.setObjectName("banner")
         self.duplicates.setWordWrap(True)

@@ -26,9 +26,7 @@ class PageContext:
     def may(self, permission: str) -> bool:
         """Whether the signed-in operator may do ``permission`` (``familydesk.permissions``):
         pages hide what the services would refuse."""
-        from familydesk.permissions import role_allows
-
-        return role_allows(self.role, permission)
+        return self.runner.may(permission)
 
 
 class Page(QWidget):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familydesk import permissions
 from familydesk.centre import MemberComuneRow, list_member_comuni
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.registry import (
@@ -76,6 +77,7 @@ class FamiliesPage(Page):
         self.new_button.clicked.connect(self.new_family)
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.import_families)
+        self.import_button.setVisible(context.may(permissions.IMPORT))
         self.duplicates_button = QPushButton()
         self.duplicates_button.clicked.connect(self.show_duplicates)
         bar = QHBoxLayout()

@@ -1,0 +1,66 @@
+"""Pages hide what the signed-in role may not do (the services refuse it anyway)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pytestqt.qtbot import QtBot
+
+from familydesk import registry
+from familydesk.db.database import Database
+from familydesk.registry import FamilyInput, MemberInput
+from familydesk.ui.families.family_dialog import FamilyDialog
+from familydesk.ui.families.member_dialog import MemberDialog
+from familydesk.ui.main_window import MainWindow
+from familydesk.ui.pages.base import PageContext
+
+
+def _family(database: Database):  # type: ignore[no-untyped-def]
+    parent = MemberInput(first_name="Giulia", last_name="Ferrari", sex="F", relation="parent",
+                         birth_date=date(1988, 2, 3), no_code_reason="in attesa", notes="riservato")  # fmt: skip
+    data = FamilyInput(
+        name="Ferrari", notes="riservato", isee_value=Decimal("9000"), isee_expiry=date(2027, 1, 15)
+    )
+    return database.write(registry.create_family, data, [parent])
+
+
+def test_an_educator_edits_a_family_without_notes_or_isee(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
+    family = _family(database)
+    database.role = "educator"
+    seen = database.read(registry.get_family, family.id)
+    dialog = FamilyDialog(context.runner, seen)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.notes.isVisible() and not dialog.isee_value.isVisible()
+    assert dialog.edits["name"].isVisible()
+    dialog.edits["phone"].setText("0376 123456")
+    dialog.save()
+    database.role = "admin"
+    stored = database.read(registry.get_family, family.id)
+    assert (stored.phone, stored.notes, stored.isee_value) == (
+        "0376 123456",
+        "riservato",
+        Decimal("9000"),
+    )
+    member = MemberDialog(context.runner, family.id, seen.members[0])
+    qtbot.addWidget(member)
+    member.show()
+    assert member.notes.isVisible()  # admin again
+
+
+def test_reception_sees_no_import_and_no_privacy_page(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
+    database.role = "reception"
+    window = MainWindow(context, database.describe())
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.pages["families"].import_button.isVisible()
+    assert not window.pages["privacy"].available
+    educator_dialog = MemberDialog(context.runner, 1, None)
+    qtbot.addWidget(educator_dialog)
+    educator_dialog.show()
+    assert educator_dialog.notes.isVisible()  # reception may write notes
