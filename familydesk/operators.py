@@ -128,6 +128,21 @@ def set_active(session: Session, username: str, active: bool) -> OperatorInfo:
     return _info(operator)
 
 
+def set_password(session: Session, username: str, password: str) -> OperatorInfo:
+    """An administrator gives an operator a new password (and lifts a lock-out)."""
+    require_admin(session)
+    check_password(password)
+    operator = session.scalar(select(Operator).where(Operator.username == username.strip().lower()))
+    if operator is None:
+        raise ValidationError(
+            "username", _("There is no operator called {name}.").format(name=username)
+        )
+    operator.password_hash = _hasher.hash(password)
+    operator.failed_attempts, operator.locked_until = 0, None
+    session.flush()
+    return _info(operator)
+
+
 def sign_in(database: Database, username: str, password: str,
             now: datetime | None = None) -> OperatorInfo:  # fmt: skip
     """Check the password and make ``username`` the operator of ``database``.
