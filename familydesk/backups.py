@@ -120,9 +120,12 @@ def rotate(where: Path | None = None) -> list[Path]:
 
 def make_backup(database: Database, label: str = "backup", where: Path | None = None) -> Path:
     """Write a verified copy (``label``: backup, close or daily) and rotate the folder."""
+    from familydesk import audit_seal
+
     target = where or folder()
     path = database.backend.backup(target, label=label)
     rotate(target)
+    database.read(audit_seal.write, target)
     return path
 
 
@@ -140,7 +143,10 @@ def restore(database: Database, backup: Path) -> Path:
     if not backup.is_file():
         raise BackupError(_("There is no backup file at {path}.").format(path=backup))
     database.dispose()
+    from familydesk import audit_seal
+
     aside = database.backend.restore(backup, folder() / "replaced")
+    database.read(audit_seal.write, folder(), audit_seal.RESTORED)
     log.info("Restore done; the previous database was kept aside")
     return aside
 

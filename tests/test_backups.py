@@ -119,7 +119,7 @@ def test_cli_backup_and_restore(
     assert (
         cli.main(["--lang", "en", "backup", "--to", str(tmp_path / "c"), "--db", db_location]) == 0
     )
-    copy = next((tmp_path / "c").iterdir())
+    copy = backups.copies(tmp_path / "c")[0].path
     capsys.readouterr()
     assert cli.main(["--lang", "en", "restore", str(copy), "--db", db_location]) == 0
     assert "Database restored from" in capsys.readouterr().out

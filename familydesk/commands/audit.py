@@ -24,7 +24,7 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk import audit, permissions
+    from familydesk import audit, audit_seal, backups, permissions
     from familydesk.cli import open_database
 
     database = open_database(args, permissions.VIEW_AUDIT)
@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
         if args.audit_action == "verify":
             problems = database.read(audit.verify)
             count = database.read(audit.count)
+            if not problems:  # the end of the trail against the seals beside the backups
+                cut = database.read(audit_seal.check, backups.folder())
+                problems = [audit.Problem(0, cut)] if cut else []
         else:
             uids = [args.record] if args.record else []
             rows = database.read(audit.entries, uids, max(1, args.limit))
