@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from familydesk import __version__, cli
+from familydesk import __version__, backups, cli
 from familydesk.registry import count_families
 from tests.helpers import open_signed
 
@@ -44,8 +44,9 @@ def test_demo_check_and_backup(
 
     code, out, _err = run(capsys, "backup", "--to", str(tmp_path / "copies"), "--db", db_location)
     assert code == 0
-    copies = list((tmp_path / "copies").iterdir())
+    copies = [c.path for c in backups.copies(tmp_path / "copies")]
     assert len(copies) == 1 and str(copies[0]) in out
+    assert (tmp_path / "copies" / "audit-seals.tsv").is_file()
 
 
 def test_demo_refuses_a_database_with_families(

@@ -33,10 +33,13 @@ def test_kills_leave_no_damage_and_no_half_operations(tmp_path: Path, mode: str)
     kills, failures = run(path, mode, KILLS, random.Random(42))
     assert kills == KILLS
     assert failures == []
-    database = open_signed(str(path))  # still opens, and has data from the runs
+    # Still opens and takes a new write (no stale lock or journal left by the kills).
+    database = open_signed(str(path))
     try:
-        from familydesk.registry import count_families
+        from familydesk.registry import FamilyInput, count_families, create_family
 
-        assert database.read(count_families) > 0
+        before = database.read(count_families)
+        database.write(create_family, FamilyInput(name="Dopo le interruzioni"), [])
+        assert database.read(count_families) == before + 1
     finally:
         database.dispose()
