@@ -172,7 +172,8 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
     if not smoke:
         from familydesk.ui import idle_lock
 
-        idle_lock.install(window, database, lambda: MainWindow(window.context, database.describe()))
+        context = window.context  # the first window goes when another operator signs in
+        idle_lock.install(window, database, lambda: MainWindow(context, database.describe()))
     if not smoke and backups.daily_due():
         runner.call(backups.make_backup, database, "daily",
                     on_done=lambda _path: window.refresh_backup_status(), owner=window)  # fmt: skip
