@@ -15,12 +15,16 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk.db.models import AuditEntry, Site
 from familydesk.i18n import _, format_datetime
+
+if TYPE_CHECKING:
+    from familydesk.audit import Problem
 
 log = logging.getLogger(__name__)
 
@@ -104,3 +108,14 @@ def check(session: Session, folder: Path) -> str | None:
             "the trail was rewritten."
         ).format(id=newest.last_id, date=format_datetime(newest.at))
     return None
+
+
+def verify_with_seals(session: Session, folder: Path) -> list[Problem]:
+    """The hash chain (``audit.verify``), then the end of the trail against the seals."""
+    from familydesk import audit
+
+    problems = audit.verify(session)
+    if not problems:
+        cut = check(session, folder)
+        problems = [audit.Problem(0, cut)] if cut else []
+    return problems

@@ -5,8 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import date
 
-from familydesk.i18n import _, format_datetime
+from familydesk.i18n import _, format_datetime, parse_date
+
+
+def _day(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def register(commands: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
@@ -15,8 +23,16 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
     verify = actions.add_parser(
         "verify", help=_("check that no entry was edited, removed or inserted")
     )
-    listing = actions.add_parser("list", help=_("show the latest entries"))
-    listing.add_argument("--record", metavar="UID", help=_("only entries about this record"))
+    listing = actions.add_parser("list", help=_("show the latest entries, newest first"))
+    listing.add_argument("--by", metavar=_("NAME"), default="",
+                         help=_("only entries written by this operator"))  # fmt: skip
+    listing.add_argument("--record", metavar=_("KEY"), default="", help=_(
+        "only entries about this record (uid), or about a person, their family and "
+        "consents (uid or tax code); the reading is itself audited"))  # fmt: skip
+    listing.add_argument("--since", metavar="DD/MM/YYYY", type=_day,
+                         help=_("only entries from this day on"))  # fmt: skip
+    listing.add_argument("--until", metavar="DD/MM/YYYY", type=_day,
+                         help=_("only entries up to this day (included)"))  # fmt: skip
     listing.add_argument("--limit", type=int, default=50, help=_("how many entries (50)"))
     for sub in (verify, listing):
         add_common(sub)
@@ -25,19 +41,19 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 def run(args: argparse.Namespace) -> int:
     from familydesk import audit, audit_seal, backups, permissions
+    from familydesk.audit_query import audit_page
     from familydesk.cli import open_database
 
     database = open_database(args, permissions.VIEW_AUDIT)
     try:
         if args.audit_action == "verify":
-            problems = database.read(audit.verify)
+            problems = database.read(audit_seal.verify_with_seals, backups.folder())
             count = database.read(audit.count)
-            if not problems:  # the end of the trail against the seals beside the backups
-                cut = database.read(audit_seal.check, backups.folder())
-                problems = [audit.Problem(0, cut)] if cut else []
         else:
-            uids = [args.record] if args.record else []
-            rows = database.read(audit.entries, uids, max(1, args.limit))
+            # A record filter writes an "audit-read" entry: that query is a write.
+            unit = database.write if args.record.strip() else database.read
+            page = unit(audit_page, 0, max(1, args.limit), operator=args.by.strip(),
+                        record=args.record, since=args.since, until=args.until)  # fmt: skip
     finally:
         database.dispose()
     if args.audit_action == "verify":
@@ -46,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         print(_("Audit trail intact: {count} entries checked.").format(count=count))
         return 0
-    for row in rows:
+    for row in page.rows:
         print("\t".join([str(row.id), format_datetime(row.at), row.operator or "-", row.action,
                          row.table_name, row.record_uid, row.fields, row.note]))  # fmt: skip
     return 0

@@ -169,6 +169,11 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
         _arm_smoke(window, started, result)
     window.restore_state(QSettings())
     window.show()
+    if not smoke:
+        from familydesk.ui import idle_lock
+
+        context = window.context  # the first window goes when another operator signs in
+        idle_lock.install(window, database, lambda: MainWindow(context, database.describe()))
     if not smoke and backups.daily_due():
         runner.call(backups.make_backup, database, "daily",
                     on_done=lambda _path: window.refresh_backup_status(), owner=window)  # fmt: skip

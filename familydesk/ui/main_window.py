@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -61,6 +61,9 @@ def icon(name: str) -> QIcon:
 
 
 class MainWindow(QMainWindow):
+    #: File > Lock screen (Ctrl+L): the idle lock (``ui.idle_lock``) locks at once.
+    lock_requested = Signal()
+
     def __init__(self, context: PageContext, location: str) -> None:
         super().__init__()
         self.context = context
@@ -104,7 +107,7 @@ class MainWindow(QMainWindow):
         context.runner.error.connect(lambda exc: show_error(self, exc))
 
         self._build_actions()
-        context.language.changed.connect(lambda _code: self.retranslate_ui())
+        context.language.changed.connect(self._language_changed)  # dropped when destroyed
         self.retranslate_ui()
         self.resize(1180, 760)
 
@@ -131,6 +134,9 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(lambda: self.current_page().load())
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested.emit)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -142,6 +148,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         self.file_menu = menu.addMenu("")
+        self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.quit_action)
         self.view_menu = menu.addMenu("")
         for action in self.page_actions:
@@ -154,6 +161,9 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     # -- texts -------------------------------------------------------------
+    def _language_changed(self, _code: str) -> None:
+        self.retranslate_ui()
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(
             _("{app} - {centre_desk}").format(app=APP_NAME, centre_desk=_("Family centre desk"))
@@ -172,6 +182,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.find_action.setText(_("Search on this page"))
         self.refresh_action.setText(_("Reload this page"))
+        self.lock_action.setText(_("&Lock screen"))
         self.quit_action.setText(_("&Quit"))
         self.shortcuts_action.setText(_("Keyboard shortcuts"))
         self.about_action.setText(_("About FamilyDesk"))
@@ -233,6 +244,7 @@ class MainWindow(QMainWindow):
                 self.find_action,
                 self.refresh_action,
                 self.shortcuts_action,
+                self.lock_action,
                 self.quit_action,
             ]  # fmt: skip
             if action.isEnabled()

@@ -1,9 +1,11 @@
-"""Signing in at start, and creating the first administrator of a new database."""
+"""Signing in at start, creating the first administrator of a new database, and the locked screen."""
 
 from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -116,3 +118,62 @@ def sign_in_at_start(database: Database, smoke: bool = False) -> bool:
     demo = has_operators and database.read(operators.is_demo)
     dialog = SignInDialog(database, first_admin=not has_operators, demo=demo)
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class LockDialog(SignInDialog):
+    """The locked screen: the signed-in operator's password, or someone else's name and password.
+
+    It cannot be dismissed (Esc and the close button do nothing): only a
+    successful sign-in closes it. Wrong passwords count toward the lock-out
+    as at start; ``database.operator`` and ``role`` change only on success.
+    """
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        self.locked_for = database.operator
+        super().__init__(database, parent=parent)
+        self.setObjectName("lockDialog")
+        self.name.setText(self.locked_for)
+        self.name.setReadOnly(True)
+        box = self.findChild(QDialogButtonBox)
+        assert box is not None
+        box.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        self.switch_button = box.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.switch_button.setObjectName("switchOperator")
+        self.switch_button.clicked.connect(self.switch_operator)
+        self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+        self.retranslate_ui()
+        self.password.setFocus()
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        self.setWindowTitle(_("FamilyDesk is locked"))
+        if getattr(self, "locked_for", None) is not None:
+            self.intro.setText(_(
+                "The screen was locked to protect the families' data. {name}, enter your "
+                "password to continue, or sign in as someone else.").format(name=self.locked_for))  # fmt: skip
+        if hasattr(self, "switch_button"):
+            self.switch_button.setText(_("Sign in as someone else"))
+
+    def switch_operator(self) -> None:
+        """Let another operator sign in (the window is then rebuilt for their role)."""
+        self.name.setReadOnly(False)
+        self.name.clear()
+        self.password.clear()
+        self.switch_button.setEnabled(False)
+        self.name.setFocus()
+
+    def submit(self) -> None:
+        try:
+            operators.sign_in(self.database, self.name.text(), self.password.text())
+        except FamilyDeskError as exc:
+            self.error.show_message(exc.message)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()
+
+    def reject(self) -> None:
+        """Esc does not unlock."""
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        event.ignore()

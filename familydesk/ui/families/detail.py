@@ -10,6 +10,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import i18n, paths, registry
+from familydesk import i18n, paths, permissions, registry
 from familydesk.errors import ValidationError
 from familydesk.i18n import _, format_date, format_money
 from familydesk.registry import FamilyDetail, MemberDetail
@@ -87,7 +88,7 @@ class FamilyDetailView(QWidget):
             "edit": self.edit_family, "add": self.add_member, "member": self.edit_member,
             "remove": self.remove_member, "consent": self.record_consent,
             "withdraw": self.withdraw_consent, "intake": self.print_intake,
-            "privacy": self.print_privacy,
+            "privacy": self.print_privacy, "access": self.export_personal_data,
         }  # fmt: skip
         for key, slot in slots.items():
             button = QPushButton()
@@ -107,8 +108,12 @@ class FamilyDetailView(QWidget):
         for widget in (self.subtitle, self.chips, self.banner):
             layout.addWidget(widget)
         members_bar = QHBoxLayout()
-        for key in ("add", "member", "remove"):
+        for key in ("add", "member", "remove", "access"):
             members_bar.addWidget(self.buttons[key])
+        # The copy of a person's data (GDPR art. 15) is an export: only roles that may export.
+        self.buttons["access"].setVisible(
+            permissions.role_allows(runner.database.role, permissions.EXPORT)
+        )
         members_bar.addStretch(1)
         layout.addLayout(members_bar)
         layout.addWidget(self.members_view, 1)
@@ -135,6 +140,7 @@ class FamilyDetailView(QWidget):
             "remove": _("Remove member"), "consent": _("Record consent"),
             "withdraw": _("Withdraw"), "intake": _("Print intake sheet"),
             "privacy": _("Print privacy notice"),
+            "access": _("Export personal data (art. 15)…"),
         }  # fmt: skip
         for key, text in texts.items():
             self.buttons[key].setText(text)
@@ -199,7 +205,7 @@ class FamilyDetailView(QWidget):
         self.consents_label.setText(
             _("Consents of {name}").format(name=member.full_name) if member else ""
         )
-        for key in ("member", "remove", "consent", "withdraw", "privacy"):
+        for key in ("member", "remove", "consent", "withdraw", "privacy", "access"):
             self.buttons[key].setEnabled(member is not None)
 
     def _refresh(self, detail: FamilyDetail | None = None) -> None:
@@ -285,3 +291,30 @@ class FamilyDetailView(QWidget):
         member = self.selected_member()
         if member is not None:
             self._print("privacy", member.id)
+
+    # -- right of access -----------------------------------------------------
+    def export_personal_data(self) -> None:
+        """Write the selected member's data (art. 15: JSON and PDF) into a folder they choose."""
+        from familydesk.privacy import write_access_export
+
+        member = self.selected_member()
+        if member is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self,
+            _("Choose a folder for the copy of the personal data of {name}").format(
+                name=member.full_name
+            ),
+        )
+        if not folder:
+            return
+        self.runner.write(write_access_export, member.id, Path(folder),
+                          self.form_language.currentData(), on_done=self._exported,
+                          owner=self)  # fmt: skip
+
+    def _exported(self, files: list[Path]) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, _("Personal data exported"),
+                          _("The copy of the personal data (art. 15) is in these files:\n{files}").format(
+                              files="\n".join(str(path) for path in files)),
+                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box.exec()

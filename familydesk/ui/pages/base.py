@@ -48,10 +48,14 @@ class Page(QWidget):
         self.heading.setObjectName("pageHeading")
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
-        context.language.changed.connect(lambda _code: self.retranslate_ui())
+        # A bound method, not a lambda: Qt drops the connection when the page is destroyed.
+        context.language.changed.connect(self._language_changed)
 
     def title(self) -> str:
         raise NotImplementedError
+
+    def _language_changed(self, _code: str) -> None:
+        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.heading.setText(self.title())

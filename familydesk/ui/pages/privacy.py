@@ -25,7 +25,11 @@ class Tab:
 
 def tabs() -> list[Tab]:
     """The tabs, in order (modules are imported here so that each stays on its own)."""
-    return []
+    from familydesk.ui.privacy.audit_tab import AuditTab
+
+    return [
+        Tab(permissions.VIEW_AUDIT, lambda: _("Audit trail"), lambda ctx: AuditTab(ctx)),
+    ]
 
 
 class PrivacyPage(Page):

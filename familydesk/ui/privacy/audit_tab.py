@@ -1,0 +1,252 @@
+"""The audit trail tab (Privacy and audit page): filters, a lazy list, the chain check.
+
+Filtering by a person (uid or tax code) is itself written in the trail, so
+those queries go through the runner's writer; the others are plain reads.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familydesk import audit, audit_seal, backups
+from familydesk.audit_query import audit_operators, audit_page
+from familydesk.errors import FamilyDeskError
+from familydesk.i18n import N_, _, format_datetime, format_number, ngettext
+from familydesk.ui.errors import show_error
+from familydesk.ui.pages.base import PageContext
+from familydesk.ui.table_model import Column, LazyTableModel
+from familydesk.ui.widgets import DateField, ErrorLine
+
+#: What each audit action means, for the operator (unknown actions are shown as written).
+ACTIONS: dict[str, str] = {
+    "create": N_("creation"),
+    "update": N_("change"),
+    "delete": N_("deletion"),
+    "open": N_("opening"),
+    "print": N_("printing"),
+    "export": N_("export"),
+    "import": N_("import"),
+    "demo": N_("demo data"),
+    "access-export": N_("copy of personal data (art. 15)"),
+    "audit-read": N_("audit trail read"),
+    "anonymise": N_("anonymisation"),
+    "erase": N_("erasure"),
+    "merge": N_("merge"),
+}
+TABLES: dict[str, str] = {
+    "family": N_("Family"),
+    "person": N_("Person"),
+    "consent": N_("Consent"),
+    "person_merge": N_("Merged record"),
+    "member_comune": N_("Member comune"),
+    "site": N_("Centre"),
+    "operator": N_("Operator"),
+}
+
+
+def _label(labels: dict[str, str], key: str) -> str:
+    return _(labels[key]) if key in labels else key
+
+
+def audit_columns() -> list[Column]:
+    return [
+        Column(lambda: _("When"), lambda r: format_datetime(r.at)),
+        Column(lambda: _("Operator"), lambda r: r.operator or "-"),
+        Column(lambda: _("Action"), lambda r: _label(ACTIONS, r.action)),
+        Column(lambda: _("Table"), lambda r: _label(TABLES, r.table_name)),
+        Column(lambda: _("Record"), lambda r: r.record_uid),
+        Column(lambda: _("Fields"), lambda r: r.fields.replace(",", ", ")),
+        Column(lambda: _("Note"), lambda r: r.note),
+    ]
+
+
+class AuditModel(LazyTableModel):
+    """The trail page by page; a person filter is read through the writer (it is audited)."""
+
+    def _request(self, offset: int, generation: int, replace: bool) -> None:
+        if not str(self._filters.get("record", "")).strip():
+            super()._request(offset, generation, replace)
+            return
+        self._loading = True
+        self._runner.write(
+            self._fetch, offset, self._page_size, **self._filters,
+            on_done=lambda page: self._arrived(page, generation, replace),
+            on_error=self._error, owner=self,
+        )  # fmt: skip
+
+
+class AuditTab(QWidget):
+    """Who did what, when: filter by operator, action, record or person, and period."""
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = context.runner
+        self.operator = QComboBox()
+        self.operator.setObjectName("auditOperator")
+        self.operator.setMinimumContentsLength(14)
+        self.operator.addItem("", "")
+        self.action = QComboBox()
+        self.action.setObjectName("auditAction")
+        self.action.addItem("", "")
+        for key in ACTIONS:
+            self.action.addItem("", key)
+        self.record = QLineEdit()
+        self.record.setObjectName("auditRecord")
+        self.record.setClearButtonEnabled(True)
+        self.since, self.until = DateField(), DateField()
+        self.since.setObjectName("auditSince")
+        self.until.setObjectName("auditUntil")
+        self.show_button = QPushButton()
+        self.show_button.setObjectName("auditShow")
+        self.show_button.setDefault(True)
+        self.labels = [QLabel() for _i in range(5)]
+        filters = QGridLayout()
+        for column, (label, widget) in enumerate(zip(self.labels, (
+                self.operator, self.action, self.record, self.since, self.until), strict=True)):  # fmt: skip
+            filters.addWidget(label, 0, column)
+            filters.addWidget(widget, 1, column)
+        filters.addWidget(self.show_button, 1, 5)
+        filters.setColumnStretch(2, 1)
+        self.error = ErrorLine()
+        self.count = QLabel()
+        self.count.setObjectName("auditCount")
+
+        self.model = AuditModel(self.runner, audit_page, audit_columns(), parent=self)
+        self.model.loaded.connect(lambda _total: self._show_count())
+        self.model.failed.connect(self._failed)
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((135, 110, 170, 90, 290, 160)):
+            self.table.setColumnWidth(column, width)
+
+        self.verify_button = QPushButton()
+        self.verify_button.setObjectName("auditVerify")
+        self.verify_result = QLabel()
+        self.verify_result.setObjectName("auditVerifyResult")
+        self.verify_result.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        bottom.addWidget(self.verify_result, 3)
+        bottom.addWidget(self.verify_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.error)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.show_button.clicked.connect(self.apply_filters)
+        for edit in (self.record, self.since, self.until):
+            edit.returnPressed.connect(self.apply_filters)
+        for combo in (self.operator, self.action):
+            combo.activated.connect(lambda _index: self.apply_filters())
+        self.verify_button.clicked.connect(self.verify)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        for label, text in zip(self.labels, (_("Operator"), _("Action"), _("Record or person"),
+                                             _("From"), _("To")), strict=True):  # fmt: skip
+            label.setText(text)
+        self.operator.setItemText(0, _("All operators"))
+        self.action.setItemText(0, _("All actions"))
+        for index in range(1, self.action.count()):
+            self.action.setItemText(index, _label(ACTIONS, self.action.itemData(index)))
+        self.record.setPlaceholderText(_("Record uid, or a person's uid or tax code"))
+        self.record.setToolTip(_(
+            "A person shows their record, family and consents. Reading a person's trail is "
+            "itself written in the audit trail."))  # fmt: skip
+        for field in (self.since, self.until):
+            field.retranslate_ui()
+        self.show_button.setText(_("Show"))
+        self.verify_button.setText(_("Verify chain"))
+        self.model.retranslate()
+        self._show_count()
+
+    # -- loading -----------------------------------------------------------
+    def load(self) -> None:
+        """Fill the operator list and show the trail with the current filters."""
+        self.runner.read(audit_operators, on_done=self._fill_operators, owner=self)
+        self.apply_filters()
+
+    def filters(self) -> dict[str, Any]:
+        """The filters as ``audit_page`` takes them; ``ValueError`` (translated) for a bad date."""
+        return {
+            "operator": self.operator.currentData() or "",
+            "action": self.action.currentData() or "",
+            "record": self.record.text().strip(),
+            "since": self.since.value(),
+            "until": self.until.value(),
+        }
+
+    def apply_filters(self) -> None:
+        try:
+            filters = self.filters()
+        except ValueError as exc:
+            self.error.show_message(str(exc))
+            return
+        self.error.show_message("")
+        self.model.reload(**filters)
+
+    def _fill_operators(self, names: list[str]) -> None:
+        current = self.operator.currentData() or ""
+        self.operator.blockSignals(True)
+        while self.operator.count() > 1:
+            self.operator.removeItem(1)
+        for name in names:
+            self.operator.addItem(name, name)
+        self.operator.setCurrentIndex(max(0, self.operator.findData(current)))
+        self.operator.blockSignals(False)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, FamilyDeskError):
+            self.error.show_message(exc.message)
+            self.model.set_rows([])
+            self._show_count()
+        else:
+            show_error(self, exc)
+
+    def _show_count(self) -> None:
+        total = self.model.total if self.model.rowCount() else 0
+        self.count.setText(
+            ngettext("{count} entry", "{count} entries", total).format(count=format_number(total))
+        )
+
+    # -- chain check -------------------------------------------------------
+    def verify(self) -> None:
+        """Check the whole chain (``audit.verify``) and say the outcome next to the button."""
+        self.verify_result.setText(_("Checking…"))
+        self.runner.read(audit_seal.verify_with_seals, backups.folder(), on_done=self._verified,
+                         on_error=self._failed, owner=self)  # fmt: skip
+
+    def _verified(self, problems: list[audit.Problem]) -> None:
+        if problems:
+            text = _("⚠ Chain broken: {problem}").format(problem=problems[0].message)
+        else:
+            text = _("✓ The audit trail is intact: no entry was edited, removed or inserted.")
+        self.verify_result.setText(text)
+        self.verify_result.setProperty("warning", bool(problems))
+        self.verify_result.setStyleSheet("color: #b3261e; font-weight: 600;" if problems else "")
