@@ -7,7 +7,8 @@
 - A person's search words and name key follow their names, code, phone and
   e-mail (and the family's phone and e-mail), so search and duplicate
   checks never go stale, whether the change came from a form, an import or
-  a merge.
+  a merge. An anonymised person has none: search and duplicate checks
+  never find them again (``familydesk.anonymise``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from familydesk.text import name_key, search_document
 
 
 def person_words(person: Person) -> tuple[str, str]:
+    if person.anonymised_on is not None:
+        return "", ""
     family = person.family
     phones = (person.phone, family.phone if family is not None else "")
     emails = (person.email, family.email if family is not None else "")
