@@ -44,7 +44,7 @@ def run_purge(args: argparse.Namespace) -> int:
     for label, count, cutoff in rows:
         line = _("{kind}: {count}").format(kind=label, count=count)
         if cutoff is not None:
-            line += " " + _("(last activity before {date})").format(date=format_date(cutoff))
+            line += " " + _("(older than {date})").format(date=format_date(cutoff))
         print(line)
     total = sum(count for _label, count, _cutoff in rows)
     if args.dry_run:

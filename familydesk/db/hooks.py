@@ -23,8 +23,6 @@ from familydesk.text import name_key, search_document
 
 
 def person_words(person: Person) -> tuple[str, str]:
-    if person.anonymised_on is not None:
-        return "", ""
     family = person.family
     phones = (person.phone, family.phone if family is not None else "")
     emails = (person.email, family.email if family is not None else "")
@@ -53,7 +51,8 @@ def before_flush(session: Session, _context: Any, _instances: Any) -> None:
     for person in people:
         if person in session.deleted:
             continue
-        words, key = person_words(person)
+        # Anonymised people have no words: search and duplicate checks never find them.
+        words, key = person_words(person) if person.anonymised_on is None else ("", "")
         if person.search_text != words:
             person.search_text = words
         if person.name_key != key:

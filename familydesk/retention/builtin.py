@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 from familydesk import audit
 from familydesk.anonymise import anonymise_family, delete_consents
 from familydesk.db.models import Consent, ErasureRequest, Family, Person
-from familydesk.i18n import N_, _, format_date
+from familydesk.i18n import N_, _, format_date, ngettext
 from familydesk.registry.records import CONSENT_KINDS
 from familydesk.retention.kinds import RetentionKind, activity_sources, register, register_activity
 
@@ -66,7 +66,12 @@ def _family_samples(session: Session, ids: list[int]) -> list[tuple[str, str]]:
         .order_by(Family.id)
     )
     return [
-        (str(uid), _("Family of {members}, {comune}").format(members=n, comune=comune or "-"))
+        (
+            str(uid),
+            ngettext("Family of {n} member, {comune}", "Family of {n} members, {comune}", n).format(
+                n=n, comune=comune or "-"
+            ),
+        )
         for uid, comune, n in rows
     ]
 

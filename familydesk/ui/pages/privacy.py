@@ -25,7 +25,13 @@ class Tab:
 
 def tabs() -> list[Tab]:
     """The tabs, in order (modules are imported here so that each stays on its own)."""
-    return []
+    from familydesk.ui.privacy.erasure_tab import ErasureTab
+    from familydesk.ui.privacy.retention_tab import RetentionTab
+
+    return [
+        Tab(permissions.PRIVACY_MANAGE, lambda: _("Retention periods"), RetentionTab),
+        Tab(permissions.PRIVACY_MANAGE, lambda: _("Erasure requests"), ErasureTab),
+    ]
 
 
 class PrivacyPage(Page):

@@ -1,0 +1,1 @@
+"""Tabs of the Privacy and audit page: retention rules and erasure requests."""
