@@ -27,7 +27,7 @@ def test_navigation_lists_every_capability_and_greys_out_unbuilt_ones(window: Ma
         for i in range(window.nav.count())
         if window.nav.item(i).flags() & Qt.ItemFlag.ItemIsEnabled
     }
-    assert enabled == {"families", "settings"}
+    assert enabled == {"families", "privacy", "settings"}
     assert window.nav.item(0).toolTip() == "Front desk: coming soon"
 
 
