@@ -82,6 +82,8 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "consent": EDIT_REGISTRY,
     "person_merge": EDIT_REGISTRY,
     "member_comune": SETTINGS,
+    "retention_rule": PRIVACY_MANAGE,
+    "erasure_request": PRIVACY_REQUEST,
 }
 #: Columns only roles with ``SENSITIVE`` may write.
 SENSITIVE_COLUMNS: dict[str, frozenset[str]] = {

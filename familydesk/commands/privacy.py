@@ -1,4 +1,9 @@
-"""``familydesk privacy export --person ID --out DIR``: the right of access (GDPR art. 15)."""
+"""``familydesk privacy ...``: GDPR operations.
+
+``export --person ID --out DIR`` is the right of access (art. 15) and lives
+here; retention (``purge``, ``retention``) and erasure requests (``erasure``)
+are added by ``familydesk.commands.retention`` and ``familydesk.commands.erasure``.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,10 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
     )
     add_common(export)
     export.set_defaults(handler=run_export)
+    from familydesk.commands import erasure, retention
+
+    retention.add_actions(actions, add_common)
+    erasure.add_actions(actions, add_common)
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -7,7 +7,8 @@
 - A person's search words and name key follow their names, code, phone and
   e-mail (and the family's phone and e-mail), so search and duplicate
   checks never go stale, whether the change came from a form, an import or
-  a merge.
+  a merge. An anonymised person has none: search and duplicate checks
+  never find them again (``familydesk.anonymise``).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def before_flush(session: Session, _context: Any, _instances: Any) -> None:
     for person in people:
         if person in session.deleted:
             continue
-        words, key = person_words(person)
+        # Anonymised people have no words: search and duplicate checks never find them.
+        words, key = person_words(person) if person.anonymised_on is None else ("", "")
         if person.search_text != words:
             person.search_text = words
         if person.name_key != key:

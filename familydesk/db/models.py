@@ -73,6 +73,8 @@ class Family(SiteOwnedMixin, Base):
     isee_expiry: Mapped[date | None] = mapped_column(Date)
     #: The family key of an imported spreadsheet (column ``famiglia``).
     external_key: Mapped[str] = mapped_column(String(100), default="", index=True)
+    #: When identity was removed (GDPR retention or erasure); only the comune is kept.
+    anonymised_on: Mapped[date | None] = mapped_column(Date)
 
     members: Mapped[list[Person]] = relationship(
         back_populates="family", cascade="all, delete-orphan", order_by="Person.id"
@@ -111,6 +113,10 @@ class Person(SiteOwnedMixin, Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     #: Folded surname + given name, for "likely the same person" checks.
     name_key: Mapped[str] = mapped_column(String(200), default="", index=True)
+    #: Year of birth kept for statistics once the birth date is removed (anonymisation).
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    #: When identity was removed (see familydesk.anonymise); search and duplicate checks skip it.
+    anonymised_on: Mapped[date | None] = mapped_column(Date)
 
     family: Mapped[Family] = relationship(back_populates="members")
     consents: Mapped[list[Consent]] = relationship(
@@ -153,6 +159,50 @@ class PersonMerge(SiteOwnedMixin, Base):
     merged_uid: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     #: JSON of the merged record as it was.
     snapshot: Mapped[str] = mapped_column(Text)
+
+
+class RetentionRule(RecordMixin, Base):
+    """How many months a kind of record is kept (see familydesk.retention).
+
+    A kind without a row keeps its default; one rule per kind for the whole
+    database (a consortium applies one policy).
+    """
+
+    __tablename__ = "retention_rule"
+
+    kind: Mapped[str] = mapped_column(String(40), unique=True)
+    months: Mapped[int] = mapped_column(Integer)
+
+
+class ErasureRequest(SiteOwnedMixin, Base):
+    """A request to erase a person's data (GDPR art. 17, "right to be forgotten").
+
+    ``person_uid`` stays after the person is gone, to match the audit trail.
+    """
+
+    __tablename__ = "erasure_request"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'carried_out', 'refused')", name="status"),
+        CheckConstraint(
+            "refusal_ground IN ('', 'legal_obligation', 'public_health', 'archiving', "
+            "'legal_claims')",
+            name="refusal_ground",
+        ),
+    )
+
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
+    person_uid: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    #: Who asked and how (the person at the desk, a parent by e-mail...).
+    requested_by: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    #: Name of the operator who decided.
+    decided_by: Mapped[str] = mapped_column(String(100), default="")
+    refusal_ground: Mapped[str] = mapped_column(String(30), default="")
+    refusal_note: Mapped[str] = mapped_column(Text, default="")
 
 
 class Operator(SiteOwnedMixin, Base):

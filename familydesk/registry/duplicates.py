@@ -26,8 +26,11 @@ def likely_duplicates(session: Session, first_name: str, last_name: str, birth_d
     permissions.require(session, permissions.VIEW_REGISTRY)
     if birth_date is None:
         return []
+    # Anonymised people have no name key or birth date; the explicit test documents it.
     query = select(Person.id).where(
-        Person.name_key == name_key(last_name, first_name), Person.birth_date == birth_date
+        Person.name_key == name_key(last_name, first_name),
+        Person.birth_date == birth_date,
+        Person.anonymised_on.is_(None),
     )
     if exclude_id is not None:
         query = query.where(Person.id != exclude_id)
@@ -39,7 +42,9 @@ def duplicate_groups(session: Session, limit: int = 200) -> list[list[PersonHit]
     permissions.require(session, permissions.VIEW_REGISTRY)
     keys = session.execute(
         select(Person.name_key, Person.birth_date)
-        .where(Person.birth_date.is_not(None), Person.name_key != "")
+        .where(
+            Person.birth_date.is_not(None), Person.name_key != "", Person.anonymised_on.is_(None)
+        )
         .group_by(Person.name_key, Person.birth_date)
         .having(func.count(Person.id) > 1)
         .limit(limit)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from familydesk import permissions
 from familydesk.db.models import Family, Person
+from familydesk.i18n import _
 from familydesk.paging import PAGE_SIZE, Page
 from familydesk.registry.records import (
     CHILD_RELATIONS,
@@ -30,6 +31,8 @@ class FamilyRow:
     created_at: datetime
     version: int
     markers: Markers = field(default_factory=Markers)
+    #: Identity removed (GDPR): ``name`` then reads "Anonymised family".
+    anonymised: bool = False
 
 
 def _filtered(query, text: str, comune: str = ""):  # type: ignore[no-untyped-def]
@@ -59,6 +62,8 @@ def family_page(
 ) -> Page[FamilyRow]:
     """Families ordered by name, ``limit`` rows from ``offset``, with member counts.
 
+    Anonymised families (no name) come last, named "Anonymised family".
+
     ``text`` matches part of the family name or comune; ``comune`` is an exact
     comune of residence.
     """
@@ -70,7 +75,7 @@ def family_page(
     # aggregating every person of a large registry for each page would be slow.
     page = (
         _filtered(select(Family.id), text, comune)
-        .order_by(Family.name, Family.id)
+        .order_by(Family.anonymised_on.is_not(None), Family.name, Family.id)
         .offset(offset)
         .limit(limit)
         .subquery("page")
@@ -97,6 +102,7 @@ def family_page(
             Family.phone,
             Family.created_at,
             Family.version,
+            Family.anonymised_on,
             m.members,
             m.children,
             m.parents,
@@ -106,12 +112,12 @@ def family_page(
         .select_from(page)
         .join(Family, Family.id == page.c.id)
         .outerjoin(members, m.family_id == Family.id)
-        .order_by(Family.name, Family.id)
+        .order_by(Family.anonymised_on.is_not(None), Family.name, Family.id)
     )
     rows = [
         FamilyRow(
             id=family_id,
-            name=name,
+            name=_("Anonymised family") if anonymised_on else name,
             comune=comune_name,
             members=n or 0,
             children=c or 0,
@@ -124,8 +130,9 @@ def family_page(
                 early_childhood=bool(e),
                 disability=bool(d),
             ),
+            anonymised=anonymised_on is not None,
         )
-        for family_id, name, comune_name, phone, created_at, version, n, c, p, e, d in session.execute(
+        for family_id, name, comune_name, phone, created_at, version, anonymised_on, n, c, p, e, d in session.execute(
             query
         )
     ]

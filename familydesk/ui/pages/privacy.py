@@ -26,9 +26,13 @@ class Tab:
 def tabs() -> list[Tab]:
     """The tabs, in order (modules are imported here so that each stays on its own)."""
     from familydesk.ui.privacy.audit_tab import AuditTab
+    from familydesk.ui.privacy.erasure_tab import ErasureTab
+    from familydesk.ui.privacy.retention_tab import RetentionTab
 
     return [
         Tab(permissions.VIEW_AUDIT, lambda: _("Audit trail"), lambda ctx: AuditTab(ctx)),
+        Tab(permissions.PRIVACY_MANAGE, lambda: _("Erasure requests"), ErasureTab),
+        Tab(permissions.PRIVACY_MANAGE, lambda: _("Retention periods"), RetentionTab),
     ]
 
 

@@ -1,1 +1,1 @@
-"""Tabs of the Privacy and audit page."""
+"""Tabs of the Privacy and audit page: audit trail, erasure requests, retention rules."""

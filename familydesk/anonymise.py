@@ -1,0 +1,87 @@
+"""Anonymisation: remove who someone is, keep what statistics need.
+
+What stays of a person: year of birth (``birth_year``), sex, relation to the
+family, citizenship; of a family: the comune of residence. Everything that
+names, reaches or describes them goes: names, tax code, birth date and place,
+phone, e-mail, languages, disability, social notes, the reason for a missing
+tax code, the ISEE, the address and the import key. Their consents (signed by
+name) and the snapshots of duplicates merged into them are deleted.
+
+Anonymised records keep their rows (so counts by comune, year and sex stay
+right) but have no search words and no name key: the session hook
+(``familydesk.db.hooks.person_words``) leaves those empty for them, so search
+and duplicate checks never find them. Each anonymised record gets one
+``anonymise`` line in the audit trail (uid only, never values); the audit
+trail itself is never purged.
+
+These helpers run inside the caller's write (retention, erasure); they check
+no permission themselves: their callers require ``PRIVACY_MANAGE``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from familydesk import audit
+from familydesk.db.models import Consent, Family, Person, PersonMerge
+
+#: Person columns cleared by anonymisation (empty text), and those set to NULL.
+PERSON_TEXT = ("first_name", "last_name", "birth_place", "no_code_reason", "languages",
+               "phone", "email", "notes", "search_text", "name_key")  # fmt: skip
+PERSON_NULL = ("tax_code", "birth_date")
+FAMILY_TEXT = ("name", "address", "phone", "email", "notes", "external_key")
+FAMILY_NULL = ("isee_value", "isee_expiry")
+
+
+def anonymise_person(session: Session, person: Person, today: date | None = None) -> bool:
+    """Remove ``person``'s identity; False when they were already anonymised."""
+    if person.anonymised_on is not None:
+        return False
+    if person.birth_date is not None:
+        person.birth_year = person.birth_date.year
+    for name in PERSON_TEXT:
+        setattr(person, name, "")
+    for name in PERSON_NULL:
+        setattr(person, name, None)
+    person.disability = False
+    person.anonymised_on = today or date.today()
+    for consent in list(person.consents):
+        session.delete(consent)
+    for merged in session.scalars(
+        select(PersonMerge).where(PersonMerge.kept_person_id == person.id)
+    ):
+        session.delete(merged)
+    audit.record(session, "anonymise", person)
+    return True
+
+
+def anonymise_family(session: Session, family: Family, today: date | None = None) -> int:
+    """Anonymise ``family`` and every member; returns how many records changed."""
+    changed = sum(anonymise_person(session, person, today) for person in family.members)
+    if family.anonymised_on is None:
+        for name in FAMILY_TEXT:
+            setattr(family, name, "")
+        for name in FAMILY_NULL:
+            setattr(family, name, None)
+        family.anonymised_on = today or date.today()
+        audit.record(session, "anonymise", family)
+        changed += 1
+    session.flush()
+    return changed
+
+
+def identified_members(family: Family) -> list[Person]:
+    """Members of ``family`` who still have an identity."""
+    return [person for person in family.members if person.anonymised_on is None]
+
+
+def delete_consents(session: Session, ids: list[int]) -> int:
+    """Delete consents by id, each audited by the session hook."""
+    consents = list(session.scalars(select(Consent).where(Consent.id.in_(ids))))
+    for consent in consents:
+        session.delete(consent)
+    session.flush()
+    return len(consents)
