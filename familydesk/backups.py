@@ -17,6 +17,7 @@ from pathlib import Path
 
 from familydesk import preferences
 from familydesk.db.database import Database
+from familydesk.db.encryption import sidecar
 from familydesk.errors import BackupError
 from familydesk.i18n import _
 from familydesk.paths import backup_dir
@@ -112,6 +113,7 @@ def rotate(where: Path | None = None) -> list[Path]:
     for backup in files:
         if backup.path not in keep:
             backup.path.unlink(missing_ok=True)
+            sidecar(backup.path).unlink(missing_ok=True)  # an encrypted copy's key file
             removed.append(backup.path)
     if removed:
         log.info("Backup rotation removed %d old copies", len(removed))
