@@ -201,6 +201,7 @@ def _restore_sqlite(target: Path, backup: Path, aside_folder: Path, key: bytes |
                             "passphrase first.").format(path=backup))  # fmt: skip
     verify_sqlite_file(backup, backup_key)
     aside_folder.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     aside = aside_folder / f"familydesk-replaced-{_timestamp()}.sqlite3"
     incoming = target.with_name(target.name + ".restoring")
     errors = (*encryption.db_errors(), OSError, encryption.EncryptionError)
