@@ -31,6 +31,7 @@ from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.i18n import _
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.settings_encryption import EncryptionBox
 from familydesk.ui.table_model import Column, LazyTableModel
 
 LOGO_PREVIEW = 96
@@ -57,6 +58,7 @@ class SettingsPage(Page):
         column.addWidget(self._build_comuni_box())
         column.addWidget(self._build_backup_box())
         column.addWidget(self._build_language_box())
+        column.addWidget(EncryptionBox(context))
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
