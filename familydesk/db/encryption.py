@@ -60,9 +60,22 @@ class LockedDatabaseError(EncryptionError):
 
 
 # -- availability -------------------------------------------------------------
-@cache
 def available() -> tuple[bool, str]:
     """Whether SQLCipher can be used here; when not, the reason as a sentence."""
+    problem = _probe()
+    if problem is None:
+        return True, ""
+    if not problem:
+        return False, _("The sqlcipher3 module here was built without SQLCipher.")
+    return False, _(
+        "Encryption at rest needs the sqlcipher3 module, which is not installed here "
+        "(pip install 'familydesk[encryption]'): {detail}"
+    ).format(detail=problem)
+
+
+@cache
+def _probe() -> str | None:
+    """None when SQLCipher works; else why not ("" for a build without SQLCipher). Cached."""
     try:
         module = _import_module()
         connection = module.connect(":memory:")
@@ -72,13 +85,8 @@ def available() -> tuple[bool, str]:
             connection.close()
     except Exception as exc:  # ImportError, a broken build, a missing shared library
         log.info("SQLCipher is not available: %s", exc)
-        return False, _(
-            "Encryption at rest needs the sqlcipher3 module, which is not installed here "
-            "(pip install 'familydesk[encryption]'): {detail}"
-        ).format(detail=exc)
-    if not version or not version[0]:
-        return False, _("The sqlcipher3 module here was built without SQLCipher.")
-    return True, ""
+        return str(exc) or type(exc).__name__
+    return None if version and version[0] else ""
 
 
 def _import_module() -> Any:

@@ -196,7 +196,7 @@ def test_without_the_module_encryption_is_disabled_with_the_reason(
     def missing() -> object:
         raise ImportError("No module named 'sqlcipher3'")
 
-    encryption.available.cache_clear()
+    encryption._probe.cache_clear()
     monkeypatch.setattr(encryption, "_import_module", missing)
     try:
         ok, reason = encryption.available()
@@ -207,4 +207,4 @@ def test_without_the_module_encryption_is_disabled_with_the_reason(
             encryption.encrypt_database(plain, PASSPHRASE)
         assert not encryption.is_encrypted(plain)
     finally:
-        encryption.available.cache_clear()
+        encryption._probe.cache_clear()
