@@ -27,11 +27,11 @@ $(INSTALLED): pyproject.toml | $(PY)
 	@touch $@
 
 $(TEST_INSTALLED): $(INSTALLED)
-	$(PIP) install -e ".[postgres,test]"
+	$(PIP) install -e ".[postgres,encryption,test]"
 	@touch $@
 
 $(BUNDLE_INSTALLED): $(INSTALLED)
-	$(PIP) install -e ".[postgres,bundle]"
+	$(PIP) install -e ".[postgres,encryption,bundle]"
 	@touch $@
 
 # Compiled catalogues (.mo) are built, not committed.

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from familydesk import preferences
 from familydesk.db.database import Database
+from familydesk.db.encryption import sidecar
 from familydesk.errors import BackupError
 from familydesk.i18n import _
 from familydesk.paths import backup_dir
@@ -112,6 +113,7 @@ def rotate(where: Path | None = None) -> list[Path]:
     for backup in files:
         if backup.path not in keep:
             backup.path.unlink(missing_ok=True)
+            sidecar(backup.path).unlink(missing_ok=True)  # an encrypted copy's key file
             removed.append(backup.path)
     if removed:
         log.info("Backup rotation removed %d old copies", len(removed))
@@ -143,12 +145,16 @@ def restore(database: Database, backup: Path) -> Path:
     if not backup.is_file():
         raise BackupError(_("There is no backup file at {path}.").format(path=backup))
     database.dispose()
-    from familydesk import audit_seal
-
     aside = database.backend.restore(backup, folder() / "replaced")
-    database.read(audit_seal.write, folder(), audit_seal.RESTORED)
     log.info("Restore done; the previous database was kept aside")
     return aside
+
+
+def seal_restored(database: Database) -> None:
+    """After a restore (``database`` reopened): the audit seals start again from here."""
+    from familydesk import audit_seal
+
+    database.read(audit_seal.write, folder(), audit_seal.RESTORED)
 
 
 def describe_age(taken: datetime | None, today: date | None = None) -> str:

@@ -167,8 +167,10 @@ def open_database(args: argparse.Namespace, permission: str | None = None,
     before anything is read.
     """
     from familydesk import audit, operators, permissions
+    from familydesk.commands.encryption import unlock_database
     from familydesk.db.database import Database
 
+    unlock_database(_database_location(args))  # an encrypted file: its passphrase first
     database = Database.open(_database_location(args), site_code=args.site)
     database.operator = audit.desk_user()
     name = getattr(args, "operator", None) or os.environ.get("FAMILYDESK_OPERATOR")
@@ -263,13 +265,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore works even when the current database cannot be opened."""
-    from familydesk.backups import restore
+    from familydesk.backups import restore, seal_restored
+    from familydesk.commands.encryption import unlock_database, unlock_file
     from familydesk.db.database import Database
     from familydesk.db.location import resolve_database_url
 
+    unlock_database(_database_location(args))
     database = Database(resolve_database_url(_database_location(args)))
+    if not database.encrypted:  # an encrypted backup onto a plain or missing file
+        unlock_file(Path(args.file).expanduser())
     aside = restore(database, Path(args.file).expanduser())
-    Database.open(_database_location(args), site_code=args.site).dispose()  # upgraded if older
+    reopened = Database.open(_database_location(args), site_code=args.site)  # upgraded if older
+    try:
+        seal_restored(reopened)
+    finally:
+        reopened.dispose()
     print(_("Database restored from {file}; the replaced one is kept in {aside}.").format(
         file=args.file, aside=aside))  # fmt: skip
     return EXIT_OK
@@ -299,6 +309,7 @@ COMMAND_MODULES: list[str] = [
     "familydesk.commands.operator",
     "familydesk.commands.printing",
     "familydesk.commands.transfer",
+    "familydesk.commands.encryption",
 ]
 
 

@@ -175,3 +175,16 @@ def demo_admin(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands sign in as the demo administrator (after ``familydesk demo``)."""
     monkeypatch.setenv("FAMILYDESK_OPERATOR", "admin")
     monkeypatch.setenv("FAMILYDESK_PASSWORD", "demo")
+
+
+@pytest.fixture
+def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Light Argon2 parameters for encryption tests (stored in each wrap, so the code path
+    is the same), no passphrase from the environment, and no key kept between tests."""
+    from familydesk.db import encryption
+
+    monkeypatch.setattr(encryption, "KDF_PARAMS", {"time_cost": 1, "memory_cost": 1024,
+                                                   "parallelism": 1})  # fmt: skip
+    monkeypatch.delenv("FAMILYDESK_DB_PASSPHRASE", raising=False)
+    yield
+    encryption.forget_keys()

@@ -54,6 +54,7 @@ def test_a_restore_starts_the_seals_again(db_location: str, tmp_path: Path) -> N
     backups.make_backup(database)  # sealed with more entries than the first copy holds
     backups.restore(database, Path(copy))
     restored = open_signed(db_location)
+    backups.seal_restored(restored)
     try:
         assert restored.read(audit_seal.check, tmp_path / "copies") is None
     finally:

@@ -8,7 +8,7 @@ import pytest
 
 from familydesk import audit, erasure, registry
 from familydesk.db.database import Database
-from familydesk.errors import ConflictError, ValidationError
+from familydesk.errors import ConflictError, FamilyDeskError, ValidationError
 from familydesk.permissions import PermissionDenied
 from tests.helpers import signed_in
 from tests.privacy_data import TODAY, family, member
@@ -58,7 +58,12 @@ def test_carry_out_anonymises_the_person_and_keeps_the_family_while_others_remai
     second = database.write(erasure.record_erasure_request, marco.id, TODAY, "", TODAY)
     database.write(erasure.carry_out_erasure, second.id, second.version, TODAY)
     after = database.read(registry.get_family, fam.id)
-    assert (after.name, after.phone, after.address, after.comune_name) == ("", "", "", "Suzzara")
+    assert (after.name, after.phone, after.address, after.comune_name) == (
+        "Anonymised family", "", "", "Suzzara")  # fmt: skip
+    with pytest.raises(FamilyDeskError, match="anonymised"):  # nobody edits it back to life
+        database.write(registry.update_family, after.as_input())
+    with pytest.raises(FamilyDeskError, match="anonymised"):
+        database.write(registry.update_member, after.members[0].as_input())
     actions = [e.action for e in database.read(audit.entries, [str(row.uid), str(giulia.uid)])]
     assert {"erasure-request", "erasure-carry-out", "anonymise"} <= set(actions)
     with pytest.raises(ValidationError):  # nothing left to erase

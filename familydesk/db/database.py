@@ -25,7 +25,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from familydesk.db import dialect, hooks
+from familydesk.db import dialect, encryption, hooks
 from familydesk.db.base import RecordMixin
 from familydesk.db.location import describe, resolve_database_url
 from familydesk.db.models import Site
@@ -51,9 +51,15 @@ def conflict_message() -> str:
 class Database:
     """An open FamilyDesk database (SQLite file or PostgreSQL)."""
 
-    def __init__(self, url: URL) -> None:
+    def __init__(self, url: URL, key: bytes | None = None) -> None:
         self.url = url
-        self.backend = dialect.for_url(url)
+        if key is None and url.get_backend_name() == "sqlite" and url.database:
+            key = (
+                encryption.known_key(url.database)
+                if encryption.is_encrypted(url.database)
+                else None
+            )
+        self.backend = dialect.for_url(url, key)
         self.engine = create_engine(url, **self.backend.engine_options())
         self.backend.configure(self.engine)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
@@ -78,15 +84,21 @@ class Database:
         site_code: str | None = None,
         migrate: bool = True,
         backup_folder: Path | None = None,
+        key: bytes | None = None,
     ) -> Database:
         """Open the database at ``location`` (path or URL; see ``resolve_database_url``).
 
         With ``migrate`` (the default) the schema is brought to the current
         version, after a verified backup when existing data is touched. A
         database made by a newer FamilyDesk raises ``DatabaseTooNewError``
-        and is left untouched.
+        and is left untouched. An encrypted SQLite file opens with ``key`` or
+        the key unlocked earlier in this process (``encryption.unlock``);
+        without one it raises ``LockedDatabaseError``.
         """
-        database = cls(resolve_database_url(location))
+        url = resolve_database_url(location)
+        if key is None and url.get_backend_name() == "sqlite":
+            _refuse_locked(str(url.database))
+        database = cls(url, key)
         url = database.url
         database.backend.prepare()
         try:
@@ -111,6 +123,11 @@ class Database:
 
     def describe(self) -> str:
         return describe(self.url)
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether this is a SQLCipher-encrypted SQLite file."""
+        return getattr(self.backend, "key", None) is not None
 
     def select_site(self, code: str | None = None) -> int:
         """Make ``code`` (default: the first centre, created if none) the current site."""
@@ -166,6 +183,16 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+
+def _refuse_locked(path: str) -> None:
+    if encryption.needs_key(path):
+        raise encryption.LockedDatabaseError(
+            _(
+                "The database {path} is encrypted: give its passphrase or recovery key "
+                "(FAMILYDESK_DB_PASSPHRASE, or when asked)."
+            ).format(path=path)
+        )
 
 
 def load_for_update(session: Session, model: type[M], record_id: int, version: int) -> M:

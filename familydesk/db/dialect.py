@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import sqlite3
 import subprocess
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 
+from familydesk.db import encryption
 from familydesk.errors import BackupError
 from familydesk.i18n import _
 
@@ -40,8 +40,10 @@ class Backend:
 
     name = "?"
 
-    def __init__(self, url: URL) -> None:
+    def __init__(self, url: URL, key: bytes | None = None) -> None:
         self.url = url
+        #: The SQLCipher data key when the SQLite file is encrypted (familydesk.db.encryption).
+        self.key = key
 
     def engine_options(self) -> dict[str, Any]:
         return {}
@@ -88,12 +90,25 @@ class SQLiteBackend(Backend):
         return Path(str(self.url.database))
 
     def engine_options(self) -> dict[str, Any]:
-        return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+        options: dict[str, Any] = {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+        if self.key is not None:
+            options["module"] = encryption.dbapi()
+        return options
 
     def prepare(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
 
     def configure(self, engine: Engine) -> None:
+        if self.key is not None:
+            key = self.key
+
+            @event.listens_for(engine, "do_connect")
+            def _keyed_connect(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+                # The key comes before anything else reads the file, SQLAlchemy included.
+                connection = dialect.loaded_dbapi.connect(*cargs, **cparams)
+                connection.execute(encryption.key_pragma(key))
+                return connection
+
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_connection: Any, _record: Any) -> None:
             dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
@@ -140,9 +155,9 @@ class SQLiteBackend(Backend):
         target = folder / f"familydesk-{label}-{_timestamp()}.sqlite3"
         partial = target.with_suffix(".partial")
         try:
-            source = sqlite3.connect(self.path, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+            source = encryption.connect(self.path, self.key, SQLITE_BUSY_TIMEOUT_MS / 1000)
             try:
-                copy = sqlite3.connect(partial)
+                copy = encryption.connect(partial, self.key)
                 try:
                     source.backup(copy)
                     tables = _sqlite_tables(source)
@@ -150,11 +165,13 @@ class SQLiteBackend(Backend):
                     copy.close()
             finally:
                 source.close()
-            _verify_sqlite_copy(partial, tables)
+            _verify_sqlite_copy(partial, tables, self.key)
             with partial.open("rb") as fh:
                 os.fsync(fh.fileno())
+            if self.key is not None:  # the wrapped keys travel with the copy
+                encryption.copy_sidecar(self.path, target)
             partial.replace(target)
-        except (sqlite3.Error, OSError) as exc:
+        except (*encryption.db_errors(), OSError) as exc:
             partial.unlink(missing_ok=True)
             raise BackupError(
                 _("The backup could not be written to {folder}: {detail}").format(
@@ -165,40 +182,47 @@ class SQLiteBackend(Backend):
         return target
 
     def restore(self, backup: Path, aside_folder: Path) -> Path:
-        aside = _restore_sqlite(self.path, backup, aside_folder)
+        aside = _restore_sqlite(self.path, backup, aside_folder, self.key)
         log.info("Database restored from %s; the replaced one is %s", backup.name, aside.name)
         return aside
 
 
-def _restore_sqlite(target: Path, backup: Path, aside_folder: Path) -> Path:
-    """Copy ``backup`` over ``target`` through SQLite's backup API, keeping the old file aside."""
-    verify_sqlite_file(backup)
+def _restore_sqlite(target: Path, backup: Path, aside_folder: Path, key: bytes | None) -> Path:
+    """Copy ``backup`` over ``target`` through SQLite's backup API, keeping the old file aside.
+
+    An encrypted backup needs its key (the database's, or one unlocked from
+    the backup's own key file); a plain backup restored over an encrypted
+    database is encrypted on the way in, so no readable copy lands in the
+    data folder.
+    """
+    backup_key = (encryption.known_key(backup) or key) if encryption.is_encrypted(backup) else None
+    if encryption.is_encrypted(backup) and backup_key is None:
+        raise BackupError(_("{path} is encrypted or is not a database file: unlock it with its "
+                            "passphrase first.").format(path=backup))  # fmt: skip
+    verify_sqlite_file(backup, backup_key)
     aside_folder.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     aside = aside_folder / f"familydesk-replaced-{_timestamp()}.sqlite3"
     incoming = target.with_name(target.name + ".restoring")
+    errors = (*encryption.db_errors(), OSError, encryption.EncryptionError)
     try:
-        source = sqlite3.connect(backup)
-        try:
-            copy = sqlite3.connect(incoming)
-            try:
-                source.backup(copy)
-            finally:
-                copy.close()
-        finally:
-            source.close()
-        verify_sqlite_file(incoming)
+        if key is not None and backup_key is None:
+            encryption.export_encrypted(backup, incoming, key)
+        else:
+            _copy_sqlite(backup, incoming, backup_key)
+        verify_sqlite_file(incoming, backup_key or key)
         if target.exists():
-            current = sqlite3.connect(target)  # a consistent copy, WAL included
-            kept = sqlite3.connect(aside)
-            try:
-                current.backup(kept)
-            finally:
-                kept.close()
-                current.close()
+            current_key = key if encryption.is_encrypted(target) else None
+            _copy_sqlite(target, aside, current_key)  # a consistent copy, WAL included
+            if current_key is not None:
+                encryption.copy_sidecar(target, aside)
         for suffix in ("-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)
+        if backup_key is not None and backup_key != key:
+            encryption.sidecar(target).write_bytes(encryption.sidecar(backup).read_bytes())
+            encryption.remember_key(target, backup_key)
         incoming.replace(target)
-    except (sqlite3.Error, OSError) as exc:
+    except errors as exc:
         incoming.unlink(missing_ok=True)
         raise BackupError(
             _("The database could not be restored: {detail}").format(detail=exc)
@@ -206,22 +230,37 @@ def _restore_sqlite(target: Path, backup: Path, aside_folder: Path) -> Path:
     return aside
 
 
-def _sqlite_tables(connection: sqlite3.Connection) -> set[str]:
+def _copy_sqlite(source_path: Path, target_path: Path, key: bytes | None) -> None:
+    source = encryption.connect(source_path, key)
+    try:
+        copy = encryption.connect(target_path, key)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+
+
+def _sqlite_tables(connection: Any) -> set[str]:
     rows = connection.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall()
     return {name for (name,) in rows}
 
 
-def verify_sqlite_file(path: Path) -> None:
-    """Raise ``BackupError`` unless ``path`` is a sound SQLite file (integrity, foreign keys)."""
+def verify_sqlite_file(path: Path, key: bytes | None = None) -> None:
+    """Raise ``BackupError`` unless ``path`` is a sound SQLite file (integrity, foreign keys).
+
+    An encrypted file is opened with ``key``.
+    """
     try:
-        _verify_sqlite_copy(path, set())
-    except sqlite3.Error as exc:
+        _verify_sqlite_copy(path, set(), key)
+    except encryption.db_errors() as exc:
         raise BackupError(_("{path} is not a readable database file ({detail}).").format(
             path=path, detail=exc)) from exc  # fmt: skip
 
 
-def _verify_sqlite_copy(path: Path, expected_tables: set[str]) -> None:
-    copy = sqlite3.connect(path)
+def _verify_sqlite_copy(path: Path, expected_tables: set[str], key: bytes | None = None) -> None:
+    copy = encryption.connect(path, key)
     try:
         result = copy.execute("PRAGMA integrity_check").fetchall()
         if result != [("ok",)]:
@@ -308,9 +347,9 @@ class PostgresBackend(Backend):
         return aside
 
 
-def for_url(url: URL) -> Backend:
+def for_url(url: URL, key: bytes | None = None) -> Backend:
     if url.get_backend_name() == "sqlite":
-        return SQLiteBackend(url)
+        return SQLiteBackend(url, key)
     return PostgresBackend(url)
 
 

@@ -140,6 +140,9 @@ def _run_upgrade(database: Database, head: str) -> None:
 
 
 def _prune_backups(folder: Path) -> None:
-    old = sorted(folder.glob("familydesk-before-*"))[:-KEEP_MIGRATION_BACKUPS]
-    for path in old:
+    from familydesk.db.encryption import SIDECAR_SUFFIX, sidecar
+
+    copies = [p for p in folder.glob("familydesk-before-*") if not p.name.endswith(SIDECAR_SUFFIX)]
+    for path in sorted(copies)[:-KEEP_MIGRATION_BACKUPS]:
         path.unlink(missing_ok=True)
+        sidecar(path).unlink(missing_ok=True)

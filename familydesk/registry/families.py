@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from familydesk import permissions
 from familydesk.db.database import load_for_update
 from familydesk.db.models import Consent, Family, Person
-from familydesk.errors import NotFoundError
+from familydesk.errors import FamilyDeskError, NotFoundError
 from familydesk.i18n import _
 from familydesk.registry.records import (
     CHILD_RELATIONS,
@@ -103,6 +103,12 @@ def family_detail(family: Family, today: date | None = None) -> FamilyDetail:
     )  # fmt: skip
 
 
+def _refuse_anonymised(record: Family | Person) -> None:
+    """Anonymised records only count in statistics: nobody edits them back to life."""
+    if record.anonymised_on is not None:
+        raise FamilyDeskError(_("This record was anonymised: it can no longer be changed."))
+
+
 def _load_family(session: Session, family_id: int) -> Family:
     family = session.scalars(
         select(Family)
@@ -117,6 +123,8 @@ def _load_family(session: Session, family_id: int) -> Family:
 def _shown(session: Session, family: Family, today: date | None) -> FamilyDetail:
     permissions.require(session, permissions.VIEW_REGISTRY)
     detail = family_detail(family, today)
+    if family.anonymised_on is not None:
+        detail = replace(detail, name=_("Anonymised family"))
     return detail if permissions.allowed(session, permissions.SENSITIVE) else _hidden(detail)
 
 
@@ -215,8 +223,9 @@ def create_family(session: Session, family: FamilyInput, members: list[MemberInp
 def update_family(session: Session, family: FamilyInput, today: date | None = None) -> FamilyDetail:
     """Save a family's own fields; refuses a stale ``family.version``."""
     assert family.id is not None and family.version is not None
-    clean = clean_family(family)
     record = load_for_update(session, Family, family.id, family.version)
+    _refuse_anonymised(record)
+    clean = clean_family(family)
     for name in _writable(session, FAMILY_FIELDS, SENSITIVE_FAMILY):
         setattr(record, name, getattr(clean, name))
     session.flush()
@@ -228,6 +237,7 @@ def add_member(session: Session, family_id: int, member: MemberInput,
     clean = clean_member(member, today)
     check_code_free(session, clean.tax_code, None)
     family = _load_family(session, family_id)
+    _refuse_anonymised(family)
     person = Person()
     _apply_member(session, person, clean)
     family.members.append(person)
@@ -238,8 +248,9 @@ def add_member(session: Session, family_id: int, member: MemberInput,
 def update_member(session: Session, member: MemberInput, today: date | None = None) -> FamilyDetail:
     """Save a member; refuses a stale version or a code that belongs to someone else."""
     assert member.id is not None and member.version is not None
-    clean = clean_member(member, today)
     person = load_for_update(session, Person, member.id, member.version)
+    _refuse_anonymised(person)
+    clean = clean_member(member, today)
     check_code_free(session, clean.tax_code, person.id)
     _apply_member(session, person, clean)
     session.flush()

@@ -34,6 +34,7 @@ from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.runner import Runner
 from familydesk.ui.sign_in import sign_in_at_start
+from familydesk.ui.unlock import unlock_at_start
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +139,8 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
     language = LanguageManager(app)
     language.apply(i18n.current_language())
     try:
+        if not unlock_at_start(location, demo, smoke):  # an encrypted file: passphrase first
+            return 0
         database = _while_waiting(lambda: open_database(location, site_code, demo))
     except FamilyDeskError as exc:
         if smoke:

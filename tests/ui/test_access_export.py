@@ -64,3 +64,24 @@ def test_hidden_for_roles_that_may_not_export(
     hidden = FamilyDetailView(context.runner)
     qtbot.addWidget(hidden)
     assert hidden.buttons["access"].isHidden() and not view.buttons["access"].isHidden()
+
+
+def test_the_desk_records_an_erasure_request_for_the_selected_member(
+    context: PageContext, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from familydesk import erasure
+
+    monkeypatch.setattr(QDialog, "open", QDialog.show)
+    database.role = "reception"
+    view = _detail(context, database, qtbot)
+    button = view.buttons["erasure"]
+    assert not button.isHidden()
+    view.members_view.selectRow(0)
+    button.click()
+    view.erasure_dialog.requested_by.setText("la stessa interessata, allo sportello")
+    view.erasure_dialog.save()
+    database.role = "coordinator"
+    [request] = database.read(erasure.list_erasure_requests)
+    assert request.status == "open" and request.requested_by.startswith("la stessa")

@@ -56,7 +56,7 @@ def test_preview_then_apply_after_confirming_the_count(
     assert dialogs == []
     qtbot.mouseClick(tab.apply_button, LEFT)
     assert len(dialogs) == 1 and "1 record will be anonymised" in dialogs[0]
-    assert database.read(registry.get_family, old.id).name == ""
+    assert database.read(registry.get_family, old.id).name == "Anonymised family"
     assert "1 record anonymised" in tab.status.text()
     qtbot.mouseClick(tab.apply_button, LEFT)  # nothing left: no question asked
     assert len(dialogs) == 1 and "nothing to do" in tab.status.text()

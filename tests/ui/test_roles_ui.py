@@ -64,3 +64,19 @@ def test_reception_sees_no_import_and_no_privacy_page(
     qtbot.addWidget(educator_dialog)
     educator_dialog.show()
     assert educator_dialog.notes.isVisible()  # reception may write notes
+
+
+def test_settings_for_reception_are_read_only_and_operators_are_for_admins(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
+    from familydesk.ui.pages.settings import SettingsPage
+
+    database.role = "reception"
+    page = SettingsPage(context)
+    qtbot.addWidget(page)
+    assert not page.centre_box.isEnabled() and not page.backups_box.backup_now.isEnabled()
+    assert page.operators_box is None
+    database.role = "admin"
+    admin_page = SettingsPage(context)
+    qtbot.addWidget(admin_page)
+    assert admin_page.centre_box.isEnabled() and admin_page.operators_box is not None

@@ -109,10 +109,10 @@ def test_language_choice_applies_at_once_and_is_remembered(window: MainWindow) -
 def test_back_up_now_and_the_status_bar(window: MainWindow, tmp_path: Path) -> None:
     page = _settings(window)
     assert window.backup_label.text().startswith("⚠ No backup in the last 7 days")
-    page.set_backup_folder(str(tmp_path / "usb"))
-    assert page.backup_folder.text() == str(tmp_path / "usb")
-    page.make_backup()
+    page.backups_box.set_backup_folder(str(tmp_path / "usb"))
+    assert page.backups_box.backup_folder.text() == str(tmp_path / "usb")
+    page.backups_box.make_backup()
     copies = list((tmp_path / "usb").glob("familydesk-backup-*"))
     assert len(copies) == 1
-    assert "today" in page.backup_status.text()
+    assert "today" in page.backups_box.backup_status.text()
     assert window.backup_label.text().startswith("Last backup: today")

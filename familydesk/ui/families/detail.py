@@ -89,6 +89,7 @@ class FamilyDetailView(QWidget):
             "remove": self.remove_member, "consent": self.record_consent,
             "withdraw": self.withdraw_consent, "intake": self.print_intake,
             "privacy": self.print_privacy, "access": self.export_personal_data,
+            "erasure": self.request_erasure,
         }  # fmt: skip
         for key, slot in slots.items():
             button = QPushButton()
@@ -108,8 +109,9 @@ class FamilyDetailView(QWidget):
         for widget in (self.subtitle, self.chips, self.banner):
             layout.addWidget(widget)
         members_bar = QHBoxLayout()
-        for key in ("add", "member", "remove", "access"):
+        for key in ("add", "member", "remove", "access", "erasure"):
             members_bar.addWidget(self.buttons[key])
+        self.buttons["erasure"].setVisible(runner.may(permissions.PRIVACY_REQUEST))
         # The copy of a person's data (GDPR art. 15) is an export: only roles that may export.
         self.buttons["access"].setVisible(
             permissions.role_allows(runner.database.role, permissions.EXPORT)
@@ -141,6 +143,7 @@ class FamilyDetailView(QWidget):
             "withdraw": _("Withdraw"), "intake": _("Print intake sheet"),
             "privacy": _("Print privacy notice"),
             "access": _("Export personal data (art. 15)…"),
+            "erasure": _("Erasure request (art. 17)…"),
         }  # fmt: skip
         for key, text in texts.items():
             self.buttons[key].setText(text)
@@ -205,7 +208,7 @@ class FamilyDetailView(QWidget):
         self.consents_label.setText(
             _("Consents of {name}").format(name=member.full_name) if member else ""
         )
-        for key in ("member", "remove", "consent", "withdraw", "privacy", "access"):
+        for key in ("member", "remove", "consent", "withdraw", "privacy", "access", "erasure"):
             self.buttons[key].setEnabled(member is not None)
 
     def _refresh(self, detail: FamilyDetail | None = None) -> None:
@@ -291,6 +294,17 @@ class FamilyDetailView(QWidget):
         member = self.selected_member()
         if member is not None:
             self._print("privacy", member.id)
+
+    # -- privacy requests ----------------------------------------------------
+    def request_erasure(self) -> None:
+        """The desk records that the selected member asked to be erased (decided later by a
+        coordinator on the Privacy and audit page)."""
+        from familydesk.ui.privacy.erasure_tab import RecordRequestDialog
+
+        member = self.selected_member()
+        if member is not None:
+            self.erasure_dialog = RecordRequestDialog(self.runner, member.id, self)
+            self.erasure_dialog.open()
 
     # -- right of access -----------------------------------------------------
     def export_personal_data(self) -> None:

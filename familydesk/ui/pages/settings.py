@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import backups, centre, comuni, i18n
+from familydesk import centre, comuni, i18n, permissions
 from familydesk.centre import CentreDetails
-from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.errors import ValidationError
 from familydesk.i18n import _
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.settings_backups import BackupsBox
+from familydesk.ui.settings_encryption import EncryptionBox
+from familydesk.ui.settings_operators import OperatorsBox
 from familydesk.ui.table_model import Column, LazyTableModel
 
 LOGO_PREVIEW = 96
@@ -55,9 +58,19 @@ class SettingsPage(Page):
         column = QVBoxLayout(content)
         column.addWidget(self._build_centre_box())
         column.addWidget(self._build_comuni_box())
-        column.addWidget(self._build_backup_box())
+        self.backups_box = BackupsBox(context.runner)
+        column.addWidget(self.backups_box)
         column.addWidget(self._build_language_box())
+        column.addWidget(EncryptionBox(context))
+        if context.may(permissions.MANAGE_OPERATORS):
+            self.operators_box: OperatorsBox | None = OperatorsBox(context.runner)
+            column.addWidget(self.operators_box)
+        else:
+            self.operators_box = None
         column.addStretch(1)
+        # The centre's details and comuni are the coordinators' (the service refuses others).
+        for box in (self.centre_box, self.comuni_box):
+            box.setEnabled(context.may(permissions.SETTINGS))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -149,69 +162,6 @@ class SettingsPage(Page):
         self.remove_comune.clicked.connect(self.remove_selected_comune)
         return self.comuni_box
 
-    def _build_backup_box(self) -> QGroupBox:
-        self.backup_box = QGroupBox()
-        form = QFormLayout(self.backup_box)
-        self.backup_folder = QLineEdit()
-        self.backup_folder.setReadOnly(True)
-        self.backup_folder.setObjectName("backupFolder")
-        self.choose_backup_folder = QPushButton()
-        self.backup_now = QPushButton()
-        row = QHBoxLayout()
-        row.addWidget(self.backup_folder, 1)
-        row.addWidget(self.choose_backup_folder)
-        self.backup_folder_label = QLabel()
-        form.addRow(self.backup_folder_label, row)
-        self.backup_status = QLabel()
-        self.backup_status.setWordWrap(True)
-        form.addRow(self.backup_now, self.backup_status)
-        self.choose_backup_folder.clicked.connect(self._choose_backup_folder)
-        self.backup_now.clicked.connect(self.make_backup)
-        return self.backup_box
-
-    def _choose_backup_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(
-            self, _("Choose the backup folder"), self.backup_folder.text()
-        )
-        if path:
-            self.set_backup_folder(path)
-
-    def set_backup_folder(self, path: str | None) -> None:
-        try:
-            backups.set_folder(path)
-        except FamilyDeskError as exc:
-            self.backup_status.setText(exc.message)
-            return
-        self._show_backups()
-
-    def make_backup(self) -> None:
-        self.backup_now.setEnabled(False)
-        self.backup_status.setText(_("Backing up…"))
-        self.runner.call(backups.make_backup, self.runner.database, "backup",
-                         on_done=self._backed_up, on_error=self._backup_failed, owner=self)  # fmt: skip
-
-    def _backed_up(self, path: object) -> None:
-        self.backup_now.setEnabled(True)
-        self._show_backups()
-        window = self.window()
-        if hasattr(window, "refresh_backup_status"):
-            window.refresh_backup_status()
-
-    def _backup_failed(self, exc: BaseException) -> None:
-        self.backup_now.setEnabled(True)
-        if isinstance(exc, FamilyDeskError):
-            self.backup_status.setText(exc.message)
-        else:
-            show_error(self, exc)
-
-    def _show_backups(self) -> None:
-        self.backup_folder.setText(str(backups.folder()))
-        self.backup_status.setText(
-            _("Last good backup: {age}. A verified copy is made every day and when FamilyDesk closes; "
-              "7 daily, 4 weekly and 12 monthly copies are kept.").format(
-                age=backups.describe_age(backups.last_good()))
-        )  # fmt: skip
-
     def _build_language_box(self) -> QGroupBox:
         self.language_box = QGroupBox()
         form = QFormLayout(self.language_box)
@@ -246,11 +196,9 @@ class SettingsPage(Page):
         self.comune_input.setPlaceholderText(_("Type a comune, e.g. Suzzara"))
         self.add_comune.setText(_("Add"))
         self.remove_comune.setText(_("Remove selected"))
-        self.backup_box.setTitle(_("Backups"))
-        self.backup_folder_label.setText(_("Backup folder"))
-        self.choose_backup_folder.setText(_("Choose folder…"))
-        self.backup_now.setText(_("Back up now"))
-        self._show_backups()
+        self.backups_box.retranslate_ui()
+        if self.operators_box is not None:
+            self.operators_box.retranslate_ui()
         self.language_box.setTitle(_("Language"))
         self.language_label.setText(_("Interface language"))
         self.comuni_model.retranslate()
@@ -261,6 +209,8 @@ class SettingsPage(Page):
         self.runner.read(centre.get_centre, on_done=self._show_details, owner=self)
         self.comuni_model.reload()
         self.runner.read(_all_comuni, on_done=self._fill_completer, owner=self)
+        if self.operators_box is not None:
+            self.operators_box.load()
 
     def _show_details(self, details: CentreDetails) -> None:
         self._details = details
