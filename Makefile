@@ -23,7 +23,7 @@ $(PY):
 
 $(INSTALLED): pyproject.toml | $(PY)
 	@scripts/system-deps.sh
-	$(PIP) install -e ".[postgres]"
+	$(PIP) install -e ".[postgres,encryption]"
 	@touch $@
 
 $(TEST_INSTALLED): $(INSTALLED)
