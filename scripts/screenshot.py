@@ -20,6 +20,7 @@ def main() -> int:
     parser.add_argument("--db")
     parser.add_argument("--lang", default="it")
     parser.add_argument("--families", type=int, default=300)
+    parser.add_argument("--role", default="coordinator", help="the role the pictures are taken as")
     args = parser.parse_args()
 
     from PySide6.QtWidgets import QApplication
@@ -37,6 +38,7 @@ def main() -> int:
     i18n.set_language(args.lang)
     app = create_application()
     database = Database.open(args.db)
+    database.operator, database.role = args.role, args.role
     if database.read(count_families) == 0:
         database.write(fill_demo, families=args.families, seed=1)
     from familydesk import backups
@@ -55,8 +57,15 @@ def main() -> int:
             if key == "families":
                 page.table.selectRow(0)
             QApplication.processEvents()
-            window.grab().save(str(out / f"{key}.png"))
-            print(out / f"{key}.png")
+            if key != "privacy":  # its tabs get a picture each
+                window.grab().save(str(out / f"{key}.png"))
+                print(out / f"{key}.png")
+            if key == "privacy":
+                for index in range(page.tab_widget.count()):
+                    page.tab_widget.setCurrentIndex(index)
+                    QApplication.processEvents()
+                    window.grab().save(str(out / f"privacy-{index}.png"))
+                    print(out / f"privacy-{index}.png")
             if key == "families":
                 page.search.setText("bell")
                 QApplication.processEvents()

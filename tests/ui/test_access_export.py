@@ -37,7 +37,7 @@ def test_exports_the_selected_member_into_the_chosen_folder(
 ) -> None:  # fmt: skip
     view = _detail(context, database, qtbot)
     button = view.buttons["access"]
-    assert not button.isHidden() and button.text() == "Export personal data (art. 15)…"
+    assert not button.isHidden() and button.text() == "Data copy (art. 15)…"
     asked: list[str] = []
     answer = {"folder": ""}
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",

@@ -109,7 +109,7 @@ class FamilyDetailView(QWidget):
         for widget in (self.subtitle, self.chips, self.banner):
             layout.addWidget(widget)
         members_bar = QHBoxLayout()
-        for key in ("add", "member", "remove", "access", "erasure"):
+        for key in ("add", "member", "remove"):
             members_bar.addWidget(self.buttons[key])
         self.buttons["erasure"].setVisible(runner.may(permissions.PRIVACY_REQUEST))
         # The copy of a person's data (GDPR art. 15) is an export: only roles that may export.
@@ -125,7 +125,11 @@ class FamilyDetailView(QWidget):
             consents_bar.addWidget(self.buttons[key])
         layout.addLayout(consents_bar)
         layout.addWidget(self.consents_view)
-        language_bar = QHBoxLayout()
+        language_bar = (
+            QHBoxLayout()
+        )  # the member's privacy rights on the left, forms' language right
+        for key in ("access", "erasure"):
+            language_bar.addWidget(self.buttons[key])
         language_bar.addStretch(1)
         language_bar.addWidget(self.form_language_label)
         language_bar.addWidget(self.form_language)
@@ -142,8 +146,8 @@ class FamilyDetailView(QWidget):
             "remove": _("Remove member"), "consent": _("Record consent"),
             "withdraw": _("Withdraw"), "intake": _("Print intake sheet"),
             "privacy": _("Print privacy notice"),
-            "access": _("Export personal data (art. 15)…"),
-            "erasure": _("Erasure request (art. 17)…"),
+            "access": _("Data copy (art. 15)…"),
+            "erasure": _("Erasure (art. 17)…"),
         }  # fmt: skip
         for key, text in texts.items():
             self.buttons[key].setText(text)
@@ -151,6 +155,10 @@ class FamilyDetailView(QWidget):
         tips = {"edit": "Ctrl+E", "add": "Ctrl+M", "consent": "Ctrl+K", "intake": "Ctrl+P"}
         for key, keys in tips.items():
             self.buttons[key].setToolTip(keys)
+        self.buttons["access"].setToolTip(_(
+            "Write everything held on the selected member (GDPR art. 15) as a PDF and a JSON file"))  # fmt: skip
+        self.buttons["erasure"].setToolTip(_(
+            "Record that the selected member asks to be erased (GDPR art. 17)"))  # fmt: skip
         self.form_language.setCurrentIndex(self.form_language.findData(i18n.current_language()))
         self.members.retranslate()
         self.consents.retranslate()
