@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk import audit, permissions
-from familydesk.db.models import Family, Person, PersonMerge
+from familydesk.db.models import ErasureRequest, Family, Person, PersonMerge
 from familydesk.errors import NotFoundError
 from familydesk.i18n import _
 
@@ -48,7 +48,11 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
     family = session.get(Family, person.family_id)
     assert family is not None
     merges = session.scalars(select(PersonMerge).where(PersonMerge.kept_person_id == person.id))
+    requests = list(session.scalars(
+        select(ErasureRequest).where(ErasureRequest.person_uid == person.uid)
+        .order_by(ErasureRequest.id)))  # fmt: skip
     uids = [str(person.uid), str(family.uid)] + [str(c.uid) for c in person.consents]
+    uids += [str(r.uid) for r in requests]
     entries = audit.entries(session, uids)
     data = {
         "generated_at": _plain(datetime.now().replace(microsecond=0)),
@@ -66,6 +70,7 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
         ],  # fmt: skip
         "consents": [_row(c) for c in person.consents],
         "merged_records": [json.loads(m.snapshot) for m in merges],
+        "erasure_requests": [_row(r) for r in requests],
         "audit": [
             {
                 "at": _plain(e.at),

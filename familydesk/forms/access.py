@@ -64,6 +64,9 @@ def access_pdf(data: dict[str, Any], centre: CentreDetails, language: str,
     if data["merged_records"]:
         story += [*section(lang(N_("Records merged into this one"))),
                   *[fields_table(_pairs(m, lang), columns=3) for m in data["merged_records"]]]  # fmt: skip
+    if data.get("erasure_requests"):
+        story += [*section(lang(N_("Erasure requests"))),
+                  *[fields_table(_pairs(r, lang), columns=3) for r in data["erasure_requests"]]]  # fmt: skip
     story += [*section(lang(N_("Access and change log"))), grid_table(
         [lang(N_("When")), lang(N_("Operator")), lang(N_("Action")), lang(N_("Fields"))],
         [[e["at"][:16].replace("T", " "), e["operator"], f"{e['action']} {e['table']}", e["fields"]]
