@@ -116,3 +116,24 @@ def test_back_up_now_and_the_status_bar(window: MainWindow, tmp_path: Path) -> N
     assert len(copies) == 1
     assert "today" in page.backups_box.backup_status.text()
     assert window.backup_label.text().startswith("Last backup: today")
+
+
+def test_the_screen_lock_minutes_are_kept_and_applied_at_once(context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from familydesk import preferences
+    from familydesk.ui.idle_lock import IdleLock
+    from familydesk.ui.pages.settings import SettingsPage
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    lock = IdleLock(window, context.runner.database, 10, parent=QApplication.instance())
+    try:
+        page = SettingsPage(context)
+        qtbot.addWidget(page)
+        assert page.lock_minutes.value() == preferences.DEFAULT_LOCK_MINUTES
+        page.lock_minutes.setValue(3)
+        assert preferences.lock_minutes() == 3 and lock.minutes == 3
+    finally:
+        lock.stop()
+        lock.setParent(None)

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from familydesk import centre, comuni, i18n, permissions
+from familydesk import centre, comuni, i18n, permissions, preferences
 from familydesk.centre import CentreDetails
 from familydesk.errors import ValidationError
 from familydesk.i18n import _
@@ -172,7 +173,24 @@ class SettingsPage(Page):
         form.addRow(self.language_label, self.language_combo)
         self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.current_language()))
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("lockMinutes")
+        self.lock_minutes.setRange(*preferences.LOCK_MINUTES_RANGE)
+        self.lock_minutes.setValue(preferences.lock_minutes())
+        self.lock_label = QLabel()
+        form.addRow(self.lock_label, self.lock_minutes)
+        self.lock_minutes.valueChanged.connect(self._lock_minutes_chosen)
         return self.language_box
+
+    def _lock_minutes_chosen(self, minutes: int) -> None:
+        """Saved for this PC and applied at once to the running screen lock."""
+        from PySide6.QtWidgets import QApplication
+
+        from familydesk.ui.idle_lock import IdleLock
+
+        preferences.set_lock_minutes(minutes)
+        for lock in QApplication.instance().findChildren(IdleLock):
+            lock.minutes = minutes
 
     # -- texts -------------------------------------------------------------
     def title(self) -> str:
@@ -199,8 +217,10 @@ class SettingsPage(Page):
         self.backups_box.retranslate_ui()
         if self.operators_box is not None:
             self.operators_box.retranslate_ui()
-        self.language_box.setTitle(_("Language"))
+        self.language_box.setTitle(_("This computer"))
         self.language_label.setText(_("Interface language"))
+        self.lock_label.setText(_("Lock the screen after"))
+        self.lock_minutes.setSuffix(" " + _("minutes without activity"))
         self.comuni_model.retranslate()
         self._show_logo()
 
