@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from familydesk.db.database import Database  # noqa: E402
+from benchmarks import open_signed  # noqa: E402
 from familydesk.demo import fill_demo  # noqa: E402
 from familydesk.demo.generator import REFERENCE_DAY  # noqa: E402
 from familydesk.transfer import export_families, import_table, read_table  # noqa: E402
@@ -27,7 +27,7 @@ FAMILIES = 3_400
 
 def make_csv(folder: Path, rows: int = ROWS) -> Path:
     """A CSV of ``rows`` people (whole families first, the last one possibly cut short)."""
-    source = Database.open(str(folder / "source.sqlite3"))
+    source = open_signed(str(folder / "source.sqlite3"))
     try:
         source.write(fill_demo, families=FAMILIES, seed=11)
         full = folder / "all.csv"
@@ -44,7 +44,7 @@ def make_csv(folder: Path, rows: int = ROWS) -> Path:
 def run(folder: Path) -> list[tuple[str, str]]:
     folder.mkdir(parents=True, exist_ok=True)
     path = make_csv(folder)
-    database = Database.open(str(folder / "import.sqlite3"))
+    database = open_signed(str(folder / "import.sqlite3"))
     try:
         today = max(date.today(), REFERENCE_DAY)
         start = time.perf_counter()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
-from familydesk.db.database import Database
+from benchmarks import open_signed
 from familydesk.demo import fill_demo
 from familydesk.registry.search import search_params, search_people, search_statement
 
@@ -41,7 +41,7 @@ def _times(fn: Callable[[], object], runs: int) -> tuple[float, float]:
 
 def build(folder: Path) -> tuple[Path, float, int]:
     path = folder / f"search{FAMILIES}.sqlite3"
-    database = Database.open(str(path))
+    database = open_signed(str(path))
     start = time.perf_counter()
     summary = database.write(fill_demo, families=FAMILIES, seed=1)
     elapsed = time.perf_counter() - start
@@ -52,7 +52,7 @@ def build(folder: Path) -> tuple[Path, float, int]:
 def run(folder: Path) -> list[tuple[str, str]]:
     path, built, people = build(folder)
     rows = [(f"`demo --families {FAMILIES:,}` ({people:,} people)", f"{built:.1f} s")]
-    database = Database.open(str(path))
+    database = open_signed(str(path))
     raw = sqlite3.connect(path)
     compiled = search_statement("sqlite").compile(dialect=sqlite_dialect.dialect())
     sql, order = str(compiled), compiled.positiontup or []

@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import open_signed  # noqa: E402
 from familydesk.db.database import Database  # noqa: E402
 from familydesk.demo import fill_demo  # noqa: E402
 from familydesk.registry import family_page  # noqa: E402
@@ -68,7 +69,7 @@ def foundation(home: Path) -> list[tuple[str, str]]:
                  f"{ms:.0f} ms ({wall:.0f} ms)"))  # fmt: skip
     for size in SIZES:
         location = str(home / f"demo{size}.sqlite3")
-        database = Database.open(location)
+        database = open_signed(location)
         start = time.perf_counter()
         summary = database.write(fill_demo, families=size, seed=1)
         generated = (time.perf_counter() - start) * 1000
