@@ -171,11 +171,7 @@ class MainWindow(QMainWindow):
         for row, entry in enumerate(NAVIGATION):
             item = self.nav.item(row)
             item.setText(_(entry.title))
-            item.setToolTip(
-                ""
-                if self.pages[entry.key].available
-                else _("{title}: coming soon").format(title=_(entry.title))
-            )
+            item.setToolTip(self.pages[entry.key].unavailable_reason())
             self.page_actions[row].setText(_(entry.title))
         self.file_menu.setTitle(_("&File"))
         self.view_menu.setTitle(_("&View"))

@@ -12,7 +12,7 @@ from familydesk.db.database import Database
 from familydesk.registry import FamilyInput, MemberInput
 from familydesk.ui.families.family_dialog import FamilyDialog
 from familydesk.ui.families.member_dialog import MemberDialog
-from familydesk.ui.main_window import MainWindow
+from familydesk.ui.main_window import NAVIGATION, MainWindow
 from familydesk.ui.pages.base import PageContext
 
 
@@ -60,6 +60,10 @@ def test_reception_sees_no_import_and_no_privacy_page(
     window.show()
     assert not window.pages["families"].import_button.isVisible()
     assert not window.pages["privacy"].available
+    row = [e.key for e in NAVIGATION].index("privacy")
+    assert (
+        window.nav.item(row).toolTip() == "Privacy and audit: for coordinators and administrators"
+    )
     educator_dialog = MemberDialog(context.runner, 1, None)
     qtbot.addWidget(educator_dialog)
     educator_dialog.show()

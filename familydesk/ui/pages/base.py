@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from familydesk.i18n import _
 from familydesk.ui.language import LanguageManager
 from familydesk.ui.runner import Runner
 
@@ -53,6 +54,10 @@ class Page(QWidget):
 
     def title(self) -> str:
         raise NotImplementedError
+
+    def unavailable_reason(self) -> str:
+        """Why the page is greyed out in the navigation (empty when it is available)."""
+        return "" if self.available else _("{title}: coming soon").format(title=self.title())
 
     def _language_changed(self, _code: str) -> None:
         self.retranslate_ui()

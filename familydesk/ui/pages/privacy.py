@@ -56,6 +56,11 @@ class PrivacyPage(Page):
     def title(self) -> str:
         return _("Privacy and audit")
 
+    def unavailable_reason(self) -> str:
+        if self.available:
+            return ""
+        return _("{title}: for coordinators and administrators").format(title=self.title())
+
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
         for index, (tab, widget) in enumerate(getattr(self, "_tabs", [])):
