@@ -24,6 +24,8 @@ DELETE_FAMILY = "registry.delete"
 #: Social notes and ISEE (value and expiry): read and write.
 SENSITIVE = "registry.sensitive"
 PRINT = "forms.print"
+#: Record walk-in contacts and their requests at the front desk.
+FRONTDESK = "frontdesk.record"
 IMPORT = "data.import"
 EXPORT = "data.export"
 VIEW_AUDIT = "audit.view"
@@ -42,6 +44,7 @@ DESCRIPTIONS: dict[str, str] = {
     DELETE_FAMILY: N_("delete a whole family"),
     SENSITIVE: N_("see and change social notes and ISEE"),
     PRINT: N_("print forms"),
+    FRONTDESK: N_("record walk-in contacts and requests"),
     IMPORT: N_("import data"),
     EXPORT: N_("export data"),
     VIEW_AUDIT: N_("read the audit trail"),
@@ -54,14 +57,15 @@ DESCRIPTIONS: dict[str, str] = {
 
 _DESK = {VIEW_REGISTRY, EDIT_REGISTRY, PRINT, PRIVACY_REQUEST}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "reception": frozenset(_DESK | {SENSITIVE}),
+    "reception": frozenset(_DESK | {SENSITIVE, FRONTDESK}),
     # Educators run groups: they see who the members are, not notes or ISEE.
     "educator": frozenset(_DESK),
-    "professional": frozenset(_DESK | {SENSITIVE}),
+    "professional": frozenset(_DESK | {SENSITIVE, FRONTDESK}),
     "coordinator": frozenset(
         _DESK
         | {
             SENSITIVE,
+            FRONTDESK,
             DELETE_FAMILY,
             IMPORT,
             EXPORT,
@@ -82,6 +86,9 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "consent": EDIT_REGISTRY,
     "person_merge": EDIT_REGISTRY,
     "member_comune": SETTINGS,
+    "need": SETTINGS,
+    "contact": FRONTDESK,
+    "contact_request": FRONTDESK,
     "retention_rule": PRIVACY_MANAGE,
     "erasure_request": PRIVACY_REQUEST,
 }

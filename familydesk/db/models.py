@@ -249,3 +249,8 @@ class AuditEntry(Base):
     note: Mapped[str] = mapped_column(String(300), default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+# Tables of later capabilities live in their own modules; importing them here
+# registers them wherever the models are loaded (sessions, Alembic).
+from familydesk.db import models_frontdesk  # noqa: E402, F401

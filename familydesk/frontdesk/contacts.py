@@ -1,0 +1,247 @@
+"""Walk-in contacts and their requests (services; the caller commits).
+
+One contact per person per day: a second visit the same day adds its
+requests to the morning's contact. An anonymous visitor is recorded with
+statistics only (sex, birth year, citizenship, comune).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from familydesk import permissions
+from familydesk.db.base import utcnow
+from familydesk.db.models import Person
+from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
+from familydesk.errors import NotFoundError, ValidationError
+from familydesk.frontdesk.needs import need_name
+from familydesk.i18n import N_, _
+
+CHANNELS: dict[str, str] = {
+    "in_person": N_("in person"), "phone": N_("phone"), "email": N_("e-mail"), "other": N_("other"),
+}  # fmt: skip
+OUTCOMES: dict[str, str] = {
+    "information": N_("information given"),
+    "referral": N_("referral to another service"),
+    "appointment": N_("appointment booked"),
+    "taken_in_charge": N_("taken in charge"),
+    "nothing_possible": N_("nothing possible"),
+}
+
+
+@dataclass(frozen=True)
+class RequestInput:
+    need_key: str
+    outcomes: tuple[str, ...] = ("information",)
+    note: str = ""
+    referral_to: str = ""
+    follow_up_on: date | None = None
+    #: Who follows it up (operator name); empty: the operator recording it.
+    follow_up_owner: str = ""
+
+
+@dataclass(frozen=True)
+class ContactInput:
+    channel: str = "in_person"
+    #: A registered person (their family is taken from the registry) ...
+    person_id: int | None = None
+    #: ... or a family without saying who came, or neither: an anonymous visitor.
+    family_id: int | None = None
+    anon_sex: str = ""
+    anon_birth_year: int | None = None
+    anon_citizenship: str = ""
+    anon_comune: str = ""
+    referred_by: str = ""
+    contact_date: date | None = None
+    requests: tuple[RequestInput, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    id: int
+    need_key: str
+    need: str
+    outcomes: tuple[str, ...]
+    note: str
+    referral_to: str
+    follow_up_on: date | None
+    follow_up_owner: str
+    follow_up_done_on: date | None
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    uid: str
+    contact_date: date
+    arrived_at: datetime
+    operator: str
+    channel: str
+    family_id: int | None
+    person_id: int | None
+    anonymous: bool
+    referred_by: str
+    status: str
+    requests: tuple[RequestRow, ...]
+    version: int
+
+
+def _request_row(request: ContactRequest, need: Need) -> RequestRow:
+    return RequestRow(request.id, need.key, need_name(need),
+                      tuple(o for o in request.outcomes.split(",") if o), request.note,
+                      request.referral_to, request.follow_up_on, request.follow_up_owner,
+                      request.follow_up_done_on)  # fmt: skip
+
+
+def contact_row(session: Session, contact: Contact) -> ContactRow:
+    needs = {n.id: n for n in session.scalars(select(Need))}
+    return ContactRow(
+        contact.id, str(contact.uid), contact.contact_date, contact.arrived_at, contact.operator,
+        contact.channel, contact.family_id, contact.person_id,
+        contact.person_id is None and contact.family_id is None, contact.referred_by,
+        contact.status, tuple(_request_row(r, needs[r.need_id]) for r in contact.requests),
+        contact.version,
+    )  # fmt: skip
+
+
+def _clean_request(
+    session: Session, request: RequestInput, today: date
+) -> tuple[Need, RequestInput]:
+    need = session.scalar(select(Need).where(Need.key == request.need_key, Need.active.is_(True)))
+    if need is None:
+        raise ValidationError("need", _("Need: choose one from the list."))
+    outcomes = tuple(dict.fromkeys(o for o in request.outcomes if o))
+    if not outcomes or any(o not in OUTCOMES for o in outcomes):
+        raise ValidationError("outcomes", _(
+            "Outcome: choose at least one of information given, referral, appointment booked, "
+            "taken in charge, nothing possible."))  # fmt: skip
+    if "referral" in outcomes and not request.referral_to.strip():
+        raise ValidationError(
+            "referral_to", _("Referral: say which service the family was sent to.")
+        )
+    if request.follow_up_on is not None and request.follow_up_on < today:
+        raise ValidationError("follow_up_on", _("Follow-up: a date from today on."))
+    return need, request
+
+
+def _clean_contact(contact: ContactInput, today: date) -> None:
+    if contact.channel not in CHANNELS:
+        raise ValidationError("channel", _("Channel: in person, phone, e-mail or other."))
+    if contact.anon_sex not in ("", "F", "M"):
+        raise ValidationError("anon_sex", _("Sex: F or M, or leave it empty."))
+    year = contact.anon_birth_year
+    if year is not None and not today.year - 120 <= year <= today.year:
+        raise ValidationError("anon_birth_year", _(
+            "Birth year: a year between {first} and {last}.").format(
+                first=today.year - 120, last=today.year))  # fmt: skip
+    if not contact.requests:
+        raise ValidationError("need", _("Need: record at least one request."))
+
+
+def record_contact(
+    session: Session, contact: ContactInput, now: datetime | None = None
+) -> ContactRow:
+    """Record a contact with its requests, or add them to today's contact of the same person."""
+    permissions.require(session, permissions.FRONTDESK)
+    now = now or utcnow()
+    today = contact.contact_date or now.astimezone().date()
+    _clean_contact(contact, today)
+    cleaned = [_clean_request(session, r, today) for r in contact.requests]
+    family_id = contact.family_id
+    if contact.person_id is not None:
+        person = session.get(Person, contact.person_id)
+        if person is None:
+            raise NotFoundError(
+                _("This person no longer exists: someone else may have deleted them.")
+            )
+        family_id = person.family_id
+    record = None
+    if contact.person_id is not None:
+        record = session.scalar(select(Contact).where(
+            Contact.person_id == contact.person_id, Contact.contact_date == today))  # fmt: skip
+    operator = str(session.info.get("operator") or "")
+    if record is None:
+        anonymous = contact.person_id is None and family_id is None
+        record = Contact(
+            contact_date=today, arrived_at=now, operator=operator, channel=contact.channel,
+            family_id=family_id, person_id=contact.person_id,
+            anon_sex=contact.anon_sex if anonymous else "",
+            anon_birth_year=contact.anon_birth_year if anonymous else None,
+            anon_citizenship=contact.anon_citizenship.strip() if anonymous else "",
+            anon_comune=contact.anon_comune.strip() if anonymous else "",
+            referred_by=contact.referred_by.strip(), status="waiting",
+        )  # fmt: skip
+        session.add(record)
+    for need, request in cleaned:
+        record.requests.append(ContactRequest(
+            need_id=need.id, outcomes=",".join(dict.fromkeys(request.outcomes)),
+            note=request.note.strip(), referral_to=request.referral_to.strip(),
+            follow_up_on=request.follow_up_on,
+            follow_up_owner=(request.follow_up_owner.strip() or operator) if request.follow_up_on else "",
+        ))  # fmt: skip
+    session.flush()
+    return contact_row(session, record)
+
+
+def contacts_of_family(session: Session, family_id: int, limit: int = 200) -> list[ContactRow]:
+    """A family's contact history, newest first (the family page shows it)."""
+    permissions.require(session, permissions.VIEW_REGISTRY)
+    query = (select(Contact).where(Contact.family_id == family_id)
+             .order_by(Contact.contact_date.desc(), Contact.id.desc()).limit(limit)
+             .options(selectinload(Contact.requests)))  # fmt: skip
+    return [contact_row(session, c) for c in session.scalars(query)]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    request_id: int
+    contact_id: int
+    family_id: int | None
+    need: str
+    follow_up_on: date
+    owner: str
+    overdue: bool
+    version: int
+
+
+def open_follow_ups(session: Session, owner: str | None = None,
+                    today: date | None = None) -> list[FollowUp]:  # fmt: skip
+    """Follow-ups not done yet, soonest first; only ``owner``'s when given (the to-do list)."""
+    permissions.require(session, permissions.FRONTDESK)
+    today = today or date.today()
+    query = (select(ContactRequest, Contact.family_id, Need)
+             .join(Contact, Contact.id == ContactRequest.contact_id)
+             .join(Need, Need.id == ContactRequest.need_id)
+             .where(ContactRequest.follow_up_on.is_not(None),
+                    ContactRequest.follow_up_done_on.is_(None))
+             .order_by(ContactRequest.follow_up_on, ContactRequest.id))  # fmt: skip
+    if owner is not None:
+        query = query.where(ContactRequest.follow_up_owner == owner)
+    return [
+        FollowUp(
+            r.id,
+            r.contact_id,
+            family_id,
+            need_name(need),
+            r.follow_up_on,
+            r.follow_up_owner,
+            r.follow_up_on < today,
+            r.version,
+        )  # fmt: skip
+        for r, family_id, need in session.execute(query)
+    ]
+
+
+def close_follow_up(
+    session: Session, request_id: int, version: int, on: date | None = None
+) -> None:
+    from familydesk.db.database import load_for_update
+
+    permissions.require(session, permissions.FRONTDESK)
+    request = load_for_update(session, ContactRequest, request_id, version)
+    request.follow_up_done_on = on or date.today()
+    session.flush()
