@@ -141,3 +141,17 @@ def test_two_desks_recording_the_same_person_the_same_day_make_one_contact(
     finally:
         for database in desks:
             database.dispose()
+
+
+def test_a_family_seen_at_the_desk_is_not_inactive_for_retention(database: Database) -> None:
+    from familydesk import retention
+    from tests.privacy_data import TODAY, age, family, member
+
+    old = family(database, "Bianchi", [member("Anna", "Bianchi", date(1980, 5, 6))])
+    age(database, old.id, date(2020, 6, 1))
+    preview = {p.kind: p for p in database.read(retention.retention_preview, TODAY)}
+    assert preview["registry"].count == 1
+    database.write(frontdesk.record_contact, ContactInput(
+        person_id=old.members[0].id, requests=(RequestInput("housing"),)))  # fmt: skip
+    preview = {p.kind: p for p in database.read(retention.retention_preview, TODAY)}
+    assert preview["registry"].count == 0

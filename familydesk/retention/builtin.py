@@ -32,12 +32,19 @@ from sqlalchemy.orm import Session, selectinload
 from familydesk import audit
 from familydesk.anonymise import anonymise_family, delete_consents
 from familydesk.db.models import Consent, ErasureRequest, Family, Person
+from familydesk.db.models_frontdesk import Contact
 from familydesk.i18n import N_, _, format_date, ngettext
 from familydesk.registry.records import CONSENT_KINDS
 from familydesk.retention.kinds import RetentionKind, activity_sources, register, register_activity
 
 register_activity(lambda since: select(Family.id).where(Family.updated_at >= since))
 register_activity(lambda since: select(Person.family_id).where(Person.updated_at >= since))
+# A walk-in contact is activity: a family seen at the desk is not inactive.
+register_activity(
+    lambda since: select(Contact.family_id).where(
+        Contact.family_id.is_not(None), Contact.arrived_at >= since
+    )
+)
 register_activity(
     lambda since: (
         select(Person.family_id)
