@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +24,7 @@ from familydesk.operators import OperatorInfo
 from familydesk.ui.errors import show_error
 from familydesk.ui.runner import Runner
 from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import ErrorLine
+from familydesk.ui.widgets import ErrorLine, record_table
 
 
 def _state(info: OperatorInfo) -> str:
@@ -106,12 +104,7 @@ class OperatorsBox(QGroupBox):
             Column(lambda: _("Role"), lambda o: _(operators.ROLES[o.role])),
             Column(lambda: _("State"), _state),
         ], self)  # fmt: skip
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(self.model, resize=QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
         self.add_button, self.password_button, self.toggle_button = (
             QPushButton(), QPushButton(), QPushButton())  # fmt: skip

@@ -6,7 +6,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 from familydesk.i18n import _, format_date, parse_date
 
@@ -95,3 +104,21 @@ class Chips(QWidget):
             for i in range(self._layout.count())
             if self._layout.itemAt(i).widget() is not None
         ]
+
+
+def record_table(model: QAbstractItemModel, *, single: bool = True, alternate: bool = False,
+                 resize: QHeaderView.ResizeMode = QHeaderView.ResizeMode.ResizeToContents,
+                 ) -> QTableView:  # fmt: skip
+    """A read-only table of records: whole rows selected (one at a time when ``single``),
+    no row numbers, the last column stretched."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if single:
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(alternate)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(resize)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view

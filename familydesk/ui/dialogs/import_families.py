@@ -23,17 +23,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +50,7 @@ from familydesk.transfer import (
 )
 from familydesk.ui.errors import show_error
 from familydesk.ui.runner import Runner
+from familydesk.ui.widgets import record_table
 
 Index = QModelIndex | QPersistentModelIndex
 _REJECTED_COLOUR = QColor("#b3261e")
@@ -164,15 +162,7 @@ class ImportFamiliesDialog(QDialog):
         file_row.addWidget(self.template_button)
 
         self.model = PreviewModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = record_table(self.model, single=False, alternate=True)
 
         self.counts = QLabel()
         self.counts.setObjectName("importCounts")

@@ -8,15 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,19 +28,7 @@ from familydesk.ui.families.family_dialog import FamilyDialog
 from familydesk.ui.families.member_dialog import MemberDialog
 from familydesk.ui.families.models import consents_model, members_model
 from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import Chips
-
-
-def _table(model) -> QTableView:  # type: ignore[no-untyped-def]
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+from familydesk.ui.widgets import Chips, record_table
 
 
 def printout_path(kind: str, record_id: int) -> Path:
@@ -74,13 +59,13 @@ class FamilyDetailView(QWidget):
         self.banner.setWordWrap(True)
         self.banner.hide()
         self.members = members_model(self)
-        self.members_view = _table(self.members)
+        self.members_view = record_table(self.members)
         self.members_view.doubleClicked.connect(lambda _index: self.edit_member())
         self.members_view.selectionModel().selectionChanged.connect(
             lambda *_a: self._member_chosen()
         )
         self.consents = consents_model(self)
-        self.consents_view = _table(self.consents)
+        self.consents_view = record_table(self.consents)
         self.consents_view.setMaximumHeight(130)
         self.consents_label = QLabel()
         self.buttons: dict[str, QPushButton] = {}

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from familydesk.i18n import N_, _, format_datetime, format_number, ngettext
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.table_model import Column, LazyTableModel
-from familydesk.ui.widgets import DateField, ErrorLine
+from familydesk.ui.widgets import DateField, ErrorLine, record_table
 
 #: What each audit action means, for the operator (unknown actions are shown as written).
 ACTIONS: dict[str, str] = {
@@ -128,16 +126,9 @@ class AuditTab(QWidget):
         self.model = AuditModel(self.runner, audit_page, audit_columns(), parent=self)
         self.model.loaded.connect(lambda _total: self._show_count())
         self.model.failed.connect(self._failed)
-        self.table = QTableView()
+        self.table = record_table(self.model, single=False, alternate=True,
+                                  resize=QHeaderView.ResizeMode.Interactive)  # fmt: skip
         self.table.setObjectName("auditTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for column, width in enumerate((135, 110, 170, 90, 290, 160)):
             self.table.setColumnWidth(column, width)
 
