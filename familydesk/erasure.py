@@ -22,6 +22,7 @@ from familydesk.db.database import load_for_update
 from familydesk.db.models import ErasureRequest, Family, Person
 from familydesk.errors import NotFoundError, ValidationError
 from familydesk.i18n import N_, _
+from familydesk.registry.families import load_person
 
 STATUSES: dict[str, str] = {
     "open": N_("Open"),
@@ -85,9 +86,7 @@ def record_erasure_request(session: Session, person_id: int, received_on: date |
     received_on = received_on or today
     if received_on > today:
         raise ValidationError("received_on", _("Received on: the date cannot be in the future."))
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(_("This person no longer exists: someone else may have deleted them."))
+    person = load_person(session, person_id)
     if person.anonymised_on is not None:
         raise ValidationError(
             "person", _("This person is already anonymised: nothing is left to erase.")

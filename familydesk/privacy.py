@@ -17,9 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk import audit, permissions
-from familydesk.db.models import ErasureRequest, Family, Person, PersonMerge
-from familydesk.errors import NotFoundError
-from familydesk.i18n import _
+from familydesk.db.models import ErasureRequest, Family, PersonMerge
+from familydesk.registry.families import load_person
 
 #: Technical columns left out of the person's copy (derived from the others).
 _DERIVED = {"search_text", "name_key"}
@@ -42,9 +41,7 @@ def _row(obj: Any, skip: set[str] = frozenset()) -> dict[str, Any]:  # type: ign
 def subject_access(session: Session, person_id: int) -> dict[str, Any]:
     """Everything held on ``person_id``; the access is written in the audit trail (a write)."""
     permissions.require(session, permissions.EXPORT)
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(_("This person no longer exists: someone else may have deleted them."))
+    person = load_person(session, person_id)
     family = session.get(Family, person.family_id)
     assert family is not None
     merges = session.scalars(select(PersonMerge).where(PersonMerge.kept_person_id == person.id))

@@ -13,18 +13,14 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk import audit, permissions
 from familydesk.centre import get_centre
-from familydesk.db.models import Person
-from familydesk.errors import NotFoundError
 from familydesk.forms.base import FormError, FormLanguage
 from familydesk.forms.intake import intake_pdf
 from familydesk.forms.privacy import privacy_pdf
-from familydesk.i18n import _
-from familydesk.registry.families import get_family
+from familydesk.registry.families import get_family, load_person
 
 __all__ = ["FormError", "FormLanguage", "intake_pdf", "privacy_pdf", "render_intake",
            "render_privacy"]  # fmt: skip
@@ -53,10 +49,7 @@ def render_privacy(session: Session, person_id: int, language: str,
     The print is audited: run it as a write (``Database.write`` / ``runner.write``).
     """
     permissions.require(session, permissions.PRINT)
-    family_id = session.scalar(select(Person.family_id).where(Person.id == person_id))
-    if family_id is None:
-        raise NotFoundError(_("This person no longer exists: someone else may have deleted them."))
-    family = get_family(session, family_id, today)
+    family = get_family(session, load_person(session, person_id).family_id, today)
     member = next(m for m in family.members if m.id == person_id)
     data = privacy_pdf(member, family, get_centre(session), language, today)
     audit.record(session, "print", note="privacy", table_name="person", record_uid=str(member.uid))

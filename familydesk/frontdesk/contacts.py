@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from familydesk import permissions
 from familydesk.db.base import utcnow
-from familydesk.db.models import Person
 from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
-from familydesk.errors import NotFoundError, ValidationError
+from familydesk.errors import ValidationError
 from familydesk.frontdesk.needs import need_name
 from familydesk.i18n import N_, _
+from familydesk.registry.families import load_person
 
 CHANNELS: dict[str, str] = {
     "in_person": N_("in person"), "phone": N_("phone"), "email": N_("e-mail"), "other": N_("other"),
@@ -153,11 +153,7 @@ def record_contact(
     cleaned = [_clean_request(session, r, today) for r in contact.requests]
     family_id = contact.family_id
     if contact.person_id is not None:
-        person = session.get(Person, contact.person_id)
-        if person is None:
-            raise NotFoundError(
-                _("This person no longer exists: someone else may have deleted them.")
-            )
+        person = load_person(session, contact.person_id)
         family_id = person.family_id
     record = None
     if contact.person_id is not None:

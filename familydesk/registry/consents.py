@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from familydesk.db.database import load_for_update
-from familydesk.db.models import Consent, Person
-from familydesk.errors import NotFoundError, ValidationError
+from familydesk.db.models import Consent
+from familydesk.errors import ValidationError
 from familydesk.i18n import _
-from familydesk.registry.families import consent_row
+from familydesk.registry.families import consent_row, load_person
 from familydesk.registry.records import CONSENT_KINDS, PRIVACY_NOTICE_VERSION, ConsentRow
 
 
@@ -24,9 +24,7 @@ def record_consent(session: Session, person_id: int, kind: str, given_on: date,
         raise ValidationError("kind", _("Consent: unknown kind of consent."))
     if given_on > today:
         raise ValidationError("given_on", _("Consent date: it cannot be in the future."))
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(_("This person no longer exists: someone else may have deleted them."))
+    person = load_person(session, person_id)
     if person.birth_date is not None:
         age = (
             today.year

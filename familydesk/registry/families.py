@@ -109,6 +109,14 @@ def _refuse_anonymised(record: Family | Person) -> None:
         raise FamilyDeskError(_("This record was anonymised: it can no longer be changed."))
 
 
+def load_person(session: Session, person_id: int) -> Person:
+    """The person ``person_id``; ``NotFoundError`` (a sentence for the operator) if gone."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(_("This person no longer exists: someone else may have deleted them."))
+    return person
+
+
 def _load_family(session: Session, family_id: int) -> Family:
     family = session.scalars(
         select(Family)
