@@ -26,6 +26,8 @@ SENSITIVE = "registry.sensitive"
 PRINT = "forms.print"
 #: Record walk-in contacts and their requests at the front desk.
 FRONTDESK = "frontdesk.record"
+#: Book, move and cancel appointments; see agendas.
+APPOINTMENTS = "appointments.book"
 IMPORT = "data.import"
 EXPORT = "data.export"
 VIEW_AUDIT = "audit.view"
@@ -45,6 +47,7 @@ DESCRIPTIONS: dict[str, str] = {
     SENSITIVE: N_("see and change social notes and ISEE"),
     PRINT: N_("print forms"),
     FRONTDESK: N_("record walk-in contacts and requests"),
+    APPOINTMENTS: N_("book, move and cancel appointments"),
     IMPORT: N_("import data"),
     EXPORT: N_("export data"),
     VIEW_AUDIT: N_("read the audit trail"),
@@ -57,15 +60,16 @@ DESCRIPTIONS: dict[str, str] = {
 
 _DESK = {VIEW_REGISTRY, EDIT_REGISTRY, PRINT, PRIVACY_REQUEST}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "reception": frozenset(_DESK | {SENSITIVE, FRONTDESK}),
+    "reception": frozenset(_DESK | {SENSITIVE, FRONTDESK, APPOINTMENTS}),
     # Educators run groups: they see who the members are, not notes or ISEE.
     "educator": frozenset(_DESK),
-    "professional": frozenset(_DESK | {SENSITIVE, FRONTDESK}),
+    "professional": frozenset(_DESK | {SENSITIVE, FRONTDESK, APPOINTMENTS}),
     "coordinator": frozenset(
         _DESK
         | {
             SENSITIVE,
             FRONTDESK,
+            APPOINTMENTS,
             DELETE_FAMILY,
             IMPORT,
             EXPORT,
@@ -89,6 +93,15 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "need": SETTINGS,
     "contact": FRONTDESK,
     "contact_request": FRONTDESK,
+    "service": SETTINGS,
+    "staff": SETTINGS,
+    "place": SETTINGS,
+    "room": SETTINGS,
+    "opening_hours": SETTINGS,
+    "closure": SETTINGS,
+    "absence": SETTINGS,
+    "appointment": APPOINTMENTS,
+    "appointment_series": APPOINTMENTS,
     "retention_rule": PRIVACY_MANAGE,
     "erasure_request": PRIVACY_REQUEST,
 }

@@ -55,6 +55,9 @@ class MemberComune(SiteOwnedMixin, Base):
     #: Codice catastale (Belfiore), e.g. L020 for Suzzara: the key used by codici fiscali.
     cadastral_code: Mapped[str] = mapped_column(String(4), unique=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    #: The patron saint's day, a local holiday ("MM-DD", empty if none): no bookings.
+    patron_day: Mapped[str] = mapped_column(String(5), default="")
+    patron_saint: Mapped[str] = mapped_column(String(100), default="")
 
 
 class Family(SiteOwnedMixin, Base):
@@ -253,4 +256,4 @@ class AuditEntry(Base):
 
 # Tables of later capabilities live in their own modules; importing them here
 # registers them wherever the models are loaded (sessions, Alembic).
-from familydesk.db import models_frontdesk  # noqa: E402, F401
+from familydesk.db import models_appointments, models_frontdesk  # noqa: E402, F401
