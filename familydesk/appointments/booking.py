@@ -1,0 +1,297 @@
+"""Booking, moving and cancelling appointments, refusing every double booking.
+
+A booking is checked inside the transaction that saves it: first the rows of
+the professional, the interpreter, the room and the family are locked
+(``SELECT ... FOR UPDATE`` on PostgreSQL; a SQLite writer already holds the
+database lock from ``BEGIN IMMEDIATE``), then overlaps are looked for, then
+the appointment is written. Two desks booking the same slot are therefore
+serialised, and the second one sees the first one's appointment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from familydesk import permissions
+from familydesk.appointments.calendar_rules import Rules, hhmm, local_now
+from familydesk.appointments.queries import AppointmentRow, get_appointment
+from familydesk.db.database import load_for_update
+from familydesk.db.models import Family, Person
+from familydesk.db.models_appointments import Appointment, Place, Room, Service, Staff
+from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.i18n import _, format_date
+
+#: Longest appointment (minutes): bounds the overlap search so it stays on the indexes.
+MAX_MINUTES = 480
+#: Statuses that hold the slot (a cancelled appointment frees it).
+HOLDING = ("booked", "confirmed", "done", "no_show")
+#: Status changes an operator may make.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "booked": ("confirmed", "done", "no_show", "cancelled"),
+    "confirmed": ("booked", "done", "no_show", "cancelled"),
+    "done": ("booked", "confirmed", "no_show"),
+    "no_show": ("booked", "confirmed", "done"),
+    "cancelled": (),
+}
+
+
+@dataclass(frozen=True)
+class AppointmentInput:
+    service_id: int
+    staff_id: int
+    place_id: int
+    starts_at: datetime
+    #: Length in minutes; empty: the service's usual length.
+    minutes: int | None = None
+    room_id: int | None = None
+    interpreter_id: int | None = None
+    family_id: int | None = None
+    person_id: int | None = None
+    note: str = ""
+    #: The walk-in request it is booked from, if any.
+    request_id: int | None = None
+
+
+class BookingConflict(FamilyDeskError):
+    """The slot is taken or not bookable; carries the reasons and free alternatives."""
+
+    def __init__(self, reasons: Sequence[str], alternatives: Sequence[object] = ()) -> None:
+        self.reasons = tuple(reasons)
+        self.alternatives = tuple(alternatives)
+        message = _("This appointment cannot be booked: {reasons}.").format(
+            reasons="; ".join(self.reasons)
+        )
+        if self.alternatives:
+            message += " " + _("Next free: {slots}.").format(
+                slots=", ".join(str(a) for a in self.alternatives)
+            )
+        super().__init__(message)
+
+
+#: Other bookings that occupy staff or rooms (e.g. group sessions, issue 6):
+#: ``fn(session, start, end, staff_ids, room_ids) -> reasons``.
+BusySource = Callable[[Session, datetime, datetime, set[int], set[int]], list[str]]
+BUSY_SOURCES: list[BusySource] = []
+
+
+def register_busy_source(source: BusySource) -> None:
+    if source not in BUSY_SOURCES:
+        BUSY_SOURCES.append(source)
+
+
+def _span(start: datetime, end: datetime) -> str:
+    return _("{day} {start}-{end}").format(day=format_date(start.date()), start=hhmm(start),
+                                            end=hhmm(end))  # fmt: skip
+
+
+def conflicts(session: Session, start: datetime, end: datetime, staff_ids: set[int],
+              room_id: int | None, family_id: int | None,
+              exclude: Sequence[int] = ()) -> list[str]:  # fmt: skip
+    """Why ``start``-``end`` clashes with what is booked (empty list: it does not)."""
+    earliest = start - timedelta(minutes=MAX_MINUTES)
+    clauses = [Appointment.staff_id.in_(staff_ids), Appointment.interpreter_id.in_(staff_ids)]
+    if room_id is not None:
+        clauses.append(Appointment.room_id == room_id)
+    if family_id is not None:
+        clauses.append(Appointment.family_id == family_id)
+    query = select(Appointment).where(
+        Appointment.starts_at < end, Appointment.starts_at > earliest, Appointment.ends_at > start,
+        Appointment.status.in_(HOLDING), or_(*clauses),
+    )  # fmt: skip
+    if exclude:
+        query = query.where(Appointment.id.not_in(exclude))
+    reasons = []
+    names = dict(session.execute(select(Staff.id, Staff.name).where(Staff.id.in_(staff_ids))).all())  # fmt: skip
+    for other in session.scalars(query.order_by(Appointment.starts_at)):
+        span = _span(other.starts_at, other.ends_at)
+        for staff_id in sorted(staff_ids & {other.staff_id, other.interpreter_id}):
+            reasons.append(_("{name} already has an appointment on {span}").format(
+                name=names.get(staff_id, "?"), span=span))  # fmt: skip
+        if room_id is not None and other.room_id == room_id:
+            room = session.get(Room, room_id)
+            reasons.append(_("room {room} is taken on {span}").format(room=room.name if room else "?", span=span))  # fmt: skip
+        if family_id is not None and other.family_id == family_id:
+            reasons.append(_("the family already has an appointment on {span}").format(span=span))
+    for source in BUSY_SOURCES:
+        reasons.extend(source(session, start, end, staff_ids, {room_id} - {None}))  # type: ignore[arg-type]
+    return list(dict.fromkeys(reasons))
+
+
+def _lock(session: Session, staff_ids: set[int], room_id: int | None,
+          family_id: int | None) -> None:  # fmt: skip
+    """Lock the resources' rows until commit (no-op on SQLite: BEGIN IMMEDIATE holds it)."""
+    session.execute(select(Staff.id).where(Staff.id.in_(sorted(staff_ids))).order_by(Staff.id).with_for_update())  # fmt: skip
+    if room_id is not None:
+        session.execute(select(Room.id).where(Room.id == room_id).with_for_update())
+    if family_id is not None:
+        session.execute(select(Family.id).where(Family.id == family_id).with_for_update())
+
+
+@dataclass(frozen=True)
+class _Checked:
+    start: datetime
+    end: datetime
+    family_id: int | None
+    staff_ids: set[int]
+
+
+def _validate(session: Session, data: AppointmentInput, now: datetime) -> _Checked:
+    """Field checks that need no calendar: what exists, belongs together, is in the future."""
+    service = session.get(Service, data.service_id)
+    if service is None or not service.active:
+        raise ValidationError("service", _("Service: choose one from the list."))
+    staff = session.get(Staff, data.staff_id)
+    if staff is None or staff.kind != "professional":
+        raise ValidationError("staff", _("Professional: choose one from the list."))
+    place = session.get(Place, data.place_id)
+    if place is None:
+        raise ValidationError("place", _("Place: choose one from the list."))
+    if data.room_id is not None:
+        room = session.get(Room, data.room_id)
+        if room is None or room.place_id != place.id or not room.active:
+            raise ValidationError("room", _("Room: choose a room of {place}.").format(place=place.name))  # fmt: skip
+    staff_ids = {data.staff_id}
+    if data.interpreter_id is not None:
+        interpreter = session.get(Staff, data.interpreter_id)
+        if interpreter is None or interpreter.kind != "interpreter":
+            raise ValidationError("interpreter", _("Interpreter: choose one from the list."))
+        staff_ids.add(interpreter.id)
+    minutes = data.minutes if data.minutes is not None else service.duration_minutes
+    if not 5 <= minutes <= MAX_MINUTES:
+        raise ValidationError("minutes", _("Length: between 5 and {most} minutes.").format(most=MAX_MINUTES))  # fmt: skip
+    start = data.starts_at.replace(second=0, microsecond=0, tzinfo=None)
+    if start < now:
+        raise ValidationError("starts_at", _("Date and time: the appointment must be in the future."))  # fmt: skip
+    family_id = data.family_id
+    if data.person_id is not None:
+        person = session.get(Person, data.person_id)
+        if person is None or (family_id is not None and person.family_id != family_id):
+            raise ValidationError("person", _("Person: choose a member of the family."))
+        family_id = person.family_id
+    if family_id is not None:
+        family = session.get(Family, family_id)
+        if family is None or family.anonymised_on is not None:
+            raise ValidationError("family", _("Family: choose a registered family."))
+    return _Checked(start, start + timedelta(minutes=minutes), family_id, staff_ids)
+
+
+def refusals(session: Session, data: AppointmentInput, checked: _Checked,
+             exclude: Sequence[int] = (), rules: Rules | None = None) -> list[str]:  # fmt: skip
+    """Every reason the slot cannot be booked: calendar rules first, then overlaps."""
+    start, end = checked.start, checked.end
+    rules = rules or Rules(session, start.date(), start.date(), {data.place_id}, checked.staff_ids)
+    reasons = [r for r in [rules.place_refusal(data.place_id, start, end)] if r]
+    reasons += [r for s in sorted(checked.staff_ids) if (r := rules.staff_refusal(s, start.date()))]
+    reasons += conflicts(session, start, end, checked.staff_ids, data.room_id, checked.family_id, exclude)  # fmt: skip
+    return reasons
+
+
+def _alternatives(session: Session, data: AppointmentInput, checked: _Checked,
+                  exclude: Sequence[int]) -> list[object]:  # fmt: skip
+    from familydesk.appointments.slots import SlotQuery, find_free_slots
+
+    query = SlotQuery(
+        minutes=int((checked.end - checked.start).total_seconds() // 60),
+        staff_id=data.staff_id, place_id=data.place_id, room_id=data.room_id,
+        interpreter_id=data.interpreter_id, family_id=checked.family_id,
+        after=max(checked.start - timedelta(hours=2), local_now()), days=28, limit=3,
+    )  # fmt: skip
+    return list(find_free_slots(session, query, exclude=exclude))
+
+
+def check_and_lock(session: Session, data: AppointmentInput, now: datetime | None = None,
+                   exclude: Sequence[int] = ()) -> _Checked:  # fmt: skip
+    """Validate ``data``, lock its resources and refuse any clash (with alternatives)."""
+    checked = _validate(session, data, now or local_now())
+    _lock(session, checked.staff_ids, data.room_id, checked.family_id)
+    reasons = refusals(session, data, checked, exclude)
+    if reasons:
+        raise BookingConflict(reasons, _alternatives(session, data, checked, exclude))
+    return checked
+
+
+def book(session: Session, data: AppointmentInput, now: datetime | None = None) -> AppointmentRow:
+    """Book one appointment; ``BookingConflict`` says why not and what is free instead."""
+    permissions.require(session, permissions.APPOINTMENTS)
+    checked = check_and_lock(session, data, now)
+    appointment = _new(session, data, checked)
+    session.flush()
+    return get_appointment(session, appointment.id)
+
+
+def _new(
+    session: Session, data: AppointmentInput, checked: _Checked, **extra: object
+) -> Appointment:
+    appointment = Appointment(
+        service_id=data.service_id, staff_id=data.staff_id, place_id=data.place_id,
+        room_id=data.room_id, interpreter_id=data.interpreter_id, family_id=checked.family_id,
+        person_id=data.person_id, starts_at=checked.start, ends_at=checked.end, status="booked",
+        note=data.note.strip(), request_id=data.request_id,
+        booked_by=str(session.info.get("operator") or ""), **extra,
+    )  # fmt: skip
+    session.add(appointment)
+    return appointment
+
+
+def input_of(appointment: Appointment, **changes: object) -> AppointmentInput:
+    """The booking input of an existing appointment, with ``changes`` applied."""
+    values: dict[str, object] = dict(
+        service_id=appointment.service_id, staff_id=appointment.staff_id,
+        place_id=appointment.place_id, starts_at=appointment.starts_at,
+        minutes=int((appointment.ends_at - appointment.starts_at).total_seconds() // 60),
+        room_id=appointment.room_id, interpreter_id=appointment.interpreter_id,
+        family_id=appointment.family_id, person_id=appointment.person_id, note=appointment.note,
+        request_id=appointment.request_id,
+    )  # fmt: skip
+    values.update(changes)
+    return AppointmentInput(**values)  # type: ignore[arg-type]
+
+
+def move(session: Session, appointment_id: int, version: int, starts_at: datetime,
+         now: datetime | None = None, **changes: object) -> AppointmentRow:  # fmt: skip
+    """Move an appointment (another time, and optionally professional, place or room)."""
+    permissions.require(session, permissions.APPOINTMENTS)
+    appointment = load_for_update(session, Appointment, appointment_id, version)
+    if appointment.status not in ("booked", "confirmed"):
+        raise FamilyDeskError(_("Only a booked or confirmed appointment can be moved."))
+    data = input_of(appointment, starts_at=starts_at, **changes)
+    checked = check_and_lock(session, data, now, exclude=[appointment.id])
+    appointment.starts_at, appointment.ends_at = checked.start, checked.end
+    appointment.staff_id, appointment.place_id = data.staff_id, data.place_id
+    appointment.room_id, appointment.interpreter_id = data.room_id, data.interpreter_id
+    session.flush()
+    return get_appointment(session, appointment.id)
+
+
+def set_status(session: Session, appointment_id: int, version: int, status: str,
+               reason: str = "", now: datetime | None = None) -> AppointmentRow:  # fmt: skip
+    """Confirm, mark done or no-show, or cancel (with a reason) one appointment."""
+    permissions.require(session, permissions.APPOINTMENTS)
+    appointment = load_for_update(session, Appointment, appointment_id, version)
+    _change_status(appointment, status, reason, now or local_now())
+    session.flush()
+    return get_appointment(session, appointment.id)
+
+
+def _change_status(appointment: Appointment, status: str, reason: str, now: datetime) -> None:
+    if status not in TRANSITIONS.get(appointment.status, ()):
+        raise FamilyDeskError(_("A {old} appointment cannot become {new}.").format(
+            old=_status_name(appointment.status), new=_status_name(status)))  # fmt: skip
+    if status in ("done", "no_show") and appointment.starts_at > now:
+        raise FamilyDeskError(_("An appointment can be marked done or no-show once it has started."))  # fmt: skip
+    if status == "cancelled":
+        if not reason.strip():
+            raise ValidationError("reason", _("Reason: say why the appointment is cancelled."))
+        appointment.cancel_reason = reason.strip()[:200]
+    appointment.status = status
+
+
+def _status_name(status: str) -> str:
+    from familydesk.appointments.names import STATUSES
+
+    return _(STATUSES.get(status, status))

@@ -1,0 +1,188 @@
+"""The free-slot finder: "next free 60 minutes with a psychologist in Gonzaga, mornings".
+
+One query loads what is booked for the candidate professionals, rooms and
+family over the span searched; the calendar rules come from one
+:class:`~familydesk.appointments.calendar_rules.Rules`. Slots start on a
+15-minute grid inside the place's opening hours.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from familydesk import permissions
+from familydesk.appointments.calendar_rules import Rules, hhmm, local_now
+from familydesk.db.models_appointments import Appointment, Place, Room, Staff
+from familydesk.i18n import _, format_date
+
+#: Mornings end and afternoons start at 13:00.
+NOON = time(13, 0)
+PARTS = ("any", "morning", "afternoon")
+
+
+@dataclass(frozen=True)
+class SlotQuery:
+    minutes: int
+    staff_id: int | None = None
+    #: Any active professional whose profession contains this (e.g. "psicolog").
+    profession: str = ""
+    place_id: int | None = None
+    comune_id: int | None = None
+    room_id: int | None = None
+    interpreter_id: int | None = None
+    family_id: int | None = None
+    part: str = "any"
+    after: datetime | None = None
+    days: int = 30
+    limit: int = 5
+    step: int = 15
+
+
+@dataclass(frozen=True)
+class FreeSlot:
+    starts_at: datetime
+    ends_at: datetime
+    staff_id: int
+    staff: str
+    place_id: int
+    place: str
+    room_id: int | None
+    room: str
+
+    def __str__(self) -> str:
+        where = f"{self.place}, {self.room}" if self.room else self.place
+        return _("{day} {start} with {staff} ({where})").format(
+            day=format_date(self.starts_at.date()), start=hhmm(self.starts_at), staff=self.staff,
+            where=where)  # fmt: skip
+
+
+def _candidates(session: Session, query: SlotQuery) -> tuple[list[Staff], list[Place]]:
+    staff_query = select(Staff).where(Staff.kind == "professional", Staff.active.is_(True))
+    if query.staff_id is not None:
+        staff_query = select(Staff).where(Staff.id == query.staff_id)
+    elif query.profession.strip():
+        staff_query = staff_query.where(Staff.profession.ilike(f"%{query.profession.strip()}%"))
+    place_query = select(Place).where(Place.active.is_(True))
+    if query.place_id is not None:
+        place_query = select(Place).where(Place.id == query.place_id)
+    elif query.comune_id is not None:
+        place_query = place_query.where(Place.comune_id == query.comune_id)
+    staff = list(session.scalars(staff_query.order_by(Staff.name, Staff.id)))
+    places = list(session.scalars(place_query.order_by(Place.name, Place.id)))
+    return staff, places
+
+
+def _overlaps(busy: list[tuple[datetime, datetime]], start: datetime, end: datetime) -> bool:
+    return any(s < end and start < e for s, e in busy)
+
+
+def find_free_slots(session: Session, query: SlotQuery,
+                    exclude: Sequence[int] = ()) -> list[FreeSlot]:  # fmt: skip
+    """The first ``query.limit`` free slots from ``query.after`` (default: now), soonest first."""
+    from familydesk.appointments.booking import BUSY_SOURCES, HOLDING
+
+    permissions.require(session, permissions.APPOINTMENTS)
+    staff, places = _candidates(session, query)
+    if not staff or not places or query.part not in PARTS:
+        return []
+    after = max(query.after or local_now(), local_now())
+    step = timedelta(minutes=query.step)
+    first_day = after.date()
+    last_day = first_day + timedelta(days=query.days)
+    staff_ids = {s.id for s in staff} | ({query.interpreter_id} - {None})
+    rules = Rules(session, first_day, last_day, {p.id for p in places}, staff_ids)  # type: ignore[arg-type]
+    rooms: dict[int, list[Room]] = defaultdict(list)
+    room_query = select(Room).where(
+        Room.place_id.in_([p.id for p in places]), Room.active.is_(True)
+    )
+    if query.room_id is not None:
+        room_query = select(Room).where(Room.id == query.room_id)
+    for room in session.scalars(room_query.order_by(Room.name, Room.id)):
+        rooms[room.place_id].append(room)
+    busy = _busy(session, query, staff_ids, [r.id for rs in rooms.values() for r in rs],
+                 first_day, last_day, HOLDING, exclude)  # fmt: skip
+    minutes = timedelta(minutes=query.minutes)
+    found: list[FreeSlot] = []
+    day = first_day
+    while day <= last_day and len(found) < query.limit:
+        free_staff = [s for s in staff if rules.staff_refusal(s.id, day) is None]
+        if query.interpreter_id is not None and rules.staff_refusal(query.interpreter_id, day):
+            free_staff = []
+        today: list[FreeSlot] = []
+        for place in places:
+            for opens, closes in rules.opening_intervals(place.id, day) if free_staff else []:
+                start = opens
+                while start + minutes <= closes:
+                    end = start + minutes
+                    if start >= after and _in_part(query.part, start, end):
+                        slot = _first_free(
+                            busy, query, free_staff, place, rooms[place.id], start, end
+                        )
+                        if slot and not any(src(session, start, end, {slot.staff_id}, {slot.room_id} - {None}) for src in BUSY_SOURCES):  # type: ignore[arg-type]  # fmt: skip
+                            today.append(slot)
+                    start += step
+        found += sorted(today, key=lambda s: (s.starts_at, s.staff, s.place))[
+            : query.limit - len(found)
+        ]
+        day += timedelta(days=1)
+    return found
+
+
+def _in_part(part: str, start: datetime, end: datetime) -> bool:
+    if part == "morning":
+        return end.time() <= NOON
+    if part == "afternoon":
+        return start.time() >= NOON
+    return True
+
+
+def _first_free(busy: dict[tuple[str, int], list[tuple[datetime, datetime]]], query: SlotQuery,
+                staff: list[Staff], place: Place, rooms: list[Room], start: datetime,
+                end: datetime) -> FreeSlot | None:  # fmt: skip
+    if query.family_id is not None and _overlaps(busy[("family", query.family_id)], start, end):
+        return None
+    if query.interpreter_id is not None and _overlaps(busy[("staff", query.interpreter_id)], start, end):  # fmt: skip
+        return None
+    if query.room_id is not None and not rooms:
+        return None
+    room = next((r for r in rooms if not _overlaps(busy[("room", r.id)], start, end)), None)
+    if rooms and room is None:
+        return None
+    for person in staff:
+        if not _overlaps(busy[("staff", person.id)], start, end):
+            return FreeSlot(start, end, person.id, person.name, place.id, place.name,
+                            room.id if room else None, room.name if room else "")  # fmt: skip
+    return None
+
+
+def _busy(session: Session, query: SlotQuery, staff_ids: set[int], room_ids: list[int],
+          first_day, last_day, holding: Sequence[str],
+          exclude: Sequence[int]) -> dict[tuple[str, int], list[tuple[datetime, datetime]]]:  # fmt: skip
+    clauses = [Appointment.staff_id.in_(staff_ids), Appointment.interpreter_id.in_(staff_ids)]
+    if room_ids:
+        clauses.append(Appointment.room_id.in_(room_ids))
+    if query.family_id is not None:
+        clauses.append(Appointment.family_id == query.family_id)
+    rows = session.execute(
+        select(Appointment.id, Appointment.staff_id, Appointment.interpreter_id,
+               Appointment.room_id, Appointment.family_id, Appointment.starts_at,
+               Appointment.ends_at)
+        .where(Appointment.starts_at >= datetime.combine(first_day, time()),
+               Appointment.starts_at < datetime.combine(last_day + timedelta(days=1), time()),
+               Appointment.status.in_(holding), or_(*clauses))
+    )  # fmt: skip
+    busy: dict[tuple[str, int], list[tuple[datetime, datetime]]] = defaultdict(list)
+    for id_, staff_id, interpreter_id, room_id, family_id, start, end in rows:
+        if id_ in exclude:
+            continue
+        for key in (("staff", staff_id), ("staff", interpreter_id), ("room", room_id),
+                    ("family", family_id)):  # fmt: skip
+            if key[1] is not None:
+                busy[key].append((start, end))  # type: ignore[index]
+    return busy
