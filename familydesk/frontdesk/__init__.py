@@ -12,6 +12,7 @@ from familydesk.frontdesk.contacts import (
     FollowUp,
     RequestInput,
     RequestRow,
+    check_request,
     close_follow_up,
     contacts_of_family,
     open_follow_ups,
@@ -32,6 +33,6 @@ from familydesk.frontdesk.queue import (
 __all__ = [
     "CHANNELS", "MACRO_AREAS", "NEED_NAMES", "OUTCOMES", "STATUSES", "ContactInput", "ContactRow",
     "FollowUp", "NeedRow", "QueueRow", "RequestInput", "RequestRow", "call_contact", "call_next",
-    "close_follow_up", "contacts_of_family", "desk_operators", "finish_contact", "list_needs",
-    "open_follow_ups", "record_contact", "requeue", "today_queue",
+    "check_request", "close_follow_up", "contacts_of_family", "desk_operators", "finish_contact",
+    "list_needs", "open_follow_ups", "record_contact", "requeue", "today_queue",
 ]  # fmt: skip

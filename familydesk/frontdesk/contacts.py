@@ -143,6 +143,13 @@ def _clean_contact(contact: ContactInput, today: date) -> None:
         raise ValidationError("need", _("Need: record at least one request."))
 
 
+def check_request(session: Session, request: RequestInput, today: date | None = None) -> None:
+    """Refuse a request ``record_contact`` would refuse, saving nothing (the form checks
+    each request as the operator adds another)."""
+    permissions.require(session, permissions.FRONTDESK)
+    _clean_request(session, request, today or date.today())
+
+
 def _place_in_queue(record: Contact, channel: str, now: datetime, operator: str) -> None:
     """In person: the visitor waits in today's queue (again, if already seen today).
     By phone or e-mail: done at once. A call from someone already waiting changes nothing."""
