@@ -52,9 +52,7 @@ class Staff(SiteOwnedMixin, Base):
     """A professional who holds appointments, or an interpreter / cultural mediator."""
 
     __tablename__ = "staff"
-    __table_args__ = (
-        CheckConstraint("kind IN ('professional', 'interpreter')", name="kind"),
-    )
+    __table_args__ = (CheckConstraint("kind IN ('professional', 'interpreter')", name="kind"),)
 
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20), default="professional")
@@ -64,9 +62,7 @@ class Staff(SiteOwnedMixin, Base):
     languages: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     #: The operator account of this professional, for "my agenda" (optional).
-    operator_id: Mapped[int | None] = mapped_column(
-        ForeignKey("operator.id", ondelete="SET NULL")
-    )
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operator.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
@@ -163,9 +159,7 @@ class Appointment(SiteOwnedMixin, Base):
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="RESTRICT"))
     place_id: Mapped[int] = mapped_column(ForeignKey("place.id", ondelete="RESTRICT"))
     room_id: Mapped[int | None] = mapped_column(ForeignKey("room.id", ondelete="RESTRICT"))
-    interpreter_id: Mapped[int | None] = mapped_column(
-        ForeignKey("staff.id", ondelete="RESTRICT")
-    )
+    interpreter_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="RESTRICT"))
     family_id: Mapped[int | None] = mapped_column(ForeignKey("family.id", ondelete="SET NULL"))
     #: The person the appointment is for (optional: the whole family otherwise).
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
