@@ -15,3 +15,15 @@ def signed_in(database: Database, role: str = "admin", name: str = "tester") -> 
 
 def open_signed(location: str, role: str = "admin", **options: Any) -> Database:
     return signed_in(Database.open(location, **options), role)
+
+
+def run_cli(capsys: Any, *argv: str) -> tuple[int, str, str]:
+    """``familydesk ARGV`` in this process: its exit code, stdout and stderr."""
+    from familydesk import cli
+
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err

@@ -9,20 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from familydesk import __version__, backups, cli
+from familydesk import __version__, backups
 from familydesk.registry import count_families
 from tests.helpers import open_signed
+from tests.helpers import run_cli as run
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = cli.main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

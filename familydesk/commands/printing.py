@@ -1,27 +1,28 @@
-"""``familydesk print intake|privacy``: the registry's printed forms, written to PDF files.
+"""``familydesk print intake|privacy|slip|agenda|calls``: printed forms, written to PDF files.
 
-``--family``/``--person`` take a uid or a member's tax code. The form speaks
-``--form-lang`` (default: the interface language). ReportLab is imported only
-when a form is printed: every command line builds all parsers.
+``--family``/``--person`` take a uid or a member's tax code, ``--appointment``
+the uid printed on the slip, ``--staff`` a professional's or interpreter's name
+(any case, accents optional, a part is enough when it fits one person only).
+The form speaks ``--form-lang`` (default: the interface language). ReportLab
+is imported only when a form is printed: every command line builds all parsers.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from familydesk import i18n
-from familydesk.errors import FamilyDeskError
-from familydesk.i18n import _
+from familydesk.commands.common import iso_date, run_write
+from familydesk.i18n import _, ngettext
 
 
 def register(commands: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
     parser = commands.add_parser(
-        "print", help=_("print a form of the family registry to a PDF file")
+        "print", help=_("print a form or an appointment list to a PDF file")
     )
     forms = parser.add_subparsers(dest="form", metavar=_("FORM"), required=True,
                                   parser_class=type(parser))  # fmt: skip
@@ -35,13 +36,31 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
     privacy.add_argument("--person", required=True, metavar=_("ID"),
                          help=_("the person's uid or tax code"))  # fmt: skip
     privacy.set_defaults(handler=run_privacy)
-    for sub in (intake, privacy):
+    for sub in (intake, privacy, *_appointment_forms(forms)):
         sub.add_argument("--out", required=True, metavar=_("FILE.pdf"),
                          help=_("the PDF file to write (replaced if it exists)"))  # fmt: skip
         sub.add_argument("--form-lang", choices=sorted(i18n.LANGUAGES), default=None,
                          help=_("language of the form (default: the interface language)"))  # fmt: skip
         add_common(sub)
     add_common(parser)
+
+
+def _appointment_forms(forms: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
+    slip = forms.add_parser("slip", help=_("the appointment reminder to give to the family"))
+    slip.add_argument("--appointment", required=True, metavar=_("UID"),
+                      help=_("the appointment's code (printed at the bottom of the slip)"))  # fmt: skip
+    slip.set_defaults(handler=run_slip)
+    agenda = forms.add_parser("agenda", help=_("a professional's appointments of one day"))
+    agenda.add_argument("--staff", required=True, metavar=_("NAME"),
+                        help=_("the professional's or interpreter's name, or part of it"))  # fmt: skip
+    agenda.add_argument("--date", required=True, type=iso_date, metavar=_("YYYY-MM-DD"),
+                        help=_("the day"))  # fmt: skip
+    agenda.set_defaults(handler=run_agenda)
+    calls = forms.add_parser("calls", help=_("the families to call to confirm a day's appointments"))  # fmt: skip
+    calls.add_argument("--date", type=iso_date, default=None, metavar=_("YYYY-MM-DD"),
+                       help=_("the day of the appointments (default: tomorrow)"))  # fmt: skip
+    calls.set_defaults(handler=run_calls)
+    return [slip, agenda, calls]
 
 
 def run_intake(args: argparse.Namespace) -> int:
@@ -68,47 +87,60 @@ def run_privacy(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_slip(args: argparse.Namespace) -> int:
+    from familydesk.appointments.printouts import print_slip
+
+    def work(session):  # type: ignore[no-untyped-def]
+        return print_slip(session, args.appointment, Path(args.out), _form_language(args))
+
+    printed = _render(args, work)
+    print(_("Appointment reminder written to {path}").format(path=printed.path))
+    return 0
+
+
+def run_agenda(args: argparse.Namespace) -> int:
+    from familydesk.appointments.lookup import staff_by_name
+    from familydesk.appointments.printouts import print_agenda
+
+    def work(session):  # type: ignore[no-untyped-def]
+        staff = staff_by_name(session, args.staff)
+        return print_agenda(session, staff.id, args.date, Path(args.out), _form_language(args))
+
+    return _list_written(_render(args, work), _("Day agenda"))
+
+
+def run_calls(args: argparse.Namespace) -> int:
+    from familydesk.appointments.calendar_rules import local_now
+    from familydesk.appointments.printouts import print_call_list
+
+    day = args.date or local_now().date() + timedelta(days=1)
+
+    def work(session):  # type: ignore[no-untyped-def]
+        return print_call_list(session, day, Path(args.out), _form_language(args))
+
+    return _list_written(_render(args, work), _("Call list"))
+
+
+def _list_written(printed: Any, form: str) -> int:
+    print(ngettext("File written: {path} ({form}, {count} appointment)",
+                   "File written: {path} ({form}, {count} appointments)",
+                   printed.appointments).format(path=printed.path, form=form,
+                                                count=printed.appointments))  # fmt: skip
+    return 0
+
+
 def _form_language(args: argparse.Namespace) -> str:
     return args.form_lang or i18n.current_language()
 
 
-def _render(args: argparse.Namespace, work: Callable) -> bytes:  # type: ignore[type-arg]
+def _render(args: argparse.Namespace, work: Callable) -> Any:  # type: ignore[type-arg]
     from familydesk import permissions
-    from familydesk.cli import open_database
 
-    database = open_database(args, permissions.PRINT)
-    try:
-        return database.write(work)
-    finally:
-        database.dispose()
+    return run_write(args, permissions.PRINT, work)
 
 
 def write_pdf(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (a temporary file, then a rename).
+    """Write ``data`` to ``path`` atomically (see :func:`familydesk.files.write_atomically`)."""
+    from familydesk.files import write_atomically
 
-    A reader never sees half a PDF, and a failure leaves any old file as it was.
-    Raises ``FamilyDeskError`` naming the file when it cannot be written.
-    """
-    path = path.expanduser().absolute()
-    if path.is_dir():
-        raise FamilyDeskError(_("{path} is a folder: give the name of the PDF file to write.")
-                              .format(path=path))  # fmt: skip
-    if not path.parent.is_dir():
-        raise FamilyDeskError(_("The folder {folder} does not exist: choose another place for "
-                                "the PDF file.").format(folder=path.parent))  # fmt: skip
-    temporary = None
-    try:
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".part", delete=False) as fh:  # fmt: skip
-            temporary = Path(fh.name)
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-        raise FamilyDeskError(_("Could not write {path}: {reason}.").format(
-            path=path, reason=exc.strerror or exc)) from None  # fmt: skip
-    return path
+    return write_atomically(path, data)

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from familydesk.commands.exporting import add_export_commands
 from familydesk.i18n import _, ngettext
 
 EXIT_OK, EXIT_UNUSABLE, EXIT_REJECTED = 0, 2, 3
@@ -43,7 +44,9 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
     add_common(families)
     families.set_defaults(handler=run_import, parser=families)
 
-    exporting = commands.add_parser("export", help=_("export families to a spreadsheet or JSON"))
+    exporting = commands.add_parser(
+        "export", help=_("export families, appointments or walk-in contacts to a file")
+    )
     what = exporting.add_subparsers(dest="what", metavar=_("WHAT"), required=True)
     families = what.add_parser("families", help=_("every family with its members"))
     families.add_argument(
@@ -58,6 +61,7 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
     )
     add_common(families)
     families.set_defaults(handler=run_export, parser=families)
+    add_export_commands(what, add_common)
 
 
 def run_import(args: argparse.Namespace) -> int:

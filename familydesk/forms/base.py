@@ -108,6 +108,10 @@ class FormLanguage:
             return ""
         return babel_dates.format_date(value, i18n.DATE_PATTERN, locale=self.code)
 
+    def weekday_date(self, value: date) -> str:
+        """The weekday in the form's language, then ``dd/mm/yyyy`` (``martedì 12/05/2026``)."""
+        return babel_dates.format_date(value, f"EEEE {i18n.DATE_PATTERN}", locale=self.code)
+
     def money(self, value: Decimal | None) -> str:
         """Euro in the form's locale: ``1.234,56 €`` in Italian, ``€1,234.56`` in English."""
         if value is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from io import BytesIO
 
 from reportlab.lib.pagesizes import A4
@@ -31,6 +32,7 @@ from familydesk.forms.base import (
     PAGE_WIDTH,
     RULE,
     FormLanguage,
+    capitalised,
     esc,
     register_fonts,
     styles,
@@ -149,3 +151,15 @@ def build_pdf(story: list[Flowable], *, centre: CentreDetails, lang: FormLanguag
     doc.build(story, canvasmaker=_numbered_canvas(
         lambda canvas, page, pages: _footer(canvas, lang, footer, page, pages)))  # fmt: skip
     return buffer.getvalue()
+
+
+def day_list_pdf(body: list[Flowable], *, title: str, day: date, centre: CentreDetails,
+                 lang: FormLanguage, today: date) -> bytes:  # fmt: skip
+    """A list for one day (agenda, call list): the title with the weekday and date over
+    ``body``; the footer names the list and its day."""
+    heading = f"{title} · {capitalised(lang.weekday_date(day))}"
+    footer = lang(N_("{app} · {form} · printed on {date}")).format(
+        app=APP_NAME, form=f"{title} {lang.date(day)}", date=lang.date(today)
+    )
+    story: list[Flowable] = [Paragraph(esc(heading), styles().title), *body]
+    return build_pdf(story, centre=centre, lang=lang, title=title, footer=footer)

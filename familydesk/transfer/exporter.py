@@ -10,10 +10,9 @@ without members has no row to write: it appears only in the JSON export.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +26,7 @@ from familydesk.db.models import Family
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
 from familydesk.transfer.columns import COLUMN_NAMES
+from familydesk.transfer.output import write_export
 from familydesk.transfer.values import relation_word
 
 log = logging.getLogger(__name__)
@@ -115,10 +115,11 @@ def family_documents(session: Session) -> Iterator[dict[str, object]]:
         }  # fmt: skip
 
 
-def write_csv(rows: Iterator[list[object]], out: IO[str], lineterminator: str = "\r\n") -> int:
-    """``;``-separated rows under the Italian headers (CRLF in files, as Excel writes them)."""
+def write_csv(rows: Iterable[Sequence[object]], out: IO[str], lineterminator: str = "\r\n",
+              header: Sequence[str] = COLUMN_NAMES) -> int:  # fmt: skip
+    """``;``-separated rows under ``header`` (the import's Italian column names by default)."""
     writer = csv.writer(out, delimiter=";", lineterminator=lineterminator)
-    writer.writerow(COLUMN_NAMES)
+    writer.writerow(header)
     count = 0
     for row in rows:
         writer.writerow(row)
@@ -192,20 +193,7 @@ def _export(session: Session, fmt: str, out: Path | None, stream: IO[str] | None
     if fmt == "xlsx":
         assert out is not None
         return write_xlsx(family_rows(session, typed=True), out)
-    if out is not None:
-        try:
-            fh: IO[str] = out.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
-                                   newline="")  # fmt: skip
-        except OSError as exc:
-            raise FamilyDeskError(
-                _("The file {path} cannot be written: {reason}").format(
-                    path=out, reason=exc.strerror
-                )
-            ) from None
-        with fh:
-            return _write_text(session, fmt, fh, "\r\n")
-    # A text stream translates "\n" itself (the terminal on Windows, too).
-    return _write_text(session, fmt, stream or io.StringIO(), "\n")
+    return write_export(fmt, out, stream, lambda fh, end: _write_text(session, fmt, fh, end)).count
 
 
 def _write_text(session: Session, fmt: str, fh: IO[str], lineterminator: str) -> int:

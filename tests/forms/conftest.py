@@ -103,3 +103,15 @@ def make_family(database: Database, extra_children: int = 0, **fields: object) -
 @pytest.fixture
 def family(database: Database, letterhead: CentreDetails) -> FamilyDetail:
     return make_family(database)
+
+
+def font_files(pdf: bytes) -> dict[str, bool]:
+    """Each font used on any page, by base name, and whether its file is embedded."""
+    fonts: dict[str, bool] = {}
+    for page in PdfReader(BytesIO(pdf)).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
+            fonts[str(font["/BaseFont"])] = embedded
+    return fonts

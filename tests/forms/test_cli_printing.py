@@ -6,21 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from familydesk import cli
 from familydesk.centre import CentreDetails
 from familydesk.registry import FamilyDetail
 from tests.forms.conftest import CENTRE_NAME, pages_text
+from tests.helpers import run_cli as run
 
 pytestmark = pytest.mark.usefixtures("cli_operator")
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = cli.main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

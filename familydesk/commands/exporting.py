@@ -1,0 +1,98 @@
+"""``familydesk export appointments|contacts``: a period's appointments or walk-in requests.
+
+Added under ``familydesk export`` (see ``commands.transfer``). ``--from`` and
+``--to`` are whole days, both included. The format comes from ``--format``,
+else from the ``--out`` extension, else it is the first of the choices. Without
+``--out`` the export goes to the terminal and the count to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from familydesk.commands.common import iso_date, run_write
+from familydesk.i18n import _, ngettext
+
+APPOINTMENT_FORMATS = ("ics", "csv", "json")
+CONTACT_FORMATS = ("csv", "json")
+
+
+def add_export_commands(what: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
+    appointments = what.add_parser(
+        "appointments", help=_("a period's appointments as a calendar (ics), CSV or JSON")
+    )
+    appointments.add_argument("--staff", metavar=_("NAME"),
+                              help=_("only this professional's or interpreter's appointments"))  # fmt: skip
+    appointments.set_defaults(handler=run_appointments, formats=APPOINTMENT_FORMATS)
+    contacts = what.add_parser(
+        "contacts", help=_("a period's walk-in requests, one row each (families by uid only)")
+    )
+    contacts.set_defaults(handler=run_contacts, formats=CONTACT_FORMATS)
+    for sub, formats in ((appointments, APPOINTMENT_FORMATS), (contacts, CONTACT_FORMATS)):
+        sub.add_argument("--from", dest="first", required=True, type=iso_date,
+                         metavar=_("YYYY-MM-DD"), help=_("first day of the period"))  # fmt: skip
+        sub.add_argument("--to", dest="last", required=True, type=iso_date,
+                         metavar=_("YYYY-MM-DD"), help=_("last day of the period (included)"))  # fmt: skip
+        sub.add_argument("--format", choices=formats,
+                         help=_("file format (default: from the --out extension, else {first})")
+                         .format(first=formats[0]))  # fmt: skip
+        sub.add_argument("--out", metavar=_("FILE"),
+                         help=_("where to write (default: the terminal)"))  # fmt: skip
+        add_common(sub)
+        sub.set_defaults(parser=sub)
+
+
+def _options(args: argparse.Namespace) -> tuple[str, Path | None]:
+    if args.last < args.first:
+        args.parser.error(_("--to must be the same day as --from or later"))
+    out = Path(args.out).expanduser() if args.out else None
+    fmt = args.format or (out.suffix.lower().lstrip(".") if out is not None else args.formats[0])
+    if fmt not in args.formats:
+        args.parser.error(_("choose --format {choices}").format(choices=", ".join(args.formats)))
+    return fmt, out
+
+
+def _run(args: argparse.Namespace, work: Callable) -> Any:  # type: ignore[type-arg]
+    from familydesk import permissions
+
+    return run_write(args, permissions.EXPORT, work)
+
+
+def _report(message: str, path: Path | None) -> int:
+    if path is not None:
+        print(_("{summary} File: {path}").format(summary=message, path=path))
+    else:
+        print(message, file=sys.stderr)
+    return 0
+
+
+def run_appointments(args: argparse.Namespace) -> int:
+    from familydesk.appointments.export import export_appointments
+    from familydesk.appointments.lookup import staff_by_name
+
+    fmt, out = _options(args)
+
+    def work(session):  # type: ignore[no-untyped-def]
+        staff_id = staff_by_name(session, args.staff).id if args.staff else None
+        return export_appointments(session, args.first, args.last, fmt, out, sys.stdout,
+                                   staff_id=staff_id)  # fmt: skip
+
+    exported = _run(args, work)
+    message = ngettext("{count} appointment exported.", "{count} appointments exported.",
+                       exported.count).format(count=exported.count)  # fmt: skip
+    return _report(message, exported.path)
+
+
+def run_contacts(args: argparse.Namespace) -> int:
+    from familydesk.transfer.contacts import export_contacts
+
+    fmt, out = _options(args)
+    exported = _run(args, lambda session: export_contacts(session, args.first, args.last, fmt,
+                                                          out, sys.stdout))  # fmt: skip
+    message = ngettext("{count} request exported.", "{count} requests exported.",
+                       exported.count).format(count=exported.count)  # fmt: skip
+    return _report(message, exported.path)
