@@ -18,6 +18,14 @@ from sqlalchemy.orm import Session
 from familydesk import permissions
 from familydesk.appointments.calendar_rules import Rules, national_holidays
 from familydesk.appointments.queries import AppointmentRow, appointments_between
+from familydesk.appointments.resources import (
+    PlaceRow,
+    ServiceRow,
+    StaffRow,
+    list_places,
+    list_services,
+    list_staff,
+)
 from familydesk.db.models_appointments import Place, Room, Staff
 from familydesk.errors import NotFoundError, ValidationError
 from familydesk.i18n import _, current_language
@@ -171,3 +179,22 @@ def calendar_span(session: Session, kind: str, resource_id: int, first_day: date
     rows = appointments_between(session, start, start + timedelta(days=days),
                                 **{filters[kind]: resource_id})  # type: ignore[arg-type]  # fmt: skip
     return CalendarSpan(first_day, days, kind, resource_id, tuple(rows), tuple(closed), opens, closes)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CalendarChoices:
+    """What the calendar page and the booking dialog offer to choose from (active only)."""
+
+    services: tuple[ServiceRow, ...]
+    professionals: tuple[StaffRow, ...]
+    interpreters: tuple[StaffRow, ...]
+    places: tuple[PlaceRow, ...]
+
+
+def calendar_choices(session: Session) -> CalendarChoices:
+    """Services, professionals, interpreters and places with their rooms, in one read."""
+    permissions.require(session, permissions.APPOINTMENTS)
+    return CalendarChoices(
+        tuple(list_services(session)), tuple(list_staff(session, kind="professional")),
+        tuple(list_staff(session, kind="interpreter")), tuple(list_places(session)),
+    )  # fmt: skip

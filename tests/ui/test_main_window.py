@@ -27,7 +27,7 @@ def test_navigation_lists_every_capability_and_greys_out_unbuilt_ones(window: Ma
         for i in range(window.nav.count())
         if window.nav.item(i).flags() & Qt.ItemFlag.ItemIsEnabled
     }
-    assert enabled == {"families", "privacy", "settings"}
+    assert enabled == {"families", "appointments", "privacy", "settings"}
     assert window.nav.item(0).toolTip() == "Front desk: coming soon"
 
 
@@ -48,7 +48,7 @@ def test_shortcuts_switch_pages_and_skip_unbuilt_ones(window: MainWindow, qtbot:
     assert window.current_page() is window.pages["settings"]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.pages["families"]
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # disabled
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # disabled
     assert window.current_page() is window.pages["families"]
     assert "Ctrl+8\tSettings" in window.shortcuts_text()
     assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
