@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from familydesk.appointments.booking import book, set_status
-from familydesk.appointments.queries import appointments_between, get_appointment
+from familydesk.appointments.queries import AppointmentRow, appointments_between, get_appointment
 from familydesk.appointments.series import book_series
 from familydesk.db.database import Database
 from familydesk.ui.appointments.booking_dialog import BookingDialog, open_booking_dialog
@@ -26,6 +26,12 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def cal(database: Database) -> Calendar:
     return build(database)
+
+
+@pytest.fixture
+def ten(database: Database, cal: Calendar) -> AppointmentRow:
+    """Counselling with the first psychologist for the Rossi family, a working Tuesday at 10."""
+    return database.write(book, booking(cal, working_day(), 10))
 
 
 def _page(context: PageContext, qtbot: QtBot, cal: Calendar, day: date, staff: int | None = None) -> AppointmentsPage:  # fmt: skip
@@ -88,10 +94,9 @@ def test_booking_from_the_keyboard_with_ctrl_enter(
 
 
 def test_a_refused_booking_says_why_and_an_alternative_books_with_enter(
-    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar, ten: AppointmentRow
 ) -> None:
-    day = working_day()
-    database.write(book, booking(cal, day, 10))
+    day = ten.starts_at.date()
     dialog = open_booking_dialog(None, context, family_id=cal.families[1])
     activate(dialog)
     dialog.form.prefill(starts_at=at(day, 10, 30), staff_id=cal.psychologists[0], place_id=cal.place)  # fmt: skip
@@ -125,10 +130,9 @@ def test_the_free_slot_finder_fills_the_form(
 
 
 def test_dragging_a_block_with_the_mouse_moves_the_appointment(
-    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar, ten: AppointmentRow
 ) -> None:
-    day = working_day()
-    row = database.write(book, booking(cal, day, 10))
+    row, day = ten, ten.starts_at.date()
     page = _page(context, qtbot, cal, day)
     start = _center(page, row.id)
     hour = round(page.grid.geometry_().per_minute * 60)
@@ -143,10 +147,9 @@ def test_dragging_a_block_with_the_mouse_moves_the_appointment(
 
 
 def test_ctrl_down_moves_by_a_quarter_and_a_refused_move_snaps_back(
-    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar, ten: AppointmentRow
 ) -> None:
-    day = working_day()
-    first = database.write(book, booking(cal, day, 10))
+    first, day = ten, ten.starts_at.date()
     database.write(book, booking(cal, day, 11, 30, family_id=cal.families[1]))
     page = _page(context, qtbot, cal, day)
     page.grid.setFocus()
@@ -165,10 +168,9 @@ def test_ctrl_down_moves_by_a_quarter_and_a_refused_move_snaps_back(
 
 
 def test_a_refused_drag_snaps_back_and_the_banner_offers_a_free_time(
-    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar, ten: AppointmentRow
 ) -> None:
-    day = working_day()
-    row = database.write(book, booking(cal, day, 10))
+    row, day = ten, ten.starts_at.date()
     page = _page(context, qtbot, cal, day)
     page.grid.request_move(row, at(day, 13))  # the place closes 13:00-14:30
     assert page.grid.pending == {}
@@ -179,10 +181,9 @@ def test_a_refused_drag_snaps_back_and_the_banner_offers_a_free_time(
 
 
 def test_status_changes_and_cancelling_the_rest_of_a_series(
-    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar, ten: AppointmentRow
 ) -> None:
-    day = working_day()
-    row = database.write(book, booking(cal, day, 10))
+    row, day = ten, ten.starts_at.date()
     page = _page(context, qtbot, cal, day)
     page.grid.select(row.id)
     page.grid.setFocus()
@@ -208,10 +209,9 @@ def test_status_changes_and_cancelling_the_rest_of_a_series(
 
 
 def test_cancelled_appointments_show_struck_and_cannot_be_dragged(
-    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar, ten: AppointmentRow
 ) -> None:
-    day = working_day()
-    row = database.write(book, booking(cal, day, 10))
+    row, day = ten, ten.starts_at.date()
     database.write(set_status, row.id, row.version, "cancelled", "malattia")
     page = _page(context, qtbot, cal, day)
     start = _center(page, row.id)
@@ -236,3 +236,34 @@ def test_reception_sees_the_page_and_an_educator_does_not(
     if not sees:
         assert "for reception, professionals" in item.toolTip()
         assert window.show_page("appointments") is window.pages["families"]
+
+
+def test_a_double_click_on_a_free_time_opens_the_dialog_there(
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+) -> None:
+    day = working_day()
+    page = _page(context, qtbot, cal, day, staff=cal.social_worker)
+    geo = page.grid.geometry_()
+    wednesday = day + timedelta(days=1)
+    point = QPoint(int(geo.x_of(page.grid.days.index(wednesday)) + 10), int(geo.y_of(at(wednesday, 15, 30)) + 3))  # fmt: skip
+    assert page.grid.block_at(point.toPointF()) is None
+    QTest.mouseDClick(page.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    form = page.last_dialog.form
+    assert (form.staff.currentData(), form.starts_at()) == (cal.social_worker, at(wednesday, 15, 30))  # fmt: skip
+
+
+def test_the_rest_of_a_series_moves_from_the_details_dialog(
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+) -> None:
+    day = working_day()
+    result = database.write(book_series, booking(cal, day, 15), every_weeks=2, occurrences=3)
+    page = _page(context, qtbot, cal, day)
+    dialog = page.open_appointment(result.booked[1])
+    activate(dialog)
+    assert dialog.move_button.isVisible() and not dialog.rest_of_series.isHidden()
+    dialog.move_button.click()
+    assert dialog.move_day.value() == day + timedelta(weeks=2) and dialog.move_day.hasFocus()
+    dialog.move_time.setText("16:30")
+    qtbot.keyClick(dialog.move_time, Qt.Key.Key_Return)
+    starts = [database.read(get_appointment, r.id).starts_at for r in result.booked]
+    assert starts == [at(day, 15), at(day + timedelta(weeks=2), 16, 30), at(day + timedelta(weeks=4), 16, 30)]  # fmt: skip

@@ -1,30 +1,15 @@
-"""Small inputs of the appointment dialogs: a time typed as 10:30, a sentence banner."""
+"""Small inputs of the appointment dialogs: a time typed as 10:30, read with a date."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, time
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from familydesk.appointments.calendar_rules import hhmm
+from familydesk.appointments.resources import parse_clock
 from familydesk.i18n import _
 from familydesk.ui.widgets import DateField
-
-_TIME = re.compile(r"^\s*(\d{1,2})(?:[:.,h ]?(\d{2}))?\s*$")
-
-
-def parse_time(text: str) -> time:
-    """``10:30``, ``10.30``, ``1030`` or ``10`` -> 10:30 / 10:00; ``ValueError`` (translated)."""
-    match = _TIME.match(text)
-    try:
-        if match is None:
-            raise ValueError
-        return time(int(match.group(1)), int(match.group(2) or 0))
-    except ValueError:
-        raise ValueError(
-            _("“{text}” is not a time: write it as hh:mm, for example 09:30.").format(text=text)
-        ) from None
 
 
 class TimeField(QLineEdit):
@@ -37,7 +22,8 @@ class TimeField(QLineEdit):
         self.setPlaceholderText("hh:mm")
 
     def value(self) -> time:
-        return parse_time(self.text())
+        """The time; ``ValueError`` (translated) when unreadable."""
+        return parse_clock(self.text())
 
     def set_value(self, value: time | datetime) -> None:
         self.setText(hhmm(value))
