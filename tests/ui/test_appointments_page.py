@@ -267,3 +267,21 @@ def test_the_rest_of_a_series_moves_from_the_details_dialog(
     qtbot.keyClick(dialog.move_time, Qt.Key.Key_Return)
     starts = [database.read(get_appointment, r.id).starts_at for r in result.booked]
     assert starts == [at(day, 15), at(day + timedelta(weeks=2), 16, 30), at(day + timedelta(weeks=4), 16, 30)]  # fmt: skip
+
+
+def test_a_fortnightly_series_is_booked_from_the_dialog(
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+) -> None:
+    day = working_day()
+    page = _page(context, qtbot, cal, day)
+    dialog = page.new_appointment(at(day, 11))
+    form = dialog.form
+    form.person.set_family(cal.families[1])
+    form.repeat.setCurrentIndex(form.repeat.findData(2))
+    assert form.occurrences.isEnabled() and not form.until.isEnabled()
+    form.occurrences.setValue(3)
+    dialog.book()
+    booked = [r for r in _all(database, day) if r.series_id is not None]
+    assert [r.starts_at for r in booked] == [at(day + timedelta(weeks=w), 11) for w in (0, 2, 4)]
+    assert {r.family_id for r in booked} == {cal.families[1]}
+    assert page.banner.text() == "3 appointments booked in a series."

@@ -63,7 +63,6 @@ class BookingDialog(QDialog):
         self.slots.search_requested.connect(self.find_slots)
         self.slots.picked.connect(self._slot_picked)
         self.error = ErrorLine()
-        self.error.setObjectName("errorLabel")
         self.buttons = QDialogButtonBox()
         self.book_button = QPushButton()
         self.book_button.setObjectName("bookButton")
@@ -152,7 +151,6 @@ class BookingDialog(QDialog):
                           on_error=self._failed, owner=self)  # fmt: skip
 
     def _booked(self, result: object) -> None:
-        self.result_ = result
         self.booked.emit(result)
         self.accept()
 

@@ -137,7 +137,9 @@ def paint_background(painter: QPainter, geo: Geometry, today: date) -> None:
     painter.fillRect(QRectF(0, 0, geo.width, geo.height), QColor("white"))
     if today in geo.days:
         painter.fillRect(geo.column_rect(geo.days.index(today)), TODAY)
-    bold = QFont(painter.font())
+    painter.save()
+    base = QFont(painter.font())
+    bold = QFont(base)
     bold.setBold(True)
     for index, day in enumerate(geo.days):
         name, number = day_heading(day)
@@ -145,12 +147,14 @@ def paint_background(painter: QPainter, geo: Geometry, today: date) -> None:
         painter.setPen(QColor("#b3261e") if day == today else QColor("#1d2a36"))
         painter.setFont(bold)
         painter.drawText(rect.adjusted(0, 0, 0, -HEADER / 2 + 2), Qt.AlignmentFlag.AlignCenter, name)  # fmt: skip
-        painter.setFont(QFont(painter.font().family()))
+        painter.setFont(base)
         painter.drawText(rect.adjusted(0, HEADER / 2 - 2, 0, 0), Qt.AlignmentFlag.AlignCenter, number)  # fmt: skip
+    painter.restore()
 
 
 def paint_lines(painter: QPainter, geo: Geometry) -> None:
     """Half-hour lines, hour labels in the ruler, day separators."""
+    painter.save()
     small = QFont(painter.font())
     small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
     painter.setFont(small)
@@ -167,11 +171,13 @@ def paint_lines(painter: QPainter, geo: Geometry) -> None:
         x = geo.x_of(index)
         painter.drawLine(QPointF(x, 0), QPointF(x, geo.height))
     painter.drawLine(QPointF(RULER, HEADER), QPointF(geo.width, HEADER))
+    painter.restore()
 
 
 def paint_closed(painter: QPainter, geo: Geometry, spans: list[ClosedSpan]) -> None:
     """Grey where nothing can be booked; whole days carry their name (holiday, absence)."""
     hatch = QBrush(QColor("#cfd5dc"), Qt.BrushStyle.BDiagPattern)
+    painter.save()
     for span in spans:
         rect = geo.span_rect(span.starts_at, span.ends_at)
         if rect is None:
@@ -189,6 +195,7 @@ def paint_closed(painter: QPainter, geo: Geometry, spans: list[ClosedSpan]) -> N
             back = painter.boundingRect(label, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, span.label)  # fmt: skip
             painter.fillRect(back.adjusted(-4, -2, 4, 2), CLOSED)
             painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, span.label)  # fmt: skip
+    painter.restore()
 
 
 def block_lines(row: AppointmentRow, kind: str) -> list[str]:
