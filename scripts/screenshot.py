@@ -93,6 +93,12 @@ def main() -> int:
                     QApplication.processEvents()
                     window.grab().save(str(out / f"privacy-{index}.png"))
                     print(out / f"privacy-{index}.png")
+            if key == "appointments":  # the week of the first professional, then the booking dialog
+                dialog = page.new_appointment()
+                QApplication.processEvents()
+                dialog.grab().save(str(out / "appointments-booking.png"))
+                print(out / "appointments-booking.png")
+                dialog.close()
             if key == "families":
                 page.search.setText("bell")
                 QApplication.processEvents()

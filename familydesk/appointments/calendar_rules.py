@@ -34,7 +34,7 @@ def local_now() -> datetime:
 def national_holidays(year: int, language: str = "it") -> dict[date, str]:
     """Italy's public holidays of ``year``, named in ``language`` (it or en)."""
     return dict(
-        holiday_library.Italy(years=year, language="it" if language == "it" else "en_US").items()
+        holiday_library.Italy(years=year, language="it_IT" if language == "it" else "en_US").items()
     )
 
 

@@ -23,6 +23,7 @@ from familydesk.i18n import N_, _
 from familydesk.operators import ROLES
 from familydesk.paths import resources_dir
 from familydesk.ui.errors import show_error
+from familydesk.ui.pages.appointments import AppointmentsPage
 from familydesk.ui.pages.base import Page, PageContext
 from familydesk.ui.pages.families import FamiliesPage
 from familydesk.ui.pages.frontdesk import FrontDeskPage
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
             return PrivacyPage(self.context)
         if entry.key == "frontdesk":
             return FrontDeskPage(self.context)
+        if entry.key == "appointments":
+            return AppointmentsPage(self.context)
         return PlaceholderPage(self.context, lambda: _(entry.title), lambda: _(entry.description))
 
     def _build_actions(self) -> None:

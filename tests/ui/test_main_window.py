@@ -27,8 +27,8 @@ def test_navigation_lists_every_capability_and_greys_out_unbuilt_ones(window: Ma
         for i in range(window.nav.count())
         if window.nav.item(i).flags() & Qt.ItemFlag.ItemIsEnabled
     }
-    assert enabled == {"frontdesk", "families", "privacy", "settings"}
-    assert window.nav.item(2).toolTip() == "Appointments: coming soon"
+    assert enabled == {"frontdesk", "families", "appointments", "privacy", "settings"}
+    assert window.nav.item(3).toolTip() == "Groups: coming soon"
 
 
 def test_first_page_shows_the_families(window: MainWindow, database: Database) -> None:
@@ -48,7 +48,8 @@ def test_shortcuts_switch_pages_and_skip_unbuilt_ones(window: MainWindow, qtbot:
     assert window.current_page() is window.pages["settings"]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.pages["families"]
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # disabled
+    # Groups (Ctrl+4) is not built yet: the shortcut leaves the page as it is.
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.pages["families"]
     assert "Ctrl+8\tSettings" in window.shortcuts_text()
     assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)

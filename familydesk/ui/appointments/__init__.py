@@ -1,0 +1,1 @@
+"""The appointments calendar: time grid, booking dialog, appointment details."""
