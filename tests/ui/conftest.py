@@ -79,3 +79,15 @@ def no_modal_loops(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureReque
 def dialogs(no_modal_loops: list[str]) -> list[str]:
     """The texts of the message boxes the test caused."""
     return no_modal_loops
+
+
+@pytest.fixture(autouse=True)
+def opened_files(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Printouts open in the system's PDF viewer: in tests, record the files instead."""
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    return opened

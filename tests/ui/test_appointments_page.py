@@ -285,3 +285,51 @@ def test_a_fortnightly_series_is_booked_from_the_dialog(
     assert [r.starts_at for r in booked] == [at(day + timedelta(weeks=w), 11) for w in (0, 2, 4)]
     assert {r.family_id for r in booked} == {cal.families[1]}
     assert page.banner.text() == "3 appointments booked in a series."
+
+
+def test_booking_prints_the_slip_and_the_details_print_it_again_with_ctrl_p(
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar, opened_files: list[str]
+) -> None:
+    from pathlib import Path
+
+    from familydesk import audit
+
+    day = working_day()
+    page = _page(context, qtbot, cal, day)
+    dialog = page.new_appointment(at(day, 11))
+    activate(dialog)
+    assert dialog.print_slip.isChecked()  # on by default, remembered on this computer
+    dialog.form.person.set_family(cal.families[0], cal.person)
+    qtbot.keyClick(dialog.form.note, Qt.Key.Key_Return, CTRL)
+    booked = _all(database, day)
+    assert len(booked) == 1 and Path(opened_files[-1]).name == f"slip-{booked[0].id}.pdf"
+    assert Path(opened_files[-1]).read_bytes().startswith(b"%PDF")
+    details = page.open_appointment(booked[0])
+    activate(details)
+    qtbot.keyClick(details, Qt.Key.Key_P, CTRL)
+    assert len(opened_files) == 2
+    prints = [e for e in database.read(audit.entries) if e.action == "print"]
+    assert [e.record_uid for e in prints].count(booked[0].uid) == 2
+
+    second = page.new_appointment(at(day, 15))
+    activate(second)
+    qtbot.keyClick(second.print_slip, Qt.Key.Key_Space)  # unticked: no slip this time
+    second.form.person.set_family(cal.families[1])
+    qtbot.keyClick(second.form.note, Qt.Key.Key_Return, CTRL)
+    assert len(_all(database, day)) == 2 and len(opened_files) == 2
+    assert page.new_appointment(at(day, 16)).print_slip.isChecked() is False
+
+
+def test_the_page_prints_the_agenda_and_tomorrows_call_list(
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar, opened_files: list[str]
+) -> None:
+    day = working_day()
+    page = _page(context, qtbot, cal, day)
+    page.toolbar.choose(view="day")
+    qtbot.mouseClick(page.agenda_button, Qt.MouseButton.LeftButton)
+    assert opened_files[-1].endswith(f"agenda-{cal.psychologists[0]}-{day.isoformat()}.pdf")
+    qtbot.mouseClick(page.calls_button, Qt.MouseButton.LeftButton)
+    assert opened_files[-1].endswith(f"calls-{(date.today() + timedelta(days=1)).isoformat()}.pdf")
+    page.toolbar.choose(kind="room", resource_id=cal.rooms[0])
+    qtbot.mouseClick(page.agenda_button, Qt.MouseButton.LeftButton)
+    assert len(opened_files) == 2 and "professional" in page.banner.text()

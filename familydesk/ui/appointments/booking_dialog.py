@@ -1,6 +1,7 @@
 """Book an appointment (or a weekly / fortnightly series) from the keyboard.
 
-The form is on the left, the free-slot finder on the right. Ctrl+Enter books.
+The form is on the left, the free-slot finder on the right. Ctrl+Enter books
+(and prints the family's slip, unless the operator unticks it).
 A refused booking shows its reasons under the form and the free alternatives
 in the finder's list: Enter on one books it there. Other pages open the
 dialog with :func:`open_booking_dialog` (e.g. the front desk, from a walk-in request).
@@ -11,9 +12,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from familydesk.appointments.booking import BookingConflict, book
 from familydesk.appointments.calendar_rules import hhmm, local_now
 from familydesk.appointments.calendar_view import CalendarChoices, calendar_choices
+from familydesk.appointments.printouts import print_slip
 from familydesk.appointments.series import SeriesResult, book_series
 from familydesk.appointments.slots import FreeSlot, SlotQuery, find_free_slots
 from familydesk.errors import FamilyDeskError, ValidationError
@@ -33,8 +36,11 @@ from familydesk.ui.appointments.booking_form import BookingForm
 from familydesk.ui.appointments.slot_panel import SlotPanel
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import PageContext
+from familydesk.ui.printing import print_pdf
 from familydesk.ui.runner import Runner
 from familydesk.ui.widgets import ErrorLine
+
+PRINT_SLIP_SETTING = "appointments/print_slip_after_booking"
 
 
 def conflict_text(exc: BookingConflict) -> str:
@@ -63,6 +69,11 @@ class BookingDialog(QDialog):
         self.slots.search_requested.connect(self.find_slots)
         self.slots.picked.connect(self._slot_picked)
         self.error = ErrorLine()
+        #: Print the family's slip once booked (the choice is remembered on this computer).
+        self.print_slip = QCheckBox()
+        self.print_slip.setObjectName("printSlipAfterBooking")
+        self.print_slip.setChecked(QSettings().value(PRINT_SLIP_SETTING, True, type=bool))
+        self.print_slip.toggled.connect(lambda on: QSettings().setValue(PRINT_SLIP_SETTING, on))
         self.buttons = QDialogButtonBox()
         self.book_button = QPushButton()
         self.book_button.setObjectName("bookButton")
@@ -79,7 +90,10 @@ class BookingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.print_slip)
+        bottom.addWidget(self.buttons, 1)
+        layout.addLayout(bottom)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.book)
         self.setMinimumWidth(940)
@@ -92,6 +106,7 @@ class BookingDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Book an appointment"))
         self.book_button.setText(_("&Book (Ctrl+Enter)"))
+        self.print_slip.setText(_("Print the slip for the famil&y"))
         self.form.retranslate_ui()
         self.slots.retranslate_ui()
 
@@ -151,6 +166,11 @@ class BookingDialog(QDialog):
                           on_error=self._failed, owner=self)  # fmt: skip
 
     def _booked(self, result: object) -> None:
+        if self.print_slip.isChecked():
+            first: Any = result.booked[0] if isinstance(result, SeriesResult) else result
+            owner = self.parentWidget() or self
+            print_pdf(self.runner, owner, print_slip, first.id, kind="slip", key=first.id,
+                      on_error=lambda exc: show_error(owner, exc))  # fmt: skip
         self.booked.emit(result)
         self.accept()
 

@@ -1,9 +1,11 @@
 """One appointment: who, what, where; confirm, done, no-show, cancel (one or the rest of
-its series), move the rest of the series. Every action is a button with a mnemonic."""
+its series), move the rest of the series, print the family's slip. Every action is a
+button with a mnemonic."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,11 +24,13 @@ from familydesk.appointments import series
 from familydesk.appointments.booking import TRANSITIONS, set_status
 from familydesk.appointments.calendar_rules import hhmm, local_now
 from familydesk.appointments.names import STATUSES
+from familydesk.appointments.printouts import print_slip
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _, format_date
 from familydesk.ui.appointments.fields import TimeField, read_moment
 from familydesk.ui.errors import show_error
+from familydesk.ui.printing import print_pdf
 from familydesk.ui.runner import Runner
 from familydesk.ui.widgets import DateField, ErrorLine
 
@@ -66,8 +70,13 @@ class AppointmentDialog(QDialog):
         self.cancel_button.clicked.connect(self._show_cancel)
         self.move_button = QPushButton()
         self.move_button.clicked.connect(self._show_move)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printSlip")
+        self.print_button.clicked.connect(self.print_slip)
+        QShortcut(QKeySequence("Ctrl+P"), self, self.print_slip)
         actions.addStretch(1)
         more = QHBoxLayout()
+        more.addWidget(self.print_button)
         more.addWidget(self.cancel_button)
         more.addWidget(self.move_button)
         more.addStretch(1)
@@ -153,6 +162,8 @@ class AppointmentDialog(QDialog):
             button.setEnabled(not early)
             button.setToolTip(_("Once the appointment has started.") if early else "")
         movable = row.status in ("booked", "confirmed")
+        self.print_button.setText(_("&Print the slip (Ctrl+P)"))
+        self.print_button.setVisible(movable)
         self.cancel_button.setText(_("Cance&l appointment…"))
         self.cancel_button.setVisible("cancelled" in allowed)
         self.move_button.setText(_("&Move the rest of the series…"))
@@ -183,6 +194,14 @@ class AppointmentDialog(QDialog):
         self.move_box.show()
         self.move_day.setFocus()
         self.move_day.selectAll()
+
+    def print_slip(self) -> None:
+        """The family's slip (when, where, with whom, what to bring), opened as a PDF."""
+        if self.row.status not in ("booked", "confirmed"):
+            return
+        self.error.show_message("")
+        print_pdf(self.runner, self, print_slip, self.row.id, kind="slip", key=self.row.id,
+                  on_error=self._failed)  # fmt: skip
 
     def set_status(self, status: str) -> None:
         self._write(set_status, self.row.id, self.row.version, status)

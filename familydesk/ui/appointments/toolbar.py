@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from familydesk.appointments.names import STATUSES
@@ -199,7 +199,7 @@ class StatusLegend(QWidget):
             chip.setStyleSheet(f"background: {fill}; color: {text}; border: 1px solid {border};"
                                f"border-radius: 8px; padding: 1px 8px; {strike}")  # fmt: skip
             self.chips[status] = chip
-            layout.addWidget(chip)
+            layout.addWidget(chip, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hint = QLabel()
         self.hint.setObjectName("countLabel")
         self.hint.setWordWrap(True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import frontdesk, i18n, paths, permissions, registry
+from familydesk import frontdesk, i18n, permissions, registry
 from familydesk.errors import ValidationError
 from familydesk.frontdesk import ContactRow
 from familydesk.i18n import _, format_date, format_money
@@ -35,14 +35,9 @@ from familydesk.ui.families.models import (
     contacts_model,
     members_model,
 )
+from familydesk.ui.printing import open_pdf, printout_path
 from familydesk.ui.runner import Runner
 from familydesk.ui.widgets import Chips, record_table
-
-
-def printout_path(kind: str, record_id: int) -> Path:
-    folder = paths.data_dir() / "printouts"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{kind}-{record_id}.pdf"
 
 
 class FamilyDetailView(QWidget):
@@ -311,7 +306,7 @@ class FamilyDetailView(QWidget):
     def _open_pdf(self, kind: str, record_id: int, pdf: bytes) -> None:
         path = printout_path(kind, record_id)
         path.write_bytes(pdf)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        open_pdf(path)
 
     def print_intake(self) -> None:
         if self.family is not None:

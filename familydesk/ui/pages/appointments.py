@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QWidget
 
 from familydesk import permissions
 from familydesk.appointments import booking
@@ -23,6 +23,7 @@ from familydesk.appointments.calendar_view import (  # fmt: skip
     calendar_choices,
     calendar_span,
 )
+from familydesk.appointments.printouts import print_agenda, print_call_list
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.appointments.slots import FreeSlot
 from familydesk.errors import FamilyDeskError
@@ -38,6 +39,7 @@ from familydesk.ui.appointments.grid import CalendarGrid
 from familydesk.ui.appointments.toolbar import CalendarToolbar, Resource, StatusLegend
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.printing import print_pdf
 
 #: The grid shows at least these hours; it grows to the opening hours and appointments.
 FIRST_HOUR, LAST_HOUR = 8, 19
@@ -88,8 +90,16 @@ class AppointmentsPage(Page):
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(self.grid)
         self.scroll.viewport().installEventFilter(self)
+        self.agenda_button = QPushButton()
+        self.agenda_button.setObjectName("printAgenda")
+        self.agenda_button.clicked.connect(self.print_agenda)
+        self.calls_button = QPushButton()
+        self.calls_button.setObjectName("printCalls")
+        self.calls_button.clicked.connect(self.print_call_list)
         second_row = QHBoxLayout()
         second_row.addWidget(self.legend, 1)
+        second_row.addWidget(self.agenda_button)
+        second_row.addWidget(self.calls_button)
         second_row.addWidget(self.toolbar.new_button)
         self.layout_.addWidget(self.toolbar)
         self.layout_.addLayout(second_row)
@@ -127,6 +137,10 @@ class AppointmentsPage(Page):
         super().retranslate_ui()
         self.toolbar.retranslate_ui()
         self.legend.retranslate_ui()
+        self.agenda_button.setText(_("Print the day's agenda"))
+        self.agenda_button.setToolTip(_("The agenda of the professional shown, for the day shown (in week view: today, or the first day)."))  # fmt: skip
+        self.calls_button.setText(_("Tomorrow's call list"))
+        self.calls_button.setToolTip(_("Whom to phone to confirm tomorrow's appointments, with their numbers."))  # fmt: skip
         self.banner.retranslate_ui()
         if self._loaded_once:
             self.load()  # holiday names and weekdays come in the new language
@@ -180,6 +194,25 @@ class AppointmentsPage(Page):
             self.banner.show_message("warning", [exc.message])
         else:
             show_error(self, exc)
+
+    # -- printing ------------------------------------------------------------------
+    def agenda_day(self) -> date:
+        days = self.toolbar.days()
+        return date.today() if date.today() in days else days[0]
+
+    def print_agenda(self) -> None:
+        staff_id = self.toolbar.resource_id
+        if self.toolbar.kind_key != "staff" or staff_id is None:
+            self.banner.show_message("info", [_("Choose a professional's calendar to print their agenda.")])  # fmt: skip
+            return
+        day = self.agenda_day()
+        print_pdf(self.runner, self, print_agenda, staff_id, day, kind="agenda",
+                  key=f"{staff_id}-{day.isoformat()}", on_error=self._failed)  # fmt: skip
+
+    def print_call_list(self) -> None:
+        day = date.today() + timedelta(days=1)
+        print_pdf(self.runner, self, print_call_list, day, kind="calls", key=day.isoformat(),
+                  on_error=self._failed)  # fmt: skip
 
     # -- moving --------------------------------------------------------------------
     def move(self, row: AppointmentRow, starts_at: datetime, **changes: object) -> None:
