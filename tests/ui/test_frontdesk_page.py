@@ -88,8 +88,15 @@ def test_a_contact_in_a_few_keystrokes(
     assert stored.requests[0].outcomes == ("information", "appointment")
     assert page.queue.model.rowCount() == 1 and page.queue.selected().id == contact.id
     assert "Waiting: 1" in page.queue.counts.text()
-    assert page.finder.search.hasFocus() and page.finder.search.text() == ""
-    assert page.notice.text() == "Contact saved: waiting in the queue."
+    dialog = (
+        page.booking.dialog
+    )  # "appointment booked": the booking dialog (tests/ui/test_quick_booking.py)
+    assert dialog is not None and dialog.request_id == stored.requests[0].id
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert page.window().focusWidget() is page.finder.search and page.finder.search.text() == ""
+    assert page.notice.text() == (
+        "Contact saved: waiting in the queue. No appointment was booked; the contact is saved."
+    )
 
 
 def test_a_need_typed_in_part_names_the_one_need(page: FrontDeskPage) -> None:
