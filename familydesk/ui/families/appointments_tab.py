@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from familydesk.appointments.calendar_rules import hhmm
@@ -28,6 +28,8 @@ BOOK_KEY = "Ctrl+Shift+B"
 UPCOMING_BACKGROUND = QColor("#fff8e1")
 PAST_TEXT = QColor("#6b7785")
 STILL_ON = ("booked", "confirmed")
+#: Service, professional, place, for whom: the columns that give up width.
+STRETCHED = (1, 2, 3, 4)
 
 
 def _place(row: AppointmentRow) -> str:
@@ -104,7 +106,8 @@ class FamilyAppointmentsTab(QWidget):
         self.view.setWordWrap(False)
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the service, elided
+        for column in STRETCHED:  # the texts share the width left, elided (no side scrolling)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.hint = QLabel()
         self.hint.setObjectName("countLabel")
         self.book_button = QPushButton()
@@ -127,9 +130,14 @@ class FamilyAppointmentsTab(QWidget):
         self.model.retranslate()
         self._show_hint()
 
+    def _coming(self) -> list[int]:
+        """The rows of the appointments still to come."""
+        return [
+            i for i in range(self.model.rowCount()) if self.model.upcoming(self.model.row_at(i))
+        ]
+
     def _show_hint(self) -> None:
-        rows = (self.model.row_at(i) for i in range(self.model.rowCount()))
-        coming = sum(1 for row in rows if self.model.upcoming(row))
+        coming = len(self._coming())
         self.hint.setText(
             _("Still to come: {count} (highlighted)").format(count=coming) if coming else ""
         )
@@ -148,6 +156,17 @@ class FamilyAppointmentsTab(QWidget):
         self.model.set_rows(rows)
         self._show_hint()
         self.counted.emit(len(rows))
+        self._next_in_sight()
+
+    def _next_in_sight(self) -> None:
+        """Scroll to the next appointment, however many are booked after it (newest first)."""
+        coming = self._coming()
+        if coming and self.isVisible():
+            self.view.scrollTo(self.model.index(coming[-1], 0))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self._next_in_sight)  # once the table has its size
 
     def book(self) -> None:
         """Open the booking dialog for the family and the member selected; read the list

@@ -91,8 +91,8 @@ class QueuePanel(ListPanel):
             self.buttons[key] = button
             bar.addWidget(button)
             QShortcut(QKeySequence(KEYS[key]), self, slot)
-        bar.addWidget(self.book_button)
         bar.addStretch(1)
+        self.heading.addWidget(self.book_button)  # the moves fill their row at 1366 px
         self.lay_out(bar)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)

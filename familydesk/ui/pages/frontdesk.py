@@ -71,6 +71,7 @@ class FrontDeskPage(Page):
         self.notice = QLabel()
         self.notice.setObjectName("okLabel")
         self.notice.setWordWrap(True)
+        self.notice.hide()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -82,12 +83,13 @@ class FrontDeskPage(Page):
 
         under_search = QHBoxLayout()
         under_search.addWidget(self.anonymous_button)
-        under_search.addWidget(self.notice, 1)
+        under_search.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
         left_layout.addWidget(self.finder.search)
         left_layout.addLayout(under_search)
+        left_layout.addWidget(self.notice)  # the status line: what was saved, what was booked
         left_layout.addWidget(self.left_stack, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.queue)
@@ -154,6 +156,11 @@ class FrontDeskPage(Page):
     def _comuni(self, rows: list[MemberComuneRow]) -> None:
         self.form.set_comuni([row.name for row in rows])
 
+    def _say(self, text: str) -> None:
+        """The status line under the search box (hidden, taking no room, when empty)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
     def focus_search(self) -> None:
         if self.available:
             self.finder.search.setFocus()
@@ -162,7 +169,7 @@ class FrontDeskPage(Page):
     # -- recording a contact -------------------------------------------------
     def _search_changed(self, text: str) -> None:
         """Typing shows the results; an emptied box goes back to the form, if one is open."""
-        self.notice.clear()
+        self._say("")
         show_form = not text.strip() and self.form.active
         self.left_stack.setCurrentIndex(1 if show_form else 0)
 
@@ -176,14 +183,14 @@ class FrontDeskPage(Page):
         self.form.start(hit, already)
 
     def start_anonymous(self) -> None:
-        self.notice.clear()
+        self._say("")
         self.left_stack.setCurrentIndex(1)
         self.form.start(None)
 
     def _saved(self, row: ContactRow, to_book: tuple[RequestRow, ...] = ()) -> None:
         self.finder.clear()
         self._closed()
-        self.notice.setText(
+        self._say(
             _("Contact saved: waiting in the queue.")
             if row.status == "waiting"
             else _("Contact saved.")
@@ -207,13 +214,13 @@ class FrontDeskPage(Page):
             self.queue.book()
 
     def book_for_visitor(self, row: QueueRow) -> None:
-        self.notice.clear()
+        self._say("")
         self.booking.start([BookingAsk(row.family_id, row.person_id, None,
                                        frontdesk.first_suggestion(row.need_keys))],
                            _("No appointment was booked."))  # fmt: skip
 
     def book_for_follow_up(self, follow_up: FollowUp) -> None:
-        self.notice.clear()
+        self._say("")
         self.booking.start([BookingAsk(follow_up.family_id, follow_up.person_id,
                                        follow_up.request_id,
                                        frontdesk.suggested_service(follow_up.need_key))],
@@ -221,7 +228,7 @@ class FrontDeskPage(Page):
 
     def _booking_done(self, sentences: list[str]) -> None:
         """Say what was booked after what was said already (the contact saved)."""
-        self.notice.setText(" ".join([t for t in (self.notice.text(), *sentences) if t]))
+        self._say(" ".join([t for t in (self.notice.text(), *sentences) if t]))
         self.focus_search()
 
     def _closed(self) -> None:
