@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from familydesk import frontdesk
@@ -26,25 +25,9 @@ from familydesk.ui.pages.families import FamiliesPage
 from familydesk.ui.pages.frontdesk import FrontDeskPage
 from tests.appointments.calendar_data import Calendar, at, booking, build, working_day
 from tests.ui.conftest import activate, open_page
+from tests.ui.keyboard import ALT, CTRL, press, type_text
 
-ALT = Qt.KeyboardModifier.AltModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _focus() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def _type(qtbot: QtBot, text: str) -> None:
-    qtbot.keyClicks(_focus(), text)
-
-
-def _key(qtbot: QtBot, key: Qt.Key,
-         modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # fmt: skip
-    qtbot.keyClick(_focus(), key, modifier)
 
 
 @pytest.fixture
@@ -73,12 +56,12 @@ def _arrive(database: Database, cal: Calendar, *requests: RequestInput) -> None:
 def test_a_request_with_appointment_booked_opens_the_dialog_and_books_it(
     page: FrontDeskPage, database: Database, cal: Calendar, qtbot: QtBot
 ) -> None:
-    _type(qtbot, "giulia")
-    _key(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "giulia")
+    press(qtbot, Qt.Key.Key_Return)
     assert page.form.title.text() == "Rossi Giulia"
-    _type(qtbot, "couple")  # Couple and family mediation
-    _key(qtbot, Qt.Key.Key_P, ALT)  # A&ppointment booked
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    type_text(qtbot, "couple")  # Couple and family mediation
+    press(qtbot, Qt.Key.Key_P, ALT)  # A&ppointment booked
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     [contact] = database.read(frontdesk.contacts_of_family, cal.families[0])
     [request] = contact.requests
     assert request.outcomes == ("information", "appointment")  # saved before the dialog
@@ -103,11 +86,11 @@ def test_a_request_with_appointment_booked_opens_the_dialog_and_books_it(
 def test_a_cancelled_dialog_keeps_the_contact_and_says_nothing_was_booked(
     page: FrontDeskPage, database: Database, cal: Calendar, qtbot: QtBot
 ) -> None:
-    _type(qtbot, "giulia")
-    _key(qtbot, Qt.Key.Key_Return)
-    _type(qtbot, "hous")
-    _key(qtbot, Qt.Key.Key_P, ALT)
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    type_text(qtbot, "giulia")
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "hous")
+    press(qtbot, Qt.Key.Key_P, ALT)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     dialog = _dialog(page)
     assert dialog.form.service.currentData() is not None
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -122,10 +105,10 @@ def test_a_cancelled_dialog_keeps_the_contact_and_says_nothing_was_booked(
 def test_without_appointment_booked_no_dialog_opens(
     page: FrontDeskPage, cal: Calendar, qtbot: QtBot
 ) -> None:
-    _type(qtbot, "giulia")
-    _key(qtbot, Qt.Key.Key_Return)
-    _type(qtbot, "couple")
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    type_text(qtbot, "giulia")
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "couple")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     assert page.booking.dialog is None
     assert page.notice.text() == "Contact saved: waiting in the queue."
 
@@ -138,7 +121,7 @@ def test_f10_books_for_the_visitor_selected_in_the_queue(
     page.queue.table.selectRow(0)
     button = page.queue.book_button
     assert button.isVisible() and button.isEnabled() and button.text() == "Book appointment (F10)"
-    _key(qtbot, Qt.Key.Key_F10)
+    press(qtbot, Qt.Key.Key_F10)
     dialog = _dialog(page)
     assert dialog.form.person.value() == (cal.families[0], cal.person)
     assert dialog.request_id is None
@@ -162,7 +145,7 @@ def test_an_anonymous_visitor_cannot_be_booked_from_the_queue(
     button = page.queue.book_button
     assert not button.isEnabled()
     assert button.toolTip().startswith("An anonymous visitor: there is no family to book for.")
-    _key(qtbot, Qt.Key.Key_F10)
+    press(qtbot, Qt.Key.Key_F10)
     assert page.booking.dialog is None
     assert page.queue.error.text() == button.toolTip()
 
@@ -175,7 +158,7 @@ def test_f10_in_the_follow_ups_books_for_that_request(
     [follow_up] = page.follow_ups.rows()
     page.follow_ups.table.setFocus()
     assert page.follow_ups.book_button.isEnabled()
-    _key(qtbot, Qt.Key.Key_F10)
+    press(qtbot, Qt.Key.Key_F10)
     dialog = _dialog(page)
     assert dialog.request_id == follow_up.request_id
     assert dialog.form.person.value() == (cal.families[0], cal.person)
@@ -201,13 +184,13 @@ def test_a_desk_role_without_appointments_gets_no_booking(
     assert isinstance(page, FrontDeskPage) and not page.may_book
     assert not page.queue.book_button.isVisible() and not page.follow_ups.book_button.isVisible()
     page.queue.table.selectRow(0)
-    _key(qtbot, Qt.Key.Key_F10)
+    press(qtbot, Qt.Key.Key_F10)
     assert page.booking.dialog is None
-    _type(qtbot, "giulia")
-    _key(qtbot, Qt.Key.Key_Return)
-    _type(qtbot, "couple")
-    _key(qtbot, Qt.Key.Key_P, ALT)
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    type_text(qtbot, "giulia")
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "couple")
+    press(qtbot, Qt.Key.Key_P, ALT)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     assert page.booking.dialog is None
     assert page.notice.text() == "Contact saved: waiting in the queue."
 
