@@ -29,10 +29,18 @@ from familydesk.frontdesk.queue import (
     requeue,
     today_queue,
 )
+from familydesk.frontdesk.suggest import (
+    SUGGESTED_SERVICES,
+    first_suggestion,
+    requests_to_book,
+    suggested_service,
+)
 
 __all__ = [
-    "CHANNELS", "MACRO_AREAS", "NEED_NAMES", "OUTCOMES", "STATUSES", "ContactInput", "ContactRow",
+    "CHANNELS", "MACRO_AREAS", "NEED_NAMES", "OUTCOMES", "STATUSES", "SUGGESTED_SERVICES",
+    "ContactInput", "ContactRow",
     "FollowUp", "NeedRow", "QueueRow", "RequestInput", "RequestRow", "call_contact", "call_next",
     "check_request", "close_follow_up", "contacts_of_family", "desk_operators", "finish_contact",
-    "list_needs", "open_follow_ups", "record_contact", "requeue", "today_queue",
+    "first_suggestion", "list_needs", "open_follow_ups", "record_contact", "requests_to_book",
+    "requeue", "suggested_service", "today_queue",
 ]  # fmt: skip

@@ -234,6 +234,9 @@ class FollowUp:
     #: Who came (a name, or "Anonymous visitor") and the request's note: what to call back about.
     who: str = ""
     note: str = ""
+    #: Who came (None: a family without saying who, or anonymous) and the need's key.
+    person_id: int | None = None
+    need_key: str = ""
 
 
 def open_follow_ups(session: Session, owner: str | None = None,
@@ -263,6 +266,8 @@ def open_follow_ups(session: Session, owner: str | None = None,
             r.version,
             names[contact.id],
             r.note,
+            contact.person_id,
+            need.key,
         )  # fmt: skip
         for r, contact, need in rows
     ]

@@ -50,6 +50,8 @@ class QueueRow:
     operator: str
     served_by: str
     version: int
+    #: The keys of the needs, in the order of ``needs`` (to suggest a service).
+    need_keys: tuple[str, ...] = ()
 
     def minutes_waited(self, now: datetime) -> int:
         """From arrival to being called in (or done), or to ``now`` while still waiting."""
@@ -65,10 +67,11 @@ def _rows(session: Session, contacts: list[Contact]) -> list[QueueRow]:
     names = visitor_names(session, contacts)
     need_ids = {r.need_id for c in contacts for r in c.requests}
     needs = (
-        {n.id: need_name(n) for n in session.scalars(select(Need).where(Need.id.in_(need_ids)))}
+        {n.id: (need_name(n), n.key)
+         for n in session.scalars(select(Need).where(Need.id.in_(need_ids)))}
         if need_ids
         else {}
-    )
+    )  # fmt: skip
     return [
         QueueRow(
             c.id,
@@ -78,13 +81,14 @@ def _rows(session: Session, contacts: list[Contact]) -> list[QueueRow]:
             c.person_id,
             c.person_id is None and c.family_id is None,
             c.channel,
-            tuple(dict.fromkeys(needs[r.need_id] for r in c.requests)),
+            tuple(dict.fromkeys(needs[r.need_id][0] for r in c.requests)),
             c.status,
             c.served_at,
             c.done_at,
             c.operator,
             c.served_by,
             c.version,
+            tuple(dict.fromkeys(needs[r.need_id][1] for r in c.requests)),
         )  # fmt: skip
         for c in contacts
     ]

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from familydesk import frontdesk, registry
@@ -18,31 +17,13 @@ from familydesk.ui.main_window import NAVIGATION, MainWindow
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.pages.frontdesk import FrontDeskPage
 from tests.ui.conftest import open_page
-
-ALT = Qt.KeyboardModifier.AltModifier
-CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _focus() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def _type(qtbot: QtBot, text: str) -> None:
-    qtbot.keyClicks(_focus(), text)
-
-
-def _key(
-    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    qtbot.keyClick(_focus(), key, modifier)
+from tests.ui.keyboard import ALT, CTRL, focused, press, type_text
 
 
 def _pick(qtbot: QtBot, typed: str) -> None:
     """Type in the search box (which has the focus) and take the first person found."""
-    _type(qtbot, typed)
-    _key(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, typed)
+    press(qtbot, Qt.Key.Key_Return)
 
 
 def _family(database: Database, name: str, *first_names: str):  # type: ignore[no-untyped-def]
@@ -67,17 +48,17 @@ def test_a_contact_in_a_few_keystrokes(
     page: FrontDeskPage, database: Database, qtbot: QtBot
 ) -> None:
     assert page.finder.search.hasFocus()  # ready to type as soon as the page shows
-    _type(qtbot, "bian")
+    type_text(qtbot, "bian")
     assert page.finder.model.rowCount() == 2
-    _key(qtbot, Qt.Key.Key_Down)  # the second Bianchi, the cursor still in the box
+    press(qtbot, Qt.Key.Key_Down)  # the second Bianchi, the cursor still in the box
     assert page.finder.search.hasFocus()
-    _key(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)
     assert page.form.title.text() == "Bianchi Marta"
     assert page.form.request.need.hasFocus()  # straight to the need
-    _type(qtbot, "hous")
-    _key(qtbot, Qt.Key.Key_P, ALT)  # A&ppointment booked
+    type_text(qtbot, "hous")
+    press(qtbot, Qt.Key.Key_P, ALT)  # A&ppointment booked
     assert page.form.request.outcomes["appointment"].isChecked()
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     [contact] = database.read(frontdesk.today_queue)
     assert (contact.who, contact.needs, contact.status) == (
         "Bianchi Marta",
@@ -88,8 +69,15 @@ def test_a_contact_in_a_few_keystrokes(
     assert stored.requests[0].outcomes == ("information", "appointment")
     assert page.queue.model.rowCount() == 1 and page.queue.selected().id == contact.id
     assert "Waiting: 1" in page.queue.counts.text()
-    assert page.finder.search.hasFocus() and page.finder.search.text() == ""
-    assert page.notice.text() == "Contact saved: waiting in the queue."
+    dialog = (
+        page.booking.dialog
+    )  # "appointment booked": the booking dialog (tests/ui/test_quick_booking.py)
+    assert dialog is not None and dialog.request_id == stored.requests[0].id
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert page.window().focusWidget() is page.finder.search and page.finder.search.text() == ""
+    assert page.notice.text() == (
+        "Contact saved: waiting in the queue. No appointment was booked; the contact is saved."
+    )
 
 
 def test_a_need_typed_in_part_names_the_one_need(page: FrontDeskPage) -> None:
@@ -108,14 +96,14 @@ def test_two_requests_and_a_follow_up_for_me(
     page: FrontDeskPage, database: Database, qtbot: QtBot
 ) -> None:
     _pick(qtbot, "ferr")
-    _type(qtbot, "schooling")
-    _key(qtbot, Qt.Key.Key_R, CTRL)  # keep it, type the next one
+    type_text(qtbot, "schooling")
+    press(qtbot, Qt.Key.Key_R, CTRL)  # keep it, type the next one
     assert "Schooling and early school leaving: information given" in page.form.pending_label.text()
     assert page.form.request.need.hasFocus() and page.form.request.is_blank()
-    _type(qtbot, "housing")
-    _key(qtbot, Qt.Key.Key_D, ALT)  # Follow-up &date
-    _type(qtbot, (date.today() + timedelta(days=7)).strftime("%d/%m/%Y"))
-    _key(qtbot, Qt.Key.Key_Enter, CTRL)
+    type_text(qtbot, "housing")
+    press(qtbot, Qt.Key.Key_D, ALT)  # Follow-up &date
+    type_text(qtbot, (date.today() + timedelta(days=7)).strftime("%d/%m/%Y"))
+    press(qtbot, Qt.Key.Key_Enter, CTRL)
     [contact] = database.read(frontdesk.today_queue)
     assert contact.needs == ("Schooling and early school leaving", "Housing")
     [follow_up] = database.read(frontdesk.open_follow_ups, "tester")
@@ -127,18 +115,18 @@ def test_a_referral_without_the_service_is_refused_next_to_the_field(
     page: FrontDeskPage, database: Database, qtbot: QtBot
 ) -> None:
     _pick(qtbot, "ferr")
-    _type(qtbot, "economic")
-    _key(qtbot, Qt.Key.Key_R, ALT)  # &Referral to another service
+    type_text(qtbot, "economic")
+    press(qtbot, Qt.Key.Key_R, ALT)  # &Referral to another service
     assert page.form.request.referral_to.isEnabled()
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     error = page.form.request.errors["referral_to"]
     assert (
         error.isVisible() and error.text() == "Referral: say which service the family was sent to."
     )
-    assert _focus() is page.form.request.referral_to
+    assert focused() is page.form.request.referral_to
     assert database.read(frontdesk.today_queue) == []
-    _type(qtbot, "CAF Suzzara")
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    type_text(qtbot, "CAF Suzzara")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     assert not error.isVisible()
     [contact] = database.read(
         frontdesk.contacts_of_family, database.read(frontdesk.today_queue)[0].family_id
@@ -148,29 +136,29 @@ def test_a_referral_without_the_service_is_refused_next_to_the_field(
 
 def test_no_need_and_a_bad_date_are_said_in_words(page: FrontDeskPage, qtbot: QtBot) -> None:
     _pick(qtbot, "ferr")
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     assert page.form.request.errors["need"].text() == "Need: record at least one request."
-    _type(qtbot, "housing")
-    _key(qtbot, Qt.Key.Key_D, ALT)
-    _type(qtbot, "31/02")
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    type_text(qtbot, "housing")
+    press(qtbot, Qt.Key.Key_D, ALT)
+    type_text(qtbot, "31/02")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     assert "is not a date" in page.form.request.errors["follow_up_on"].text()
 
 
 def test_an_anonymous_visitor_from_the_keyboard(
     page: FrontDeskPage, database: Database, qtbot: QtBot
 ) -> None:
-    _key(qtbot, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, Qt.Key.Key_A, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert page.form.title.text() == "Anonymous visitor" and page.form.birth_year.isVisible()
-    assert _focus() is page.form.sex
-    _key(qtbot, Qt.Key.Key_F)  # the combo jumps to "F"
-    _key(qtbot, Qt.Key.Key_E, ALT)  # Birth y&ear
-    _type(qtbot, "1990")
-    _key(qtbot, Qt.Key.Key_Z, ALT)  # Citi&zenship
-    _type(qtbot, "marocchina")
-    _key(qtbot, Qt.Key.Key_N, ALT)  # &Need
-    _type(qtbot, "language")
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    assert focused() is page.form.sex
+    press(qtbot, Qt.Key.Key_F)  # the combo jumps to "F"
+    press(qtbot, Qt.Key.Key_E, ALT)  # Birth y&ear
+    type_text(qtbot, "1990")
+    press(qtbot, Qt.Key.Key_Z, ALT)  # Citi&zenship
+    type_text(qtbot, "marocchina")
+    press(qtbot, Qt.Key.Key_N, ALT)  # &Need
+    type_text(qtbot, "language")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     [contact] = database.read(frontdesk.today_queue)
     assert contact.anonymous and contact.who == "Anonymous visitor (F, 1990)"
     assert page.queue.model.row_at(0).who == "Anonymous visitor (F, 1990)"
@@ -180,18 +168,18 @@ def test_esc_cancels_and_a_phone_call_is_done_at_once(
     page: FrontDeskPage, database: Database, qtbot: QtBot
 ) -> None:
     _pick(qtbot, "ferr")
-    _type(qtbot, "housing")
-    _key(qtbot, Qt.Key.Key_Escape)
+    type_text(qtbot, "housing")
+    press(qtbot, Qt.Key.Key_Escape)
     assert page.finder.search.hasFocus() and not page.form.active
     assert database.read(frontdesk.today_queue) == []
     qtbot.keyClick(page.finder.search, Qt.Key.Key_A, CTRL)
     _pick(qtbot, "ferr")
     assert page.form.request.is_blank()  # cancelled means forgotten
-    _key(qtbot, Qt.Key.Key_C, ALT)  # &Channel
-    _key(qtbot, Qt.Key.Key_P)  # phone
-    _key(qtbot, Qt.Key.Key_N, ALT)
-    _type(qtbot, "housing")
-    _key(qtbot, Qt.Key.Key_Return, CTRL)
+    press(qtbot, Qt.Key.Key_C, ALT)  # &Channel
+    press(qtbot, Qt.Key.Key_P)  # phone
+    press(qtbot, Qt.Key.Key_N, ALT)
+    type_text(qtbot, "housing")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
     assert [r.status for r in database.read(frontdesk.today_queue)] == ["done"]
     assert page.notice.text() == "Contact saved."
 
@@ -210,21 +198,21 @@ def test_call_next_serve_and_done_with_one_key_each(
     page.load()
     assert [r.who for r in page.queue.rows()] == ["Ferrari Giulia", "Bianchi Anna"]
     assert page.queue.buttons["call_next"].text() == "Call next (F6)"
-    _key(qtbot, Qt.Key.Key_F6)
+    press(qtbot, Qt.Key.Key_F6)
     assert (
         page.queue.selected().who == "Ferrari Giulia" and page.queue.selected().status == "serving"
     )
     assert page.queue.selected().served_by == "tester"
-    _key(qtbot, Qt.Key.Key_F8)
+    press(qtbot, Qt.Key.Key_F8)
     assert [r.status for r in page.queue.rows()] == ["waiting", "done"]
     page.queue.table.selectRow(0)
-    _key(qtbot, Qt.Key.Key_F7)
+    press(qtbot, Qt.Key.Key_F7)
     assert page.queue.selected().status == "serving"
-    _key(qtbot, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
     assert page.queue.selected().status == "waiting"
     assert page.queue.counts.text() == "Waiting: 1 · Being served: 0 · Done today: 1"
-    _key(qtbot, Qt.Key.Key_F6)
-    _key(qtbot, Qt.Key.Key_F6)
+    press(qtbot, Qt.Key.Key_F6)
+    press(qtbot, Qt.Key.Key_F6)
     assert page.queue.error.text() == "Nobody is waiting."
 
 
@@ -236,7 +224,7 @@ def test_a_visitor_called_at_another_desk_is_said_and_shown(
     row = page.queue.rows()[0]
     database.write(frontdesk.call_contact, row.id, row.version)  # the other desk
     page.queue.table.selectRow(0)
-    _key(qtbot, Qt.Key.Key_F7)
+    press(qtbot, Qt.Key.Key_F7)
     assert "changed" in page.queue.error.text() or "someone else" in page.queue.error.text()
     assert page.queue.rows()[0].status == "serving"  # the queue as it is now
 
@@ -271,7 +259,7 @@ def test_my_follow_ups_overdue_first_and_done_with_f9(
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     assert page.follow_ups.title.text() == "My follow-ups: 2 · 1 overdue"
-    _key(qtbot, Qt.Key.Key_F9)  # the first one is selected
+    press(qtbot, Qt.Key.Key_F9)  # the first one is selected
     assert [f.need for f in database.read(frontdesk.open_follow_ups, "tester")] == [
         "Schooling and early school leaving"]  # fmt: skip
     assert model.rowCount() == 1

@@ -1,4 +1,5 @@
-"""One family at a glance: details, markers, members with ages, consents, actions."""
+"""One family at a glance: details, markers, members with ages, consents, contacts at the
+desk, appointments (for those who book them), actions."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from familydesk.frontdesk import ContactRow
 from familydesk.i18n import _, format_date, format_money
 from familydesk.registry import FamilyDetail, MemberDetail
 from familydesk.ui.errors import show_error
+from familydesk.ui.families.appointments_tab import BOOK_KEY, FamilyAppointmentsTab
 from familydesk.ui.families.consent_dialog import ConsentDialog
 from familydesk.ui.families.family_dialog import FamilyDialog
 from familydesk.ui.families.member_dialog import MemberDialog
@@ -35,18 +37,24 @@ from familydesk.ui.families.models import (
     contacts_model,
     members_model,
 )
+from familydesk.ui.pages.base import PageContext
 from familydesk.ui.printing import open_pdf, printout_path
 from familydesk.ui.runner import Runner
 from familydesk.ui.widgets import Chips, record_table
 
 
 class FamilyDetailView(QWidget):
-    """Shows a family; ``changed()`` after any edit, ``open_family(id)`` to jump to another."""
+    """Shows a family; ``changed()`` after any edit, ``open_family(id)`` to jump to another.
+
+    With a ``context`` (the page's) and for operators who book appointments, an
+    "Appointments" tab lists the family's and books more (Ctrl+Shift+B).
+    """
 
     changed = Signal()
     open_family = Signal(int)
 
-    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: Runner, parent: QWidget | None = None, *,
+                 context: PageContext | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.runner = runner
         self.family: FamilyDetail | None = None
@@ -128,6 +136,13 @@ class FamilyDetailView(QWidget):
             view.setMinimumHeight(44)  # a heading and a line: small windows still fit
         self.tabs.addTab(consents_page, "")
         self.tabs.addTab(self.contacts_view, "")
+        self.appointments: FamilyAppointmentsTab | None = None
+        if context is not None and context.may(permissions.APPOINTMENTS):
+            self.appointments = FamilyAppointmentsTab(context, self._member_id)
+            self.appointments.counted.connect(self._count_appointments)
+            self.appointments.booked.connect(lambda: self.tabs.setCurrentWidget(self.appointments))
+            self.tabs.addTab(self.appointments, "")
+            QShortcut(QKeySequence(BOOK_KEY), self, self.appointments.book)
         layout.addWidget(self.tabs, 1)
         language_bar = (
             QHBoxLayout()
@@ -167,6 +182,8 @@ class FamilyDetailView(QWidget):
         self.members.retranslate()
         self.consents.retranslate()
         self.contacts.retranslate()
+        if self.appointments is not None:
+            self.appointments.retranslate_ui()
         self.tabs.setTabText(0, _("Consents"))
         self.show_family(self.family)
 
@@ -189,9 +206,13 @@ class FamilyDetailView(QWidget):
             self.consents.set_rows([])
             self.consents_label.clear()
             self._show_contacts([])
+            if self.appointments is not None:
+                self.appointments.show_family(None)
             return
         self.runner.read(frontdesk.contacts_of_family, family.id, on_done=self._show_contacts,
                          owner=self)  # fmt: skip
+        if self.appointments is not None:
+            self.appointments.show_family(family.id)
         self.title.setText(family.name)
         parts = [family.address, family.comune_name, family.phone, family.email]
         if family.isee_value is not None:
@@ -219,6 +240,15 @@ class FamilyDetailView(QWidget):
         """The family's history at the desk, a line per request, newest first."""
         self.contacts.set_rows(contact_lines(contacts))
         self.tabs.setTabText(1, _("Contacts at the desk ({count})").format(count=len(contacts)))
+
+    def _count_appointments(self, count: int) -> None:
+        assert self.appointments is not None
+        self.tabs.setTabText(self.tabs.indexOf(self.appointments),
+                             _("Appointments ({count})").format(count=count))  # fmt: skip
+
+    def _member_id(self) -> int | None:
+        member = self.selected_member()
+        return member.id if member else None
 
     def selected_member(self) -> MemberDetail | None:
         rows = self.members_view.selectionModel().selectedRows() if self.family else []

@@ -37,9 +37,10 @@ SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 
 class ContactForm(QWidget):
-    """``saved(ContactRow)`` after a save; ``cancelled()`` on Esc. ``start()`` opens it."""
+    """``saved(ContactRow, requests)`` after a save, with the saved requests whose outcome is
+    "appointment booked" (to book now); ``cancelled()`` on Esc. ``start()`` opens it."""
 
-    saved = Signal(object)
+    saved = Signal(object, object)
     cancelled = Signal()
 
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
@@ -231,12 +232,12 @@ class ContactForm(QWidget):
         except ValidationError as exc:
             self._show_errors(exc)
             return
-        self.runner.write(frontdesk.record_contact, contact, on_done=self._saved,
-                          on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.write(frontdesk.record_contact, contact, owner=self, on_error=self._failed,
+                          on_done=lambda row: self._saved(row, len(contact.requests)))  # fmt: skip
 
-    def _saved(self, row: ContactRow) -> None:
+    def _saved(self, row: ContactRow, count: int) -> None:
         self.reset()
-        self.saved.emit(row)
+        self.saved.emit(row, frontdesk.requests_to_book(row, count))
 
     def add_another(self) -> None:
         """Check the request being typed and keep it; the fields empty for the next one."""

@@ -1,5 +1,6 @@
 """My follow-ups: the signed-in operator's to-do list of people to call back, overdue in red.
-F9 marks the selected one done."""
+F9 marks the selected one done; F10 (the page's key, while this list has the focus) books an
+appointment for it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from familydesk.frontdesk import FollowUp
 from familydesk.i18n import _, format_date, ngettext
 from familydesk.ui.errors import show_error
 from familydesk.ui.frontdesk.panel import ListPanel
+from familydesk.ui.frontdesk.quick_booking import BOOK_KEY
 from familydesk.ui.runner import Runner
 from familydesk.ui.table_model import Column, RowsTableModel
 
@@ -53,6 +55,7 @@ class FollowUpsPanel(ListPanel):
         self.done_button.setObjectName("followUpDone")
         self.done_button.clicked.connect(self.mark_done)
         QShortcut(QKeySequence(DONE_KEY), self, self.mark_done)
+        self.heading.addWidget(self.book_button)
         self.heading.addWidget(self.done_button)
         self.lay_out()
         self.retranslate_ui()
@@ -62,6 +65,7 @@ class FollowUpsPanel(ListPanel):
         self.done_button.setToolTip(_("The selected follow-up has been done: off the list"))
         self.model.retranslate()
         self._show_title()
+        self._enable_book()
 
     def load(self) -> None:
         """The signed-in operator's open follow-ups, soonest first."""
@@ -86,12 +90,20 @@ class FollowUpsPanel(ListPanel):
 
     def _enable(self) -> None:
         self.done_button.setEnabled(self.selected() is not None)
+        self._enable_book()
+
+    def select_first(self) -> str:
+        return _("Select a follow-up in the list first.")
+
+    def book_tip(self) -> str:
+        return _("Book an appointment for the follow-up selected ({key} while this list has "
+                 "the focus)").format(key=BOOK_KEY)  # fmt: skip
 
     def mark_done(self) -> None:
         follow_up = self.selected()
         self.error.show_message("")
         if follow_up is None:
-            self.error.show_message(_("Select a follow-up in the list first."))
+            self.error.show_message(self.select_first())
             return
         self.runner.write(frontdesk.close_follow_up, follow_up.request_id, follow_up.version,
                           on_done=lambda _r: self.load(), owner=self,

@@ -1,8 +1,9 @@
 """Today's queue: who is waiting (longest wait on top), who is being served, who is done.
 
 One key per move, written on its button: F6 calls the next visitor in, F7 calls in the one
-selected, F8 finishes, Shift+F7 sends back to waiting. The list reloads every 30 seconds
-while it is on screen (other desks' visitors appear, waiting times grow).
+selected, F8 finishes, Shift+F7 sends back to waiting; F10 (the page's key) books an
+appointment for the visitor selected. The list reloads every 30 seconds while it is on screen
+(other desks' visitors appear, waiting times grow).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from familydesk.frontdesk import STATUSES, QueueRow
 from familydesk.i18n import _
 from familydesk.ui.errors import show_inline
 from familydesk.ui.frontdesk.panel import ListPanel
+from familydesk.ui.frontdesk.quick_booking import BOOK_KEY
 from familydesk.ui.runner import Runner
 from familydesk.ui.table_model import Column, RowsTableModel
 
@@ -90,6 +92,7 @@ class QueuePanel(ListPanel):
             bar.addWidget(button)
             QShortcut(QKeySequence(KEYS[key]), self, slot)
         bar.addStretch(1)
+        self.heading.addWidget(self.book_button)  # the moves fill their row at 1366 px
         self.lay_out(bar)
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -112,6 +115,7 @@ class QueuePanel(ListPanel):
             button.setToolTip(tips[key])
         self.model.retranslate()
         self._show_counts()
+        self._enable_book()
 
     # -- loading -------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
@@ -159,6 +163,13 @@ class QueuePanel(ListPanel):
         self.buttons["call_in"].setEnabled(status == "waiting")
         self.buttons["finish"].setEnabled(status in ("waiting", "serving"))
         self.buttons["requeue"].setEnabled(status == "serving")
+        self._enable_book()
+
+    def select_first(self) -> str:
+        return _("Select a visitor in the queue first.")
+
+    def book_tip(self) -> str:
+        return _("Book an appointment for the visitor selected ({key})").format(key=BOOK_KEY)
 
     # -- moves ---------------------------------------------------------------
     def call_next(self) -> None:
@@ -176,7 +187,7 @@ class QueuePanel(ListPanel):
         row = self.selected()
         self.error.show_message("")
         if row is None:
-            self.error.show_message(_("Select a visitor in the queue first."))
+            self.error.show_message(self.select_first())
             return
         self.runner.write(service, row.id, row.version, on_error=self._refused, owner=self,
                           on_done=lambda moved: self.load(select=moved.id))  # fmt: skip

@@ -101,7 +101,7 @@ class FamiliesPage(Page):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.detail = FamilyDetailView(self.runner)
+        self.detail = FamilyDetailView(self.runner, context=self.context)
         self.detail.changed.connect(self._reload_list)
         self.detail.open_family.connect(self.open_family)
         splitter = QSplitter()

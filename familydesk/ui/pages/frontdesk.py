@@ -4,6 +4,12 @@ Left: the search box (focused whenever the page shows; Ctrl+F brings the cursor 
 results, and the contact form that opens on Enter (or Ctrl+Shift+A for an anonymous
 visitor). Right: today's queue and the operator's follow-ups. Only roles that record
 contacts see it (``permissions.FRONTDESK``); the services refuse the others anyway.
+
+Quick booking (operators who book appointments): a request saved with the outcome
+"appointment booked" opens the booking dialog at once, with who came, that request and the
+service its need suggests; F10 books for the visitor selected in the queue (or for the
+follow-up selected, when that list has the focus). The line under the search box says what
+was booked, or that nothing was.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from familydesk import frontdesk, permissions
 from familydesk.centre import MemberComuneRow, list_member_comuni
-from familydesk.frontdesk import STATUSES, ContactRow
+from familydesk.frontdesk import STATUSES, ContactRow, FollowUp, QueueRow, RequestRow
 from familydesk.i18n import _
 from familydesk.registry import PersonHit
 from familydesk.ui.frontdesk.contact_form import ContactForm
 from familydesk.ui.frontdesk.finder import PersonFinder
 from familydesk.ui.frontdesk.follow_ups import FollowUpsPanel
 from familydesk.ui.frontdesk.queue_panel import QueuePanel
+from familydesk.ui.frontdesk.quick_booking import BOOK_KEY, BookingAsk, QuickBooking
 from familydesk.ui.pages.base import Page, PageContext
 
 ANONYMOUS_KEY = "Ctrl+Shift+A"
@@ -41,6 +49,7 @@ class FrontDeskPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.available = context.may(permissions.FRONTDESK)
+        self.may_book = context.may(permissions.APPOINTMENTS)
         self._lists_loaded = False
         if self.available:
             self._build()
@@ -55,9 +64,14 @@ class FrontDeskPage(Page):
         self.anonymous_button.setObjectName("anonymousButton")
         self.anonymous_button.clicked.connect(self.start_anonymous)
         QShortcut(QKeySequence(ANONYMOUS_KEY), self, self.start_anonymous)
+        self.booking = QuickBooking(self, self.context)
+        self.booking.finished.connect(self._booking_done)
+        if self.may_book:
+            QShortcut(QKeySequence(BOOK_KEY), self, self.book_selected)
         self.notice = QLabel()
         self.notice.setObjectName("okLabel")
         self.notice.setWordWrap(True)
+        self.notice.hide()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -69,12 +83,13 @@ class FrontDeskPage(Page):
 
         under_search = QHBoxLayout()
         under_search.addWidget(self.anonymous_button)
-        under_search.addWidget(self.notice, 1)
+        under_search.addStretch(1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
         left_layout.addWidget(self.finder.search)
         left_layout.addLayout(under_search)
+        left_layout.addWidget(self.notice)  # the status line: what was saved, what was booked
         left_layout.addWidget(self.left_stack, 1)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.queue)
@@ -94,6 +109,8 @@ class FrontDeskPage(Page):
         self.finder.search.textChanged.connect(self._search_changed)
         self.form.saved.connect(self._saved)
         self.form.cancelled.connect(self._closed)
+        self.queue.book_requested.connect(self.book_for_visitor)
+        self.follow_ups.book_requested.connect(self.book_for_follow_up)
 
     def title(self) -> str:
         return _("Front desk")
@@ -139,6 +156,11 @@ class FrontDeskPage(Page):
     def _comuni(self, rows: list[MemberComuneRow]) -> None:
         self.form.set_comuni([row.name for row in rows])
 
+    def _say(self, text: str) -> None:
+        """The status line under the search box (hidden, taking no room, when empty)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
     def focus_search(self) -> None:
         if self.available:
             self.finder.search.setFocus()
@@ -147,7 +169,7 @@ class FrontDeskPage(Page):
     # -- recording a contact -------------------------------------------------
     def _search_changed(self, text: str) -> None:
         """Typing shows the results; an emptied box goes back to the form, if one is open."""
-        self.notice.clear()
+        self._say("")
         show_form = not text.strip() and self.form.active
         self.left_stack.setCurrentIndex(1 if show_form else 0)
 
@@ -161,20 +183,53 @@ class FrontDeskPage(Page):
         self.form.start(hit, already)
 
     def start_anonymous(self) -> None:
-        self.notice.clear()
+        self._say("")
         self.left_stack.setCurrentIndex(1)
         self.form.start(None)
 
-    def _saved(self, row: ContactRow) -> None:
+    def _saved(self, row: ContactRow, to_book: tuple[RequestRow, ...] = ()) -> None:
         self.finder.clear()
         self._closed()
-        self.notice.setText(
+        self._say(
             _("Contact saved: waiting in the queue.")
             if row.status == "waiting"
             else _("Contact saved.")
         )
         self.queue.load(select=row.id)
         self.follow_ups.load()
+        if to_book and self.may_book:
+            asks = [BookingAsk(row.family_id, row.person_id, request.id,
+                               frontdesk.suggested_service(request.need_key))
+                    for request in to_book]  # fmt: skip
+            self.booking.start(asks, _("No appointment was booked; the contact is saved."))
+
+    # -- booking an appointment --------------------------------------------------
+    def book_selected(self) -> None:
+        """F10: for the follow-up selected when that list has the focus, else for the visitor
+        selected in the queue."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.follow_ups.isAncestorOf(focused):
+            self.follow_ups.book()
+        else:
+            self.queue.book()
+
+    def book_for_visitor(self, row: QueueRow) -> None:
+        self._say("")
+        self.booking.start([BookingAsk(row.family_id, row.person_id, None,
+                                       frontdesk.first_suggestion(row.need_keys))],
+                           _("No appointment was booked."))  # fmt: skip
+
+    def book_for_follow_up(self, follow_up: FollowUp) -> None:
+        self._say("")
+        self.booking.start([BookingAsk(follow_up.family_id, follow_up.person_id,
+                                       follow_up.request_id,
+                                       frontdesk.suggested_service(follow_up.need_key))],
+                           _("No appointment was booked."))  # fmt: skip
+
+    def _booking_done(self, sentences: list[str]) -> None:
+        """Say what was booked after what was said already (the contact saved)."""
+        self._say(" ".join([t for t in (self.notice.text(), *sentences) if t]))
+        self.focus_search()
 
     def _closed(self) -> None:
         self.left_stack.setCurrentIndex(0)
