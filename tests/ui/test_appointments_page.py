@@ -333,3 +333,14 @@ def test_the_page_prints_the_agenda_and_tomorrows_call_list(
     page.toolbar.choose(kind="room", resource_id=cal.rooms[0])
     qtbot.mouseClick(page.agenda_button, Qt.MouseButton.LeftButton)
     assert len(opened_files) == 2 and "professional" in page.banner.text()
+
+
+def test_booking_for_a_known_family_starts_at_the_professional(
+    context: PageContext, qtbot: QtBot, cal: Calendar
+) -> None:
+    dialog = open_booking_dialog(None, context, family_id=cal.families[0], person_id=cal.person,
+                                 service_key="family_mediation")  # fmt: skip
+    qtbot.addWidget(dialog)
+    activate(dialog)
+    assert dialog.form.person.value() == (cal.families[0], cal.person)
+    assert dialog.form.staff.hasFocus() or dialog.focusWidget() is dialog.form.staff

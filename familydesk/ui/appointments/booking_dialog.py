@@ -62,6 +62,7 @@ class BookingDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.request_id = request_id
+        self._family_given = family_id is not None
         self._prefill: dict[str, Any] = dict(service_key=service_key, starts_at=starts_at,
                                              staff_id=staff_id, place_id=place_id, room_id=room_id)  # fmt: skip
         self.form = BookingForm(runner)
@@ -102,6 +103,8 @@ class BookingDialog(QDialog):
         if family_id is not None:
             self.form.person.set_family(family_id, person_id)
         self.form.person.setFocus()
+        if self._family_given:
+            self._focus_first_missing()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Book an appointment"))
@@ -113,6 +116,8 @@ class BookingDialog(QDialog):
     def _choices(self, choices: CalendarChoices) -> None:
         self.form.set_choices(choices)
         self.form.prefill(**self._prefill)
+        if self._family_given:
+            self._focus_first_missing()
         places: list[tuple[str, int, str]] = []
         for place in choices.places:
             if not any(kind == "comune" and key == place.comune_id for kind, key, _l in places):
@@ -120,6 +125,16 @@ class BookingDialog(QDialog):
             places.append(("place", place.id, f"   {place.name}"))
         self.slots.set_choices([(s.id, s.name) for s in choices.professionals], places)
         self.slots.retranslate_ui()
+
+    def _focus_first_missing(self) -> None:
+        """Who is known (booked from a family or a walk-in): on to what is still missing."""
+        form = self.form
+        if self._prefill.get("staff_id") is None:
+            form.staff.setFocus()
+        elif not form.day.text().strip():
+            form.day.setFocus()
+        else:
+            self.book_button.setFocus()
 
     # -- free slots ----------------------------------------------------------------
     def slot_query(self) -> SlotQuery:
