@@ -51,7 +51,8 @@ class ActivitySize:
         today = today or local_now().date()
         years = (today - contacts_from(today)).days / 365.25
         contacts = min(3 * families, CONTACTS_PER_YEAR_AT_MOST) * years
-        return cls(contacts=round(contacts), appointments=round(8 * families * 426 / 365))
+        days = cls.days_back + cls.days_ahead
+        return cls(contacts=round(contacts), appointments=round(8 * families * days / 365))
 
 
 @dataclass(frozen=True)

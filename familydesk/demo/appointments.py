@@ -64,15 +64,16 @@ def plan_series(planner: Planner, families: Families, first: date, last: date,
                 appointments: int) -> int:  # fmt: skip
     """Book weekly or fortnightly series worth about ``appointments``; returns the series."""
     rng = planner.rng
-    kinds = [(s, every, lo, hi) for s, every, lo, hi in data.SERIES if planner.by_service.get(s)]
+    kinds = [k for k in data.SERIES if planner.by_service.get(k[0])]
     if not kinds or appointments <= 0:
         return 0
+    weights = [k[4] for k in kinds]
     series = 0
     booked = 0
     attempts = 0
     while booked < appointments and attempts < appointments:
         attempts += 1
-        service, every, lo, hi = rng.choices(kinds, weights=[3, 1, 1][: len(kinds)])[0]
+        service, every, lo, hi, _weight = rng.choices(kinds, weights)[0]
         staff = rng.choice(planner.by_service[service])
         start = first + timedelta(days=rng.randint(0, max(0, (last - first).days - 14)))
         occurrences = _book_series(planner, staff, families, start, last, every,
@@ -140,9 +141,12 @@ def plan_singles(planner: Planner, families: Families, first: date, last: date,
                 capacity += len(starts) * staff.load
     if not capacity or appointments <= 0:
         return 0
-    chance = min(0.95, appointments / capacity)
     booked = 0
     for staff, day, place_id, starts, minutes in sessions:
+        # Re-aimed at every session: slots lost to a busy room, family or interpreter
+        # are made up later, so the count comes out close to ``appointments``.
+        chance = min(0.95, max(0.0, (appointments - booked) / capacity))
+        capacity -= len(starts) * staff.load
         comune = planner.cal.places[place_id].comune
         for start in starts:
             if rng.random() >= chance * staff.load:
@@ -179,7 +183,7 @@ def _booked_at(rng: random.Random, booking: Booking, now: datetime,
 def _write_series(session: Session, planner: Planner, bookings: list[Booking], now: datetime,
                   booked_at: dict[int, datetime]) -> dict[int, tuple[int, datetime]]:  # fmt: skip
     """Write one row per series; returns ``{series key: (id, when it was booked)}``."""
-    every = {key: weeks for key, weeks, _lo, _hi in data.SERIES}
+    every = {key: weeks for key, weeks, *_rest in data.SERIES}
     services = {sid: key for key, (sid, _m) in planner.cal.services.items()}
     first: dict[int, Booking] = {}
     sizes: Counter[int] = Counter()

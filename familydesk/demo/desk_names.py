@@ -91,11 +91,11 @@ NEED_SERVICES = {
     "elderly_caregivers": ("social_worker_interview",),
     "orientation": ("social_worker_interview",),
 }
-#: Series: service key, every how many weeks, fewest and most occurrences.
+#: Series: service key, every how many weeks, fewest and most occurrences, how common.
 SERIES = [
-    ("psychological_counselling", 1, 6, 12),
-    ("family_mediation", 2, 4, 8),
-    ("pedagogical_counselling", 2, 3, 6),
+    ("psychological_counselling", 1, 6, 12, 3),
+    ("family_mediation", 2, 4, 8, 1),
+    ("pedagogical_counselling", 2, 3, 6, 1),
 ]
 
 #: How often each need is brought to the desk (weights).

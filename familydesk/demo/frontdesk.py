@@ -50,6 +50,13 @@ def _pick(rng: random.Random, weights: dict[str, float]) -> str:
     return rng.choices(list(weights), list(weights.values()))[0]
 
 
+def _operator(rng: random.Random, weights: dict[str, float], team: int) -> str:
+    """A demo operator; in a larger consortium (benchmarks) each team has its own
+    ("reception2" in the second), so nobody owns every follow-up."""
+    name = _pick(rng, weights)
+    return f"{name}{team + 1}" if team else name
+
+
 class _Desk:
     """Makes contact and request rows, books the appointments requests ask for."""
 
@@ -66,6 +73,7 @@ class _Desk:
             next_id(session, Contact),
             next_id(session, ContactRequest),
         )
+        self.teams = 1 + max((s.team for s in planner.cal.professionals), default=0)
         self.contacts: list[dict[str, Any]] = []
         self.requests: list[dict[str, Any]] = []
         self.seen: set[tuple[int, int]] = set()
@@ -86,12 +94,14 @@ class _Desk:
         return None
 
     def contact(self, day: date, arrived: datetime, family: FamilyInfo | None,
-                status: str = "done", channel: str | None = None) -> None:  # fmt: skip
+                status: str = "done", channel: str | None = None) -> bool:  # fmt: skip
+        """Record a visit; False (nothing recorded) when both adults already came that day."""
         rng = self.rng
         channel = channel or _pick(rng, CHANNELS)
         person = self.who(family, day.toordinal()) if rng.random() < 0.96 else None
         if family is not None and person is None and rng.random() < 0.5:
-            return  # both adults already came that day: another visitor instead
+            return False
+        team = family.team if family is not None else rng.randrange(self.teams)
         row = record(rng, self.next_contact, self.site_id, arrived)
         contact_id = self.next_contact
         self.next_contact += 1
@@ -101,7 +111,7 @@ class _Desk:
             served, done = arrived, min(arrived + timedelta(minutes=rng.randint(3, 15)), self.now)
         anonymous = family is None
         row.update(
-            contact_date=day, arrived_at=arrived, operator=_pick(rng, RECORDERS), channel=channel,
+            contact_date=day, arrived_at=arrived, operator=_operator(rng, RECORDERS, team), channel=channel,
             family_id=family.id if family else None, person_id=person,
             anon_sex=rng.choice("FFFM") if anonymous else "",
             anon_birth_year=day.year - rng.randint(19, 65) if anonymous else None,
@@ -118,12 +128,23 @@ class _Desk:
                                            cum_weights=self.need_weights)[0]]
                 for _ in range(count)}  # fmt: skip
         for key in sorted(keys):
-            self.request(contact_id, key, day, arrived, family)
+            self.request(contact_id, key, day, arrived, family, team)
         if len(self.contacts) >= _BATCH:
             self.flush()
+        return True
+
+    def visit(self, day: date, arrived: datetime, family: FamilyInfo | None, families: Families,
+              status: str = "done", channel: str | None = None) -> None:  # fmt: skip
+        """One visitor: ``family``'s, another family's when both its adults came already
+        that day, or at last an anonymous visitor (one contact per person per day)."""
+        for _try in range(5):
+            if self.contact(day, arrived, family, status, channel):
+                return
+            family = self.rng.choice(families.all)
+        self.contact(day, arrived, None, status, channel)
 
     def request(self, contact_id: int, key: str, day: date, arrived: datetime,
-                family: FamilyInfo | None) -> None:  # fmt: skip
+                family: FamilyInfo | None, team: int) -> None:  # fmt: skip
         rng = self.rng
         request_id = self.next_request
         self.next_request += 1
@@ -133,7 +154,7 @@ class _Desk:
         follow_up = owner = done = None
         if rng.random() < 0.15:
             follow_up = day + timedelta(days=rng.randint(3, 30))
-            owner = _pick(rng, OWNERS)
+            owner = _operator(rng, OWNERS, team)
             if follow_up < self.today and rng.random() < 0.93:
                 done = min(self.today, follow_up + timedelta(days=rng.randint(0, 3)))
             elif follow_up < self.today:
@@ -211,7 +232,7 @@ def write_contacts(session: Session, rng: random.Random, planner: Planner, famil
         chosen = rng.choices(families.all, cum_weights=list(accumulate(activity)), k=count)
         for index, family in zip(chosen_days, chosen, strict=True):
             day = days[index]
-            desk.contact(day, _arrival(rng, day), None if rng.random() < 0.08 else family)
+            desk.visit(day, _arrival(rng, day), None if rng.random() < 0.08 else family, families)
     _queue(desk, families, today, now, queue)
     desk.flush()
     counts = desk.counts
@@ -236,4 +257,4 @@ def _queue(desk: _Desk, families: Families, today: date, now: datetime, size: in
         else:
             status, channel, ago = "waiting", "in_person", rng.randint(1, 15)
         family = None if rng.random() < 0.08 else rng.choice(families.all)
-        desk.contact(today, now - timedelta(minutes=ago), family, status, channel)
+        desk.visit(today, now - timedelta(minutes=ago), family, families, status, channel)
