@@ -4,7 +4,8 @@ What stays of a person: year of birth (``birth_year``), sex, relation to the
 family, citizenship; of a family: the comune of residence. Everything that
 names, reaches or describes them goes: names, tax code, birth date and place,
 phone, e-mail, languages, disability, social notes, the reason for a missing
-tax code, the ISEE, the address and the import key. Their consents (signed by
+tax code, the ISEE, the address and the import key, and the free-text notes
+of their walk-in requests and appointments. Their consents (signed by
 name) and the snapshots of duplicates merged into them are deleted.
 
 Anonymised records keep their rows (so counts by comune, year and sex stay
@@ -27,6 +28,8 @@ from sqlalchemy.orm import Session
 
 from familydesk import audit
 from familydesk.db.models import Consent, Family, Person, PersonMerge
+from familydesk.db.models_appointments import Appointment
+from familydesk.db.models_frontdesk import Contact, ContactRequest
 
 #: Person columns cleared by anonymisation (empty text), and those set to NULL.
 PERSON_TEXT = ("first_name", "last_name", "birth_place", "no_code_reason", "languages",
@@ -54,8 +57,18 @@ def anonymise_person(session: Session, person: Person, today: date | None = None
         select(PersonMerge).where(PersonMerge.kept_person_id == person.id)
     ):
         session.delete(merged)
+    _clear_desk_notes(session, Contact.person_id == person.id, Appointment.person_id == person.id)
     audit.record(session, "anonymise", person)
     return True
+
+
+def _clear_desk_notes(session: Session, contacts: object, appointments: object) -> None:
+    """Free-text notes of walk-in requests and appointments may name people: cleared."""
+    requests = select(ContactRequest).join(Contact, Contact.id == ContactRequest.contact_id)
+    for request in session.scalars(requests.where(contacts, ContactRequest.note != "")):  # type: ignore[arg-type]
+        request.note = ""
+    for appointment in session.scalars(select(Appointment).where(appointments, Appointment.note != "")):  # type: ignore[arg-type]  # fmt: skip
+        appointment.note = ""
 
 
 def anonymise_family(session: Session, family: Family, today: date | None = None) -> int:
@@ -67,6 +80,9 @@ def anonymise_family(session: Session, family: Family, today: date | None = None
         for name in FAMILY_NULL:
             setattr(family, name, None)
         family.anonymised_on = today or date.today()
+        _clear_desk_notes(
+            session, Contact.family_id == family.id, Appointment.family_id == family.id
+        )
         audit.record(session, "anonymise", family)
         changed += 1
     session.flush()

@@ -163,7 +163,14 @@ def add_member_comune(
 
 
 def remove_member_comune(session: Session, comune_id: int, version: int) -> None:
+    """Remove a member comune; refused while places for appointments are in it."""
+    from familydesk.db.models_appointments import Place
+
     row = load_for_update(session, MemberComune, comune_id, version)
+    if session.scalar(select(Place.id).where(Place.comune_id == row.id).limit(1)) is not None:
+        raise ValidationError("comune", _(
+            "{name} has places for appointments: remove them first (Settings, Appointments)."
+        ).format(name=row.name))  # fmt: skip
     session.delete(row)
     session.flush()
 

@@ -50,6 +50,8 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
         .order_by(ErasureRequest.id)))  # fmt: skip
     uids = [str(person.uid), str(family.uid)] + [str(c.uid) for c in person.consents]
     uids += [str(r.uid) for r in requests]
+    contacts, appointments = _desk_records(session, person.id, family.id)
+    uids += [c["uid"] for c in contacts] + [a["uid"] for a in appointments]
     entries = audit.entries(session, uids)
     data = {
         "generated_at": _plain(datetime.now().replace(microsecond=0)),
@@ -68,6 +70,8 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
         "consents": [_row(c) for c in person.consents],
         "merged_records": [json.loads(m.snapshot) for m in merges],
         "erasure_requests": [_row(r) for r in requests],
+        "contacts": contacts,
+        "appointments": appointments,
         "audit": [
             {
                 "at": _plain(e.at),
@@ -83,6 +87,33 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
     }
     audit.record(session, "access-export", person, note="art. 15")
     return data
+
+
+def _desk_records(
+    session: Session, person_id: int, family_id: int
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Walk-in contacts and appointments of the person (or of the family, naming nobody)."""
+    from familydesk.appointments.queries import appointments_of_family
+    from familydesk.frontdesk import CHANNELS, OUTCOMES, contacts_of_family
+    from familydesk.i18n import _
+
+    mine = (person_id, None)
+    contacts = [
+        {"uid": c.uid, "date": _plain(c.contact_date), "arrived_at": _plain(c.arrived_at),
+         "channel": _(CHANNELS[c.channel]), "operator": c.operator, "referred_by": c.referred_by,
+         "requests": [{"need": r.need, "outcomes": [_(OUTCOMES[o]) for o in r.outcomes],
+                       "note": r.note, "referral_to": r.referral_to,
+                       "follow_up_on": _plain(r.follow_up_on)} for r in c.requests]}
+        for c in contacts_of_family(session, family_id, limit=10_000) if c.person_id in mine
+    ]  # fmt: skip
+    appointments = [
+        {"uid": a.uid, "starts_at": _plain(a.starts_at), "ends_at": _plain(a.ends_at),
+         "service": a.service, "professional": a.staff, "interpreter": a.interpreter,
+         "place": a.place, "room": a.room, "status": a.status, "cancel_reason": a.cancel_reason,
+         "note": a.note}
+        for a in appointments_of_family(session, family_id) if a.person_id in mine
+    ]  # fmt: skip
+    return contacts, appointments
 
 
 def write_access_export(

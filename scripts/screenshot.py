@@ -14,6 +14,31 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def desk_morning(database) -> None:  # type: ignore[no-untyped-def]
+    """A few visitors at the front desk: waiting, one being served, one done, a follow-up."""
+    from datetime import UTC, date, datetime, timedelta
+
+    from familydesk import frontdesk
+    from familydesk.frontdesk import ContactInput, RequestInput
+    from familydesk.registry import search_people
+
+    now = datetime.now(UTC)
+    needs = ["housing", "economic_support", "parenting", "schooling", "language_mediation"]
+    for minutes, hit in zip(
+        (52, 38, 25, 17, 9), database.read(search_people, "a", 5), strict=False
+    ):
+        database.write(frontdesk.record_contact, ContactInput(person_id=hit.person_id, requests=(
+            RequestInput(needs[minutes % 5]),
+            RequestInput(needs[(minutes + 2) % 5], ("referral",), referral_to="CAF"))),
+            now - timedelta(minutes=minutes))  # fmt: skip
+    database.write(frontdesk.record_contact, ContactInput(anon_sex="F", anon_birth_year=1991, requests=(
+        RequestInput("language_mediation", follow_up_on=date.today() + timedelta(days=2)),)),
+        now - timedelta(minutes=4))  # fmt: skip
+    database.write(frontdesk.call_next)
+    waiting = [r for r in database.read(frontdesk.today_queue) if r.status == "waiting"]
+    database.write(frontdesk.finish_contact, waiting[0].id, waiting[0].version)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
@@ -25,7 +50,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from familydesk import i18n
+    from familydesk import frontdesk, i18n
     from familydesk.db.database import Database
     from familydesk.demo import fill_demo
     from familydesk.registry import count_families
@@ -44,6 +69,8 @@ def main() -> int:
     from familydesk import backups
 
     backups.make_backup(database, "backup")  # a fresh copy: no stale-backup warning on the pictures
+    if not database.read(frontdesk.today_queue):
+        desk_morning(database)
     language = LanguageManager(app)
     language.apply(args.lang)
     window = MainWindow(PageContext(SyncRunner(database), language), database.describe())

@@ -60,6 +60,8 @@ class Contact(SiteOwnedMixin, Base):
     referred_by: Mapped[str] = mapped_column(String(100), default="")
     status: Mapped[str] = mapped_column(String(10), default="waiting")
     served_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Name of the operator who called the visitor in (the queue's "being served").
+    served_by: Mapped[str] = mapped_column(String(100), default="")
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     requests: Mapped[list[ContactRequest]] = relationship(

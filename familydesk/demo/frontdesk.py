@@ -110,8 +110,9 @@ class _Desk:
         if channel != "in_person":
             served, done = arrived, min(arrived + timedelta(minutes=rng.randint(3, 15)), self.now)
         anonymous = family is None
+        operator = _operator(rng, RECORDERS, team)
         row.update(
-            contact_date=day, arrived_at=arrived, operator=_operator(rng, RECORDERS, team), channel=channel,
+            contact_date=day, arrived_at=arrived, operator=operator, channel=channel,
             family_id=family.id if family else None, person_id=person,
             anon_sex=rng.choice("FFFM") if anonymous else "",
             anon_birth_year=day.year - rng.randint(19, 65) if anonymous else None,
@@ -119,6 +120,7 @@ class _Desk:
             anon_comune=rng.choice(data.ANON_COMUNI) if anonymous else "",
             referred_by=_pick(rng, data.REFERRED_BY), status=status,
             served_at=served if status != "waiting" else None,
+            served_by=operator if status != "waiting" else "",
             done_at=done if status == "done" else None,
         )  # fmt: skip
         self.contacts.append(row)

@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from familydesk.appointments.names import STATUSES
 from familydesk.centre import CentreDetails
 from familydesk.forms.base import CONTENT_WIDTH, FormLanguage, esc, styles
 from familydesk.forms.blocks import fields_table, grid_table, section
@@ -67,6 +68,20 @@ def access_pdf(data: dict[str, Any], centre: CentreDetails, language: str,
     if data.get("erasure_requests"):
         story += [*section(lang(N_("Erasure requests"))),
                   *[fields_table(_pairs(r, lang), columns=3) for r in data["erasure_requests"]]]  # fmt: skip
+    if data.get("contacts"):
+        story += [*section(lang(N_("Walk-in contacts"))), grid_table(
+            [lang(N_("Date")), lang(N_("Channel")), lang(N_("Requests")), lang(N_("Notes"))],
+            [[c["date"], c["channel"], "; ".join(f"{r['need']} ({', '.join(r['outcomes'])})" for r in c["requests"]),
+              " ".join(r["note"] for r in c["requests"])] for c in data["contacts"]],
+            [25 * mm, 25 * mm, 70 * mm, CONTENT_WIDTH - 120 * mm])]  # fmt: skip
+    if data.get("appointments"):
+        story += [*section(lang(N_("Appointments"))), grid_table(
+            [lang(N_("When")), lang(N_("Service")), lang(N_("Professional")), lang(N_("Status")),
+             lang(N_("Notes"))],
+            [[a["starts_at"][:16].replace("T", " "), a["service"], a["professional"],
+              lang(STATUSES.get(a["status"], a["status"])),
+              a["note"]] for a in data["appointments"]],
+            [32 * mm, 45 * mm, 40 * mm, 22 * mm, CONTENT_WIDTH - 139 * mm])]  # fmt: skip
     story += [*section(lang(N_("Access and change log"))), grid_table(
         [lang(N_("When")), lang(N_("Operator")), lang(N_("Action")), lang(N_("Fields"))],
         [[e["at"][:16].replace("T", " "), e["operator"], f"{e['action']} {e['table']}", e["fields"]]

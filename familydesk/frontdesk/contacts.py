@@ -7,7 +7,7 @@ statistics only (sex, birth year, citizenship, comune).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -18,6 +18,7 @@ from familydesk.db.base import utcnow
 from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
 from familydesk.errors import ValidationError
 from familydesk.frontdesk.needs import need_name
+from familydesk.frontdesk.who import visitor_names
 from familydesk.i18n import N_, _
 from familydesk.registry.families import load_person
 
@@ -142,10 +143,31 @@ def _clean_contact(contact: ContactInput, today: date) -> None:
         raise ValidationError("need", _("Need: record at least one request."))
 
 
+def check_request(session: Session, request: RequestInput, today: date | None = None) -> None:
+    """Refuse a request ``record_contact`` would refuse, saving nothing (the form checks
+    each request as the operator adds another)."""
+    permissions.require(session, permissions.FRONTDESK)
+    _clean_request(session, request, today or date.today())
+
+
+def _place_in_queue(record: Contact, channel: str, now: datetime, operator: str) -> None:
+    """In person: the visitor waits in today's queue (again, if already seen today).
+    By phone or e-mail: done at once. A call from someone already waiting changes nothing."""
+    if channel == "in_person" and record.status in (None, "done"):
+        record.status, record.arrived_at = "waiting", now
+        record.served_at, record.served_by, record.done_at = None, "", None
+    elif channel != "in_person" and record.status is None:
+        record.status, record.done_at = "done", now
+        record.served_at, record.served_by = now, operator
+
+
 def record_contact(
     session: Session, contact: ContactInput, now: datetime | None = None
 ) -> ContactRow:
-    """Record a contact with its requests, or add them to today's contact of the same person."""
+    """Record a contact with its requests, or add them to today's contact of the same person.
+
+    The contact's place in the queue follows the channel (see ``_place_in_queue``).
+    """
     permissions.require(session, permissions.FRONTDESK)
     now = now or utcnow()
     today = contact.contact_date or now.astimezone().date()
@@ -169,9 +191,10 @@ def record_contact(
             anon_birth_year=contact.anon_birth_year if anonymous else None,
             anon_citizenship=contact.anon_citizenship.strip() if anonymous else "",
             anon_comune=contact.anon_comune.strip() if anonymous else "",
-            referred_by=contact.referred_by.strip(), status="waiting",
+            referred_by=contact.referred_by.strip(),
         )  # fmt: skip
         session.add(record)
+    _place_in_queue(record, contact.channel, now, operator)
     for need, request in cleaned:
         record.requests.append(ContactRequest(
             need_id=need.id, outcomes=",".join(dict.fromkeys(request.outcomes)),
@@ -184,12 +207,18 @@ def record_contact(
 
 
 def contacts_of_family(session: Session, family_id: int, limit: int = 200) -> list[ContactRow]:
-    """A family's contact history, newest first (the family page shows it)."""
+    """A family's contact history, newest first (the family page shows it).
+
+    Roles that may not read social notes (educators) get the requests without their notes.
+    """
     permissions.require(session, permissions.VIEW_REGISTRY)
     query = (select(Contact).where(Contact.family_id == family_id)
              .order_by(Contact.contact_date.desc(), Contact.id.desc()).limit(limit)
              .options(selectinload(Contact.requests)))  # fmt: skip
-    return [contact_row(session, c) for c in session.scalars(query)]
+    rows = [contact_row(session, c) for c in session.scalars(query)]
+    if permissions.allowed(session, permissions.SENSITIVE):
+        return rows
+    return [replace(row, requests=tuple(replace(r, note="") for r in row.requests)) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -202,6 +231,9 @@ class FollowUp:
     owner: str
     overdue: bool
     version: int
+    #: Who came (a name, or "Anonymous visitor") and the request's note: what to call back about.
+    who: str = ""
+    note: str = ""
 
 
 def open_follow_ups(session: Session, owner: str | None = None,
@@ -209,7 +241,7 @@ def open_follow_ups(session: Session, owner: str | None = None,
     """Follow-ups not done yet, soonest first; only ``owner``'s when given (the to-do list)."""
     permissions.require(session, permissions.FRONTDESK)
     today = today or date.today()
-    query = (select(ContactRequest, Contact.family_id, Need)
+    query = (select(ContactRequest, Contact, Need)
              .join(Contact, Contact.id == ContactRequest.contact_id)
              .join(Need, Need.id == ContactRequest.need_id)
              .where(ContactRequest.follow_up_on.is_not(None),
@@ -217,18 +249,22 @@ def open_follow_ups(session: Session, owner: str | None = None,
              .order_by(ContactRequest.follow_up_on, ContactRequest.id))  # fmt: skip
     if owner is not None:
         query = query.where(ContactRequest.follow_up_owner == owner)
+    rows = session.execute(query).all()
+    names = visitor_names(session, {contact.id: contact for _r, contact, _n in rows}.values())
     return [
         FollowUp(
             r.id,
             r.contact_id,
-            family_id,
+            contact.family_id,
             need_name(need),
             r.follow_up_on,
             r.follow_up_owner,
             r.follow_up_on < today,
             r.version,
+            names[contact.id],
+            r.note,
         )  # fmt: skip
-        for r, family_id, need in session.execute(query)
+        for r, contact, need in rows
     ]
 
 

@@ -29,6 +29,16 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     show_bug_dialog(parent, details)
 
 
+def show_inline(line: QWidget, exc: BaseException) -> bool:
+    """An expected error in ``line`` (an ``ErrorLine`` next to what it is about), a bug in
+    the bug dialog. True when it was an expected one."""
+    if isinstance(exc, FamilyDeskError):
+        line.show_message(exc.message)  # type: ignore[attr-defined]
+        return True
+    show_error(line, exc)
+    return False
+
+
 def bug_dialog(parent: QWidget | None, details: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)

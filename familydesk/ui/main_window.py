@@ -25,6 +25,7 @@ from familydesk.paths import resources_dir
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import Page, PageContext
 from familydesk.ui.pages.families import FamiliesPage
+from familydesk.ui.pages.frontdesk import FrontDeskPage
 from familydesk.ui.pages.placeholder import PlaceholderPage
 from familydesk.ui.pages.privacy import PrivacyPage
 from familydesk.ui.pages.settings import SettingsPage
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
             return SettingsPage(self.context)
         if entry.key == "privacy":
             return PrivacyPage(self.context)
+        if entry.key == "frontdesk":
+            return FrontDeskPage(self.context)
         return PlaceholderPage(self.context, lambda: _(entry.title), lambda: _(entry.description))
 
     def _build_actions(self) -> None:

@@ -36,10 +36,14 @@ class RowsTableModel(QAbstractTableModel):
     :class:`LazyTableModel` adds fetching page by page.
     """
 
-    def __init__(self, columns: list[Column], parent: Any = None) -> None:
+    def __init__(
+        self, columns: list[Column], parent: Any = None, *, tooltips: bool = False
+    ) -> None:
         super().__init__(parent)
         self._columns = columns
         self._rows: list[Any] = []
+        #: Cells repeat their text as a tooltip (columns narrower than their text).
+        self._tooltips = tooltips
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
@@ -59,7 +63,9 @@ class RowsTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole or (
+            role == Qt.ItemDataRole.ToolTipRole and self._tooltips
+        ):
             value = column.value(self._rows[index.row()])
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -43,6 +43,16 @@ def activate(window) -> None:  # type: ignore[no-untyped-def]
         QApplication.setActiveWindow(window)
 
 
+def open_page(window: MainWindow, key: str):  # type: ignore[no-untyped-def]
+    """Show ``window`` as at start (saved state, active) and go to page ``key``."""
+    from PySide6.QtCore import QSettings
+
+    window.show()
+    window.restore_state(QSettings())
+    activate(window)
+    return window.show_page(key)
+
+
 @pytest.fixture(autouse=True)
 def no_modal_loops(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     """A message box in a test would wait forever for a click: record it instead.

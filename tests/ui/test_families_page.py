@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from codicefiscale import codicefiscale as cf
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +19,7 @@ from familydesk.ui.families.member_dialog import MemberDialog
 from familydesk.ui.families.merge_dialog import MergeDialog
 from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.families import FamiliesPage
-from tests.ui.conftest import activate
+from tests.ui.conftest import open_page
 
 
 def _code(last: str, first: str, sex: str, born: date, place: str = "Suzzara") -> str:
@@ -40,10 +40,7 @@ def page(window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
     database.write(registry.create_family, FamilyInput(name="Rossi"), [
         MemberInput(first_name="Anna", last_name="Rossi", relation="parent",
                     tax_code=_code("Rossi", "Anna", "F", date(1990, 1, 1)))])  # fmt: skip
-    window.show()
-    window.restore_state(QSettings())
-    activate(window)
-    result = window.show_page("families")
+    result = open_page(window, "families")
     assert isinstance(result, FamiliesPage)
     return result
 

@@ -27,8 +27,8 @@ def test_navigation_lists_every_capability_and_greys_out_unbuilt_ones(window: Ma
         for i in range(window.nav.count())
         if window.nav.item(i).flags() & Qt.ItemFlag.ItemIsEnabled
     }
-    assert enabled == {"families", "privacy", "settings"}
-    assert window.nav.item(0).toolTip() == "Front desk: coming soon"
+    assert enabled == {"frontdesk", "families", "privacy", "settings"}
+    assert window.nav.item(2).toolTip() == "Appointments: coming soon"
 
 
 def test_first_page_shows_the_families(window: MainWindow, database: Database) -> None:

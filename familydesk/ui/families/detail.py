@@ -11,22 +11,30 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from familydesk import i18n, paths, permissions, registry
+from familydesk import frontdesk, i18n, paths, permissions, registry
 from familydesk.errors import ValidationError
+from familydesk.frontdesk import ContactRow
 from familydesk.i18n import _, format_date, format_money
 from familydesk.registry import FamilyDetail, MemberDetail
 from familydesk.ui.errors import show_error
 from familydesk.ui.families.consent_dialog import ConsentDialog
 from familydesk.ui.families.family_dialog import FamilyDialog
 from familydesk.ui.families.member_dialog import MemberDialog
-from familydesk.ui.families.models import consents_model, members_model
+from familydesk.ui.families.models import (
+    consents_model,
+    contact_lines,
+    contacts_model,
+    members_model,
+)
 from familydesk.ui.runner import Runner
 from familydesk.ui.widgets import Chips, record_table
 
@@ -66,7 +74,13 @@ class FamilyDetailView(QWidget):
         )
         self.consents = consents_model(self)
         self.consents_view = record_table(self.consents)
-        self.consents_view.setMaximumHeight(130)
+        self.contacts = contacts_model(self)
+        self.contacts_view = record_table(self.contacts)
+        self.contacts_view.setObjectName("familyContacts")
+        self.contacts_view.horizontalHeader().setStretchLastSection(False)
+        self.contacts_view.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
         self.consents_label = QLabel()
         self.buttons: dict[str, QPushButton] = {}
         slots = {
@@ -104,12 +118,22 @@ class FamilyDetailView(QWidget):
         members_bar.addStretch(1)
         layout.addLayout(members_bar)
         layout.addWidget(self.members_view, 1)
+        consents_page = QWidget()
+        consents_layout = QVBoxLayout(consents_page)
+        consents_layout.setContentsMargins(0, 4, 0, 0)
         consents_bar = QHBoxLayout()
         consents_bar.addWidget(self.consents_label, 1)
         for key in ("consent", "withdraw", "privacy"):
             consents_bar.addWidget(self.buttons[key])
-        layout.addLayout(consents_bar)
-        layout.addWidget(self.consents_view)
+        consents_layout.addLayout(consents_bar)
+        consents_layout.addWidget(self.consents_view)
+        # The contacts at the desk share the consents' room: the page fits 1366x768.
+        self.tabs = QTabWidget()
+        for view in (self.consents_view, self.contacts_view):
+            view.setMinimumHeight(44)  # a heading and a line: small windows still fit
+        self.tabs.addTab(consents_page, "")
+        self.tabs.addTab(self.contacts_view, "")
+        layout.addWidget(self.tabs, 1)
         language_bar = (
             QHBoxLayout()
         )  # the member's privacy rights on the left, forms' language right
@@ -147,6 +171,8 @@ class FamilyDetailView(QWidget):
         self.form_language.setCurrentIndex(self.form_language.findData(i18n.current_language()))
         self.members.retranslate()
         self.consents.retranslate()
+        self.contacts.retranslate()
+        self.tabs.setTabText(0, _("Consents"))
         self.show_family(self.family)
 
     # -- showing -------------------------------------------------------------
@@ -167,7 +193,10 @@ class FamilyDetailView(QWidget):
             self.members.set_rows([])
             self.consents.set_rows([])
             self.consents_label.clear()
+            self._show_contacts([])
             return
+        self.runner.read(frontdesk.contacts_of_family, family.id, on_done=self._show_contacts,
+                         owner=self)  # fmt: skip
         self.title.setText(family.name)
         parts = [family.address, family.comune_name, family.phone, family.email]
         if family.isee_value is not None:
@@ -190,6 +219,11 @@ class FamilyDetailView(QWidget):
         if family.members:
             self.members_view.selectRow(rows.index(wanted) if wanted in rows else 0)
         self._member_chosen()
+
+    def _show_contacts(self, contacts: list[ContactRow]) -> None:
+        """The family's history at the desk, a line per request, newest first."""
+        self.contacts.set_rows(contact_lines(contacts))
+        self.tabs.setTabText(1, _("Contacts at the desk ({count})").format(count=len(contacts)))
 
     def selected_member(self) -> MemberDetail | None:
         rows = self.members_view.selectionModel().selectedRows() if self.family else []

@@ -1,9 +1,12 @@
-"""Table models for one family's members and one member's consents (short lists)."""
+"""Table models for one family's members, one member's consents and the family's contacts
+at the desk (short lists)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from familydesk.frontdesk import CHANNELS, OUTCOMES, ContactRow, RequestRow
 from familydesk.i18n import _, format_date
 from familydesk.registry import CONSENT_KINDS, RELATIONS, ConsentRow, MemberDetail
 from familydesk.ui.table_model import Column, RowsTableModel
@@ -47,3 +50,36 @@ def consents_model(parent: Any = None) -> RowsTableModel:
         Column(lambda: _("Operator"), lambda c: c.operator),
         Column(lambda: _("State"), _consent_state),
     ], parent)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    """One request of a contact: the family's history shows a line per request."""
+
+    contact: ContactRow
+    request: RequestRow
+
+
+def contact_lines(contacts: list[ContactRow]) -> list[ContactLine]:
+    return [ContactLine(contact, request) for contact in contacts for request in contact.requests]
+
+
+def _follow_up(request: RequestRow) -> str:
+    if request.follow_up_on is None:
+        return ""
+    text = _("{date}, {owner}").format(date=format_date(request.follow_up_on),
+                                       owner=request.follow_up_owner)  # fmt: skip
+    return _("{follow_up} (done)").format(follow_up=text) if request.follow_up_done_on else text
+
+
+def contacts_model(parent: Any = None) -> RowsTableModel:
+    return RowsTableModel([
+        Column(lambda: _("Date"), lambda line: format_date(line.contact.contact_date)),
+        Column(lambda: _("Channel"), lambda line: _(CHANNELS.get(line.contact.channel, ""))),
+        Column(lambda: _("Need"), lambda line: line.request.need),
+        Column(lambda: _("Outcome"),
+               lambda line: ", ".join(_(OUTCOMES[o]) for o in line.request.outcomes if o in OUTCOMES)),
+        Column(lambda: _("Referred to"), lambda line: line.request.referral_to),
+        Column(lambda: _("Follow-up"), lambda line: _follow_up(line.request)),
+        Column(lambda: _("Operator"), lambda line: line.contact.operator),
+    ], parent, tooltips=True)  # fmt: skip

@@ -1,5 +1,6 @@
 """Settings: the centre's details and logo (letterhead of printed forms),
-its member comuni, and the interface language."""
+its member comuni, and the interface language (tab General); what appointments
+are booked with (tab Appointments, for roles that may change settings)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,7 @@ from familydesk.errors import ValidationError
 from familydesk.i18n import _
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.settings_appointments import AppointmentsSettings
 from familydesk.ui.settings_backups import BackupsBox
 from familydesk.ui.settings_encryption import EncryptionBox
 from familydesk.ui.settings_operators import OperatorsBox
@@ -76,7 +79,15 @@ class SettingsPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.layout_.addWidget(scroll, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setTabBarAutoHide(True)  # a single tab needs no bar
+        self.tabs.addTab(scroll, "")
+        self.appointments: AppointmentsSettings | None = None
+        if context.may(permissions.SETTINGS):
+            self.appointments = AppointmentsSettings(context.runner)
+            self.tabs.addTab(self.appointments, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.layout_.addWidget(self.tabs, 1)
         self.retranslate_ui()
 
     # -- building ----------------------------------------------------------
@@ -198,6 +209,10 @@ class SettingsPage(Page):
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
+        self.tabs.setTabText(0, _("General"))
+        if self.appointments is not None:
+            self.tabs.setTabText(1, _("Appointments"))
+            self.appointments.retranslate_ui()
         self.centre_box.setTitle(_("Centre (printed on every form)"))
         labels = {
             "name": _("&Name"), "address": _("&Address"), "postcode": _("&Postcode"),
@@ -225,6 +240,10 @@ class SettingsPage(Page):
         self._show_logo()
 
     # -- data --------------------------------------------------------------
+    def _tab_shown(self, _index: int) -> None:
+        if self.appointments is not None and self.tabs.currentWidget() is self.appointments:
+            self.appointments.load()
+
     def load(self) -> None:
         self.runner.read(centre.get_centre, on_done=self._show_details, owner=self)
         self.comuni_model.reload()

@@ -90,6 +90,8 @@ class RetentionTab(QWidget):
         view.setModel(model)
         view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         view.verticalHeader().hide()
+        # Rows follow the wrapped text as the columns settle (not a stale first guess).
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.setWordWrap(True)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

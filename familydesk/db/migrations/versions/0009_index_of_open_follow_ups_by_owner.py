@@ -1,8 +1,8 @@
 """Index of open follow-ups by owner: "my follow-ups" reads one operator's open ones
 from the index (open_follow_ups(owner) on 500,000 contacts: see the README benchmarks).
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-22 08:34:17.215731
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0008"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

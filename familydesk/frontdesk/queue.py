@@ -1,0 +1,196 @@
+"""Today's queue at the desk: who is waiting, who is being served, who is done.
+
+A contact recorded in person joins the queue as *waiting*; an operator calls
+the visitor in (*serving*, ``served_at`` and ``served_by`` are set) and
+finishes (*done*, ``done_at``). Phone and e-mail contacts are done as soon as
+they are recorded (``record_contact``). Every change checks the version the
+operator saw (two desks calling the same visitor: the second is refused).
+
+Services take a session, never commit, and return :class:`QueueRow`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from familydesk import permissions
+from familydesk.db.base import utcnow
+from familydesk.db.models import Operator
+from familydesk.db.models_frontdesk import Contact, Need
+from familydesk.errors import FamilyDeskError
+from familydesk.frontdesk.needs import need_name
+from familydesk.frontdesk.who import visitor_names
+from familydesk.i18n import N_, _
+
+STATUSES: dict[str, str] = {
+    "waiting": N_("waiting"), "serving": N_("being served"), "done": N_("done"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One contact of the day as the queue shows it."""
+
+    id: int
+    arrived_at: datetime
+    who: str
+    family_id: int | None
+    person_id: int | None
+    anonymous: bool
+    channel: str
+    needs: tuple[str, ...]
+    status: str
+    served_at: datetime | None
+    done_at: datetime | None
+    #: Who recorded the contact, and who called the visitor in.
+    operator: str
+    served_by: str
+    version: int
+
+    def minutes_waited(self, now: datetime) -> int:
+        """From arrival to being called in (or done), or to ``now`` while still waiting."""
+        end = self.served_at or self.done_at or now
+        return max(0, int((end - self.arrived_at).total_seconds() // 60))
+
+    @property
+    def handled_by(self) -> str:
+        return self.served_by or self.operator
+
+
+def _rows(session: Session, contacts: list[Contact]) -> list[QueueRow]:
+    names = visitor_names(session, contacts)
+    need_ids = {r.need_id for c in contacts for r in c.requests}
+    needs = (
+        {n.id: need_name(n) for n in session.scalars(select(Need).where(Need.id.in_(need_ids)))}
+        if need_ids
+        else {}
+    )
+    return [
+        QueueRow(
+            c.id,
+            c.arrived_at,
+            names[c.id],
+            c.family_id,
+            c.person_id,
+            c.person_id is None and c.family_id is None,
+            c.channel,
+            tuple(dict.fromkeys(needs[r.need_id] for r in c.requests)),
+            c.status,
+            c.served_at,
+            c.done_at,
+            c.operator,
+            c.served_by,
+            c.version,
+        )  # fmt: skip
+        for c in contacts
+    ]
+
+
+def _order(row: QueueRow) -> tuple[int, float]:
+    """Waiting first (longest wait on top), then being served, then done (latest on top)."""
+    if row.status == "waiting":
+        return (0, row.arrived_at.timestamp())
+    if row.status == "serving":
+        return (1, (row.served_at or row.arrived_at).timestamp())
+    return (2, -(row.done_at or row.arrived_at).timestamp())
+
+
+def today_queue(session: Session, day: date | None = None) -> list[QueueRow]:
+    """The contacts of ``day`` (today), waiting first, then being served, then done."""
+    permissions.require(session, permissions.FRONTDESK)
+    day = day or date.today()
+    contacts = list(session.scalars(
+        select(Contact).where(Contact.contact_date == day)
+        .options(selectinload(Contact.requests))))  # fmt: skip
+    return sorted(_rows(session, contacts), key=_order)
+
+
+def queue_row(session: Session, contact: Contact) -> QueueRow:
+    return _rows(session, [contact])[0]
+
+
+def _refuse(contact: Contact, wanted: str) -> None:
+    """Impossible moves say where the visitor is now (another desk may have moved them)."""
+    if wanted == "serving" and contact.status == "serving":
+        raise FamilyDeskError(_("This visitor is already being served (by {operator}).").format(
+            operator=contact.served_by or contact.operator))  # fmt: skip
+    if contact.status == "done":
+        raise FamilyDeskError(_("This contact is already done: the visitor has been seen."))
+    if wanted == "waiting":
+        raise FamilyDeskError(_("Only a visitor being served can go back to waiting."))
+
+
+def _load(session: Session, contact_id: int, version: int) -> Contact:
+    from familydesk.db.database import load_for_update
+
+    permissions.require(session, permissions.FRONTDESK)
+    return load_for_update(session, Contact, contact_id, version)
+
+
+def _serve(session: Session, contact: Contact, now: datetime | None) -> QueueRow:
+    contact.status = "serving"
+    contact.served_at = now or utcnow()
+    contact.served_by = str(session.info.get("operator") or "")
+    session.flush()
+    return queue_row(session, contact)
+
+
+def call_contact(
+    session: Session, contact_id: int, version: int, now: datetime | None = None
+) -> QueueRow:
+    """A waiting visitor is called in by the signed-in operator (waiting -> being served)."""
+    contact = _load(session, contact_id, version)
+    if contact.status != "waiting":
+        _refuse(contact, "serving")
+    return _serve(session, contact, now)
+
+
+def call_next(session: Session, day: date | None = None,
+              now: datetime | None = None) -> QueueRow | None:  # fmt: skip
+    """Call in the visitor who has waited longest today; None when nobody is waiting."""
+    permissions.require(session, permissions.FRONTDESK)
+    contact = session.scalars(
+        select(Contact).where(Contact.contact_date == (day or date.today()),
+                              Contact.status == "waiting")
+        .order_by(Contact.arrived_at, Contact.id).limit(1)).first()  # fmt: skip
+    return None if contact is None else _serve(session, contact, now)
+
+
+def finish_contact(
+    session: Session, contact_id: int, version: int, now: datetime | None = None
+) -> QueueRow:
+    """The contact is over (waiting or being served -> done)."""
+    contact = _load(session, contact_id, version)
+    if contact.status == "done":
+        _refuse(contact, "done")
+    now = now or utcnow()
+    if contact.served_at is None:  # seen at once, without being called in
+        contact.served_at = now
+        contact.served_by = str(session.info.get("operator") or "")
+    contact.status, contact.done_at = "done", now
+    session.flush()
+    return queue_row(session, contact)
+
+
+def requeue(session: Session, contact_id: int, version: int) -> QueueRow:
+    """Called in by mistake: back to waiting, in the same place (the arrival time is kept)."""
+    contact = _load(session, contact_id, version)
+    if contact.status != "serving":
+        _refuse(contact, "waiting")
+    contact.status, contact.served_at, contact.served_by = "waiting", None, ""
+    session.flush()
+    return queue_row(session, contact)
+
+
+def desk_operators(session: Session) -> list[str]:
+    """Names of the active operators who work at the desk (owners of follow-ups)."""
+    permissions.require(session, permissions.FRONTDESK)
+    roles = [r for r, allowed in permissions.ROLE_PERMISSIONS.items()
+             if permissions.FRONTDESK in allowed]  # fmt: skip
+    return list(session.scalars(
+        select(Operator.username).where(Operator.active.is_(True), Operator.role.in_(roles))
+        .order_by(Operator.username)))  # fmt: skip

@@ -1,0 +1,181 @@
+"""The front desk page, where a reception operator spends the day.
+
+Left: the search box (focused whenever the page shows; Ctrl+F brings the cursor back), its
+results, and the contact form that opens on Enter (or Ctrl+Shift+A for an anonymous
+visitor). Right: today's queue and the operator's follow-ups. Only roles that record
+contacts see it (``permissions.FRONTDESK``); the services refuse the others anyway.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from familydesk import frontdesk, permissions
+from familydesk.centre import MemberComuneRow, list_member_comuni
+from familydesk.frontdesk import STATUSES, ContactRow
+from familydesk.i18n import _
+from familydesk.registry import PersonHit
+from familydesk.ui.frontdesk.contact_form import ContactForm
+from familydesk.ui.frontdesk.finder import PersonFinder
+from familydesk.ui.frontdesk.follow_ups import FollowUpsPanel
+from familydesk.ui.frontdesk.queue_panel import QueuePanel
+from familydesk.ui.pages.base import Page, PageContext
+
+ANONYMOUS_KEY = "Ctrl+Shift+A"
+#: The search and the form: room for the longest field, the queue gets the rest.
+LEFT_WIDTH = 480
+
+
+class FrontDeskPage(Page):
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.available = context.may(permissions.FRONTDESK)
+        self._lists_loaded = False
+        if self.available:
+            self._build()
+        self.retranslate_ui()
+
+    def _build(self) -> None:
+        self.finder = PersonFinder(self.runner)
+        self.form = ContactForm(self.runner)
+        self.queue = QueuePanel(self.runner)
+        self.follow_ups = FollowUpsPanel(self.runner)
+        self.anonymous_button = QPushButton()
+        self.anonymous_button.setObjectName("anonymousButton")
+        self.anonymous_button.clicked.connect(self.start_anonymous)
+        QShortcut(QKeySequence(ANONYMOUS_KEY), self, self.start_anonymous)
+        self.notice = QLabel()
+        self.notice.setObjectName("okLabel")
+        self.notice.setWordWrap(True)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.finder)
+        self.left_stack.addWidget(scroll)
+
+        under_search = QHBoxLayout()
+        under_search.addWidget(self.anonymous_button)
+        under_search.addWidget(self.notice, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(self.finder.search)
+        left_layout.addLayout(under_search)
+        left_layout.addWidget(self.left_stack, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.queue)
+        right.addWidget(self.follow_ups)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([LEFT_WIDTH, 2 * LEFT_WIDTH])
+        self.layout_.addWidget(splitter, 1)
+
+        self.finder.picked.connect(self.pick)
+        self.finder.search.textChanged.connect(self._search_changed)
+        self.form.saved.connect(self._saved)
+        self.form.cancelled.connect(self._closed)
+
+    def title(self) -> str:
+        return _("Front desk")
+
+    def unavailable_reason(self) -> str:
+        if self.available:
+            return ""
+        return _("{title}: for reception, professionals, coordinators and administrators").format(
+            title=self.title()
+        )
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        if not self.available:
+            return
+        self.anonymous_button.setText(_("Anonymous visitor ({key})").format(key=ANONYMOUS_KEY))
+        self.anonymous_button.setToolTip(
+            _("Someone not registered, or who does not give a name: statistics only")
+        )
+        for part in (self.finder, self.form, self.queue, self.follow_ups):
+            part.retranslate_ui()
+
+    # -- loading -------------------------------------------------------------
+    def activate(self) -> None:
+        """Each time the page shows: fresh queue and follow-ups, the cursor in the search box."""
+        if not self.available:
+            return
+        self.load()
+        self.focus_search()
+
+    def load(self) -> None:
+        if not self.available:
+            return
+        self.queue.load()
+        self.follow_ups.load()
+        if not self._lists_loaded:
+            self._lists_loaded = True
+            self.runner.read(frontdesk.list_needs, on_done=self.form.set_needs, owner=self)
+            self.runner.read(frontdesk.desk_operators, on_done=self.form.set_owners, owner=self)
+            self.runner.read(list_member_comuni, on_done=self._comuni, owner=self)
+        self.ready.emit()
+
+    def _comuni(self, rows: list[MemberComuneRow]) -> None:
+        self.form.set_comuni([row.name for row in rows])
+
+    def focus_search(self) -> None:
+        if self.available:
+            self.finder.search.setFocus()
+            self.finder.search.selectAll()
+
+    # -- recording a contact -------------------------------------------------
+    def _search_changed(self, text: str) -> None:
+        """Typing shows the results; an emptied box goes back to the form, if one is open."""
+        self.notice.clear()
+        show_form = not text.strip() and self.form.active
+        self.left_stack.setCurrentIndex(1 if show_form else 0)
+
+    def pick(self, hit: PersonHit) -> None:
+        today = [row for row in self.queue.rows() if row.person_id == hit.person_id]
+        already = (
+            _("Already at the desk today ({status}): these requests are added to that contact.")
+            .format(status=_(STATUSES[today[0].status])) if today else ""
+        )  # fmt: skip
+        self.left_stack.setCurrentIndex(1)
+        self.form.start(hit, already)
+
+    def start_anonymous(self) -> None:
+        self.notice.clear()
+        self.left_stack.setCurrentIndex(1)
+        self.form.start(None)
+
+    def _saved(self, row: ContactRow) -> None:
+        self.finder.clear()
+        self._closed()
+        self.notice.setText(
+            _("Contact saved: waiting in the queue.")
+            if row.status == "waiting"
+            else _("Contact saved.")
+        )
+        self.queue.load(select=row.id)
+        self.follow_ups.load()
+
+    def _closed(self) -> None:
+        self.left_stack.setCurrentIndex(0)
+        self.focus_search()
