@@ -3,8 +3,8 @@ search benchmark's), 500,000 walk-in contacts with their requests, 200,000 appoi
 
 Contacts and appointments come from the demo generator (familydesk.demo.activity):
 the booking rules hold (no double booking, opening hours, holidays, absences), and
-the busiest professionals have full weeks. The consortium is twelve times the demo's
-(72 places, 120 professionals, 36 interpreters) with three years of appointments.
+the busiest professionals have full weeks. The consortium is thirteen times the demo's
+(78 places, 130 professionals, 39 interpreters) with three years of appointments.
 
 Each measure is the median / p99 of RUNS runs through FamilyDesk's services and,
 in the same run, the plain SQL that reads the same rows through the ``sqlite3``
@@ -16,11 +16,11 @@ from __future__ import annotations
 import sqlite3
 import sys
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -28,51 +28,25 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import open_signed  # noqa: E402
 from benchmarks.bench_search import FAMILIES, _times  # noqa: E402
 from benchmarks.bench_search import build as build_families  # noqa: E402
-from familydesk import permissions  # noqa: E402
 from familydesk.appointments.booking import AppointmentInput, BookingConflict, book  # noqa: E402
 from familydesk.appointments.calendar_rules import local_now  # noqa: E402
 from familydesk.appointments.queries import appointments_between, week_of  # noqa: E402
 from familydesk.appointments.slots import SlotQuery, find_free_slots  # noqa: E402
 from familydesk.db.database import Database  # noqa: E402
-from familydesk.db.models import Family, Person  # noqa: E402
+from familydesk.db.models import Family  # noqa: E402
 from familydesk.db.models_appointments import Appointment  # noqa: E402
-from familydesk.db.models_frontdesk import Contact, Need  # noqa: E402
 from familydesk.demo.activity import ActivitySize, fill_activity  # noqa: E402
-from familydesk.frontdesk import open_follow_ups  # noqa: E402
-from familydesk.frontdesk.needs import need_name  # noqa: E402
+from familydesk.frontdesk import open_follow_ups, today_queue  # noqa: E402
 
 CONTACTS = 500_000
 APPOINTMENTS = 200_000
 SIZE = ActivitySize(contacts=CONTACTS, appointments=APPOINTMENTS, queue=CONTACTS // 470,
-                    teams=12, days_back=3 * 365)  # fmt: skip
+                    teams=13, days_back=3 * 365)  # fmt: skip
 RUNS = 30
 OWNER = "reception"
 
-try:  # the front desk page's own service (branch fdpage), once merged
-    from familydesk.frontdesk.queue import today_queue  # type: ignore[import-not-found]
-
-    QUEUE = "today_queue()"
-except ImportError:
-    QUEUE = "today's contacts (today_queue's query)"
-
-    def today_queue(session: Session, day: date | None = None) -> list[tuple]:  # type: ignore[no-redef]
-        """What ``frontdesk.queue.today_queue`` (not merged yet) reads: the day's contacts
-        with their requests, the needs' names and who came."""
-        permissions.require(session, permissions.FRONTDESK)
-        contacts = list(session.scalars(
-            select(Contact).where(Contact.contact_date == (day or date.today()))
-            .options(selectinload(Contact.requests))))  # fmt: skip
-        needs = {n.id: need_name(n) for n in session.scalars(select(Need))}
-        people = dict(session.execute(select(Person.id, Person.last_name).where(
-            Person.id.in_({c.person_id for c in contacts if c.person_id}))).all())  # fmt: skip
-        families = dict(session.execute(select(Family.id, Family.name).where(
-            Family.id.in_({c.family_id for c in contacts if c.family_id}))).all())  # fmt: skip
-        return [(c.id, c.status, people.get(c.person_id) or families.get(c.family_id),
-                 tuple(needs[r.need_id] for r in c.requests)) for c in contacts]  # fmt: skip
-
-
 RAW_QUEUE = """
-SELECT c.id, c.arrived_at, c.status, c.channel, c.served_at, c.done_at, c.version,
+SELECT c.id, c.arrived_at, c.status, c.channel, c.served_at, c.served_by, c.done_at, c.version,
        p.last_name, p.first_name, f.name, n.key
 FROM contact c LEFT JOIN person p ON p.id = c.person_id LEFT JOIN family f ON f.id = c.family_id
 LEFT JOIN contact_request r ON r.contact_id = c.id LEFT JOIN need n ON n.id = r.need_id
@@ -154,7 +128,7 @@ def front_desk(database: Database, raw: sqlite3.Connection) -> list[tuple[str, s
     raw_both = _times(lambda: (raw.execute(RAW_QUEUE, (day,)).fetchall(),
                                raw.execute(RAW_FOLLOW_UPS, args).fetchall()), RUNS)  # fmt: skip
     return [
-        _row(f"(a) front desk page: {QUEUE}, {queue:,} visitors", ours_q, raw_q),
+        _row(f"(a) front desk page: today_queue(), {queue:,} visitors", ours_q, raw_q),
         _row(f"(a) front desk page: open_follow_ups('{OWNER}'), {mine:,} shown", ours_f, raw_f),
         _row("(a) front desk page: both", ours_both, raw_both),
     ]

@@ -25,8 +25,8 @@ from familydesk.db.database import Database
 from familydesk.db.models import Family, MemberComune, Operator, Person
 from familydesk.db.models_appointments import Appointment, AppointmentSeries, Staff
 from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
-from familydesk.demo import fill_demo
-from familydesk.frontdesk import open_follow_ups
+from familydesk.demo import ActivitySize, fill_demo
+from familydesk.frontdesk import open_follow_ups, today_queue
 from tests.conftest import PgServer
 
 FAMILIES = 300
@@ -201,9 +201,13 @@ def test_follow_ups_have_owners_some_open_some_overdue(demo: tuple[Database, dat
 
 def test_todays_queue_and_requests_booked_from_the_desk(demo: tuple[Database, datetime]) -> None:
     database, now = demo
-    statuses = database.read(lambda s: Counter(s.scalars(
-        select(Contact.status).where(Contact.contact_date == now.date()))))  # fmt: skip
+    queue = database.read(today_queue, now.date())
+    statuses = Counter(row.status for row in queue)
     assert statuses["waiting"] >= 1 and statuses["serving"] >= 1 and statuses["done"] >= 3
+    assert [row.status for row in queue] == sorted((r.status for r in queue),
+                                                   key=["waiting", "serving", "done"].index)  # fmt: skip
+    assert all(row.handled_by for row in queue if row.status != "waiting")
+    assert all(row.who and row.needs for row in queue)
     linked = database.read(lambda s: s.execute(
         select(Appointment.family_id, Appointment.starts_at, Contact.family_id,
                Contact.contact_date, ContactRequest.outcomes)
@@ -235,6 +239,13 @@ def test_families_only_leaves_the_desk_empty(database: Database) -> None:
     assert summary.activity is None
     assert database.read(lambda s: s.scalar(select(func.count(Appointment.id)))) == 0
     assert database.read(lambda s: s.scalar(select(func.count(Family.id)))) == 5
+
+
+def test_no_families_gives_places_and_staff_only(database: Database) -> None:
+    summary = database.write(fill_demo, families=0, activity=ActivitySize(contacts=50,
+                                                                         appointments=50))  # fmt: skip
+    assert summary.activity is not None and summary.activity.appointments == 0
+    assert database.read(lambda s: s.scalar(select(func.count(Staff.id)))) == 13
 
 
 def test_year_end_demo_skips_the_closures(year_end: tuple[Database, datetime]) -> None:

@@ -122,8 +122,10 @@ def fill_activity(session: Session, size: ActivitySize, seed: int = 1,
         session, rng, planner, families, first_contact, today, now_utc, size.contacts,
         size.queue, first_day, last_day,
     )  # fmt: skip
-    plan_series(planner, families, first_day, last_day, round(size.appointments * SERIES_SHARE))
-    plan_singles(planner, families, first_day, last_day, size.appointments - len(planner.bookings))
+    if families.all:
+        plan_series(planner, families, first_day, last_day, round(size.appointments * SERIES_SHARE))
+        plan_singles(planner, families, first_day, last_day,
+                     size.appointments - len(planner.bookings))  # fmt: skip
     appointments, series = write_appointments(session, planner, now, booked_at)
     advance_sequences(session, (*RESOURCE_TABLES, "contact", "contact_request",
                                 "appointment_series", "appointment"))  # fmt: skip
