@@ -52,8 +52,10 @@ FROM contact c LEFT JOIN person p ON p.id = c.person_id LEFT JOIN family f ON f.
 LEFT JOIN contact_request r ON r.contact_id = c.id LEFT JOIN need n ON n.id = r.need_id
 WHERE c.contact_date = ?"""
 RAW_FOLLOW_UPS = """
-SELECT r.id, r.contact_id, c.family_id, n.key, r.follow_up_on, r.follow_up_owner, r.version
+SELECT r.id, r.contact_id, c.family_id, n.key, r.follow_up_on, r.follow_up_owner, r.version,
+       r.note, p.last_name, p.first_name, f.name
 FROM contact_request r JOIN contact c ON c.id = r.contact_id JOIN need n ON n.id = r.need_id
+LEFT JOIN person p ON p.id = c.person_id LEFT JOIN family f ON f.id = c.family_id
 WHERE r.follow_up_on IS NOT NULL AND r.follow_up_done_on IS NULL AND r.follow_up_owner = ?
 ORDER BY r.follow_up_on, r.id"""
 RAW_WEEK = """
