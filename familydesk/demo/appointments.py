@@ -128,7 +128,6 @@ def plan_singles(planner: Planner, families: Families, first: date, last: date,
                  appointments: int) -> int:  # fmt: skip
     """Fill the professionals' days with single appointments, about ``appointments`` of them
     (each professional in proportion to how full their agenda usually is)."""
-    rng = planner.rng
     sessions = []
     capacity = 0.0
     for day in _days(first, last):
@@ -142,20 +141,36 @@ def plan_singles(planner: Planner, families: Families, first: date, last: date,
     if not capacity or appointments <= 0:
         return 0
     booked = 0
-    for staff, day, place_id, starts, minutes in sessions:
+    for session in sessions:
         # Re-aimed at every session: slots lost to a busy room, family or interpreter
         # are made up later, so the count comes out close to ``appointments``.
         chance = min(0.95, max(0.0, (appointments - booked) / capacity))
-        capacity -= len(starts) * staff.load
-        comune = planner.cal.places[place_id].comune
-        for start in starts:
-            if rng.random() >= chance * staff.load:
-                continue
-            for _try in range(2):
-                family = families.pick(comune, staff.team)
-                if planner.try_book(staff, place_id, day, start, minutes, family):
-                    booked += 1
-                    break
+        capacity -= len(session[3]) * session[0].load
+        booked += _fill(planner, families, session, chance, appointments - booked)
+    for session in sessions:  # the last few, wherever a slot is still free
+        if booked >= appointments:
+            break
+        booked += _fill(planner, families, session, None, appointments - booked)
+    return booked
+
+
+def _fill(planner: Planner, families: Families, session: tuple[DemoStaff, date, int, list[int], int],
+          chance: float | None, wanted: int) -> int:  # fmt: skip
+    """Book up to ``wanted`` of a professional's slots of a day, each with ``chance``
+    (times how full their agenda usually is; None: every free slot)."""
+    staff, day, place_id, starts, minutes = session
+    comune = planner.cal.places[place_id].comune
+    booked = 0
+    for start in starts:
+        if booked >= wanted:
+            break
+        if chance is not None and planner.rng.random() >= chance * staff.load:
+            continue
+        for _try in range(2):
+            family = families.pick(comune, staff.team)
+            if planner.try_book(staff, place_id, day, start, minutes, family):
+                booked += 1
+                break
     return booked
 
 
