@@ -1,4 +1,5 @@
-"""FamilyDesk benchmarks (``make bench``): start-up, lists, search, import.
+"""FamilyDesk benchmarks (``make bench``): start-up, lists, search, front desk and
+appointments, import.
 
 Prints a Markdown table (copied into the README) and writes it to
 benchmarks/results/latest.md. Each figure is the median of several runs on
@@ -77,7 +78,9 @@ def foundation(home: Path) -> list[tuple[str, str]]:
         start = time.perf_counter()
         summary = database.write(fill_demo, families=size, seed=1)
         generated = (time.perf_counter() - start) * 1000
-        rows.append((f"`demo --families {size}` ({summary.people} people)", f"{generated:.0f} ms"))
+        desk = summary.activity
+        rows.append((f"`demo --families {size}` ({summary.people} people, {desk.contacts:,} "
+                     f"contacts, {desk.appointments:,} appointments)", f"{generated:.0f} ms"))  # fmt: skip
         first = timed(lambda: database.read(family_page, 0, 200))  # noqa: B023
         deep = timed(lambda: database.read(family_page, size - 200, 200))  # noqa: B023
         filtered = timed(lambda: database.read(family_page, 0, 200, "gonzaga"))  # noqa: B023
@@ -98,7 +101,7 @@ def table(title: str, rows: list[tuple[str, str]]) -> str:
 
 
 def main() -> int:
-    from benchmarks import bench_import, bench_search
+    from benchmarks import bench_frontdesk, bench_import, bench_search
 
     sections = []
     with tempfile.TemporaryDirectory(prefix="familydesk-bench-") as folder:
@@ -107,6 +110,8 @@ def main() -> int:
         sections.append(table("Start-up, demo data and the family list (SQLite)", foundation(home)))
         sections.append(table("Search as you type, 50,000 families (SQLite FTS5)",
                               bench_search.run(home)))  # fmt: skip
+        sections.append(table("Front desk and appointments, 50,000 families (SQLite)",
+                              bench_frontdesk.run(home)))  # fmt: skip
         sections.append(table("Import", bench_import.run(home)))
     text = "\n\n".join(sections)
     print(text)

@@ -127,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help=_("fill an empty database with realistic demo data"))
     demo.add_argument("--families", type=_count, default=300, help=_("how many families (300)"))
     demo.add_argument("--seed", type=_integer, default=1, help=_("random seed (1)"))
+    demo.add_argument(
+        "--families-only",
+        action="store_true",
+        help=_("only families: no walk-in contacts, appointments, places or professionals"),
+    )
     check = commands.add_parser("check", help=_("check integrity, foreign keys and schema version"))
     backup = commands.add_parser("backup", help=_("write a verified backup copy"))
     backup.add_argument(
@@ -216,14 +221,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if database.role is None:  # a database without operators: the demo creates them
         database.role = "admin"
     try:
-        summary = database.write(fill_demo, families=args.families, seed=args.seed)
+        summary = database.write(fill_demo, families=args.families, seed=args.seed,
+                                 activity=not args.families_only)  # fmt: skip
     finally:
         database.dispose()
-    print(
-        _("Demo data written to {location}: {families} families, {people} people.").format(
-            location=database.describe(), families=summary.families, people=summary.people
-        )
-    )
+    where = {"location": database.describe(), "families": summary.families,
+             "people": summary.people}  # fmt: skip
+    if summary.activity is None:
+        print(_("Demo data written to {location}: {families} families, {people} people.").format(**where))  # fmt: skip
+    else:
+        print(_("Demo data written to {location}: {families} families, {people} people, "
+                "{contacts} walk-in contacts, {appointments} appointments.").format(
+            contacts=summary.activity.contacts, appointments=summary.activity.appointments,
+            **where))  # fmt: skip
     return EXIT_OK
 
 

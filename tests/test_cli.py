@@ -29,6 +29,7 @@ def test_demo_check_and_backup(
                           "--db", db_location)  # fmt: skip
     assert code == 0
     assert out.startswith("Demo data written to") and "25 families" in out
+    assert "walk-in contacts" in out and "appointments." in out
     assert len(out.strip().splitlines()) == 1
 
     code, out, _err = run(capsys, "check", "--db", db_location, "--lang", "it")
@@ -39,6 +40,14 @@ def test_demo_check_and_backup(
     copies = [c.path for c in backups.copies(tmp_path / "copies")]
     assert len(copies) == 1 and str(copies[0]) in out
     assert (tmp_path / "copies" / "audit-seals.tsv").is_file()
+
+
+def test_demo_families_only(
+    demo_admin: None, capsys: pytest.CaptureFixture[str], db_location: str
+) -> None:
+    code, out, _err = run(capsys, "--lang", "it", "demo", "--families", "4", "--families-only",
+                          "--db", db_location)  # fmt: skip
+    assert code == 0 and "4 famiglie" in out and "accessi" not in out
 
 
 def test_demo_refuses_a_database_with_families(

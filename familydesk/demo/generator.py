@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import random
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
 from codicefiscale import codicefiscale as cf
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from familydesk import audit
 from familydesk.db.models import Consent, Family, MemberComune, Person, Site
 from familydesk.demo import names
+from familydesk.demo.activity import ActivitySize, ActivitySummary, fill_activity
+from familydesk.demo.rows import advance_sequences, insert_rows, next_id, record
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
 from familydesk.operators import create_demo_operators
@@ -32,10 +33,8 @@ class DemoSummary:
     families: int
     people: int
     children: int
-
-
-def _uid(rng: random.Random) -> uuid.UUID:
-    return uuid.UUID(int=rng.getrandbits(128), version=4)
+    #: Contacts and appointments (None when the demo was asked for families only).
+    activity: ActivitySummary | None = None
 
 
 def _tax_code(last: str, first: str, sex: str, born: date, place_code: str) -> str:
@@ -76,8 +75,7 @@ class _Generator:
         return REFERENCE_DAY - timedelta(days=int(days))
 
     def _record(self, table_id: int, stamp: datetime) -> dict[str, Any]:
-        return {"id": table_id, "uid": _uid(self.rng), "site_id": self.site_id,
-                "created_at": stamp, "updated_at": stamp, "version": 1}  # fmt: skip
+        return record(self.rng, table_id, self.site_id, stamp)
 
     def person(self, family: dict[str, Any], first: str, last: str, sex: str, relation: str,
                born: date, place: tuple[str, str], with_code: bool = True,
@@ -192,9 +190,7 @@ class _Generator:
         counts = (len(self.people), sum(1 for p in self.people if p["relation"] == "child"))
         for model, rows in ((Family, self.families), (Person, self.people),
                             (Consent, self.consent_rows)):  # fmt: skip
-            if rows:
-                session.execute(insert(model.__table__), rows)
-            rows.clear()
+            insert_rows(session, model, rows)
         return counts
 
 
@@ -214,17 +210,11 @@ def _configure_site(session: Session) -> None:
                                      position=position))  # fmt: skip
 
 
-def _advance_sequences(session: Session) -> None:
-    """Explicit ids leave PostgreSQL's sequences behind: move them past the new rows."""
-    for table in ("family", "person", "consent"):
-        session.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-            f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
-        ))  # fmt: skip
-
-
-def fill_demo(session: Session, families: int = 300, seed: int = 1) -> DemoSummary:
-    """Fill an empty database with ``families`` synthetic households.
+def fill_demo(session: Session, families: int = 300, seed: int = 1,
+              activity: ActivitySize | bool = True, now: datetime | None = None) -> DemoSummary:  # fmt: skip
+    """Fill an empty database with ``families`` synthetic households and, unless
+    ``activity`` is False, the desk's history sized for them (or as ``activity`` says):
+    contacts, appointments and their resources up to ``now`` (local time) and beyond.
 
     Refuses a database that already holds families: demo data never mixes
     with real records.
@@ -241,9 +231,7 @@ def fill_demo(session: Session, families: int = 300, seed: int = 1) -> DemoSumma
         )
     _configure_site(session)
     session.flush()
-    first_ids = tuple(
-        (session.scalar(select(func.max(model.id))) or 0) + 1 for model in (Family, Person, Consent)
-    )
+    first_ids = tuple(next_id(session, model) for model in (Family, Person, Consent))
     generator = _Generator(seed, session.info["site_id"], first_ids)  # type: ignore[arg-type]
     people = children = 0
     for start in range(0, families, _BATCH):
@@ -252,8 +240,12 @@ def fill_demo(session: Session, families: int = 300, seed: int = 1) -> DemoSumma
         written, kids = generator.write(session)
         people += written
         children += kids
-    if session.get_bind().dialect.name == "postgresql":
-        _advance_sequences(session)
+    advance_sequences(session, ("family", "person", "consent"))
     create_demo_operators(session)
+    history = None
+    if activity is not False:
+        size = activity if isinstance(activity, ActivitySize) else ActivitySize.for_families(
+            families, now.date() if now else None)  # fmt: skip
+        history = fill_activity(session, size, seed, now)
     audit.record(session, "demo", note=f"{families} families, seed {seed}")
-    return DemoSummary(families=families, people=people, children=children)
+    return DemoSummary(families=families, people=people, children=children, activity=history)

@@ -244,32 +244,37 @@ def open_follow_ups(session: Session, owner: str | None = None,
     """Follow-ups not done yet, soonest first; only ``owner``'s when given (the to-do list)."""
     permissions.require(session, permissions.FRONTDESK)
     today = today or date.today()
-    query = (select(ContactRequest, Contact, Need)
+    # Plain columns, not objects: an operator's list may hold hundreds of follow-ups.
+    # Each row is also a visit for visitor_names (id, person_id, family_id, anon_...).
+    query = (select(ContactRequest.id.label("request_id"), ContactRequest.need_id,
+                    ContactRequest.follow_up_on, ContactRequest.follow_up_owner,
+                    ContactRequest.version, ContactRequest.note, Contact.id, Contact.family_id,
+                    Contact.person_id, Contact.anon_sex, Contact.anon_birth_year)
              .join(Contact, Contact.id == ContactRequest.contact_id)
-             .join(Need, Need.id == ContactRequest.need_id)
              .where(ContactRequest.follow_up_on.is_not(None),
                     ContactRequest.follow_up_done_on.is_(None))
              .order_by(ContactRequest.follow_up_on, ContactRequest.id))  # fmt: skip
     if owner is not None:
         query = query.where(ContactRequest.follow_up_owner == owner)
     rows = session.execute(query).all()
-    names = visitor_names(session, {contact.id: contact for _r, contact, _n in rows}.values())
+    needs = {n.id: (need_name(n), n.key) for n in session.scalars(select(Need))}
+    names = visitor_names(session, {r.id: r for r in rows}.values())
     return [
         FollowUp(
+            r.request_id,
             r.id,
-            r.contact_id,
-            contact.family_id,
-            need_name(need),
+            r.family_id,
+            needs[r.need_id][0],
             r.follow_up_on,
             r.follow_up_owner,
             r.follow_up_on < today,
             r.version,
-            names[contact.id],
+            names[r.id],
             r.note,
-            contact.person_id,
-            need.key,
+            r.person_id,
+            needs[r.need_id][1],
         )  # fmt: skip
-        for r, contact, need in rows
+        for r in rows
     ]
 
 

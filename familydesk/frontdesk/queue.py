@@ -14,13 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from familydesk import permissions
 from familydesk.db.base import utcnow
 from familydesk.db.models import Operator
-from familydesk.db.models_frontdesk import Contact, Need
+from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
 from familydesk.errors import FamilyDeskError
 from familydesk.frontdesk.needs import need_name
 from familydesk.frontdesk.who import visitor_names
@@ -63,15 +63,31 @@ class QueueRow:
         return self.served_by or self.operator
 
 
-def _rows(session: Session, contacts: list[Contact]) -> list[QueueRow]:
+#: ``{contact id: (need names, need keys)}``, each without repeats, in request order.
+Needs = dict[int, tuple[tuple[str, ...], tuple[str, ...]]]
+
+
+def _needs(session: Session, *where: ColumnElement[bool]) -> Needs:
+    """The needs of the contacts ``where`` selects, read as plain tuples
+    (loading a day's requests as objects cost more than the rest of the queue)."""
+    named = {n.id: (need_name(n), n.key) for n in session.scalars(select(Need))}
+    found: dict[int, list[tuple[str, str]]] = {}
+    for contact_id, need_id in session.execute(
+        select(ContactRequest.contact_id, ContactRequest.need_id)
+        .join(Contact, Contact.id == ContactRequest.contact_id)
+        .where(*where).order_by(ContactRequest.id)
+    ):  # fmt: skip
+        found.setdefault(contact_id, []).append(named[need_id])
+    return {
+        c: (tuple(dict.fromkeys(n for n, _k in pairs)), tuple(dict.fromkeys(k for _n, k in pairs)))
+        for c, pairs in found.items()
+    }
+
+
+def _rows(session: Session, contacts: list[Contact], needs: Needs | None = None) -> list[QueueRow]:
     names = visitor_names(session, contacts)
-    need_ids = {r.need_id for c in contacts for r in c.requests}
-    needs = (
-        {n.id: (need_name(n), n.key)
-         for n in session.scalars(select(Need).where(Need.id.in_(need_ids)))}
-        if need_ids
-        else {}
-    )  # fmt: skip
+    if needs is None:
+        needs = _needs(session, Contact.id.in_([c.id for c in contacts]))
     return [
         QueueRow(
             c.id,
@@ -81,14 +97,14 @@ def _rows(session: Session, contacts: list[Contact]) -> list[QueueRow]:
             c.person_id,
             c.person_id is None and c.family_id is None,
             c.channel,
-            tuple(dict.fromkeys(needs[r.need_id][0] for r in c.requests)),
+            needs.get(c.id, ((), ()))[0],
             c.status,
             c.served_at,
             c.done_at,
             c.operator,
             c.served_by,
             c.version,
-            tuple(dict.fromkeys(needs[r.need_id][1] for r in c.requests)),
+            needs.get(c.id, ((), ()))[1],
         )  # fmt: skip
         for c in contacts
     ]
@@ -107,10 +123,9 @@ def today_queue(session: Session, day: date | None = None) -> list[QueueRow]:
     """The contacts of ``day`` (today), waiting first, then being served, then done."""
     permissions.require(session, permissions.FRONTDESK)
     day = day or date.today()
-    contacts = list(session.scalars(
-        select(Contact).where(Contact.contact_date == day)
-        .options(selectinload(Contact.requests))))  # fmt: skip
-    return sorted(_rows(session, contacts), key=_order)
+    contacts = list(session.scalars(select(Contact).where(Contact.contact_date == day)))
+    needs = _needs(session, Contact.contact_date == day)
+    return sorted(_rows(session, contacts, needs), key=_order)
 
 
 def queue_row(session: Session, contact: Contact) -> QueueRow:

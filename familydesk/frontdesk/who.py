@@ -8,12 +8,12 @@ screen only: never for logs or audit notes.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk.db.models import Family, Person
-from familydesk.db.models_frontdesk import Contact
 from familydesk.i18n import _
 
 
@@ -25,7 +25,17 @@ def anonymous_label(sex: str, birth_year: int | None) -> str:
     return _("Anonymous visitor ({details})").format(details=", ".join(details))
 
 
-def visitor_names(session: Session, contacts: Iterable[Contact]) -> dict[int, str]:
+class Visit(Protocol):
+    """What names a visitor: a Contact, or a row with these columns."""
+
+    id: int
+    person_id: int | None
+    family_id: int | None
+    anon_sex: str
+    anon_birth_year: int | None
+
+
+def visitor_names(session: Session, contacts: Iterable[Visit]) -> dict[int, str]:
     """``{contact id: who}`` for ``contacts`` (anonymised people and families say so)."""
     contacts = list(contacts)
     person_ids = {c.person_id for c in contacts if c.person_id is not None}
