@@ -73,6 +73,9 @@ bundle: $(BUNDLE_INSTALLED) catalogues
 	$(SMOKE_ENV) dist/familydesk/familydesk export families --format xlsx --out build/smoke/famiglie.xlsx --db build/smoke/smoke.sqlite3
 	$(SMOKE_ENV) dist/familydesk/familydesk import families build/smoke/famiglie.xlsx --db build/smoke/smoke.sqlite3
 	$(SMOKE_ENV) dist/familydesk/familydesk print intake --family "$$($(SMOKE_ENV) dist/familydesk/familydesk search a --json --limit 1 --db build/smoke/smoke.sqlite3 | sed -n 's/.*"family_uid": "\(.*\)".*/\1/p' | head -1)" --out build/smoke/intake.pdf --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk export appointments --from "$$(date +%F)" --to "$$(date -d '+60 days' +%F)" --format ics --out build/smoke/agenda.ics --db build/smoke/smoke.sqlite3
+	grep -q "BEGIN:VEVENT" build/smoke/agenda.ics
+	$(SMOKE_ENV) dist/familydesk/familydesk print calls --out build/smoke/calls.pdf --db build/smoke/smoke.sqlite3
 	$(SMOKE_ENV) FAMILYDESK_NEW_PASSPHRASE="frase di prova lunga" dist/familydesk/familydesk encrypt --db build/smoke/smoke.sqlite3
 	$(SMOKE_ENV) FAMILYDESK_DB_PASSPHRASE="frase di prova lunga" dist/familydesk/familydesk check --db build/smoke/smoke.sqlite3
 

@@ -173,3 +173,23 @@ def test_desk_operators_are_the_active_ones_who_work_the_desk(database: Database
         database.write(operators.add_operator, name, role, "password-lunga-1")
     database.write(operators.set_active, "marco", False)
     assert database.read(frontdesk.desk_operators) == ["admin", "laura"]
+
+
+def test_each_centre_on_a_shared_server_has_its_own_queue(database: Database) -> None:
+    from familydesk.db.models import Site
+    from familydesk.db.models_frontdesk import Contact
+
+    ours = _arrive(database, 0, anon_sex="F", anon_birth_year=1990)
+    other_centre = _arrive(database, 2, anon_sex="M", anon_birth_year=1985)
+
+    def move_to_another_centre(session):  # type: ignore[no-untyped-def]
+        site = Site(code="OSTIGL", name="Centro per le Famiglie di Ostiglia")
+        session.add(site)
+        session.flush()
+        session.get(Contact, other_centre.id).site_id = site.id
+
+    database.write(move_to_another_centre)
+    assert [r.id for r in database.read(frontdesk.today_queue, DAY)] == [ours.id]
+    called = database.write(frontdesk.call_next, DAY, AT_9 + timedelta(minutes=30))
+    assert called is not None and called.id == ours.id
+    assert database.write(frontdesk.call_next, DAY, AT_9 + timedelta(minutes=31)) is None

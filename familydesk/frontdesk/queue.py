@@ -123,9 +123,14 @@ def today_queue(session: Session, day: date | None = None) -> list[QueueRow]:
     """The contacts of ``day`` (today), waiting first, then being served, then done."""
     permissions.require(session, permissions.FRONTDESK)
     day = day or date.today()
-    contacts = list(session.scalars(select(Contact).where(Contact.contact_date == day)))
-    needs = _needs(session, Contact.contact_date == day)
-    return sorted(_rows(session, contacts, needs), key=_order)
+    here = _this_centre(session, day)
+    contacts = list(session.scalars(select(Contact).where(*here)))
+    return sorted(_rows(session, contacts, _needs(session, *here)), key=_order)
+
+
+def _this_centre(session: Session, day: date) -> tuple[ColumnElement[bool], ...]:
+    """The day's contacts at this centre: on a shared server each centre has its own queue."""
+    return (Contact.contact_date == day, Contact.site_id == session.info["site_id"])
 
 
 def queue_row(session: Session, contact: Contact) -> QueueRow:
@@ -173,7 +178,7 @@ def call_next(session: Session, day: date | None = None,
     """Call in the visitor who has waited longest today; None when nobody is waiting."""
     permissions.require(session, permissions.FRONTDESK)
     contact = session.scalars(
-        select(Contact).where(Contact.contact_date == (day or date.today()),
+        select(Contact).where(*_this_centre(session, day or date.today()),
                               Contact.status == "waiting")
         .order_by(Contact.arrived_at, Contact.id).limit(1)).first()  # fmt: skip
     return None if contact is None else _serve(session, contact, now)
