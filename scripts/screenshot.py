@@ -14,6 +14,20 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def busiest_week(database, page) -> None:  # type: ignore[no-untyped-def]
+    """Show next week of the professional with the most appointments in it."""
+    from collections import Counter
+    from datetime import date, timedelta
+
+    from familydesk.appointments.queries import appointments_between, week_of
+
+    start, end = week_of(date.today() + timedelta(days=7))
+    counts = Counter(r.staff_id for r in database.read(appointments_between, start, end))
+    if counts:
+        staff_id = counts.most_common(1)[0][0]
+        page.toolbar.choose(kind="staff", resource_id=staff_id, day=start.date(), view="week")
+
+
 def desk_morning(database) -> None:  # type: ignore[no-untyped-def]
     """A few visitors at the front desk: waiting, one being served, one done, a follow-up."""
     from datetime import UTC, date, datetime, timedelta
@@ -83,6 +97,8 @@ def main() -> int:
             window.show_page(key)
             if key == "families":
                 page.table.selectRow(0)
+            if key == "appointments":
+                busiest_week(database, page)
             QApplication.processEvents()
             if key != "privacy":  # its tabs get a picture each
                 window.grab().save(str(out / f"{key}.png"))

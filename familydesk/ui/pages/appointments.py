@@ -105,6 +105,8 @@ class AppointmentsPage(Page):
         self.layout_.addLayout(second_row)
         self.layout_.addWidget(self.banner)
         self.layout_.addWidget(self.scroll, 1)
+        # The how-to line goes under the grid, where it has the page's width.
+        self.layout_.addWidget(self.legend.hint)
 
         self.toolbar.changed.connect(self.reload)
         self.toolbar.new_requested.connect(lambda: self.new_appointment())
