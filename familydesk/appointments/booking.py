@@ -106,12 +106,11 @@ def conflicts(session: Session, start: datetime, end: datetime, staff_ids: set[i
     if exclude:
         query = query.where(Appointment.id.not_in(exclude))
     reasons = []
-    names = dict(session.execute(select(Staff.id, Staff.name).where(Staff.id.in_(staff_ids))).all())  # fmt: skip
     for other in session.scalars(query.order_by(Appointment.starts_at)):
         span = _span(other.starts_at, other.ends_at)
         for staff_id in sorted(staff_ids & {other.staff_id, other.interpreter_id}):
             reasons.append(_("{name} already has an appointment on {span}").format(
-                name=names.get(staff_id, "?"), span=span))  # fmt: skip
+                name=_staff_name(session, staff_id), span=span))  # fmt: skip
         if room_id is not None and other.room_id == room_id:
             room = session.get(Room, room_id)
             reasons.append(_("room {room} is taken on {span}").format(room=room.name if room else "?", span=span))  # fmt: skip
@@ -120,6 +119,12 @@ def conflicts(session: Session, start: datetime, end: datetime, staff_ids: set[i
     for source in BUSY_SOURCES:
         reasons.extend(source(session, start, end, staff_ids, {room_id} - {None}))  # type: ignore[arg-type]
     return list(dict.fromkeys(reasons))
+
+
+def _staff_name(session: Session, staff_id: int) -> str:
+    """Only a refusal names people: no query on the path of a booking that fits."""
+    staff = session.get(Staff, staff_id)  # already loaded by the checks (identity map)
+    return staff.name if staff is not None else "?"
 
 
 def _lock(session: Session, staff_ids: set[int], room_id: int | None,

@@ -128,7 +128,8 @@ def move_rest(session: Session, appointment_id: int, version: int, starts_at: da
     for occurrence in moving:
         data = input_of(occurrence, starts_at=occurrence.starts_at + shift)
         checked = _validate(session, data, now or local_now())
-        _lock(session, checked.staff_ids, data.room_id, checked.family_id)
+        if not planned:  # every occurrence has the same people and room: lock them once
+            _lock(session, checked.staff_ids, data.room_id, checked.family_id)
         reasons = refusals(session, data, checked, exclude=ids)
         if reasons:
             refused.append(_("{day}: {reasons}").format(day=format_date(checked.start.date()), reasons="; ".join(reasons)))  # fmt: skip
