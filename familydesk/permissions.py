@@ -28,6 +28,10 @@ PRINT = "forms.print"
 FRONTDESK = "frontdesk.record"
 #: Book, move and cancel appointments; see agendas.
 APPOINTMENTS = "appointments.book"
+#: Sign people up for parenting groups, withdraw them, inform those promoted.
+GROUPS = "groups.enrol"
+#: Plan groups and their sessions, take attendance, issue certificates.
+GROUPS_RUN = "groups.run"
 IMPORT = "data.import"
 EXPORT = "data.export"
 VIEW_AUDIT = "audit.view"
@@ -48,6 +52,8 @@ DESCRIPTIONS: dict[str, str] = {
     PRINT: N_("print forms"),
     FRONTDESK: N_("record walk-in contacts and requests"),
     APPOINTMENTS: N_("book, move and cancel appointments"),
+    GROUPS: N_("sign people up for groups"),
+    GROUPS_RUN: N_("plan groups and their sessions, take attendance"),
     IMPORT: N_("import data"),
     EXPORT: N_("export data"),
     VIEW_AUDIT: N_("read the audit trail"),
@@ -58,11 +64,11 @@ DESCRIPTIONS: dict[str, str] = {
     MANAGE_OPERATORS: N_("manage operators"),
 }
 
-_DESK = {VIEW_REGISTRY, EDIT_REGISTRY, PRINT, PRIVACY_REQUEST}
+_DESK = {VIEW_REGISTRY, EDIT_REGISTRY, PRINT, PRIVACY_REQUEST, GROUPS}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "reception": frozenset(_DESK | {SENSITIVE, FRONTDESK, APPOINTMENTS}),
     # Educators run groups: they see who the members are, not notes or ISEE.
-    "educator": frozenset(_DESK),
+    "educator": frozenset(_DESK | {GROUPS_RUN}),
     "professional": frozenset(_DESK | {SENSITIVE, FRONTDESK, APPOINTMENTS}),
     "coordinator": frozenset(
         _DESK
@@ -70,6 +76,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             SENSITIVE,
             FRONTDESK,
             APPOINTMENTS,
+            GROUPS_RUN,
             DELETE_FAMILY,
             IMPORT,
             EXPORT,
@@ -102,6 +109,11 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "absence": SETTINGS,
     "appointment": APPOINTMENTS,
     "appointment_series": APPOINTMENTS,
+    "parent_group": GROUPS_RUN,
+    "group_educator": GROUPS_RUN,
+    "group_session": GROUPS_RUN,
+    "enrolment": GROUPS,
+    "attendance": GROUPS_RUN,
     "retention_rule": PRIVACY_MANAGE,
     "erasure_request": PRIVACY_REQUEST,
 }

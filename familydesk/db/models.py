@@ -256,4 +256,4 @@ class AuditEntry(Base):
 
 # Tables of later capabilities live in their own modules; importing them here
 # registers them wherever the models are loaded (sessions, Alembic).
-from familydesk.db import models_appointments, models_frontdesk  # noqa: E402, F401
+from familydesk.db import models_appointments, models_frontdesk, models_groups  # noqa: E402, F401

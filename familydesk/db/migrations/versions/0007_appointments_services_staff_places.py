@@ -15,59 +15,15 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
+from familydesk.db.migration_tables import active_column as _active
+from familydesk.db.migration_tables import create_table as _table
+from familydesk.db.migration_tables import int_column as _int
+from familydesk.db.migration_tables import text_column as _text
+
 revision: str = "0007"
 down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
-
-
-def _table(
-    name: str,
-    *columns: sa.Column,
-    site: bool = True,
-    fks: Sequence[tuple[str, str, str]] = (),
-    checks: Sequence[tuple[str, str]] = (),
-    unique: Sequence[str] = (),
-    indexes: Sequence[str] = (),
-    composite: Sequence[tuple[str, list[str]]] = (),
-) -> None:
-    """Create a table with the columns every record carries (see familydesk.db.base)."""
-    common = [
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uid", sa.Uuid(), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("version", sa.Integer(), nullable=False),
-    ]
-    if site:
-        common.insert(0, sa.Column("site_id", sa.Integer(), nullable=False))
-        fks = [*fks, ("site_id", "site", "RESTRICT")]
-        indexes = [*indexes, "site_id"]
-    op.create_table(
-        name, *columns, *common,
-        *(sa.CheckConstraint(sql, name=op.f(f"ck_{name}_{key}")) for key, sql in checks),
-        *(sa.ForeignKeyConstraint([col], [f"{ref}.id"], name=op.f(f"fk_{name}_{col}_{ref}"),
-                                  ondelete=ondelete) for col, ref, ondelete in fks),
-        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")),
-        *(sa.UniqueConstraint(col, name=op.f(f"uq_{name}_{col}")) for col in (*unique, "uid")),
-    )  # fmt: skip
-    with op.batch_alter_table(name, schema=None) as batch_op:
-        for col in indexes:
-            batch_op.create_index(batch_op.f(f"ix_{name}_{col}"), [col], unique=False)
-        for index, cols in composite:
-            batch_op.create_index(index, cols, unique=False)
-
-
-def _text(name: str, length: int | None = None) -> sa.Column:
-    return sa.Column(name, sa.String(length=length) if length else sa.Text(), nullable=False)
-
-
-def _int(name: str, nullable: bool = False) -> sa.Column:
-    return sa.Column(name, sa.Integer(), nullable=nullable)
-
-
-def _active() -> sa.Column:
-    return sa.Column("active", sa.Boolean(), nullable=False)
 
 
 def upgrade() -> None:
