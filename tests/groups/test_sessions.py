@@ -279,3 +279,27 @@ def test_two_educators_planning_the_same_room_cannot_both_succeed(db_location: s
     finally:
         for database in planners:
             database.dispose()
+
+
+def test_the_free_slot_finder_leaves_out_session_times(database: Database, world: GroupWorld) -> None:  # fmt: skip
+    from familydesk.appointments.slots import SlotQuery, find_free_slots
+
+    group_id = new_group(database, world)
+    database.write(plan_sessions, group_id, tuesdays(1))
+    query = SlotQuery(minutes=60, staff_id=world.cal.psychologists[0], place_id=world.cal.place,
+                      room_id=world.cal.rooms[0], after=at(START, 16), limit=2)  # fmt: skip
+    slots = database.read(find_free_slots, query)
+    assert slots[0].starts_at == at(START, 16)
+    assert slots[1].starts_at.date() > START  # 16:15 onwards overlaps the session
+
+
+def test_booking_alone_registers_the_group_sessions_busy_source() -> None:
+    """A process that only imports booking (the CLI, the slot finder) still sees sessions."""
+    import subprocess
+    import sys
+
+    code = (
+        "import familydesk.appointments.booking as b; print([s.__name__ for s in b.BUSY_SOURCES])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['booked_over_sessions']"
