@@ -31,7 +31,7 @@ from familydesk.forms.group_sheets import (
     signatures_pdf,
 )
 from familydesk.forms.group_summary import SummaryData, summary_pdf
-from familydesk.groups.attendance import attendance_grid
+from familydesk.groups.attendance import attendance_grid, enrolled_on_day
 from familydesk.groups.catalog import get_group
 from familydesk.groups.enrolment import EnrolmentRow, participants
 from familydesk.groups.figures import Completion, completions, group_figures
@@ -52,14 +52,6 @@ def _deliver(session: Session, pdf: bytes, path: Path, people: list[str], note: 
     return write_atomically(Path(path), pdf)
 
 
-def enrolled_on(row: EnrolmentRow, day: date) -> bool:
-    """Had a place on ``day``: enrolled by then and not yet withdrawn."""
-    if row.status == "waiting":
-        return False
-    since = row.enrolled_on or row.signed_up_on
-    return since <= day and (row.withdrawn_on is None or row.withdrawn_on > day)
-
-
 def print_signatures(session: Session, group_id: int, session_number: int, path: Path,
                      language: str | None = None, today: date | None = None) -> Path:  # fmt: skip
     """The signature sheet (registro firme) of session ``session_number`` of a group: the
@@ -74,7 +66,11 @@ def print_signatures(session: Session, group_id: int, session_number: int, path:
                                 "sheet to print.").format(number=row.number, reason=reason))  # fmt: skip
     total = len(sessions_of(session, group_id))
     day = row.starts_at.date()
-    people = tuple(p for p in participants(session, group_id) if enrolled_on(p, day))
+    people = tuple(
+        p
+        for p in participants(session, group_id)
+        if enrolled_on_day(p.enrolled_on, p.withdrawn_on, day)
+    )
     data = SignatureSheetData(group, row, total, people)
     pdf = signatures_pdf(data, get_centre(session), language or i18n.current_language(), today)
     out = _deliver(session, pdf, path, [p.uid for p in people],
