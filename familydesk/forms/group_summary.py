@@ -152,7 +152,8 @@ def summary_pdf(data: SummaryData, centre: CentreDetails, language: str,
                 story.append(Spacer(1, 4 * mm))
             story.append(_grid(data, lang, columns, index == len(chunks) - 1))
         story.append(Spacer(1, 2 * mm))
-        story.append(Paragraph(esc(f"{legend} · – = {lang(N_('session cancelled'))}"), st.small))
+        cancelled = lang(N_("session cancelled"))
+        story.append(Paragraph(esc(f"{legend} · – = {cancelled}"), st.small))
     story += [Paragraph(esc(rule), st.small), *section(lang(N_("Figures")), 30 * mm),
               _figures(data.figures, lang)]  # fmt: skip
     return build_pdf(story, centre=centre, lang=lang, title=f"{title} – {g.title}",
