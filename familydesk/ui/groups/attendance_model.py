@@ -208,7 +208,9 @@ class AttendanceModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"{row.number}\n{row.starts_at:%d/%m}" + ("*" if any(s == row.id for _e, s in self.pending) else "")  # fmt: skip
             if role == Qt.ItemDataRole.ToolTipRole:
-                text = f"{format_date(row.starts_at.date())} {row.starts_at:%H:%M}-{row.ends_at:%H:%M}"
+                text = (
+                    f"{format_date(row.starts_at.date())} {row.starts_at:%H:%M}-{row.ends_at:%H:%M}"
+                )
                 if row.cancelled:
                     text += " — " + _("cancelled: {reason}").format(reason=row.cancel_reason)
                 return text

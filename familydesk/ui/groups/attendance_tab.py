@@ -28,6 +28,7 @@ from familydesk.groups.attendance import (
     AttendanceGrid,
     add_walk_in,
     attendance_grid,
+    open_attendance,
     save_attendance,
 )
 from familydesk.groups.catalog import GroupRow
@@ -160,7 +161,9 @@ class AttendanceTab(QWidget):
         self.certificates_button.setText(_("Certificates"))
         self.certificates_button.setToolTip(printing.unavailable_reason() or _("Certificates of attendance for everyone who completed the course."))  # fmt: skip
         self.signatures_button.setToolTip(printing.unavailable_reason() or _("The signature sheet of the current session."))  # fmt: skip
-        letters = " · ".join(f"{translated(MARK_LETTERS, m)} = {translated(MARKS, m)}" for m in MARKS)
+        letters = " · ".join(
+            f"{translated(MARK_LETTERS, m)} = {translated(MARKS, m)}" for m in MARKS
+        )
         keys = _("Arrows move; a letter marks and goes down; Space changes the mark; Delete clears; {all} marks the empty cells present; {save} saves. * = not saved yet; grey = cannot be marked.").format(all=ALL_PRESENT_KEY, save=SAVE_KEY)  # fmt: skip
         self.legend.setText(f"{letters}. {keys}" if self.may_mark else letters)
         self.banner.retranslate_ui()
@@ -173,19 +176,22 @@ class AttendanceTab(QWidget):
 
     # -- loading -------------------------------------------------------------------
     def show_group(self, group: GroupRow | None) -> None:
-        if group is None or self.group is None or group.id != self.group.id:
+        opened = group is not None and (self.group is None or group.id != self.group.id)
+        if group is None or opened:
             self.model.clear()
             self.banner.clear()
         self.group = group
         if group is not None:
-            self.load()
+            self.load(keep_column=not opened, audited=opened)
 
-    def load(self, keep_column: bool = False) -> None:
+    def load(self, keep_column: bool = False, audited: bool = False) -> None:
+        """Fetch the grid; opening a group's grid is audited (it lists the participants)."""
         if self.group is None:
             return
         column = self.view.currentIndex().column() if keep_column else None
-        self.runner.read(attendance_grid, self.group.id, owner=self, on_error=self._failed,
-                         on_done=lambda grid: self._loaded(grid, column))  # fmt: skip
+        fetch = self.runner.write if audited else self.runner.read
+        fetch(open_attendance if audited else attendance_grid, self.group.id, owner=self,
+              on_error=self._failed, on_done=lambda grid: self._loaded(grid, column))  # fmt: skip
 
     def _loaded(self, grid: AttendanceGrid, column: int | None) -> None:
         if self.group is None or grid.group_id != self.group.id:

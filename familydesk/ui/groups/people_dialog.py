@@ -91,6 +91,7 @@ class PeopleDialog(FormDialog):
                  ids: list[int], following: Callable[[Any], tuple[Any, ...]]) -> None:  # fmt: skip
         """``service(session, *args, person_id)`` for each id in turn: the arguments come from
         ``first()``, then from ``following(previous result)`` (a session's new version)."""
+
         def step(args: tuple[Any, ...], rest: list[int], result: Any) -> None:
             if not rest:
                 self._saved(result)

@@ -172,7 +172,9 @@ class PlanDialog(SessionsFormDialog):
             text = session_line(planned.starts_at, planned.ends_at)
             item = QListWidgetItem(text)
             if planned.skipped:
-                item.setText(_("{date} — skipped: {reason}").format(date=text, reason=planned.skipped))
+                item.setText(
+                    _("{date} — skipped: {reason}").format(date=text, reason=planned.skipped)
+                )
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.preview.addItem(item)
         planned = sum(1 for d in dates if not d.skipped)
