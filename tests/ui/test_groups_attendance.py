@@ -36,7 +36,8 @@ def group(database: Database, world: GroupWorld) -> int:
     first = local_now().date() - timedelta(days=28)
     group_id = new_group(database, world, age_from=None, age_to=None, target="parents")
     database.write(plan_sessions, group_id, tuesdays(4, first_day=first))
-    database.write(enrol, group_id, [world.families[n][1] for n in range(3)], first - timedelta(days=7))  # fmt: skip
+    for family in world.families[:3]:
+        database.write(enrol, group_id, [family[1]], first - timedelta(days=7))
     return group_id
 
 
@@ -158,5 +159,3 @@ def test_the_signature_sheet_of_the_current_session_is_printed(
     number = tab.current_session().number
     tab.signatures_button.click()
     assert opened_files and opened_files[-1].endswith(f"group-signatures-{group}-{number}.pdf")
-
-

@@ -38,6 +38,7 @@ def _spin(low: int, high: int, special: str = "") -> QSpinBox:
     spin.setRange(low, high)
     if special:
         spin.setSpecialValueText(special)
+    spin.setValue(low)
     spin.setMinimumWidth(90)
     return spin
 
@@ -47,8 +48,11 @@ def _row(*widgets: QWidget) -> QWidget:
     row = QHBoxLayout(holder)
     row.setContentsMargins(0, 0, 0, 0)
     for widget in widgets:
-        row.addWidget(widget)
-    row.addStretch(1)
+        row.addWidget(
+            widget, 1 if isinstance(widget, QLineEdit) and not widget.maximumWidth() < 1000 else 0
+        )
+    if not any(isinstance(w, QLineEdit) and w.maximumWidth() >= 1000 for w in widgets):
+        row.addStretch(1)
     return holder
 
 
@@ -87,6 +91,7 @@ class GroupDialog(FormDialog):
         self.completion = _spin(1, 100)
         self.completion.setSuffix(" %")
         self.completion.setValue(75)
+        self.completion.setMaximumWidth(90)
         self.educators = QListWidget()
         self.educators.setFixedHeight(110)
         self.form = FieldForm()

@@ -56,7 +56,10 @@ class FieldsView(QWidget):
             shown = QLabel(value)
             shown.setWordWrap(True)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.form.addRow(QLabel(f"<b>{escape(label)}</b>"), shown)
+            caption = QLabel(f"<b>{escape(label)}</b>")
+            self.form.addRow(caption, shown)
+            caption.show()  # at once: a layout shows new children of a visible widget later
+            shown.show()
 
     def texts(self) -> dict[str, str]:
         """label -> value (tests)."""

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -74,6 +75,7 @@ class GroupsPage(Page):
         for phase, _label in FILTERS:
             self.filter.addItem("", phase)
         self.filter.setCurrentIndex(0)
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.search = QLineEdit()
         self.search.setObjectName("groupSearch")
         self.search.setClearButtonEnabled(True)
@@ -84,6 +86,11 @@ class GroupsPage(Page):
         self.model = RowsTableModel(group_columns(), self, tooltips=True)
         self.table = record_table(self.model)
         self.table.setObjectName("groupsTable")
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(False)
         self.count = QLabel()
         self.count.setObjectName("countLabel")
         bar = QHBoxLayout()
@@ -139,7 +146,7 @@ class GroupsPage(Page):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([400, 900])
+        splitter.setSizes([470, 830])
         self.layout_.addWidget(splitter, 1)
 
         self.filter.currentIndexChanged.connect(lambda _i: self.load())
@@ -285,6 +292,7 @@ class GroupsPage(Page):
         self.group = group
         self.filter.blockSignals(True)
         self.filter.setCurrentIndex(0)
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter.blockSignals(False)
         self.load()
 
