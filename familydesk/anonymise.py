@@ -30,6 +30,7 @@ from familydesk import audit
 from familydesk.db.models import Consent, Family, Person, PersonMerge
 from familydesk.db.models_appointments import Appointment
 from familydesk.db.models_frontdesk import Contact, ContactRequest
+from familydesk.db.models_groups import Enrolment
 
 #: Person columns cleared by anonymisation (empty text), and those set to NULL.
 PERSON_TEXT = ("first_name", "last_name", "birth_place", "no_code_reason", "languages",
@@ -57,18 +58,24 @@ def anonymise_person(session: Session, person: Person, today: date | None = None
         select(PersonMerge).where(PersonMerge.kept_person_id == person.id)
     ):
         session.delete(merged)
-    _clear_desk_notes(session, Contact.person_id == person.id, Appointment.person_id == person.id)
+    _clear_desk_notes(session, Contact.person_id == person.id, Appointment.person_id == person.id,
+                      Enrolment.person_id == person.id)  # fmt: skip
     audit.record(session, "anonymise", person)
     return True
 
 
-def _clear_desk_notes(session: Session, contacts: object, appointments: object) -> None:
-    """Free-text notes of walk-in requests and appointments may name people: cleared."""
+def _clear_desk_notes(session: Session, contacts: object, appointments: object,
+                      enrolments: object) -> None:  # fmt: skip
+    """Free-text notes of walk-in requests, appointments and group sign-ups (and the reasons
+    of withdrawals) may name people: cleared."""
     requests = select(ContactRequest).join(Contact, Contact.id == ContactRequest.contact_id)
     for request in session.scalars(requests.where(contacts, ContactRequest.note != "")):  # type: ignore[arg-type]
         request.note = ""
     for appointment in session.scalars(select(Appointment).where(appointments, Appointment.note != "")):  # type: ignore[arg-type]  # fmt: skip
         appointment.note = ""
+    for enrolment in session.scalars(select(Enrolment).where(enrolments)):  # type: ignore[arg-type]
+        if enrolment.note or enrolment.withdraw_reason:
+            enrolment.note = enrolment.withdraw_reason = ""
 
 
 def anonymise_family(session: Session, family: Family, today: date | None = None) -> int:
@@ -80,9 +87,8 @@ def anonymise_family(session: Session, family: Family, today: date | None = None
         for name in FAMILY_NULL:
             setattr(family, name, None)
         family.anonymised_on = today or date.today()
-        _clear_desk_notes(
-            session, Contact.family_id == family.id, Appointment.family_id == family.id
-        )
+        _clear_desk_notes(session, Contact.family_id == family.id,
+                          Appointment.family_id == family.id, Enrolment.family_id == family.id)  # fmt: skip
         audit.record(session, "anonymise", family)
         changed += 1
     session.flush()

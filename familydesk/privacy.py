@@ -51,7 +51,9 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
     uids = [str(person.uid), str(family.uid)] + [str(c.uid) for c in person.consents]
     uids += [str(r.uid) for r in requests]
     contacts, appointments = _desk_records(session, person.id, family.id)
+    groups = _group_records(session, person.id)
     uids += [c["uid"] for c in contacts] + [a["uid"] for a in appointments]
+    uids += [g["uid"] for g in groups]
     entries = audit.entries(session, uids)
     data = {
         "generated_at": _plain(datetime.now().replace(microsecond=0)),
@@ -72,6 +74,7 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
         "erasure_requests": [_row(r) for r in requests],
         "contacts": contacts,
         "appointments": appointments,
+        "groups": groups,
         "audit": [
             {
                 "at": _plain(e.at),
@@ -114,6 +117,31 @@ def _desk_records(
         for a in appointments_of_family(session, family_id) if a.person_id in mine
     ]  # fmt: skip
     return contacts, appointments
+
+
+def _group_records(session: Session, person_id: int) -> list[dict[str, Any]]:
+    """The person's sign-ups to groups, with the sessions they were marked at."""
+    from familydesk.db.models_groups import Attendance, Enrolment, Group, GroupSession
+
+    records = []
+    for enrolment, title in session.execute(
+        select(Enrolment, Group.title).join(Group, Group.id == Enrolment.group_id)
+        .where(Enrolment.person_id == person_id).order_by(Enrolment.signed_up_on, Enrolment.id)
+    ):  # fmt: skip
+        marks = session.execute(
+            select(GroupSession.starts_at, Attendance.mark)
+            .join(Attendance, Attendance.session_id == GroupSession.id)
+            .where(Attendance.enrolment_id == enrolment.id).order_by(GroupSession.starts_at)
+        ).all()  # fmt: skip
+        records.append({
+            "uid": str(enrolment.uid), "group": title, "status": enrolment.status,
+            "signed_up_on": _plain(enrolment.signed_up_on),
+            "enrolled_on": _plain(enrolment.enrolled_on),
+            "withdrawn_on": _plain(enrolment.withdrawn_on),
+            "withdraw_reason": enrolment.withdraw_reason, "note": enrolment.note,
+            "attendance": [{"session": _plain(day), "mark": mark} for day, mark in marks],
+        })  # fmt: skip
+    return records
 
 
 def write_access_export(

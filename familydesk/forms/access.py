@@ -13,6 +13,7 @@ from familydesk.centre import CentreDetails
 from familydesk.forms.base import CONTENT_WIDTH, FormLanguage, esc, styles
 from familydesk.forms.blocks import fields_table, grid_table, section
 from familydesk.forms.document import build_pdf
+from familydesk.groups.names import ENROLMENT_STATUSES
 from familydesk.i18n import N_
 
 TITLE = N_("Personal data held (GDPR art. 15)")
@@ -82,6 +83,14 @@ def access_pdf(data: dict[str, Any], centre: CentreDetails, language: str,
               lang(STATUSES.get(a["status"], a["status"])),
               a["note"]] for a in data["appointments"]],
             [32 * mm, 45 * mm, 40 * mm, 22 * mm, CONTENT_WIDTH - 139 * mm])]  # fmt: skip
+    if data.get("groups"):
+        story += [*section(lang(N_("Parenting groups"))), grid_table(
+            [lang(N_("Group")), lang(N_("Sign-up")), lang(N_("Status")), lang(N_("Attendance"))],
+            [[g["group"], g["signed_up_on"] or "", lang(ENROLMENT_STATUSES.get(g["status"], g["status"])),
+              lang(N_("present at {present} of {marked} sessions marked")).format(
+                  present=sum(a["mark"] == "present" for a in g["attendance"]), marked=len(g["attendance"]))]
+             for g in data["groups"]],
+            [60 * mm, 25 * mm, 30 * mm, CONTENT_WIDTH - 115 * mm])]  # fmt: skip
     story += [*section(lang(N_("Access and change log"))), grid_table(
         [lang(N_("When")), lang(N_("Operator")), lang(N_("Action")), lang(N_("Fields"))],
         [[e["at"][:16].replace("T", " "), e["operator"], f"{e['action']} {e['table']}", e["fields"]]

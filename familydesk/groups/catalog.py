@@ -327,6 +327,9 @@ def update_group(session: Session, group_id: int, version: int, data: GroupInput
     _set_educators(session, group, data.educator_ids)
     touch(group)
     session.flush()
+    from familydesk.groups.enrolment import fill_places  # it reads groups through this module
+
+    fill_places(session, group.id)  # more places: the first waiting move up
     return get_group(session, group.id)
 
 

@@ -7,12 +7,13 @@ an educator, families with parents and children of known ages, and a group.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
 from familydesk.db.database import Database
 from familydesk.db.models import Family, Operator, Person
+from familydesk.db.models_groups import Group, GroupSession
 from familydesk.groups.catalog import GroupInput, create_group
 from familydesk.groups.sessions import Pattern
 from tests.appointments.calendar_data import Calendar, build, working_day
@@ -88,3 +89,27 @@ def tuesdays(count: int = 16, first_day: date = START, **changes: object) -> Pat
 
 def new_group(database: Database, world: GroupWorld, **changes: object) -> int:
     return database.write(create_group, group_input(world, **changes)).id
+
+
+def _sessions(session: Session, group_id: int, starts: list[datetime], hours: int) -> list[int]:
+    group = session.get(Group, group_id)
+    rows = [GroupSession(group_id=group_id, place_id=group.place_id, room_id=group.room_id,
+                         starts_at=s, ends_at=s + timedelta(hours=hours)) for s in starts]  # fmt: skip
+    session.add_all(rows)
+    session.flush()
+    return [r.id for r in rows]
+
+
+def add_sessions(database: Database, group_id: int, starts: list[datetime],
+                 hours: int = 2) -> list[int]:  # fmt: skip
+    """Sessions written directly (no calendar checks): for sign-up and attendance tests."""
+    return database.write(_sessions, group_id, starts, hours)
+
+
+def weekly(first: date, count: int, hour: int = 17) -> list[datetime]:
+    return [datetime.combine(first + timedelta(weeks=n), time(hour)) for n in range(count)]
+
+
+def family_members(world: GroupWorld, n: int) -> tuple[int, int]:
+    """(parent id, child id) of the ``n``-th test family (0-based)."""
+    return world.families[n][1], world.families[n][2]

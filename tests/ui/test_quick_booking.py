@@ -267,8 +267,9 @@ def test_an_educator_does_not_see_the_appointments_tab(
     database.role = "educator"
     window = request.getfixturevalue("window")  # built for the educator
     detail = _family_page(window, cal.families[0]).detail
-    assert detail.appointments is None and detail.tabs.count() == 2
+    assert detail.appointments is None and detail.tabs.count() == 3  # consents, desk, groups
     assert detail.tabs.tabText(1).startswith("Contacts at the desk")
+    assert detail.tabs.tabText(2).startswith("Groups")
 
 
 def test_the_status_line_for_a_series_and_in_italian(

@@ -124,6 +124,9 @@ class FamilyAppointmentsTab(QWidget):
         self.retranslate_ui()
         self.show_family(None)
 
+    def title(self, count: int) -> str:
+        return _("Appointments ({count})").format(count=count)
+
     def retranslate_ui(self) -> None:
         self.book_button.setText(_("Book appointment…"))
         self.book_button.setToolTip(BOOK_KEY)

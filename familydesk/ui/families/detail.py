@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,6 +31,7 @@ from familydesk.ui.errors import show_error
 from familydesk.ui.families.appointments_tab import BOOK_KEY, FamilyAppointmentsTab
 from familydesk.ui.families.consent_dialog import ConsentDialog
 from familydesk.ui.families.family_dialog import FamilyDialog
+from familydesk.ui.families.groups_tab import FamilyGroupsTab
 from familydesk.ui.families.member_dialog import MemberDialog
 from familydesk.ui.families.models import (
     consents_model,
@@ -137,12 +139,18 @@ class FamilyDetailView(QWidget):
         self.tabs.addTab(consents_page, "")
         self.tabs.addTab(self.contacts_view, "")
         self.appointments: FamilyAppointmentsTab | None = None
+        #: Tabs that show one family's records: ``show_family(id)``, ``counted(n)``, ``title(n)``.
+        self.record_tabs: list[Any] = []
         if context is not None and context.may(permissions.APPOINTMENTS):
             self.appointments = FamilyAppointmentsTab(context, self._member_id)
-            self.appointments.counted.connect(self._count_appointments)
             self.appointments.booked.connect(lambda: self.tabs.setCurrentWidget(self.appointments))
-            self.tabs.addTab(self.appointments, "")
             QShortcut(QKeySequence(BOOK_KEY), self, self.appointments.book)
+            self.record_tabs.append(self.appointments)
+        if context is not None:
+            self.record_tabs.append(FamilyGroupsTab(context))
+        for tab in self.record_tabs:
+            tab.counted.connect(lambda n, t=tab: self.tabs.setTabText(self.tabs.indexOf(t), t.title(n)))  # fmt: skip
+            self.tabs.addTab(tab, "")
         layout.addWidget(self.tabs, 1)
         language_bar = (
             QHBoxLayout()
@@ -182,8 +190,8 @@ class FamilyDetailView(QWidget):
         self.members.retranslate()
         self.consents.retranslate()
         self.contacts.retranslate()
-        if self.appointments is not None:
-            self.appointments.retranslate_ui()
+        for tab in self.record_tabs:
+            tab.retranslate_ui()
         self.tabs.setTabText(0, _("Consents"))
         self.show_family(self.family)
 
@@ -206,13 +214,13 @@ class FamilyDetailView(QWidget):
             self.consents.set_rows([])
             self.consents_label.clear()
             self._show_contacts([])
-            if self.appointments is not None:
-                self.appointments.show_family(None)
+            for tab in self.record_tabs:
+                tab.show_family(None)
             return
         self.runner.read(frontdesk.contacts_of_family, family.id, on_done=self._show_contacts,
                          owner=self)  # fmt: skip
-        if self.appointments is not None:
-            self.appointments.show_family(family.id)
+        for tab in self.record_tabs:
+            tab.show_family(family.id)
         self.title.setText(family.name)
         parts = [family.address, family.comune_name, family.phone, family.email]
         if family.isee_value is not None:
@@ -240,11 +248,6 @@ class FamilyDetailView(QWidget):
         """The family's history at the desk, a line per request, newest first."""
         self.contacts.set_rows(contact_lines(contacts))
         self.tabs.setTabText(1, _("Contacts at the desk ({count})").format(count=len(contacts)))
-
-    def _count_appointments(self, count: int) -> None:
-        assert self.appointments is not None
-        self.tabs.setTabText(self.tabs.indexOf(self.appointments),
-                             _("Appointments ({count})").format(count=count))  # fmt: skip
 
     def _member_id(self) -> int | None:
         member = self.selected_member()
