@@ -225,12 +225,12 @@ def test_children_within_the_age_range_on_the_start_date(which: str,
     starts = dict(_rows(database, "SELECT group_id, min(starts_at) FROM group_session "
                         "WHERE cancelled = :no GROUP BY group_id"))  # fmt: skip
     rows = _rows(database, """
-        SELECT g.id, g.target, g.age_from, g.age_to, g.age_unit, p.relation, p.birth_date
+        SELECT g.id, g.target, g.age_from, g.age_to, g.age_unit, p.birth_date
         FROM enrolment e JOIN parent_group g ON g.id = e.group_id
         JOIN person p ON p.id = e.person_id""")  # fmt: skip
     children = 0
-    for group, target, low, high, unit, relation, born in rows:
-        child = relation in ("child", "foster")
+    for group, target, low, high, unit, born in rows:
+        child = age_on(born, starts[group].date(), "months") < 18 * 12  # as the service counts
         assert (
             (target == "parents" and not child)
             or (target == "children" and child)
