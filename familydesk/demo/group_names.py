@@ -48,7 +48,7 @@ class GroupSpec:
 
 GROUPS = [
     GroupSpec("Genitori imperfetti cercasi", "course", "*", "parents", (0, 14, "years"), 25,
-              "person", 16, 1, "20:30", 120, -9, popularity=1.4,
+              "person", 16, 1, "20:30", 120, -9, popularity=1.8,
               description="Percorso di sostegno alla genitorialità in 16 incontri, a rotazione "
                           "nei sei comuni dell'Ambito: regole, emozioni, conflitti, autonomia.",
               topics=("Presentazione e patto d'aula", "Essere genitori oggi", "Le regole",
