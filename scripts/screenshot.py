@@ -53,6 +53,44 @@ def desk_morning(database) -> None:  # type: ignore[no-untyped-def]
     database.write(frontdesk.finish_contact, waiting[0].id, waiting[0].version)
 
 
+def demo_group(database) -> int | None:  # type: ignore[no-untyped-def]
+    """A parenting group met four times already (attendance taken), with more to come."""
+    from datetime import date, time, timedelta
+
+    from familydesk.appointments.resources import list_places
+    from familydesk.groups import attendance, catalog, enrolment, sessions
+    from familydesk.registry import search_people
+
+    existing = database.read(catalog.list_groups, "running")
+    if existing:
+        return existing[0].id
+    places = database.read(list_places)
+    if not places:
+        return None
+    place = places[0]
+    educators = [i for i, _name in database.read(catalog.educator_choices)[:2]]
+    first = date.today() - timedelta(days=date.today().weekday() + 27 - 1)  # a Tuesday, 4 weeks ago
+    group = database.write(catalog.create_group, catalog.GroupInput(
+        title="Genitori imperfetti cercasi", kind="parent_school", place_id=place.id,
+        room_id=place.rooms[0].id if place.rooms else None, target="parents", capacity=12,
+        description="Incontri di confronto tra genitori con figli 0-6 anni, condotti da educatrici.",
+        educator_ids=tuple(educators)))  # fmt: skip
+    database.write(sessions.plan_sessions, group.id, sessions.Pattern(
+        weekday=1, starts=time(17), ends=time(19), first_day=first, count=10))  # fmt: skip
+    families: set[int] = set()
+    for hit in database.read(search_people, "a", 80):
+        if hit.family_id in families or hit.relation != "parent" or len(families) >= 12:
+            continue
+        families.add(hit.family_id)
+        database.write(enrolment.enrol, group.id, [hit.person_id], first - timedelta(days=10))
+    grid = database.read(attendance.attendance_grid, group.id)
+    for number, row in enumerate(s for s in grid.sessions if s.held):
+        marks = {p.id: ("absent" if (p.id + number) % 7 == 0 else "excused" if (p.id * 3 + number) % 11 == 0 else "present")
+                 for p in grid.participants if (p.id, row.id) in grid.markable}  # fmt: skip
+        database.write(attendance.save_attendance, row.id, row.version, marks)
+    return group.id
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
@@ -99,6 +137,11 @@ def main() -> int:
                 page.table.selectRow(0)
             if key == "appointments":
                 busiest_week(database, page)
+            if key == "groups":
+                group_id = demo_group(database)
+                page.load()
+                if group_id is not None:
+                    page.select_group(group_id)
             QApplication.processEvents()
             if key != "privacy":  # its tabs get a picture each
                 window.grab().save(str(out / f"{key}.png"))
@@ -115,6 +158,11 @@ def main() -> int:
                 dialog.grab().save(str(out / "appointments-booking.png"))
                 print(out / "appointments-booking.png")
                 dialog.close()
+            if key == "groups":  # the attendance grid of the demo group
+                page.tabs.setCurrentWidget(page.attendance)
+                QApplication.processEvents()
+                window.grab().save(str(out / "groups-attendance.png"))
+                print(out / "groups-attendance.png")
             if key == "families":
                 page.search.setText("bell")
                 QApplication.processEvents()

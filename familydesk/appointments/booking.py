@@ -300,3 +300,8 @@ def _status_name(status: str) -> str:
     from familydesk.appointments.names import STATUSES
 
     return _(STATUSES.get(status, status))
+
+
+# Group sessions occupy rooms and educators too: importing them registers their busy
+# source wherever bookings are checked (at the bottom: sessions imports this module).
+import familydesk.groups.sessions  # noqa: E402, F401

@@ -83,8 +83,11 @@ class Rules:
             self.absences[absence.staff_id].append(absence)
 
     # -- places --------------------------------------------------------------
-    def closed_reason(self, place_id: int, day: date) -> str | None:
-        """Why ``place_id`` is closed all day on ``day``, or None when it opens."""
+    def closed_reason(self, place_id: int, day: date, hours: bool = True) -> str | None:
+        """Why ``place_id`` is closed all day on ``day``, or None when it opens.
+
+        ``hours=False`` leaves out the opening-hours rule (a place with no desk hours that
+        day still hosts evening groups); holidays, patron day and closures still count."""
         place = self.places.get(place_id)
         if place is None or not place[2]:
             return _("this place is no longer in use")
@@ -104,7 +107,7 @@ class Rules:
                 return _("{place} is closed on {day}: {reason}").format(
                     place=place[1], day=format_date(day), reason=reason
                 )
-        if not self.hours.get((place_id, day.weekday())):
+        if hours and not self.hours.get((place_id, day.weekday())):
             return _("{place} is not open on {weekday}").format(
                 place=place[1], weekday=_weekday_name(day)
             )

@@ -1,4 +1,5 @@
-"""``familydesk export appointments|contacts``: a period's appointments or walk-in requests.
+"""``familydesk export appointments|contacts``: a period's appointments or walk-in requests
+(and, from ``commands.group_outputs``, ``export attendance|groups``).
 
 Added under ``familydesk export`` (see ``commands.transfer``). ``--from`` and
 ``--to`` are whole days, both included. The format comes from ``--format``,
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from familydesk.commands.common import iso_date, run_write
+from familydesk.commands.group_outputs import add_group_exports
 from familydesk.i18n import _, ngettext
 
 APPOINTMENT_FORMATS = ("ics", "csv", "json")
@@ -28,6 +30,7 @@ def add_export_commands(what: argparse._SubParsersAction, add_common: Callable) 
     appointments.add_argument("--staff", metavar=_("NAME"),
                               help=_("only this professional's or interpreter's appointments"))  # fmt: skip
     appointments.set_defaults(handler=run_appointments, formats=APPOINTMENT_FORMATS)
+    add_group_exports(what, add_common)
     contacts = what.add_parser(
         "contacts", help=_("a period's walk-in requests, one row each (families by uid only)")
     )
@@ -46,8 +49,8 @@ def add_export_commands(what: argparse._SubParsersAction, add_common: Callable) 
         sub.set_defaults(parser=sub)
 
 
-def _options(args: argparse.Namespace) -> tuple[str, Path | None]:
-    if args.last < args.first:
+def export_options(args: argparse.Namespace) -> tuple[str, Path | None]:
+    if getattr(args, "first", None) and args.last < args.first:
         args.parser.error(_("--to must be the same day as --from or later"))
     out = Path(args.out).expanduser() if args.out else None
     fmt = args.format or (out.suffix.lower().lstrip(".") if out is not None else args.formats[0])
@@ -62,7 +65,7 @@ def _run(args: argparse.Namespace, work: Callable) -> Any:  # type: ignore[type-
     return run_write(args, permissions.EXPORT, work)
 
 
-def _report(message: str, path: Path | None) -> int:
+def report(message: str, path: Path | None) -> int:
     if path is not None:
         print(_("{summary} File: {path}").format(summary=message, path=path))
     else:
@@ -74,7 +77,7 @@ def run_appointments(args: argparse.Namespace) -> int:
     from familydesk.appointments.export import export_appointments
     from familydesk.appointments.lookup import staff_by_name
 
-    fmt, out = _options(args)
+    fmt, out = export_options(args)
 
     def work(session):  # type: ignore[no-untyped-def]
         staff_id = staff_by_name(session, args.staff).id if args.staff else None
@@ -84,15 +87,15 @@ def run_appointments(args: argparse.Namespace) -> int:
     exported = _run(args, work)
     message = ngettext("{count} appointment exported.", "{count} appointments exported.",
                        exported.count).format(count=exported.count)  # fmt: skip
-    return _report(message, exported.path)
+    return report(message, exported.path)
 
 
 def run_contacts(args: argparse.Namespace) -> int:
     from familydesk.transfer.contacts import export_contacts
 
-    fmt, out = _options(args)
+    fmt, out = export_options(args)
     exported = _run(args, lambda session: export_contacts(session, args.first, args.last, fmt,
                                                           out, sys.stdout))  # fmt: skip
     message = ngettext("{count} request exported.", "{count} requests exported.",
                        exported.count).format(count=exported.count)  # fmt: skip
-    return _report(message, exported.path)
+    return report(message, exported.path)

@@ -28,8 +28,9 @@ def section(text: str, room: float = 28 * mm) -> list[Flowable]:
     return [CondPageBreak(room), heading(text)]
 
 
-def fields_table(pairs: Sequence[tuple[str, str]], columns: int = 2) -> Table:
-    """Label-over-value boxes, ``columns`` to a row, in a light grey grid.
+def fields_table(pairs: Sequence[tuple[str, str]], columns: int = 2,
+                 width: float = CONTENT_WIDTH) -> Table:  # fmt: skip
+    """Label-over-value boxes, ``columns`` to a row, in a light grey grid ``width`` wide.
 
     When the last row is short, its last box stretches to the right edge.
     """
@@ -39,7 +40,7 @@ def fields_table(pairs: Sequence[tuple[str, str]], columns: int = 2) -> Table:
     spare = -len(cells) % columns
     cells += [""] * spare
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
-    table = Table(rows, colWidths=[CONTENT_WIDTH / columns] * columns)
+    table = Table(rows, colWidths=[width / columns] * columns)
     commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

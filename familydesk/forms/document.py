@@ -18,7 +18,6 @@ from familydesk import APP_NAME, __version__
 from familydesk.centre import CentreDetails
 from familydesk.forms.base import (
     ACCENT,
-    CONTENT_WIDTH,
     FONT,
     FONT_BOLD,
     FOOTER_HEIGHT,
@@ -28,8 +27,6 @@ from familydesk.forms.base import (
     LETTERHEAD_TOP,
     MARGIN,
     MUTED,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
     RULE,
     FormLanguage,
     capitalised,
@@ -58,7 +55,8 @@ def _letterhead(canvas: Canvas, centre: CentreDetails, lang: FormLanguage,
                 logo: ImageReader | None) -> None:  # fmt: skip
     """The centre's logo, name and contacts at the top of a page, over a thin rule."""
     st = styles()
-    top = PAGE_HEIGHT - LETTERHEAD_TOP
+    page_width, page_height = canvas._pagesize  # A4, upright or landscape
+    top = page_height - LETTERHEAD_TOP
     left = MARGIN
     if logo is not None:
         width, height = logo.getSize()
@@ -75,7 +73,7 @@ def _letterhead(canvas: Canvas, centre: CentreDetails, lang: FormLanguage,
         contacts.append(lang(N_("E-mail {email}")).format(email=centre.email))
     lines.append(" · ".join(contacts))
     details = "<br/>".join(esc(line) for line in lines if line)
-    width = PAGE_WIDTH - MARGIN - left
+    width = page_width - MARGIN - left
     for size in (13, 11, 9.5):
         name = Paragraph(esc(centre.name), ParagraphStyle(
             "centre", parent=st.body, fontName=FONT_BOLD, fontSize=size, leading=size * 1.2,
@@ -91,20 +89,21 @@ def _letterhead(canvas: Canvas, centre: CentreDetails, lang: FormLanguage,
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     rule_y = top - LETTERHEAD_HEIGHT - 2.5 * mm
-    canvas.line(MARGIN, rule_y, PAGE_WIDTH - MARGIN, rule_y)
+    canvas.line(MARGIN, rule_y, page_width - MARGIN, rule_y)
 
 
 def _footer(canvas: Canvas, lang: FormLanguage, note: str, page: int, pages: int) -> None:
     st = styles()
+    page_width = canvas._pagesize[0]
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.5)
-    canvas.line(MARGIN, FOOTER_HEIGHT, PAGE_WIDTH - MARGIN, FOOTER_HEIGHT)
+    canvas.line(MARGIN, FOOTER_HEIGHT, page_width - MARGIN, FOOTER_HEIGHT)
     number = lang(N_("Page {page} of {pages}")).format(page=page, pages=pages)
     right = Paragraph(esc(number), st.footer_right)
     right.wrap(40 * mm, FOOTER_HEIGHT)
-    right.drawOn(canvas, PAGE_WIDTH - MARGIN - 40 * mm, FOOTER_HEIGHT - 4.5 * mm)
+    right.drawOn(canvas, page_width - MARGIN - 40 * mm, FOOTER_HEIGHT - 4.5 * mm)
     left = Paragraph(esc(note), st.footer)
-    height = left.wrap(CONTENT_WIDTH - 45 * mm, FOOTER_HEIGHT)[1]
+    height = left.wrap(page_width - 2 * MARGIN - 45 * mm, FOOTER_HEIGHT)[1]
     left.drawOn(canvas, MARGIN, FOOTER_HEIGHT - 1.5 * mm - height)
 
 
@@ -132,12 +131,13 @@ def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Ca
 
 
 def build_pdf(story: list[Flowable], *, centre: CentreDetails, lang: FormLanguage, title: str,
-              footer: str) -> bytes:  # fmt: skip
-    """Lay ``story`` out on A4 pages with the letterhead and the footer; the PDF's bytes."""
+              footer: str, landscape: bool = False) -> bytes:  # fmt: skip
+    """Lay ``story`` out on A4 pages (upright, or ``landscape``: 261 mm of text width)
+    with the letterhead and the footer; the PDF's bytes."""
     register_fonts()
     buffer = BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=FRAME_TOP,
+        buffer, pagesize=(A4[1], A4[0]) if landscape else A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=FRAME_TOP,
         bottomMargin=FOOTER_HEIGHT + 4 * mm, title=title, author=centre.name,
         creator=f"{APP_NAME} {__version__}", subject=title, lang=lang.code, initialFontName=FONT,
     )  # fmt: skip

@@ -27,6 +27,7 @@ from familydesk.ui.pages.appointments import AppointmentsPage
 from familydesk.ui.pages.base import Page, PageContext
 from familydesk.ui.pages.families import FamiliesPage
 from familydesk.ui.pages.frontdesk import FrontDeskPage
+from familydesk.ui.pages.groups import GroupsPage
 from familydesk.ui.pages.placeholder import PlaceholderPage
 from familydesk.ui.pages.privacy import PrivacyPage
 from familydesk.ui.pages.settings import SettingsPage
@@ -125,6 +126,8 @@ class MainWindow(QMainWindow):
             return FrontDeskPage(self.context)
         if entry.key == "appointments":
             return AppointmentsPage(self.context)
+        if entry.key == "groups":
+            return GroupsPage(self.context)
         return PlaceholderPage(self.context, lambda: _(entry.title), lambda: _(entry.description))
 
     def _build_actions(self) -> None:

@@ -27,8 +27,8 @@ def test_navigation_lists_every_capability_and_greys_out_unbuilt_ones(window: Ma
         for i in range(window.nav.count())
         if window.nav.item(i).flags() & Qt.ItemFlag.ItemIsEnabled
     }
-    assert enabled == {"frontdesk", "families", "appointments", "privacy", "settings"}
-    assert window.nav.item(3).toolTip() == "Groups: coming soon"
+    assert enabled == {"frontdesk", "families", "appointments", "groups", "privacy", "settings"}
+    assert window.nav.item(4).toolTip() == "Family card: coming soon"
 
 
 def test_first_page_shows_the_families(window: MainWindow, database: Database) -> None:
@@ -48,9 +48,11 @@ def test_shortcuts_switch_pages_and_skip_unbuilt_ones(window: MainWindow, qtbot:
     assert window.current_page() is window.pages["settings"]
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() is window.pages["families"]
-    # Groups (Ctrl+4) is not built yet: the shortcut leaves the page as it is.
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_page() is window.pages["families"]
+    assert window.current_page() is window.pages["groups"]
+    # The family card (Ctrl+5) is not built yet: the shortcut leaves the page as it is.
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is window.pages["groups"]
     assert "Ctrl+8\tSettings" in window.shortcuts_text()
     assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
 
