@@ -49,7 +49,7 @@ from familydesk.db.models_groups import (  # noqa: E402
 from familydesk.demo.rows import advance_sequences  # noqa: E402
 from familydesk.groups.attendance import attendance_grid, save_attendance  # noqa: E402
 
-RUNS = 50
+RUNS = 100
 PEOPLE = 25
 SESSIONS = 16
 TITLE = "Genitori imperfetti cercasi (benchmark)"

@@ -17,12 +17,15 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
 
-from familydesk.appointments.calendar_rules import national_holidays
+from familydesk.appointments.calendar_rules import Rules, national_holidays
 from familydesk.db.database import Database
+from familydesk.db.models_groups import GroupEducator, GroupSession
 from familydesk.demo.group_signups import age_on
 from familydesk.groups.catalog import list_groups
+from familydesk.groups.sessions import session_conflicts
 from tests.conftest import PgServer
 from tests.test_demo_appointments import _filled
 
@@ -106,6 +109,36 @@ def test_no_session_on_a_closed_day(which: str, request: pytest.FixtureRequest) 
         assert day not in national_holidays(day.year), starts
         assert day.strftime("%m-%d") != patron, starts
         assert (None, day) not in closures and (place, day) not in closures, starts
+
+
+@pytest.mark.parametrize("which", ["demo", "year_end"])
+def test_every_session_passes_the_sessions_services_checks(which: str,
+                                                          request: pytest.FixtureRequest) -> None:  # fmt: skip
+    database, _now = request.getfixturevalue(which)
+
+    def problems(session: Session) -> tuple[int, list[str]]:
+        rows = (
+            session.execute(select(GroupSession).where(GroupSession.cancelled.is_(False)))
+            .scalars()
+            .all()
+        )
+        leads: dict[int, set[int]] = defaultdict(set)
+        for group_id, operator_id in session.execute(
+            select(GroupEducator.group_id, GroupEducator.operator_id)
+        ):
+            leads[group_id].add(operator_id)
+        days = [r.starts_at.date() for r in rows]
+        rules = Rules(session, min(days), max(days), {r.place_id for r in rows}, set())
+        found = []
+        for row in rows:
+            found += session_conflicts(session, row.starts_at, row.ends_at, row.room_id,
+                                       leads[row.group_id], exclude=(row.id,))  # fmt: skip
+            closed = rules.closed_reason(row.place_id, row.starts_at.date(), hours=False)
+            found += [closed] if closed else []
+        return len(rows), found
+
+    count, found = database.read(problems)
+    assert count > 20 and found == []
 
 
 # -- places and the waiting list --------------------------------------------------------------
