@@ -57,6 +57,14 @@ def test_translations_keep_their_placeholders(language: str) -> None:
     assert broken == []
 
 
+@pytest.mark.parametrize("language", ["it", "en"])
+def test_catalogues_compile_without_errors(language: str) -> None:
+    """What ``make catalogues`` checks: e.g. "{n}% of" in a msgid reads as a %-format to Babel,
+    and a translation with "{n}% degli" then fails to compile."""
+    errors = [(m.id, [str(e) for e in errs]) for m, errs in _catalogue(language).check()]
+    assert errors == []
+
+
 def test_italian_is_the_default_and_english_is_available() -> None:
     assert i18n.set_language("xx") == "it"
     assert i18n._("Families") == "Famiglie"

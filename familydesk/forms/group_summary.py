@@ -138,8 +138,8 @@ def summary_pdf(data: SummaryData, centre: CentreDetails, language: str,
     if first and last:
         about.append(lang(N_("from {first} to {last}")).format(first=lang.date(first),
                                                               last=lang.date(last)))  # fmt: skip
-    rule = lang(N_("Completed: present at least {percent}% of the group's sessions "
-                   "(cancelled sessions do not count).")).format(percent=g.completion_percent)  # fmt: skip
+    rule = lang(N_("Completed: sessions attended at least {percent}% (cancelled sessions "
+                   "do not count).")).format(percent=g.completion_percent)  # fmt: skip
     legend = " · ".join(f"{lang(MARK_LETTERS[k])} = {lang(translated(MARKS, k))}" for k in MARKS)
     story: list[Flowable] = [Paragraph(esc(title), st.title),
                              Paragraph(esc(" · ".join(about)), st.subtitle)]  # fmt: skip

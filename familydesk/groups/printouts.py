@@ -90,7 +90,7 @@ def _certificate_data(session: Session, rows: list[tuple[EnrolmentRow, Completio
 def _not_completed(done: Completion, percent: int) -> FamilyDeskError:
     return FamilyDeskError(_(
         "No certificate: this person attended {present} of {sessions} sessions, and the "
-        "group's rule ({percent}% of the sessions) needs at least {needed}."
+        "group's rule needs at least {needed} ({percent}%)."
     ).format(present=done.present, sessions=done.sessions, percent=percent,
              needed=done.needed))  # fmt: skip
 

@@ -17,11 +17,9 @@ from familydesk.ui.pages.base import PageContext
 from familydesk.ui.pages.groups import GroupsPage
 from tests.groups.group_data import START, GroupWorld, build_world, new_group, tuesdays
 from tests.ui.conftest import activate
-from tests.ui.groups_ready import needs_sessions
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 #: Every test here shows a group, and with it its sessions.
-pytestmark = needs_sessions
 
 
 @pytest.fixture

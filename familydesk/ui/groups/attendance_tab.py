@@ -32,7 +32,6 @@ from familydesk.groups.attendance import (
     save_attendance,
 )
 from familydesk.groups.catalog import GroupRow
-from familydesk.groups.figures import Completion, completions
 from familydesk.groups.names import MARK_LETTERS, MARKS, translated
 from familydesk.groups.sessions import SessionRow
 from familydesk.i18n import _, format_date, ngettext
@@ -128,8 +127,6 @@ class AttendanceTab(QWidget):
         self.certificates_button = QPushButton()
         self.certificates_button.setObjectName("printCertificates")
         self.certificates_button.clicked.connect(self.print_certificates)
-        for button in (self.signatures_button, self.certificates_button):
-            button.setEnabled(printing.available())
         for button in (self.save_button, self.present_button, self.walk_in_button):
             button.setVisible(self.may_mark)
         bar = QHBoxLayout()
@@ -159,8 +156,8 @@ class AttendanceTab(QWidget):
         self.walk_in_button.setToolTip(_("Someone who came today without signing up: signed up and marked present."))  # fmt: skip
         self.signatures_button.setText(_("Print signature sheet"))
         self.certificates_button.setText(_("Certificates"))
-        self.certificates_button.setToolTip(printing.unavailable_reason() or _("Certificates of attendance for everyone who completed the course."))  # fmt: skip
-        self.signatures_button.setToolTip(printing.unavailable_reason() or _("The signature sheet of the current session."))  # fmt: skip
+        self.certificates_button.setToolTip(_("Certificates of attendance for everyone who completed the course."))  # fmt: skip
+        self.signatures_button.setToolTip(_("The signature sheet of the current session."))
         letters = " · ".join(
             f"{translated(MARK_LETTERS, m)} = {translated(MARKS, m)}" for m in MARKS
         )
@@ -288,14 +285,7 @@ class AttendanceTab(QWidget):
             printing.print_signatures(self.runner, self, self.group.id, row.number, self._failed)
 
     def print_certificates(self) -> None:
+        """One PDF with a certificate per participant who completed (refused, with the
+        reason, when nobody has)."""
         if self.group is not None:
-            self.runner.read(completions, self.group.id, owner=self, on_done=self._certificates,
-                             on_error=self._failed)  # fmt: skip
-
-    def _certificates(self, done: dict[int, Completion]) -> None:
-        people = [c.person_id for c in done.values() if c.completed and c.person_id is not None]
-        if not people or self.group is None:
-            self.banner.show_message("info", [_("Nobody has completed the course yet.")])
-            return
-        for person_id in people:
-            printing.print_certificate(self.runner, self, self.group.id, person_id, self._failed)
+            printing.print_certificates(self.runner, self, self.group.id, self._failed)

@@ -102,7 +102,7 @@ def overview_lines(group: GroupRow) -> list[tuple[str, str]]:
         (_("Sessions"), f"{group.sessions} ({dates})" if dates else "0"),
         (_("Language"), group.language),
         (_("Cost"), cost),
-        (_("Completion"), _("present at {n}% of the sessions").format(n=group.completion_percent)),
+        (_("Completion"), _("sessions attended: at least {n}%").format(n=group.completion_percent)),
     ]
 
 

@@ -84,7 +84,6 @@ class ParticipantsTab(QWidget):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.form_button.clicked.connect(self.print_form)
         self.told_button.clicked.connect(self.told)
-        self.form_button.setEnabled(printing.available())
         may_enrol = context.may(permissions.GROUPS)
         for button in (
             self.signup_button,
@@ -125,7 +124,7 @@ class ParticipantsTab(QWidget):
         self.signup_button.setText(_("Sign up…"))
         self.withdraw_button.setText(_("Withdraw…"))
         self.form_button.setText(_("Print enrolment form"))
-        self.form_button.setToolTip(printing.unavailable_reason() or _("The enrolment form of the person selected, to sign."))  # fmt: skip
+        self.form_button.setToolTip(_("The enrolment form of the person selected, to sign."))  # fmt: skip
         self.told_button.setText(_("Told"))
         self.told_button.setToolTip(_("The person selected was told they have a place."))
         self.inform_title.setText(_("To inform: moved up from the waiting list, not told yet"))

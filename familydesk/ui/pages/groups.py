@@ -116,7 +116,6 @@ class GroupsPage(Page):
         self.summary_button = QPushButton()
         self.summary_button.setObjectName("printSummary")
         self.summary_button.clicked.connect(self.print_summary)
-        self.summary_button.setEnabled(printing.available())
         self.banner = Banner()
         self.overview = OverviewTab(self.runner)
         self.sessions = SessionsTab(self.context)
@@ -175,7 +174,6 @@ class GroupsPage(Page):
         self.new_button.setToolTip("Ctrl+N")
         self.edit_button.setText(_("Edit group…"))
         self.summary_button.setText(_("Print attendance summary"))
-        self.summary_button.setToolTip(printing.unavailable_reason())
         for index, text in enumerate((_("Overview"), _("Sessions"), _("Participants"), _("Attendance"), _("Figures"))):  # fmt: skip
             self.tabs.setTabText(index, text)
         for tab in (self.overview, self.sessions, self.participants, self.attendance, self.figures):
