@@ -7,8 +7,9 @@ five of foreign origin, as in the plans. Unless asked for families only, it
 adds the desk's history (``familydesk.demo.activity``): a place per comune
 with rooms, hours, patron saint's day and closures, professionals and
 interpreters with their absences, two years of walk-in contacts with today's
-queue, and appointments from a year back to two months ahead, every one
-inside the booking rules. Every later capability extends it.
+queue, appointments from a year back to two months ahead, every one inside
+the booking rules, and parenting groups (sessions, sign-ups, waiting lists,
+attendance) from a year back to three months ahead. Every later capability extends it.
 """
 
 from familydesk.demo.activity import ActivitySize, ActivitySummary, fill_activity

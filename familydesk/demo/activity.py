@@ -4,7 +4,8 @@
 holds families (``fill_demo`` calls it): the appointment resources (places,
 rooms, hours, patron days, closures, professionals, interpreters, absences),
 contacts from 1 January of last year to today with today's queue, and
-appointments from a year back to two months ahead. Everything is planned in
+appointments from a year back to two months ahead, and parenting groups from a year
+back to three months ahead (``familydesk.demo.groups``). Everything is planned in
 memory and written with Core inserts; the same seed and ``now`` give the same
 rows.
 """
@@ -23,6 +24,7 @@ from familydesk.db.models import Family, MemberComune, Person
 from familydesk.demo import desk_names as data
 from familydesk.demo.appointments import Families, plan_series, plan_singles, write_appointments
 from familydesk.demo.frontdesk import write_contacts
+from familydesk.demo.groups import GroupsSummary, plan_groups
 from familydesk.demo.planner import FamilyInfo, Planner
 from familydesk.demo.resources import RESOURCE_TABLES, DemoCalendar, write_resources
 from familydesk.demo.rows import advance_sequences
@@ -63,6 +65,7 @@ class ActivitySummary:
     overdue_follow_ups: int
     appointments: int
     series: int
+    groups: GroupsSummary = GroupsSummary()
 
 
 def contacts_from(today: date) -> date:
@@ -118,6 +121,8 @@ def fill_activity(session: Session, size: ActivitySize, seed: int = 1,
                           size.teams)  # fmt: skip
     families = Families(load_families(session, cal, size.teams), rng)
     planner = Planner(cal, rng)
+    # Groups first: their rooms and educators are taken before any appointment is booked.
+    groups = plan_groups(session, planner, seed, now)
     contacts, booked_at = write_contacts(
         session, rng, planner, families, first_contact, today, now_utc, size.contacts,
         size.queue, first_day, last_day,
@@ -130,4 +135,4 @@ def fill_activity(session: Session, size: ActivitySize, seed: int = 1,
     advance_sequences(session, (*RESOURCE_TABLES, "contact", "contact_request",
                                 "appointment_series", "appointment"))  # fmt: skip
     return ActivitySummary(contacts.contacts, contacts.requests, contacts.open_follow_ups,
-                           contacts.overdue_follow_ups, appointments, series)  # fmt: skip
+                           contacts.overdue_follow_ups, appointments, series, groups)  # fmt: skip

@@ -80,6 +80,16 @@ class Planner:
     def _take(self, kind: str, key: int, day: int, mask: int) -> None:
         self.busy[kind, key, day] = self.busy.get((kind, key, day), 0) | mask
 
+    def reserve(self, keys: list[tuple[str, int]], day: date, start: int, end: int) -> bool:
+        """Take every ``(kind, id)`` in ``keys`` (rooms "r", staff "s", educators "e") from
+        ``start`` to ``end`` on ``day`` if all are free; False (nothing taken) otherwise."""
+        ordinal, mask = day.toordinal(), _mask(start, end)
+        if not all(self._free(kind, key, ordinal, mask) for kind, key in keys):
+            return False
+        for kind, key in keys:
+            self._take(kind, key, ordinal, mask)
+        return True
+
     def where(self, staff: DemoStaff, day: date) -> tuple[int, list[tuple[int, int]]] | None:
         """The place and opening intervals where ``staff`` works on ``day``, if any."""
         place_id = staff.days.get(day.weekday())
