@@ -76,6 +76,9 @@ bundle: $(BUNDLE_INSTALLED) catalogues
 	$(SMOKE_ENV) dist/familydesk/familydesk export appointments --from "$$(date +%F)" --to "$$(date -d '+60 days' +%F)" --format ics --out build/smoke/agenda.ics --db build/smoke/smoke.sqlite3
 	grep -q "BEGIN:VEVENT" build/smoke/agenda.ics
 	$(SMOKE_ENV) dist/familydesk/familydesk print calls --out build/smoke/calls.pdf --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk export groups --from 2000-01-01 --to "$$(date +%F)" --format csv --out build/smoke/gruppi.csv --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk print signatures --group "$$(awk -F';' 'NR>1 && $$17>0 {print $$4; exit}' build/smoke/gruppi.csv)" --session 1 --out build/smoke/firme.pdf --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk print certificates --group "$$(awk -F';' 'NR>1 && $$17>0 {print $$4; exit}' build/smoke/gruppi.csv)" --out build/smoke/attestati.pdf --db build/smoke/smoke.sqlite3
 	$(SMOKE_ENV) FAMILYDESK_NEW_PASSPHRASE="frase di prova lunga" dist/familydesk/familydesk encrypt --db build/smoke/smoke.sqlite3
 	$(SMOKE_ENV) FAMILYDESK_DB_PASSPHRASE="frase di prova lunga" dist/familydesk/familydesk check --db build/smoke/smoke.sqlite3
 

@@ -231,9 +231,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         print(_("Demo data written to {location}: {families} families, {people} people.").format(**where))  # fmt: skip
     else:
         print(_("Demo data written to {location}: {families} families, {people} people, "
-                "{contacts} walk-in contacts, {appointments} appointments.").format(
+                "{contacts} walk-in contacts, {appointments} appointments, {groups} groups "
+                "with {enrolments} sign-ups.").format(
             contacts=summary.activity.contacts, appointments=summary.activity.appointments,
-            **where))  # fmt: skip
+            groups=summary.activity.groups.groups,
+            enrolments=summary.activity.groups.enrolments, **where))  # fmt: skip
     return EXIT_OK
 
 

@@ -197,3 +197,13 @@ def format_number(value: int | float | Decimal) -> str:
 def first_weekday() -> int:
     """0 = Monday: weeks start on Monday in Italy."""
     return babel_locale().first_week_day
+
+
+def language_name(code: str) -> str:
+    """A language's name in the interface language ("it" -> "italiano"); the code if unknown."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(code).get_display_name(babel_locale()) or code
+    except (ValueError, UnknownLocaleError):
+        return code

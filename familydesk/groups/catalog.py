@@ -85,6 +85,8 @@ class GroupRow:
     last_session: datetime | None
     sessions: int
     enrolled: int
+    #: Places taken: enrolled people, or their families when places are per family.
+    places_taken: int
     waiting: int
     #: planned, open, running, ended or cancelled (see ``names.PHASES``).
     phase: str
@@ -165,6 +167,11 @@ def _rows(session: Session, groups: list[Group], today: date) -> list[GroupRow]:
             .where(Enrolment.group_id.in_(ids)).group_by(Enrolment.group_id, Enrolment.status)
         )
     }  # fmt: skip
+    families = dict(session.execute(
+        select(Enrolment.group_id, func.count(func.distinct(Enrolment.family_id)))
+        .where(Enrolment.group_id.in_(ids), Enrolment.status == "enrolled")
+        .group_by(Enrolment.group_id)
+    ).all())  # fmt: skip
     educators: dict[int, list[tuple[int, str]]] = {}
     for group_id, operator_id, full_name, username in session.execute(
         select(GroupEducator.group_id, Operator.id, Operator.full_name, Operator.username)
@@ -197,6 +204,7 @@ def _rows(session: Session, groups: list[Group], today: date) -> list[GroupRow]:
             cancelled=g.cancelled, educator_ids=tuple(i for i, _n in leads),
             educators=tuple(n for _i, n in leads), first_session=first, last_session=last,
             sessions=sessions, enrolled=counts.get((g.id, "enrolled"), 0),
+            places_taken=families.get(g.id, 0) if g.capacity_per == "family" else counts.get((g.id, "enrolled"), 0),
             waiting=counts.get((g.id, "waiting"), 0), phase=phase_of(g, first, last, today),
             signup_open=signup_is_open(g, first, last, today),
         ))  # fmt: skip
@@ -225,7 +233,7 @@ def group_id_by_uid(session: Session, uid: str) -> int:
 
 def list_groups(session: Session, phase: str | None = None, text: str = "",
                 today: date | None = None) -> list[GroupRow]:  # fmt: skip
-    """Groups, latest first; ``phase`` keeps one of ``names.PHASES`` ("open" = taking sign-ups
+    """Groups meeting now first, then those taking sign-ups, planned, ended; ``phase`` keeps one of ``names.PHASES`` ("open" = taking sign-ups
     today, including groups that already meet); ``text`` matches title or comune."""
     require_read(session)
     today = today or local_now().date()
@@ -238,7 +246,8 @@ def list_groups(session: Session, phase: str | None = None, text: str = "",
     words = fold(text).split()
     if words:
         rows = [r for r in rows if all(w in fold(f"{r.title} {r.comune} {r.place}") for w in words)]
-    return sorted(rows, key=lambda r: (r.first_session or datetime.max, r.title), reverse=False)
+    order = {"running": 0, "open": 1, "planned": 2, "ended": 3, "cancelled": 4}
+    return sorted(rows, key=lambda r: (order[r.phase], r.first_session or datetime.max, r.title))
 
 
 def educator_choices(session: Session) -> list[tuple[int, str]]:

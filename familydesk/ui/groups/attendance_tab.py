@@ -150,11 +150,11 @@ class AttendanceTab(QWidget):
 
     def retranslate_ui(self) -> None:
         self.save_button.setText(_("Save ({key})").format(key=SAVE_KEY))
-        self.present_button.setText(_("All present ({key})").format(key=ALL_PRESENT_KEY))
-        self.present_button.setToolTip(_("Marks present every empty cell of the current session; then correct the absent ones."))  # fmt: skip
+        self.present_button.setText(_("All present"))
+        self.present_button.setToolTip(_("Marks present every empty cell of the current session; then correct the absent ones.") + f" ({ALL_PRESENT_KEY})")  # fmt: skip
         self.walk_in_button.setText(_("Add walk-in…"))
         self.walk_in_button.setToolTip(_("Someone who came today without signing up: signed up and marked present."))  # fmt: skip
-        self.signatures_button.setText(_("Print signature sheet"))
+        self.signatures_button.setText(_("Signature sheet"))
         self.certificates_button.setText(_("Certificates"))
         self.certificates_button.setToolTip(_("Certificates of attendance for everyone who completed the course."))  # fmt: skip
         self.signatures_button.setToolTip(_("The signature sheet of the current session."))

@@ -11,7 +11,7 @@ from familydesk.groups.catalog import GroupRow
 from familydesk.groups.enrolment import EnrolmentRow, participants
 from familydesk.groups.figures import Completion, GroupFigures, completions, group_figures
 from familydesk.groups.names import KINDS, PHASES, TARGETS, translated
-from familydesk.i18n import _, format_date, format_number
+from familydesk.i18n import _, format_date, format_number, language_name
 from familydesk.ui.runner import Runner
 from familydesk.ui.table_model import Column, RowsTableModel
 from familydesk.ui.widgets import record_table
@@ -76,7 +76,11 @@ def overview_lines(group: GroupRow) -> list[tuple[str, str]]:
         part for part in (group.place, group.room, group.address, group.comune) if part
     )
     who = translated(TARGETS, group.target) + (f", {group.age_label}" if group.age_label else "")
-    places = _("{used} of {capacity}").format(used=group.enrolled, capacity=group.capacity) if group.capacity else _("{used} (no limit)").format(used=group.enrolled)  # fmt: skip
+    places = _("{used} of {capacity}").format(used=group.places_taken, capacity=group.capacity) if group.capacity else _("{used} (no limit)").format(used=group.places_taken)  # fmt: skip
+    if group.capacity_per == "family":
+        places = _("{places}, per family ({people} people)").format(
+            places=places, people=group.enrolled
+        )
     if group.capacity and group.capacity_per == "family":
         places += " " + _("(counted per family)")
     window = " – ".join(
@@ -100,7 +104,7 @@ def overview_lines(group: GroupRow) -> list[tuple[str, str]]:
             window + " · " + (_("open today") if group.signup_open else _("closed today")),
         ),
         (_("Sessions"), f"{group.sessions} ({dates})" if dates else "0"),
-        (_("Language"), group.language),
+        (_("Language"), language_name(group.language)),
         (_("Cost"), cost),
         (_("Completion"), _("sessions attended: at least {n}%").format(n=group.completion_percent)),
     ]

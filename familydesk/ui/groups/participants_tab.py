@@ -181,7 +181,7 @@ class ParticipantsTab(QWidget):
         if group is None:
             return None
         intro = _("Places: {used} of {capacity}. Beyond them people go on the waiting list.").format(
-            used=group.enrolled, capacity=group.capacity or "∞")  # fmt: skip
+            used=group.places_taken, capacity=group.capacity or "∞")  # fmt: skip
         dialog = PeopleDialog(self.runner, _("Sign up to {title}").format(title=group.title), intro,
                               lambda ids: dialog.submit(enrol, group.id, ids), self)  # fmt: skip
         dialog.saved.connect(self._signed_up)

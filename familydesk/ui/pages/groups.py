@@ -26,7 +26,7 @@ from familydesk import permissions
 from familydesk.groups.catalog import GroupRow, get_group, list_groups
 from familydesk.groups.figures import GroupFigures, group_figures
 from familydesk.groups.names import PHASES, translated
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, ngettext
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.groups import printing
 from familydesk.ui.groups.attendance_tab import AttendanceTab
@@ -44,7 +44,7 @@ FILTERS = ((None, "all"), ("open", "open"), ("running", "running"), ("ended", "e
 
 
 def places_text(row: GroupRow) -> str:
-    text = f"{row.enrolled}/{row.capacity}" if row.capacity else str(row.enrolled)
+    text = f"{row.places_taken}/{row.capacity}" if row.capacity else str(row.places_taken)
     return text + (f" +{row.waiting}" if row.waiting else "")
 
 
@@ -53,10 +53,8 @@ def group_columns() -> list[Column]:
     return [
         Column(lambda: _("Group"), lambda r: r.title),
         Column(lambda: _("Comune"), lambda r: r.comune),
-        Column(lambda: _("From"), lambda r: format_date(r.start_date)),
         Column(lambda: _("Places"), places_text, right),
-        Column(lambda: _("Phase"), lambda r: translated(PHASES, r.phase)),
-    ]
+    ]  # by first session; the phase and dates are in the detail's heading
 
 
 class GroupsPage(Page):
@@ -142,8 +140,9 @@ class GroupsPage(Page):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
+        left.setMinimumWidth(360)  # the titles stay readable; the grid takes what is left
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([470, 830])
         self.layout_.addWidget(splitter, 1)
