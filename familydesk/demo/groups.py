@@ -16,7 +16,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,7 +28,7 @@ from familydesk.demo.appointments import local
 from familydesk.demo.group_names import CANCEL_REASONS, EDUCATORS, GROUPS, GroupSpec
 from familydesk.demo.planner import Planner
 from familydesk.demo.resources import DemoCalendar, DemoPlace, minutes
-from familydesk.demo.rows import advance_sequences, insert_rows, next_id, record
+from familydesk.demo.rows import RowWriter, advance_sequences
 
 GROUP_TABLES = ("parent_group", "group_educator", "group_session", "enrolment", "attendance")
 
@@ -154,27 +153,7 @@ def _cancel(rng: random.Random, planner: Planner, spec: GroupSpec, sessions: lis
             return
 
 
-class _Rows:
-    """Rows of the group tables with their ids."""
-
-    MODELS = (Group, GroupEducator, GroupSession, Enrolment, Attendance)
-
-    def __init__(self, session: Session, rng: random.Random) -> None:
-        self.session, self.rng, self.site_id = session, rng, session.info["site_id"]
-        self.ids = {m: next_id(session, m) for m in self.MODELS}
-        self.rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in self.MODELS}
-
-    def add(self, model: Any, stamp: datetime, **values: Any) -> int:
-        row_id = self.ids[model]
-        self.ids[model] += 1
-        row = record(self.rng, row_id, self.site_id, stamp)
-        row.update(values)
-        self.rows[model].append(row)
-        return row_id
-
-    def write(self) -> None:
-        for model, rows in self.rows.items():
-            insert_rows(self.session, model, rows)
+_MODELS = (Group, GroupEducator, GroupSession, Enrolment, Attendance)
 
 
 def _aware(value: datetime) -> datetime:
@@ -192,7 +171,7 @@ def plan_groups(session: Session, planner: Planner, seed: int, now: datetime) ->
     now_utc = _aware(now)
     today = now.date()
     monday = today - timedelta(days=today.weekday())
-    rows = _Rows(session, rng)
+    rows = RowWriter(session, rng, _MODELS)
     counts = {"groups": 0, "sessions": 0, "enrolments": 0, "waiting": 0, "marks": 0}
     for index, spec in enumerate(GROUPS):
         where = list(places.values()) if spec.comune == "*" else [places.get(spec.comune)]
@@ -252,7 +231,7 @@ def plan_groups(session: Session, planner: Planner, seed: int, now: datetime) ->
     return GroupsSummary(**counts)
 
 
-def _enrol(rows: _Rows, group_id: int, unit: signups.Unit) -> list[int]:
+def _enrol(rows: RowWriter, group_id: int, unit: signups.Unit) -> list[int]:
     """The unit's enrolment rows (one per person); returns their ids."""
     return [
         rows.add(Enrolment, unit.at, group_id=group_id, person_id=person_id,

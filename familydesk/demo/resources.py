@@ -11,7 +11,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +27,7 @@ from familydesk.db.models_appointments import (
     Staff,
 )
 from familydesk.demo import desk_names as data
-from familydesk.demo.rows import insert_rows, next_id, record
+from familydesk.demo.rows import RowWriter
 
 RESOURCE_TABLES = ("place", "room", "opening_hours", "closure", "staff", "absence")
 
@@ -95,30 +94,12 @@ class DemoCalendar:
         return any(self.open_intervals(p, day) for p in self.places)
 
 
-class _Writer:
+def _writer(session: Session, rng: random.Random, stamp: datetime) -> RowWriter:
     """Rows of the resource tables, with their ids."""
-
-    def __init__(self, session: Session, rng: random.Random, stamp: datetime) -> None:
-        self.session, self.rng, self.stamp = session, rng, stamp
-        self.site_id = session.info["site_id"]
-        self.ids = {m: next_id(session, m) for m in (Place, Room, OpeningHours, Closure, Staff,
-                                                     Absence)}  # fmt: skip
-        self.rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in self.ids}
-
-    def add(self, model: Any, **values: Any) -> int:
-        row_id = self.ids[model]
-        self.ids[model] += 1
-        row = record(self.rng, row_id, self.site_id, self.stamp)
-        row.update(values)
-        self.rows[model].append(row)
-        return row_id
-
-    def write(self) -> None:
-        for model, rows in self.rows.items():
-            insert_rows(self.session, model, rows)
+    return RowWriter(session, rng, (Place, Room, OpeningHours, Closure, Staff, Absence), stamp)
 
 
-def _place(writer: _Writer, comune_id: int, code: str, team: int) -> DemoPlace:
+def _place(writer: RowWriter, comune_id: int, code: str, team: int) -> DemoPlace:
     name, address, rooms, morning, afternoons, afternoon = data.PLACES[code]
     suffix = f" - sede {team + 1}" if team else ""
     place_id = writer.add(Place, name=name + suffix, comune_id=comune_id, address=address,
@@ -134,7 +115,7 @@ def _place(writer: _Writer, comune_id: int, code: str, team: int) -> DemoPlace:
     return DemoPlace(place_id, code, data.PATRONS.get(code, ("", ""))[0], room_ids, hours)
 
 
-def _absences(writer: _Writer, staff: DemoStaff, years: range, interpreter: bool) -> None:
+def _absences(writer: RowWriter, staff: DemoStaff, years: range, interpreter: bool) -> None:
     """Summer holidays, a week at Christmas for some, a few sick days, a training day."""
     rng = writer.rng
     for year in years:
@@ -159,7 +140,7 @@ def write_resources(session: Session, rng: random.Random, first_day: date, last_
     """Write the demo resources for ``first_day``-``last_day``; ``teams`` copies of every
     place and person make a larger consortium (benchmarks)."""
     stamp = datetime.combine(first_day - timedelta(days=30), time(9), tzinfo=UTC)
-    writer = _Writer(session, rng, stamp)
+    writer = _writer(session, rng, stamp)
     comuni = dict(session.execute(select(MemberComune.cadastral_code, MemberComune.id)).all())
     services = {key: (sid, mins) for key, sid, mins in session.execute(
         select(Service.key, Service.id, Service.duration_minutes).where(Service.active.is_(True)))}  # fmt: skip
@@ -196,7 +177,7 @@ def write_resources(session: Session, rng: random.Random, first_day: date, last_
     return DemoCalendar(places, professionals, interpreters, services, closures)
 
 
-def _closures(writer: _Writer, places: dict[int, DemoPlace], years: range,
+def _closures(writer: RowWriter, places: dict[int, DemoPlace], years: range,
               today: date) -> set[tuple[int | None, date]]:  # fmt: skip
     closures: set[tuple[int | None, date]] = set()
     for year in years:

@@ -52,3 +52,29 @@ def advance_sequences(session: Session, tables: Iterable[str]) -> None:
             f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
             f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
         ))  # fmt: skip
+
+
+class RowWriter:
+    """Rows of some tables, given their ids as they are added, written in bulk at the end.
+
+    ``stamp`` is the creation time of every row unless ``add`` is given one.
+    """
+
+    def __init__(self, session: Session, rng: random.Random, models: Iterable[Any],
+                 stamp: datetime | None = None) -> None:  # fmt: skip
+        self.session, self.rng, self.stamp = session, rng, stamp
+        self.site_id = session.info["site_id"]
+        self.ids = {m: next_id(session, m) for m in models}
+        self.rows: dict[Any, list[dict[str, Any]]] = {m: [] for m in self.ids}
+
+    def add(self, model: Any, stamp: datetime | None = None, **values: Any) -> int:
+        row_id = self.ids[model]
+        self.ids[model] += 1
+        row = record(self.rng, row_id, self.site_id, stamp or self.stamp)  # type: ignore[arg-type]
+        row.update(values)
+        self.rows[model].append(row)
+        return row_id
+
+    def write(self) -> None:
+        for model, rows in self.rows.items():
+            insert_rows(self.session, model, rows)

@@ -19,6 +19,10 @@ from familydesk.groups.sessions import Pattern
 from tests.appointments.calendar_data import Calendar, build, working_day
 
 START: date = working_day()
+#: Ten days before the start: when the tests sign people up.
+SIGN_UP: date = START - timedelta(days=10)
+#: Ten weeks after the start: every session of the tests' short groups has been held.
+LATER: datetime = datetime.combine(START + timedelta(weeks=10), time())
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from familydesk.groups.attendance import (  # fmt: skip
 from familydesk.groups.enrolment import enrol, participants, withdraw
 from familydesk.permissions import PermissionDenied
 from tests.groups.group_data import (  # fmt: skip
+    LATER,
+    SIGN_UP,
     START,
     GroupWorld,
     add_sessions,
@@ -29,9 +31,6 @@ from tests.groups.group_data import (  # fmt: skip
     weekly,
 )
 from tests.helpers import signed_in
-
-SIGN_UP = START - timedelta(days=10)
-LATER = datetime.combine(START + timedelta(weeks=10), datetime.min.time())
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import text
@@ -13,6 +13,8 @@ from familydesk.groups.attendance import save_attendance
 from familydesk.groups.enrolment import enrol
 from familydesk.groups.figures import completions, group_figures, needed_sessions, period_figures
 from tests.groups.group_data import (  # fmt: skip
+    LATER,
+    SIGN_UP,
     START,
     GroupWorld,
     add_sessions,
@@ -20,9 +22,6 @@ from tests.groups.group_data import (  # fmt: skip
     new_group,
     weekly,
 )
-
-SIGN_UP = START - timedelta(days=10)
-LATER = datetime.combine(START + timedelta(weeks=10), datetime.min.time())
 
 
 def _mark(database: Database, session_id: int, marks: dict) -> None:

@@ -15,9 +15,8 @@ from familydesk.groups.attendance import attendance_grid, save_attendance
 from familydesk.groups.enrolment import enrol
 from familydesk.groups.sessions import SessionRow, plan_sessions, sessions_of
 from familydesk.ui.pages.base import PageContext
-from familydesk.ui.pages.groups import GroupsPage
 from tests.groups.group_data import GroupWorld, build_world, new_group, tuesdays
-from tests.ui.conftest import activate
+from tests.ui.test_groups_page import groups_page
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -46,12 +45,7 @@ def held(database: Database, group_id: int) -> list[SessionRow]:
 
 
 def attendance_page(context: PageContext, qtbot: QtBot):  # type: ignore[no-untyped-def]
-    page = GroupsPage(context)
-    qtbot.addWidget(page)
-    page.resize(1300, 760)
-    page.show()
-    activate(page)
-    page.activate()
+    page = groups_page(context, qtbot)
     page.tabs.setCurrentWidget(page.attendance)
     page.attendance.view.setFocus()
     return page, page.attendance
