@@ -160,3 +160,29 @@ def test_certificates_of_those_who_completed_are_printed_in_one_file(
     tab.certificates_button.click()
     # The fixture's group has not met enough yet: nobody completed, and the refusal says why.
     assert opened_files or dialogs or tab.banner.isVisible()
+
+
+def test_an_educator_marks_a_session_in_italian_and_prints_its_papers(
+    database: Database, group: int, qtbot: QtBot, opened_files: list[str],
+    request: pytest.FixtureRequest,
+) -> None:  # fmt: skip
+    """The issue's "done": an educator opens the group, marks the session from the keyboard
+    (Italian letters: G for giustificato), prints the signature sheet and the certificates."""
+    database.role = "educator"
+    context: PageContext = request.getfixturevalue("context")
+    context.language.apply("it")
+    _page, tab = attendance_page(context, qtbot)
+    latest = held(database, group)[-1]
+    for key in (Qt.Key.Key_P, Qt.Key.Key_G, Qt.Key.Key_A):
+        qtbot.keyClick(tab.view, key)
+    qtbot.keyClick(tab.view, Qt.Key.Key_S, CTRL)
+    assert marks_of(database, group, latest.id) == ["present", "excused", "absent"]
+    tab.signatures_button.click()
+    assert opened_files[-1].endswith(f"group-signatures-{group}-{latest.number}.pdf")
+    first = held(database, group)[0]
+    for session in held(database, group)[:-1]:  # the first mother came to every session
+        database.write(save_attendance, session.id, session.version,
+                       {database.read(attendance_grid, group).participants[0].id: "present"})  # fmt: skip
+    assert first.number == 1
+    tab.certificates_button.click()
+    assert opened_files[-1].endswith(f"group-certificates-{group}.pdf")
