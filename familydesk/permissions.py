@@ -32,6 +32,8 @@ APPOINTMENTS = "appointments.book"
 GROUPS = "groups.enrol"
 #: Plan groups and their sessions, take attendance, issue certificates.
 GROUPS_RUN = "groups.run"
+#: Check eligibility, issue, renew, revoke and replace family cards; record redemptions.
+CARDS = "cards.issue"
 IMPORT = "data.import"
 EXPORT = "data.export"
 VIEW_AUDIT = "audit.view"
@@ -54,6 +56,7 @@ DESCRIPTIONS: dict[str, str] = {
     APPOINTMENTS: N_("book, move and cancel appointments"),
     GROUPS: N_("sign people up for groups"),
     GROUPS_RUN: N_("plan groups and their sessions, take attendance"),
+    CARDS: N_("issue family cards and record their use"),
     IMPORT: N_("import data"),
     EXPORT: N_("export data"),
     VIEW_AUDIT: N_("read the audit trail"),
@@ -66,10 +69,10 @@ DESCRIPTIONS: dict[str, str] = {
 
 _DESK = {VIEW_REGISTRY, EDIT_REGISTRY, PRINT, PRIVACY_REQUEST, GROUPS}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "reception": frozenset(_DESK | {SENSITIVE, FRONTDESK, APPOINTMENTS}),
+    "reception": frozenset(_DESK | {SENSITIVE, FRONTDESK, APPOINTMENTS, CARDS}),
     # Educators run groups: they see who the members are, not notes or ISEE.
     "educator": frozenset(_DESK | {GROUPS_RUN}),
-    "professional": frozenset(_DESK | {SENSITIVE, FRONTDESK, APPOINTMENTS}),
+    "professional": frozenset(_DESK | {SENSITIVE, FRONTDESK, APPOINTMENTS, CARDS}),
     "coordinator": frozenset(
         _DESK
         | {
@@ -77,6 +80,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             FRONTDESK,
             APPOINTMENTS,
             GROUPS_RUN,
+            CARDS,
             DELETE_FAMILY,
             IMPORT,
             EXPORT,
@@ -114,6 +118,14 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "group_session": GROUPS_RUN,
     "enrolment": GROUPS,
     "attendance": GROUPS_RUN,
+    "card_type": SETTINGS,
+    "partner": SETTINGS,
+    "benefit": SETTINGS,
+    "benefit_card_type": SETTINGS,
+    "card": CARDS,
+    "card_member": CARDS,
+    "card_sequence": CARDS,
+    "redemption": CARDS,
     "retention_rule": PRIVACY_MANAGE,
     "erasure_request": PRIVACY_REQUEST,
 }

@@ -74,6 +74,8 @@ class Family(SiteOwnedMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     isee_value: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     isee_expiry: Mapped[date | None] = mapped_column(Date)
+    #: Since when the family lives in its comune (family-card residence rules).
+    resident_since: Mapped[date | None] = mapped_column(Date)
     #: The family key of an imported spreadsheet (column ``famiglia``).
     external_key: Mapped[str] = mapped_column(String(100), default="", index=True)
     #: When identity was removed (GDPR retention or erasure); only the comune is kept.
@@ -256,4 +258,9 @@ class AuditEntry(Base):
 
 # Tables of later capabilities live in their own modules; importing them here
 # registers them wherever the models are loaded (sessions, Alembic).
-from familydesk.db import models_appointments, models_frontdesk, models_groups  # noqa: E402, F401
+from familydesk.db import (  # noqa: E402, F401
+    models_appointments,
+    models_cards,
+    models_frontdesk,
+    models_groups,
+)

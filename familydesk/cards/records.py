@@ -1,0 +1,105 @@
+"""Reading cards: one row per card with its type, family, holder and members."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from familydesk import permissions
+from familydesk.cards.numbers import grouped, normalise
+from familydesk.db.models import Family, MemberComune, Person
+from familydesk.db.models_cards import Card, CardMember, CardType
+from familydesk.errors import NotFoundError
+from familydesk.i18n import _
+
+
+@dataclass(frozen=True)
+class CardRow:
+    id: int
+    uid: str
+    version: int
+    #: Canonical, without separators (``E089000123H``); ``grouped_number`` to show it.
+    number: str
+    card_type_id: int
+    card_type: str
+    family_id: int | None
+    family_uid: str
+    family: str
+    holder_id: int | None
+    holder: str
+    comune_code: str
+    comune: str
+    member_ids: tuple[int, ...]
+    members: tuple[str, ...]
+    issued_on: date
+    expires_on: date
+    shortened_reason: str
+    #: active, revoked or replaced (as stored; ``state`` adds "expired").
+    status: str
+    revoked_on: date | None
+    revoke_reason: str
+    previous_id: int | None
+
+    @property
+    def grouped_number(self) -> str:
+        return grouped(self.number)
+
+    def state(self, on: date) -> str:
+        """active, expired, revoked or replaced on day ``on``."""
+        if self.status != "active":
+            return self.status
+        return "expired" if self.expires_on < on else "active"
+
+
+def _name(person: Person | None) -> str:
+    return f"{person.last_name} {person.first_name}".strip() if person else ""
+
+
+def card_rows(session: Session, cards: list[Card]) -> list[CardRow]:
+    """Rows for ``cards`` in a handful of queries, in the given order."""
+    if not cards:
+        return []
+    types = dict(session.execute(select(CardType.id, CardType.name).where(CardType.id.in_({c.card_type_id for c in cards}))).all())  # fmt: skip
+    families = {f.id: f for f in session.scalars(select(Family).where(Family.id.in_({c.family_id for c in cards if c.family_id})))}  # fmt: skip
+    comuni = dict(session.execute(select(MemberComune.cadastral_code, MemberComune.name)).all())
+    links: dict[int, list[int]] = {}
+    for card_id, person_id in session.execute(select(CardMember.card_id, CardMember.person_id).where(CardMember.card_id.in_([c.id for c in cards]))):  # fmt: skip
+        links.setdefault(card_id, []).append(person_id)
+    wanted = {p for ids in links.values() for p in ids} | {
+        c.holder_id for c in cards if c.holder_id
+    }
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(wanted)))}
+    rows = []
+    for c in cards:
+        family = families.get(c.family_id or 0)
+        member_ids = tuple(sorted(links.get(c.id, []), key=lambda i: _name(people.get(i))))
+        rows.append(CardRow(
+            id=c.id, uid=str(c.uid), version=c.version, number=c.number,
+            card_type_id=c.card_type_id, card_type=types.get(c.card_type_id, ""),
+            family_id=c.family_id, family_uid=str(family.uid) if family else "",
+            family=family.name if family else "", holder_id=c.holder_id,
+            holder=_name(people.get(c.holder_id or 0)), comune_code=c.comune_code,
+            comune=comuni.get(c.comune_code, c.comune_code), member_ids=member_ids,
+            members=tuple(_name(people.get(i)) for i in member_ids), issued_on=c.issued_on,
+            expires_on=c.expires_on, shortened_reason=c.shortened_reason, status=c.status,
+            revoked_on=c.revoked_on, revoke_reason=c.revoke_reason, previous_id=c.previous_id,
+        ))  # fmt: skip
+    return rows
+
+
+def get_card(session: Session, card_id: int) -> CardRow:
+    permissions.require(session, permissions.VIEW_REGISTRY)
+    card = session.get(Card, card_id)
+    if card is None:
+        raise NotFoundError(_("This card no longer exists."))
+    return card_rows(session, [card])[0]
+
+
+def card_by_number(session: Session, typed: str) -> CardRow | None:
+    """The card with this number (typed in any case, with or without separators), or None."""
+    permissions.require(session, permissions.VIEW_REGISTRY)
+    card = session.scalar(select(Card).where(Card.number == normalise(typed)))
+    return card_rows(session, [card])[0] if card else None
