@@ -1,5 +1,6 @@
 """``familydesk print intake|privacy|slip|agenda|calls``: printed forms, written to PDF files
-(and, from ``commands.group_outputs``, ``signatures|certificate|certificates|enrolment|attendance``).
+(and, from ``commands.group_outputs``, ``signatures|certificate|certificates|enrolment|attendance``;
+from ``commands.card_printing``, ``card|card-letter|renewals``).
 
 ``--family``/``--person`` take a uid or a member's tax code, ``--appointment``
 the uid printed on the slip, ``--staff`` a professional's or interpreter's name
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from familydesk import i18n
+from familydesk.commands.card_printing import card_forms
 from familydesk.commands.common import iso_date, run_write
 from familydesk.commands.group_outputs import group_forms
 from familydesk.i18n import _, ngettext
@@ -38,7 +40,13 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
     privacy.add_argument("--person", required=True, metavar=_("ID"),
                          help=_("the person's uid or tax code"))  # fmt: skip
     privacy.set_defaults(handler=run_privacy)
-    for sub in (intake, privacy, *_appointment_forms(forms), *group_forms(forms)):
+    for sub in (
+        intake,
+        privacy,
+        *_appointment_forms(forms),
+        *group_forms(forms),
+        *card_forms(forms),
+    ):
         sub.add_argument("--out", required=True, metavar=_("FILE.pdf"),
                          help=_("the PDF file to write (replaced if it exists)"))  # fmt: skip
         sub.add_argument("--form-lang", choices=sorted(i18n.LANGUAGES), default=None,

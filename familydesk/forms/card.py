@@ -1,7 +1,7 @@
 """The family card itself (Carta della Famiglia), for a card printer: each PDF page is
 exactly one card, ISO/IEC 7810 ID-1 (85.60 x 53.98 mm), the front only.
 
-The centre's logo and name in a band at the top, the card type, the holder, the
+The centre's logo, the card type and the centre's name in a band at the top, the holder, the
 members covered (as many as fit, then "+N"), the number grouped for reading, the
 expiry date, and a QR code that encodes the canonical number (``E089000123H``, no
 spaces) with a four-module quiet zone, the symbol itself 19 mm wide so that a
@@ -131,7 +131,7 @@ def _clipped(text: str, font: str, size: float, width: float) -> str:
 
 def _front(canvas: Canvas, card: CardFace, centre: CentreDetails, lang: FormLanguage,
            logo: object) -> None:  # fmt: skip
-    # The band: logo and centre name, white on the accent colour.
+    # The band: logo, card type and centre name, white on the accent colour.
     canvas.setFillColor(ACCENT)
     canvas.rect(0, CARD_HEIGHT - _BAND, CARD_WIDTH, _BAND, stroke=0, fill=1)
     left = _PAD
@@ -147,9 +147,10 @@ def _front(canvas: Canvas, card: CardFace, centre: CentreDetails, lang: FormLang
         left = _PAD + w * scale + 2.5 * mm
     room = CARD_WIDTH - left - _PAD
     canvas.setFillColor(colors.white)
-    title = lang(TITLE).upper()
-    canvas.setFont(FONT_BOLD, 8)
-    canvas.drawString(left, CARD_HEIGHT - 4.6 * mm, _clipped(title, FONT_BOLD, 8, room))
+    title = card.card_type.upper()
+    size = _fitted(title, FONT_BOLD, 8, room, 6)
+    canvas.setFont(FONT_BOLD, size)
+    canvas.drawString(left, CARD_HEIGHT - 4.6 * mm, _clipped(title, FONT_BOLD, size, room))
     size = _fitted(centre.name, FONT, 6, room, 4.5)
     canvas.setFont(FONT, size)
     canvas.drawString(left, CARD_HEIGHT - 8.4 * mm, _clipped(centre.name, FONT, size, room))
@@ -160,12 +161,7 @@ def _front(canvas: Canvas, card: CardFace, centre: CentreDetails, lang: FormLang
 
     # The text column, left of the QR code.
     column = qr_x - _PAD + _QR_BORDER * _QR_SYMBOL / 21 - 1 * mm
-    y = CARD_HEIGHT - _BAND - 4.6 * mm
-    canvas.setFillColor(ACCENT)
-    size = _fitted(card.card_type, FONT_BOLD, 8.5, column, 6)
-    canvas.setFont(FONT_BOLD, size)
-    canvas.drawString(_PAD, y, _clipped(card.card_type, FONT_BOLD, size, column))
-    y -= 4.6 * mm
+    y = CARD_HEIGHT - _BAND - 4.8 * mm
     y = _labelled(canvas, lang(N_("Holder")), y)
     size = _fitted(card.holder, FONT_BOLD, 9, column, 6.5)
     canvas.setFont(FONT_BOLD, size)
@@ -176,7 +172,7 @@ def _front(canvas: Canvas, card: CardFace, centre: CentreDetails, lang: FormLang
         y = _labelled(canvas, lang(N_("Members covered")), y)
         canvas.setFont(FONT, 6.5)
         canvas.setFillColor(INK)
-        for line in fit_names(card.members, column, 2, FONT, 6.5, lang(N_("+{count}"))):
+        for line in fit_names(card.members, column, 3, FONT, 6.5, lang(N_("+{count}"))):
             canvas.drawString(_PAD, y, line)
             y -= 2.8 * mm
     # The number and the expiry, at the foot of the column.

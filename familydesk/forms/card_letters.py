@@ -143,13 +143,14 @@ def _opening(to: Addressee, centre: CentreDetails, lang: FormLanguage, today: da
     family = lang(N_("Family {name}")).format(name=to.family) if to.family else ""
     lines = [to.holder, family, to.address, to.comune]
     place = f"{centre.town}, {lang.date(today)}" if centre.town else lang.date(today)
+    label = lang(N_("Subject:"))
     return [
         Spacer(1, 4 * mm),
         Paragraph("<br/>".join(esc(line) for line in lines if line), st.value),
         Spacer(1, 8 * mm),
         Paragraph(esc(place), st.body),
         Spacer(1, 3 * mm),
-        Paragraph(f"<b>{esc(lang(N_('Subject:')))}</b> {esc(subject)}", st.body),
+        Paragraph(f"<b>{esc(label)}</b> {esc(subject)}", st.body),
         Spacer(1, 3 * mm),
         Paragraph(esc(lang(N_("Dear {name},")).format(name=to.holder)), st.body),
     ]
