@@ -139,3 +139,14 @@ def test_card_types_are_validated_and_read_as_sentences(database: Database, worl
 def test_educators_cannot_check_cards(database: Database, world: CardWorld) -> None:
     with pytest.raises(PermissionDenied):
         _check(signed_in(database, "educator"), world)
+
+
+def test_the_date_of_residence_is_kept_by_the_registry(database: Database, world: CardWorld) -> None:  # fmt: skip
+    from dataclasses import replace
+
+    from familydesk.registry import get_family, update_family
+
+    detail = database.read(get_family, world.family[0])
+    assert detail.resident_since == date(2015, 3, 1)
+    database.write(update_family, replace(detail.as_input(), resident_since=date(2020, 5, 4)))
+    assert database.read(get_family, world.family[0]).resident_since == date(2020, 5, 4)
