@@ -105,7 +105,7 @@ def _children(t: CardType, members: list[Person], on: date) -> tuple[list[Rule],
         return [], [], None, ""
     relations = CHILD_RELATIONS if t.count_foster else CHILD_RELATIONS - {"foster"}
     counted = [m for m in members if m.relation in relations and m.birth_date is not None
-               and age_on(m.birth_date, on) < _limit(t, m)]  # fmt: skip
+               and m.birth_date <= on and age_on(m.birth_date, on) < _limit(t, m)]  # fmt: skip
     n = len(counted)
     words = ngettext("{n} child under {age}", "{n} children under {age}", n).format(n=n, age=t.child_age_limit)  # fmt: skip
     if n < t.min_children:
