@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from familydesk import audit
 from familydesk.db.models import Consent, Family, Person, PersonMerge
 from familydesk.db.models_appointments import Appointment
+from familydesk.db.models_cards import Card
 from familydesk.db.models_frontdesk import Contact, ContactRequest
 from familydesk.db.models_groups import Enrolment
 
@@ -78,6 +79,14 @@ def _clear_desk_notes(session: Session, contacts: object, appointments: object,
             enrolment.note = enrolment.withdraw_reason = ""
 
 
+def _end_cards(session: Session, family_id: int, today: date) -> None:
+    """An anonymised family's cards stop being valid; reasons (free text) are cleared."""
+    for card in session.scalars(select(Card).where(Card.family_id == family_id)):
+        if card.status == "active":
+            card.status, card.revoked_on = "revoked", today
+        card.revoke_reason = ""
+
+
 def anonymise_family(session: Session, family: Family, today: date | None = None) -> int:
     """Anonymise ``family`` and every member; returns how many records changed."""
     changed = sum(anonymise_person(session, person, today) for person in family.members)
@@ -87,6 +96,7 @@ def anonymise_family(session: Session, family: Family, today: date | None = None
         for name in FAMILY_NULL:
             setattr(family, name, None)
         family.anonymised_on = today or date.today()
+        _end_cards(session, family.id, family.anonymised_on)
         _clear_desk_notes(session, Contact.family_id == family.id,
                           Appointment.family_id == family.id, Enrolment.family_id == family.id)  # fmt: skip
         audit.record(session, "anonymise", family)

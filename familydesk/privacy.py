@@ -52,8 +52,9 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
     uids += [str(r.uid) for r in requests]
     contacts, appointments = _desk_records(session, person.id, family.id)
     groups = _group_records(session, person.id)
+    cards = _card_records(session, person.id)
     uids += [c["uid"] for c in contacts] + [a["uid"] for a in appointments]
-    uids += [g["uid"] for g in groups]
+    uids += [g["uid"] for g in groups] + [c["uid"] for c in cards]
     entries = audit.entries(session, uids)
     data = {
         "generated_at": _plain(datetime.now().replace(microsecond=0)),
@@ -75,6 +76,7 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
         "contacts": contacts,
         "appointments": appointments,
         "groups": groups,
+        "cards": cards,
         "audit": [
             {
                 "at": _plain(e.at),
@@ -140,6 +142,27 @@ def _group_records(session: Session, person_id: int) -> list[dict[str, Any]]:
             "withdrawn_on": _plain(enrolment.withdrawn_on),
             "withdraw_reason": enrolment.withdraw_reason, "note": enrolment.note,
             "attendance": [{"session": _plain(day), "mark": mark} for day, mark in marks],
+        })  # fmt: skip
+    return records
+
+
+def _card_records(session: Session, person_id: int) -> list[dict[str, Any]]:
+    """Family cards the person holds or is covered by, with their redemptions."""
+    from familydesk.db.models_cards import Card, CardMember, CardType, Redemption
+
+    covered = select(CardMember.card_id).where(CardMember.person_id == person_id)
+    records = []
+    for card, type_name in session.execute(
+        select(Card, CardType.name).join(CardType, CardType.id == Card.card_type_id)
+        .where((Card.holder_id == person_id) | Card.id.in_(covered)).order_by(Card.issued_on)
+    ):  # fmt: skip
+        uses = session.scalars(select(Redemption.at).where(Redemption.card_id == card.id, Redemption.accepted.is_(True))).all()  # fmt: skip
+        records.append({
+            "uid": str(card.uid), "number": card.number, "card_type": type_name,
+            "holder": card.holder_id == person_id, "status": card.status,
+            "issued_on": _plain(card.issued_on), "expires_on": _plain(card.expires_on),
+            "revoked_on": _plain(card.revoked_on), "revoke_reason": card.revoke_reason,
+            "redemptions": len(uses),
         })  # fmt: skip
     return records
 

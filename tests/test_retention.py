@@ -24,8 +24,8 @@ def _by_kind(rows):  # type: ignore[no-untyped-def]
 
 def test_defaults_then_a_change_is_stored_and_versioned(database: Database) -> None:
     rules = _by_kind(database.read(retention.retention_rules))
-    assert list(rules) == ["registry", "notes", "consents", "erasure_requests", "contacts",
-                          "contact_notes", "appointments", "appointment_notes",
+    assert list(rules) == ["registry", "notes", "consents", "erasure_requests", "cards",
+                          "contacts", "contact_notes", "appointments", "appointment_notes",
                           "group_participation"]  # fmt: skip
     assert (rules["registry"].months, rules["notes"].months, rules["registry"].version) == (
         60,

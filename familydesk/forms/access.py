@@ -91,6 +91,12 @@ def access_pdf(data: dict[str, Any], centre: CentreDetails, language: str,
                   present=sum(a["mark"] == "present" for a in g["attendance"]), marked=len(g["attendance"]))]
              for g in data["groups"]],
             [60 * mm, 25 * mm, 30 * mm, CONTENT_WIDTH - 115 * mm])]  # fmt: skip
+    if data.get("cards"):
+        story += [*section(lang(N_("Family cards"))), grid_table(
+            [lang(N_("Number")), lang(N_("Card")), lang(N_("Valid")), lang(N_("Status")), lang(N_("Uses"))],
+            [[c["number"], c["card_type"], f"{c['issued_on']} – {c['expires_on']}", c["status"], str(c["redemptions"])]
+             for c in data["cards"]],
+            [30 * mm, 45 * mm, 45 * mm, 25 * mm, CONTENT_WIDTH - 145 * mm])]  # fmt: skip
     story += [*section(lang(N_("Access and change log"))), grid_table(
         [lang(N_("When")), lang(N_("Operator")), lang(N_("Action")), lang(N_("Fields"))],
         [[e["at"][:16].replace("T", " "), e["operator"], f"{e['action']} {e['table']}", e["fields"]]

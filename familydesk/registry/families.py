@@ -27,7 +27,7 @@ from familydesk.registry.records import (
 from familydesk.registry.validation import DuplicateCodeError, clean_family, clean_member
 
 FAMILY_FIELDS = ("name", "address", "comune_name", "comune_code", "phone", "email",
-                  "isee_value", "isee_expiry", "notes", "external_key")  # fmt: skip
+                  "isee_value", "isee_expiry", "notes", "external_key", "resident_since")  # fmt: skip
 MEMBER_FIELDS = ("first_name", "last_name", "sex", "birth_date", "birth_place",
                   "no_code_reason", "relation", "citizenship", "languages", "phone", "email",
                   "disability", "notes")  # fmt: skip
@@ -98,7 +98,8 @@ def family_detail(family: Family, today: date | None = None) -> FamilyDetail:
         id=family.id, uid=family.uid, name=family.name, address=family.address,
         comune_name=family.comune_name, comune_code=family.comune_code, phone=family.phone,
         email=family.email, isee_value=family.isee_value, isee_expiry=family.isee_expiry,
-        notes=family.notes, external_key=family.external_key, created_at=family.created_at,
+        notes=family.notes, external_key=family.external_key,
+        resident_since=family.resident_since, created_at=family.created_at,
         members=members, markers=markers_for(members), version=family.version,
     )  # fmt: skip
 

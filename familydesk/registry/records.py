@@ -65,6 +65,8 @@ class FamilyInput:
     isee_expiry: date | None = None
     notes: str = ""
     external_key: str = ""
+    #: Since when the family lives in its comune (family-card residence rules).
+    resident_since: date | None = None
     id: int | None = None
     version: int | None = None
 
@@ -169,6 +171,7 @@ class FamilyDetail:
     isee_expiry: date | None
     notes: str
     external_key: str
+    resident_since: date | None
     created_at: datetime
     members: list[MemberDetail]
     markers: Markers
@@ -189,7 +192,8 @@ class FamilyDetail:
             name=self.name, address=self.address, comune_name=self.comune_name,
             comune_code=self.comune_code, phone=self.phone, email=self.email,
             isee_value=self.isee_value, isee_expiry=self.isee_expiry, notes=self.notes,
-            external_key=self.external_key, id=self.id, version=self.version,
+            external_key=self.external_key, resident_since=self.resident_since, id=self.id,
+            version=self.version,
         )  # fmt: skip
 
 

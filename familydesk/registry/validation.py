@@ -106,6 +106,10 @@ def clean_family(family: FamilyInput) -> FamilyInput:
         raise ValidationError(
             "isee_expiry", _("ISEE expiry: enter the date the ISEE certificate expires.")
         )
+    if family.resident_since is not None and family.resident_since > date.today():
+        raise ValidationError(
+            "resident_since", _("Resident since: the date cannot be in the future.")
+        )
     return replace(
         family,
         name=name,

@@ -4,7 +4,7 @@ The kinds that exist today are registered by :mod:`familydesk.retention.builtin`
 later capabilities register theirs through :mod:`familydesk.retention.kinds`.
 """
 
-from familydesk.retention import builtin, desk, groups  # noqa: F401  (register the built-in kinds)
+from familydesk.retention import builtin, cards, desk, groups  # noqa: F401  (register the built-in kinds)
 from familydesk.retention.kinds import RetentionKind, register, register_activity
 from familydesk.retention.services import (
     MAX_MONTHS,

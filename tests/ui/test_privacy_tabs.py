@@ -31,7 +31,7 @@ def test_rules_are_shown_and_saved_from_the_spin_boxes(
     context: PageContext, database: Database, qtbot: QtBot
 ) -> None:
     tab = _retention_tab(context, qtbot)
-    assert tab.rules_model.rowCount() == len(retention.kinds.kinds()) == 9
+    assert tab.rules_model.rowCount() == len(retention.kinds.kinds()) == 10
     assert tab.spins["notes"].value() == 24 and tab.spins["notes"].minimum() == 6
     tab.spins["notes"].setValue(36)
     qtbot.mouseClick(tab.save_button, LEFT)

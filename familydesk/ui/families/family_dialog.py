@@ -57,6 +57,7 @@ class FamilyDialog(FormDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.comune.setCompleter(completer)
+        self.resident_since = self._row(form, "resident_since", DateField())
         for key in _TEXT_FIELDS[2:]:
             self._row(form, key, QLineEdit())
         self.isee_value = self._row(form, "isee_value", MoneyField())
@@ -72,6 +73,7 @@ class FamilyDialog(FormDialog):
             for key in _TEXT_FIELDS:
                 self.edits[key].setText(getattr(family, key))
             self.comune.setText(family.comune_name)
+            self.resident_since.set_value(family.resident_since)
             self.isee_value.set_value(family.isee_value)
             self.isee_expiry.set_value(family.isee_expiry)
             self.notes.setPlainText(family.notes)
@@ -94,6 +96,7 @@ class FamilyDialog(FormDialog):
             "name": _("Family &name"), "address": _("&Address"), "comune": _("&Comune of residence"),
             "phone": _("&Phone"), "email": _("&E-mail"), "isee_value": _("ISEE (€)"),
             "isee_expiry": _("ISEE expires on"), "notes": _("Notes"),
+            "resident_since": _("Resident there since"),
         }  # fmt: skip
         for key, text in texts.items():
             self.labels[key].setText(text)
@@ -101,6 +104,7 @@ class FamilyDialog(FormDialog):
         self.comune.setPlaceholderText(_("type to choose, e.g. Suzzara"))
         self.isee_value.setPlaceholderText(_("e.g. 12.345,67"))
         self.isee_expiry.retranslate_ui()
+        self.resident_since.retranslate_ui()
 
     def _fill_comuni(self, choices: list[comuni.ComuneInfo]) -> None:
         self._comuni = {comune_label(c): c for c in choices}
@@ -132,12 +136,19 @@ class FamilyDialog(FormDialog):
             raise ValidationError(
                 "isee_expiry", _("ISEE expiry: {detail}").format(detail=exc)
             ) from None
+        try:
+            since = self.resident_since.value()
+        except ValueError as exc:
+            raise ValidationError(
+                "resident_since", _("Resident since: {detail}").format(detail=exc)
+            ) from None
         comune = self._chosen_comune()
         base = self.family.as_input() if self.family else FamilyInput(name="")
         return replace(
             base, **{key: self.edits[key].text() for key in _TEXT_FIELDS},
             comune_name=comune.name if comune else "", comune_code=comune.cadastral_code if comune else "",
             isee_value=isee, isee_expiry=expiry, notes=self.notes.toPlainText(),
+            resident_since=since,
         )  # fmt: skip
 
     def save(self) -> None:
@@ -153,5 +164,5 @@ class FamilyDialog(FormDialog):
 
     def field_widget(self, field: str) -> QWidget | None:
         special = {"comune": self.comune, "isee_value": self.isee_value,
-                   "isee_expiry": self.isee_expiry}  # fmt: skip
+                   "isee_expiry": self.isee_expiry, "resident_since": self.resident_since}  # fmt: skip
         return special.get(field, self.edits.get(field))

@@ -1,0 +1,181 @@
+"""Card types and their eligibility rules, set by a coordinator (``SETTINGS``), read by
+everyone who sees families. Each type also reads as plain sentences (``rules_text``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from familydesk import permissions
+from familydesk.appointments.resources_common import clean_text, remove_or_retire
+from familydesk.db.database import load_for_update
+from familydesk.db.models_cards import Card, CardType
+from familydesk.errors import NotFoundError, ValidationError
+from familydesk.i18n import _, format_money, ngettext
+
+
+@dataclass(frozen=True)
+class CardTypeInput:
+    """A new card type (``id`` None) or the changes to one (``id`` and the ``version`` read)."""
+
+    name: str
+    description: str = ""
+    residence_required: bool = True
+    residence_months: int = 0
+    min_children: int = 0
+    child_age_limit: int = 18
+    count_foster: bool = True
+    disability_age_limit: int | None = None
+    isee_ceiling: Decimal | None = None
+    holder_min_age: int | None = None
+    holder_max_age: int | None = None
+    validity_months: int = 12
+    active: bool = True
+    id: int | None = None
+    version: int | None = None
+
+
+@dataclass(frozen=True)
+class CardTypeRow:
+    id: int
+    uid: str
+    version: int
+    name: str
+    description: str
+    residence_required: bool
+    residence_months: int
+    min_children: int
+    child_age_limit: int
+    count_foster: bool
+    disability_age_limit: int | None
+    isee_ceiling: Decimal | None
+    holder_min_age: int | None
+    holder_max_age: int | None
+    validity_months: int
+    active: bool
+    #: Cards of this type that are active now.
+    active_cards: int
+
+    @property
+    def rules_text(self) -> tuple[str, ...]:
+        return rules_text(self)
+
+
+def rules_text(t: CardTypeRow | CardType) -> tuple[str, ...]:
+    """The rules as a coordinator would say them."""
+    lines = []
+    if t.residence_required:
+        lines.append(ngettext("Resident in a member comune for at least {n} month.",
+                              "Resident in a member comune for at least {n} months.",
+                              t.residence_months).format(n=t.residence_months)
+                     if t.residence_months else _("Resident in a member comune."))  # fmt: skip
+    if t.min_children:
+        line = ngettext("At least {n} child under {age}.", "At least {n} children under {age}.",
+                        t.min_children).format(n=t.min_children, age=t.child_age_limit)  # fmt: skip
+        if t.disability_age_limit:
+            line += " " + _("Children with a disability count up to {age}.").format(age=t.disability_age_limit)  # fmt: skip
+        if not t.count_foster:
+            line += " " + _("Foster children do not count.")
+        lines.append(line)
+    if t.holder_min_age is not None or t.holder_max_age is not None:
+        lines.append(_("The holder is {low} to {high} years old.").format(
+            low=t.holder_min_age if t.holder_min_age is not None else 18,
+            high=t.holder_max_age if t.holder_max_age is not None else "…"))  # fmt: skip
+    if t.isee_ceiling is not None:
+        lines.append(_("A valid ISEE of at most {amount}.").format(amount=format_money(t.isee_ceiling)))  # fmt: skip
+    else:
+        lines.append(_("No income limit."))
+    lines.append(ngettext("Valid for {n} month.", "Valid for {n} months.", t.validity_months).format(n=t.validity_months))  # fmt: skip
+    return tuple(lines)
+
+
+def _row(session: Session, t: CardType, today: date | None = None) -> CardTypeRow:
+    today = today or date.today()
+    active = session.scalar(select(func.count()).where(
+        Card.card_type_id == t.id, Card.status == "active", Card.expires_on >= today)) or 0  # fmt: skip
+    return CardTypeRow(
+        id=t.id, uid=str(t.uid), version=t.version, name=t.name, description=t.description,
+        residence_required=t.residence_required, residence_months=t.residence_months,
+        min_children=t.min_children, child_age_limit=t.child_age_limit,
+        count_foster=t.count_foster, disability_age_limit=t.disability_age_limit,
+        isee_ceiling=t.isee_ceiling, holder_min_age=t.holder_min_age,
+        holder_max_age=t.holder_max_age, validity_months=t.validity_months, active=t.active,
+        active_cards=active,
+    )  # fmt: skip
+
+
+def list_card_types(session: Session, active_only: bool = False) -> list[CardTypeRow]:
+    permissions.require(session, permissions.VIEW_REGISTRY)
+    query = select(CardType).order_by(CardType.name)
+    if active_only:
+        query = query.where(CardType.active.is_(True))
+    return [_row(session, t) for t in session.scalars(query)]
+
+
+def get_card_type(session: Session, card_type_id: int) -> CardTypeRow:
+    permissions.require(session, permissions.VIEW_REGISTRY)
+    t = session.get(CardType, card_type_id)
+    if t is None:
+        raise NotFoundError(_("This card type no longer exists."))
+    return _row(session, t)
+
+
+def _whole(field: str, label: str, value: int | None, low: int, high: int,
+           optional: bool = False) -> int | None:  # fmt: skip
+    if value is None and optional:
+        return None
+    if value is None or not low <= value <= high:
+        raise ValidationError(field, _("{field}: give a whole number from {low} to {high}.").format(field=label, low=low, high=high))  # fmt: skip
+    return value
+
+
+def save_card_type(session: Session, data: CardTypeInput) -> CardTypeRow:
+    """Add or change a card type; ``ValidationError`` names the field that is wrong."""
+    permissions.require(session, permissions.SETTINGS)
+    name = clean_text("name", _("Name"), data.name, 100, required=True)
+    twin = session.scalar(select(CardType.id).where(func.lower(CardType.name) == name.lower(), CardType.id != (data.id or 0)))  # fmt: skip
+    if twin is not None:
+        raise ValidationError("name", _("Name: another card type is already called {name}.").format(name=name))  # fmt: skip
+    values = {
+        "name": name, "description": (data.description or "").strip(),
+        "residence_required": data.residence_required,
+        "residence_months": _whole("residence_months", _("Months of residence"), data.residence_months, 0, 240),
+        "min_children": _whole("min_children", _("Children needed"), data.min_children, 0, 20),
+        "child_age_limit": _whole("child_age_limit", _("Children's age limit"), data.child_age_limit, 1, 40),
+        "count_foster": data.count_foster,
+        "disability_age_limit": _whole("disability_age_limit", _("Age limit with a disability"), data.disability_age_limit, 1, 99, optional=True),
+        "holder_min_age": _whole("holder_min_age", _("Holder's minimum age"), data.holder_min_age, 0, 120, optional=True),
+        "holder_max_age": _whole("holder_max_age", _("Holder's maximum age"), data.holder_max_age, 0, 120, optional=True),
+        "validity_months": _whole("validity_months", _("Validity (months)"), data.validity_months, 1, 120),
+        "isee_ceiling": data.isee_ceiling, "active": data.active,
+    }  # fmt: skip
+    if data.isee_ceiling is not None and data.isee_ceiling <= 0:
+        raise ValidationError("isee_ceiling", _("ISEE ceiling: give an amount above zero, or leave it empty for no income limit."))  # fmt: skip
+    if data.disability_age_limit is not None and data.disability_age_limit < data.child_age_limit:
+        raise ValidationError("disability_age_limit", _("Age limit with a disability: it cannot be lower than the children's age limit."))  # fmt: skip
+    low, high = data.holder_min_age, data.holder_max_age
+    if low is not None and high is not None and low > high:
+        raise ValidationError("holder_max_age", _("Holder's maximum age: it cannot be lower than the minimum."))  # fmt: skip
+    if data.id is None:
+        card_type = CardType(**values)
+        session.add(card_type)
+    else:
+        card_type = load_for_update(session, CardType, data.id, data.version or 0)
+        for key, value in values.items():
+            setattr(card_type, key, value)
+    session.flush()
+    return _row(session, card_type)
+
+
+def remove_card_type(session: Session, card_type_id: int) -> str:
+    """Delete an unused card type, or retire it (inactive) when cards were issued."""
+    permissions.require(session, permissions.SETTINGS)
+    card_type = session.get(CardType, card_type_id)
+    if card_type is None:
+        raise NotFoundError(_("This card type no longer exists."))
+    used = bool(session.scalar(select(func.count()).where(Card.card_type_id == card_type_id)))
+    return remove_or_retire(session, card_type, used)
