@@ -13,11 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.units import mm
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
-from familydesk.db.database import Database
-from familydesk.db.models_cards import Card
 from tests.forms.conftest import font_files, pages_text
 
 TOOLS = ("pdftoppm", "zbarimg")
@@ -58,14 +54,3 @@ def decode_qr(pdf: Path, tmp: Path) -> list[str]:
                                 text=True, check=False)  # fmt: skip
         found += result.stdout.splitlines()
     return found
-
-
-def replace_card(database: Database, old: str, new: str) -> None:
-    """Mark card ``old`` replaced by card ``new`` (as the issue service will)."""
-
-    def write(session: Session) -> None:
-        old_id = session.scalar(select(Card.id).where(Card.number == old))
-        session.execute(update(Card).where(Card.number == old).values(status="replaced"))
-        session.execute(update(Card).where(Card.number == new).values(previous_id=old_id))
-
-    database.write(write)

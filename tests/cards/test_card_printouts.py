@@ -14,6 +14,7 @@ import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from familydesk import audit
+from familydesk.cards.issue import issue_card, replace_card
 from familydesk.cards.numbers import compose, grouped
 from familydesk.cards.printouts import (
     month_bounds,
@@ -29,7 +30,7 @@ from familydesk.forms.base import FONT, register_fonts
 from familydesk.forms.card import CardFace, card_pdf, fit_names
 from familydesk.permissions import PermissionDenied
 from tests.cards.card_data import TODAY, CardWorld, add_card
-from tests.cards.print_helpers import decode_qr, embedded, flat, page_sizes_mm, replace_card
+from tests.cards.print_helpers import decode_qr, embedded, flat, page_sizes_mm
 from tests.forms.conftest import CENTRE_NAME, letterhead, pages_text, tiny_png  # noqa: F401
 from tests.helpers import signed_in
 
@@ -51,13 +52,15 @@ def test_the_card_is_id1_with_its_texts_and_embedded_fonts(
     assert embedded(out)
 
 
-def test_the_qr_code_reads_back_as_the_card_number(
+def test_an_issued_card_prints_with_a_qr_code_that_reads_back_as_its_number(
     database: Database, world: CardWorld, tmp_path: Path
 ) -> None:
-    numbers = [add_card(database, world) for _ in range(3)]
+    add_card(database, world, card_type_id=world.youth_card)  # another card: the code is this one's
+    card = database.write(issue_card, world.family[0], world.family_card, world.family[1], on=TODAY)  # fmt: skip
     out = tmp_path / "carta.pdf"
-    database.write(print_card, grouped(numbers[2]), out, "it")
-    assert decode_qr(out, tmp_path) == [numbers[2]]
+    database.write(print_card, card.grouped_number, out, "it")
+    assert decode_qr(out, tmp_path) == [card.number]
+    assert "Bianchi Luca" in flat(out)  # the members the issue chose
 
 
 def test_several_cards_a_page_each_every_code_readable(tmp_path: Path) -> None:
@@ -139,8 +142,8 @@ def test_revoked_replaced_mistyped_and_unknown_cards_are_refused(
     database: Database, world: CardWorld, tmp_path: Path
 ) -> None:
     revoked = add_card(database, world, status="revoked")
-    old, new = add_card(database, world), add_card(database, world)
-    replace_card(database, old, new)
+    lost = database.write(issue_card, world.family[0], world.family_card, world.family[1], on=TODAY)  # fmt: skip
+    old, new = lost.number, database.write(replace_card, lost.id, lost.version, "", on=TODAY).number
     out = tmp_path / "x.pdf"
     with pytest.raises(FamilyDeskError, match=f"Card {grouped(revoked)} was revoked"):
         database.write(print_card, revoked, out)
