@@ -62,7 +62,9 @@ def card_message(session: Session, card: CardRow, on: date) -> tuple[str, str]:
     """(reason, sentence) for an existing card on day ``on``; reason "" when valid."""
     state = card.state(on)
     if state == "revoked":
-        when = format_date(card.revoked_on) if card.revoked_on else ""
+        if card.revoked_on is None:
+            return state, _("Not valid: this card was revoked.")
+        when = format_date(card.revoked_on)
         if card.revoke_reason:
             return state, _("Not valid: revoked on {date} ({reason}).").format(
                 date=when, reason=card.revoke_reason)  # fmt: skip

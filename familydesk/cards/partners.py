@@ -64,7 +64,8 @@ class BenefitRow:
     def label(self) -> str:
         """What it gives, in a few words: "10% discount", "5,00 € off", "free entry"."""
         if self.kind == "percent" and self.value is not None:
-            return _("{percent}% discount").format(percent=format_number(self.value.normalize()))
+            percent = format_number(self.value.normalize()) + "%"
+            return _("{percent} discount").format(percent=percent)
         if self.kind == "amount" and self.value is not None:
             return _("{amount} off").format(amount=format_money(self.value))
         if self.kind == "free_entry":

@@ -150,3 +150,15 @@ def test_changing_partners_needs_settings(database: Database, world: CardWorld,
     with pytest.raises(PermissionDenied):
         database.write(save_benefit, BenefitInput(partners.pool, "free_entry",
                                                   card_type_ids=(world.family_card,)))  # fmt: skip
+
+
+def test_labels_in_italian(database: Database, world: CardWorld, partners: Partners) -> None:
+    from familydesk import i18n
+
+    i18n.set_language("it")  # the autouse fixture ``english`` sets it back
+    pool, cinema = (
+        database.read(get_partner, partners.pool),
+        database.read(get_partner, partners.cinema),
+    )
+    assert [b.label for b in pool.benefits] == ["sconto del 10%", "ingresso gratuito"]
+    assert cinema.benefits[0].label == "sconto di 2,50\xa0€" and pool.category_name == "Sportiva"
