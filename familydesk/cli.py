@@ -322,6 +322,7 @@ COMMAND_MODULES: list[str] = [
     "familydesk.commands.printing",
     "familydesk.commands.transfer",
     "familydesk.commands.encryption",
+    "familydesk.commands.cards",
 ]
 
 

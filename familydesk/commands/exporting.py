@@ -1,5 +1,6 @@
 """``familydesk export appointments|contacts``: a period's appointments or walk-in requests
-(and, from ``commands.group_outputs``, ``export attendance|groups``).
+(and, from ``commands.group_outputs``, ``export attendance|groups``; from
+``commands.cards``, ``export cards|redemptions``).
 
 Added under ``familydesk export`` (see ``commands.transfer``). ``--from`` and
 ``--to`` are whole days, both included. The format comes from ``--format``,
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from familydesk.commands.cards import add_card_exports
 from familydesk.commands.common import iso_date, run_write
 from familydesk.commands.group_outputs import add_group_exports
 from familydesk.i18n import _, ngettext
@@ -31,6 +33,7 @@ def add_export_commands(what: argparse._SubParsersAction, add_common: Callable) 
                               help=_("only this professional's or interpreter's appointments"))  # fmt: skip
     appointments.set_defaults(handler=run_appointments, formats=APPOINTMENT_FORMATS)
     add_group_exports(what, add_common)
+    add_card_exports(what, add_common)
     contacts = what.add_parser(
         "contacts", help=_("a period's walk-in requests, one row each (families by uid only)")
     )
