@@ -145,3 +145,37 @@ def print_renewal_letters(session: Session, month_start: date, path: Path,
                    f"renewal letters {first:%Y-%m}: {len(rows)}")  # fmt: skip
     log.info("Printed %d renewal letters for %s", len(rows), f"{first:%Y-%m}")
     return Printout(out, len(rows))
+
+
+def print_partner_booklet(session: Session, path: Path, language: str | None = None,
+                          on: date | None = None) -> Path:  # fmt: skip
+    """The partner directory booklet: partners with an agreement in force on ``on`` (today),
+    by category, then comune, with their benefits; refused when there is none."""
+    from familydesk.appointments.calendar_rules import local_now
+    from familydesk.cards.partners import partner_directory
+    from familydesk.forms.partner_booklet import (
+        BookletCategory,
+        BookletComune,
+        BookletPartner,
+        partner_booklet_pdf,
+    )
+
+    permissions.require(session, permissions.PRINT)
+    on = on or local_now().date()
+    categories: list[BookletCategory] = []
+    for section in partner_directory(session, on):
+        comune = BookletComune(section.comune or _("Other comuni"), tuple(
+            BookletPartner(p.name, p.address, p.phone, tuple(b.label for b in p.benefits if b.active))
+            for p in section.partners))  # fmt: skip
+        if categories and categories[-1].category == section.category:
+            categories[-1] = BookletCategory(section.category, (*categories[-1].comuni, comune))
+        else:
+            categories.append(BookletCategory(section.category, (comune,)))
+    if not categories:
+        raise FamilyDeskError(_("There is no partner with an agreement in force to print."))
+    pdf = partner_booklet_pdf(categories, get_centre(session), language or i18n.current_language(), on)  # fmt: skip
+    session.flush()
+    audit.record(session, "print", None, note="partner booklet", table_name="partner")
+    out = write_atomically(Path(path), pdf)
+    log.info("Printed the partner booklet")
+    return out

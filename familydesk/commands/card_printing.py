@@ -48,7 +48,9 @@ def card_forms(forms: argparse._SubParsersAction) -> list[argparse.ArgumentParse
     renewals.add_argument("--month", type=month, default=None, metavar=_("YYYY-MM"),
                           help=_("the month the cards expire in (default: next month)"))  # fmt: skip
     renewals.set_defaults(handler=run_renewals)
-    return [card, letter, renewals]
+    partners = forms.add_parser("partners", help=_("the directory of partners and their benefits, by category and comune"))  # fmt: skip
+    partners.set_defaults(handler=run_partners)
+    return [card, letter, renewals, partners]
 
 
 def _language(args: argparse.Namespace) -> str:
@@ -87,4 +89,14 @@ def run_renewals(args: argparse.Namespace) -> int:
     print(ngettext("File written: {path} ({count} renewal letter)",
                    "File written: {path} ({count} renewal letters)",
                    printed.cards).format(path=printed.path, count=printed.cards))  # fmt: skip
+    return 0
+
+
+def run_partners(args: argparse.Namespace) -> int:
+    from familydesk import permissions
+    from familydesk.cards.printouts import print_partner_booklet
+
+    path = run_write(args, permissions.PRINT, lambda session: print_partner_booklet(
+        session, Path(args.out), _language(args)))  # fmt: skip
+    print(_("Partner directory written to {path}").format(path=path))
     return 0

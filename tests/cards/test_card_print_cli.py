@@ -64,3 +64,19 @@ def test_print_card_refusals(capsys: pytest.CaptureFixture[str], db_location: st
 def test_renewals_default_to_next_month() -> None:
     assert next_month(date(2026, 11, 22)) == date(2026, 12, 1)
     assert next_month(date(2026, 12, 31)) == date(2027, 1, 1)
+
+
+def test_print_partners_lists_the_agreements_in_force(capsys: pytest.CaptureFixture[str], db_location: str,
+                                                      database: Database, world: CardWorld,
+                                                      tmp_path: Path) -> None:  # fmt: skip
+    from familydesk.cards.printouts import print_partner_booklet
+    from tests.cards.partner_data import build_partners
+
+    build_partners(database, world)
+    out = tmp_path / "convenzionati.pdf"
+    assert run(capsys, "--lang", "it", "--db", db_location, "print", "partners", "--out", str(out)) == (
+        0, f"Elenco dei convenzionati scritto in {out}\n", "")  # fmt: skip
+    text = flat(out)
+    assert "Piscina Comunale" in text and "Cinema Italia" not in text  # its agreement ended
+    with pytest.raises(Exception, match="no partner|nessun convenzionato"):
+        database.write(print_partner_booklet, tmp_path / "x.pdf", "en", date(2030, 1, 1))
