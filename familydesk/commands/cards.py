@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from familydesk.commands.common import iso_date, run_write
+from familydesk.commands.common import add_output, add_period, run_export
 from familydesk.i18n import _, ngettext
 
 FORMATS = ("csv", "json")
@@ -67,34 +67,16 @@ def add_card_exports(what: argparse._SubParsersAction, add_common: Callable) -> 
     redemptions = what.add_parser(
         "redemptions", help=_("a period's uses of benefits, accepted and refused, one row each")
     )
-    redemptions.add_argument("--from", dest="first", required=True, type=iso_date,
-                             metavar=_("YYYY-MM-DD"), help=_("first day of the period"))  # fmt: skip
-    redemptions.add_argument("--to", dest="last", required=True, type=iso_date,
-                             metavar=_("YYYY-MM-DD"), help=_("last day of the period (included)"))  # fmt: skip
+    add_period(redemptions)
     redemptions.set_defaults(handler=run_export_redemptions)
     for sub in (cards, redemptions):
-        sub.add_argument("--format", choices=FORMATS,
-                         help=_("file format (default: from the --out extension, else {first})")
-                         .format(first=FORMATS[0]))  # fmt: skip
-        sub.add_argument("--out", metavar=_("FILE"),
-                         help=_("where to write (default: the terminal)"))  # fmt: skip
-        add_common(sub)
-        sub.set_defaults(parser=sub, formats=FORMATS)
-
-
-def _export(args: argparse.Namespace, work: Callable, message: Callable[[int], str]) -> int:  # type: ignore[type-arg]
-    from familydesk import permissions
-    from familydesk.commands.exporting import export_options, report
-
-    fmt, out = export_options(args)
-    exported = run_write(args, permissions.EXPORT, lambda session: work(session, fmt, out))
-    return report(message(exported.count).format(count=exported.count), exported.path)
+        add_output(sub, FORMATS, add_common)
 
 
 def run_export_cards(args: argparse.Namespace) -> int:
     from familydesk.cards.export import export_cards
 
-    return _export(args, lambda session, fmt, out: export_cards(session, fmt, out, sys.stdout),
+    return run_export(args, lambda session, fmt, out: export_cards(session, fmt, out, sys.stdout),
                    lambda n: ngettext("{count} card exported.", "{count} cards exported.", n))  # fmt: skip
 
 
@@ -104,5 +86,5 @@ def run_export_redemptions(args: argparse.Namespace) -> int:
     def work(session, fmt, out):  # type: ignore[no-untyped-def]
         return export_redemptions(session, args.first, args.last, fmt, out, sys.stdout)
 
-    return _export(args, work, lambda n: ngettext("{count} benefit use exported.",
+    return run_export(args, work, lambda n: ngettext("{count} benefit use exported.",
                                                   "{count} benefit uses exported.", n))  # fmt: skip

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from familydesk.i18n import _
@@ -40,3 +42,50 @@ def run_write(args: argparse.Namespace, permission: str, work: Callable[..., Any
         return database.write(work)
     finally:
         database.dispose()
+
+
+# -- exports: ``--from``/``--to``, ``--format``/``--out``, running and reporting ----------
+def add_period(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--from", dest="first", required=True, type=iso_date,
+                     metavar=_("YYYY-MM-DD"), help=_("first day of the period"))  # fmt: skip
+    sub.add_argument("--to", dest="last", required=True, type=iso_date,
+                     metavar=_("YYYY-MM-DD"), help=_("last day of the period (included)"))  # fmt: skip
+
+
+def add_output(sub: argparse.ArgumentParser, formats: tuple[str, ...],
+               add_common: Callable[[argparse.ArgumentParser], None]) -> None:  # fmt: skip
+    sub.add_argument("--format", choices=formats,
+                     help=_("file format (default: from the --out extension, else {first})")
+                     .format(first=formats[0]))  # fmt: skip
+    sub.add_argument("--out", metavar=_("FILE"), help=_("where to write (default: the terminal)"))
+    add_common(sub)
+    sub.set_defaults(parser=sub, formats=formats)
+
+
+def export_options(args: argparse.Namespace) -> tuple[str, Path | None]:
+    if getattr(args, "first", None) and args.last < args.first:
+        args.parser.error(_("--to must be the same day as --from or later"))
+    out = Path(args.out).expanduser() if args.out else None
+    fmt = args.format or (out.suffix.lower().lstrip(".") if out is not None else args.formats[0])
+    if fmt not in args.formats:
+        args.parser.error(_("choose --format {choices}").format(choices=", ".join(args.formats)))
+    return fmt, out
+
+
+def report(message: str, path: Path | None) -> int:
+    if path is not None:
+        print(_("{summary} File: {path}").format(summary=message, path=path))
+    else:
+        print(message, file=sys.stderr)
+    return 0
+
+
+def run_export(args: argparse.Namespace, work: Callable[..., Any],
+               message: Callable[[int], str]) -> int:  # fmt: skip
+    """``work(session, fmt, out)`` (an export returning ``count`` and ``path``) as the signed-in
+    operator with ``EXPORT``; one line saying how many, and where."""
+    from familydesk import permissions
+
+    fmt, out = export_options(args)
+    exported = run_write(args, permissions.EXPORT, lambda session: work(session, fmt, out))
+    return report(message(exported.count).format(count=exported.count), exported.path)

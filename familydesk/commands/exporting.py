@@ -13,11 +13,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from familydesk.commands.cards import add_card_exports
-from familydesk.commands.common import iso_date, run_write
+from familydesk.commands.common import add_output, add_period, export_options, report, run_write
 from familydesk.commands.group_outputs import add_group_exports
 from familydesk.i18n import _, ngettext
 
@@ -39,41 +38,14 @@ def add_export_commands(what: argparse._SubParsersAction, add_common: Callable) 
     )
     contacts.set_defaults(handler=run_contacts, formats=CONTACT_FORMATS)
     for sub, formats in ((appointments, APPOINTMENT_FORMATS), (contacts, CONTACT_FORMATS)):
-        sub.add_argument("--from", dest="first", required=True, type=iso_date,
-                         metavar=_("YYYY-MM-DD"), help=_("first day of the period"))  # fmt: skip
-        sub.add_argument("--to", dest="last", required=True, type=iso_date,
-                         metavar=_("YYYY-MM-DD"), help=_("last day of the period (included)"))  # fmt: skip
-        sub.add_argument("--format", choices=formats,
-                         help=_("file format (default: from the --out extension, else {first})")
-                         .format(first=formats[0]))  # fmt: skip
-        sub.add_argument("--out", metavar=_("FILE"),
-                         help=_("where to write (default: the terminal)"))  # fmt: skip
-        add_common(sub)
-        sub.set_defaults(parser=sub)
-
-
-def export_options(args: argparse.Namespace) -> tuple[str, Path | None]:
-    if getattr(args, "first", None) and args.last < args.first:
-        args.parser.error(_("--to must be the same day as --from or later"))
-    out = Path(args.out).expanduser() if args.out else None
-    fmt = args.format or (out.suffix.lower().lstrip(".") if out is not None else args.formats[0])
-    if fmt not in args.formats:
-        args.parser.error(_("choose --format {choices}").format(choices=", ".join(args.formats)))
-    return fmt, out
+        add_period(sub)
+        add_output(sub, formats, add_common)
 
 
 def _run(args: argparse.Namespace, work: Callable) -> Any:  # type: ignore[type-arg]
     from familydesk import permissions
 
     return run_write(args, permissions.EXPORT, work)
-
-
-def report(message: str, path: Path | None) -> int:
-    if path is not None:
-        print(_("{summary} File: {path}").format(summary=message, path=path))
-    else:
-        print(message, file=sys.stderr)
-    return 0
 
 
 def run_appointments(args: argparse.Namespace) -> int:

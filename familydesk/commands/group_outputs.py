@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from familydesk.commands.common import iso_date, run_write
+from familydesk.commands.common import add_output, add_period, run_export, run_write
 from familydesk.i18n import _, ngettext
 
 FORMATS = ("csv", "json")
@@ -117,28 +117,10 @@ def add_group_exports(what: argparse._SubParsersAction, add_common: Callable) ->
     _group(attendance)
     attendance.set_defaults(handler=run_export_attendance)
     groups = what.add_parser("groups", help=_("the figures of every group that met in a period"))
-    groups.add_argument("--from", dest="first", required=True, type=iso_date,
-                        metavar=_("YYYY-MM-DD"), help=_("first day of the period"))  # fmt: skip
-    groups.add_argument("--to", dest="last", required=True, type=iso_date,
-                        metavar=_("YYYY-MM-DD"), help=_("last day of the period (included)"))  # fmt: skip
+    add_period(groups)
     groups.set_defaults(handler=run_export_groups)
     for sub in (attendance, groups):
-        sub.add_argument("--format", choices=FORMATS,
-                         help=_("file format (default: from the --out extension, else {first})")
-                         .format(first=FORMATS[0]))  # fmt: skip
-        sub.add_argument("--out", metavar=_("FILE"),
-                         help=_("where to write (default: the terminal)"))  # fmt: skip
-        add_common(sub)
-        sub.set_defaults(parser=sub, formats=FORMATS)
-
-
-def _export(args: argparse.Namespace, work: Callable, message: Callable[[int], str]) -> int:  # type: ignore[type-arg]
-    from familydesk import permissions
-    from familydesk.commands.exporting import export_options, report
-
-    fmt, out = export_options(args)
-    exported = run_write(args, permissions.EXPORT, lambda session: work(session, fmt, out))
-    return report(message(exported.count).format(count=exported.count), exported.path)
+        add_output(sub, FORMATS, add_common)
 
 
 def run_export_attendance(args: argparse.Namespace) -> int:
@@ -149,7 +131,7 @@ def run_export_attendance(args: argparse.Namespace) -> int:
         return export_attendance(session, group_id_by_uid(session, args.group), fmt, out,
                                  sys.stdout)  # fmt: skip
 
-    return _export(args, work, lambda n: ngettext("{count} attendance row exported.",
+    return run_export(args, work, lambda n: ngettext("{count} attendance row exported.",
                                                   "{count} attendance rows exported.", n))  # fmt: skip
 
 
@@ -159,5 +141,5 @@ def run_export_groups(args: argparse.Namespace) -> int:
     def work(session, fmt, out):  # type: ignore[no-untyped-def]
         return export_groups(session, args.first, args.last, fmt, out, sys.stdout)
 
-    return _export(args, work, lambda n: ngettext("{count} group exported.",
+    return run_export(args, work, lambda n: ngettext("{count} group exported.",
                                                   "{count} groups exported.", n))  # fmt: skip
