@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from familydesk import audit
 from familydesk.db.models_cards import Card, CardMember
 from familydesk.i18n import N_, _, format_date
-from familydesk.retention.kinds import RetentionKind, register, register_activity
+from familydesk.retention.kinds import (
+    RetentionKind,
+    register,
+    register_activity,
+    updated_for_retention,
+)
 
 register_activity(
     lambda since: select(Card.family_id).where(
@@ -40,16 +44,8 @@ def _candidates(_session: Session, cutoff: datetime):  # type: ignore[no-untyped
 
 def _detach(session: Session, ids: list[int], _today: date) -> int:
     session.execute(delete(CardMember).where(CardMember.card_id.in_(ids)))
-    session.execute(
-        update(Card).where(Card.id.in_(ids))
-        .values(family_id=None, holder_id=None, revoke_reason="", version=Card.version + 1)
-        .execution_options(synchronize_session=False)
-    )  # fmt: skip
-    for uid in session.scalars(select(Card.uid).where(Card.id.in_(ids))):
-        audit.append(session, "update", "card", str(uid),
-                     ["family_id", "holder_id", "members", "revoke_reason"], note="retention")  # fmt: skip
-    session.expire_all()
-    return len(ids)
+    values = {"family_id": None, "holder_id": None, "revoke_reason": ""}
+    return updated_for_retention(session, Card, ids, values, [*values, "members"])
 
 
 def _describe(session: Session, ids: list[int]) -> list[tuple[str, str]]:

@@ -19,16 +19,20 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import audit
 from familydesk.appointments.calendar_rules import TIMEZONE
 from familydesk.db.models import MemberComune, Person
 from familydesk.db.models_appointments import Appointment
 from familydesk.db.models_frontdesk import Contact, ContactRequest
 from familydesk.i18n import N_, _, format_date
-from familydesk.retention.kinds import RetentionKind, register, register_activity
+from familydesk.retention.kinds import (
+    RetentionKind,
+    register,
+    register_activity,
+    updated_for_retention,
+)
 
 
 def _local(moment: datetime) -> datetime:
@@ -45,16 +49,7 @@ register_activity(
 
 def _cleared(session: Session, model: type, column: str, ids: list[int]) -> int:
     """Empty ``column`` of the rows ``ids`` (audited by field name, never the value)."""
-    uids = session.scalars(select(model.uid).where(model.id.in_(ids))).all()
-    session.execute(
-        update(model).where(model.id.in_(ids))
-        .values({column: "", "version": model.version + 1})
-        .execution_options(synchronize_session=False)
-    )  # fmt: skip
-    for uid in uids:
-        audit.append(session, "update", model.__tablename__, str(uid), [column], note="retention")
-    session.expire_all()
-    return len(uids)
+    return updated_for_retention(session, model, ids, {column: ""})
 
 
 def _dated_samples(session: Session, model: type, when, ids: list[int]) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]  # fmt: skip
@@ -109,16 +104,7 @@ CONTACT_NOTES = register(RetentionKind(
 
 # -- appointments -----------------------------------------------------------------
 def _detach_appointments(session: Session, ids: list[int], _today: date) -> int:
-    session.execute(
-        update(Appointment).where(Appointment.id.in_(ids))
-        .values(family_id=None, person_id=None, note="", version=Appointment.version + 1)
-        .execution_options(synchronize_session=False)
-    )  # fmt: skip
-    for uid in session.scalars(select(Appointment.uid).where(Appointment.id.in_(ids))):
-        audit.append(session, "update", "appointment", str(uid), ["family_id", "person_id", "note"],
-                     note="retention")  # fmt: skip
-    session.expire_all()
-    return len(ids)
+    return updated_for_retention(session, Appointment, ids, {"family_id": None, "person_id": None, "note": ""})  # fmt: skip
 
 
 APPOINTMENTS = register(RetentionKind(

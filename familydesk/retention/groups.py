@@ -14,14 +14,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk import audit
 from familydesk.appointments.calendar_rules import TIMEZONE
 from familydesk.db.models_groups import Attendance, Enrolment, GroupSession
 from familydesk.i18n import N_, _, format_date
-from familydesk.retention.kinds import RetentionKind, register, register_activity
+from familydesk.retention.kinds import (
+    RetentionKind,
+    register,
+    register_activity,
+    updated_for_retention,
+)
 
 
 def _local(moment: datetime) -> datetime:
@@ -56,17 +60,8 @@ def _candidates(_session: Session, cutoff: datetime):  # type: ignore[no-untyped
 
 
 def _detach(session: Session, ids: list[int], _today: date) -> int:
-    session.execute(
-        update(Enrolment).where(Enrolment.id.in_(ids))
-        .values(person_id=None, family_id=None, note="", withdraw_reason="",
-                version=Enrolment.version + 1)
-        .execution_options(synchronize_session=False)
-    )  # fmt: skip
-    for uid in session.scalars(select(Enrolment.uid).where(Enrolment.id.in_(ids))):
-        audit.append(session, "update", "enrolment", str(uid),
-                     ["person_id", "family_id", "note", "withdraw_reason"], note="retention")  # fmt: skip
-    session.expire_all()
-    return len(ids)
+    values = {"person_id": None, "family_id": None, "note": "", "withdraw_reason": ""}
+    return updated_for_retention(session, Enrolment, ids, values)
 
 
 def _describe(session: Session, ids: list[int]) -> list[tuple[str, str]]:
