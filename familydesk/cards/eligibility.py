@@ -21,6 +21,7 @@ from familydesk.db.models import Family, MemberComune, Person
 from familydesk.db.models_cards import CardType
 from familydesk.errors import NotFoundError
 from familydesk.i18n import _, format_date, format_money, ngettext
+from familydesk.registry.families import age_on as registry_age_on
 from familydesk.registry.records import ADULT_AGE, CHILD_RELATIONS
 
 
@@ -60,7 +61,8 @@ def add_months(day: date, months: int) -> date:
 
 
 def age_on(born: date, day: date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    """Completed years on ``day`` (the registry's rule, for a known birth date)."""
+    return registry_age_on(born, day) or 0
 
 
 def birthday(born: date, years: int) -> date:

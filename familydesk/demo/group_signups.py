@@ -24,6 +24,7 @@ from familydesk.appointments.calendar_rules import TIMEZONE
 from familydesk.db.models import Family, Person
 from familydesk.demo.appointments import utc
 from familydesk.demo.group_names import WITHDRAW_REASONS, GroupSpec
+from familydesk.groups.enrolment import months_between
 
 
 @dataclass
@@ -95,8 +96,8 @@ def load_households(session: Session) -> dict[str, list[Household]]:
 
 
 def age_on(born: date, day: date, unit: str) -> int:
-    """Completed months or years on ``day``."""
-    months = (day.year - born.year) * 12 + day.month - born.month - (day.day < born.day)
+    """Completed months or years on ``day``, as the sign-up service counts them."""
+    months = months_between(born, day)
     return months if unit == "months" else months // 12
 
 
