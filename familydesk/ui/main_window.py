@@ -25,6 +25,7 @@ from familydesk.paths import resources_dir
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.appointments import AppointmentsPage
 from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.pages.cards import CardsPage
 from familydesk.ui.pages.families import FamiliesPage
 from familydesk.ui.pages.frontdesk import FrontDeskPage
 from familydesk.ui.pages.groups import GroupsPage
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
             return AppointmentsPage(self.context)
         if entry.key == "groups":
             return GroupsPage(self.context)
+        if entry.key == "cards":
+            return CardsPage(self.context)
         return PlaceholderPage(self.context, lambda: _(entry.title), lambda: _(entry.description))
 
     def _build_actions(self) -> None:

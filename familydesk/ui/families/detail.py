@@ -27,6 +27,7 @@ from familydesk.errors import ValidationError
 from familydesk.frontdesk import ContactRow
 from familydesk.i18n import _, format_date, format_money
 from familydesk.registry import FamilyDetail, MemberDetail
+from familydesk.ui.cards.family_tab import FamilyCardsTab
 from familydesk.ui.errors import show_error
 from familydesk.ui.families.appointments_tab import BOOK_KEY, FamilyAppointmentsTab
 from familydesk.ui.families.consent_dialog import ConsentDialog
@@ -148,6 +149,8 @@ class FamilyDetailView(QWidget):
             self.record_tabs.append(self.appointments)
         if context is not None:
             self.record_tabs.append(FamilyGroupsTab(context))
+        if context is not None and context.may(permissions.CARDS):
+            self.record_tabs.append(FamilyCardsTab(context))
         for tab in self.record_tabs:
             tab.counted.connect(lambda n, t=tab: self.tabs.setTabText(self.tabs.indexOf(t), t.title(n)))  # fmt: skip
             self.tabs.addTab(tab, "")

@@ -36,6 +36,7 @@ from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import Page, PageContext
 from familydesk.ui.settings_appointments import AppointmentsSettings
 from familydesk.ui.settings_backups import BackupsBox
+from familydesk.ui.settings_cards import CardTypesSettings
 from familydesk.ui.settings_encryption import EncryptionBox
 from familydesk.ui.settings_operators import OperatorsBox
 from familydesk.ui.table_model import Column, LazyTableModel
@@ -86,6 +87,10 @@ class SettingsPage(Page):
         if context.may(permissions.SETTINGS):
             self.appointments = AppointmentsSettings(context.runner)
             self.tabs.addTab(self.appointments, "")
+        self.card_types: CardTypesSettings | None = None
+        if context.may(permissions.SETTINGS):
+            self.card_types = CardTypesSettings(context.runner)
+            self.tabs.addTab(self.card_types, "")
         self.tabs.currentChanged.connect(self._tab_shown)
         self.layout_.addWidget(self.tabs, 1)
         self.retranslate_ui()
@@ -213,6 +218,9 @@ class SettingsPage(Page):
         if self.appointments is not None:
             self.tabs.setTabText(1, _("Appointments"))
             self.appointments.retranslate_ui()
+        if self.card_types is not None:
+            self.tabs.setTabText(self.tabs.indexOf(self.card_types), self.card_types.title())
+            self.card_types.retranslate_ui()
         self.centre_box.setTitle(_("Centre (printed on every form)"))
         labels = {
             "name": _("&Name"), "address": _("&Address"), "postcode": _("&Postcode"),
@@ -243,6 +251,8 @@ class SettingsPage(Page):
     def _tab_shown(self, _index: int) -> None:
         if self.appointments is not None and self.tabs.currentWidget() is self.appointments:
             self.appointments.load()
+        if self.card_types is not None and self.tabs.currentWidget() is self.card_types:
+            self.card_types.load()
 
     def load(self) -> None:
         self.runner.read(centre.get_centre, on_done=self._show_details, owner=self)

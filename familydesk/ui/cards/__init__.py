@@ -1,0 +1,1 @@
+"""The Family card page's tabs and dialogs (``ui.pages.cards``) and the family page's Cards tab."""

@@ -1,0 +1,30 @@
+"""The Family card page: its tabs, for the roles that may use it."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from familydesk.db.database import Database
+from familydesk.ui.main_window import MainWindow
+from familydesk.ui.pages.cards import CardsPage
+from tests.ui.conftest import open_page
+
+
+def test_the_page_has_four_tabs_loaded_when_first_shown(window: MainWindow, qtbot: QtBot) -> None:
+    page = open_page(window, "cards")
+    assert isinstance(page, CardsPage)
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+        "Card register", "Check a family", "Benefits counter", "Partners",
+    ]  # fmt: skip
+    assert page.tabs.currentWidget() is page.register
+
+
+@pytest.mark.parametrize("role", ["educator"])
+def test_roles_without_the_card_permission_see_it_greyed_out(database: Database, role: str,
+                                                             request: pytest.FixtureRequest) -> None:  # fmt: skip
+    database.role = role
+    window = request.getfixturevalue("window")
+    page = window.pages["cards"]
+    assert not page.available
+    assert page.unavailable_reason() == "Family card: not for your role"
