@@ -1,0 +1,40 @@
+"""The family card's printouts from the pages: the card, its cover letter, next month's
+renewal letters and the partner directory booklet.
+
+``familydesk.cards.printouts`` writes the PDFs (audited there); ``ui.printing.print_pdf``
+runs it off the window's thread and opens the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from familydesk.cards import printouts
+from familydesk.ui.printing import print_pdf
+from familydesk.ui.runner import Runner
+
+Failed = Callable[[BaseException], None]
+
+
+def print_card(runner: Runner, owner: QWidget, number: str, on_error: Failed) -> None:
+    """The card itself, an ID-1 page for a card printer."""
+    print_pdf(runner, owner, printouts.print_card, number, kind="card", key=number, on_error=on_error)  # fmt: skip
+
+
+def print_cover_letter(runner: Runner, owner: QWidget, number: str, on_error: Failed) -> None:
+    print_pdf(runner, owner, printouts.print_cover_letter, number,
+              kind="card-letter", key=number, on_error=on_error)  # fmt: skip
+
+
+def print_renewal_letters(runner: Runner, owner: QWidget, month_start: date, on_error: Failed) -> None:  # fmt: skip
+    """A letter for every active card expiring in the month of ``month_start``."""
+    print_pdf(runner, owner, printouts.print_renewal_letters, month_start,
+              kind="card-renewals", key=month_start.strftime("%Y-%m"), on_error=on_error)  # fmt: skip
+
+
+def print_partner_booklet(runner: Runner, owner: QWidget, on_error: Failed) -> None:
+    print_pdf(runner, owner, printouts.print_partner_booklet,
+              kind="partner-booklet", key="all", on_error=on_error)  # fmt: skip
