@@ -31,9 +31,8 @@ from sqlalchemy.orm import Session
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import open_signed  # noqa: E402
+from benchmarks import open_signed, run_on_large_database  # noqa: E402
 from benchmarks.bench_frontdesk import _row, stamp  # noqa: E402
-from benchmarks.bench_frontdesk import build as build_desk  # noqa: E402
 from benchmarks.bench_search import FAMILIES, _times  # noqa: E402
 from familydesk.appointments.calendar_rules import local_now, national_holidays  # noqa: E402
 from familydesk.db.database import Database  # noqa: E402
@@ -226,11 +225,4 @@ def run(folder: Path) -> list[tuple[str, str]]:
 
 
 if __name__ == "__main__":
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("build/bench")
-    folder.mkdir(parents=True, exist_ok=True)
-    if not (folder / "frontdesk.done").exists():
-        _path, built = build_desk(folder)
-        (folder / "frontdesk.done").write_text("\n".join(f"| {a} | {b} |" for a, b in built) + "\n",
-                                               encoding="utf-8")  # fmt: skip
-    for label, figure in run(folder):
-        print(f"| {label} | {figure} |")
+    run_on_large_database(run)

@@ -88,7 +88,9 @@ class Card(SiteOwnedMixin, Base):
     revoked_on: Mapped[date | None] = mapped_column(Date)
     revoke_reason: Mapped[str] = mapped_column(String(200), default="")
     #: The card this one renews or replaces.
-    previous_id: Mapped[int | None] = mapped_column(ForeignKey("card.id", ondelete="SET NULL"))
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("card.id", ondelete="SET NULL"), index=True
+    )
     issued_by: Mapped[str] = mapped_column(String(100), default="")
 
 
