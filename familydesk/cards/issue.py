@@ -15,7 +15,7 @@ from familydesk.cards.numbers import grouped, next_number
 from familydesk.cards.records import CardRow, card_rows
 from familydesk.db.database import load_for_update
 from familydesk.db.models import Family, Person
-from familydesk.db.models_cards import Card, CardMember
+from familydesk.db.models_cards import Card, CardMember, CardType
 from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.i18n import _, format_date
 from familydesk.text import fold
@@ -56,9 +56,12 @@ def issue_card(session: Session, family_id: int, card_type_id: int, holder_id: i
     eligibility = check_eligibility(session, family_id, card_type_id, holder_id, on)
     if not eligibility.eligible:
         raise _refused(eligibility)
-    current = session.scalar(select(Card).where(
-        Card.family_id == family_id, Card.card_type_id == card_type_id, Card.status == "active",
-        Card.expires_on >= on, Card.holder_id == eligibility.holder_id))  # fmt: skip
+    card_type = session.get(CardType, card_type_id)
+    same = [Card.family_id == family_id, Card.card_type_id == card_type_id, Card.status == "active",
+            Card.expires_on >= on]  # fmt: skip
+    if card_type is not None and (card_type.holder_min_age is not None or card_type.holder_max_age is not None):  # fmt: skip
+        same.append(Card.holder_id == eligibility.holder_id)  # a personal card: one per holder
+    current = session.scalars(select(Card).where(*same).order_by(Card.id)).first()
     if current is not None:
         raise FamilyDeskError(_("The family already has card {number} of this type, valid until {day}: renew or replace it instead.").format(number=grouped(current.number), day=format_date(current.expires_on)))  # fmt: skip
     family = session.get(Family, family_id)

@@ -36,6 +36,10 @@ def test_an_eligible_family_gets_a_numbered_card(database: Database, world: Card
     assert card.issued_on == TODAY and card.state(TODAY) == "active"
     with pytest.raises(FamilyDeskError, match="already has card"):
         _issue(database, world)
+    # A family card is the family's: another holder (Paolo, 20) does not make a second one.
+    paolo = database.read(lambda s: s.scalar(select(Person.id).where(Person.first_name == "Paolo")))
+    with pytest.raises(FamilyDeskError, match="already has card"):
+        database.write(issue_card, world.family[0], world.family_card, paolo, on=TODAY)
 
 
 def test_a_family_that_does_not_qualify_gets_the_reasons_and_no_card(database: Database, world: CardWorld) -> None:  # fmt: skip
