@@ -142,9 +142,11 @@ def test_found_with_the_keyboard_and_issued_with_ctrl_enter(
     assert [p.rsplit("/", 1)[-1] for p in opened_files] == [f"card-{card.number}.pdf", f"card-letter-{card.number}.pdf"]  # fmt: skip
 
 
+@pytest.mark.parametrize("role", ["reception", "professional"])
 def test_the_dialog_issues_the_card_and_says_so(
-    context: PageContext, database: Database, world: CardWorld, qtbot: QtBot
+    context: PageContext, database: Database, world: CardWorld, qtbot: QtBot, role: str
 ) -> None:
+    database.role = role
     dialog = EligibilityDialog(context, world.family[0])
     qtbot.addWidget(dialog)
     dialog.show()
@@ -269,8 +271,23 @@ def test_families_without_a_card_are_listed_and_checked_with_enter(
     assert tab.panel.verdict.text() == "Eligible for Carta Famiglia"
     press(qtbot, Qt.Key.Key_Return, CTRL)
     assert listed.family_ids() == [world.family[0]] and listed.count.text() == "1 family"
+    rect = listed.table.visualRect(listed.model.index(0, 0))
+    qtbot.mouseClick(listed.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(listed.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tab.panel.family_name.text() == "Family Bianchi — Gonzaga"
     tab.panel.choose_type(world.youth_card)
     assert listed.family_ids() == [] and listed.count.text() == "0 families"
+
+
+def test_tab_goes_from_the_search_to_the_list(context: PageContext, world: CardWorld, qtbot: QtBot) -> None:  # fmt: skip
+    tab = tab_for(context, qtbot)
+    tab.show_family(world.family[0])
+    tab.focus_search()
+    order = []
+    for _ in range(6):
+        order.append(focused().objectName())
+        press(qtbot, Qt.Key.Key_Tab)
+    assert order == ["personSearch", "cardTypeChoice", "holderChoice", "issueCard", "candidatesTable", "personSearch"]  # fmt: skip
 
 
 def test_the_page_opens_the_check_on_a_family(window: MainWindow, world: CardWorld, qtbot: QtBot) -> None:  # fmt: skip

@@ -48,6 +48,7 @@ class CandidatesList(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list
         self.table.activated.connect(self._activated)  # Enter, double-click
         self.count = QLabel()
         self.count.setObjectName("countLabel")
