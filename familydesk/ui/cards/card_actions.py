@@ -35,6 +35,7 @@ from familydesk.ui.cards.register_model import state_of, today
 from familydesk.ui.errors import show_error
 from familydesk.ui.families.form_dialog import FormDialog
 from familydesk.ui.groups.common import open_dialog, report
+from familydesk.ui.pages.base import PageContext
 from familydesk.ui.runner import Runner
 
 #: Reasons offered for a replacement (the field takes any other text too).
@@ -159,7 +160,8 @@ class CardActions(QObject):
         self.set_card(None)
 
     @classmethod
-    def for_context(cls, context, banner: Banner, owner: QWidget) -> CardActions:  # type: ignore[no-untyped-def]
+    def for_context(cls, context: PageContext, banner: Banner, owner: QWidget) -> CardActions:
+        """The actions with the buttons the signed-in operator may use."""
         return cls(context.runner, context.may(permissions.CARDS),
                    context.may(permissions.PRINT), banner, owner)  # fmt: skip
 

@@ -90,14 +90,15 @@ class CardDetail(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.no_uses = QLabel()
         self.no_uses.setObjectName("countLabel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.fields)
-        layout.addSpacing(6)
-        layout.addWidget(self.log_title)
-        layout.addWidget(self.no_uses)
-        layout.addWidget(self.log, 1)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.addWidget(self.heading)
+        self.box.addWidget(self.fields)
+        self.box.addSpacing(6)
+        self.box.addWidget(self.log_title)
+        self.box.addWidget(self.no_uses)
+        self.box.addWidget(self.log, 1)
+        self.box.addStretch(1)  # takes the room of the log while there is none
         self.show_card(None, None)
 
     def retranslate_ui(self) -> None:
@@ -130,6 +131,7 @@ class CardDetail(QWidget):
             self.fields.set_lines([])
             for widget in (self.log_title, self.no_uses, self.log):
                 widget.hide()
+            self.box.setStretch(self.box.count() - 1, 1)
             return
         self.heading.setText(f"{card.grouped_number} — {card.card_type}")
         self.fields.set_lines(card_lines(card, self.day, self.family_cards))
@@ -137,3 +139,4 @@ class CardDetail(QWidget):
         self.log_title.show()
         self.no_uses.setVisible(not used)
         self.log.setVisible(used)
+        self.box.setStretch(self.box.count() - 1, 0 if used else 1)

@@ -4,8 +4,9 @@ the chosen card on the right with its log of uses, and its actions (renew, revok
 replace a lost card, print the card and its cover letter). "Renewal letters for next
 month" prints a letter for each active card that expires next month.
 
-Keyboard: Ctrl+F to the search, Enter there to the list; Alt+R renew, Alt+O revoke,
-Alt+P replace, Alt+C print the card, Alt+L its cover letter.
+Keyboard: Ctrl+F to the search, Enter there to the list; the buttons' underlined letters
+with Alt (in English Alt+R renew, Alt+O revoke, Alt+P replace, Alt+C print the card,
+Alt+L its cover letter).
 """
 
 from __future__ import annotations
@@ -140,14 +141,17 @@ class RegisterTab(CardsTab):
         self.card_type.setItemText(0, _("All types"))
         self.search.setPlaceholderText(_("Search: number, family, holder or comune (Ctrl+F)"))
         self.letters_button.setText(_("Renewal letters for next month"))
-        first = next_month(today())
-        last = next_month(first) - timedelta(days=1)
-        self.letters_button.setToolTip(_("A letter to the holder of every active card that expires from {first} to {last}.").format(first=format_date(first), last=format_date(last)))  # fmt: skip
+        self._letters_tip()
         self.actions.retranslate_ui()
         self.detail.retranslate_ui()
         self.banner.retranslate_ui()
         self.model.retranslate()
         self._show_count()
+
+    def _letters_tip(self) -> None:
+        first = next_month(today())
+        last = next_month(first) - timedelta(days=1)
+        self.letters_button.setToolTip(_("A letter to the holder of every active card that expires from {first} to {last}.").format(first=format_date(first), last=format_date(last)))  # fmt: skip
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -155,6 +159,7 @@ class RegisterTab(CardsTab):
 
     # -- loading -------------------------------------------------------------------------
     def load(self) -> None:
+        self._letters_tip()  # the month may have turned since
         self.runner.read(list_card_types, owner=self, on_done=self._types, on_error=self._failed)
         self.load_cards()
 
