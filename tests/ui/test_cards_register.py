@@ -1,0 +1,257 @@
+"""The Family card page's Card register: filters and search, the card on the right with its
+uses, and the actions on it (renew, revoke, replace, print) driven like an operator."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from familydesk.cards.issue import renew_card
+from familydesk.cards.numbers import grouped
+from familydesk.cards.redemptions import redeem
+from familydesk.db.database import Database
+from familydesk.db.models_cards import Card
+from familydesk.ui.cards.card_actions import ReplaceDialog, RevokeDialog
+from familydesk.ui.cards.register_tab import RegisterTab
+from familydesk.ui.main_window import MainWindow
+from tests.cards.card_data import TODAY, add_card, build_world
+from tests.cards.partner_data import build_partners
+from tests.ui.card_register_data import Register, build_register, freeze
+from tests.ui.conftest import open_page
+
+ALT = Qt.KeyboardModifier.AltModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def register(database: Database, monkeypatch: pytest.MonkeyPatch) -> Register:
+    freeze(monkeypatch)
+    return build_register(database)
+
+
+def register_tab(window: MainWindow) -> RegisterTab:
+    page = open_page(window, "cards")
+    return page.register
+
+
+def numbers(tab: RegisterTab) -> list[str]:
+    return [tab.model.row_at(r).number for r in range(tab.model.rowCount())]
+
+
+def cell(tab: RegisterTab, number: str, column: int, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+    return tab.model.index(numbers(tab).index(number), column).data(role)
+
+
+def choose(tab: RegisterTab, number: str) -> None:
+    tab.table.selectRow(numbers(tab).index(number))
+    tab.table.setFocus()
+
+
+def alt(qtbot: QtBot, tab: RegisterTab, key: Qt.Key, button: QPushButton) -> None:
+    """Alt+``key`` in the list presses ``button`` (a mnemonic: the click follows shortly)."""
+    with qtbot.waitSignal(button.clicked):
+        qtbot.keyClick(tab.table, key, ALT)
+
+
+def card(database: Database, number: str) -> Card:
+    return database.read(lambda s: s.scalar(select(Card).where(Card.number == number)))
+
+
+def test_the_register_lists_every_card_with_its_state(window: MainWindow, register: Register) -> None:  # fmt: skip
+    tab = register_tab(window)
+    assert tab.count.text() == "5 cards"
+    states = {n: cell(tab, n, 7) for n in numbers(tab)}
+    assert states == {register.active: "valid", register.expiring: "expiring",
+                      register.expired: "expired", register.revoked: "revoked",
+                      register.rossi: "valid"}  # fmt: skip
+    assert cell(tab, register.rossi, 0) == grouped(register.rossi)
+    assert [cell(tab, register.rossi, c) for c in (1, 2, 3, 4)] == ["Carta Famiglia", "Rossi Giulia", "Rossi", "Suzzara"]  # fmt: skip
+    expiring = tab.model.index(numbers(tab).index(register.expiring), 7)
+    assert isinstance(expiring.data(Qt.ItemDataRole.FontRole), QFont) and expiring.data(Qt.ItemDataRole.FontRole).bold()  # fmt: skip
+    assert expiring.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#9a5b00"
+    for ended in (register.expired, register.revoked):
+        assert cell(tab, ended, 2, Qt.ItemDataRole.ForegroundRole).color().name() == "#8a8a8a"
+    assert cell(tab, register.active, 7, Qt.ItemDataRole.ForegroundRole) is None
+
+
+@pytest.mark.parametrize("state, expected", [
+    ("active", {"active", "expiring", "rossi"}), ("expiring", {"expiring"}),
+    ("expired", {"expired"}), ("revoked", {"revoked"}),
+])  # fmt: skip
+def test_the_state_filter(window: MainWindow, register: Register, state: str, expected: set[str]) -> None:  # fmt: skip
+    tab = register_tab(window)
+    tab.state.setCurrentIndex(tab.state.findData(state))
+    assert set(numbers(tab)) == {getattr(register, name) for name in expected}
+
+
+def test_the_type_filter_and_the_search_from_the_keyboard(window: MainWindow, register: Register,
+                                                          qtbot: QtBot) -> None:  # fmt: skip
+    tab = register_tab(window)
+    assert [tab.card_type.itemText(i) for i in range(tab.card_type.count())] == ["All types", "Carta Famiglia", "Carta Giovani"]  # fmt: skip
+    tab.card_type.setCurrentIndex(2)
+    assert numbers(tab) == [register.expiring]
+    tab.card_type.setCurrentIndex(0)
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert tab.search.hasFocus()
+    qtbot.keyClicks(tab.search, "suzzara")
+    assert numbers(tab) == [register.rossi] and tab.count.text() == "1 card"
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, grouped(register.expired).lower())
+    assert numbers(tab) == [register.expired]
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert tab.table.hasFocus() and tab.card is not None and tab.card.number == register.expired
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, "giulia")
+    assert numbers(tab) == [register.rossi]
+
+
+def test_the_card_on_the_right_with_its_uses(window: MainWindow, database: Database, register: Register) -> None:  # fmt: skip
+    partners = build_partners(database, register.world)
+    database.write(redeem, partners.pool_discount, register.active, datetime(2026, 11, 20, 16, 30))  # fmt: skip
+    database.write(redeem, partners.pool_youth, register.active, datetime(2026, 11, 21, 10, 0))
+    tab = register_tab(window)
+    choose(tab, register.active)
+    texts = tab.detail.fields.texts()
+    assert texts["Holder"] == "Bianchi Laura" and texts["Members covered"] == "Bianchi Laura"
+    assert texts["Issued"] == "23/10/2026" and texts["Expires"] == "18/09/2027"
+    assert tab.detail.heading.text() == f"{grouped(register.active)} — Carta Famiglia"
+    log = [[tab.detail.log_model.index(r, c).data() for c in range(3)] for r in range(tab.detail.log_model.rowCount())]  # fmt: skip
+    assert log == [["21/11/2026 10:00", "Piscina Comunale · free entry", "benefit not for this card type"],
+                   ["20/11/2026 16:30", "Piscina Comunale · 10% discount", "accepted"]]  # fmt: skip
+    choose(tab, register.revoked)
+    assert "Revoked" in tab.detail.fields.texts() and not tab.detail.log.isVisibleTo(tab)
+    assert tab.detail.no_uses.isVisibleTo(tab)
+
+
+def test_renew_an_expired_card_from_the_keyboard(window: MainWindow, database: Database,
+                                                 register: Register, qtbot: QtBot, dialogs: list[str]) -> None:  # fmt: skip
+    tab = register_tab(window)
+    choose(tab, register.expired)
+    assert tab.actions.renew_button.isEnabled() and not tab.actions.card_button.isEnabled()
+    with qtbot.waitSignal(tab.changed):
+        qtbot.keyClick(tab.table, Qt.Key.Key_R, ALT)
+    assert dialogs and dialogs[0].startswith(f"Renew card {grouped(register.expired)} of Bianchi Laura?")  # fmt: skip
+    renewed = card(database, register.expired)
+    assert renewed.issued_on == TODAY and renewed.expires_on > TODAY + timedelta(days=300)
+    assert tab.card is not None and tab.card.number == register.expired and tab.card.version == renewed.version  # fmt: skip
+    assert cell(tab, register.expired, 7) == "valid"
+    assert tab.banner.kind == "ok" and tab.banner.text().startswith(f"Card {grouped(register.expired)} renewed: valid until")  # fmt: skip
+    assert tab.actions.card_button.isEnabled()
+
+
+def test_a_renewal_the_family_no_longer_qualifies_for_is_refused(window: MainWindow, database: Database,
+                                                                 register: Register, dialogs: list[str]) -> None:  # fmt: skip
+    tab = register_tab(window)
+    choose(tab, register.expiring)  # a youth card: Laura is 45
+    before = card(database, register.expiring)
+    tab.actions.renew_button.click()
+    assert tab.banner.kind == "warning" and "cannot have Carta Giovani" in tab.banner.text()
+    assert card(database, register.expiring).expires_on == before.expires_on
+
+
+def test_revoking_needs_a_reason(window: MainWindow, database: Database, register: Register,
+                                 qtbot: QtBot) -> None:  # fmt: skip
+    tab = register_tab(window)
+    choose(tab, register.active)
+    alt(qtbot, tab, Qt.Key.Key_O, tab.actions.revoke_button)
+    dialog = tab.last_dialog
+    assert isinstance(dialog, RevokeDialog) and dialog.isVisible()
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.error.text() == "Reason: say why the card is revoked."
+    assert dialog.focusWidget() is dialog.reason
+    assert card(database, register.active).status == "active"
+    qtbot.keyClicks(dialog.reason, "moved out of the consortium")
+    with qtbot.waitSignal(tab.changed):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    revoked = card(database, register.active)
+    assert (revoked.status, revoked.revoke_reason, revoked.revoked_on) == ("revoked", "moved out of the consortium", TODAY)  # fmt: skip
+    assert tab.card is not None and tab.card.number == register.active
+    assert tab.banner.text() == f"Card {grouped(register.active)} revoked: moved out of the consortium."  # fmt: skip
+    assert tab.detail.fields.texts()["Revoked"] == "on 22/11/2026: moved out of the consortium"
+    buttons = tab.actions
+    assert not any(b.isEnabled() for b in (buttons.renew_button, buttons.revoke_button, buttons.replace_button, buttons.card_button, buttons.letter_button))  # fmt: skip
+
+
+def test_a_card_changed_meanwhile_is_not_revoked(window: MainWindow, database: Database,
+                                                 register: Register, qtbot: QtBot) -> None:  # fmt: skip
+    tab = register_tab(window)
+    choose(tab, register.active)
+    dialog = tab.actions.revoke()
+    assert dialog is not None
+    shown = card(database, register.active)
+    database.write(renew_card, shown.id, shown.version, TODAY)  # another desk renews it
+    qtbot.keyClicks(dialog.reason, "lost residence")
+    dialog.save()
+    assert not dialog.isVisible()
+    assert tab.banner.kind == "warning" and "changed by someone else" in tab.banner.text()
+    now = card(database, register.active)
+    assert now.status == "active" and now.revoke_reason == ""
+    assert tab.card is not None and tab.card.version == now.version  # loaded again
+
+
+def test_replace_a_lost_card_and_print_the_new_one(window: MainWindow, database: Database,
+                                                   register: Register, qtbot: QtBot,
+                                                   opened_files: list[str]) -> None:  # fmt: skip
+    tab = register_tab(window)
+    choose(tab, register.active)
+    alt(qtbot, tab, Qt.Key.Key_P, tab.actions.replace_button)
+    dialog = tab.last_dialog
+    assert isinstance(dialog, ReplaceDialog) and dialog.reason.currentText() == "lost card"
+    with qtbot.waitSignal(tab.changed):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    old = card(database, register.active)
+    new = database.read(lambda s: s.scalar(select(Card).where(Card.previous_id == old.id)))
+    assert (old.status, old.revoke_reason) == ("replaced", "lost card")
+    assert new.status == "active" and new.expires_on == old.expires_on and new.number != old.number  # fmt: skip
+    assert tab.card is not None and tab.card.number == new.number
+    assert tab.table.selectionModel().selectedRows()[0].row() == numbers(tab).index(new.number)
+    assert grouped(new.number) in tab.banner.text() and "Print the new card" in tab.banner.text()
+    assert tab.detail.fields.texts()["Replaces"] == f"{grouped(old.number)} (lost card)"
+    tab.banner.link.emit(f"card:{new.number}")
+    assert Path(opened_files[-1]).read_bytes().startswith(b"%PDF")
+    choose(tab, old.number)
+    assert tab.detail.fields.texts()["Replaced by"].startswith(f"{grouped(new.number)}, on 22/11/2026")  # fmt: skip
+    assert not tab.actions.card_button.isEnabled() and not tab.actions.renew_button.isEnabled()
+
+
+def test_the_print_buttons_write_pdfs(window: MainWindow, register: Register, qtbot: QtBot,
+                                      opened_files: list[str]) -> None:  # fmt: skip
+    tab = register_tab(window)
+    choose(tab, register.rossi)
+    qtbot.mouseClick(tab.actions.card_button, Qt.MouseButton.LeftButton)
+    alt(qtbot, tab, Qt.Key.Key_L, tab.actions.letter_button)
+    assert [Path(f).name for f in opened_files] == [f"card-{register.rossi}.pdf", f"card-letter-{register.rossi}.pdf"]  # fmt: skip
+    assert all(Path(f).read_bytes().startswith(b"%PDF") for f in opened_files)
+    for ended in (register.revoked, register.expired):
+        choose(tab, ended)
+        assert not tab.actions.card_button.isEnabled() and not tab.actions.letter_button.isEnabled()
+        tab.actions.print_card()
+    assert len(opened_files) == 2
+
+
+def test_renewal_letters_for_next_month(window: MainWindow, register: Register, qtbot: QtBot,
+                                        opened_files: list[str]) -> None:  # fmt: skip
+    tab = register_tab(window)
+    assert "01/12/2026 to 31/12/2026" in tab.letters_button.toolTip()
+    qtbot.mouseClick(tab.letters_button, Qt.MouseButton.LeftButton)
+    assert [Path(f).name for f in opened_files] == ["card-renewals-2026-12.pdf"]
+    assert not tab.banner.isVisibleTo(tab)
+
+
+def test_no_renewal_letters_to_print_is_said_in_the_banner(window: MainWindow, database: Database,
+                                                           monkeypatch: pytest.MonkeyPatch,
+                                                           opened_files: list[str]) -> None:  # fmt: skip
+    freeze(monkeypatch)
+    add_card(database, build_world(database))
+    tab = register_tab(window)
+    tab.letters_button.click()
+    assert opened_files == []
+    assert tab.banner.kind == "warning"
+    assert tab.banner.text() == "No active card expires between 01/12/2026 and 31/12/2026: there are no renewal letters to print."  # fmt: skip
