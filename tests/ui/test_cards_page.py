@@ -28,3 +28,15 @@ def test_roles_without_the_card_permission_see_it_greyed_out(database: Database,
     page = window.pages["cards"]
     assert not page.available
     assert page.unavailable_reason() == "Family card: not for your role"
+
+
+def test_coming_back_to_the_page_shows_cards_issued_meanwhile(window: MainWindow, database: Database) -> None:  # fmt: skip
+    from tests.cards.card_data import add_card, build_world
+
+    world = build_world(database)
+    page = open_page(window, "cards")
+    assert page.register.model.rowCount() == 0
+    window.show_page("families")
+    add_card(database, world)  # e.g. from the family page
+    window.show_page("cards")
+    assert page.register.model.rowCount() == 1

@@ -79,6 +79,7 @@ def test_language_switch_retranslates_open_widgets(
     assert _nav_texts(window)[:2] == ["Sportello", "Famiglie"]
     assert window.pages["families"].heading.text() == "Famiglie"
     assert window.pages["families"].model.headerData(0, Qt.Orientation.Horizontal) == "Famiglia"
+    assert window.pages["families"].detail.buttons["edit"].text() == "Modifica famiglia"
     assert window.file_menu.title() == "&File"
     assert window.help_menu.title() == "&Aiuto"
     context.language.apply("en")

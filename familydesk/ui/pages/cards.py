@@ -68,6 +68,15 @@ class CardsPage(Page):
             tab.retranslate_ui()
             self.tabs.setTabText(index, tab.title())
 
+    def activate(self) -> None:
+        """Each time the page is shown its tabs are out of date: cards may have been issued or
+        changed from the family page meanwhile. The tab in front loads at once."""
+        if self._loaded_once and self.available:
+            self._stale = {id(tab) for tab in self.all_tabs()}
+            self._tab_shown()
+        else:
+            super().activate()
+
     def load(self) -> None:
         if self.available:
             self._tab_shown()

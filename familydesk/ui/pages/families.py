@@ -135,6 +135,7 @@ class FamiliesPage(Page):
         self.duplicates_button.setText(_("Duplicates…"))
         self.model.retranslate()
         self.people.retranslate()
+        self.detail.retranslate_ui()  # the family's buttons and tabs (Cards, Groups...)
         self._show_count()
 
     # -- loading -----------------------------------------------------------
