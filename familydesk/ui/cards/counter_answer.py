@@ -41,7 +41,6 @@ class AnswerPanel(QFrame):
         layout.addWidget(self.headline)
         layout.addWidget(self.message)
         layout.addWidget(self.details)
-        self.setMinimumHeight(150)
         self._paint()
 
     def retranslate_ui(self) -> None:

@@ -97,7 +97,7 @@ class CounterTab(CardsTab):
         self.partner_label.setBuddy(self.partner)
         self.benefit_label.setBuddy(self.benefit)
         for combo in (self.partner, self.benefit):
-            combo.setMinimumWidth(260)
+            combo.setMinimumWidth(220)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)  # fmt: skip
         self.conditions = QLabel()
         self.conditions.setObjectName("counterConditions")

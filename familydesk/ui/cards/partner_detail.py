@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -108,12 +108,17 @@ class PartnerDetail(QWidget):
         self.agreement.setWordWrap(True)
         self.values = {key: QLabel() for key in ("category", "comune", "address", "contact", "phone", "email")}  # fmt: skip
         self.captions = {key: QLabel() for key in self.values}
-        fields = QFormLayout()
+        fields = QGridLayout()  # two pairs a row: the tables below keep their height
         fields.setContentsMargins(0, 0, 0, 0)
-        for key, value in self.values.items():
+        fields.setHorizontalSpacing(8)
+        for index, (key, value) in enumerate(self.values.items()):
             value.setWordWrap(True)
             value.setObjectName(f"partner_{key}")
-            fields.addRow(self.captions[key], value)
+            row, column = divmod(index, 2)
+            fields.addWidget(self.captions[key], row, column * 2)
+            fields.addWidget(value, row, column * 2 + 1)
+        fields.setColumnStretch(1, 1)
+        fields.setColumnStretch(3, 1)
         self.benefits_title, self.uses_title = _title(QLabel()), _title(QLabel())
         self.uses_count = QLabel()
         self.uses_count.setObjectName("countLabel")
