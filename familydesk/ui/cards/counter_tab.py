@@ -122,6 +122,7 @@ class CounterTab(CardsTab):
         self.model = LogModel(log_columns(), self, tooltips=True)
         self.table = record_table(self.model)
         self.table.setObjectName("counterLog")
+        self.table.setMinimumHeight(52)  # the page must fit a 500-pixel high window
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab from the field goes to the button
         self._lay_out()
         self.partner.currentIndexChanged.connect(lambda _i: self._fill_benefits())
@@ -192,10 +193,12 @@ class CounterTab(CardsTab):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """A scan while the focus is elsewhere (the button): the characters go to the field."""
-        if event.text().strip() and not self.number.hasFocus():
+        text = event.text()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)  # fmt: skip
+        if plain and text.strip() and text.isprintable() and not self.number.hasFocus():
             self.number.setFocus()
             self.number.end(False)
-            self.number.insert(event.text())
+            self.number.insert(text)
             return
         super().keyPressEvent(event)
 

@@ -132,6 +132,8 @@ class PartnerDetail(QWidget):
         self.uses = LogModel(use_columns(), self, tooltips=True)
         self.use_table = record_table(self.uses)
         self.use_table.setObjectName("partnerUses")
+        for table in (self.benefit_table, self.use_table):
+            table.setMinimumHeight(52)  # the page must fit a 500-pixel high window
         self.add_button, self.edit_button, self.remove_button = QPushButton(), QPushButton(), QPushButton()  # fmt: skip
         self.add_button.setObjectName("addBenefit")
         bar = QHBoxLayout()
