@@ -1,0 +1,146 @@
+"""New partner / Edit partner (coordinators and administrators): every field of
+``PartnerInput``. The service's validation messages appear under the field they name;
+a version conflict or a partner removed meanwhile under the form, and ``stale`` asks the
+tab to read the partners again."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+
+from familydesk.cards.partners import PartnerInput, PartnerRow, category_names, save_partner
+from familydesk.centre import MemberComuneRow
+from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.i18n import _
+from familydesk.ui.errors import show_error
+from familydesk.ui.families.form_dialog import FormDialog
+from familydesk.ui.runner import Runner
+from familydesk.ui.settings_appointments_form import FieldForm
+from familydesk.ui.widgets import DateField
+
+
+def read_date(field: DateField, key: str, label: str):  # type: ignore[no-untyped-def]
+    """The date in ``field``, or ``ValidationError`` naming ``label``."""
+    try:
+        return field.value()
+    except ValueError as exc:
+        raise ValidationError(key, _("{field}: {problem}").format(field=label, problem=exc)) from None  # fmt: skip
+
+
+class CardsFormDialog(FormDialog):
+    """A form dialog of the Partners tab: errors under their field (``self.form``);
+    ``stale`` after a refusal that means the tab shows old data (conflict, removed)."""
+
+    stale = Signal()
+    form: FieldForm
+
+    def show_field_error(self, exc: ValidationError) -> None:
+        self.form.show_error(exc)
+        self.fit()
+
+    def fit(self) -> None:
+        """Grow to show a message of two lines or more (wrapped labels do not ask for it)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()  # fmt: skip
+        if needed > self.height():
+            self.resize(width, needed)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            self.show_field_error(exc)
+        elif isinstance(exc, FamilyDeskError):
+            self.form.clear_errors()
+            self.form.general_error.show_message(exc.message)
+            self.fit()
+            self.stale.emit()
+        else:
+            show_error(self, exc)
+
+    def ready(self) -> None:
+        """Labels translated, Save/Cancel at the bottom, Ctrl+Enter saves."""
+        self.form.add_general_error()
+        self.form.retranslate()
+        self.lay_out(self.form)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+
+
+class PartnerDialog(CardsFormDialog):
+    """``saved(PartnerRow)`` after the partner was added or changed."""
+
+    def __init__(self, runner: Runner, comuni: Sequence[MemberComuneRow],
+                 partner: PartnerRow | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(runner, parent)
+        self.partner = partner
+        self.setWindowTitle(_("New partner") if partner is None else _("Edit partner"))
+        self.name, self.category, self.comune = QLineEdit(), QComboBox(), QComboBox()
+        for key, name in category_names().items():
+            self.category.addItem(name, key)
+        self.comune.addItem(_("— none —"), None)
+        for comune in comuni:
+            self.comune.addItem(comune.name, comune.id)
+        self.address, self.contact = QLineEdit(), QLineEdit()
+        self.phone, self.email = QLineEdit(), QLineEdit()
+        self.start, self.end = DateField(), DateField()
+        self.active = QCheckBox()
+        self.form = FieldForm()
+        add = self.form.add
+        add("name", self.name, lambda: _("&Name"))
+        add("category", self.category, lambda: _("&Category"))
+        add("comune_id", self.comune, lambda: _("C&omune"))
+        add("address", self.address, lambda: _("&Address"))
+        add("contact", self.contact, lambda: _("Contact &person"))
+        add("phone", self.phone, lambda: _("P&hone"))
+        add("email", self.email, lambda: _("&E-mail"))
+        add("agreement_start", self.start, lambda: _("Agreement &from"))
+        add("agreement_end", self.end, lambda: _("Agreement un&til"))
+        add("active", self.active, lambda: _("In &use"))
+        for field in (self.start, self.end):
+            field.retranslate_ui()
+        self.active.setToolTip(_("Untick to stop the agreement: its history stays."))
+        self.ready()
+        self.setMinimumWidth(520)
+        self._fill(partner)
+
+    def _fill(self, partner: PartnerRow | None) -> None:
+        if partner is None:
+            self.category.setCurrentIndex(max(0, self.category.findData("commercial")))
+            self.active.setChecked(True)
+            return
+        self.name.setText(partner.name)
+        self.category.setCurrentIndex(max(0, self.category.findData(partner.category)))
+        self.comune.setCurrentIndex(max(0, self.comune.findData(partner.comune_id)))
+        for edit, value in ((self.address, partner.address), (self.contact, partner.contact),
+                            (self.phone, partner.phone), (self.email, partner.email)):  # fmt: skip
+            edit.setText(value)
+        self.start.set_value(partner.agreement_start)
+        self.end.set_value(partner.agreement_end)
+        self.active.setChecked(partner.active)
+
+    def data(self) -> PartnerInput:
+        """What the form says; ``ValidationError`` for a date not understood."""
+        start = read_date(self.start, "agreement_start", _("Agreement from"))
+        end = read_date(self.end, "agreement_end", _("Agreement until"))
+        partner = self.partner
+        return PartnerInput(
+            name=self.name.text(), category=self.category.currentData(),
+            comune_id=self.comune.currentData(), address=self.address.text(),
+            contact=self.contact.text(), phone=self.phone.text(), email=self.email.text(),
+            agreement_start=start, agreement_end=end, active=self.active.isChecked(),
+            id=partner.id if partner else None, version=partner.version if partner else None,
+        )  # fmt: skip
+
+    def save(self) -> None:
+        self.form.clear_errors()
+        try:
+            data = self.data()
+        except ValidationError as exc:
+            self.show_field_error(exc)
+            return
+        self.submit(save_partner, data)
