@@ -164,7 +164,10 @@ def local_bounds(first: date, last: date) -> tuple[datetime, datetime]:
 
 def redemptions_between(session: Session, first: date, last: date,
                         partner_id: int | None = None) -> list[RedemptionRow]:  # fmt: skip
-    """Attempts from ``first`` to ``last`` (local days, both included), oldest first."""
+    """Attempts from ``first`` to ``last`` (local days, both included), oldest first. Needs
+    ``CARDS`` (the counter's log of the day) or ``EXPORT`` (``export redemptions``)."""
+    if not permissions.allowed(session, permissions.EXPORT):
+        permissions.require(session, permissions.CARDS)
     start, end = local_bounds(first, last)
     query = select(Redemption).where(Redemption.at >= start, Redemption.at < end)
     if partner_id is not None:

@@ -10,7 +10,12 @@ from sqlalchemy import select
 
 from familydesk.cards.numbers import compose, grouped
 from familydesk.cards.partners import PartnerInput, get_partner, save_partner
-from familydesk.cards.redemptions import redeem, redemptions_of_card, redemptions_of_partner
+from familydesk.cards.redemptions import (
+    redeem,
+    redemptions_between,
+    redemptions_of_card,
+    redemptions_of_partner,
+)
 from familydesk.db.database import Database
 from familydesk.db.models import AuditEntry
 from familydesk.db.models_cards import Card, Redemption
@@ -151,6 +156,8 @@ def test_recording_needs_cards_and_is_audited_by_uid(database: Database, world: 
     signed_in(database, "educator")
     with pytest.raises(PermissionDenied):
         _redeem(database, partners.pool_discount, number)
+    with pytest.raises(PermissionDenied):  # nor read the day's log
+        database.read(redemptions_between, TODAY, TODAY)
     signed_in(database, "reception", "desk")
     result = _redeem(database, partners.pool_discount, number)
     assert result.accepted
