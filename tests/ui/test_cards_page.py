@@ -40,3 +40,25 @@ def test_coming_back_to_the_page_shows_cards_issued_meanwhile(window: MainWindow
     add_card(database, world)  # e.g. from the family page
     window.show_page("cards")
     assert page.register.model.rowCount() == 1
+
+
+def test_a_language_switch_reloads_what_was_read_in_the_old_language(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    from tests.cards.card_data import build_world
+    from tests.cards.partner_data import build_partners
+
+    database = window.context.runner.database
+    build_partners(database, build_world(database))
+    page = open_page(window, "cards")
+    page.show_tab(page.partners)
+    model = page.partners.model
+    categories = {model.row_at(r).category_name for r in range(model.rowCount())}
+    assert "Sports" in categories or "Commercial" in categories
+    context.language.apply("it")
+    categories = {model.row_at(r).category_name for r in range(model.rowCount())}
+    assert categories and not categories & {
+        "Sports",
+        "Commercial",
+        "Cultural",
+        "Social",
+        "Educational",
+    }

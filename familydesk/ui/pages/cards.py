@@ -67,6 +67,9 @@ class CardsPage(Page):
         for index, tab in enumerate(self.all_tabs()):
             tab.retranslate_ui()
             self.tabs.setTabText(index, tab.title())
+        if self._loaded_once:  # names read with the data (categories, states) follow the language
+            self._stale = {id(tab) for tab in self.all_tabs()}
+            self._tab_shown()
 
     def activate(self) -> None:
         """Each time the page is shown its tabs are out of date: cards may have been issued or
