@@ -91,6 +91,42 @@ def demo_group(database) -> int | None:  # type: ignore[no-untyped-def]
     return group.id
 
 
+def save(window, out: Path, name: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    window.grab().save(str(out / f"{name}.png"))
+    print(out / f"{name}.png")
+
+
+def family_cards(window, page, out: Path) -> None:  # type: ignore[no-untyped-def]
+    """The family card's tabs: a family that qualifies checked, a card read at the counter,
+    the partners (the register is the page's own picture)."""
+    from familydesk.cards.candidates import eligible_without_card
+    from familydesk.cards.issue import card_register
+    from familydesk.cards.types import list_card_types
+
+    database = page.runner.database
+    types = database.read(list_card_types, True)
+    if types:
+        candidates = database.read(eligible_without_card, types[0].id, None, 1)
+        if candidates:
+            page.check_family(candidates[0].family_id)
+            save(window, out, "cards-check")
+    cards = database.read(card_register, "active")
+    page.show_tab(page.counter)
+    counter = page.counter
+    if cards and counter.partner.count() and counter.selected_benefit() is not None:
+        counter.number.setText(cards[0].grouped_number)
+        counter.record()
+        save(window, out, "cards-counter")
+    page.show_tab(page.partners)
+    if page.partners.model.rowCount():
+        page.partners.table.selectRow(0)
+    save(window, out, "cards-partners")
+    page.show_tab(page.register)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out")
@@ -163,6 +199,12 @@ def main() -> int:
                 QApplication.processEvents()
                 window.grab().save(str(out / "groups-attendance.png"))
                 print(out / "groups-attendance.png")
+            if key == "cards":
+                family_cards(window, page, out)
+            if key == "settings" and getattr(page, "card_types", None) is not None:
+                page.tabs.setCurrentWidget(page.card_types)
+                QApplication.processEvents()
+                save(window, out, "settings-cards")
             if key == "families":
                 page.search.setText("bell")
                 QApplication.processEvents()
