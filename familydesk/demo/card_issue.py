@@ -16,13 +16,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk.appointments.calendar_rules import national_holidays
-from familydesk.cards.eligibility import Eligibility, add_months, check_eligibility
+from familydesk.cards.eligibility import Eligibility, add_months, birthday, check_eligibility
 from familydesk.db.models import Family, Person
 from familydesk.db.models_cards import CardType
 from familydesk.demo.appointments import utc
@@ -33,11 +32,14 @@ from familydesk.registry.records import CHILD_RELATIONS
 HISTORY_DAYS = 900
 #: Families (and young people) considered at most: a benchmark's 50,000 families would
 #: cost a check each for cards nobody looks at.
-CANDIDATES_AT_MOST = 1_200
+CANDIDATES_AT_MOST = 600
 TAKE_UP = {"family": 0.8, "youth": 0.9}
 #: Family cards issued so that they expire within the month.
 EXPIRING_SHARE = 0.12
 REVOKED, REPLACED = 0.05, 0.05
+#: Nobody asks for a card that would be valid for less than this many days (a young
+#: person about to turn 26).
+SHORTEST = 90
 RENEWED = {"family": 0.5, "youth": 0.7}
 
 
@@ -101,7 +103,7 @@ class CardPlanner:
             if day is None:
                 return None
             found = self.check(card_type_id, family_id, holder_id, day)
-            if found.eligible:
+            if found.eligible and (found.expires_on - day).days >= SHORTEST:
                 by = self.rng.choices([i[0] for i in ISSUERS], [i[1] for i in ISSUERS])[0]
                 card = DemoCard(card_type_id, family_id, found.holder_id, comune, found.members,
                                 day, self.stamp(day), by, day, found.expires_on,
@@ -163,31 +165,47 @@ def _sample(rng: random.Random, items: list) -> list:  # type: ignore[type-arg]
     return items[:CANDIDATES_AT_MOST]
 
 
-def family_candidates(session: Session, min_children: int) -> list[tuple[int, str]]:
-    """(family id, comune code) of the families with enough children ever to qualify."""
-    query = (select(Family.id, Family.comune_code).join(Person, Person.family_id == Family.id)
-             .where(Person.relation.in_(CHILD_RELATIONS), Family.anonymised_on.is_(None),
+def family_candidates(session: Session, t: CardType) -> list[tuple[int, str, date]]:
+    """(family id, comune code, first day it may qualify) of the families with enough
+    children: the day the last child needed was born, after the months of residence
+    (the eligibility service has the last word)."""
+    relations = CHILD_RELATIONS if t.count_foster else CHILD_RELATIONS - {"foster"}
+    query = (select(Family.id, Family.comune_code, Family.resident_since, Person.birth_date)
+             .join(Person, Person.family_id == Family.id)
+             .where(Person.relation.in_(relations), Person.birth_date.is_not(None),
+                    Person.anonymised_on.is_(None), Family.anonymised_on.is_(None),
                     Family.comune_code.is_not(None))
-             .group_by(Family.id, Family.comune_code)
-             .having(func.count(Person.id) >= min_children).order_by(Family.id))  # fmt: skip
-    return [(f, c) for f, c in session.execute(query)]
+             .order_by(Family.id, Person.birth_date))  # fmt: skip
+    families: dict[int, tuple[str, date | None, list[date]]] = {}
+    for family_id, comune, since, born in session.execute(query):
+        families.setdefault(family_id, (comune, since, []))[2].append(born)
+    found = []
+    for family_id, (comune, since, births) in families.items():
+        if len(births) >= t.min_children:
+            resident = add_months(since, t.residence_months) if since else births[0]
+            found.append((family_id, comune, max(births[t.min_children - 1], resident)))
+    return found
 
 
-def youth_candidates(session: Session, today: date, low: int, high: int,
-                     ceiling: Decimal | None) -> list[tuple[int, int, str]]:  # fmt: skip
-    """(person id, family id, comune code) of the people of the holder's age at some point
-    of the history, in families with an ISEE under the ceiling."""
-    born_after = add_months(today - timedelta(days=HISTORY_DAYS), -12 * (high + 1))
-    query = (select(Person.id, Family.id, Family.comune_code)
+def youth_candidates(session: Session, today: date,
+                     t: CardType) -> list[tuple[int, int, str, date, date]]:  # fmt: skip
+    """(person id, family id, comune code, first day, last day) of the people of the
+    holder's age during the history, in families with an ISEE under the ceiling: the
+    days of their age, while the ISEE is valid."""
+    low, high = t.holder_min_age or 18, t.holder_max_age or 25
+    query = (select(Person.id, Family.id, Family.comune_code, Person.birth_date,
+                    Family.isee_expiry)
              .join(Family, Family.id == Person.family_id)
-             .where(Person.birth_date > born_after,
+             .where(Person.birth_date > add_months(today - timedelta(days=HISTORY_DAYS), -12 * (high + 1)),
                     Person.birth_date <= add_months(today, -12 * low),
-                    Family.isee_value.is_not(None),
-                    Family.isee_value <= (ceiling if ceiling is not None else 10**9),
+                    Family.isee_value.is_not(None), Family.isee_expiry.is_not(None),
+                    Family.isee_value <= (t.isee_ceiling if t.isee_ceiling is not None else 10**9),
                     Family.comune_code.is_not(None), Family.anonymised_on.is_(None),
                     Person.anonymised_on.is_(None))
              .order_by(Person.id))  # fmt: skip
-    return [(p, f, c) for p, f, c in session.execute(query)]
+    return [(person, family, comune, birthday(born, low),
+             min(birthday(born, high + 1) - timedelta(days=SHORTEST + 1), expiry))
+            for person, family, comune, born, expiry in session.execute(query)]  # fmt: skip
 
 
 def plan_cards(session: Session, rng: random.Random, today: date, family_type: CardType,
@@ -195,24 +213,24 @@ def plan_cards(session: Session, rng: random.Random, today: date, family_type: C
     """Every demo card, in the order they were planned (numbers come later)."""
     planner = CardPlanner(session, rng, today)
     first, yesterday = today - timedelta(days=HISTORY_DAYS), today - timedelta(days=1)
-    for family_id, comune in _sample(rng, family_candidates(session, family_type.min_children)):
+    for family_id, comune, earliest in _sample(rng, family_candidates(session, family_type)):
         if rng.random() >= TAKE_UP["family"]:
             continue
+        start, last = max(first, earliest), yesterday
         expiring = rng.random() < EXPIRING_SHARE
-        if expiring:  # issued so that the card expires within the next four weeks
-            start = add_months(today, -family_type.validity_months) + timedelta(days=2)
-            last = start + timedelta(days=25)
-        else:
-            start, last = first, yesterday
+        soon = add_months(today, -family_type.validity_months) + timedelta(days=2)
+        if expiring and earliest <= soon:  # issued so that it expires within four weeks
+            start, last = soon, soon + timedelta(days=25)
         card = planner.issue(family_type.id, family_id, None, comune, start, last)
         if card is not None:
             planner.live(card, 0 if expiring else RENEWED["family"])
-    people = youth_candidates(session, today, youth_type.holder_min_age or 18,
-                              youth_type.holder_max_age or 25, youth_type.isee_ceiling)  # fmt: skip
-    for person_id, family_id, comune in _sample(rng, people):
+    for person_id, family_id, comune, low, high in _sample(rng, youth_candidates(session, today, youth_type)):  # fmt: skip
         if rng.random() >= TAKE_UP["youth"]:
             continue
-        card = planner.issue(youth_type.id, family_id, person_id, comune, first, yesterday,
+        last = min(high, yesterday)
+        if rng.random() < 0.5:  # most ask for it late: in the last year they may
+            low = max(low, last - timedelta(days=365))
+        card = planner.issue(youth_type.id, family_id, person_id, comune, max(first, low), last,
                              later=False)  # fmt: skip
         if card is not None:
             planner.live(card, RENEWED["youth"])
