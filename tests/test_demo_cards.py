@@ -106,6 +106,21 @@ def test_every_card_was_issued_to_an_eligible_family(demo: tuple[Database, datet
     assert count >= 40 and found == []
 
 
+def test_never_two_valid_cards_of_a_type_for_one_holder(demo: tuple[Database, datetime]) -> None:
+    """issue_card refuses a second card while one is valid: the demo never has two."""
+    database, _now = demo
+    spans: dict[tuple[int, int], list[tuple[date, date]]] = defaultdict(list)
+    for type_id, holder, created, expires, revoked in _rows(database, select(
+        Card.card_type_id, Card.holder_id, Card.created_at, Card.expires_on, Card.revoked_on
+    )):  # fmt: skip
+        last = min(expires, revoked - timedelta(days=1)) if revoked else expires
+        spans[type_id, holder].append((_local_day(created), last))
+    assert len(spans) >= 40
+    for key, held in spans.items():
+        held.sort()
+        assert all(a[1] < b[0] for a, b in zip(held, held[1:], strict=False)), key
+
+
 def test_card_numbers_are_valid_unique_and_in_issue_order(demo: tuple[Database, datetime]) -> None:
     database, _now = demo
     cards = _rows(database, select(Card.number, Card.comune_code, Family.comune_code,
