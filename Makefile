@@ -61,7 +61,8 @@ test-postgresql: $(TEST_INSTALLED)
 	$(PG) stop; exit $$status
 
 ## make bundle: PyInstaller one-folder build, then its own --smoke run
-# after `demo`, commands sign in as its administrator
+# after `demo`, commands sign in as its administrator; an active demo card must check
+# valid (exit 0) and, with one digit mistyped, be refused by its check character (exit 1)
 SMOKE_ENV := FAMILYDESK_HOME=build/smoke FAMILYDESK_OPERATOR=admin FAMILYDESK_PASSWORD=demo
 bundle: $(BUNDLE_INSTALLED) catalogues
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
@@ -79,6 +80,14 @@ bundle: $(BUNDLE_INSTALLED) catalogues
 	$(SMOKE_ENV) dist/familydesk/familydesk export groups --from 2000-01-01 --to "$$(date +%F)" --format csv --out build/smoke/gruppi.csv --db build/smoke/smoke.sqlite3
 	$(SMOKE_ENV) dist/familydesk/familydesk print signatures --group "$$(awk -F';' 'NR>1 && $$17>0 {print $$4; exit}' build/smoke/gruppi.csv)" --session 1 --out build/smoke/firme.pdf --db build/smoke/smoke.sqlite3
 	$(SMOKE_ENV) dist/familydesk/familydesk print certificates --group "$$(awk -F';' 'NR>1 && $$17>0 {print $$4; exit}' build/smoke/gruppi.csv)" --out build/smoke/attestati.pdf --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk export cards --format csv --out build/smoke/carte.csv --db build/smoke/smoke.sqlite3
+	awk -F';' 'NR>1 && $$4=="active" {print $$1; exit}' build/smoke/carte.csv > build/smoke/carta.txt && test -s build/smoke/carta.txt
+	$(SMOKE_ENV) dist/familydesk/familydesk card check "$$(cat build/smoke/carta.txt)" --db build/smoke/smoke.sqlite3
+	$(SMOKE_ENV) dist/familydesk/familydesk card check "$$(awk '{d = substr($$0, 11, 1); print substr($$0, 1, 10) ((d + 1) % 10) substr($$0, 12)}' build/smoke/carta.txt)" --db build/smoke/smoke.sqlite3; test $$? -eq 1
+	$(SMOKE_ENV) dist/familydesk/familydesk print card --card "$$(cat build/smoke/carta.txt)" --out build/smoke/carta.pdf --db build/smoke/smoke.sqlite3
+	head -c 5 build/smoke/carta.pdf | grep -q "%PDF-"
+	$(SMOKE_ENV) dist/familydesk/familydesk print partners --out build/smoke/convenzionati.pdf --db build/smoke/smoke.sqlite3
+	head -c 5 build/smoke/convenzionati.pdf | grep -q "%PDF-"
 	$(SMOKE_ENV) FAMILYDESK_NEW_PASSPHRASE="frase di prova lunga" dist/familydesk/familydesk encrypt --db build/smoke/smoke.sqlite3
 	$(SMOKE_ENV) FAMILYDESK_DB_PASSPHRASE="frase di prova lunga" dist/familydesk/familydesk check --db build/smoke/smoke.sqlite3
 

@@ -216,6 +216,7 @@ def _password(name: str) -> str:
 def cmd_demo(args: argparse.Namespace) -> int:
     from familydesk import permissions
     from familydesk.demo import fill_demo
+    from familydesk.demo.cards import CardsSummary
 
     database = open_database(args, permissions.IMPORT, without_operators=True)
     if database.role is None:  # a database without operators: the demo creates them
@@ -230,12 +231,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if summary.activity is None:
         print(_("Demo data written to {location}: {families} families, {people} people.").format(**where))  # fmt: skip
     else:
+        cards = summary.cards or CardsSummary()
         print(_("Demo data written to {location}: {families} families, {people} people, "
                 "{contacts} walk-in contacts, {appointments} appointments, {groups} groups "
-                "with {enrolments} sign-ups.").format(
+                "with {enrolments} sign-ups, {card_types} card types with {cards} cards, "
+                "{partners} partners, {uses} benefit uses.").format(
             contacts=summary.activity.contacts, appointments=summary.activity.appointments,
             groups=summary.activity.groups.groups,
-            enrolments=summary.activity.groups.enrolments, **where))  # fmt: skip
+            enrolments=summary.activity.groups.enrolments, card_types=cards.card_types,
+            cards=cards.cards, partners=cards.partners, uses=cards.uses, **where))  # fmt: skip
     return EXIT_OK
 
 

@@ -119,7 +119,7 @@ def _children(t: CardType, members: list[Person], on: date) -> tuple[list[Rule],
             needed += " " + _("Dates of birth missing for: {names}.").format(names=", ".join(_name(m) for m in missing))  # fmt: skip
         return [Rule(False, needed)], counted, None, ""
     text = _("{counted} (the card needs {needed}).").format(counted=words, needed=t.min_children)
-    ages_out = sorted((birthday(m.birth_date, _limit(t, m)), m) for m in counted)  # type: ignore[arg-type]
+    ages_out = sorted(((birthday(m.birth_date, _limit(t, m)), m) for m in counted), key=lambda pair: pair[0])  # type: ignore[arg-type]  # fmt: skip
     drop_day, leaving = ages_out[n - t.min_children]
     reason = _("on {day} {name} turns {age} and the family has fewer than {needed} children under the limit").format(day=format_date(drop_day), name=_name(leaving), age=_limit(t, leaving), needed=t.min_children)  # fmt: skip
     return [Rule(True, text)], counted, drop_day, reason

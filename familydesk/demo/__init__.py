@@ -9,7 +9,10 @@ with rooms, hours, patron saint's day and closures, professionals and
 interpreters with their absences, two years of walk-in contacts with today's
 queue, appointments from a year back to two months ahead, every one inside
 the booking rules, and parenting groups (sessions, sign-ups, waiting lists,
-attendance) from a year back to three months ahead. Every later capability extends it.
+attendance) from a year back to three months ahead, and the family cards
+(``familydesk.demo.cards``: two card types, partners and their benefits across the
+six comuni, cards for the families that qualify, a year of benefit uses). Every
+later capability extends it.
 """
 
 from familydesk.demo.activity import ActivitySize, ActivitySummary, fill_activity

@@ -13,9 +13,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from familydesk import audit
+from familydesk.appointments.calendar_rules import local_now
 from familydesk.db.models import Consent, Family, MemberComune, Person, Site
 from familydesk.demo import names
 from familydesk.demo.activity import ActivitySize, ActivitySummary, fill_activity
+from familydesk.demo.cards import CardsSummary, fill_cards
 from familydesk.demo.rows import advance_sequences, insert_rows, next_id, record
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
@@ -26,6 +28,8 @@ from familydesk.text import name_key, search_document
 #: Ages are computed from this day, so a seed gives the same people on any day.
 REFERENCE_DAY = date(2026, 9, 1)
 _BATCH = 500
+#: Share of families that moved into their comune shortly before registering.
+RECENT_ARRIVALS = 0.08
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class DemoSummary:
     children: int
     #: Contacts and appointments (None when the demo was asked for families only).
     activity: ActivitySummary | None = None
+    #: Card types, partners, cards and benefit uses (None with families only).
+    cards: CardsSummary | None = None
 
 
 def _tax_code(last: str, first: str, sex: str, born: date, place_code: str) -> str:
@@ -61,6 +67,8 @@ class _Generator:
 
     def __init__(self, seed: int, site_id: int, first_ids: tuple[int, int, int]) -> None:
         self.rng = random.Random(seed)
+        #: Its own stream, so residence dates leave every other draw as it was.
+        self.residence_rng = random.Random(f"residence-{seed}")
         self.site_id = site_id
         self.next_family, self.next_person, self.next_consent = first_ids
         self.codes: set[str] = set()
@@ -119,6 +127,15 @@ class _Generator:
                        operator="Sportello", withdrawn_on=None)  # fmt: skip
             self.consent_rows.append(row)
 
+    def resident_since(self, registered: date, foreign: bool) -> date:
+        """Since when the family lives in its comune: most for years (families of foreign
+        origin fewer), about one in twelve moved in shortly before registering."""
+        rng = self.residence_rng
+        if rng.random() < RECENT_ARRIVALS:
+            return registered - timedelta(days=rng.randint(0, 75))
+        years = rng.uniform(1, 12) if foreign else rng.uniform(1, 20)
+        return registered - timedelta(days=int(years * 365.25))
+
     def family(self) -> dict[str, Any]:
         rng = self.rng
         comune, _prov, code, _pop = rng.choices(names.COMUNI, weights=self.comune_weights)[0]
@@ -154,6 +171,7 @@ class _Generator:
             notes="",
             external_key="",
             isee_value=isee,
+            resident_since=self.resident_since(registered.date(), foreign),
             isee_expiry=date(REFERENCE_DAY.year + rng.choice([-1, 0, 0, 1]), 1, 15)
             if isee
             else None,
@@ -214,7 +232,8 @@ def fill_demo(session: Session, families: int = 300, seed: int = 1,
               activity: ActivitySize | bool = True, now: datetime | None = None) -> DemoSummary:  # fmt: skip
     """Fill an empty database with ``families`` synthetic households and, unless
     ``activity`` is False, the desk's history sized for them (or as ``activity`` says):
-    contacts, appointments and their resources up to ``now`` (local time) and beyond.
+    contacts, appointments and their resources up to ``now`` (local time) and beyond,
+    groups, and the family cards with their partners and a year of benefit uses.
 
     Refuses a database that already holds families: demo data never mixes
     with real records.
@@ -242,10 +261,13 @@ def fill_demo(session: Session, families: int = 300, seed: int = 1,
         children += kids
     advance_sequences(session, ("family", "person", "consent"))
     create_demo_operators(session)
-    history = None
+    history = cards = None
     if activity is not False:
+        now = (now or local_now()).replace(tzinfo=None)
         size = activity if isinstance(activity, ActivitySize) else ActivitySize.for_families(
-            families, now.date() if now else None)  # fmt: skip
+            families, now.date())  # fmt: skip
         history = fill_activity(session, size, seed, now)
+        cards = fill_cards(session, seed, now)
     audit.record(session, "demo", note=f"{families} families, seed {seed}")
-    return DemoSummary(families=families, people=people, children=children, activity=history)
+    return DemoSummary(families=families, people=people, children=children, activity=history,
+                       cards=cards)  # fmt: skip

@@ -88,6 +88,18 @@ def test_the_expiry_is_shortened_when_a_child_ages_out(database: Database, world
     assert "Paolo Bianchi turns 26" in result.shortened_reason
 
 
+def test_twins_age_out_on_the_same_day(database: Database, world: CardWorld) -> None:
+    """Children who reach the age limit on the same day (here triplets) are no puzzle."""
+    _person(database, world, "Luca", birth_date=born(10))
+    _person(database, world, "Paolo", birth_date=born(10))
+    result = _check(database, world)
+    assert result.eligible and len(result.children) == 3
+    _type(database, world, world.family_card, validity_months=240)
+    result = _check(database, world)
+    assert result.expires_on == date(TODAY.year + 16, TODAY.month, TODAY.day) - timedelta(days=1)
+    assert "turns 26" in result.shortened_reason
+
+
 def test_residence_rules(database: Database, world: CardWorld) -> None:
     _type(database, world, world.family_card, residence_months=24)
     _family(database, world, resident_since=TODAY - timedelta(days=160))
