@@ -106,16 +106,21 @@ def test_every_card_was_issued_to_an_eligible_family(demo: tuple[Database, datet
     assert count >= 40 and found == []
 
 
-def test_never_two_valid_cards_of_a_type_for_one_holder(demo: tuple[Database, datetime]) -> None:
-    """issue_card refuses a second card while one is valid: the demo never has two."""
+def test_never_two_valid_cards_of_a_type_for_one_family_or_holder(demo: tuple[Database, datetime]) -> None:  # fmt: skip
+    """issue_card refuses a second card while one is valid: one family card per family,
+    one youth card per young person. The demo never has two."""
     database, _now = demo
+    personal = set(database.read(lambda s: list(s.scalars(select(CardType.id).where(
+        CardType.holder_min_age.is_not(None) | CardType.holder_max_age.is_not(None))))))  # fmt: skip
     spans: dict[tuple[int, int], list[tuple[date, date]]] = defaultdict(list)
-    for type_id, holder, created, expires, revoked in _rows(database, select(
-        Card.card_type_id, Card.holder_id, Card.created_at, Card.expires_on, Card.revoked_on
+    for type_id, family, holder, created, expires, revoked in _rows(database, select(
+        Card.card_type_id, Card.family_id, Card.holder_id, Card.created_at, Card.expires_on, Card.revoked_on
     )):  # fmt: skip
         last = min(expires, revoked - timedelta(days=1)) if revoked else expires
-        spans[type_id, holder].append((_local_day(created), last))
-    assert len(spans) >= 40
+        spans[type_id, holder if type_id in personal else family].append(
+            (_local_day(created), last)
+        )
+    assert personal and len(spans) >= 40
     for key, held in spans.items():
         held.sort()
         assert all(a[1] < b[0] for a, b in zip(held, held[1:], strict=False)), key
