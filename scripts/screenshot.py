@@ -116,8 +116,11 @@ def family_cards(window, page, out: Path) -> None:  # type: ignore[no-untyped-de
     cards = database.read(card_register, "active")
     page.show_tab(page.counter)
     counter = page.counter
-    if cards and counter.partner.count() and counter.selected_benefit() is not None:
-        counter.number.setText(cards[0].grouped_number)
+    choice = next(((p.id, b.id, c) for c in cards for p in counter.partners for b in p.benefits
+                   if b.active and c.card_type_id in b.card_type_ids), None)  # fmt: skip
+    if choice is not None:
+        counter.choose(choice[0], choice[1])
+        counter.number.setText(choice[2].grouped_number)
         counter.record()
         save(window, out, "cards-counter")
     page.show_tab(page.partners)

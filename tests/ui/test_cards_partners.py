@@ -86,7 +86,7 @@ def test_the_list_is_filtered_by_category_comune_and_name(
     assert tab.shown_names() == ["Cinema Italia"] and tab.count.text() == "1 partner"
     assert tab.detail.name.text() == "Cinema Italia"
     assert tab.detail.agreement.text() == "⚠ Agreement ended on 31/10/2026: its benefits can no longer be given."  # fmt: skip
-    assert tab.model.index(0, 3).data() == "ended on 31/10/2026"
+    assert tab.model.index(0, 2).data() == "ended on 31/10/2026"
 
 
 def test_the_details_show_the_benefits_and_a_years_uses(
@@ -198,7 +198,7 @@ def test_removal_is_confirmed_and_a_used_partner_is_only_retired(
     assert tab.shown_names() == []
     tab.retired.setChecked(True)
     assert tab.shown_names() == ["Piscina Comunale"]
-    assert tab.model.index(0, 3).data() == "not in use"
+    assert tab.model.index(0, 2).data() == "not in use"
     tab.detail.benefit_table.selectRow(0)
     tab.detail.remove_benefit()
     assert "10% discount was already used" in tab.banner.text()

@@ -132,6 +132,13 @@ class PartnerDetail(QWidget):
         self.uses = LogModel(use_columns(), self, tooltips=True)
         self.use_table = record_table(self.uses)
         self.use_table.setObjectName("partnerUses")
+        header = self.use_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(
+            3, QHeaderView.ResizeMode.Stretch
+        )  # the outcome, elided; whole in the tooltip
+        self.use_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.use_table.setWordWrap(False)
         for table in (self.benefit_table, self.use_table):
             table.setMinimumHeight(52)  # the page must fit a 500-pixel high window
         self.add_button, self.edit_button, self.remove_button = QPushButton(), QPushButton(), QPushButton()  # fmt: skip

@@ -72,6 +72,13 @@ class PartnersTab(CardsTab):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (1, 100),
+            (2, 120),
+        ):  # category and comune: elided, whole in the tooltip
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count = QLabel()
         self.count.setObjectName("countLabel")
         self.new_button, self.edit_button, self.remove_button = QPushButton(), QPushButton(), QPushButton()  # fmt: skip
@@ -106,7 +113,6 @@ class PartnersTab(CardsTab):
         return [
             Column(lambda: _("Partner"), lambda p: p.name),
             Column(lambda: _("Category"), lambda p: p.category_name),
-            Column(lambda: _("Comune"), lambda p: p.comune),
             Column(lambda: _("Agreement"), lambda p: agreement_short(p, self.today())),
         ]
 
