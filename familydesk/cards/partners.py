@@ -72,6 +72,13 @@ class BenefitRow:
             return _("free entry")
         return self.description or _("other benefit")
 
+    @property
+    def full_text(self) -> str:
+        """The label with what it applies to: "20% discount sulle cure odontoiatriche"."""
+        if self.kind == "other" or not self.description:
+            return self.label
+        return f"{self.label} {self.description}"
+
 
 @dataclass(frozen=True)
 class BenefitInput:

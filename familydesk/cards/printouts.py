@@ -165,7 +165,7 @@ def print_partner_booklet(session: Session, path: Path, language: str | None = N
     categories: list[BookletCategory] = []
     for section in partner_directory(session, on):
         comune = BookletComune(section.comune or _("Other comuni"), tuple(
-            BookletPartner(p.name, p.address, p.phone, tuple(b.label for b in p.benefits if b.active))
+            BookletPartner(p.name, p.address, p.phone, tuple(b.full_text for b in p.benefits if b.active))
             for p in section.partners))  # fmt: skip
         if categories and categories[-1].category == section.category:
             categories[-1] = BookletCategory(section.category, (*categories[-1].comuni, comune))

@@ -28,6 +28,7 @@ def build_partners(database: Database, world: CardWorld) -> Partners:
             "Piscina Comunale", "sports", world.cal.comune, "Via Roma 1",
             agreement_start=date(2026, 1, 1), agreement_end=date(2027, 12, 31)))  # fmt: skip
         discount = save_benefit(session, BenefitInput(pool.id, "percent", Decimal("10"),
+                                description="sull'abbonamento mensile",
                                 card_type_ids=(world.family_card,)))  # fmt: skip
         youth = save_benefit(session, BenefitInput(pool.id, "free_entry",
                              card_type_ids=(world.youth_card,)))  # fmt: skip

@@ -78,5 +78,6 @@ def test_print_partners_lists_the_agreements_in_force(capsys: pytest.CaptureFixt
         0, f"Elenco dei convenzionati scritto in {out}\n", "")  # fmt: skip
     text = flat(out)
     assert "Piscina Comunale" in text and "Cinema Italia" not in text  # its agreement ended
+    assert "sull'abbonamento mensile" in text  # what the discount applies to, after its label
     with pytest.raises(Exception, match="no partner|nessun convenzionato"):
         database.write(print_partner_booklet, tmp_path / "x.pdf", "en", date(2030, 1, 1))
