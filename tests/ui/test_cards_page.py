@@ -27,7 +27,10 @@ def test_roles_without_the_card_permission_see_it_greyed_out(database: Database,
     window = request.getfixturevalue("window")
     page = window.pages["cards"]
     assert not page.available
-    assert page.unavailable_reason() == "Family card: not for your role"
+    assert (
+        page.unavailable_reason()
+        == "Family card: for reception, professionals, coordinators and administrators"
+    )
 
 
 def test_coming_back_to_the_page_shows_cards_issued_meanwhile(window: MainWindow, database: Database) -> None:  # fmt: skip

@@ -38,7 +38,7 @@ from familydesk.ui.appointments.details_dialog import AppointmentDialog
 from familydesk.ui.appointments.grid import CalendarGrid
 from familydesk.ui.appointments.toolbar import CalendarToolbar, Resource, StatusLegend
 from familydesk.ui.errors import show_error
-from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.pages.base import Page, PageContext, desk_roles_reason
 from familydesk.ui.printing import print_pdf
 
 #: The grid shows at least these hours; it grows to the opening hours and appointments.
@@ -131,9 +131,7 @@ class AppointmentsPage(Page):
         return super().eventFilter(watched, event)
 
     def unavailable_reason(self) -> str:
-        if self.available:
-            return ""
-        return _("{title}: for reception, professionals, coordinators and administrators").format(title=self.title())  # fmt: skip
+        return desk_roles_reason(self)
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()

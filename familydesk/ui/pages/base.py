@@ -77,3 +77,11 @@ class Page(QWidget):
 
     def focus_search(self) -> None:
         """Ctrl+F: put the cursor in the page's search field, if it has one."""
+
+
+def desk_roles_reason(page: Page) -> str:
+    """``unavailable_reason`` of the pages for the desk roles (front desk, appointments,
+    family card): empty when the page is available."""
+    if page.available:
+        return ""
+    return _("{title}: for reception, professionals, coordinators and administrators").format(title=page.title())  # fmt: skip

@@ -25,7 +25,7 @@ from familydesk.ui.cards.counter_tab import CounterTab
 from familydesk.ui.cards.eligibility_tab import EligibilityTab
 from familydesk.ui.cards.partners_tab import PartnersTab
 from familydesk.ui.cards.register_tab import RegisterTab
-from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.pages.base import Page, PageContext, desk_roles_reason
 
 
 class CardsPage(Page):
@@ -58,7 +58,7 @@ class CardsPage(Page):
         return _("Family card")
 
     def unavailable_reason(self) -> str:
-        return "" if self.available else _("{title}: not for your role").format(title=self.title())
+        return desk_roles_reason(self)
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()

@@ -38,7 +38,7 @@ from familydesk.ui.frontdesk.finder import PersonFinder
 from familydesk.ui.frontdesk.follow_ups import FollowUpsPanel
 from familydesk.ui.frontdesk.queue_panel import QueuePanel
 from familydesk.ui.frontdesk.quick_booking import BOOK_KEY, BookingAsk, QuickBooking
-from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.pages.base import Page, PageContext, desk_roles_reason
 
 ANONYMOUS_KEY = "Ctrl+Shift+A"
 #: The search and the form: room for the longest field, the queue gets the rest.
@@ -116,11 +116,7 @@ class FrontDeskPage(Page):
         return _("Front desk")
 
     def unavailable_reason(self) -> str:
-        if self.available:
-            return ""
-        return _("{title}: for reception, professionals, coordinators and administrators").format(
-            title=self.title()
-        )
+        return desk_roles_reason(self)
 
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
