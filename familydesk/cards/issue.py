@@ -12,7 +12,7 @@ from familydesk import permissions
 from familydesk.appointments.calendar_rules import local_now
 from familydesk.cards.eligibility import Eligibility, check_eligibility
 from familydesk.cards.numbers import grouped, next_number
-from familydesk.cards.records import CardRow, card_rows
+from familydesk.cards.records import EXPIRING_DAYS, CardRow, card_rows
 from familydesk.db.database import load_for_update
 from familydesk.db.models import Family, Person
 from familydesk.db.models_cards import Card, CardMember, CardType
@@ -20,8 +20,6 @@ from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.i18n import _, format_date
 from familydesk.text import fold
 
-#: Days before expiry a card counts as "expiring".
-EXPIRING_DAYS = 30
 #: Register filters.
 STATES = ("active", "expiring", "expired", "revoked")
 
@@ -48,6 +46,18 @@ def _chosen(session: Session, family_id: int, eligibility: Eligibility,
     return member_ids
 
 
+def valid_card(session: Session, family_id: int, card_type_id: int, holder_id: int | None,
+               on: date) -> Card | None:  # fmt: skip
+    """The family's card of the type valid on ``on`` that a new one would duplicate: any
+    for a family card, the holder's own for a card with a holder's age rule (youth cards)."""
+    same = [Card.family_id == family_id, Card.card_type_id == card_type_id, Card.status == "active",
+            Card.expires_on >= on]  # fmt: skip
+    card_type = session.get(CardType, card_type_id)
+    if card_type is not None and (card_type.holder_min_age is not None or card_type.holder_max_age is not None):  # fmt: skip
+        same.append(Card.holder_id == holder_id)  # a personal card: one per holder
+    return session.scalars(select(Card).where(*same).order_by(Card.id)).first()
+
+
 def issue_card(session: Session, family_id: int, card_type_id: int, holder_id: int | None = None,
                member_ids: tuple[int, ...] | None = None, on: date | None = None) -> CardRow:  # fmt: skip
     """Issue a card to an eligible family: the number comes from the family's comune."""
@@ -56,12 +66,7 @@ def issue_card(session: Session, family_id: int, card_type_id: int, holder_id: i
     eligibility = check_eligibility(session, family_id, card_type_id, holder_id, on)
     if not eligibility.eligible:
         raise _refused(eligibility)
-    card_type = session.get(CardType, card_type_id)
-    same = [Card.family_id == family_id, Card.card_type_id == card_type_id, Card.status == "active",
-            Card.expires_on >= on]  # fmt: skip
-    if card_type is not None and (card_type.holder_min_age is not None or card_type.holder_max_age is not None):  # fmt: skip
-        same.append(Card.holder_id == eligibility.holder_id)  # a personal card: one per holder
-    current = session.scalars(select(Card).where(*same).order_by(Card.id)).first()
+    current = valid_card(session, family_id, card_type_id, eligibility.holder_id, on)
     if current is not None:
         raise FamilyDeskError(_("The family already has card {number} of this type, valid until {day}: renew or replace it instead.").format(number=grouped(current.number), day=format_date(current.expires_on)))  # fmt: skip
     family = session.get(Family, family_id)
@@ -159,11 +164,15 @@ def card_register(session: Session, state: str | None = None, text: str = "",
         query = query.where(Card.status == "active", Card.expires_on < on)
     elif state == "revoked":
         query = query.where(Card.status.in_(("revoked", "replaced")))
-    rows = card_rows(session, list(session.scalars(query)))
+    return matching(card_rows(session, list(session.scalars(query))), text)
+
+
+def matching(rows: list[CardRow], text: str) -> list[CardRow]:
+    """The cards whose number, family, holder or comune has every word of ``text``."""
     words = fold(text).split()
-    if words:
-        rows = [r for r in rows if all(w in fold(f"{r.number} {r.grouped_number} {r.family} {r.holder} {r.comune}") for w in words)]  # fmt: skip
-    return rows
+    if not words:
+        return rows
+    return [r for r in rows if all(w in fold(f"{r.number} {r.grouped_number} {r.family} {r.holder} {r.comune}") for w in words)]  # fmt: skip
 
 
 def cards_of_family(session: Session, family_id: int) -> list[CardRow]:

@@ -114,11 +114,15 @@ def print_cover_letter(session: Session, number: str, path: Path, language: str 
     return out
 
 
+def next_month(day: date) -> date:
+    """The first day of the month after ``day``'s (renewal letters go out for it)."""
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 def month_bounds(month_start: date) -> tuple[date, date]:
     """The first and last day of the month of ``month_start``."""
     first = month_start.replace(day=1)
-    following = (first + timedelta(days=32)).replace(day=1)
-    return first, following - timedelta(days=1)
+    return first, next_month(first) - timedelta(days=1)
 
 
 def print_renewal_letters(session: Session, month_start: date, path: Path,

@@ -26,7 +26,10 @@ def month(text: str) -> date:
 
 
 def next_month(today: date) -> date:
-    return date(today.year + today.month // 12, today.month % 12 + 1, 1)
+    """The default month of ``print renewals`` (ReportLab is loaded only when printing)."""
+    from familydesk.cards.printouts import next_month as following
+
+    return following(today)
 
 
 def _card(sub: argparse.ArgumentParser) -> None:

@@ -184,6 +184,12 @@ def test_a_family_with_a_valid_card_is_not_issued_another(
         in panel.banner.text()
     )
     assert len(cards(database)) == 1
+    # A family card is the family's: choosing another holder (Paolo, 20) does not free the button.
+    panel.holder.setCurrentIndex(
+        panel.holder.findText("Bianchi Paolo", Qt.MatchFlag.MatchStartsWith)
+    )
+    assert panel.result is not None and panel.result.holder_id != world.family[1]
+    assert panel.current_card() is not None and not panel.issue_button.isEnabled()
 
 
 def test_a_card_issued_meanwhile_elsewhere_is_refused_with_the_service_reason(

@@ -31,7 +31,7 @@ from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.i18n import N_, _, format_date
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.cards import printing
-from familydesk.ui.cards.register_model import state_of, today
+from familydesk.ui.cards.register_model import today
 from familydesk.ui.errors import show_error
 from familydesk.ui.families.form_dialog import FormDialog
 from familydesk.ui.groups.common import open_dialog, report
@@ -45,7 +45,7 @@ REPLACE_REASONS = (N_("lost card"), N_("stolen card"), N_("damaged card"))
 def allowed(action: str, card: CardRow, day: date) -> bool:
     """Whether ``action`` (renew, revoke, replace, print) makes sense for ``card`` on ``day``:
     a revoked or replaced card is finished; an expired one can only be renewed or revoked."""
-    state = state_of(card, day)
+    state = card.register_state(day)
     if state in ("revoked", "replaced"):
         return False
     if action in ("renew", "revoke"):

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from familydesk import permissions
 from familydesk.appointments.calendar_rules import local_now
 from familydesk.cards.eligibility import Eligibility, check_eligibility
-from familydesk.cards.issue import cards_of_family, issue_card
+from familydesk.cards.issue import cards_of_family, issue_card, valid_card
 from familydesk.cards.records import CardRow
 from familydesk.cards.types import CardTypeRow, list_card_types
 from familydesk.i18n import _, format_date, ngettext
@@ -44,10 +44,12 @@ GREEN, RED, GREY = "#1b6b2f", "#b3261e", "#4a5a6a"
 
 
 def check_with_cards(session: Session, family_id: int, card_type_id: int,
-                     holder_id: int | None) -> tuple[Eligibility, list[CardRow]]:  # fmt: skip
-    """The check and the family's cards in one read (on the runner's thread)."""
-    return (check_eligibility(session, family_id, card_type_id, holder_id),
-            cards_of_family(session, family_id))  # fmt: skip
+                     holder_id: int | None) -> tuple[Eligibility, list[CardRow], int | None]:  # fmt: skip
+    """The check, the family's cards and the id of the valid card a new one would
+    duplicate (``issue_card`` refuses it) in one read, on the runner's thread."""
+    result = check_eligibility(session, family_id, card_type_id, holder_id)
+    current = valid_card(session, family_id, card_type_id, result.holder_id, local_now().date())
+    return result, cards_of_family(session, family_id), current.id if current else None
 
 
 def card_line(card: CardRow, today: date) -> str:
@@ -111,6 +113,7 @@ class EligibilityPanel(QWidget):
         self.detail: FamilyDetail | None = None
         self.result: Eligibility | None = None
         self.cards: list[CardRow] = []
+        self._current_id: int | None = None
         self.types: dict[int, CardTypeRow] = {}
         self.types_loaded = False
         self.last_issued: CardRow | None = None
@@ -274,10 +277,10 @@ class EligibilityPanel(QWidget):
         self.runner.read(check_with_cards, self.detail.id, card_type_id, holder_id, owner=self,
                          on_done=lambda done: self._checked(done, asked), on_error=self._failed)  # fmt: skip
 
-    def _checked(self, done: tuple[Eligibility, list[CardRow]], asked: int) -> None:
+    def _checked(self, done: tuple[Eligibility, list[CardRow], int | None], asked: int) -> None:
         if asked != self._asked:
             return
-        self.result, cards = done
+        self.result, cards, self._current_id = done
         self.cards = [c for c in cards if c.card_type_id == self.result.card_type_id]
         self.holder.blockSignals(True)
         self.holder.setCurrentIndex(self.holder.findData(self.result.holder_id))
@@ -286,12 +289,11 @@ class EligibilityPanel(QWidget):
 
     # -- what is shown -----------------------------------------------------------
     def current_card(self) -> CardRow | None:
-        """The family's valid card of this type held by the chosen holder (the service
-        refuses a second one: renew or replace it instead)."""
-        result, today = self.result, local_now().date()
-        if result is None:
+        """The family's valid card of this type that a new one would duplicate (the service
+        refuses it: renew or replace it instead)."""
+        if self.result is None:
             return None
-        return next((c for c in self.cards if c.state(today) == "active" and c.holder_id == result.holder_id), None)  # fmt: skip
+        return next((c for c in self.cards if c.id == self._current_id), None)
 
     def may_issue_now(self) -> bool:
         return bool(self.may_issue and self.result and self.result.eligible and self.current_card() is None)  # fmt: skip

@@ -6,14 +6,13 @@ Shared by the Family card page's register and the family page's Cards tab.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from familydesk.appointments.calendar_rules import local_now
-from familydesk.cards.issue import EXPIRING_DAYS
 from familydesk.cards.records import CardRow
 from familydesk.i18n import N_, _, format_date
 from familydesk.ui.table_model import Column, RowsTableModel
@@ -37,27 +36,14 @@ def today() -> date:
     return local_now().date()
 
 
-def next_month(day: date) -> date:
-    """The first day of the month after ``day``'s."""
-    return (day.replace(day=1) + timedelta(days=32)).replace(day=1)
-
-
-def state_of(card: CardRow, day: date) -> str:
-    """active, expiring (within 30 days), expired, revoked or replaced on ``day``."""
-    state = card.state(day)
-    if state == "active" and card.expires_on <= day + timedelta(days=EXPIRING_DAYS):
-        return "expiring"
-    return state
-
-
 def state_name(card: CardRow, day: date) -> str:
     """The state in a word (a table's column)."""
-    return _(STATE_NAMES[state_of(card, day)])
+    return _(STATE_NAMES[card.register_state(day)])
 
 
 def state_text(card: CardRow, day: date) -> str:
     """The state in words, with the day it ends or ended: "expiring on 12/12/2026"."""
-    state = state_of(card, day)
+    state = card.register_state(day)
     if state == "expiring":
         days = (card.expires_on - day).days
         if days == 0:
@@ -115,7 +101,7 @@ class CardsModel(RowsTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
         if index.isValid() and role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
-            state = state_of(self.row_at(index.row()), today())
+            state = self.row_at(index.row()).register_state(today())
             if state in ENDED:
                 return QBrush(_GREY) if role == Qt.ItemDataRole.ForegroundRole else None
             if state == "expiring" and index.column() in self.emphasised:

@@ -11,8 +11,6 @@ Alt+L its cover letter).
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import permissions
-from familydesk.cards.issue import STATES, card_register, cards_of_family
+from familydesk.cards.issue import STATES, card_register, cards_of_family, matching
+from familydesk.cards.printouts import month_bounds, next_month
 from familydesk.cards.records import CardRow, get_card
 from familydesk.cards.redemptions import redemptions_of_card
 from familydesk.cards.types import CardTypeRow, list_card_types
@@ -38,7 +37,7 @@ from familydesk.ui.cards import printing
 from familydesk.ui.cards.card_actions import CardActions
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.register_detail import CardDetail
-from familydesk.ui.cards.register_model import CardsModel, next_month, register_columns, today
+from familydesk.ui.cards.register_model import CardsModel, register_columns, today
 from familydesk.ui.groups.common import report
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.widgets import record_table
@@ -51,6 +50,7 @@ class RegisterTab(CardsTab):
         self.card: CardRow | None = None
         self._wanted: int | None = None
         self._keep = False
+        self._rows: list[CardRow] = []
         self.state = QComboBox()
         self.state.setObjectName("cardState")
         for state in (None, *STATES):
@@ -89,7 +89,7 @@ class RegisterTab(CardsTab):
         self._lay_out()
         self.state.currentIndexChanged.connect(lambda _i: self.load_cards())
         self.card_type.currentIndexChanged.connect(lambda _i: self.load_cards())
-        self.search.textChanged.connect(lambda _t: self.load_cards())
+        self.search.textChanged.connect(lambda _t: self._search_changed())
         self.search.returnPressed.connect(self._to_table)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._chosen(current.row()))  # fmt: skip
 
@@ -155,8 +155,7 @@ class RegisterTab(CardsTab):
         self._show_count()
 
     def _letters_tip(self) -> None:
-        first = next_month(today())
-        last = next_month(first) - timedelta(days=1)
+        first, last = month_bounds(next_month(today()))
         self.letters_button.setToolTip(_("A letter to the holder of every active card that expires from {first} to {last}.").format(first=format_date(first), last=format_date(last)))  # fmt: skip
 
     def focus_search(self) -> None:
@@ -184,12 +183,19 @@ class RegisterTab(CardsTab):
         (just changed) stays on the right even when it left the list."""
         self._keep = wanted is not None
         self._wanted = wanted if wanted is not None else (self.card.id if self.card else None)
-        self.runner.read(card_register, self.state.currentData(), self.search.text(), None,
+        self.runner.read(card_register, self.state.currentData(), "", None,
                          self.card_type.currentData(), owner=self, on_done=self._listed,
                          on_error=self._failed)  # fmt: skip
 
     def _listed(self, rows: list[CardRow]) -> None:
+        """The cards of the state and type chosen; the search narrows them here, so typing
+        does not read the register again."""
+        self._rows = rows
+        self._filter()
+
+    def _filter(self) -> None:
         wanted = self._wanted
+        rows = matching(self._rows, self.search.text())
         self.model.set_rows(rows)
         self._show_count()
         row = self.model.row_of(wanted) if wanted is not None else -1
@@ -201,6 +207,11 @@ class RegisterTab(CardsTab):
             self.table.selectRow(0)
         else:
             self._show(None)
+
+    def _search_changed(self) -> None:
+        self._keep = False
+        self._wanted = self.card.id if self.card else None
+        self._filter()
 
     def _show_count(self) -> None:
         n = self.model.rowCount()

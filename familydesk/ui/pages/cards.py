@@ -32,7 +32,7 @@ class CardsPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.available = context.may(permissions.CARDS)
-        self._stale: set[int] = set()
+        self._stale: set[CardsTab] = set()
         if self.available:
             self._build()
         self.retranslate_ui()
@@ -47,7 +47,7 @@ class CardsPage(Page):
         for tab in self.all_tabs():
             self.tabs.addTab(tab, "")
             tab.changed.connect(lambda t=tab: self._changed(t))
-        self._stale = {id(tab) for tab in self.all_tabs()}
+        self._stale = set(self.all_tabs())
         self.tabs.currentChanged.connect(lambda _i: self._tab_shown())
         self.layout_.addWidget(self.tabs, 1)
 
@@ -68,14 +68,14 @@ class CardsPage(Page):
             tab.retranslate_ui()
             self.tabs.setTabText(index, tab.title())
         if self._loaded_once:  # names read with the data (categories, states) follow the language
-            self._stale = {id(tab) for tab in self.all_tabs()}
+            self._stale = set(self.all_tabs())
             self._tab_shown()
 
     def activate(self) -> None:
         """Each time the page is shown its tabs are out of date: cards may have been issued or
         changed from the family page meanwhile. The tab in front loads at once."""
         if self._loaded_once and self.available:
-            self._stale = {id(tab) for tab in self.all_tabs()}
+            self._stale = set(self.all_tabs())
             self._tab_shown()
         else:
             super().activate()
@@ -110,10 +110,10 @@ class CardsPage(Page):
         if not self._loaded_once:
             return  # the page loads its first tab when it is first shown
         tab = self.current_tab()
-        if id(tab) in self._stale:
-            self._stale.discard(id(tab))
+        if tab in self._stale:
+            self._stale.discard(tab)
             tab.load()
         tab.focus_search()
 
     def _changed(self, source: CardsTab) -> None:
-        self._stale = {id(tab) for tab in self.all_tabs() if tab is not source}
+        self._stale = set(self.all_tabs()) - {source}
