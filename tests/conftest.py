@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -27,6 +28,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 
 from familydesk import i18n  # noqa: E402
 from familydesk.db.database import Database  # noqa: E402
+from familydesk.kernel import clock  # noqa: E402
 
 PG_URL = os.environ.get("FAMILYDESK_TEST_PG_URL", "")
 BACKEND = "postgresql" if PG_URL else "sqlite"
@@ -82,6 +84,26 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "home"
     monkeypatch.setenv("FAMILYDESK_HOME", str(folder))
     return folder
+
+
+#: The instant every test starts at (Europe/Rome), unless ``FAMILYDESK_TEST_CLOCK`` (an ISO
+#: time with its offset, e.g. ``2028-02-29T20:00-05:00``) says otherwise: ``make test-dates``
+#: runs the date-sensitive folders pinned at a leap day, New Year's Eve and the spring-forward
+#: night, in other time zones too. No test reads the machine's clock.
+DEFAULT_TEST_CLOCK = "2026-12-09T10:30:00+01:00"
+
+
+def clock_start() -> datetime:
+    moment = datetime.fromisoformat(os.environ.get("FAMILYDESK_TEST_CLOCK") or DEFAULT_TEST_CLOCK)
+    return moment if moment.tzinfo else moment.replace(tzinfo=clock.ROME)
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock() -> Iterator[datetime]:
+    """The clock starts at the test instant and runs on; tests may pin it again inside."""
+    start = clock_start()
+    with clock.pinned(start):
+        yield start
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, time
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays as holiday_library
 from sqlalchemy import or_, select
@@ -20,14 +19,15 @@ from sqlalchemy.orm import Session
 from familydesk.db.models import MemberComune
 from familydesk.db.models_appointments import Absence, Closure, OpeningHours, Place, Staff
 from familydesk.i18n import _, current_language, format_date
+from familydesk.kernel import clock
 
 #: Every centre is in Italy: appointment times are wall-clock times there.
-TIMEZONE = ZoneInfo("Europe/Rome")
+TIMEZONE = clock.ROME
 
 
 def local_now() -> datetime:
     """Now, as the naive wall-clock time appointments are stored in."""
-    return datetime.now(TIMEZONE).replace(tzinfo=None, second=0, microsecond=0)
+    return clock.local_now().replace(second=0, microsecond=0)
 
 
 @lru_cache(maxsize=64)

@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import DateTime, ForeignKey, Integer, MetaData, TypeDecorator, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from familydesk.kernel import clock
+
 #: Named constraints from the first migration on: Alembic's batch mode on
 #: SQLite can only drop or alter constraints that have names.
 NAMING_CONVENTION = {
@@ -28,7 +30,8 @@ NAMING_CONVENTION = {
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    """Now in UTC, from the one clock (:mod:`familydesk.kernel.clock`)."""
+    return clock.utcnow()
 
 
 class UTCDateTime(TypeDecorator[datetime]):

@@ -1,0 +1,1 @@
+"""What every layer uses: the clock (more moves here as the house is regrouped)."""
