@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages that Qt's wheels (and the bundle build) need at run time, and the
-# tools the tests use to read printed cards back (poppler-utils: pdftoppm; zbar-tools: zbarimg).
+# tools the tests use to read printed cards back (poppler-utils: pdftoppm; zbar-tools: zbarimg),
+# the real display the journey tests run on (xvfb, openbox, xdotool, imagemagick's import,
+# x11-utils' xwininfo) and faketime for `make test-dates`.
 # Installs only what is missing, and only when run as root with apt-get;
 # otherwise prints the command for an administrator and carries on.
 set -u
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6
           libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xkb1
-          libx11-xcb1 fonts-dejavu-core binutils poppler-utils zbar-tools)
+          libx11-xcb1 fonts-dejavu-core binutils poppler-utils zbar-tools
+          xvfb openbox xdotool imagemagick x11-utils faketime)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 missing=()
 for p in "${packages[@]}"; do
