@@ -32,6 +32,7 @@ from familydesk.db.models_appointments import Appointment
 from familydesk.db.models_cards import Card
 from familydesk.db.models_frontdesk import Contact, ContactRequest
 from familydesk.db.models_groups import Enrolment
+from familydesk.kernel import clock
 
 #: Person columns cleared by anonymisation (empty text), and those set to NULL.
 PERSON_TEXT = ("first_name", "last_name", "birth_place", "no_code_reason", "languages",
@@ -52,7 +53,7 @@ def anonymise_person(session: Session, person: Person, today: date | None = None
     for name in PERSON_NULL:
         setattr(person, name, None)
     person.disability = False
-    person.anonymised_on = today or date.today()
+    person.anonymised_on = today or clock.today()
     for consent in list(person.consents):
         session.delete(consent)
     for merged in session.scalars(
@@ -95,7 +96,7 @@ def anonymise_family(session: Session, family: Family, today: date | None = None
             setattr(family, name, "")
         for name in FAMILY_NULL:
             setattr(family, name, None)
-        family.anonymised_on = today or date.today()
+        family.anonymised_on = today or clock.today()
         _end_cards(session, family.id, family.anonymised_on)
         _clear_desk_notes(session, Contact.family_id == family.id,
                           Appointment.family_id == family.id, Enrolment.family_id == family.id)  # fmt: skip

@@ -24,6 +24,7 @@ from familydesk.db.dialect import WRITE_OPTION
 from familydesk.db.models import AuditEntry, Person
 from familydesk.errors import ValidationError
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.paging import PAGE_SIZE, Page
 from familydesk.taxcode import normalise
 
@@ -72,7 +73,7 @@ def resolve_record(session: Session, key: str) -> RecordScope:
 
 
 def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min).astimezone()
+    return datetime.combine(day, time.min, clock.ROME)
 
 
 def _filtered(query, operator: str, action: str, since: date | None, until: date | None,

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from familydesk.db.models import AuditEntry, Site
 from familydesk.i18n import _, format_datetime
+from familydesk.kernel import clock
 
 if TYPE_CHECKING:
     from familydesk.audit import Problem
@@ -54,7 +55,7 @@ def head(session: Session) -> Seal | None:
     ).first()
     if database_uid is None or last is None:
         return None
-    return Seal(datetime.now().replace(microsecond=0), database_uid, last[0], last[1])
+    return Seal(clock.local_now().replace(microsecond=0), database_uid, last[0], last[1])
 
 
 def write(session: Session, folder: Path, kind: str = "backup") -> Seal | None:

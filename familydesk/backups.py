@@ -20,6 +20,7 @@ from familydesk.db.database import Database
 from familydesk.db.encryption import sidecar
 from familydesk.errors import BackupError
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.paths import backup_dir
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ def last_good(where: Path | None = None) -> datetime | None:
 
 def is_stale(now: datetime | None = None, where: Path | None = None) -> bool:
     last = last_good(where)
-    return last is None or (now or datetime.now()) - last > STALE_AFTER
+    return last is None or (now or clock.local_now()) - last > STALE_AFTER
 
 
 def to_keep(files: list[BackupFile]) -> set[Path]:
@@ -133,7 +134,7 @@ def make_backup(database: Database, label: str = "backup", where: Path | None = 
 
 def daily_due(now: datetime | None = None, where: Path | None = None) -> bool:
     last = last_good(where)
-    return last is None or (now or datetime.now()) - last > DAILY
+    return last is None or (now or clock.local_now()) - last > DAILY
 
 
 def restore(database: Database, backup: Path) -> Path:
@@ -161,7 +162,7 @@ def describe_age(taken: datetime | None, today: date | None = None) -> str:
     """ "today", "yesterday", "N days ago" or "never" for the status bar."""
     if taken is None:
         return _("never")
-    days = ((today or date.today()) - taken.date()).days
+    days = ((today or clock.today()) - taken.date()).days
     if days <= 0:
         return _("today at {time}").format(time=taken.strftime("%H:%M"))
     if days == 1:

@@ -22,6 +22,7 @@ from familydesk.db.database import load_for_update
 from familydesk.db.models import ErasureRequest, Family, Person
 from familydesk.errors import NotFoundError, ValidationError
 from familydesk.i18n import N_, _
+from familydesk.kernel import clock
 from familydesk.registry.families import load_person
 
 STATUSES: dict[str, str] = {
@@ -82,7 +83,7 @@ def record_erasure_request(session: Session, person_id: int, received_on: date |
     request for the same person.
     """
     permissions.require(session, permissions.PRIVACY_REQUEST)
-    today = today or date.today()
+    today = today or clock.today()
     received_on = received_on or today
     if received_on > today:
         raise ValidationError("received_on", _("Received on: the date cannot be in the future."))
@@ -127,7 +128,7 @@ def _open_request(session: Session, request_id: int, version: int) -> ErasureReq
 
 def _decided(session: Session, request: ErasureRequest, status: str, today: date | None) -> None:
     request.status = status
-    request.decided_on = today or date.today()
+    request.decided_on = today or clock.today()
     request.decided_by = audit.operator_of(session)[:100]
 
 

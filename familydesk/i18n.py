@@ -30,6 +30,7 @@ from babel import Locale
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
+from familydesk.kernel import clock
 from familydesk.paths import locale_dir
 
 DOMAIN = "familydesk"
@@ -160,7 +161,7 @@ def format_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
     if value.tzinfo is not None:
-        value = value.astimezone()
+        value = value.astimezone(clock.ROME)
     return babel_dates.format_datetime(value, DATETIME_PATTERN, locale=babel_locale())
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from familydesk import audit, permissions
 from familydesk.db.models import ErasureRequest, Family, PersonMerge
+from familydesk.kernel import clock
 from familydesk.registry.families import load_person
 
 #: Technical columns left out of the person's copy (derived from the others).
@@ -57,7 +58,7 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
     uids += [g["uid"] for g in groups] + [c["uid"] for c in cards]
     entries = audit.entries(session, uids)
     data = {
-        "generated_at": _plain(datetime.now().replace(microsecond=0)),
+        "generated_at": _plain(clock.local_now().replace(microsecond=0)),
         "person": _row(person, _DERIVED),
         "family": _row(family),
         "other_members": [

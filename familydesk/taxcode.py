@@ -22,6 +22,7 @@ from stdnum.it import iva as stdnum_iva
 
 from familydesk.errors import ValidationError
 from familydesk.i18n import _, format_date
+from familydesk.kernel import clock
 
 #: Omocodia: digits replaced by letters in the date and place parts.
 _OMOCODIA = str.maketrans("LMNPQRSTUV", "0123456789")
@@ -75,7 +76,7 @@ def birthplace(code: str, born: date | None) -> dict | None:
 
 def _birth_year_floor(today: date | None = None) -> int:
     """Two-digit years are read as the most recent year not in the future."""
-    return (today or date.today()).year - 99
+    return (today or clock.today()).year - 99
 
 
 def parse(text: str, field: str = "tax_code", today: date | None = None) -> TaxCodeInfo:

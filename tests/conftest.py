@@ -50,6 +50,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: the test is about SQLite itself")
     config.addinivalue_line("markers", "postgresql_only: the test needs a PostgreSQL server")
+    # Collecting reads the clock too (module-level data such as tests.groups.group_data.START):
+    # it starts at the test instant already, not at the machine's.
+    clock.set_source(clock.ticking_from(clock_start()))
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

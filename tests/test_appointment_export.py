@@ -19,6 +19,7 @@ from familydesk.appointments.lookup import staff_by_name
 from familydesk.db.database import Database
 from familydesk.errors import ValidationError
 from familydesk.frontdesk import ContactInput, RequestInput
+from familydesk.kernel import clock
 from familydesk.transfer.contacts import export_contacts
 from tests.appointments.calendar_data import Calendar, build
 from tests.appointments.print_data import Day, book_day
@@ -151,7 +152,7 @@ def _contacts(database: Database, cal: Calendar, when: date) -> None:
 def test_contacts_export_one_row_per_request_without_names(
     database: Database, cal: Calendar, tmp_path: Path
 ) -> None:
-    when = date.today()
+    when = clock.today()
     _contacts(database, cal, when)
     out = tmp_path / "accessi.csv"
     exported = database.write(export_contacts, when, when + timedelta(days=30), "csv", out)

@@ -11,6 +11,7 @@ from familydesk import audit, cli, registry
 from familydesk.audit_query import audit_operators, audit_page
 from familydesk.db.database import Database
 from familydesk.errors import ValidationError
+from familydesk.kernel import clock
 from familydesk.permissions import PermissionDenied
 from familydesk.registry import FamilyInput, MemberInput
 from tests.helpers import open_signed, signed_in
@@ -48,8 +49,8 @@ def test_filters_by_operator_action_and_total(database: Database) -> None:
 
 
 def test_period_takes_whole_local_days(database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    def at(day: date) -> datetime:  # noon, local time, as the desk saw it
-        return datetime(day.year, day.month, day.day, 12).astimezone().astimezone(UTC)
+    def at(day: date) -> datetime:  # noon, Rome time, as the desk saw it
+        return datetime(day.year, day.month, day.day, 12, tzinfo=clock.ROME).astimezone(UTC)
 
     for day in (date(2025, 3, 1), date(2025, 3, 2), date(2025, 3, 3)):
         monkeypatch.setattr(audit, "utcnow", lambda day=day: at(day))
@@ -107,15 +108,15 @@ def test_entries_are_kept_beyond_24_months(
     database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """FamilyDesk never deletes the trail: an entry of 25 months ago is still there, chained."""
-    old = datetime.now(UTC) - timedelta(days=25 * 31)
+    old = clock.utcnow() - timedelta(days=25 * 31)
     monkeypatch.setattr(audit, "utcnow", lambda: old)
     database.write(audit.record, "export", note="old")
     monkeypatch.undo()
     _family(database)  # and life goes on
-    day = old.astimezone().date()
+    day = old.astimezone(clock.ROME).date()
     page = database.read(audit_page, since=day - timedelta(days=1), until=day + timedelta(days=1))
     assert [(r.action, r.note) for r in page.rows] == [("export", "old")]
-    assert page.rows[0].at <= datetime.now(UTC) - timedelta(days=24 * 30)
+    assert page.rows[0].at <= clock.utcnow() - timedelta(days=24 * 30)
     assert database.read(audit.verify) == []
 
 
@@ -135,7 +136,7 @@ def test_cli_list_with_filters(cli_operator: str, db_location: str,
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 1 and "\taudit-read\tperson\t" in lines[0]
     assert str(detail.members[0].uid) in lines[0]
-    today = date.today().strftime("%d/%m/%Y")
+    today = clock.today().strftime("%d/%m/%Y")
     assert cli.main([*base, "--since", today, "--until", today, "--by", "marco"]) == 0
     assert len(capsys.readouterr().out.strip().splitlines()) == 2
     assert cli.main([*base, "--until", "01/01/2000"]) == 0

@@ -17,6 +17,7 @@ from familydesk.frontdesk import (
     requests_to_book,
     suggested_service,
 )
+from familydesk.kernel import clock
 from familydesk.registry import FamilyInput, MemberInput
 
 DAY = date(2026, 11, 23)
@@ -60,7 +61,7 @@ def test_queue_rows_and_follow_ups_carry_need_keys_and_who(database: Database) -
     person = family.members[0].id
     database.write(frontdesk.record_contact, ContactInput(person_id=person, requests=(
         RequestInput("orientation"),
-        RequestInput("violence", follow_up_on=date.today()))))  # fmt: skip
+        RequestInput("violence", follow_up_on=clock.today()))))  # fmt: skip
     [row] = database.read(frontdesk.today_queue)
     assert row.need_keys == ("orientation", "violence") and row.person_id == person
     assert first_suggestion(row.need_keys) == "psychological_counselling"

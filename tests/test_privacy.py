@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from familydesk import audit, cli, erasure, registry
 from familydesk.db.database import Database
+from familydesk.kernel import clock
 from familydesk.registry import FamilyInput, MemberInput
 from tests.helpers import open_signed
 
@@ -30,7 +31,7 @@ def test_person_export_holds_record_consents_merges_and_audit(
     database.write(registry.record_consent, keep.id, "privacy", date(2026, 1, 5))
     database.write(registry.merge_people, keep.id, keep.version, dupe.id, dupe.version)
     database.write(registry.open_family, family.id)
-    database.write(erasure.record_erasure_request, keep.id, date.today(), "allo sportello")
+    database.write(erasure.record_erasure_request, keep.id, clock.today(), "allo sportello")
     paths = database.write(write_access_export, keep.id, tmp_path / "out", "it")
     data = json.loads(paths[0].read_text(encoding="utf-8"))
     assert data["person"]["first_name"] == "Nicolò" and "search_text" not in data["person"]

@@ -30,6 +30,7 @@ from familydesk.db.models import Family, Person
 from familydesk.db.models_appointments import Staff
 from familydesk.errors import NotFoundError, ValidationError
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.transfer.exporter import write_csv
 from familydesk.transfer.output import Exported, check_period, write_export
 
@@ -71,7 +72,7 @@ def calendar_bytes(rows: Sequence[AppointmentRow], first: date, last: date,
     """
     from icalendar import Calendar, Event
 
-    stamp = (now or datetime.now(UTC)).astimezone(UTC)
+    stamp = (now or clock.utcnow()).astimezone(UTC)
     calendar = Calendar()
     calendar.add("prodid", f"-//{APP_NAME}//{APP_NAME} {__version__}//IT")
     calendar.add("version", "2.0")

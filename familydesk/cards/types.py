@@ -16,6 +16,7 @@ from familydesk.db.database import load_for_update
 from familydesk.db.models_cards import Card, CardType
 from familydesk.errors import NotFoundError, ValidationError
 from familydesk.i18n import _, format_money, ngettext
+from familydesk.kernel import clock
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def rules_text(t: CardTypeRow | CardType) -> tuple[str, ...]:
 
 
 def _row(session: Session, t: CardType, today: date | None = None) -> CardTypeRow:
-    today = today or date.today()
+    today = today or clock.today()
     active = session.scalar(select(func.count()).where(
         Card.card_type_id == t.id, Card.status == "active", Card.expires_on >= today)) or 0  # fmt: skip
     return CardTypeRow(

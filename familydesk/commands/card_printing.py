@@ -12,6 +12,7 @@ from pathlib import Path
 
 from familydesk.commands.common import run_write
 from familydesk.i18n import _, ngettext
+from familydesk.kernel import clock
 
 
 def month(text: str) -> date:
@@ -86,7 +87,7 @@ def run_renewals(args: argparse.Namespace) -> int:
     from familydesk import permissions
     from familydesk.cards.printouts import print_renewal_letters
 
-    first = args.month or next_month(date.today())
+    first = args.month or next_month(clock.today())
     printed = run_write(args, permissions.PRINT, lambda session: print_renewal_letters(
         session, first, Path(args.out), _language(args)))  # fmt: skip
     print(ngettext("File written: {path} ({count} renewal letter)",

@@ -15,6 +15,7 @@ from familydesk.forms.blocks import fields_table, grid_table, section
 from familydesk.forms.document import build_pdf
 from familydesk.groups.names import ENROLMENT_STATUSES
 from familydesk.i18n import N_
+from familydesk.kernel import clock
 
 TITLE = N_("Personal data held (GDPR art. 15)")
 _HIDDEN = {"id", "family_id", "site_id", "person_id", "version"}
@@ -41,7 +42,7 @@ def access_pdf(data: dict[str, Any], centre: CentreDetails, language: str,
                today: date | None = None) -> bytes:  # fmt: skip
     """The report of ``privacy.subject_access`` data, as PDF bytes (pure)."""
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     st = styles()
     person = data["person"]
     title = lang(TITLE)

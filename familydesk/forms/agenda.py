@@ -33,6 +33,7 @@ from familydesk.forms.blocks import grid_table, table_style
 from familydesk.forms.document import day_list_pdf
 from familydesk.forms.slip import where_text
 from familydesk.i18n import N_
+from familydesk.kernel import clock
 
 TITLE = N_("Day agenda")
 CANCELLED = colors.HexColor("#f2f2f2")
@@ -69,7 +70,7 @@ def agenda_pdf(data: AgendaData, centre: CentreDetails, language: str,
     else:
         body.append(Paragraph(esc(lang(N_("No appointments on this day."))), st.body))
     return day_list_pdf(body, title=lang(TITLE), day=data.day, centre=centre, lang=lang,
-                        today=today or date.today())  # fmt: skip
+                        today=today or clock.today())  # fmt: skip
 
 
 def _summary(rows: Sequence[AppointmentRow], lang: FormLanguage) -> str:

@@ -24,6 +24,7 @@ from familydesk.forms.base import CHECKBOX, RULE, FormLanguage, esc, styles
 from familydesk.forms.blocks import grid_table, table_style
 from familydesk.forms.document import day_list_pdf
 from familydesk.i18n import N_
+from familydesk.kernel import clock
 
 TITLE = N_("Call list")
 CHECKED = "\u2611"  # ☑, drawn by DejaVu Sans
@@ -63,7 +64,7 @@ def call_list_pdf(data: CallListData, centre: CentreDetails, language: str,
         body.append(Paragraph(esc(lang(N_("No appointments to confirm on this day."))),
                               styles().body))  # fmt: skip
     return day_list_pdf(body, title=lang(TITLE), day=data.day, centre=centre, lang=lang,
-                        today=today or date.today())  # fmt: skip
+                        today=today or clock.today())  # fmt: skip
 
 
 def _family_cell(group: list[AppointmentRow], lang: FormLanguage) -> Paragraph:

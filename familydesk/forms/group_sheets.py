@@ -38,6 +38,7 @@ from familydesk.groups.figures import Completion
 from familydesk.groups.names import KINDS, translated
 from familydesk.groups.sessions import SessionRow
 from familydesk.i18n import N_
+from familydesk.kernel import clock
 
 SIGNATURES_TITLE = N_("Signature sheet")
 CERTIFICATE_TITLE = N_("Certificate of attendance")
@@ -92,7 +93,7 @@ def signatures_pdf(data: SignatureSheetData, centre: CentreDetails, language: st
     the educators; a row per enrolled person to sign, empty rows for walk-ins, and the
     educator's signature."""
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     st = styles()
     g, s = data.group, data.session
     title = lang(SIGNATURES_TITLE)
@@ -221,7 +222,7 @@ def certificates_pdf(group: GroupRow, items: Sequence[CertificateData], centre: 
                      language: str, today: date | None = None) -> bytes:  # fmt: skip
     """One certificate of attendance per page, on the centre's letterhead."""
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     story: list[Flowable] = []
     for index, item in enumerate(items):
         if index:

@@ -26,6 +26,7 @@ from familydesk.forms.blocks import (
 )
 from familydesk.forms.document import build_pdf
 from familydesk.i18n import N_
+from familydesk.kernel import clock
 from familydesk.registry.records import CONSENT_KINDS, RELATIONS, FamilyDetail, MemberDetail
 
 TITLE = N_("Family intake sheet")
@@ -41,7 +42,7 @@ def intake_pdf(family: FamilyDetail, centre: CentreDetails, language: str,
     Pure: reads nothing, writes nothing, logs nothing; any thread.
     """
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     st = styles()
     title = lang(TITLE)
     story: list[Flowable] = [

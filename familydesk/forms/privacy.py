@@ -28,6 +28,7 @@ from familydesk.forms.blocks import (
 )
 from familydesk.forms.document import build_pdf
 from familydesk.i18n import N_
+from familydesk.kernel import clock
 from familydesk.registry.records import (
     CONSENT_KINDS,
     PRIVACY_NOTICE_VERSION,
@@ -47,7 +48,7 @@ def privacy_pdf(member: MemberDetail, family: FamilyDetail, centre: CentreDetail
     Pure: reads nothing, writes nothing, logs nothing; any thread.
     """
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     st = styles()
     title = lang(text.TITLE)
     story: list[Flowable] = [

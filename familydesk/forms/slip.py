@@ -29,6 +29,7 @@ from familydesk.forms.base import (
 from familydesk.forms.blocks import fields_table, grid_table, section, table_style
 from familydesk.forms.document import build_pdf
 from familydesk.i18n import N_
+from familydesk.kernel import clock
 
 TITLE = N_("Appointment reminder")
 _SERIES_WIDTHS = [w * mm for w in (12, 52, 30, 80)]
@@ -67,7 +68,7 @@ def slip_pdf(data: SlipData, centre: CentreDetails, language: str,
     Pure: reads nothing, writes nothing, logs nothing; any thread.
     """
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     st = styles()
     a = data.appointment
     title = lang(TITLE)

@@ -20,6 +20,7 @@ from familydesk.errors import ValidationError
 from familydesk.frontdesk.needs import need_name
 from familydesk.frontdesk.who import visitor_names
 from familydesk.i18n import N_, _
+from familydesk.kernel import clock
 from familydesk.registry.families import load_person
 
 CHANNELS: dict[str, str] = {
@@ -147,7 +148,7 @@ def check_request(session: Session, request: RequestInput, today: date | None = 
     """Refuse a request ``record_contact`` would refuse, saving nothing (the form checks
     each request as the operator adds another)."""
     permissions.require(session, permissions.FRONTDESK)
-    _clean_request(session, request, today or date.today())
+    _clean_request(session, request, today or clock.today())
 
 
 def _place_in_queue(record: Contact, channel: str, now: datetime, operator: str) -> None:
@@ -170,7 +171,7 @@ def record_contact(
     """
     permissions.require(session, permissions.FRONTDESK)
     now = now or utcnow()
-    today = contact.contact_date or now.astimezone().date()
+    today = contact.contact_date or now.astimezone(clock.ROME).date()
     _clean_contact(contact, today)
     cleaned = [_clean_request(session, r, today) for r in contact.requests]
     family_id = contact.family_id
@@ -243,7 +244,7 @@ def open_follow_ups(session: Session, owner: str | None = None,
                     today: date | None = None) -> list[FollowUp]:  # fmt: skip
     """Follow-ups not done yet, soonest first; only ``owner``'s when given (the to-do list)."""
     permissions.require(session, permissions.FRONTDESK)
-    today = today or date.today()
+    today = today or clock.today()
     # Plain columns, not objects: an operator's list may hold hundreds of follow-ups.
     # Each row is also a visit for visitor_names (id, person_id, family_id, anon_...).
     query = (select(ContactRequest.id.label("request_id"), ContactRequest.need_id,
@@ -285,5 +286,5 @@ def close_follow_up(
 
     permissions.require(session, permissions.FRONTDESK)
     request = load_for_update(session, ContactRequest, request_id, version)
-    request.follow_up_done_on = on or date.today()
+    request.follow_up_done_on = on or clock.today()
     session.flush()

@@ -25,6 +25,7 @@ from familydesk.errors import FamilyDeskError
 from familydesk.frontdesk.needs import need_name
 from familydesk.frontdesk.who import visitor_names
 from familydesk.i18n import N_, _
+from familydesk.kernel import clock
 
 STATUSES: dict[str, str] = {
     "waiting": N_("waiting"), "serving": N_("being served"), "done": N_("done"),
@@ -122,7 +123,7 @@ def _order(row: QueueRow) -> tuple[int, float]:
 def today_queue(session: Session, day: date | None = None) -> list[QueueRow]:
     """The contacts of ``day`` (today), waiting first, then being served, then done."""
     permissions.require(session, permissions.FRONTDESK)
-    day = day or date.today()
+    day = day or clock.today()
     here = _this_centre(session, day)
     contacts = list(session.scalars(select(Contact).where(*here)))
     return sorted(_rows(session, contacts, _needs(session, *here)), key=_order)
@@ -178,7 +179,7 @@ def call_next(session: Session, day: date | None = None,
     """Call in the visitor who has waited longest today; None when nobody is waiting."""
     permissions.require(session, permissions.FRONTDESK)
     contact = session.scalars(
-        select(Contact).where(*_this_centre(session, day or date.today()),
+        select(Contact).where(*_this_centre(session, day or clock.today()),
                               Contact.status == "waiting")
         .order_by(Contact.arrived_at, Contact.id).limit(1)).first()  # fmt: skip
     return None if contact is None else _serve(session, contact, now)

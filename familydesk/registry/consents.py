@@ -10,6 +10,7 @@ from familydesk.db.database import load_for_update
 from familydesk.db.models import Consent
 from familydesk.errors import ValidationError
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.registry.families import consent_row, load_person
 from familydesk.registry.records import CONSENT_KINDS, PRIVACY_NOTICE_VERSION, ConsentRow
 
@@ -19,7 +20,7 @@ def record_consent(session: Session, person_id: int, kind: str, given_on: date,
                    notice_version: str = PRIVACY_NOTICE_VERSION,
                    today: date | None = None) -> ConsentRow:  # fmt: skip
     """Record a consent; a minor's must be signed by a guardian (``signed_by``)."""
-    today = today or date.today()
+    today = today or clock.today()
     if kind not in CONSENT_KINDS:
         raise ValidationError("kind", _("Consent: unknown kind of consent."))
     if given_on > today:
@@ -46,7 +47,7 @@ def record_consent(session: Session, person_id: int, kind: str, given_on: date,
 
 def withdraw_consent(session: Session, consent_id: int, version: int, on: date,
                      today: date | None = None) -> ConsentRow:  # fmt: skip
-    today = today or date.today()
+    today = today or clock.today()
     if on > today:
         raise ValidationError("withdrawn_on", _("Withdrawal date: it cannot be in the future."))
     consent = load_for_update(session, Consent, consent_id, version)

@@ -13,6 +13,7 @@ from familydesk.db.database import load_for_update
 from familydesk.db.models import Consent, Family, Person
 from familydesk.errors import FamilyDeskError, NotFoundError
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.registry.records import (
     CHILD_RELATIONS,
     EARLY_CHILDHOOD_AGE,
@@ -92,7 +93,7 @@ def markers_for(members: list[MemberDetail]) -> Markers:
 
 def family_detail(family: Family, today: date | None = None) -> FamilyDetail:
     """The whole family as stored (callers showing it to an operator use ``_shown``)."""
-    today = today or date.today()
+    today = today or clock.today()
     members = [member_detail(p, today) for p in family.members]
     return FamilyDetail(
         id=family.id, uid=family.uid, name=family.name, address=family.address,

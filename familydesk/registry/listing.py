@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from familydesk import permissions
 from familydesk.db.models import Family, Person
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.paging import PAGE_SIZE, Page
 from familydesk.registry.records import (
     CHILD_RELATIONS,
@@ -68,7 +69,7 @@ def family_page(
     comune of residence.
     """
     permissions.require(session, permissions.VIEW_REGISTRY)
-    today = today or date.today()
+    today = today or clock.today()
     early = date(today.year - EARLY_CHILDHOOD_AGE, today.month, min(today.day, 28))
     is_child = Person.relation.in_(CHILD_RELATIONS)
     # The page of families first, then member counts for those families only:

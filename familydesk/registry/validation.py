@@ -10,6 +10,7 @@ from decimal import Decimal
 from familydesk import taxcode
 from familydesk.errors import ValidationError
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.registry.records import RELATIONS, FamilyInput, MemberInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -32,7 +33,7 @@ def clean_member(member: MemberInput, today: date | None = None) -> MemberInput:
     The code fills sex, birth date and birthplace when they are empty and
     must agree with them when they are typed.
     """
-    today = today or date.today()
+    today = today or clock.today()
     first, last = " ".join(member.first_name.split()), " ".join(member.last_name.split())
     if not last:
         raise ValidationError("last_name", _("Surname: please enter the surname."))
@@ -106,7 +107,7 @@ def clean_family(family: FamilyInput) -> FamilyInput:
         raise ValidationError(
             "isee_expiry", _("ISEE expiry: enter the date the ISEE certificate expires.")
         )
-    if family.resident_since is not None and family.resident_since > date.today():
+    if family.resident_since is not None and family.resident_since > clock.today():
         raise ValidationError(
             "resident_since", _("Resident since: the date cannot be in the future.")
         )

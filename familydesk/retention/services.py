@@ -19,6 +19,7 @@ from familydesk.db.database import conflict_message, load_for_update
 from familydesk.db.models import RetentionRule
 from familydesk.errors import ConflictError, ValidationError
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.retention import kinds as registry
 from familydesk.retention.kinds import RetentionKind
 
@@ -126,7 +127,7 @@ def set_retention(session: Session, kind: str, months: int, version: int) -> Rul
 
 
 def _cutoffs(session: Session, today: date | None) -> list[tuple[RetentionKind, int, date]]:
-    today = today or date.today()
+    today = today or clock.today()
     rules = {row.kind: row.months for row in retention_rules(session)}
     return [(kind, rules[kind.key], months_before(today, rules[kind.key]))
             for kind in registry.kinds()]  # fmt: skip
@@ -157,7 +158,7 @@ def apply_retention(session: Session, today: date | None = None) -> PurgeSummary
     and the run itself once (``retention-purge``, counts per kind).
     """
     permissions.require(session, permissions.PRIVACY_MANAGE)
-    today = today or date.today()
+    today = today or clock.today()
     rows = []
     for kind, _months, cutoff in _cutoffs(session, today):
         ids = list(session.scalars(kind.candidates(session, _moment(cutoff))))

@@ -3,8 +3,6 @@ appointments (one place or all) and each member comune's patron saint's day."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,6 +19,7 @@ from familydesk.appointments.resources import ClosureRow, PatronDayRow, PlaceRow
 from familydesk.appointments.resources_common import weekday_name
 from familydesk.errors import ValidationError
 from familydesk.i18n import _, format_date
+from familydesk.kernel import clock
 from familydesk.ui.errors import show_error
 from familydesk.ui.runner import Runner
 from familydesk.ui.settings_appointments_form import (
@@ -50,7 +49,7 @@ class ClosuresTab(QWidget):
         self.year = QSpinBox()
         self.year.setObjectName("closureYear")
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(clock.today().year)
         self.year.valueChanged.connect(lambda _y: self.load())
         self.year_label = QLabel()
         self.year_label.setBuddy(self.year)

@@ -14,6 +14,7 @@ from familydesk.appointments.booking import AppointmentInput
 from familydesk.db.database import Database
 from familydesk.db.models import Family, MemberComune, Person
 from familydesk.db.models_appointments import OpeningHours, Place, Room, Service, Staff
+from familydesk.kernel import clock
 
 
 @dataclass(frozen=True)
@@ -78,17 +79,19 @@ def build(database: Database) -> Calendar:
 
 def working_day(after: date | None = None, weekday: int = 1) -> date:
     """The first ``weekday`` (Tuesday by default) at least a week after ``after`` that is
-    not an Italian public holiday, nor 8 September (Suzzara's patron) or in the next week one."""
-    day = (after or date.today()) + timedelta(days=7)
+    not an Italian public holiday, nor 8 September (Suzzara's patron) or in the next week one,
+    in a week (Monday to Sunday) with no public holiday (tests use its other days too)."""
+    day = (after or clock.today()) + timedelta(days=7)
     italy = holidays.Italy(years=range(day.year, day.year + 2))
     while (day.weekday() != weekday or any(day + timedelta(weeks=w) in italy for w in range(6))
+           or any(day + timedelta(days=d - day.weekday()) in italy for d in range(7))
            or any((day + timedelta(weeks=w)).strftime("%m-%d") == "09-08" for w in range(6))):  # fmt: skip
         day += timedelta(days=1)
     return day
 
 
 def next_weekday_holiday(after: date | None = None) -> tuple[date, str]:
-    day = (after or date.today()) + timedelta(days=2)
+    day = (after or clock.today()) + timedelta(days=2)
     italy = holidays.Italy(years=range(day.year, day.year + 2), language="en_US")
     return next((d, n) for d, n in sorted(italy.items()) if d >= day and d.weekday() < 5)
 

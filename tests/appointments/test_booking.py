@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
@@ -17,6 +17,7 @@ from familydesk.db.database import Database
 from familydesk.db.models import MemberComune
 from familydesk.db.models_appointments import Absence, Closure
 from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.kernel import clock
 from familydesk.permissions import PermissionDenied
 from tests.appointments.calendar_data import (
     Calendar,
@@ -142,7 +143,7 @@ def test_an_absent_professional_cannot_be_booked(database: Database, cal: Calend
 def test_bad_input_names_the_field(database: Database, cal: Calendar) -> None:
     day = working_day()
     cases = [
-        (booking(cal, date.today() - timedelta(days=1), 10), "starts_at"),
+        (booking(cal, clock.today() - timedelta(days=1), 10), "starts_at"),
         (booking(cal, day, 10, minutes=600), "minutes"),
         (booking(cal, day, 10, staff_id=cal.interpreter), "staff"),
         (booking(cal, day, 10, interpreter_id=cal.social_worker), "interpreter"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select, text
@@ -13,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from familydesk.db.database import Database, load_for_update
 from familydesk.db.models import Family, Person, Site
 from familydesk.errors import ConflictError, NotFoundError
+from familydesk.kernel import clock
 from tests.helpers import open_signed
 
 
@@ -30,7 +30,7 @@ def test_new_records_carry_uid_timestamps_site_and_version(database: Database) -
     assert family.site_id == database.site_id
     assert family.version == 1
     assert family.created_at.tzinfo is not None
-    assert abs((datetime.now(UTC) - family.created_at).total_seconds()) < 60
+    assert abs((clock.utcnow() - family.created_at).total_seconds()) < 60
 
 
 def test_version_and_updated_at_advance_on_each_save(database: Database) -> None:

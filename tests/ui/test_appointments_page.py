@@ -13,6 +13,7 @@ from familydesk.appointments.booking import book, set_status
 from familydesk.appointments.queries import AppointmentRow, appointments_between, get_appointment
 from familydesk.appointments.series import book_series
 from familydesk.db.database import Database
+from familydesk.kernel import clock
 from familydesk.ui.appointments.booking_dialog import BookingDialog, open_booking_dialog
 from familydesk.ui.main_window import NAVIGATION, MainWindow
 from familydesk.ui.pages.appointments import AppointmentsPage
@@ -329,7 +330,7 @@ def test_the_page_prints_the_agenda_and_tomorrows_call_list(
     qtbot.mouseClick(page.agenda_button, Qt.MouseButton.LeftButton)
     assert opened_files[-1].endswith(f"agenda-{cal.psychologists[0]}-{day.isoformat()}.pdf")
     qtbot.mouseClick(page.calls_button, Qt.MouseButton.LeftButton)
-    assert opened_files[-1].endswith(f"calls-{(date.today() + timedelta(days=1)).isoformat()}.pdf")
+    assert opened_files[-1].endswith(f"calls-{(clock.today() + timedelta(days=1)).isoformat()}.pdf")
     page.toolbar.choose(kind="room", resource_id=cal.rooms[0])
     qtbot.mouseClick(page.agenda_button, Qt.MouseButton.LeftButton)
     assert len(opened_files) == 2 and "professional" in page.banner.text()

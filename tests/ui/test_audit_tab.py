@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from codicefiscale import codicefiscale as cf
@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from familydesk import audit, registry
 from familydesk.db.database import Database
+from familydesk.kernel import clock
 from familydesk.registry import FamilyInput, MemberInput
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.pages.privacy import PrivacyPage
@@ -27,7 +28,7 @@ def _column(tab: AuditTab, column: int) -> list[str]:
 @pytest.fixture
 def page(context: PageContext, database: Database, qtbot: QtBot,
          monkeypatch: pytest.MonkeyPatch) -> PrivacyPage:  # fmt: skip
-    ten_days_ago = datetime.now(UTC) - timedelta(days=10)
+    ten_days_ago = clock.utcnow() - timedelta(days=10)
     monkeypatch.setattr(audit, "utcnow", lambda: ten_days_ago)
     database.operator = "laura"
     database.write(registry.create_family, FamilyInput(name="Rossi"),
@@ -68,12 +69,12 @@ def test_filter_by_operator_and_period(page: PrivacyPage) -> None:
     tab.operator.activated.emit(tab.operator.currentIndex())
     assert set(_column(tab, 1)) == {"laura"} and tab.model.rowCount() == 2
     tab.operator.setCurrentIndex(0)
-    old = (date.today() - timedelta(days=10)).strftime("%d/%m/%Y")
+    old = (clock.today() - timedelta(days=10)).strftime("%d/%m/%Y")
     tab.since.setText(old)
     tab.until.setText(old)
     tab.show_button.click()
     assert set(_column(tab, 1)) == {"laura"}
-    tab.since.setText((date.today() - timedelta(days=1)).strftime("%d/%m/%Y"))
+    tab.since.setText((clock.today() - timedelta(days=1)).strftime("%d/%m/%Y"))
     tab.until.clear()
     tab.show_button.click()
     assert "laura" not in _column(tab, 1) and "marco" in _column(tab, 1)

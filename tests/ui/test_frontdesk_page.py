@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from familydesk import frontdesk, registry
 from familydesk.db.database import Database
 from familydesk.frontdesk import ContactInput, RequestInput
+from familydesk.kernel import clock
 from familydesk.registry import FamilyInput, MemberInput
 from familydesk.ui.main_window import NAVIGATION, MainWindow
 from familydesk.ui.pages.base import PageContext
@@ -102,7 +103,7 @@ def test_two_requests_and_a_follow_up_for_me(
     assert page.form.request.need.hasFocus() and page.form.request.is_blank()
     type_text(qtbot, "housing")
     press(qtbot, Qt.Key.Key_D, ALT)  # Follow-up &date
-    type_text(qtbot, (date.today() + timedelta(days=7)).strftime("%d/%m/%Y"))
+    type_text(qtbot, (clock.today() + timedelta(days=7)).strftime("%d/%m/%Y"))
     press(qtbot, Qt.Key.Key_Enter, CTRL)
     [contact] = database.read(frontdesk.today_queue)
     assert contact.needs == ("Schooling and early school leaving", "Housing")
@@ -243,7 +244,7 @@ def test_the_queue_refreshes_every_30_seconds_while_shown(
 def test_my_follow_ups_overdue_first_and_done_with_f9(
     page: FrontDeskPage, database: Database, qtbot: QtBot
 ) -> None:
-    today = date.today()
+    today = clock.today()
     database.write(frontdesk.record_contact, ContactInput(contact_date=today - timedelta(days=3), requests=(
         RequestInput("housing", follow_up_on=today - timedelta(days=1)),)))  # fmt: skip
     database.write(frontdesk.record_contact, ContactInput(requests=(

@@ -3,13 +3,13 @@ save keeps the marks; walk-ins; the printouts of the session."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from familydesk.appointments.calendar_rules import local_now
+from familydesk.appointments.calendar_rules import local_now, national_holidays
 from familydesk.db.database import Database
 from familydesk.groups.attendance import attendance_grid, save_attendance
 from familydesk.groups.enrolment import enrol
@@ -29,10 +29,19 @@ def world(database: Database) -> GroupWorld:
 
 @pytest.fixture
 def group(database: Database, world: GroupWorld) -> int:
-    """Tuesdays: three held (three, two and one week before the next Tuesday) and the next
-    one ahead; three mothers."""
-    today = local_now().date()
-    first = today + timedelta(days=(1 - today.weekday()) % 7 or 7) - timedelta(weeks=3)
+    """Tuesdays 17:00: three held (the last three that were not public holidays) and the
+    next one ahead; three mothers."""
+    now = local_now()
+    first = now.date() - timedelta(days=(now.date().weekday() - 1) % 7)  # the last Tuesday
+    if datetime.combine(first, time(17)) > now:
+        first -= timedelta(weeks=1)
+    held_days = 0
+    while True:
+        if first not in national_holidays(first.year):
+            held_days += 1
+            if held_days == 3:
+                break
+        first -= timedelta(weeks=1)
     group_id = new_group(database, world, age_from=None, age_to=None, target="parents")
     database.write(plan_sessions, group_id, tuesdays(4, first_day=first))
     for family in world.families[:3]:

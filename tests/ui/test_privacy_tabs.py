@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from familydesk import erasure, registry, retention
 from familydesk.db.database import Database
+from familydesk.kernel import clock
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.pages.privacy import PrivacyPage
 from familydesk.ui.privacy.erasure_tab import ErasureTab, record_request_dialog
@@ -130,7 +131,7 @@ def test_desk_records_a_request_from_the_dialog(
     dialog.received_on.setText("31/02/2026")
     dialog.save()
     assert dialog.error.isVisible() and dialog.isVisible()
-    received = date.today() - timedelta(days=2)
+    received = clock.today() - timedelta(days=2)
     dialog.received_on.setText(received.strftime("%d/%m/%Y"))
     dialog.requested_by.setText("la madre, allo sportello")
     dialog.save()

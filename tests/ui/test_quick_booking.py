@@ -17,6 +17,7 @@ from familydesk.appointments.series import book_series
 from familydesk.db.database import Database
 from familydesk.frontdesk import ContactInput, RequestInput
 from familydesk.i18n import format_date
+from familydesk.kernel import clock
 from familydesk.ui.appointments.booking_dialog import BookingDialog
 from familydesk.ui.frontdesk.quick_booking import booked_text
 from familydesk.ui.main_window import MainWindow
@@ -153,7 +154,9 @@ def test_an_anonymous_visitor_cannot_be_booked_from_the_queue(
 def test_f10_in_the_follow_ups_books_for_that_request(
     page: FrontDeskPage, database: Database, cal: Calendar, qtbot: QtBot
 ) -> None:
-    _arrive(database, cal, RequestInput("parenting", follow_up_on=date.today() + timedelta(days=1)))
+    _arrive(
+        database, cal, RequestInput("parenting", follow_up_on=clock.today() + timedelta(days=1))
+    )
     page.load()
     [follow_up] = page.follow_ups.rows()
     page.follow_ups.table.setFocus()
@@ -179,7 +182,7 @@ def test_a_desk_role_without_appointments_gets_no_booking(
     reception = permissions.ROLE_PERMISSIONS["reception"] - {permissions.APPOINTMENTS}
     monkeypatch.setitem(permissions.ROLE_PERMISSIONS, "reception", reception)
     database.role = "reception"
-    _arrive(database, cal, RequestInput("housing", follow_up_on=date.today()))
+    _arrive(database, cal, RequestInput("housing", follow_up_on=clock.today()))
     page = open_page(request.getfixturevalue("window"), "frontdesk")
     assert isinstance(page, FrontDeskPage) and not page.may_book
     assert not page.queue.book_button.isVisible() and not page.follow_ups.book_button.isVisible()
@@ -199,7 +202,7 @@ def test_a_desk_role_without_appointments_gets_no_booking(
 def _open_day_before_today() -> date:
     import holidays
 
-    day = date.today() - timedelta(days=1)
+    day = clock.today() - timedelta(days=1)
     while (
         day.weekday() >= 5
         or day in holidays.Italy(years=day.year)
@@ -221,7 +224,7 @@ def test_the_family_page_lists_appointments_and_books_another(
 ) -> None:
     day = working_day()
     past = database.write(book, booking(cal, _open_day_before_today(), 9),
-                          now=at(date.today() - timedelta(days=30), 9))  # fmt: skip
+                          now=at(clock.today() - timedelta(days=30), 9))  # fmt: skip
     series = database.write(book_series, booking(cal, day, 11, person_id=cal.person),
                             occurrences=3)  # fmt: skip
     database.write(set_status, series.booked[2].id, series.booked[2].version, "cancelled",

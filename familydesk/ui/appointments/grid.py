@@ -24,6 +24,7 @@ from familydesk.appointments.calendar_view import ClosedSpan
 from familydesk.appointments.names import STATUSES
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.ui.appointments.grid_paint import (
     HEADER,
     MAX_ROW,
@@ -60,7 +61,7 @@ class CalendarGrid(QWidget):
         self.kind = "staff"
         self.rows: list[AppointmentRow] = []
         self.closed: list[ClosedSpan] = []
-        self.today = date.today()
+        self.today = clock.today()
         self.selected_id: int | None = None
         #: Moves sent to the database and not answered yet: id -> new start.
         self.pending: dict[int, datetime] = {}

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from familydesk.appointments.names import STATUSES
 from familydesk.i18n import _, format_date
+from familydesk.kernel import clock
 from familydesk.ui.appointments.grid_paint import STATUS_COLOURS, day_heading
 from familydesk.ui.widgets import DateField
 
@@ -37,7 +38,7 @@ class CalendarToolbar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.day = date.today()
+        self.day = clock.today()
         self._resources: dict[str, list[Resource]] = {kind: [] for kind in KINDS}
         self.view = QComboBox()
         self.view.setObjectName("viewChoice")
@@ -79,7 +80,7 @@ class CalendarToolbar(QWidget):
         self.resource.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.previous.clicked.connect(lambda: self.shift(-1))
         self.next.clicked.connect(lambda: self.shift(1))
-        self.today.clicked.connect(lambda: self._set_day(date.today()))
+        self.today.clicked.connect(lambda: self._set_day(clock.today()))
         self.date.editingFinished.connect(self._date_typed)
         self.new_button.clicked.connect(self.new_requested.emit)
 

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk.appointments.calendar_rules import TIMEZONE
 from familydesk.cards.partners import BenefitRow, PartnerRow, list_partners
 from familydesk.cards.redemptions import (
     RedemptionResult,
@@ -36,6 +35,7 @@ from familydesk.cards.redemptions import (
 )
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _, format_date, ngettext
+from familydesk.kernel import clock
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.counter_answer import AnswerPanel
@@ -87,7 +87,7 @@ class CounterTab(CardsTab):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         #: Now, in the centre's time zone (tests set a fixed moment).
-        self.clock: Callable[[], datetime] = lambda: datetime.now(TIMEZONE)
+        self.clock: Callable[[], datetime] = clock.now
         self.partners: list[PartnerRow] = []
         self.banner = Banner()
         self.partner_label, self.benefit_label = QLabel(), QLabel()

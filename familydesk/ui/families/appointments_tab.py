@@ -8,7 +8,6 @@ Only for operators who book appointments (``permissions.APPOINTMENTS``: not educ
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -19,6 +18,7 @@ from familydesk.appointments.calendar_rules import hhmm
 from familydesk.appointments.names import STATUSES
 from familydesk.appointments.queries import AppointmentRow, appointments_of_family
 from familydesk.i18n import _, format_date
+from familydesk.kernel import clock
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.table_model import Column, RowsTableModel
@@ -41,7 +41,7 @@ class AppointmentsModel(RowsTableModel):
     (for "2/6"); ``now`` (local wall-clock time) tells upcoming from past."""
 
     def __init__(self, parent: Any = None) -> None:
-        self.now = datetime.now()
+        self.now = clock.local_now()
         self.series: dict[int, int] = {}
         super().__init__([
             Column(lambda: _("When"), lambda r: f"{format_date(r.starts_at.date())} {hhmm(r.starts_at)}"),
@@ -59,7 +59,7 @@ class AppointmentsModel(RowsTableModel):
         return f"{row.series_index}/{self.series.get(row.series_id, row.series_index)}"
 
     def set_rows(self, rows: list[AppointmentRow]) -> None:
-        self.now = datetime.now()
+        self.now = clock.local_now()
         self.series = {}
         for row in rows:
             if row.series_id is not None:

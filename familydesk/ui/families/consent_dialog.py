@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from familydesk import registry
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.registry import CONSENT_KINDS, FamilyDetail, MemberDetail
 from familydesk.ui.families.form_dialog import FormDialog
 from familydesk.ui.runner import Runner
@@ -32,7 +32,7 @@ class ConsentDialog(FormDialog):
         for key in CONSENT_KINDS:
             self.kind.addItem("", key)
         self.given_on = DateField()
-        self.given_on.set_value(date.today())
+        self.given_on.set_value(clock.today())
         self.signed_by = QLineEdit()
         self.signed_by.setObjectName("signed_by")
         if member.is_minor:

@@ -3,7 +3,6 @@ desk, appointments (for those who book them), actions."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ from familydesk import frontdesk, i18n, permissions, registry
 from familydesk.errors import ValidationError
 from familydesk.frontdesk import ContactRow
 from familydesk.i18n import _, format_date, format_money
+from familydesk.kernel import clock
 from familydesk.registry import FamilyDetail, MemberDetail
 from familydesk.ui.cards.family_tab import FamilyCardsTab
 from familydesk.ui.errors import show_error
@@ -230,7 +230,7 @@ class FamilyDetailView(QWidget):
             parts.append(_("ISEE {value}, expires on {date}").format(
                 value=format_money(family.isee_value), date=format_date(family.isee_expiry)))  # fmt: skip
         self.subtitle.setText(" · ".join(p for p in parts if p))
-        warnings = [_("ISEE expired")] if family.isee_expired(date.today()) else []
+        warnings = [_("ISEE expired")] if family.isee_expired(clock.today()) else []
         missing = family.missing_privacy
         if missing:
             warnings.append(_("privacy notice missing"))
@@ -327,7 +327,7 @@ class FamilyDetailView(QWidget):
             show_error(self, ValidationError("consent", _("Select a consent in the list first.")))
             return
         consent = self.consents.row_at(rows[0].row())
-        self.runner.write(registry.withdraw_consent, consent.id, consent.version, date.today(),
+        self.runner.write(registry.withdraw_consent, consent.id, consent.version, clock.today(),
                           on_done=lambda _r: self._refresh(), owner=self)  # fmt: skip
 
     # -- printing ------------------------------------------------------------

@@ -4,7 +4,6 @@ appointment for it."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from familydesk import frontdesk
 from familydesk.frontdesk import FollowUp
 from familydesk.i18n import _, format_date, ngettext
+from familydesk.kernel import clock
 from familydesk.ui.errors import show_error
 from familydesk.ui.frontdesk.panel import ListPanel
 from familydesk.ui.frontdesk.quick_booking import BOOK_KEY
@@ -26,7 +26,7 @@ DONE_KEY = "F9"
 def _when(follow_up: FollowUp) -> str:
     if follow_up.overdue:
         return _("{date} (overdue)").format(date=format_date(follow_up.follow_up_on))
-    if follow_up.follow_up_on == date.today():
+    if follow_up.follow_up_on == clock.today():
         return _("today")
     return format_date(follow_up.follow_up_on)
 

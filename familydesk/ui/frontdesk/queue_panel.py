@@ -8,7 +8,7 @@ appointment for the visitor selected. The list reloads every 30 seconds while it
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWi
 from familydesk import frontdesk
 from familydesk.frontdesk import STATUSES, QueueRow
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.ui.errors import show_inline
 from familydesk.ui.frontdesk.panel import ListPanel
 from familydesk.ui.frontdesk.quick_booking import BOOK_KEY
@@ -32,14 +33,14 @@ KEYS = {"call_next": "F6", "call_in": "F7", "finish": "F8", "requeue": "Shift+F7
 
 
 def _clock(moment: datetime) -> str:
-    return moment.astimezone().strftime("%H:%M")
+    return moment.astimezone(clock.ROME).strftime("%H:%M")
 
 
 class QueueModel(RowsTableModel):
     """Rows of :class:`QueueRow`; minutes waited are counted up to ``now``."""
 
     def __init__(self, parent: Any = None) -> None:
-        self.now = datetime.now(UTC)
+        self.now = clock.utcnow()
         columns = [
             Column(lambda: _("Arrived"), lambda r: _clock(r.arrived_at)),
             Column(lambda: _("Waited"),
@@ -137,7 +138,7 @@ class QueuePanel(ListPanel):
         current = self.selected()
         wanted = self._wanted if self._wanted is not None else (current.id if current else None)
         self._wanted = None
-        self.model.now = datetime.now(UTC)
+        self.model.now = clock.utcnow()
         self.model.set_rows(rows)
         ids = [row.id for row in rows]
         if wanted in ids:

@@ -4,7 +4,7 @@ cancel a session or withdraw a person)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,6 +35,7 @@ from familydesk.groups.sessions import (
     preview_sessions,
 )
 from familydesk.i18n import _, ngettext
+from familydesk.kernel import clock
 from familydesk.ui.appointments.fields import TimeField, read_moment
 from familydesk.ui.families.form_dialog import FormDialog
 from familydesk.ui.groups.common import day_label
@@ -97,7 +98,7 @@ class PlanDialog(SessionsFormDialog):
         self.ends.setText("19:00")
         self.first_day = DateField()
         self.first_day.retranslate_ui()
-        first = (group.last_session.date() + timedelta(days=7)) if group.last_session else date.today() + timedelta(days=7)  # fmt: skip
+        first = (group.last_session.date() + timedelta(days=7)) if group.last_session else clock.today() + timedelta(days=7)  # fmt: skip
         self.first_day.set_value(first)
         self.weekday.setCurrentIndex(first.weekday())
         self.by_count, self.by_until = QRadioButton(_("Sessions")), QRadioButton(_("Until"))

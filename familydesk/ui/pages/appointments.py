@@ -28,6 +28,7 @@ from familydesk.appointments.queries import AppointmentRow
 from familydesk.appointments.slots import FreeSlot
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _, format_date
+from familydesk.kernel import clock
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.appointments.booking_dialog import (  # fmt: skip
     booked_summary,
@@ -198,7 +199,7 @@ class AppointmentsPage(Page):
     # -- printing ------------------------------------------------------------------
     def agenda_day(self) -> date:
         days = self.toolbar.days()
-        return date.today() if date.today() in days else days[0]
+        return clock.today() if clock.today() in days else days[0]
 
     def print_agenda(self) -> None:
         staff_id = self.toolbar.resource_id
@@ -210,7 +211,7 @@ class AppointmentsPage(Page):
                   key=f"{staff_id}-{day.isoformat()}", on_error=self._failed)  # fmt: skip
 
     def print_call_list(self) -> None:
-        day = date.today() + timedelta(days=1)
+        day = clock.today() + timedelta(days=1)
         print_pdf(self.runner, self, print_call_list, day, kind="calls", key=day.isoformat(),
                   on_error=self._failed)  # fmt: skip
 

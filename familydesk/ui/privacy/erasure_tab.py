@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -27,6 +26,7 @@ from familydesk import erasure
 from familydesk.erasure import REFUSAL_GROUNDS, STATUSES, ErasureRow
 from familydesk.errors import ValidationError
 from familydesk.i18n import _, format_date
+from familydesk.kernel import clock
 from familydesk.ui.errors import show_error
 from familydesk.ui.families.form_dialog import FormDialog
 from familydesk.ui.pages.base import PageContext
@@ -192,7 +192,7 @@ class RecordRequestDialog(FormDialog):
         self.person_id = person_id
         self.received_on = DateField()
         self.received_on.setObjectName("received_on")
-        self.received_on.set_value(date.today())
+        self.received_on.set_value(clock.today())
         self.requested_by = QLineEdit()
         self.requested_by.setObjectName("requested_by")
         self.requested_by.setMaxLength(200)

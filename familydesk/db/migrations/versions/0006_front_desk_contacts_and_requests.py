@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
+
+from familydesk.kernel import clock
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -170,7 +171,7 @@ NEEDS = [
 
 
 def _seed_needs() -> None:
-    now = datetime.now(UTC)
+    now = clock.utcnow()
     table = sa.table(
         "need",
         sa.column("key"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
@@ -19,6 +18,7 @@ from familydesk.db.migration_tables import active_column as _active
 from familydesk.db.migration_tables import create_table as _table
 from familydesk.db.migration_tables import int_column as _int
 from familydesk.db.migration_tables import text_column as _text
+from familydesk.kernel import clock
 
 revision: str = "0007"
 down_revision: str | None = "0006"
@@ -105,7 +105,7 @@ SERVICES = [
 
 
 def _seed_services() -> None:
-    now = datetime.now(UTC)
+    now = clock.utcnow()
     table = sa.table(
         "service",
         *(sa.column(c) for c in ("key", "name", "duration_minutes", "what_to_bring",
