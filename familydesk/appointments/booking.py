@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from familydesk import permissions
 from familydesk.appointments.calendar_rules import Rules, hhmm, local_now
+from familydesk.appointments.names import service_name
+from familydesk.appointments.professions import refusal
 from familydesk.appointments.queries import AppointmentRow, get_appointment
 from familydesk.db.database import load_for_update
 from familydesk.db.models import Family, Person
@@ -153,6 +155,8 @@ def _validate(session: Session, data: AppointmentInput, now: datetime) -> _Check
     staff = session.get(Staff, data.staff_id)
     if staff is None or staff.kind != "professional":
         raise ValidationError("staff", _("Professional: choose one from the list."))
+    if reason := refusal(service_name(service), service.profession, staff.name, staff.profession):
+        raise ValidationError("staff", reason)
     place = session.get(Place, data.place_id)
     if place is None:
         raise ValidationError("place", _("Place: choose one from the list."))
@@ -201,7 +205,7 @@ def _alternatives(session: Session, data: AppointmentInput, checked: _Checked,
     from familydesk.appointments.slots import SlotQuery, find_free_slots
 
     query = SlotQuery(
-        minutes=int((checked.end - checked.start).total_seconds() // 60),
+        service_id=data.service_id, minutes=int((checked.end - checked.start).total_seconds() // 60),
         staff_id=data.staff_id, place_id=data.place_id, room_id=data.room_id,
         interpreter_id=data.interpreter_id, family_id=checked.family_id,
         after=max(checked.start - timedelta(hours=2), local_now()), days=28, limit=3,

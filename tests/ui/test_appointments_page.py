@@ -119,13 +119,13 @@ def test_the_free_slot_finder_fills_the_form(
     dialog = BookingDialog(context.runner, None, service_key="family_mediation")
     qtbot.addWidget(dialog)
     assert dialog.form.service.currentData() == cal.mediation
-    dialog.slots.staff.setCurrentIndex(dialog.slots.staff.findData(cal.social_worker))
+    dialog.slots.staff.setCurrentIndex(dialog.slots.staff.findData(cal.mediator))
     dialog.slots.part.setCurrentIndex(dialog.slots.part.findData("afternoon"))
     dialog.find_slots()
     found = dialog.slots.slots()
-    assert found and all(s.staff_id == cal.social_worker and s.starts_at.hour >= 13 for s in found)
+    assert found and all(s.staff_id == cal.mediator and s.starts_at.hour >= 13 for s in found)
     qtbot.keyClick(dialog.slots.list, Qt.Key.Key_Return)
-    assert dialog.form.staff.currentData() == cal.social_worker
+    assert dialog.form.staff.currentData() == cal.mediator
     assert dialog.form.starts_at() == found[0].starts_at
 
 
@@ -250,6 +250,13 @@ def test_a_double_click_on_a_free_time_opens_the_dialog_there(
     QTest.mouseDClick(page.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     form = page.last_dialog.form
     assert (form.staff.currentData(), form.starts_at()) == (cal.social_worker, at(wednesday, 15, 30))  # fmt: skip
+    # The social worker's calendar books what she gives, not the first service of the list.
+    services = [form.service.itemData(i) for i in range(form.service.count())]
+    assert (form.service.currentData(), services) == (cal.interview, [cal.interview])
+    form.staff.setCurrentIndex(form.staff.findData(cal.psychologists[0]))
+    assert form.service.currentData() == cal.counselling and cal.interview not in [
+        form.service.itemData(i) for i in range(form.service.count())
+    ]
 
 
 def test_the_rest_of_a_series_moves_from_the_details_dialog(

@@ -142,6 +142,7 @@ class BookingDialog(QDialog):
         start = self.form.starts_at()
         after = start if start is not None and start > local_now() else None
         return SlotQuery(minutes=self.form.minutes.value(), family_id=family_id,
+                         service_id=self.form.service.currentData(),
                          interpreter_id=self.form.interpreter.currentData(), after=after,
                          limit=8, **self.slots.criteria())  # type: ignore[arg-type]  # fmt: skip
 
