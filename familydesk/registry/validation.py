@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from familydesk import taxcode
 from familydesk.errors import FieldErrors, ValidationError
-from familydesk.kernel import clock
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.registry.records import RELATIONS, FamilyInput, MemberInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
