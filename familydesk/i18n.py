@@ -173,7 +173,7 @@ def parse_date(text: str) -> date:
     cleaned = text.strip().replace("-", "/").replace(".", "/")
     try:
         day, month, year = (int(part) for part in cleaned.split("/"))
-        if year < 1000:
+        if year < 1000 or not 1 <= month <= 12:  # month 13: written month first, likely
             raise ValueError
     except (ValueError, TypeError):
         raise ValueError(
@@ -192,10 +192,6 @@ def _impossible_date(text: str, day: int, month: int, year: int) -> str:
 
     from babel import dates as babel_dates
 
-    if not 1 <= month <= 12:
-        return _("“{text}” does not exist: there is no month {month} (write dd/mm/yyyy).").format(
-            text=text, month=month
-        )
     days = calendar.monthrange(year, month)[1]
     name = babel_dates.format_date(date(year, month, 1), "LLLL y", locale=babel_locale())
     if day < 1:

@@ -127,7 +127,7 @@ def test_bad_dates_are_explained_in_italian(text: str) -> None:
     ("31/02/2026", "«31/02/2026» non esiste: febbraio 2026 ha 28 giorni."),
     ("30/02/2028", "«30/02/2028» non esiste: febbraio 2028 ha 29 giorni."),
     ("31/04/2026", "«31/04/2026» non esiste: aprile 2026 ha 30 giorni."),
-    ("05/13/2026", "«05/13/2026» non esiste: non c'è un mese 13 (scrivi gg/mm/aaaa)."),
+    ("00/03/2026", "«00/03/2026» non esiste: i giorni partono da 1."),
 ])  # fmt: skip
 def test_an_impossible_date_is_called_impossible_not_badly_written(text: str, why: str) -> None:
     """ "31/02/2026" was told "not a date: write it as gg/mm/aaaa", as it was written so."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -351,3 +352,37 @@ def test_booking_for_a_known_family_starts_at_the_professional(
     activate(dialog)
     assert dialog.form.person.value() == (cal.families[0], cal.person)
     assert dialog.form.staff.hasFocus() or dialog.focusWidget() is dialog.form.staff
+
+
+def test_a_booking_with_several_wrong_fields_lists_them_all(
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+) -> None:
+    """The service answered the first wrong field only, and '31/02' was 'not a date'."""
+    dialog = BookingDialog(context.runner, None, staff_id=cal.social_worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    form.day.setText("31/02/2027")
+    form.place.setCurrentIndex(-1)
+    dialog.book()
+    assert dialog.error.text().splitlines() == [
+        "Place: choose one from the list.",
+        "Date and time: “31/02/2027” does not exist: February 2027 has 28 days.",
+    ]
+    # The service's checks, all at once too: a psychologist's service with the social
+    # worker, in the past.
+    data = booking(cal, working_day(), 10, staff_id=cal.social_worker)
+    dialog._failed(_refusal(database, replace(data, starts_at=at(date(2026, 1, 7), 10))))
+    assert dialog.error.text().splitlines() == [
+        "Professional: Sara Lodi is assistente sociale; 'Psychological counselling' is given by: psicologa/o.",
+        "Date and time: the appointment must be in the future.",
+    ]  # fmt: skip
+    assert dialog.focusWidget() is form.staff
+
+
+def _refusal(database: Database, data: object) -> Exception:
+    from familydesk.errors import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        database.write(book, data)
+    return refused.value

@@ -24,7 +24,7 @@ from familydesk.appointments.calendar_view import CalendarChoices
 from familydesk.appointments.professions import gives
 from familydesk.appointments.series import MAX_OCCURRENCES
 from familydesk.appointments.slots import FreeSlot
-from familydesk.errors import ValidationError
+from familydesk.errors import FieldErrors, ValidationError
 from familydesk.i18n import _
 from familydesk.ui.appointments.fields import TimeField, read_moment
 from familydesk.ui.appointments.person_picker import PersonPicker
@@ -250,16 +250,18 @@ class BookingForm(QWidget):
             return None
 
     def read(self, request_id: int | None = None) -> AppointmentInput:
-        """The booking typed; ``ValidationError`` names the field to fix."""
+        """The booking typed; ``ValidationError`` names every field to fix."""
+        errors = FieldErrors()
         for field, combo, text in (("service", self.service, _("Service: choose one from the list.")),
                                    ("staff", self.staff, _("Professional: choose one from the list.")),
                                    ("place", self.place, _("Place: choose one from the list."))):  # fmt: skip
             if combo.currentData() is None:
-                raise ValidationError(field, text)
+                errors.add(field, text)
         try:
             starts_at = read_moment(self.day, self.time)
         except ValueError as exc:
-            raise ValidationError("starts_at", str(exc)) from None
+            errors.add("starts_at", str(exc))
+        errors.raise_any()
         family_id, person_id = self.person.value()
         return AppointmentInput(
             service_id=self.service.currentData(), staff_id=self.staff.currentData(),
