@@ -21,11 +21,47 @@ class FamilyDeskError(Exception):
 
 
 class ValidationError(FamilyDeskError):
-    """Bad input in a named field; nothing was written."""
+    """Bad input in a named field; nothing was written.
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    ``errors`` lists every wrong field of the form as ``(field, message)``, top to
+    bottom (one, unless raised by :class:`FieldErrors`); ``field`` is the first of them
+    and the message has one line per error.
+    """
+
+    def __init__(self, field: str, message: str,
+                 more: tuple[tuple[str, str], ...] = ()) -> None:  # fmt: skip
+        super().__init__("\n".join([message, *(m for _f, m in more)]))
         self.field = field
+        self.errors: tuple[tuple[str, str], ...] = ((field, message), *more)
+
+
+class FieldErrors:
+    """Collect every wrong field of a form, then raise them together:
+
+    errors = FieldErrors()
+    name = errors.check(clean_name, data.name)      # None when wrong
+    ...
+    errors.raise_any()
+    """
+
+    def __init__(self) -> None:
+        self.found: list[tuple[str, str]] = []
+
+    def add(self, field: str, message: str) -> None:
+        self.found.append((field, message))
+
+    def check(self, check, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """``check(*args, **kwargs)``, or None with its ``ValidationError`` kept."""
+        try:
+            return check(*args, **kwargs)
+        except ValidationError as exc:
+            self.found.extend(exc.errors)
+            return None
+
+    def raise_any(self) -> None:
+        if self.found:
+            (field, message), *more = self.found
+            raise ValidationError(field, message, tuple(more))
 
 
 class ConflictError(FamilyDeskError):

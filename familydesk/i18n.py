@@ -168,20 +168,40 @@ def format_datetime(value: datetime | None) -> str:
 def parse_date(text: str) -> date:
     """Parse ``dd/mm/yyyy`` (also ``d/m/yyyy``, ``dd-mm-yyyy``, ``dd.mm.yyyy``).
 
-    Raises ``ValueError`` with a translated message naming the expected form.
+    Raises ``ValueError`` with a translated message: the expected form, or, for a date
+    written right that does not exist (31/02/2026), why it does not.
     """
     cleaned = text.strip().replace("-", "/").replace(".", "/")
     try:
         day, month, year = (int(part) for part in cleaned.split("/"))
-        if year < 1000:
+        if year < 1000 or not 1 <= month <= 12:  # month 13: written month first, likely
             raise ValueError
-        return date(year, month, day)
     except (ValueError, TypeError):
         raise ValueError(
             _("“{text}” is not a date: write it as dd/mm/yyyy, for example 05/03/2024.").format(
                 text=text
             )
         ) from None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(_impossible_date(text.strip(), day, month, year)) from None
+
+
+def _impossible_date(text: str, day: int, month: int, year: int) -> str:
+    import calendar
+
+    from babel import dates as babel_dates
+
+    days = calendar.monthrange(year, month)[1]
+    name = babel_dates.format_date(date(year, month, 1), "LLLL y", locale=babel_locale())
+    if day < 1:
+        return _("“{text}” does not exist: days start from 1.").format(text=text)
+    return ngettext(
+        "“{text}” does not exist: {month} has {n} day.",
+        "“{text}” does not exist: {month} has {n} days.",
+        days,
+    ).format(text=text, month=name, n=days)
 
 
 def format_money(amount: Decimal | float | int | None) -> str:

@@ -20,10 +20,11 @@ import pytest
 from sqlalchemy import func, select, text
 
 from familydesk.appointments.calendar_rules import Rules, local_now, national_holidays
+from familydesk.appointments.professions import gives
 from familydesk.appointments.queries import appointments_between, week_of
 from familydesk.db.database import Database
 from familydesk.db.models import Family, MemberComune, Operator, Person
-from familydesk.db.models_appointments import Appointment, AppointmentSeries, Staff
+from familydesk.db.models_appointments import Appointment, AppointmentSeries, Service, Staff
 from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
 from familydesk.demo import ActivitySize, fill_demo
 from familydesk.frontdesk import open_follow_ups, today_queue
@@ -122,6 +123,19 @@ def test_interpreters_speak_the_familys_language(demo: tuple[Database, datetime]
     for spoken, family in pairs:
         assert {w.strip() for w in spoken.split(",")} & {w.strip() for w in family.split(",")}
         assert "italiano" not in family
+
+
+def test_every_appointment_is_given_by_a_profession_of_its_service(
+    demo: tuple[Database, datetime],
+) -> None:
+    database, _now = demo
+    pairs = database.read(lambda s: s.execute(
+        select(Service.profession, Staff.profession, func.count())
+        .join(Appointment, Appointment.service_id == Service.id)
+        .join(Staff, Staff.id == Appointment.staff_id)
+        .group_by(Service.profession, Staff.profession)).all())  # fmt: skip
+    assert len(pairs) >= 5 and all(service for service, _staff, _n in pairs)
+    assert [(service, staff) for service, staff, _n in pairs if not gives(service, staff)] == []
 
 
 def test_statuses_look_like_a_real_agenda(demo: tuple[Database, datetime]) -> None:

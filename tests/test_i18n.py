@@ -116,8 +116,22 @@ def test_dates_are_read_day_first(text: str) -> None:
     assert i18n.parse_date(text) == date(2026, 3, 5)
 
 
-@pytest.mark.parametrize("text", ["", "2026-03-05x", "31/02/2026", "5/3/26", "oggi"])
+@pytest.mark.parametrize("text", ["", "2026-03-05x", "5/3/26", "oggi"])
 def test_bad_dates_are_explained_in_italian(text: str) -> None:
     i18n.set_language("it")
     with pytest.raises(ValueError, match="gg/mm/aaaa"):
         i18n.parse_date(text)
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("31/02/2026", "«31/02/2026» non esiste: febbraio 2026 ha 28 giorni."),
+    ("30/02/2028", "«30/02/2028» non esiste: febbraio 2028 ha 29 giorni."),
+    ("31/04/2026", "«31/04/2026» non esiste: aprile 2026 ha 30 giorni."),
+    ("00/03/2026", "«00/03/2026» non esiste: i giorni partono da 1."),
+])  # fmt: skip
+def test_an_impossible_date_is_called_impossible_not_badly_written(text: str, why: str) -> None:
+    """ "31/02/2026" was told "not a date: write it as gg/mm/aaaa", as it was written so."""
+    i18n.set_language("it")
+    with pytest.raises(ValueError) as refused:
+        i18n.parse_date(text)
+    assert str(refused.value) == why

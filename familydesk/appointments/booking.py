@@ -19,11 +19,13 @@ from sqlalchemy.orm import Session
 
 from familydesk import permissions
 from familydesk.appointments.calendar_rules import Rules, hhmm, local_now
+from familydesk.appointments.names import service_name
+from familydesk.appointments.professions import refusal
 from familydesk.appointments.queries import AppointmentRow, get_appointment
 from familydesk.db.database import load_for_update
 from familydesk.db.models import Family, Person
 from familydesk.db.models_appointments import Appointment, Place, Room, Service, Staff
-from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.errors import FamilyDeskError, FieldErrors, ValidationError
 from familydesk.i18n import _, format_date
 
 #: Longest appointment (minutes): bounds the overlap search so it stays on the indexes.
@@ -146,42 +148,49 @@ class _Checked:
 
 
 def _validate(session: Session, data: AppointmentInput, now: datetime) -> _Checked:
-    """Field checks that need no calendar: what exists, belongs together, is in the future."""
+    """Field checks that need no calendar: what exists, belongs together, is in the future.
+    ``ValidationError`` lists every wrong field at once."""
+    errors = FieldErrors()
     service = session.get(Service, data.service_id)
     if service is None or not service.active:
-        raise ValidationError("service", _("Service: choose one from the list."))
+        errors.add("service", _("Service: choose one from the list."))
     staff = session.get(Staff, data.staff_id)
     if staff is None or staff.kind != "professional":
-        raise ValidationError("staff", _("Professional: choose one from the list."))
+        errors.add("staff", _("Professional: choose one from the list."))
+    elif service is not None and (reason := refusal(service_name(service), service.profession, staff.name, staff.profession)):  # fmt: skip
+        errors.add("staff", reason)
     place = session.get(Place, data.place_id)
     if place is None:
-        raise ValidationError("place", _("Place: choose one from the list."))
-    if data.room_id is not None:
+        errors.add("place", _("Place: choose one from the list."))
+    elif data.room_id is not None:
         room = session.get(Room, data.room_id)
         if room is None or room.place_id != place.id or not room.active:
-            raise ValidationError("room", _("Room: choose a room of {place}.").format(place=place.name))  # fmt: skip
+            errors.add("room", _("Room: choose a room of {place}.").format(place=place.name))
     staff_ids = {data.staff_id}
     if data.interpreter_id is not None:
         interpreter = session.get(Staff, data.interpreter_id)
         if interpreter is None or interpreter.kind != "interpreter":
-            raise ValidationError("interpreter", _("Interpreter: choose one from the list."))
-        staff_ids.add(interpreter.id)
-    minutes = data.minutes if data.minutes is not None else service.duration_minutes
+            errors.add("interpreter", _("Interpreter: choose one from the list."))
+        else:
+            staff_ids.add(interpreter.id)
+    minutes = data.minutes if data.minutes is not None else (service.duration_minutes if service else 60)  # fmt: skip
     if not 5 <= minutes <= MAX_MINUTES:
-        raise ValidationError("minutes", _("Length: between 5 and {most} minutes.").format(most=MAX_MINUTES))  # fmt: skip
+        errors.add("minutes", _("Length: between 5 and {most} minutes.").format(most=MAX_MINUTES))
     start = data.starts_at.replace(second=0, microsecond=0, tzinfo=None)
     if start < now:
-        raise ValidationError("starts_at", _("Date and time: the appointment must be in the future."))  # fmt: skip
+        errors.add("starts_at", _("Date and time: the appointment must be in the future."))
     family_id = data.family_id
     if data.person_id is not None:
         person = session.get(Person, data.person_id)
         if person is None or (family_id is not None and person.family_id != family_id):
-            raise ValidationError("person", _("Person: choose a member of the family."))
-        family_id = person.family_id
+            errors.add("person", _("Person: choose a member of the family."))
+        else:
+            family_id = person.family_id
     if family_id is not None:
         family = session.get(Family, family_id)
         if family is None or family.anonymised_on is not None:
-            raise ValidationError("family", _("Family: choose a registered family."))
+            errors.add("family", _("Family: choose a registered family."))
+    errors.raise_any()
     return _Checked(start, start + timedelta(minutes=minutes), family_id, staff_ids)
 
 
@@ -201,7 +210,7 @@ def _alternatives(session: Session, data: AppointmentInput, checked: _Checked,
     from familydesk.appointments.slots import SlotQuery, find_free_slots
 
     query = SlotQuery(
-        minutes=int((checked.end - checked.start).total_seconds() // 60),
+        service_id=data.service_id, minutes=int((checked.end - checked.start).total_seconds() // 60),
         staff_id=data.staff_id, place_id=data.place_id, room_id=data.room_id,
         interpreter_id=data.interpreter_id, family_id=checked.family_id,
         after=max(checked.start - timedelta(hours=2), local_now()), days=28, limit=3,

@@ -143,7 +143,7 @@ def save_service(session: Session, data: ServiceInput) -> ServiceRow:
     require_write(session)
     name = clean_text("name", _("Name"), data.name, 200)
     minutes = _check_minutes(data.duration_minutes)
-    profession = clean_text("profession", _("Profession"), data.profession, 100)
+    profession = clean_text("profession", _("Given by"), data.profession, 100)
     bring = clean_text("what_to_bring", _("What to bring"), data.what_to_bring, 1000)
     if data.id is None:
         if not name:

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from familydesk import permissions
 from familydesk.appointments.calendar_rules import Rules, hhmm, local_now
-from familydesk.db.models_appointments import Appointment, Place, Room, Staff
+from familydesk.appointments.professions import gives
+from familydesk.db.models_appointments import Appointment, Place, Room, Service, Staff
 from familydesk.i18n import _, format_date
 
 #: Mornings end and afternoons start at 13:00.
@@ -32,6 +33,8 @@ class SlotQuery:
     staff_id: int | None = None
     #: Any active professional whose profession contains this (e.g. "psicolog").
     profession: str = ""
+    #: Only professionals who give this service (``professions.gives``).
+    service_id: int | None = None
     place_id: int | None = None
     comune_id: int | None = None
     room_id: int | None = None
@@ -74,6 +77,9 @@ def _candidates(session: Session, query: SlotQuery) -> tuple[list[Staff], list[P
     elif query.comune_id is not None:
         place_query = place_query.where(Place.comune_id == query.comune_id)
     staff = list(session.scalars(staff_query.order_by(Staff.name, Staff.id)))
+    service = session.get(Service, query.service_id) if query.service_id is not None else None
+    if service is not None:
+        staff = [s for s in staff if gives(service.profession, s.profession)]
     places = list(session.scalars(place_query.order_by(Place.name, Place.id)))
     return staff, places
 

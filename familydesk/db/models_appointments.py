@@ -42,7 +42,8 @@ class Service(RecordMixin, Base):
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
     #: Printed on the family's slip ("what to bring").
     what_to_bring: Mapped[str] = mapped_column(Text, default="")
-    #: The kind of professional who holds it (free text, e.g. "psicologa").
+    #: The professions that give it, comma-separated ("psicologa/o, pedagogista"); empty:
+    #: any. Matched to ``Staff.profession`` by ``appointments.professions.gives``.
     profession: Mapped[str] = mapped_column(String(100), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

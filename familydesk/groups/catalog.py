@@ -21,7 +21,7 @@ from familydesk.db.database import load_for_update
 from familydesk.db.models import MemberComune, Operator
 from familydesk.db.models_appointments import Place, Room
 from familydesk.db.models_groups import Enrolment, Group, GroupEducator, GroupSession
-from familydesk.errors import NotFoundError, ValidationError
+from familydesk.errors import FieldErrors, NotFoundError, ValidationError
 from familydesk.groups.names import KINDS, TARGETS
 from familydesk.i18n import _, format_money, ngettext
 from familydesk.text import fold
@@ -262,48 +262,54 @@ def educator_choices(session: Session) -> list[tuple[int, str]]:
 
 
 def _validated(session: Session, data: GroupInput) -> dict[str, object]:
-    title = clean_text("title", _("Title"), data.title, 200, required=True)
+    errors = FieldErrors()  # every wrong field at once
+    title = errors.check(clean_text, "title", _("Title"), data.title, 200, required=True)
     if data.kind not in KINDS:
-        raise ValidationError("kind", _("Kind: choose one from the list."))
+        errors.add("kind", _("Kind: choose one from the list."))
     if data.target not in TARGETS:
-        raise ValidationError("target", _("For whom: choose parents, children or both."))
+        errors.add("target", _("For whom: choose parents, children or both."))
     place = session.get(Place, data.place_id) if data.place_id else None
     if place is None:
-        raise ValidationError("place_id", _("Venue: choose one of the centre's places."))
-    if data.room_id is not None:
+        errors.add("place_id", _("Venue: choose one of the centre's places."))
+    elif data.room_id is not None:
         room = session.get(Room, data.room_id)
         if room is None or room.place_id != place.id:
-            raise ValidationError("room_id", _("Room: choose a room of the chosen venue."))
+            errors.add("room_id", _("Room: choose a room of the chosen venue."))
     if data.age_unit not in ("months", "years"):
-        raise ValidationError("age_unit", _("Age: give it in months or in years."))
+        errors.add("age_unit", _("Age: give it in months or in years."))
     for field, value in (("age_from", data.age_from), ("age_to", data.age_to)):
         if value is not None and not 0 <= value <= 99:
-            raise ValidationError(field, _("Children's age: give a number from 0 to 99."))
+            errors.add(field, _("Children's age: give a number from 0 to 99."))
+            break
     if data.age_from is not None and data.age_to is not None and data.age_from > data.age_to:
-        raise ValidationError("age_to", _("Children's age: the upper limit cannot be below the lower one."))  # fmt: skip
+        errors.add("age_to", _("Children's age: the upper limit cannot be below the lower one."))  # fmt: skip
     if data.capacity is not None and not 1 <= data.capacity <= 1000:
-        raise ValidationError("capacity", _("Places: give a number from 1 to 1000, or leave it empty for no limit."))  # fmt: skip
+        errors.add("capacity", _("Places: give a number from 1 to 1000, or leave it empty for no limit."))  # fmt: skip
     if data.capacity_per not in ("person", "family"):
-        raise ValidationError("capacity_per", _("Places: count them per person or per family."))
+        errors.add("capacity_per", _("Places: count them per person or per family."))
     if data.signup_opens and data.signup_closes and data.signup_opens > data.signup_closes:
-        raise ValidationError("signup_closes", _("Sign-ups close: the day cannot be before the day they open."))  # fmt: skip
+        errors.add("signup_closes", _("Sign-ups close: the day cannot be before the day they open."))  # fmt: skip
     if data.cost_cents is not None and data.cost_cents < 0:
-        raise ValidationError("cost", _("Cost: give an amount of zero or more, in euro."))
+        errors.add("cost", _("Cost: give an amount of zero or more, in euro."))
     if not 1 <= data.completion_percent <= 100:
-        raise ValidationError("completion_percent", _("Completion: give a share of sessions from 1 to 100%."))  # fmt: skip
+        errors.add("completion_percent", _("Completion: give a share of sessions from 1 to 100%."))  # fmt: skip
     educators = set(data.educator_ids)
     known = set(session.scalars(select(Operator.id).where(Operator.id.in_(educators))))
     if educators - known:
-        raise ValidationError("educators", _("Educators: choose them from the operators' list."))
+        errors.add("educators", _("Educators: choose them from the operators' list."))
+    language = errors.check(clean_text, "language", _("Language"), data.language, 10)
+    cost_note = errors.check(clean_text, "cost_note", _("Cost conditions"), data.cost_note, 200)
+    errors.raise_any()
+    assert place is not None
     return {
         "title": title, "kind": data.kind, "place_id": place.id, "room_id": data.room_id,
         "description": (data.description or "").strip(), "target": data.target,
         "age_from": data.age_from, "age_to": data.age_to, "age_unit": data.age_unit,
         "capacity": data.capacity, "capacity_per": data.capacity_per,
         "signup_opens": data.signup_opens, "signup_closes": data.signup_closes,
-        "language": clean_text("language", _("Language"), data.language, 10) or "it",
+        "language": language or "it",
         "cost_cents": data.cost_cents, "completion_percent": data.completion_percent,
-        "cost_note": clean_text("cost_note", _("Cost conditions"), data.cost_note, 200),
+        "cost_note": cost_note,
     }  # fmt: skip
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from familydesk import taxcode
-from familydesk.errors import ValidationError
+from familydesk.errors import FieldErrors, ValidationError
 from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.registry.records import RELATIONS, FamilyInput, MemberInput
@@ -34,46 +34,45 @@ def clean_member(member: MemberInput, today: date | None = None) -> MemberInput:
     must agree with them when they are typed.
     """
     today = today or clock.today()
+    errors = FieldErrors()  # every wrong field at once, in the order of the form
     first, last = " ".join(member.first_name.split()), " ".join(member.last_name.split())
     if not last:
-        raise ValidationError("last_name", _("Surname: please enter the surname."))
+        errors.add("last_name", _("Surname: please enter the surname."))
     if not first:
-        raise ValidationError("first_name", _("Given name: please enter the given name."))
+        errors.add("first_name", _("Given name: please enter the given name."))
     if member.relation not in RELATIONS:
-        raise ValidationError(
+        errors.add(
             "relation", _("Relationship: choose parent or guardian, child, foster child or other.")
         )
     sex = member.sex.strip().upper()[:1]
     if sex and sex not in ("F", "M"):
-        raise ValidationError("sex", _("Sex: expected F or M."))
+        errors.add("sex", _("Sex: expected F or M."))
+        sex = ""
     if member.birth_date is not None and member.birth_date > today:
-        raise ValidationError("birth_date", _("Birth date: it cannot be in the future."))
+        errors.add("birth_date", _("Birth date: it cannot be in the future."))
     code = taxcode.normalise(member.tax_code)
     birth_place = member.birth_place.strip()
     birth_date = member.birth_date
     reason = member.no_code_reason.strip()
     if code:
-        info = taxcode.parse(code, today=today)
-        taxcode.check_against(info, sex or None, birth_date)
-        sex = sex or (info.sex or "")
-        birth_date = birth_date or info.birth_date
-        birth_place = birth_place or (info.birthplace or "")
+        info = errors.check(taxcode.parse, code, today=today)
+        if info is not None:
+            errors.check(taxcode.check_against, info, sex or None, birth_date)
+            sex = sex or (info.sex or "")
+            birth_date = birth_date or info.birth_date
+            birth_place = birth_place or (info.birthplace or "")
         reason = ""
     elif not reason:
-        raise ValidationError(
-            "tax_code",
-            _(
-                "Tax code: enter the codice fiscale, or say why there is none (e.g. newborn waiting for it)."
-            ),
-        )
-    if not sex:
-        raise ValidationError("sex", _("Sex: choose F or M (or enter the tax code)."))
+        errors.add("tax_code", _(
+            "Tax code: enter the codice fiscale, or say why there is none (e.g. newborn waiting for it)."
+        ))  # fmt: skip
+    if not sex and not any(field in ("sex", "tax_code") for field, _m in errors.found):
+        errors.add("sex", _("Sex: choose F or M (or enter the tax code)."))
     if member.email.strip() and not _EMAIL.match(member.email.strip()):
-        raise ValidationError("email", _("E-mail: expected an address like nome@esempio.it."))
+        errors.add("email", _("E-mail: expected an address like nome@esempio.it."))
     if member.phone.strip() and not _PHONE.match(member.phone.strip()):
-        raise ValidationError(
-            "phone", _("Phone: use digits, spaces and + only, for example 347 1234567.")
-        )
+        errors.add("phone", _("Phone: use digits, spaces and + only, for example 347 1234567."))
+    errors.raise_any()
     return replace(
         member,
         first_name=first,
@@ -92,25 +91,22 @@ def clean_member(member: MemberInput, today: date | None = None) -> MemberInput:
 
 
 def clean_family(family: FamilyInput) -> FamilyInput:
+    """The family as saved; ``ValidationError`` lists every wrong field at once."""
+    errors = FieldErrors()
     name = " ".join(family.name.split())
     if not name:
-        raise ValidationError("name", _("Family name: please enter the family's surname."))
+        errors.add("name", _("Family name: please enter the family's surname."))
     if family.email.strip() and not _EMAIL.match(family.email.strip()):
-        raise ValidationError("email", _("E-mail: expected an address like nome@esempio.it."))
+        errors.add("email", _("E-mail: expected an address like nome@esempio.it."))
     if family.phone.strip() and not _PHONE.match(family.phone.strip()):
-        raise ValidationError(
-            "phone", _("Phone: use digits, spaces and + only, for example 347 1234567.")
-        )
+        errors.add("phone", _("Phone: use digits, spaces and + only, for example 347 1234567."))
     if family.isee_value is not None and not (Decimal(0) <= family.isee_value < MAX_ISEE):
-        raise ValidationError("isee_value", _("ISEE: expected an amount in euro, 0 or more."))
+        errors.add("isee_value", _("ISEE: expected an amount in euro, 0 or more."))
     if family.isee_value is not None and family.isee_expiry is None:
-        raise ValidationError(
-            "isee_expiry", _("ISEE expiry: enter the date the ISEE certificate expires.")
-        )
+        errors.add("isee_expiry", _("ISEE expiry: enter the date the ISEE certificate expires."))
     if family.resident_since is not None and family.resident_since > clock.today():
-        raise ValidationError(
-            "resident_since", _("Resident since: the date cannot be in the future.")
-        )
+        errors.add("resident_since", _("Resident there since: the date cannot be in the future."))
+    errors.raise_any()
     return replace(
         family,
         name=name,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Signal
+from PySide6.QtCore import QAbstractItemModel, QPoint, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -80,11 +80,22 @@ class FieldForm(QFormLayout):
             show_error(parent, exc)
 
     def show_error(self, exc: ValidationError) -> None:
+        """Each wrong field's message under it (all at once); focus the topmost."""
         self.clear_errors()
-        key = exc.field if exc.field in self.errors else None
-        (self.errors[key] if key else self.general_error).show_message(exc.message)
-        if key:
-            widget = self.widgets[key]
+        general: list[str] = []
+        shown: dict[str, list[str]] = {}
+        for field, message in exc.errors:
+            if field in self.errors:
+                shown.setdefault(field, []).append(message)
+            else:
+                general.append(message)
+        for field, messages in shown.items():
+            self.errors[field].show_message("\n".join(messages))
+        if general:
+            self.general_error.show_message("\n".join(general))
+        if shown:
+            top = min(shown, key=lambda f: self.widgets[f].mapTo(self.widgets[f].window(), QPoint(0, 0)).y())  # fmt: skip
+            widget = self.widgets[top]
             widget.setFocus()
             if isinstance(widget, QLineEdit):
                 widget.selectAll()

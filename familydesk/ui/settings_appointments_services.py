@@ -28,6 +28,7 @@ class ServicesTab(ResourceEditor):
         super().__init__(runner, [
             Column(lambda: _("Service"), lambda r: r.name),
             Column(lambda: _("Minutes"), lambda r: r.duration_minutes, _RIGHT),
+            Column(lambda: _("Given by"), lambda r: r.profession or _("any profession")),
             Column(lambda: _("State"), state_text),
         ], resources.list_services, resources.save_service, resources.remove_service, parent)  # fmt: skip
         form = self.form
@@ -36,7 +37,7 @@ class ServicesTab(ResourceEditor):
         self.minutes.setRange(1, 600)  # the service says what is allowed (5 to 480, steps of 5)
         self.minutes.setSingleStep(resources.MINUTES_STEP)
         self.minutes.setMaximumWidth(160)
-        self.profession = form.add("profession", QLineEdit(), lambda: _("&Profession"))
+        self.profession = form.add("profession", QLineEdit(), lambda: _("Given &by"))
         self.what_to_bring = form.add("what_to_bring", QPlainTextEdit(),
                                       lambda: _("What to &bring"))  # fmt: skip
         self.what_to_bring.setTabChangesFocus(True)
@@ -49,7 +50,10 @@ class ServicesTab(ResourceEditor):
 
     def retranslate_ui(self) -> None:
         self.minutes.setSuffix(" " + _("minutes"))
-        self.profession.setPlaceholderText(_("e.g. psicologa, assistente sociale"))
+        self.profession.setPlaceholderText(
+            _("e.g. psicologa/o, pedagogista (empty: any profession)")
+        )
+        self.profession.setToolTip(_("The professions that give this service, separated by commas: only a professional of one of them can be booked for it."))  # fmt: skip
         self.what_to_bring.setPlaceholderText(_("Printed on the appointment slip"))
         self.save_button.setText(_("&Save service"))
         self.new_button.setText(_("New service"))

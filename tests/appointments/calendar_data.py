@@ -30,6 +30,10 @@ class Calendar:
     mediation: int
     families: tuple[int, int]
     person: int
+    #: The social worker's service (``counselling`` is given by psychologists).
+    interview: int
+    #: Gives ``mediation``.
+    mediator: int
 
 
 def _build(session: Session) -> Calendar:
@@ -55,6 +59,7 @@ def _build(session: Session) -> Calendar:
         Staff(name="Dott. Marco Ferri", profession="psicologo"),
         Staff(name="Sara Lodi", profession="assistente sociale"),
         Staff(name="Amina Haddad", kind="interpreter", languages="ar,fr"),
+        Staff(name="Dott.ssa Giulia Ferretti", profession="mediatrice familiare"),
     ]
     families = [
         Family(name="Rossi", phone="0376 111111"),
@@ -70,7 +75,8 @@ def _build(session: Session) -> Calendar:
     return Calendar(comune.id, place.id, suzzara.id, (rooms[0].id, rooms[1].id),
                     (staff[0].id, staff[1].id), staff[2].id, staff[3].id,
                     services["psychological_counselling"], services["family_mediation"],
-                    (families[0].id, families[1].id), person.id)  # fmt: skip
+                    (families[0].id, families[1].id), person.id,
+                    services["social_worker_interview"], staff[4].id)  # fmt: skip
 
 
 def build(database: Database) -> Calendar:

@@ -89,7 +89,7 @@ def test_an_interpreter_cannot_be_in_two_places(database: Database, cal: Calenda
     database.write(book, booking(cal, day, 10, interpreter_id=cal.interpreter))
     with pytest.raises(BookingConflict, match="Amina Haddad already has an appointment"):
         database.write(book, booking(cal, day, 10, 30, staff_id=cal.social_worker,
-                                    place_id=cal.other_place, room_id=None,
+                                    service_id=cal.interview, place_id=cal.other_place, room_id=None,
                                     family_id=cal.families[1], interpreter_id=cal.interpreter))  # fmt: skip
 
 
@@ -199,3 +199,34 @@ def test_educators_cannot_book(database: Database, cal: Calendar) -> None:
     signed_in(database, "educator")
     with pytest.raises(PermissionDenied):
         database.write(book, booking(cal, working_day(), 10))
+
+
+def test_a_service_is_booked_only_with_a_profession_that_gives_it(
+    database: Database, cal: Calendar
+) -> None:
+    """Psychological counselling ("psicologa/o") with the social worker was accepted."""
+    day = working_day()
+    with pytest.raises(ValidationError) as refused:
+        database.write(book, booking(cal, day, 10, staff_id=cal.social_worker))
+    assert refused.value.field == "staff"
+    assert str(refused.value) == (
+        "Professional: Sara Lodi is assistente sociale; 'Psychological counselling' is given "
+        "by: psicologa/o."
+    )
+    # Either gender of the profession fits, and the social worker gives her own service.
+    database.write(book, booking(cal, day, 10, staff_id=cal.psychologists[1]))
+    database.write(book, booking(cal, day, 12, staff_id=cal.social_worker, service_id=cal.interview))  # fmt: skip
+    moved = database.write(book, booking(cal, day, 15))
+    with pytest.raises(ValidationError, match="Sara Lodi is assistente sociale"):
+        database.write(move, moved.id, moved.version, at(day, 16), staff_id=cal.social_worker)
+
+
+def test_a_service_that_names_no_profession_is_given_by_anyone(
+    database: Database, cal: Calendar
+) -> None:
+    from familydesk.appointments.resources import ServiceInput, list_services, save_service
+
+    row = next(s for s in database.read(list_services) if s.id == cal.counselling)
+    database.write(save_service, ServiceInput(row.name, row.duration_minutes, "", id=row.id,
+                                              version=row.version))  # fmt: skip
+    database.write(book, booking(cal, working_day(), 10, staff_id=cal.social_worker))

@@ -61,6 +61,23 @@ def test_skipping_unavailable_dates_keeps_the_count(database: Database, cal: Cal
     assert result.skipped[0][0] == closed and "assemblea" in result.skipped[0][1]
 
 
+def test_the_slot_finder_offers_only_professionals_who_give_the_service(
+    database: Database, cal: Calendar
+) -> None:
+    after = at(working_day(), 8)
+    slots = database.read(find_free_slots, SlotQuery(minutes=45, service_id=cal.interview, after=after, limit=20))  # fmt: skip
+    assert slots and {s.staff_id for s in slots} == {cal.social_worker}
+    mismatch = SlotQuery(minutes=60, service_id=cal.counselling, staff_id=cal.social_worker, after=after)  # fmt: skip
+    assert database.read(find_free_slots, mismatch) == []
+
+
+def test_a_series_with_a_professional_who_does_not_give_the_service_is_refused(
+    database: Database, cal: Calendar
+) -> None:
+    with pytest.raises(ValidationError, match="Sara Lodi is assistente sociale"):
+        database.write(series.book_series, booking(cal, working_day(), 10, staff_id=cal.social_worker), 1, occurrences=3)  # fmt: skip
+
+
 def test_series_input_is_checked(database: Database, cal: Calendar) -> None:
     day = working_day()
     for kwargs in ({"occurrences": 1}, {"occurrences": 3, "until": day}, {}, {"until": day}):

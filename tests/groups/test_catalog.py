@@ -43,6 +43,13 @@ def test_bad_input_names_the_field(database: Database, world: GroupWorld, change
     assert caught.value.field == field
 
 
+def test_every_wrong_field_is_named_at_once(database: Database, world: GroupWorld) -> None:
+    with pytest.raises(ValidationError) as caught:
+        new_group(database, world, title=" ", capacity=0, completion_percent=0)
+    assert [field for field, _message in caught.value.errors] == ["title", "capacity", "completion_percent"]  # fmt: skip
+    assert len(caught.value.message.splitlines()) == 3
+
+
 def test_a_room_of_another_venue_is_refused(database: Database, world: GroupWorld) -> None:
     with pytest.raises(ValidationError) as caught:
         new_group(database, world, place_id=world.cal.other_place)

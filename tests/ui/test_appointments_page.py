@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -120,13 +121,13 @@ def test_the_free_slot_finder_fills_the_form(
     dialog = BookingDialog(context.runner, None, service_key="family_mediation")
     qtbot.addWidget(dialog)
     assert dialog.form.service.currentData() == cal.mediation
-    dialog.slots.staff.setCurrentIndex(dialog.slots.staff.findData(cal.social_worker))
+    dialog.slots.staff.setCurrentIndex(dialog.slots.staff.findData(cal.mediator))
     dialog.slots.part.setCurrentIndex(dialog.slots.part.findData("afternoon"))
     dialog.find_slots()
     found = dialog.slots.slots()
-    assert found and all(s.staff_id == cal.social_worker and s.starts_at.hour >= 13 for s in found)
+    assert found and all(s.staff_id == cal.mediator and s.starts_at.hour >= 13 for s in found)
     qtbot.keyClick(dialog.slots.list, Qt.Key.Key_Return)
-    assert dialog.form.staff.currentData() == cal.social_worker
+    assert dialog.form.staff.currentData() == cal.mediator
     assert dialog.form.starts_at() == found[0].starts_at
 
 
@@ -251,6 +252,13 @@ def test_a_double_click_on_a_free_time_opens_the_dialog_there(
     QTest.mouseDClick(page.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     form = page.last_dialog.form
     assert (form.staff.currentData(), form.starts_at()) == (cal.social_worker, at(wednesday, 15, 30))  # fmt: skip
+    # The social worker's calendar books what she gives, not the first service of the list.
+    services = [form.service.itemData(i) for i in range(form.service.count())]
+    assert (form.service.currentData(), services) == (cal.interview, [cal.interview])
+    form.staff.setCurrentIndex(form.staff.findData(cal.psychologists[0]))
+    assert form.service.currentData() == cal.counselling and cal.interview not in [
+        form.service.itemData(i) for i in range(form.service.count())
+    ]
 
 
 def test_the_rest_of_a_series_moves_from_the_details_dialog(
@@ -345,3 +353,37 @@ def test_booking_for_a_known_family_starts_at_the_professional(
     activate(dialog)
     assert dialog.form.person.value() == (cal.families[0], cal.person)
     assert dialog.form.staff.hasFocus() or dialog.focusWidget() is dialog.form.staff
+
+
+def test_a_booking_with_several_wrong_fields_lists_them_all(
+    context: PageContext, database: Database, qtbot: QtBot, cal: Calendar
+) -> None:
+    """The service answered the first wrong field only, and '31/02' was 'not a date'."""
+    dialog = BookingDialog(context.runner, None, staff_id=cal.social_worker)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    form.day.setText("31/02/2027")
+    form.place.setCurrentIndex(-1)
+    dialog.book()
+    assert dialog.error.text().splitlines() == [
+        "Place: choose one from the list.",
+        "Date and time: “31/02/2027” does not exist: February 2027 has 28 days.",
+    ]
+    # The service's checks, all at once too: a psychologist's service with the social
+    # worker, in the past.
+    data = booking(cal, working_day(), 10, staff_id=cal.social_worker)
+    dialog._failed(_refusal(database, replace(data, starts_at=at(date(2026, 1, 7), 10))))
+    assert dialog.error.text().splitlines() == [
+        "Professional: Sara Lodi is assistente sociale; 'Psychological counselling' is given by: psicologa/o.",
+        "Date and time: the appointment must be in the future.",
+    ]  # fmt: skip
+    assert dialog.focusWidget() is form.staff
+
+
+def _refusal(database: Database, data: object) -> Exception:
+    from familydesk.errors import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        database.write(book, data)
+    return refused.value

@@ -135,6 +135,7 @@ def test_found_with_the_keyboard_and_issued_with_ctrl_enter(
     assert panel.banner.text() == f"Card {number} issued to Bianchi Laura, valid until 21/11/2028."
     assert changed == [True]
     assert panel.existing.text().startswith(f"Already has card {number} (holder Bianchi Laura), valid until 21/11/2028.")  # fmt: skip
+    assert panel.verdict.text() == f"Already has card {number} of Carta Famiglia, valid until 21/11/2028."  # fmt: skip
     assert not panel.issue_button.isEnabled()
     assert focused() is panel.print_card_button
     press(qtbot, Qt.Key.Key_Space)
@@ -171,7 +172,12 @@ def test_a_family_with_a_valid_card_is_not_issued_another(
     dialog.show()
     activate(dialog)
     panel = dialog.panel
-    assert panel.verdict.text() == "Eligible for Carta Famiglia"
+    # Not a large green "eligible": the family has its card, in the neutral blue of information.
+    assert panel.verdict.text() == (
+        f"Already has card {number[:4]} {number[4:10]} {number[10:]} of Carta Famiglia, valid until 18/09/2027."
+    )  # fmt: skip
+    assert "#1f4e8c" in panel.verdict.styleSheet()
+    assert not panel.form.isRowVisible(panel.expiry)  # no new card to describe
     assert panel.existing.text() == (
         f"Already has card {number[:4]} {number[4:10]} {number[10:]} (holder Bianchi Laura), valid until 18/09/2027.\n"
         "Renew or replace it in the Card register."

@@ -126,7 +126,7 @@ def test_a_coordinator_adds_a_partner_and_its_benefit_from_the_dialogs(
     qtbot.keyClicks(dialog.address, "Via Mazzini 3")
     qtbot.keyClicks(dialog.start, "31/02/2026")
     dialog.save()
-    assert dialog.form.errors["agreement_start"].text().startswith("Agreement from: “31/02/2026” is not a date")  # fmt: skip
+    assert dialog.form.errors["agreement_start"].text().startswith("Agreement from: “31/02/2026” does not exist: February 2026 has 28 days.")  # fmt: skip
     assert dialog.focusWidget() is dialog.start
     dialog.start.setText("01/03/2026")
     qtbot.keyClicks(dialog.end, "01/01/2026")

@@ -6,13 +6,15 @@ from datetime import date, datetime
 
 import pytest
 from codicefiscale import codicefiscale as cf
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from familydesk import registry
+from familydesk import i18n, registry
 from familydesk.db.database import Database
+from familydesk.errors import ValidationError
 from familydesk.registry import FamilyInput, MemberInput
+from familydesk.registry.validation import clean_family
 from familydesk.ui.families.consent_dialog import ConsentDialog
 from familydesk.ui.families.family_dialog import FamilyDialog
 from familydesk.ui.families.member_dialog import MemberDialog
@@ -199,3 +201,65 @@ def test_import_button_opens_the_import_dialog(page: FamiliesPage) -> None:
     page.import_button.click()
     assert isinstance(page.last_dialog, ImportFamiliesDialog) and page.last_dialog.isVisible()
     page.last_dialog.close()
+
+
+def test_a_family_form_with_three_wrong_fields_shows_the_three_at_once(page: FamiliesPage) -> None:
+    """It stopped at the first; the impossible date was "not a date: write it as..."."""
+    page.new_family()
+    dialog = page.last_dialog
+    dialog.show()
+    dialog.edits["name"].setText("Verdi")
+    dialog.edits["email"].setText("verdi-at-example")
+    dialog.resident_since.setText("31/02/2026")
+    dialog.isee_expiry.setText("oggi")
+    dialog.save()
+    lines = dialog.error.text().splitlines()
+    assert len(lines) == 3
+    assert "Resident there since: “31/02/2026” does not exist: February 2026 has 28 days." in lines
+    assert "E-mail: expected an address like nome@esempio.it." in lines
+    assert any(line.startswith("ISEE expiry: “oggi” is not a date") for line in lines)
+    fields = {"Resident": "resident_since", "E-mail": "email", "ISEE": "isee_expiry"}
+    shown = [next(f for w, f in fields.items() if line.startswith(w)) for line in lines]
+    tops = [dialog.field_widget(f).mapTo(dialog, QPoint(0, 0)).y() for f in shown]
+    assert tops == sorted(tops)  # top to bottom, as the form shows them
+    assert dialog.focusWidget() is dialog.field_widget(shown[0])
+
+
+def test_the_member_form_lists_every_wrong_field(page: FamiliesPage) -> None:
+    page.search.setText("rossi")
+    page.table.selectRow(0)
+    dialog = page.detail.member_dialog()
+    dialog.show()
+    dialog.edits["first_name"].setText("Leo")
+    dialog.birth_date.setText("31/04/2026")
+    dialog.edits["email"].setText("leo@")
+    dialog.save()
+    lines = dialog.error.text().splitlines()
+    assert lines[0] == "Surname: please enter the surname."
+    assert "Birth date: “31/04/2026” does not exist: April 2026 has 30 days." in lines
+    assert "E-mail: expected an address like nome@esempio.it." in lines
+    assert any(line.startswith("Tax code:") for line in lines)
+
+
+def test_the_family_form_names_each_field_as_its_label_says(page: FamiliesPage) -> None:
+    """The label is "Residente lì dal", the messages said "Residente dal"."""
+    i18n.set_language("it")
+    try:
+        page.new_family()
+        dialog = page.last_dialog
+        dialog.retranslate_ui()
+        dialog.edits["name"].setText("Verdi")
+        for field, widget, text in (("resident_since", dialog.resident_since, "31/02/2026"),
+                                    ("isee_expiry", dialog.isee_expiry, "oggi")):  # fmt: skip
+            widget.setText(text)
+            with pytest.raises(ValidationError) as refused:
+                dialog.current_input()
+            label = dialog.labels[field].text().replace("&", "")
+            assert refused.value.message.startswith(label + ": "), (label, refused.value.message)
+            widget.clear()
+        dialog.resident_since.setText("01/01/2030")
+        with pytest.raises(ValidationError) as refused:
+            clean_family(dialog.current_input())
+        assert refused.value.message.startswith(dialog.labels["resident_since"].text() + ": ")
+    finally:
+        i18n.set_language("en")

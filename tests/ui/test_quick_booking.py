@@ -71,7 +71,7 @@ def test_a_request_with_appointment_booked_opens_the_dialog_and_books_it(
     assert dialog.form.person.value() == (cal.families[0], cal.person)
     assert dialog.form.service.currentData() == cal.mediation  # suggested by the need
     day = working_day()
-    dialog.form.prefill(starts_at=at(day, 10), staff_id=cal.social_worker, place_id=cal.place)
+    dialog.form.prefill(starts_at=at(day, 10), staff_id=cal.mediator, place_id=cal.place)
     qtbot.keyClick(dialog.form.note, Qt.Key.Key_Return, CTRL)
     [booked] = database.read(appointments_of_family, cal.families[0])
     assert (booked.request_id, booked.person_id, booked.service_id, booked.starts_at) == (
@@ -79,7 +79,7 @@ def test_a_request_with_appointment_booked_opens_the_dialog_and_books_it(
     assert page.booking.dialog is None
     assert page.notice.text() == (
         f"Contact saved: waiting in the queue. Appointment booked: {WEEKDAYS[day.weekday()]} "
-        f"{format_date(day)} 10:00 with Sara Lodi."
+        f"{format_date(day)} 10:00 with Dott.ssa Giulia Ferretti."
     )
     assert page.window().focusWidget() is page.finder.search  # ready for the next visitor
 
@@ -255,7 +255,7 @@ def test_the_family_page_lists_appointments_and_books_another(
     assert isinstance(dialog, BookingDialog)
     activate(dialog)
     assert dialog.form.person.value() == (cal.families[0], cal.person)
-    dialog.form.prefill(starts_at=at(day, 16), staff_id=cal.social_worker, place_id=cal.place)
+    dialog.form.prefill(starts_at=at(day, 16), staff_id=cal.mediator, place_id=cal.place)
     qtbot.keyClick(dialog.form.note, Qt.Key.Key_Return, CTRL)
     assert detail.tabs.tabText(tab) == "Appointments (5)"
     assert detail.tabs.currentIndex() == tab

@@ -191,3 +191,20 @@ def test_reception_does_not_see_the_appointments_section(
     assert page.appointments is None
     assert page.tabs.count() == 1 and page.tabs.tabBar().isHidden()
     assert not page.findChildren(AppointmentsSettings)
+
+
+def test_the_settings_form_shows_each_wrong_field_under_it(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit, QWidget
+
+    from familydesk.errors import ValidationError
+    from familydesk.ui.settings_appointments_form import FieldForm
+
+    host = QWidget()
+    form = FieldForm(host)
+    name, phone = form.add("name", QLineEdit(), lambda: "Name"), form.add("phone", QLineEdit(), lambda: "Phone")  # fmt: skip
+    form.add_general_error()
+    form.show_error(ValidationError("name", "Name: required.", (("phone", "Phone: digits."), ("x", "Other."))))  # fmt: skip
+    assert (form.errors["name"].text(), form.errors["phone"].text()) == ("Name: required.", "Phone: digits.")  # fmt: skip
+    assert form.general_error.text() == "Other."
+    assert name is not phone
+    qtbot.addWidget(host)

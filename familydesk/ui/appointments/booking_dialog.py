@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -142,6 +142,7 @@ class BookingDialog(QDialog):
         start = self.form.starts_at()
         after = start if start is not None and start > local_now() else None
         return SlotQuery(minutes=self.form.minutes.value(), family_id=family_id,
+                         service_id=self.form.service.currentData(),
                          interpreter_id=self.form.interpreter.currentData(), after=after,
                          limit=8, **self.slots.criteria())  # type: ignore[arg-type]  # fmt: skip
 
@@ -204,10 +205,19 @@ class BookingDialog(QDialog):
             show_error(self, exc)
 
     def _show_field_error(self, exc: ValidationError) -> None:
-        self.error.show_message(exc.message)
-        widget = self.form.field_widget(exc.field)
+        """Every wrong field at once, top to bottom as the form shows them; focus the first."""
+        ordered = sorted(exc.errors, key=lambda error: self._position(error[0]))
+        self.error.show_message("\n".join(message for _field, message in ordered))
+        widget = self.form.field_widget(ordered[0][0])
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _position(self, field: str) -> tuple[int, int]:
+        widget = self.form.field_widget(field)
+        if widget is None:
+            return (1 << 30, 0)
+        point = widget.mapTo(self, QPoint(0, 0))
+        return (point.y(), point.x())
 
 
 def booked_summary(result: object) -> str:

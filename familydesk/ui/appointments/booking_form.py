@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from familydesk.appointments.booking import MAX_MINUTES, AppointmentInput
 from familydesk.appointments.calendar_view import CalendarChoices
+from familydesk.appointments.professions import gives
 from familydesk.appointments.series import MAX_OCCURRENCES
 from familydesk.appointments.slots import FreeSlot
-from familydesk.errors import ValidationError
+from familydesk.errors import FieldErrors, ValidationError
 from familydesk.i18n import _
 from familydesk.ui.appointments.fields import TimeField, read_moment
 from familydesk.ui.appointments.person_picker import PersonPicker
@@ -107,6 +108,7 @@ class BookingForm(QWidget):
         self.form.addRow("", self.skip_closed)
 
         self.service.currentIndexChanged.connect(self._service_changed)
+        self.staff.currentIndexChanged.connect(lambda _i: self._fill_services())
         self.place.currentIndexChanged.connect(lambda _i: self._fill_rooms())
         self.repeat.currentIndexChanged.connect(lambda _i: self._repeat_changed())
         self.until_choice.toggled.connect(lambda _on: self._repeat_changed())
@@ -140,13 +142,13 @@ class BookingForm(QWidget):
     # -- choices -----------------------------------------------------------------
     def set_choices(self, choices: CalendarChoices) -> None:
         self.choices = choices
-        self.service.clear()
-        for service in choices.services:
-            self.service.addItem(service.name, service.id)
+        self.staff.blockSignals(True)
         self.staff.clear()
         for staff in choices.professionals:
             label = f"{staff.name} ({staff.profession})" if staff.profession else staff.name
             self.staff.addItem(label, staff.id)
+        self.staff.blockSignals(False)
+        self._fill_services()
         self.place.clear()
         for place in choices.places:
             self.place.addItem(f"{place.name} ({place.comune_name})", place.id)
@@ -157,6 +159,24 @@ class BookingForm(QWidget):
             self.interpreter.addItem(label, staff.id)
         self._fill_rooms()
         self._service_changed()
+
+    def _fill_services(self) -> None:
+        """The services the chosen professional gives (all of them, if they give none):
+        the one chosen stays if it fits, otherwise the first that does."""
+        current = self.service.currentData()
+        choices = self.choices
+        staff = next((s for s in choices.professionals if s.id == self.staff.currentData()), None) if choices else None  # fmt: skip
+        services = list(choices.services) if choices else []
+        if staff is not None:
+            services = [s for s in services if gives(s.profession, staff.profession)] or services
+        self.service.blockSignals(True)
+        self.service.clear()
+        for service in services:
+            self.service.addItem(service.name, service.id)
+        self.service.setCurrentIndex(max(0, self.service.findData(current)))
+        self.service.blockSignals(False)
+        if self.service.currentData() != current:
+            self._service_changed()
 
     def _fill_rooms(self) -> None:
         current = self.room.currentData()
@@ -196,18 +216,21 @@ class BookingForm(QWidget):
                 staff_id: int | None = None, place_id: int | None = None,
                 room_id: int | None = None) -> None:  # fmt: skip
         """Put what the caller knows in the form (a cell of the calendar, a request's need)."""
-        if service_key and self.choices:
-            found = next((s for s in self.choices.services if s.key == service_key), None)
-            if found is not None:
-                self._choose(self.service, found.id)
         if room_id is not None and self.choices:
             place_id = next((p.id for p in self.choices.places for r in p.rooms if r.id == room_id), place_id)  # fmt: skip
         if place_id is not None:
             self._choose(self.place, place_id)
         if room_id is not None:
             self._choose(self.room, room_id)
-        if staff_id is not None:
+        wanted = next((s for s in self.choices.services if s.key == service_key), None) if service_key and self.choices else None  # fmt: skip
+        if staff_id is None and wanted is not None and self.choices:  # someone who gives it
+            current = self.staff.currentData()
+            givers = [p.id for p in self.choices.professionals if gives(wanted.profession, p.profession)]  # fmt: skip
+            staff_id = current if current in givers or not givers else givers[0]
+        if staff_id is not None:  # before the service: the list is what they give
             self._choose(self.staff, staff_id)
+        if wanted is not None:
+            self._choose(self.service, wanted.id)
         if starts_at is not None:
             self.day.set_value(starts_at.date())
             self.time.set_value(starts_at)
@@ -227,16 +250,18 @@ class BookingForm(QWidget):
             return None
 
     def read(self, request_id: int | None = None) -> AppointmentInput:
-        """The booking typed; ``ValidationError`` names the field to fix."""
+        """The booking typed; ``ValidationError`` names every field to fix."""
+        errors = FieldErrors()
         for field, combo, text in (("service", self.service, _("Service: choose one from the list.")),
                                    ("staff", self.staff, _("Professional: choose one from the list.")),
                                    ("place", self.place, _("Place: choose one from the list."))):  # fmt: skip
             if combo.currentData() is None:
-                raise ValidationError(field, text)
+                errors.add(field, text)
         try:
             starts_at = read_moment(self.day, self.time)
         except ValueError as exc:
-            raise ValidationError("starts_at", str(exc)) from None
+            errors.add("starts_at", str(exc))
+        errors.raise_any()
         family_id, person_id = self.person.value()
         return AppointmentInput(
             service_id=self.service.currentData(), staff_id=self.staff.currentData(),

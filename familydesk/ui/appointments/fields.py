@@ -31,7 +31,13 @@ class TimeField(QLineEdit):
 
 def read_moment(day_field: DateField, time_field: TimeField) -> datetime:
     """The date and time typed in two fields; ``ValueError`` says which is wrong."""
-    day = day_field.value()
+    try:
+        day = day_field.value()
+    except ValueError as exc:  # named as the label says: "Date and time"
+        raise ValueError(_("Date and time: {detail}").format(detail=exc)) from None
     if day is None:
-        raise ValueError(_("Date: write the day as dd/mm/yyyy."))
-    return datetime.combine(day, time_field.value())
+        raise ValueError(_("Date and time: write the day as dd/mm/yyyy."))
+    try:
+        return datetime.combine(day, time_field.value())
+    except ValueError as exc:
+        raise ValueError(_("Date and time: {detail}").format(detail=exc)) from None

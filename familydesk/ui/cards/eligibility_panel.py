@@ -40,7 +40,7 @@ from familydesk.ui.cards import printing
 from familydesk.ui.groups.common import report
 from familydesk.ui.pages.base import PageContext
 
-GREEN, RED, GREY = "#1b6b2f", "#b3261e", "#4a5a6a"
+GREEN, RED, GREY, BLUE = "#1b6b2f", "#b3261e", "#4a5a6a", "#1f4e8c"
 
 
 def check_with_cards(session: Session, family_id: int, card_type_id: int,
@@ -308,8 +308,8 @@ class EligibilityPanel(QWidget):
         self.rules.set_rules([(r.met, r.text) for r in result.rules] if result else [])
         for widget in (self.holder, self.existing):
             self.form.setRowVisible(widget, result is not None)
-        eligible = bool(result and result.eligible)
-        for widget in (self.covers, self.expiry):
+        eligible = bool(result and result.eligible and self.current_card() is None)
+        for widget in (self.covers, self.expiry):  # what a new card would be
             self.form.setRowVisible(widget, eligible)
         if result is not None:
             self._show_details(result)
@@ -320,6 +320,11 @@ class EligibilityPanel(QWidget):
             text, colour = _("No card type is being issued: a coordinator sets them up in Settings → Family card."), GREY  # fmt: skip
         elif result is None:
             text, colour = "", GREY
+        elif result.eligible and (current := self.current_card()) is not None:
+            # Not a green "eligible": there is nothing to issue, the family has its card.
+            text = _("Already has card {number} of {card}, valid until {day}.").format(
+                number=current.grouped_number, card=result.card_type, day=format_date(current.expires_on))  # fmt: skip
+            colour = BLUE
         elif result.eligible:
             text, colour = _("Eligible for {card}").format(card=result.card_type), GREEN
         else:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import centre, comuni, permissions, registry
-from familydesk.errors import ValidationError
+from familydesk.errors import FieldErrors, ValidationError
 from familydesk.i18n import _
 from familydesk.registry import FamilyDetail, FamilyInput
 from familydesk.registry.validation import clean_family
@@ -126,30 +126,37 @@ class FamilyDialog(FormDialog):
         return matches[0]
 
     def current_input(self) -> FamilyInput:
-        try:
-            isee = self.isee_value.value()
-        except ValueError as exc:
-            raise ValidationError("isee_value", _("ISEE: {detail}").format(detail=exc)) from None
-        try:
-            expiry = self.isee_expiry.value()
-        except ValueError as exc:
-            raise ValidationError(
-                "isee_expiry", _("ISEE expiry: {detail}").format(detail=exc)
-            ) from None
-        try:
-            since = self.resident_since.value()
-        except ValueError as exc:
-            raise ValidationError(
-                "resident_since", _("Resident since: {detail}").format(detail=exc)
-            ) from None
-        comune = self._chosen_comune()
+        """The family typed; ``ValidationError`` lists every wrong field at once."""
+        errors = FieldErrors()
+
+        def read(field: str, widget: DateField | MoneyField, label: str):  # type: ignore[no-untyped-def]
+            try:
+                return widget.value()
+            except ValueError as exc:
+                errors.add(field, label.format(detail=exc))
+                return None
+
+        isee = read("isee_value", self.isee_value, _("ISEE: {detail}"))
+        expiry = read("isee_expiry", self.isee_expiry, _("ISEE expiry: {detail}"))
+        since = read("resident_since", self.resident_since, _("Resident there since: {detail}"))
+        comune = errors.check(self._chosen_comune)
         base = self.family.as_input() if self.family else FamilyInput(name="")
-        return replace(
+        typed = replace(
             base, **{key: self.edits[key].text() for key in _TEXT_FIELDS},
             comune_name=comune.name if comune else "", comune_code=comune.cadastral_code if comune else "",
             isee_value=isee, isee_expiry=expiry, notes=self.notes.toPlainText(),
             resident_since=since,
         )  # fmt: skip
+        if errors.found:  # and what the service would refuse, all together
+            wrong = {field for field, _message in errors.found}
+            try:
+                clean_family(typed)
+            except ValidationError as exc:
+                for field, message in exc.errors:
+                    if field not in wrong:
+                        errors.add(field, message)
+        errors.raise_any()
+        return typed
 
     def save(self) -> None:
         try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout, QWidget
 
 from familydesk.errors import ValidationError
@@ -65,7 +65,20 @@ class FormDialog(QDialog):
             show_error(self, exc)
 
     def show_field_error(self, exc: ValidationError) -> None:
-        self.error.show_message(self.error_text(exc))
-        widget = self.field_widget(exc.field)
+        """Every wrong field at once, top to bottom as the form shows them; focus the first."""
+        if len(exc.errors) == 1:
+            self.error.show_message(self.error_text(exc))
+            widget = self.field_widget(exc.field)
+        else:
+            ordered = sorted(exc.errors, key=lambda error: self._position(error[0]))
+            self.error.show_message("\n".join(message for _field, message in ordered))
+            widget = self.field_widget(ordered[0][0])
         if widget is not None:
             widget.setFocus()
+
+    def _position(self, field: str) -> tuple[int, int]:
+        widget = self.field_widget(field)
+        if widget is None:
+            return (1 << 30, 0)
+        point = widget.mapTo(self, QPoint(0, 0))
+        return (point.y(), point.x())

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import permissions, registry, taxcode
-from familydesk.errors import ValidationError
+from familydesk.errors import FieldErrors, ValidationError
 from familydesk.i18n import _, format_date
 from familydesk.registry import RELATIONS, DuplicateCodeError, MemberInput, PersonHit
 from familydesk.registry.validation import clean_member
@@ -130,18 +130,28 @@ class MemberDialog(FormDialog):
         self.notes.setPlainText(member.notes)
 
     def current_input(self) -> MemberInput:
-        """The member as typed; ``ValidationError`` for an unreadable date."""
+        """The member as typed; ``ValidationError`` for an unreadable date, with every
+        other wrong field of the form beside it."""
         try:
-            born = self.birth_date.value()
+            born, unreadable = self.birth_date.value(), ""
         except ValueError as exc:
-            raise ValidationError(
-                "birth_date", _("Birth date: {detail}").format(detail=exc)
-            ) from None
+            born, unreadable = None, _("Birth date: {detail}").format(detail=exc)
         values = {key: self.edits[key].text() for key in _TEXT_FIELDS}
         base = self.member or MemberInput(first_name="", last_name="")
-        return replace(base, **values, sex=self.sex.currentText(), birth_date=born,
-                       relation=self.relation.currentData(), disability=self.disability.isChecked(),
-                       notes=self.notes.toPlainText())  # fmt: skip
+        typed = replace(base, **values, sex=self.sex.currentText(), birth_date=born,
+                        relation=self.relation.currentData(), disability=self.disability.isChecked(),
+                        notes=self.notes.toPlainText())  # fmt: skip
+        if unreadable:
+            errors = FieldErrors()
+            errors.add("birth_date", unreadable)
+            try:
+                clean_member(typed)
+            except ValidationError as exc:
+                for field, message in exc.errors:
+                    if field != "birth_date":
+                        errors.add(field, message)
+            errors.raise_any()
+        return typed
 
     # -- live checks -----------------------------------------------------------
     def _code_changed(self, text: str) -> None:

@@ -217,6 +217,7 @@ class GroupDialog(FormDialog):
             self.submit(update_group, self.group.id, self.group.version, data)
 
     def show_field_error(self, exc: ValidationError) -> None:
-        key = {"age_to": "age_from", "capacity_per": "capacity", "signup_closes": "signup_opens",
-               "cost_note": "cost"}.get(exc.field, exc.field)  # fmt: skip
-        self.form.show_error(ValidationError(key, exc.message))
+        keys = {"age_to": "age_from", "capacity_per": "capacity", "signup_closes": "signup_opens",
+                "cost_note": "cost"}  # fmt: skip
+        (field, message), *more = [(keys.get(f, f), m) for f, m in exc.errors]
+        self.form.show_error(ValidationError(field, message, tuple(more)))
