@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from familydesk import audit, permissions
 from familydesk.db import hooks
 from familydesk.db.models import Family, Person
+from familydesk.kernel import clock
 from familydesk.registry.families import FAMILY_FIELDS, MEMBER_FIELDS
 from familydesk.registry.records import FamilyInput, MemberInput
 from familydesk.transfer.matching import match_families
@@ -67,7 +68,7 @@ def import_table(session: Session, table: SourceTable, *, dry_run: bool = False,
     row was rejected, also in a dry run.
     """
     permissions.require(session, permissions.IMPORT)
-    today = today or date.today()
+    today = today or clock.today()
     total = 2 * len(table.rows)
     families = read_families(table, today, progress, total)
     match_families(session, families)

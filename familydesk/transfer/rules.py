@@ -29,7 +29,7 @@ PROGRESS_EVERY = 250
 #: clean_family's fields -> the column that holds them (where to pin its error).
 _FAMILY_FIELD_COLUMNS = {
     "name": "nome_famiglia", "email": "email_famiglia", "phone": "telefono_famiglia",
-    "isee_value": "isee", "isee_expiry": "isee",
+    "isee_value": "isee", "isee_expiry": "isee", "resident_since": "residente_dal",
 }  # fmt: skip
 
 
@@ -175,7 +175,8 @@ class RowReader:
                 found["comune_residenza"] = (info, name or code)
             except ValueError as exc:
                 errors.append(str(exc))
-        for column, reader in (("isee", v.read_amount), ("isee_scadenza", v.read_date)):
+        for column, reader in (("isee", v.read_amount), ("isee_scadenza", v.read_date),
+                               ("residente_dal", v.read_date)):  # fmt: skip
             if texts[column]:
                 try:
                     found[column] = (reader(raw[column], self.header(column)), texts[column])
@@ -292,6 +293,7 @@ def _build_family(family: FamilyDraft, reader: RowReader) -> None:
         isee_expiry=values.get("isee_scadenza", (None, "", 0))[0],  # type: ignore[arg-type]
         notes=str(values.get("note_famiglia", ("", "", 0))[0]),
         external_key=family.key,
+        resident_since=values.get("residente_dal", (None, "", 0))[0],  # type: ignore[arg-type]
     )
     try:
         family.family = clean_family(draft)
