@@ -12,7 +12,6 @@ import logging
 import os
 import shutil
 import subprocess
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from familydesk.db import encryption
 from familydesk.errors import BackupError
 from familydesk.i18n import _
+from familydesk.kernel import clock
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ WRITE_OPTION = "familydesk_write"
 
 
 def _timestamp() -> str:
-    return datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return clock.local_now().strftime("%Y%m%d-%H%M%S-%f")
 
 
 class Backend:
