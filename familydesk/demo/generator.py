@@ -164,6 +164,7 @@ class _Generator:
         family.update(
             name=surname,
             address=f"{rng.choice(names.STREETS)} {rng.randint(1, 120)}",
+            postal_code=names.CAPS[code],
             comune_name=comune,
             comune_code=code,
             phone=f"3{rng.randint(20, 93)} {rng.randint(1_000_000, 9_999_999)}",

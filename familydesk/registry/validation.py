@@ -10,6 +10,7 @@ from decimal import Decimal
 from familydesk import taxcode
 from familydesk.errors import ValidationError
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.registry.records import RELATIONS, FamilyInput, MemberInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -106,7 +107,10 @@ def clean_family(family: FamilyInput) -> FamilyInput:
         raise ValidationError(
             "isee_expiry", _("ISEE expiry: enter the date the ISEE certificate expires.")
         )
-    if family.resident_since is not None and family.resident_since > date.today():
+    postal_code = "".join(family.postal_code.split())
+    if postal_code and not (len(postal_code) == 5 and postal_code.isdigit()):
+        raise ValidationError("postal_code", _("CAP: expected five digits, for example 46029."))
+    if family.resident_since is not None and family.resident_since > clock.today():
         raise ValidationError(
             "resident_since", _("Resident since: the date cannot be in the future.")
         )
@@ -114,6 +118,7 @@ def clean_family(family: FamilyInput) -> FamilyInput:
         family,
         name=name,
         address=family.address.strip(),
+        postal_code=postal_code,
         comune_name=family.comune_name.strip(),
         comune_code=family.comune_code.strip().upper(),
         phone=family.phone.strip(),

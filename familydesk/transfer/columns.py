@@ -82,6 +82,9 @@ COLUMNS: tuple[ColumnSpec, ...] = (
                N_("Since when the family lives in its comune (dd/mm/yyyy); the family card's residence rule reads it."),
                family_level=True),
     ColumnSpec("indirizzo", ("address", "via", "street"), N_("Address."), family_level=True),
+    ColumnSpec("cap", ("postal_code", "postcode", "zip", "zip_code", "codice_postale",
+                       "codice_avviamento_postale"),
+               N_("CAP of the address: five digits, e.g. 46029."), family_level=True),
     ColumnSpec("telefono_famiglia", ("family_phone", "household_phone"),
                N_("The family's phone."), family_level=True),
     ColumnSpec("email_famiglia", ("family_email", "household_email"),
@@ -101,7 +104,7 @@ COLUMN_NAMES = tuple(spec.name for spec in COLUMNS)
 JSON_FAMILY_FIELDS = {
     "famiglia": "key", "nome_famiglia": "name", "comune_residenza": "comune",
     "codice_comune": "comune_code", "residente_dal": "resident_since", "indirizzo": "address",
-    "telefono_famiglia": "phone", "email_famiglia": "email", "isee": "isee",
+    "cap": "postal_code", "telefono_famiglia": "phone", "email_famiglia": "email", "isee": "isee",
     "isee_scadenza": "isee_expiry", "note_famiglia": "notes",
 }  # fmt: skip
 JSON_MEMBER_FIELDS = {
