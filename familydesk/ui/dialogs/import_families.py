@@ -250,7 +250,7 @@ class ImportFamiliesDialog(QDialog):
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self, _("Import families"), str(self.path.parent if self.path else Path.home()),
-            _("Spreadsheets (*.csv *.xlsx *.xlsm *.txt)"),
+            _("Spreadsheets and FamilyDesk exports (*.csv *.xlsx *.xlsm *.txt *.json)"),
         )  # fmt: skip
         if path:
             self.load_file(Path(path))
