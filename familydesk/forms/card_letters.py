@@ -23,6 +23,7 @@ from familydesk.forms.base import FormLanguage, esc, styles
 from familydesk.forms.blocks import fields_table, section
 from familydesk.forms.document import build_pdf
 from familydesk.i18n import N_
+from familydesk.kernel import clock
 
 COVER_TITLE = N_("Your family card")
 RENEWAL_TITLE = N_("Family card renewal")
@@ -79,7 +80,7 @@ def cover_letter_pdf(data: CoverLetterData, centre: CentreDetails, language: str
                      today: date | None = None) -> bytes:  # fmt: skip
     """The cover letter of one card in ``language``, as PDF bytes."""
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     st = styles()
     number = grouped(data.number)
     story = _opening(data.to, centre, lang, today, lang(COVER_TITLE))
@@ -121,7 +122,7 @@ def renewal_letters_pdf(letters: Sequence[RenewalLetterData], centre: CentreDeta
                         language: str, today: date | None = None) -> bytes:  # fmt: skip
     """One renewal letter per card in ``letters``, a page each, in ``language``."""
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     st = styles()
     story: list[Flowable] = []
     for index, data in enumerate(letters):

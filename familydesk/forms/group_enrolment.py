@@ -34,6 +34,7 @@ from familydesk.groups.enrolment import EnrolmentRow
 from familydesk.groups.names import KINDS, TARGETS, translated
 from familydesk.groups.sessions import SessionRow
 from familydesk.i18n import N_
+from familydesk.kernel import clock
 
 TITLE = N_("Enrolment form")
 _DATE_WIDTHS = [w * mm for w in (10, 48, 26, 35)]
@@ -108,7 +109,7 @@ def enrolment_pdf(data: EnrolmentFormData, centre: CentreDetails, language: str,
                   today: date | None = None) -> bytes:  # fmt: skip
     """The enrolment form of one sign-up, in ``language``, as PDF bytes."""
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     st = styles()
     g, e = data.group, data.enrolment
     title = lang(TITLE)

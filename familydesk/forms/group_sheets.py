@@ -117,7 +117,7 @@ def signatures_pdf(data: SignatureSheetData, centre: CentreDetails, language: st
     the educators; a row per enrolled person to sign, empty rows for walk-ins, and the
     educator's signature."""
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     st = styles()
     g, s = data.group, data.session
     title = lang(SIGNATURES_TITLE)

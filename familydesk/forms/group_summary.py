@@ -28,6 +28,7 @@ from familydesk.groups.catalog import GroupRow
 from familydesk.groups.figures import Completion, GroupFigures
 from familydesk.groups.names import KINDS, MARK_LETTERS, MARKS, translated
 from familydesk.i18n import N_
+from familydesk.kernel import clock
 
 TITLE = N_("Attendance summary")
 #: Text width of a landscape page.
@@ -128,7 +129,7 @@ def summary_pdf(data: SummaryData, centre: CentreDetails, language: str,
                 today: date | None = None) -> bytes:  # fmt: skip
     """The attendance summary of a group, landscape, as PDF bytes."""
     lang = FormLanguage.of(language)
-    today = today or date.today()
+    today = today or clock.today()
     st = styles()
     g = data.group
     title = lang(TITLE)
