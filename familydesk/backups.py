@@ -2,9 +2,14 @@
 
 A copy counts only once it passed its checks (integrity and foreign keys on
 SQLite, ``pg_restore --list`` on PostgreSQL): the back end writes it under a
-temporary name and renames it only then. Rotation keeps the newest copy of
-each of the last 7 days, 4 weeks and 12 months. The folder is a per-PC
-preference (a USB disk or a NAS path is fine for closed copies).
+temporary name and renames it only then. Rotation keeps every copy of the
+last 24 hours, then the newest copy of each of the last 7 days, 4 weeks and
+12 months. A copy taken before an import, a restore or a schema migration
+(its label starts with ``before-``: ``before-import``, ``before-restore``,
+``before-0012``) is never deleted in its first 7 days, whatever the rotation
+says: a later copy of the same day must not replace the one taken before a
+12,000-family import. The folder is a per-PC preference (a USB disk or a NAS
+path is fine for closed copies).
 """
 
 from __future__ import annotations
@@ -26,11 +31,18 @@ from familydesk.paths import backup_dir
 log = logging.getLogger(__name__)
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
+#: Every copy younger than this is kept, however many there are.
+KEEP_ALL_FOR = timedelta(hours=24)
+#: A copy taken before an import, restore or migration is kept at least this long.
+PROTECT_FOR = timedelta(days=7)
+#: The label prefix of those copies (the migration's is ``before-<revision>``).
+BEFORE = "before-"
+BEFORE_IMPORT, BEFORE_RESTORE = "before-import", "before-restore"
 #: The status bar warns when the newest good copy is older than this.
 STALE_AFTER = timedelta(days=7)
 #: A daily copy is made at start when the newest is older than this.
 DAILY = timedelta(hours=20)
-#: Labels of the copies that rotation manages (migration copies have their own rule).
+#: Labels of the copies that rotation manages, besides the ``before-`` ones.
 ROTATED = ("backup", "close", "daily")
 _NAME = re.compile(
     r"^familydesk-(?P<label>[a-z]+(?:-[0-9a-z]+)?)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.(sqlite3|pgdump)$"
@@ -41,7 +53,13 @@ _NAME = re.compile(
 class BackupFile:
     path: Path
     label: str
+    #: Rome wall-clock time the copy was taken (from its file name).
     taken: datetime
+
+    @property
+    def protected(self) -> bool:
+        """Taken before an import, a restore or a migration."""
+        return self.label.startswith(BEFORE)
 
 
 def folder() -> Path:
@@ -89,9 +107,15 @@ def is_stale(now: datetime | None = None, where: Path | None = None) -> bool:
     return last is None or (now or clock.local_now()) - last > STALE_AFTER
 
 
-def to_keep(files: list[BackupFile]) -> set[Path]:
-    """Newest copy of each of the last 7 days, 4 ISO weeks and 12 months."""
-    keep: set[Path] = set()
+def to_keep(files: list[BackupFile], now: datetime | None = None) -> set[Path]:
+    """What rotation keeps of ``files`` (newest first) at ``now`` (Rome wall time):
+    every copy of the last 24 hours, every ``before-`` copy of the last 7 days, and the
+    newest copy of each of the last 7 days, 4 ISO weeks and 12 months."""
+    now = now or clock.local_now()
+    keep: set[Path] = {
+        b.path for b in files
+        if now - b.taken <= KEEP_ALL_FOR or (b.protected and now - b.taken <= PROTECT_FOR)
+    }  # fmt: skip
     for key, count in ((lambda d: d, KEEP_DAILY),
                        (lambda d: tuple(d.isocalendar())[:2], KEEP_WEEKLY),
                        (lambda d: (d.year, d.month), KEEP_MONTHLY)):  # fmt: skip
@@ -106,10 +130,17 @@ def to_keep(files: list[BackupFile]) -> set[Path]:
     return keep
 
 
-def rotate(where: Path | None = None) -> list[Path]:
-    """Delete the rotated copies that the 7/4/12 rule no longer keeps; return them."""
-    files = [b for b in copies(where) if b.label in ROTATED]
-    keep = to_keep(files)
+def rotate(where: Path | None = None, now: datetime | None = None) -> list[Path]:
+    """Delete the copies that :func:`to_keep` no longer keeps; return them.
+
+    Migration copies (``before-<revision>``) are left to the migration's own rule
+    (the last 10), which also keeps them 7 days.
+    """
+    files = [
+        b for b in copies(where)
+        if b.label in ROTATED or b.label in (BEFORE_IMPORT, BEFORE_RESTORE)
+    ]  # fmt: skip
+    keep = to_keep(files, now)
     removed = []
     for backup in files:
         if backup.path not in keep:
@@ -122,7 +153,11 @@ def rotate(where: Path | None = None) -> list[Path]:
 
 
 def make_backup(database: Database, label: str = "backup", where: Path | None = None) -> Path:
-    """Write a verified copy (``label``: backup, close or daily) and rotate the folder."""
+    """Write a verified copy and rotate the folder.
+
+    ``label``: backup, close or daily; ``before-import`` or ``before-restore`` for the copy
+    taken before an import or a restore (kept at least 7 days).
+    """
     from familydesk import audit_seal
 
     target = where or folder()

@@ -13,6 +13,7 @@ from familydesk.db.database import Database
 from familydesk.db.models import Family, Person
 from familydesk.demo import fill_demo
 from familydesk.errors import BackupError
+from familydesk.kernel import clock
 from tests.helpers import open_signed
 
 
@@ -123,3 +124,68 @@ def test_cli_backup_and_restore(
     capsys.readouterr()
     assert cli.main(["--lang", "en", "restore", str(copy), "--db", db_location]) == 0
     assert "Database restored from" in capsys.readouterr().out
+
+
+def _copy(folder: Path, label: str, taken: datetime) -> Path:
+    """A fake copy: its time is the one in its name, as the back ends write it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"familydesk-{label}-{taken.strftime('%Y%m%d-%H%M%S')}-000000.sqlite3"
+    path.write_bytes(b"x")
+    return path
+
+
+NOW = datetime(2026, 12, 9, 18, 0)
+
+
+def test_every_copy_of_the_last_24_hours_is_kept(tmp_path: Path) -> None:
+    """Two copies the same day: the one before the big import is not replaced by the later one."""
+    folder = tmp_path / "copies"
+    morning = _copy(folder, "backup", NOW - timedelta(hours=9))
+    close = _copy(folder, "close", NOW - timedelta(hours=1))
+    yesterday_early = _copy(folder, "daily", NOW - timedelta(hours=23))
+    yesterday_late = _copy(folder, "close", NOW - timedelta(hours=20))
+    older_early = _copy(folder, "daily", NOW - timedelta(hours=58))  # 7/12 08:00
+    older_late = _copy(folder, "close", NOW - timedelta(hours=54))  # 7/12 12:00, newest of 7/12
+    with clock.pinned(datetime(2026, 12, 9, 18, 0, tzinfo=clock.ROME)):
+        removed = backups.rotate(folder)
+    assert removed == [older_early]
+    kept = {b.path for b in backups.copies(folder)}
+    assert {morning, close, yesterday_early, yesterday_late, older_late} <= kept
+
+
+def test_a_copy_before_an_import_or_restore_stays_a_week(tmp_path: Path) -> None:
+    folder = tmp_path / "copies"
+    six_days = NOW - timedelta(days=6)  # 3/12
+    before_import = _copy(folder, backups.BEFORE_IMPORT, six_days.replace(hour=8))
+    before_restore = _copy(folder, backups.BEFORE_RESTORE, six_days.replace(hour=9))
+    same_day = _copy(folder, "close", six_days.replace(hour=19))  # newest of that day
+    for day in range(6):  # a copy a day since
+        _copy(folder, "daily", NOW - timedelta(days=day, hours=1))
+    with clock.pinned(datetime(2026, 12, 9, 18, 0, tzinfo=clock.ROME)):
+        assert backups.rotate(folder) == []
+    kept = {b.path for b in backups.copies(folder)}
+    assert {before_import, before_restore, same_day} <= kept
+    # After the week the rotation treats it like any other copy of its day.
+    with clock.pinned(datetime(2026, 12, 10, 18, 0, tzinfo=clock.ROME)):
+        removed = set(backups.rotate(folder))
+    assert {before_import, before_restore} <= removed and same_day not in removed
+
+
+def test_migration_copies_stay_a_week_beyond_the_last_ten(tmp_path: Path) -> None:
+    from familydesk.db import migrate
+
+    folder = tmp_path / "copies"
+    recent = [
+        _copy(folder, f"before-{n:04d}", NOW - timedelta(days=1, minutes=n)) for n in range(12)
+    ]
+    old = _copy(folder, "before-0000", NOW - timedelta(days=30))
+    with clock.pinned(datetime(2026, 12, 9, 18, 0, tzinfo=clock.ROME)):
+        migrate._prune_backups(folder)
+    assert all(p.exists() for p in recent) and not old.exists()
+
+
+def test_copies_are_named_by_the_rome_clock(tmp_path: Path, database: Database) -> None:
+    with clock.pinned(datetime(2026, 12, 9, 23, 30, tzinfo=clock.ROME)):
+        path = backups.make_backup(database, backups.BEFORE_IMPORT, tmp_path)
+    assert path.name.startswith("familydesk-before-import-20261209-2330")
+    assert backups.copies(tmp_path)[0].protected

@@ -87,6 +87,10 @@ def run_import(args: argparse.Namespace) -> int:
             columns=", ".join(table.ignored)), file=sys.stderr)  # fmt: skip
     database = open_database(args, permissions.IMPORT)
     try:
+        if not args.dry_run:
+            from familydesk.backups import BEFORE_IMPORT, make_backup
+
+            make_backup(database, BEFORE_IMPORT)  # kept at least 7 days, whatever follows
         unit = database.read if args.dry_run else database.write
         summary = unit(import_table, table, dry_run=args.dry_run, progress=_terminal_progress())
     finally:

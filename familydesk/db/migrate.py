@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: How many automatic pre-migration backups to keep.
 KEEP_MIGRATION_BACKUPS = 10
+#: ... and each of them for at least this many days.
+MIGRATION_BACKUP_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,24 @@ def _prune_backups(folder: Path) -> None:
     from familydesk.db.encryption import SIDECAR_SUFFIX, sidecar
 
     copies = [p for p in folder.glob("familydesk-before-*") if not p.name.endswith(SIDECAR_SUFFIX)]
+    copies = [p for p in copies if not p.name.startswith(("familydesk-before-import-",
+                                                          "familydesk-before-restore-"))]  # fmt: skip
     for path in sorted(copies)[:-KEEP_MIGRATION_BACKUPS]:
+        if _younger_than(path, MIGRATION_BACKUP_DAYS):
+            continue  # a migration's copy stays at least a week, however many there are
         path.unlink(missing_ok=True)
         sidecar(path).unlink(missing_ok=True)
+
+
+def _younger_than(path: Path, days: int) -> bool:
+    """Whether the copy's time stamp (``...-YYYYMMDD-HHMMSS...``) is less than ``days`` old."""
+    import re
+    from datetime import datetime, timedelta
+
+    from familydesk.kernel import clock
+
+    found = re.search(r"-(\d{8}-\d{6})", path.name)
+    if found is None:
+        return False
+    taken = datetime.strptime(found[1], "%Y%m%d-%H%M%S")
+    return clock.local_now() - taken < timedelta(days=days)

@@ -67,6 +67,8 @@ class Family(SiteOwnedMixin, Base):
 
     name: Mapped[str] = mapped_column(String(200), index=True)
     address: Mapped[str] = mapped_column(String(300), default="")
+    #: CAP (codice di avviamento postale), five digits: the address block of letters needs it.
+    postal_code: Mapped[str] = mapped_column(String(5), default="", server_default="")
     comune_name: Mapped[str] = mapped_column(String(100), default="")
     comune_code: Mapped[str] = mapped_column(String(4), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")

@@ -28,6 +28,8 @@ from familydesk.text import name_key, search_document
 #: Ages are computed from this day, so a seed gives the same people on any day.
 REFERENCE_DAY = date(2026, 9, 1)
 _BATCH = 500
+#: Siblings (not twins) are born at least this far apart.
+SIBLING_GAP = timedelta(days=300)
 #: Share of families that moved into their comune shortly before registering.
 RECENT_ARRIVALS = 0.08
 
@@ -164,6 +166,7 @@ class _Generator:
         family.update(
             name=surname,
             address=f"{rng.choice(names.STREETS)} {rng.randint(1, 120)}",
+            postal_code=names.CAPS[code],
             comune_name=comune,
             comune_code=code,
             phone=f"3{rng.randint(20, 93)} {rng.randint(1_000_000, 9_999_999)}",
@@ -181,15 +184,19 @@ class _Generator:
         single_parent = rng.random() < 0.15
         mother_age = rng.uniform(22, 50)
         mother = rng.choice(female)
-        self.guardian = f"{mother} {surname}"
-        self.person(family, mother, surname if foreign else rng.choice(surnames),
-                    "F", "parent", self.birth_date(mother_age, mother_age), parent_place,
-                    **common)  # fmt: skip
+        mother_surname = surname if foreign else rng.choice(surnames)
+        # A minor's consent is signed by the minor's own mother, by her own name.
+        self.guardian = f"{mother} {mother_surname}"
+        mother_row = self.person(family, mother, mother_surname, "F", "parent",
+                                 self.birth_date(mother_age, mother_age), parent_place, **common)  # fmt: skip
         if not single_parent:
             father_age = mother_age + rng.uniform(-2, 8)
             self.person(family, rng.choice(male), surname, "M", "parent",
                         self.birth_date(father_age, father_age), parent_place, **common)  # fmt: skip
         children = rng.choices([1, 2, 3, 4, 5], weights=[38, 38, 16, 6, 2])[0]
+        earliest = max(REFERENCE_DAY - timedelta(days=int(18 * 365.25)),
+                       mother_row["birth_date"] + timedelta(days=int(18 * 365.25)))  # fmt: skip
+        births: list[date] = []
         for _i in range(children):
             age = rng.uniform(0, min(mother_age - 18, 18))
             sex = rng.choice("FM")
@@ -198,9 +205,12 @@ class _Generator:
             if foreign and age > 6 and rng.random() < 0.5:
                 place = parent_place
             relation = "foster" if rng.random() < 0.02 else "child"
+            born = spaced(self.birth_date(age, age), births, earliest)
+            births.append(born)
             # A newborn may still wait for the codice fiscale.
-            self.person(family, first, surname, sex, relation, self.birth_date(age, age), place,
-                        with_code=age > 0.1 or rng.random() < 0.5, **common)  # fmt: skip
+            newborn = (REFERENCE_DAY - born).days <= 36
+            self.person(family, first, surname, sex, relation, born, place,
+                        with_code=not newborn or rng.random() < 0.5, **common)  # fmt: skip
         return family
 
     def write(self, session: Session) -> tuple[int, int]:
@@ -210,6 +220,24 @@ class _Generator:
                             (Consent, self.consent_rows)):  # fmt: skip
             insert_rows(session, model, rows)
         return counts
+
+
+def spaced(born: date, siblings: list[date], earliest: date) -> date:
+    """``born``, or the nearest day to it at least :data:`SIBLING_GAP` from every sibling's
+    birth, between ``earliest`` and :data:`REFERENCE_DAY`; when there is no such day, the
+    nearest sibling's birthday (twins). Deterministic: the random draws stay as they were."""
+    if all(abs((born - other).days) >= SIBLING_GAP.days for other in siblings):
+        return born
+    candidates = [
+        day
+        for other in siblings
+        for day in (other - SIBLING_GAP, other + SIBLING_GAP)
+        if earliest <= day <= REFERENCE_DAY
+        and all(abs((day - o).days) >= SIBLING_GAP.days for o in siblings)
+    ]
+    if candidates:
+        return min(candidates, key=lambda day: (abs((day - born).days), day))
+    return min(siblings, key=lambda other: (abs((other - born).days), other))
 
 
 def _configure_site(session: Session) -> None:

@@ -9,6 +9,9 @@ COMUNI = [
     ("Moglia", "MN", "F267", 5_600),
     ("Motteggiana", "MN", "B012", 2_500),
 ]
+#: The CAP of each comune, by codice catastale (one CAP per comune in the Ambito).
+CAPS = {"L020": "46029", "E089": "46023", "G417": "46020", "H771": "46027", "F267": "46024",
+        "B012": "46020"}  # fmt: skip
 #: Birthplace of children born in the area (hospital of Mantova or the comune itself).
 MANTOVA = ("Mantova", "E897")
 

@@ -37,6 +37,20 @@ class Addressee:
     family: str
     address: str
     comune: str
+    #: CAP and province (sigla) of the comune: the second line reads "46029 Suzzara (MN)".
+    postal_code: str = ""
+    province: str = ""
+
+    def lines(self) -> list[str]:
+        """The address block as the post expects it: street, then CAP, comune (province)."""
+        town = " ".join(p for p in (self.postal_code, self.comune) if p)
+        if town and self.province and self.comune:
+            town = f"{town} ({self.province})"
+        return [line for line in (self.address, town) if line]
+
+    def one_line(self) -> str:
+        """``Via Roma 1, 46029 Suzzara (MN)``."""
+        return ", ".join(self.lines())
 
 
 @dataclass(frozen=True)
@@ -142,7 +156,7 @@ def _opening(to: Addressee, centre: CentreDetails, lang: FormLanguage, today: da
              subject: str) -> list[Flowable]:  # fmt: skip
     st = styles()
     family = lang(N_("Family {name}")).format(name=to.family) if to.family else ""
-    lines = [to.holder, family, to.address, to.comune]
+    lines = [to.holder, family, *to.lines()]
     place = f"{centre.town}, {lang.date(today)}" if centre.town else lang.date(today)
     label = lang(N_("Subject:"))
     return [

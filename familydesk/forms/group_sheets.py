@@ -42,6 +42,7 @@ from familydesk.kernel import clock
 
 SIGNATURES_TITLE = N_("Signature sheet")
 CERTIFICATE_TITLE = N_("Certificate of attendance")
+PARTIAL_TITLE = N_("Partial certificate of attendance")
 #: Empty numbered rows at the end of the signature sheet, for people who come on the spot.
 WALK_IN_ROWS = 4
 _SIGNATURE_WIDTHS = [w * mm for w in (9, 66, 21)]
@@ -64,6 +65,29 @@ class CertificateData:
     sex: str
     birth_date: date | None
     completion: Completion
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    """How far the course has gone: the sessions held so far of those planned (not cancelled)."""
+
+    #: Days of the first and last session held so far (None when none was held).
+    first_held: date | None
+    last_held: date | None
+    held: int
+    planned: int
+
+    @property
+    def partial(self) -> bool:
+        """Sessions are still to come: a certificate can speak only of those held."""
+        return self.held < self.planned
+
+    @classmethod
+    def of(cls, sessions: Sequence[SessionRow]) -> CourseProgress:
+        planned = [s for s in sessions if not s.cancelled]
+        held = [s for s in planned if s.held]
+        return cls(held[0].starts_at.date() if held else None,
+                   held[-1].starts_at.date() if held else None, len(held), len(planned))  # fmt: skip
 
 
 def footer_text(lang: FormLanguage, title: str, today: date, code: str) -> str:
@@ -161,12 +185,45 @@ _WITHOUT_BIRTH = N_("This is to certify that {name} attended the {kind} “{titl
                     "from {first} to {last}, taking part in {meetings} ({hours}).")  # fmt: skip
 
 
-def certificate_text(group: GroupRow, item: CertificateData, lang: FormLanguage) -> str:
+#: Before the last session: what was attended of the meetings held so far, by sex.
+_PARTIAL_WITH_BIRTH = {
+    "F": N_("This is to certify that {name}, born on {birth}, is taking part in the {kind} "
+            "“{title}” at {venue}, still under way: of the meetings held so far, from {first} "
+            "to {last}, she took part in {meetings} ({hours})."),
+    "M": N_("This is to certify that {name}, born on {birth}, is taking part in the {kind} "
+            "“{title}” at {venue}, still under way: of the meetings held so far, from {first} "
+            "to {last}, he took part in {meetings} ({hours})."),
+    "": N_("This is to certify that {name}, born on {birth}, is taking part in the {kind} "
+           "“{title}” at {venue}, still under way: of the meetings held so far, from {first} "
+           "to {last}, they took part in {meetings} ({hours})."),
+}  # fmt: skip
+_PARTIAL_WITHOUT_BIRTH = N_("This is to certify that {name} is taking part in the {kind} "
+                            "“{title}” at {venue}, still under way: of the meetings held so "
+                            "far, from {first} to {last}, they took part in {meetings} "
+                            "({hours}).")  # fmt: skip
+_PARTIAL_LINE = N_("Partial statement: meetings held from {first} to {last}, {held} of {planned}")
+
+
+def partial_line(progress: CourseProgress, lang: FormLanguage) -> str:
+    """``Attestato parziale: incontri svolti dal … al …, 9 di 16``."""
+    return lang(_PARTIAL_LINE).format(first=lang.date(progress.first_held),
+                                      last=lang.date(progress.last_held), held=progress.held,
+                                      planned=progress.planned)  # fmt: skip
+
+
+def certificate_text(group: GroupRow, item: CertificateData, lang: FormLanguage,
+                     progress: CourseProgress | None = None) -> str:  # fmt: skip
+    """The certificate's sentence; before the last session (``progress.partial``) it speaks
+    only of the meetings held so far, and of the number held, not the course's."""
     c = item.completion
+    partial = progress is not None and progress.partial
+    total = progress.held if progress is not None and partial else c.sessions
     meetings = lang.ngettext("{count} meeting out of {total}", "{count} meetings out of {total}",
-                             c.present).format(count=c.present, total=c.sessions)  # fmt: skip
+                             c.present).format(count=c.present, total=total)  # fmt: skip
     first = group.first_session.date() if group.first_session else None
     last = group.last_session.date() if group.last_session else None
+    if progress is not None and partial:
+        first, last = progress.first_held, progress.last_held
     values = {
         "name": item.name, "birth": lang.date(item.birth_date),
         "kind": lang(translated(KINDS, group.kind)), "title": group.title,
@@ -174,13 +231,18 @@ def certificate_text(group: GroupRow, item: CertificateData, lang: FormLanguage)
         "first": lang.date(first), "last": lang.date(last), "meetings": meetings,
         "hours": hours_text(lang, c.hours_attended),
     }  # fmt: skip
+    if partial:
+        if item.birth_date is None:
+            return lang(_PARTIAL_WITHOUT_BIRTH).format(**values)
+        return lang(_PARTIAL_WITH_BIRTH.get(item.sex, _PARTIAL_WITH_BIRTH[""])).format(**values)
     if item.birth_date is None:
         return lang(_WITHOUT_BIRTH).format(**values)
     return lang(_WITH_BIRTH.get(item.sex, _WITH_BIRTH[""])).format(**values)
 
 
 def _certificate_page(group: GroupRow, item: CertificateData, centre: CentreDetails,
-                      lang: FormLanguage, today: date) -> list[Flowable]:  # fmt: skip
+                      lang: FormLanguage, today: date,
+                      progress: CourseProgress | None) -> list[Flowable]:  # fmt: skip
     st = styles()
     title = ParagraphStyle("certificate_title", parent=st.title, fontSize=22, leading=28,
                            alignment=TA_CENTER, spaceAfter=4)  # fmt: skip
@@ -205,29 +267,41 @@ def _certificate_page(group: GroupRow, item: CertificateData, centre: CentreDeta
         ("LINEBELOW", (2, 0), (2, 0), 0.75, RULE),
         ("LINEBELOW", (4, 0), (4, 0), 0.75, RULE),
     ]))  # fmt: skip
-    return [
+    partial = progress is not None and progress.partial
+    heading = [
         Spacer(1, 14 * mm),
-        Paragraph(esc(lang(CERTIFICATE_TITLE)), title),
+        Paragraph(esc(lang(PARTIAL_TITLE if partial else CERTIFICATE_TITLE)), title),
         Paragraph(esc(f"{group.title} · {group.comune}"), kind),
+    ]
+    if progress is not None and partial:
+        heading.append(Paragraph(esc(partial_line(progress, lang)), kind))
+    return [
+        *heading,
         Spacer(1, 14 * mm),
         Paragraph(esc(item.name), name),
         Spacer(1, 8 * mm),
-        Paragraph(esc(certificate_text(group, item, lang)), body),
+        Paragraph(esc(certificate_text(group, item, lang, progress)), body),
         Spacer(1, 24 * mm),
         signs,
     ]
 
 
 def certificates_pdf(group: GroupRow, items: Sequence[CertificateData], centre: CentreDetails,
-                     language: str, today: date | None = None) -> bytes:  # fmt: skip
-    """One certificate of attendance per page, on the centre's letterhead."""
+                     language: str, today: date | None = None,
+                     progress: CourseProgress | None = None) -> bytes:  # fmt: skip
+    """One certificate of attendance per page, on the centre's letterhead.
+
+    With sessions still to come (``progress.partial``) each is a partial certificate:
+    so titled, with the dates and number of the meetings held so far.
+    """
     lang = FormLanguage.of(language)
     today = today or clock.today()
     story: list[Flowable] = []
     for index, item in enumerate(items):
         if index:
             story.append(PageBreak())
-        story += _certificate_page(group, item, centre, lang, today)
-    title = lang(CERTIFICATE_TITLE)
+        story += _certificate_page(group, item, centre, lang, today, progress)
+    partial = progress is not None and progress.partial
+    title = lang(PARTIAL_TITLE if partial else CERTIFICATE_TITLE)
     return build_pdf(story, centre=centre, lang=lang, title=f"{title} – {group.title}",
                      footer=footer_text(lang, title, today, group.uid))  # fmt: skip

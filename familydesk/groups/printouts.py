@@ -26,6 +26,7 @@ from familydesk.files import write_atomically
 from familydesk.forms.group_enrolment import EnrolmentFormData, enrolment_pdf
 from familydesk.forms.group_sheets import (
     CertificateData,
+    CourseProgress,
     SignatureSheetData,
     certificates_pdf,
     signatures_pdf,
@@ -87,6 +88,12 @@ def _certificate_data(session: Session, rows: list[tuple[EnrolmentRow, Completio
                             r.birth_date, c) for r, c in rows]  # fmt: skip
 
 
+def _certifiable(done: Completion, progress: CourseProgress) -> bool:
+    """Completed; or, while sessions are still to come, present at least once (the paper
+    is then a partial certificate naming the meetings held so far)."""
+    return done.completed or (progress.partial and done.present > 0)
+
+
 def _not_completed(done: Completion, percent: int) -> FamilyDeskError:
     return FamilyDeskError(_(
         "No certificate: this person attended {present} of {sessions} sessions, and the "
@@ -97,7 +104,8 @@ def _not_completed(done: Completion, percent: int) -> FamilyDeskError:
 
 def print_certificate(session: Session, group_id: int, person_id: int, path: Path,
                       language: str | None = None, today: date | None = None) -> Path:  # fmt: skip
-    """The certificate of attendance (attestato di frequenza) of one participant.
+    """The certificate of attendance (attestato di frequenza) of one participant; before
+    the course's last session, a partial one with the meetings held so far.
 
     Refused, with how many sessions they attended and how many the rule needs, when
     they did not complete; refused when they are not enrolled in the group."""
@@ -110,11 +118,12 @@ def print_certificate(session: Session, group_id: int, person_id: int, path: Pat
     if row.status != "enrolled" or done is None:
         raise FamilyDeskError(_("This person is not enrolled in this group (waiting list or "
                                 "withdrawn): there is no certificate to print."))  # fmt: skip
-    if not done.completed:
+    progress = CourseProgress.of(sessions_of(session, group_id))
+    if not _certifiable(done, progress):
         raise _not_completed(done, group.completion_percent)
     items = _certificate_data(session, [(row, done)])
     pdf = certificates_pdf(group, items, get_centre(session),
-                           language or i18n.current_language(), today)  # fmt: skip
+                           language or i18n.current_language(), today, progress)  # fmt: skip
     out = _deliver(session, pdf, path, [row.uid], "certificate: 1", ("parent_group", group.uid))
     log.info("Printed a certificate of attendance of group %s", group_id)
     return out
@@ -123,17 +132,19 @@ def print_certificate(session: Session, group_id: int, person_id: int, path: Pat
 def print_certificates(session: Session, group_id: int, path: Path, language: str | None = None,
                        today: date | None = None) -> Path:  # fmt: skip
     """One certificate per participant who completed the group, a page each, in one PDF;
-    refused when nobody has completed it."""
+    refused when nobody has completed it. Before the last session: a partial certificate
+    for everyone present at least once (see :class:`CourseProgress`)."""
     permissions.require(session, permissions.PRINT)
     group = get_group(session, group_id)
     done = completions(session, group_id)
+    progress = CourseProgress.of(sessions_of(session, group_id))
     rows = [(p, done[p.id]) for p in participants(session, group_id)
-            if p.status == "enrolled" and p.id in done and done[p.id].completed]  # fmt: skip
+            if p.status == "enrolled" and p.id in done and _certifiable(done[p.id], progress)]  # fmt: skip
     if not rows:
         raise FamilyDeskError(_("Nobody has completed this group yet: there are no certificates "
                                 "to print."))  # fmt: skip
     pdf = certificates_pdf(group, _certificate_data(session, rows), get_centre(session),
-                           language or i18n.current_language(), today)  # fmt: skip
+                           language or i18n.current_language(), today, progress)  # fmt: skip
     out = _deliver(session, pdf, path, [r.uid for r, _c in rows], f"certificates: {len(rows)}",
                    ("parent_group", group.uid))  # fmt: skip
     log.info("Printed %d certificates of attendance of group %s", len(rows), group_id)

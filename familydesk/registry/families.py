@@ -28,7 +28,8 @@ from familydesk.registry.records import (
 from familydesk.registry.validation import DuplicateCodeError, clean_family, clean_member
 
 FAMILY_FIELDS = ("name", "address", "comune_name", "comune_code", "phone", "email",
-                  "isee_value", "isee_expiry", "notes", "external_key", "resident_since")  # fmt: skip
+                  "isee_value", "isee_expiry", "notes", "external_key", "resident_since",
+                  "postal_code")  # fmt: skip
 MEMBER_FIELDS = ("first_name", "last_name", "sex", "birth_date", "birth_place",
                   "no_code_reason", "relation", "citizenship", "languages", "phone", "email",
                   "disability", "notes")  # fmt: skip
@@ -101,6 +102,7 @@ def family_detail(family: Family, today: date | None = None) -> FamilyDetail:
         email=family.email, isee_value=family.isee_value, isee_expiry=family.isee_expiry,
         notes=family.notes, external_key=family.external_key,
         resident_since=family.resident_since, created_at=family.created_at,
+        postal_code=family.postal_code,
         members=members, markers=markers_for(members), version=family.version,
     )  # fmt: skip
 

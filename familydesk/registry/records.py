@@ -67,6 +67,8 @@ class FamilyInput:
     external_key: str = ""
     #: Since when the family lives in its comune (family-card residence rules).
     resident_since: date | None = None
+    #: CAP: five digits, or empty.
+    postal_code: str = ""
     id: int | None = None
     version: int | None = None
 
@@ -173,6 +175,7 @@ class FamilyDetail:
     external_key: str
     resident_since: date | None
     created_at: datetime
+    postal_code: str
     members: list[MemberDetail]
     markers: Markers
     version: int
@@ -192,7 +195,8 @@ class FamilyDetail:
             name=self.name, address=self.address, comune_name=self.comune_name,
             comune_code=self.comune_code, phone=self.phone, email=self.email,
             isee_value=self.isee_value, isee_expiry=self.isee_expiry, notes=self.notes,
-            external_key=self.external_key, resident_since=self.resident_since, id=self.id,
+            external_key=self.external_key, resident_since=self.resident_since,
+            postal_code=self.postal_code, id=self.id,
             version=self.version,
         )  # fmt: skip
 

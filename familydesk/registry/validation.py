@@ -104,6 +104,9 @@ def clean_family(family: FamilyInput) -> FamilyInput:
         errors.add("isee_value", _("ISEE: expected an amount in euro, 0 or more."))
     if family.isee_value is not None and family.isee_expiry is None:
         errors.add("isee_expiry", _("ISEE expiry: enter the date the ISEE certificate expires."))
+    postal_code = "".join(family.postal_code.split())
+    if postal_code and not (len(postal_code) == 5 and postal_code.isdigit()):
+        errors.add("postal_code", _("CAP: expected five digits, for example 46029."))
     if family.resident_since is not None and family.resident_since > clock.today():
         errors.add("resident_since", _("Resident there since: the date cannot be in the future."))
     errors.raise_any()
@@ -111,6 +114,7 @@ def clean_family(family: FamilyInput) -> FamilyInput:
         family,
         name=name,
         address=family.address.strip(),
+        postal_code=postal_code,
         comune_name=family.comune_name.strip(),
         comune_code=family.comune_code.strip().upper(),
         phone=family.phone.strip(),

@@ -77,7 +77,14 @@ COLUMNS: tuple[ColumnSpec, ...] = (
                                  "codice_belfiore"),
                N_("Codice catastale of the comune (e.g. L020); optional, it settles homonyms."),
                family_level=True),
+    ColumnSpec("residente_dal", ("resident_since", "residenza_dal", "data_residenza",
+                                 "residente_da"),
+               N_("Since when the family lives in its comune (dd/mm/yyyy); the family card's residence rule reads it."),
+               family_level=True),
     ColumnSpec("indirizzo", ("address", "via", "street"), N_("Address."), family_level=True),
+    ColumnSpec("cap", ("postal_code", "postcode", "zip", "zip_code", "codice_postale",
+                       "codice_avviamento_postale"),
+               N_("CAP of the address: five digits, e.g. 46029."), family_level=True),
     ColumnSpec("telefono_famiglia", ("family_phone", "household_phone"),
                N_("The family's phone."), family_level=True),
     ColumnSpec("email_famiglia", ("family_email", "household_email"),
@@ -92,6 +99,21 @@ COLUMNS: tuple[ColumnSpec, ...] = (
 )  # fmt: skip
 
 COLUMN_NAMES = tuple(spec.name for spec in COLUMNS)
+
+#: The JSON export's field names, by column: families, then their members (``members``).
+JSON_FAMILY_FIELDS = {
+    "famiglia": "key", "nome_famiglia": "name", "comune_residenza": "comune",
+    "codice_comune": "comune_code", "residente_dal": "resident_since", "indirizzo": "address",
+    "cap": "postal_code", "telefono_famiglia": "phone", "email_famiglia": "email", "isee": "isee",
+    "isee_scadenza": "isee_expiry", "note_famiglia": "notes",
+}  # fmt: skip
+JSON_MEMBER_FIELDS = {
+    "cognome": "last_name", "nome": "first_name", "codice_fiscale": "tax_code",
+    "motivo_senza_codice": "no_code_reason", "data_nascita": "birth_date",
+    "luogo_nascita": "birth_place", "sesso": "sex", "ruolo": "relation",
+    "cittadinanza": "citizenship", "lingue": "languages", "telefono": "phone", "email": "email",
+    "disabilita": "disability", "note": "notes",
+}  # fmt: skip
 FAMILY_LEVEL = frozenset(spec.name for spec in COLUMNS if spec.family_level)
 
 

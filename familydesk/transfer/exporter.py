@@ -55,22 +55,35 @@ def _amount_text(value: Decimal | None) -> str:
     return "" if value is None else f"{value:.2f}".replace(".", ",")
 
 
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
 def _date_text(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def family_rows(session: Session, typed: bool = False) -> Iterator[list[object]]:
-    """Rows in :data:`COLUMN_NAMES` order; ``typed`` keeps dates and amounts as values (XLSX)."""
+def _keyed(session: Session) -> Iterator[tuple[str, Family]]:
+    """Every family with the key its rows carry: its ``external_key``, or its uid when it
+    has none or shares it with a family before it (the import reads it back as the key)."""
     used: set[str] = set()
     for family in _families(session):
         key = family.external_key
         if not key or key in used:
             key = str(family.uid)
         used.add(key)
+        yield key, family
+
+
+def family_rows(session: Session, typed: bool = False) -> Iterator[list[object]]:
+    """Rows in :data:`COLUMN_NAMES` order; ``typed`` keeps dates and amounts as values (XLSX)."""
+    for key, family in _keyed(session):
         shared = {
             "famiglia": key, "nome_famiglia": family.name,
             "comune_residenza": family.comune_name, "codice_comune": family.comune_code,
-            "indirizzo": family.address, "telefono_famiglia": family.phone,
+            "residente_dal": family.resident_since if typed else _date_text(family.resident_since),
+            "indirizzo": family.address, "cap": family.postal_code,
+            "telefono_famiglia": family.phone,
             "email_famiglia": family.email, "note_famiglia": family.notes,
             "isee": family.isee_value if typed else _amount_text(family.isee_value),
             "isee_scadenza": family.isee_expiry if typed else _date_text(family.isee_expiry),
@@ -92,12 +105,13 @@ def family_rows(session: Session, typed: bool = False) -> Iterator[list[object]]
 
 
 def family_documents(session: Session) -> Iterator[dict[str, object]]:
-    """Families with their members as JSON-ready dicts (ISO dates)."""
-    for family in _families(session):
+    """Families with their members as JSON-ready dicts (ISO dates); ``key`` as in the CSV."""
+    for key, family in _keyed(session):
         yield {
-            "uid": str(family.uid), "key": family.external_key, "name": family.name,
+            "uid": str(family.uid), "key": key, "name": family.name,
             "comune": family.comune_name, "comune_code": family.comune_code,
-            "address": family.address, "phone": family.phone, "email": family.email,
+            "resident_since": _iso(family.resident_since), "address": family.address,
+            "postal_code": family.postal_code, "phone": family.phone, "email": family.email,
             "isee": float(family.isee_value) if family.isee_value is not None else None,
             "isee_expiry": family.isee_expiry.isoformat() if family.isee_expiry else None,
             "notes": family.notes,

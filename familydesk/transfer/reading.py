@@ -1,4 +1,5 @@
-"""Reading a families spreadsheet: CSV (``;`` or ``,``; UTF-8 or Windows-1252) or XLSX.
+"""Reading a families spreadsheet: CSV (``;`` or ``,``; UTF-8 or Windows-1252) or XLSX,
+or FamilyDesk's own JSON export (read as the rows its CSV would have).
 
 The result is a :class:`SourceTable`: the headers as written, which known
 column each one is, and the non-blank rows with their line numbers and
@@ -18,7 +19,14 @@ from pathlib import Path
 
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
-from familydesk.transfer.columns import ERROR_COLUMN, REQUIRED, column_for
+from familydesk.transfer.columns import (
+    COLUMN_NAMES,
+    ERROR_COLUMN,
+    JSON_FAMILY_FIELDS,
+    JSON_MEMBER_FIELDS,
+    REQUIRED,
+    column_for,
+)
 
 CSV_SUFFIXES = frozenset({".csv", ".txt"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -40,7 +48,7 @@ class SourceRow:
 @dataclass
 class SourceTable:
     path: Path
-    kind: str  # "csv" or "xlsx"
+    kind: str  # "csv", "xlsx" or "json"
     headers: list[str]
     #: Known column name -> index of the cell in each row.
     columns: dict[str, int]
@@ -72,10 +80,64 @@ def read_table(path: Path | str) -> SourceTable:
                 "{name} is in the old Excel format (.xls): open it in Excel or LibreOffice and save it as .xlsx or .csv."
             ).format(name=path.name)
         )
+    elif suffix == ".json":
+        headers, rows = _read_json(path)
+        kind, delimiter = "json", ";"
     else:
         headers, rows, delimiter = _read_csv(path)
         kind = "csv"
     return _table(path, kind, headers, rows, delimiter)
+
+
+def _read_json(path: Path) -> tuple[list[str], list[SourceRow]]:
+    """A JSON export as the rows of its CSV: one per member, the family's values on each.
+
+    ``line`` is the member's position in the file (1 is the header the CSV would have).
+    """
+    import json
+
+    try:
+        documents = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise UnusableFileError(
+            _("{name} cannot be read as a FamilyDesk JSON export: {reason}").format(
+                name=path.name, reason=exc.__class__.__name__
+            )
+        ) from None
+    if not isinstance(documents, list) or not all(isinstance(d, dict) for d in documents):
+        raise UnusableFileError(
+            _("{name} is not a FamilyDesk JSON export (a list of families).").format(name=path.name)
+        )
+    rows: list[SourceRow] = []
+    for document in documents:
+        shared = {column: document.get(field) for column, field in JSON_FAMILY_FIELDS.items()}
+        shared["famiglia"] = shared["famiglia"] or document.get("uid")
+        for member in document.get("members") or ():
+            if not isinstance(member, dict):
+                continue
+            values = shared | {c: member.get(f) for c, f in JSON_MEMBER_FIELDS.items()}
+            rows.append(
+                SourceRow(len(rows) + 2, tuple(_json_cell(c, values) for c in COLUMN_NAMES))
+            )
+    return list(COLUMN_NAMES), rows
+
+
+def _json_cell(column: str, values: dict[str, object]) -> object:
+    """A JSON value as the CSV would hold it (codes and booleans in the file's words)."""
+    from decimal import Decimal
+
+    from familydesk.transfer.values import relation_word
+
+    value = values.get(column)
+    if value is None:
+        return ""
+    if column == "ruolo" and isinstance(value, str):
+        return relation_word(value, str(values.get("sesso") or ""))
+    if column == "disabilita":
+        return "sì" if value is True else "no" if value is False else value
+    if column == "isee" and isinstance(value, int | float):
+        return f"{Decimal(str(value)):.2f}"
+    return value
 
 
 def decode(data: bytes) -> str:

@@ -29,7 +29,7 @@ PROGRESS_EVERY = 250
 #: clean_family's fields -> the column that holds them (where to pin its error).
 _FAMILY_FIELD_COLUMNS = {
     "name": "nome_famiglia", "email": "email_famiglia", "phone": "telefono_famiglia",
-    "isee_value": "isee", "isee_expiry": "isee",
+    "isee_value": "isee", "isee_expiry": "isee", "resident_since": "residente_dal", "postal_code": "cap",
 }  # fmt: skip
 
 
@@ -163,10 +163,13 @@ class RowReader:
     def _family_values(self, raw: dict[str, object], texts: _Texts,
                        errors: list[str]) -> dict[str, tuple[object, str]]:  # fmt: skip
         found: dict[str, tuple[object, str]] = {}
-        for column in ("nome_famiglia", "indirizzo", "telefono_famiglia", "email_famiglia",
-                       "note_famiglia"):  # fmt: skip
+        for column in ("nome_famiglia", "indirizzo", "cap", "telefono_famiglia",
+                       "email_famiglia", "note_famiglia"):  # fmt: skip
             if texts[column]:
                 found[column] = (" ".join(texts[column].split()), texts[column])
+        if isinstance(raw.get("cap"), int) and texts["cap"]:
+            # A spreadsheet that took the CAP for a number dropped its leading zeros (00184).
+            found["cap"] = (texts["cap"].zfill(5), texts["cap"])
         name, code = texts["comune_residenza"], texts["codice_comune"]
         if name or code:
             try:
@@ -175,7 +178,8 @@ class RowReader:
                 found["comune_residenza"] = (info, name or code)
             except ValueError as exc:
                 errors.append(str(exc))
-        for column, reader in (("isee", v.read_amount), ("isee_scadenza", v.read_date)):
+        for column, reader in (("isee", v.read_amount), ("isee_scadenza", v.read_date),
+                               ("residente_dal", v.read_date)):  # fmt: skip
             if texts[column]:
                 try:
                     found[column] = (reader(raw[column], self.header(column)), texts[column])
@@ -284,6 +288,7 @@ def _build_family(family: FamilyDraft, reader: RowReader) -> None:
     draft = FamilyInput(
         name=str(values.get("nome_famiglia", ("", "", 0))[0]) or first.surname,
         address=str(values.get("indirizzo", ("", "", 0))[0]),
+        postal_code=str(values.get("cap", ("", "", 0))[0]),
         comune_name=comune.name if comune else "",  # type: ignore[attr-defined]
         comune_code=comune.cadastral_code if comune else "",  # type: ignore[attr-defined]
         phone=str(values.get("telefono_famiglia", ("", "", 0))[0]),
@@ -292,6 +297,7 @@ def _build_family(family: FamilyDraft, reader: RowReader) -> None:
         isee_expiry=values.get("isee_scadenza", (None, "", 0))[0],  # type: ignore[arg-type]
         notes=str(values.get("note_famiglia", ("", "", 0))[0]),
         external_key=family.key,
+        resident_since=values.get("residente_dal", (None, "", 0))[0],  # type: ignore[arg-type]
     )
     try:
         family.family = clean_family(draft)

@@ -49,6 +49,12 @@ class SignInDialog(QDialog):
         self.demo_hint.setObjectName("banner")
         self.demo_hint.setWordWrap(True)
         self.demo_hint.setVisible(demo)
+        #: Who the demo made, read from the database before any window opens (sign-in time).
+        self.demo_names: list[str] = []
+        if demo:
+            from familydesk.demo.operators import demo_operators
+
+            self.demo_names = database.read(demo_operators)
         self.error = ErrorLine()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -73,9 +79,8 @@ class SignInDialog(QDialog):
         self.labels[0].setText(_("Name"))
         self.labels[1].setText(_("Password"))
         self.labels[2].setText(_("Repeat the password"))
-        self.demo_hint.setText(_(
-            "Demo database: sign in as admin, coordinator, reception, educator or professional, "
-            "password “demo”."))  # fmt: skip
+        self.demo_hint.setText(_("Demo database: sign in as {names}, password “demo”.").format(
+            names=", ".join(self.demo_names)))  # fmt: skip
 
     def submit(self) -> None:
         name, password = self.name.text(), self.password.text()

@@ -176,3 +176,29 @@ def test_printing_needs_the_right_and_is_audited_by_uid(
         ("rita", "card", uid, "card"), ("rita", "card", uid, "card cover letter"),
     ]  # fmt: skip
     assert database.read(audit.verify) == []
+
+
+def test_letters_carry_the_cap_and_the_province(
+    database: Database, world: CardWorld, tmp_path: Path
+) -> None:
+    """The address block as the post wants it: "Via Roma 1" then "46023 Gonzaga (MN)"."""
+    from familydesk.db.models import Family
+    from familydesk.forms.card_letters import Addressee
+
+    def move(session) -> None:  # type: ignore[no-untyped-def]
+        family = session.get(Family, world.family[0])
+        family.address, family.postal_code = "Via Roma 1", "46023"
+
+    database.write(move)
+    number = add_card(database, world, expires_on=date(2026, 12, 31))
+    cover, renewal = tmp_path / "lettera.pdf", tmp_path / "rinnovi.pdf"
+    database.write(print_cover_letter, number, cover, "it", TODAY)
+    database.write(print_renewal_letters, date(2026, 12, 1), renewal, "it", TODAY)
+    for out in (cover, renewal):
+        lines = [" ".join(line.split()) for line in pages_text(out.read_bytes())[0].splitlines()]
+        assert "Via Roma 1" in lines and "46023 Gonzaga (MN)" in lines, lines[:12]
+    assert (
+        Addressee("Rossi Anna", "Rossi", "Via Roma 1", "Suzzara", "46029", "MN").one_line()
+        == "Via Roma 1, 46029 Suzzara (MN)"
+    )
+    assert Addressee("Rossi Anna", "Rossi", "", "Suzzara").lines() == ["Suzzara"]

@@ -184,3 +184,31 @@ def test_printing_needs_the_right_and_is_audited_by_uid(
     notes = " ".join(e.note for e in prints)
     assert "Cognome" not in notes and "Madre" not in notes
     assert database.read(audit.verify) == []
+
+
+def test_before_the_last_session_the_certificate_is_partial(
+    database: Database, met: MetGroup, tmp_path: Path
+) -> None:
+    """Two sessions still to come: the paper says so, with the dates and number held."""
+    from datetime import timedelta
+
+    from tests.groups.group_data import START, add_sessions, weekly
+
+    add_sessions(database, met.group_id, weekly(START + timedelta(weeks=1), 2))
+    out = tmp_path / "parziale.pdf"
+    database.write(print_certificate, met.group_id, met.people[0, "parent"], out, "it")
+    text = flat(out)
+    last_held = FIRST_DAY + timedelta(weeks=7)
+    for expected in [
+        "Attestato parziale di frequenza",
+        f"Attestato parziale: incontri svolti dal {IT.date(FIRST_DAY)} al {IT.date(last_held)}, 7 di 9",
+        "sta frequentando “Genitori imperfetti cercasi” (percorso)",
+        "ha partecipato a 7 incontri su 7 (14 ore)",
+    ]:  # fmt: skip
+        assert expected in text, expected
+    assert "ha frequentato" not in text
+    # Present at least once is enough for a partial one; 3 of 7 so far does not complete.
+    many = tmp_path / "tutti.pdf"
+    database.write(print_certificates, met.group_id, many, "en")
+    pages = pages_text(many.read_bytes())
+    assert len(pages) == 5 and all("Partial certificate of attendance" in p for p in pages)

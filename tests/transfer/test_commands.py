@@ -126,3 +126,15 @@ def test_export_to_the_terminal_and_to_files(capsys, db_location: str, tmp_path:
 def test_xlsx_export_needs_a_file(capsys, db_location: str) -> None:  # type: ignore[no-untyped-def]
     code, _out, err = run(capsys, "export", "families", "--format", "xlsx", "--db", db_location)
     assert code == 2 and "an XLSX export needs --out FILE" in err
+
+
+def test_an_import_first_makes_a_copy_kept_a_week(capsys, db_location: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from familydesk import backups
+
+    run(capsys, "import", "families", "--dry-run", str(csv_file(tmp_path, GOOD)),
+        "--db", db_location)  # fmt: skip
+    assert not [b for b in backups.copies() if b.label == backups.BEFORE_IMPORT]
+    code, _out, _err = run(capsys, "import", "families", str(csv_file(tmp_path, GOOD)),
+                           "--db", db_location)  # fmt: skip
+    [copy] = [b for b in backups.copies() if b.label == backups.BEFORE_IMPORT]
+    assert code == 0 and copy.protected

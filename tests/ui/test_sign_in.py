@@ -43,3 +43,20 @@ def test_demo_sign_in_says_how_and_refuses_wrong_passwords(
     database.write(lambda s: audit.record(s, "open", table_name="family", record_uid="x"))
     database.role = "admin"  # educators do not read the audit trail
     assert database.read(audit.entries)[0].operator == "educator"
+
+
+def test_the_demo_hint_names_every_operator_the_demo_made(database: Database, qtbot: QtBot) -> None:
+    from sqlalchemy import select
+
+    from familydesk.db.models import Operator
+
+    database.write(fill_demo, families=30, seed=1)
+    made = set(database.read(lambda s: list(s.scalars(select(Operator.username)))))
+    assert {"educator2", "educator3"} <= made  # the groups' extra educators
+    dialog = SignInDialog(database, demo=True)
+    qtbot.addWidget(dialog)
+    hint = dialog.demo_hint.text()
+    for name in made:
+        assert name in hint, name
+    listed = hint.removeprefix("Demo database: sign in as ").split(", password")[0]
+    assert set(listed.split(", ")) == made

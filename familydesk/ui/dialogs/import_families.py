@@ -9,6 +9,7 @@ its progress reaches the bar through a signal (queued to the GUI thread).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from familydesk import backups
+from familydesk.db.database import Database
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _, format_number
 from familydesk.transfer import (
@@ -247,7 +250,7 @@ class ImportFamiliesDialog(QDialog):
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self, _("Import families"), str(self.path.parent if self.path else Path.home()),
-            _("Spreadsheets (*.csv *.xlsx *.xlsm *.txt)"),
+            _("Spreadsheets and FamilyDesk exports (*.csv *.xlsx *.xlsm *.txt *.json)"),
         )  # fmt: skip
         if path:
             self.load_file(Path(path))
@@ -276,8 +279,8 @@ class ImportFamiliesDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self._set_busy(True)
-        self.runner.write(import_file, self.path, progress=report,
-                          on_done=self._finished, on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.call(_import_after_a_copy, self.runner.database, self.path, report,
+                         on_done=self._finished, on_error=self._failed, owner=self)  # fmt: skip
 
     def save_template(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -332,3 +335,13 @@ class ImportFamiliesDialog(QDialog):
         self.import_button.setEnabled(ready and not self._busy and self.result_summary is None)
         self.choose_button.setEnabled(not self._busy)
         self.close_button.setEnabled(not self._busy)
+
+
+def _import_after_a_copy(database: Database, path: Path,
+                         progress: Callable[[int, int], None]) -> ImportSummary:  # fmt: skip
+    """A verified copy (kept at least 7 days), then the import; no copy, no import.
+
+    Runs on the runner's writer thread.
+    """
+    backups.make_backup(database, backups.BEFORE_IMPORT)
+    return database.write(import_file, path, progress=progress)

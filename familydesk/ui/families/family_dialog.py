@@ -23,7 +23,7 @@ from familydesk.ui.families.form_dialog import FormDialog
 from familydesk.ui.runner import Runner
 from familydesk.ui.widgets import DateField, MoneyField
 
-_TEXT_FIELDS = ("name", "address", "phone", "email")
+_TEXT_FIELDS = ("name", "address", "postal_code", "phone", "email")
 
 
 def comune_choices(session: object) -> list[comuni.ComuneInfo]:
@@ -49,8 +49,10 @@ class FamilyDialog(FormDialog):
         self.edits: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
-        for key in _TEXT_FIELDS[:2]:
+        for key in _TEXT_FIELDS[:3]:
             self._row(form, key, QLineEdit())
+        self.edits["postal_code"].setMaxLength(5)
+        self.edits["postal_code"].setMaximumWidth(90)
         self.comune = self._row(form, "comune", QLineEdit())
         self._completer_model = QStringListModel(self)
         completer = QCompleter(self._completer_model, self)
@@ -58,7 +60,7 @@ class FamilyDialog(FormDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.comune.setCompleter(completer)
         self.resident_since = self._row(form, "resident_since", DateField())
-        for key in _TEXT_FIELDS[2:]:
+        for key in _TEXT_FIELDS[3:]:
             self._row(form, key, QLineEdit())
         self.isee_value = self._row(form, "isee_value", MoneyField())
         self.isee_expiry = self._row(form, "isee_expiry", DateField())
@@ -96,7 +98,7 @@ class FamilyDialog(FormDialog):
             "name": _("Family &name"), "address": _("&Address"), "comune": _("&Comune of residence"),
             "phone": _("&Phone"), "email": _("&E-mail"), "isee_value": _("ISEE (€)"),
             "isee_expiry": _("ISEE expires on"), "notes": _("Notes"),
-            "resident_since": _("Resident there since"),
+            "resident_since": _("Resident there since"), "postal_code": _("CA&P"),
         }  # fmt: skip
         for key, text in texts.items():
             self.labels[key].setText(text)
