@@ -74,3 +74,37 @@ def test_down_enter_in_the_need_list_saves_the_highlighted_need(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
     [contact] = database.read(frontdesk.contacts_of_family, person.family_id)
     assert [r.need for r in contact.requests] == ["Language and cultural mediation"]
+
+
+def test_every_other_person_picker_takes_the_first_after_down_enter(
+    context,
+    database: Database,
+    qtbot: QtBot,  # type: ignore[no-untyped-def]
+) -> None:
+    """Booking, sign-up, walk-in at a session and the card check share PersonPicker."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
+
+    from familydesk.ui.appointments.person_picker import PersonPicker
+
+    first = _family(database, "Bassoli", "Alice", date(1980, 1, 1))
+    _family(database, "Bassoli", "Alice", date(1990, 1, 1))
+    dialog = QDialog()  # as in the booking dialog: Enter must not reach the default button
+    qtbot.addWidget(dialog)
+    picker = PersonPicker(context.runner)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    buttons.accepted.connect(dialog.accept)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(picker)
+    layout.addWidget(buttons)
+    dialog.show()
+    picker.search.setFocus()
+    qtbot.keyClicks(picker.search, "bassoli alice")
+    qtbot.waitUntil(lambda: picker.model.rowCount() == 2)
+    assert not picker.results.selectionModel().selectedRows()
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # two found, none highlighted
+    assert picker.family is None and dialog.result() == 0 and dialog.isVisible()
+    qtbot.keyClick(picker.search, Qt.Key.Key_Down)  # to the list, on the first row
+    assert [i.row() for i in picker.results.selectionModel().selectedRows()] == [0]
+    qtbot.keyClick(picker.results, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: picker.family is not None)
+    assert picker.value() == (first.id, first.members[0].id)
