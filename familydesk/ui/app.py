@@ -78,6 +78,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(argv or [sys.argv[0]])
     qInstallMessageHandler(_qt_message)
+    from familydesk.ui import wheel_guard
+
+    wheel_guard.install(app)  # the wheel scrolls pages, never an unfocused combo's value
     configure_settings_storage()
     QGuiApplication.setDesktopFileName("familydesk")
     style = resources_dir() / "style.qss"

@@ -96,9 +96,12 @@ def test_member_comuni_are_added_from_the_list_and_removed(
     assert [r.name for r in database.read(centre.list_member_comuni)] == ["Pegognaga"]
 
 
-def test_language_choice_applies_at_once_and_is_remembered(window: MainWindow) -> None:
+def test_language_choice_applies_at_once_and_is_remembered(
+    window: MainWindow, dialogs: list[str]
+) -> None:
     page = _settings(window)
     page.language_combo.setCurrentIndex(page.language_combo.findData("it"))
+    assert dialogs == ["Switch the interface language to Italiano?"]  # asked, then Yes
     assert page.heading.text() == "Impostazioni"
     assert window.nav.item(1).text() == "Famiglie"
     assert preferences.language() == "it"

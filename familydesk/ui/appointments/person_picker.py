@@ -1,5 +1,7 @@
 """Who an appointment is for: find the person as on the families page, then choose the
-whole family or one member. Keyboard: type, Down to the results, Enter to choose."""
+whole family or one member. Keyboard: type (nothing is highlighted), Down to the first result,
+Enter to choose the highlighted one; Enter in the box takes the only one found, and with
+several does nothing. The same rule as the front desk search."""
 
 from __future__ import annotations
 
@@ -83,8 +85,11 @@ class PersonPicker(QWidget):
                 self.results.setFocus()
                 self.results.selectRow(0)
                 return True
-            if watched is self.search and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount() == 1:  # fmt: skip
-                self.choose_row(0)
+            if watched is self.search and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.results.isVisible():  # fmt: skip
+                # One found: Enter takes it. Several and none highlighted: Enter does nothing
+                # (Down goes to the first) and never reaches the dialog's default button.
+                if self.model.rowCount() == 1:
+                    self.choose_row(0)
                 return True
             if watched is self.results and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 rows = self.results.selectionModel().selectedRows()

@@ -1,7 +1,9 @@
 """Find who came as you type: the registry search behind a search box that keeps the focus.
 
-Up/Down (and Page Up/Down) move through the results while the cursor stays in the box, so the
-operator can type, correct and choose without leaving it; Enter picks the highlighted person.
+Nothing is highlighted while typing; Down highlights the first result, Up/Down (and Page
+Up/Down) move through them while the cursor stays in the box, so the operator can type,
+correct and choose without leaving it; Enter picks the highlighted person (or the only one
+found; with several and none highlighted, Enter does nothing).
 """
 
 from __future__ import annotations
@@ -87,8 +89,7 @@ class PersonFinder(QWidget):
         if generation != self._generation:
             return
         self.model.set_rows(hits)
-        if hits:
-            self.results.selectRow(0)
+        self.results.clearSelection()  # nothing chosen while typing: Down goes to the first
         self._show_hint()
 
     def _show_hint(self) -> None:
@@ -114,10 +115,12 @@ class PersonFinder(QWidget):
         return super().eventFilter(watched, event)
 
     def pick_current(self) -> None:
+        """Enter: the highlighted person; with none highlighted, the only one found. With
+        several found and none highlighted nobody is picked (Down goes to the first)."""
         rows = self.results.selectionModel().selectedRows()
         if rows:
             self._pick(rows[0].row())
-        elif self.model.rowCount():
+        elif self.model.rowCount() == 1:
             self._pick(0)
 
     def _pick(self, row: int) -> None:

@@ -77,7 +77,16 @@ class NeedCombo(QComboBox):
         self.setEditText(names.get(key, ""))
 
     def settle(self) -> None:
-        """Show the whole name of the need typed (``hous`` becomes ``Housing``)."""
+        """Show the whole name of the need typed (``hous`` becomes ``Housing``).
+
+        Not while the completer's list is open: Enter there first finishes the line edit's
+        editing, and rewriting the text then re-filtered the list under the completer, which
+        took the highlighted row of the whole list instead ("Orientation to services", the
+        first need, saved whatever was highlighted). The completer's ``activated`` settles
+        once it has written the need chosen."""
+        popup = self.completer().popup() if self.completer() else None
+        if popup is not None and popup.isVisible():
+            return
         key = self.need_key()
         if key:
             self.set_need_key(key)

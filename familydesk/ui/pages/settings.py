@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -386,6 +387,21 @@ class SettingsPage(Page):
                           on_error=self._comune_failed, owner=self)  # fmt: skip
 
     def _language_chosen(self, index: int) -> None:
+        """Ask before switching: a stray choice (a wheel, a key) must not change the language
+        of every window; No puts the previous language back in the list."""
         code = self.language_combo.itemData(index)
-        if code and code != i18n.current_language():
-            self.context.language.apply(code, remember=True)
+        if not code or code == i18n.current_language():
+            return
+        answer = QMessageBox.question(
+            self, _("Interface language"),
+            _("Switch the interface language to {language}?").format(
+                language=self.language_combo.itemText(index)),
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            self.language_combo.blockSignals(True)
+            self.language_combo.setCurrentIndex(
+                self.language_combo.findData(i18n.current_language())
+            )
+            self.language_combo.blockSignals(False)
+            return
+        self.context.language.apply(code, remember=True)
