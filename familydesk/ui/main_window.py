@@ -303,7 +303,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-_KEY_IN_TEXT = re.compile(r"^(?P<text>.*?)\s*\((?P<key>(?:(?:Ctrl|Shift|Alt)\+)*(?:F\d{1,2}|[A-Z]))\)$")
+_KEY_IN_TEXT = re.compile(
+    r"^(?P<text>.*?)\s*\((?P<key>(?:(?:Ctrl|Shift|Alt)\+)*(?:F\d{1,2}|[A-Z]))\)$"
+)
 
 
 def _plain(text: str) -> str:

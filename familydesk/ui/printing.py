@@ -66,7 +66,10 @@ def print_failed_message(exc: BaseException, path: Path) -> str:
         reason = exc.strerror or type(exc).__name__
     else:
         reason = str(exc) or type(exc).__name__
-    return _("The PDF %(path)s could not be made: %(reason)s.") % {"path": str(path), "reason": reason}
+    return _("The PDF %(path)s could not be made: %(reason)s.") % {
+        "path": str(path),
+        "reason": reason,
+    }
 
 
 def show_print_failed(parent: QWidget | None, exc: BaseException, path: Path) -> QMessageBox:

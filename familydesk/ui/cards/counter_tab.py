@@ -37,9 +37,9 @@ from familydesk.cards.redemptions import (
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _, format_date, ngettext
 from familydesk.ui.appointments.banner import Banner
-from familydesk.ui.combo import SearchableCombo
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.counter_answer import AnswerPanel
+from familydesk.ui.combo import SearchableCombo
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.table_model import Column, Index, RowsTableModel
