@@ -261,6 +261,11 @@ class SettingsPage(Page):
         if self.card_types is not None and self.tabs.currentWidget() is self.card_types:
             self.card_types.load()
 
+    def activate(self) -> None:
+        """Each time the page is shown, the last copy is read again (as the status bar)."""
+        super().activate()
+        self.backups_box.refresh()
+
     def load(self) -> None:
         self.runner.read(centre.get_centre, on_done=self._show_details, owner=self)
         self.comuni_model.reload()
