@@ -8,8 +8,7 @@ from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from familydesk import backups
-from familydesk import centre, preferences
+from familydesk import backups, centre, preferences
 from familydesk.db.database import Database
 from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.settings import SettingsPage
