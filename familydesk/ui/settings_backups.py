@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -91,6 +92,16 @@ class BackupsBox(QGroupBox):
             self.backup_status.setText(exc.message)
         else:
             show_error(self, exc)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        # A copy made meanwhile (daily, on close, before an import) is shown here as in
+        # the status bar: both read the same last good copy when they are shown.
+        self._show_backups()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Show the last good copy as it is now (the status bar reads the same)."""
+        self._show_backups()
 
     def _show_backups(self) -> None:
         self.backup_folder.setText(str(backups.folder()))

@@ -98,8 +98,8 @@ class LazyTableModel(RowsTableModel):
     failed = Signal(object)
 
     def __init__(self, runner: Runner, fetch: Callable[..., Page[Any]], columns: list[Column],
-                 page_size: int = PAGE_SIZE, parent: Any = None) -> None:  # fmt: skip
-        super().__init__(columns, parent)
+                 page_size: int = PAGE_SIZE, parent: Any = None, *, tooltips: bool = False) -> None:  # fmt: skip
+        super().__init__(columns, parent, tooltips=tooltips)
         self._runner = runner
         self._fetch = fetch
         self._page_size = page_size

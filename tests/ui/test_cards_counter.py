@@ -194,3 +194,20 @@ def test_the_log_shows_today_only_newest_first_with_the_operator(
     total = database.read(lambda s: s.scalar(select(func.count()).select_from(Redemption)))
     assert total == 3
     assert QApplication.focusWidget() is tab.number
+
+
+def test_partner_and_benefit_lists_are_searchable_and_sorted(
+    context: PageContext, database: Database, world: CardWorld, partners: Partners, qtbot: QtBot
+) -> None:
+    from familydesk.ui.combo import SearchableCombo, collation_key
+
+    tab = CounterTab(context)
+    qtbot.addWidget(tab)
+    tab.clock = lambda: AT
+    tab.load()
+    tab.partner.setCurrentIndex(0)
+    for combo in (tab.partner, tab.benefit):
+        assert isinstance(combo, SearchableCombo) and combo.isEditable()
+        assert combo.completer().filterMode() == Qt.MatchFlag.MatchContains
+        texts = [combo.itemText(i) for i in range(combo.count())]
+        assert texts == sorted(texts, key=collation_key)

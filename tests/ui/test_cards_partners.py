@@ -257,3 +257,16 @@ def test_a_coordinator_works_from_the_keyboard(
     qtbot.keyClick(new.name, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert not new.isVisible()
     assert "Museo Civico" in [p.name for p in database.read(list_partners)]
+
+
+def test_names_keep_their_distinguishing_end_and_comuni_fit(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
+    world = build_world(database)
+    build_partners(database, world)
+    tab = partners_tab(context, qtbot)
+    assert tab.table.textElideMode() == Qt.TextElideMode.ElideMiddle
+    metrics = tab.table.fontMetrics()
+    comuni = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
+    assert comuni
+    assert tab.table.columnWidth(2) >= max(metrics.horizontalAdvance(c) for c in comuni)

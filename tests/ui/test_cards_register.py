@@ -255,3 +255,17 @@ def test_no_renewal_letters_to_print_is_said_in_the_banner(window: MainWindow, d
     assert opened_files == []
     assert tab.banner.kind == "warning"
     assert tab.banner.text() == "No active card expires between 01/12/2026 and 31/12/2026: there are no renewal letters to print."  # fmt: skip
+
+
+def test_the_log_says_loading_until_the_uses_arrive(window: MainWindow, register: Register) -> None:  # fmt: skip
+    tab = register_tab(window)
+    choose(tab, register.revoked)
+    detail = tab.detail
+    card_row, day = detail.card, detail.day
+    assert card_row is not None
+    assert detail.no_uses.text() == "The card has not been used yet."
+    detail.show_card(None, None)
+    detail.show_card(card_row, day)  # the uses are asked for again: not yet here
+    assert detail.no_uses.text() == "Loading the uses…"
+    detail.show_log(card_row.id, [])
+    assert detail.no_uses.text() == "The card has not been used yet."

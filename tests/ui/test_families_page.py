@@ -263,3 +263,25 @@ def test_the_family_form_names_each_field_as_its_label_says(page: FamiliesPage) 
         assert refused.value.message.startswith(dialog.labels["resident_since"].text() + ": ")
     finally:
         i18n.set_language("en")
+def test_detail_clears_when_the_search_excludes_the_family(page: FamiliesPage, qtbot: QtBot) -> None:  # fmt: skip
+    page.table.selectRow(0)
+    assert page.detail.family is not None
+    qtbot.keyClicks(page.search, "nobody-by-this-name")
+    assert page.people.rowCount() == 0
+    assert page.detail.family is None
+
+
+def test_comune_column_is_not_clipped_at_1366(window: MainWindow, database: Database) -> None:
+    for name in ("Bianchi", "Verdi"):
+        database.write(registry.create_family,
+                       FamilyInput(name=name, comune_name="San Benedetto Po", comune_code="H771"),
+                       [MemberInput(first_name="Anna", last_name=name, relation="parent",
+                                    tax_code=_code(name, "Anna", "F", date(1990, 1, 1)))])  # fmt: skip
+    window.resize(1366, 740)
+    page = open_page(window, "families")
+    window.resize(1366, 740)
+    QApplication.processEvents()
+    comune = 1
+    needed = page.table.fontMetrics().horizontalAdvance("San Benedetto Po")
+    assert page.table.columnWidth(comune) >= needed
+    assert page.table.viewport().width() >= sum(page.table.columnWidth(c) for c in range(3))

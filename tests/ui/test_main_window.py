@@ -132,3 +132,12 @@ def test_qt_standard_buttons_speak_italian(context: PageContext) -> None:
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annulla"
     context.language.apply("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_shortcut_list_has_no_ampersands_and_lists_the_front_desk_keys(window: MainWindow) -> None:  # fmt: skip
+    text = window.shortcuts_text()
+    assert "&" not in text
+    assert "Lock screen" in text
+    for key in ("F6", "F7", "F8", "F9", "F10"):
+        assert f"\n{key}\t" in text, key
+    assert "F6\tCall next\n" in text

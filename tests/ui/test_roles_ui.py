@@ -84,3 +84,19 @@ def test_settings_for_reception_are_read_only_and_operators_are_for_admins(
     admin_page = SettingsPage(context)
     qtbot.addWidget(admin_page)
     assert admin_page.centre_box.isEnabled() and admin_page.operators_box is not None
+
+
+def test_read_only_settings_say_who_can_change_them(context: PageContext, database: Database, qtbot: QtBot) -> None:  # fmt: skip
+    from familydesk.ui.pages.settings import SettingsPage
+
+    database.role = "reception"
+    page = SettingsPage(context)
+    qtbot.addWidget(page)
+    assert page.who_can.isVisibleTo(page)
+    assert page.who_can.text() == (
+        "Only these roles can change the centre's settings: coordinator, administrator."
+    )
+    database.role = "coordinator"
+    coordinator_page = SettingsPage(context)
+    qtbot.addWidget(coordinator_page)
+    assert not coordinator_page.who_can.isVisibleTo(coordinator_page)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from familydesk import centre, preferences
+from familydesk import backups, centre, preferences
 from familydesk.db.database import Database
 from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.settings import SettingsPage
@@ -140,3 +140,15 @@ def test_the_screen_lock_minutes_are_kept_and_applied_at_once(context, qtbot, mo
     finally:
         lock.stop()
         lock.setParent(None)
+
+
+def test_last_copy_in_settings_agrees_with_the_status_bar(window: MainWindow, tmp_path: Path) -> None:  # fmt: skip
+    page = _settings(window)
+    page.backups_box.set_backup_folder(str(tmp_path / "usb"))
+    window.show_page("families")
+    backups.make_backup(window.context.runner.database, "daily")  # not from this box
+    window.refresh_backup_status()
+    window.show_page("settings")
+    age = backups.describe_age(backups.last_good())
+    assert window.backup_label.text() == f"Last backup: {age}"
+    assert f"Last good backup: {age}." in page.backups_box.backup_status.text()

@@ -39,6 +39,7 @@ from familydesk.kernel import clock
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.counter_answer import AnswerPanel
+from familydesk.ui.combo import SearchableCombo
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.table_model import Column, Index, RowsTableModel
@@ -91,7 +92,7 @@ class CounterTab(CardsTab):
         self.partners: list[PartnerRow] = []
         self.banner = Banner()
         self.partner_label, self.benefit_label = QLabel(), QLabel()
-        self.partner, self.benefit = QComboBox(), QComboBox()
+        self.partner, self.benefit = SearchableCombo(), SearchableCombo()
         self.partner.setObjectName("counterPartner")
         self.benefit.setObjectName("counterBenefit")
         self.partner_label.setBuddy(self.partner)
@@ -216,10 +217,10 @@ class CounterTab(CardsTab):
         settings = QSettings()
         wanted = previous.id if previous else settings.value(PARTNER_SETTING, None, type=int)
         self.partner.blockSignals(True)
-        self.partner.clear()
-        for partner in self.partners:
-            where = f" — {partner.comune}" if partner.comune else ""
-            self.partner.addItem(partner.name + where, partner.id)
+        self.partner.set_items(
+            (partner.name + (f" — {partner.comune}" if partner.comune else ""), partner.id)
+            for partner in self.partners
+        )
         self.partner.setCurrentIndex(self.partner.findData(wanted) if wanted is not None else -1)
         self.partner.blockSignals(False)
         self._fill_benefits(None if previous else settings.value(BENEFIT_SETTING, None, type=int))
@@ -245,10 +246,11 @@ class CounterTab(CardsTab):
         keep = self.benefit.currentData() if wanted is None else wanted
         partner = self._partner_row()
         self.benefit.blockSignals(True)
-        self.benefit.clear()
-        for benefit in partner.benefits if partner else ():
-            if benefit.active:
-                self.benefit.addItem(benefit_text(benefit), benefit.id)
+        self.benefit.set_items(
+            (benefit_text(benefit), benefit.id)
+            for benefit in (partner.benefits if partner else ())
+            if benefit.active
+        )
         index = self.benefit.findData(keep) if keep is not None else -1
         self.benefit.setCurrentIndex(0 if index < 0 and self.benefit.count() == 1 else index)
         self.benefit.blockSignals(False)

@@ -72,12 +72,13 @@ class PartnersTab(CardsTab):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (1, 100),
-            (2, 120),
-        ):  # category and comune: elided, whole in the tooltip
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 100)  # category: elided, whole in the tooltip
+        # The comune fits its text ("San Benedetto Po", not "San …").
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Names share their start ("Biblioteca Comunale di …"): elide the middle, keep
+        # the part that tells them apart.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count = QLabel()
         self.count.setObjectName("countLabel")

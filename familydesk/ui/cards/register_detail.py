@@ -74,6 +74,8 @@ class CardDetail(QWidget):
         self.card: CardRow | None = None
         self.day: date | None = None
         self.family_cards: list[CardRow] = []
+        #: The uses of the card shown have arrived (until then the log says "loading").
+        self.log_loaded = False
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
@@ -103,7 +105,6 @@ class CardDetail(QWidget):
 
     def retranslate_ui(self) -> None:
         self.log_title.setText(_("Uses at the partners"))
-        self.no_uses.setText(_("The card has not been used yet."))
         self.log_model.retranslate()
         self._fill()
 
@@ -111,6 +112,7 @@ class CardDetail(QWidget):
         if card is None or self.card is None or card.id != self.card.id:
             self.family_cards = []
             self.log_model.set_rows([])
+            self.log_loaded = False
         self.card, self.day = card, day
         self._fill()
 
@@ -122,6 +124,7 @@ class CardDetail(QWidget):
     def show_log(self, card_id: int, rows: list[RedemptionRow]) -> None:
         if self.card is not None and self.card.id == card_id:
             self.log_model.set_rows(rows)
+            self.log_loaded = True
             self._fill()
 
     def _fill(self) -> None:
@@ -136,6 +139,9 @@ class CardDetail(QWidget):
         self.heading.setText(f"{card.grouped_number} — {card.card_type}")
         self.fields.set_lines(card_lines(card, self.day, self.family_cards))
         used = self.log_model.rowCount() > 0
+        self.no_uses.setText(
+            _("The card has not been used yet.") if self.log_loaded else _("Loading the uses…")
+        )
         self.log_title.show()
         self.no_uses.setVisible(not used)
         self.log.setVisible(used)

@@ -41,7 +41,7 @@ from familydesk.ui.families.models import (
     members_model,
 )
 from familydesk.ui.pages.base import PageContext
-from familydesk.ui.printing import open_pdf, printout_path
+from familydesk.ui.printing import open_pdf, printout_path, show_print_failed
 from familydesk.ui.runner import Runner
 from familydesk.ui.widgets import Chips, record_table
 
@@ -341,8 +341,12 @@ class FamilyDetailView(QWidget):
 
     def _open_pdf(self, kind: str, record_id: int, pdf: bytes) -> None:
         path = printout_path(kind, record_id)
-        path.write_bytes(pdf)
-        open_pdf(path)
+        try:
+            path.write_bytes(pdf)
+        except OSError as exc:
+            show_print_failed(self, exc, path)
+            return
+        open_pdf(path, self)
 
     def print_intake(self) -> None:
         if self.family is not None:

@@ -87,9 +87,10 @@ class FamiliesPage(Page):
             bar.addWidget(widget, stretch)
         self.layout_.addLayout(bar)
 
-        self.model = LazyTableModel(self.runner, family_page, family_columns(), parent=self)
+        self.model = LazyTableModel(self.runner, family_page, family_columns(), parent=self,
+                                    tooltips=True)  # fmt: skip
         self.people = LazyTableModel(self.runner, search_page, person_columns(), page_size=SEARCH_LIMIT,
-                                     parent=self)  # fmt: skip
+                                     parent=self, tooltips=True)  # fmt: skip
         self.table = QTableView()
         self.table.setObjectName("resultsTable")
         self._show_model(self.model)
@@ -99,16 +100,18 @@ class FamiliesPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.detail = FamilyDetailView(self.runner, context=self.context)
         self.detail.changed.connect(self._reload_list)
         self.detail.open_family.connect(self.open_family)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        # At 1366 px the list needs half the width to show "San Benedetto Po" whole.
+        splitter.setSizes([560, 560])
+        self.splitter = splitter
         self.layout_.addWidget(splitter, 1)
 
         self.search.textChanged.connect(lambda _text: self._apply_search())
@@ -169,6 +172,12 @@ class FamiliesPage(Page):
     def _show_model(self, model: LazyTableModel) -> None:
         self.table.setModel(model)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._row_chosen())
+        # Short values (comune, count, tax code) fit their text; the last column takes the
+        # rest and elides, its full text in the tooltip.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column in range(model.columnCount() - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def _reload_list(self) -> None:
         self.current_model().reload()
@@ -190,6 +199,7 @@ class FamiliesPage(Page):
 
     def _on_loaded(self, _total: int) -> None:
         self._show_count()
+        self._drop_stale_detail()
         self.ready.emit()
 
     def _show_count(self) -> None:
@@ -201,6 +211,20 @@ class FamiliesPage(Page):
         else:
             text = ngettext("{count} family", "{count} families", total)
         self.count.setText(text.format(count=format_number(total)))
+
+    def _drop_stale_detail(self) -> None:
+        """The detail pane never shows a family the results no longer hold (a search
+        typed after choosing it excludes it)."""
+        shown = self.detail.family
+        model = self.current_model()
+        if shown is None or model.rowCount() < model.total:
+            return  # not all rows are loaded: it may be further down
+        ids = set()
+        for row in range(model.rowCount()):
+            item = model.row_at(row)
+            ids.add(item.family_id if isinstance(item, PersonHit) else item.id)
+        if shown.id not in ids:
+            self.detail.show_family(None)
 
     # -- selection and actions ----------------------------------------------
     def focus_search(self) -> None:

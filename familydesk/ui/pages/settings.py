@@ -62,6 +62,12 @@ class SettingsPage(Page):
 
         content = QWidget()
         column = QVBoxLayout(content)
+        # Disabled fields alone do not say why: name the roles that may change them.
+        self.who_can = QLabel()
+        self.who_can.setObjectName("whoCanChange")
+        self.who_can.setWordWrap(True)
+        self.who_can.setVisible(not context.may(permissions.SETTINGS))
+        column.addWidget(self.who_can)
         column.addWidget(self._build_centre_box())
         column.addWidget(self._build_comuni_box())
         self.backups_box = BackupsBox(context.runner)
@@ -222,6 +228,7 @@ class SettingsPage(Page):
         if self.card_types is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.card_types), self.card_types.title())
             self.card_types.retranslate_ui()
+        self.who_can.setText(who_can_change_text())
         self.centre_box.setTitle(_("Centre (printed on every form)"))
         labels = {
             "name": _("&Name"), "address": _("&Address"), "postcode": _("&Postcode"),
@@ -254,6 +261,11 @@ class SettingsPage(Page):
             self.appointments.load()
         if self.card_types is not None and self.tabs.currentWidget() is self.card_types:
             self.card_types.load()
+
+    def activate(self) -> None:
+        """Each time the page is shown, the last copy is read again (as the status bar)."""
+        super().activate()
+        self.backups_box.refresh()
 
     def load(self) -> None:
         self.runner.read(centre.get_centre, on_done=self._show_details, owner=self)
@@ -405,3 +417,14 @@ class SettingsPage(Page):
             self.language_combo.blockSignals(False)
             return
         self.context.language.apply(code, remember=True)
+
+
+def who_can_change_text() -> str:
+    """The line shown instead of silently disabled settings, naming the roles that may."""
+    from familydesk.operators import ROLES
+
+    roles = [_(ROLES[role]) for role, allowed in permissions.ROLE_PERMISSIONS.items()
+             if permissions.SETTINGS in allowed and role in ROLES]  # fmt: skip
+    return _("Only these roles can change the centre's settings: {roles}.").format(
+        roles=", ".join(roles)
+    )

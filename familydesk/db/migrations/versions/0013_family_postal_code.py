@@ -1,6 +1,6 @@
 """The family's postal code (CAP), for the address block of letters.
 
-Revision ID: 0014
+Revision ID: 0013
 Revises: 0012 (to be re-chained after 0013 when both are merged)
 Create Date: 2026-12-07 04:20:00
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014"
+revision: str = "0013"
 down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
