@@ -263,6 +263,8 @@ def test_the_family_form_names_each_field_as_its_label_says(page: FamiliesPage) 
         assert refused.value.message.startswith(dialog.labels["resident_since"].text() + ": ")
     finally:
         i18n.set_language("en")
+
+
 def test_detail_clears_when_the_search_excludes_the_family(page: FamiliesPage, qtbot: QtBot) -> None:  # fmt: skip
     page.table.selectRow(0)
     assert page.detail.family is not None

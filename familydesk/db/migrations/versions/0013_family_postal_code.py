@@ -1,7 +1,7 @@
 """The family's postal code (CAP), for the address block of letters.
 
 Revision ID: 0013
-Revises: 0012 (to be re-chained after 0013 when both are merged)
+Revises: 0012
 Create Date: 2026-12-07 04:20:00
 """
 
