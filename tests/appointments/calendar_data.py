@@ -60,6 +60,7 @@ def _build(session: Session) -> Calendar:
         Staff(name="Sara Lodi", profession="assistente sociale"),
         Staff(name="Amina Haddad", kind="interpreter", languages="ar,fr"),
         Staff(name="Dott.ssa Giulia Ferretti", profession="mediatrice familiare"),
+        Staff(name="Dott. Luca Bellini", profession="pedagogista"),
     ]
     families = [
         Family(name="Rossi", phone="0376 111111"),

@@ -275,7 +275,7 @@ def test_staff_names_are_matched_loosely_and_refused_clearly(
         match="Dott. Marco Ferri .psicologo.; Dott.ssa Giulia Ferretti .mediatrice familiare.; Dott.ssa Paola",
     ):
         database.read(staff_by_name, "dott")
-    with pytest.raises(NotFoundError, match="Staff: Amina Haddad; Dott. Marco Ferri"):
+    with pytest.raises(NotFoundError, match="Staff: Amina Haddad; Dott. Luca Bellini"):
         database.read(staff_by_name, "Bianchi")
 
 
@@ -310,7 +310,7 @@ def test_print_commands(
     (["agenda", "--staff", "Paola", "--date", "15/13/2026"], 2,
      "argomento --date: “15/13/2026” non è una data"),
     (["agenda", "--staff", "dott", "--date", "{day}"], 1,
-     "familydesk: “dott” corrisponde a più operatori: Dott. Marco Ferri (psicologo)"),
+     "familydesk: “dott” corrisponde a più operatori: Dott. Luca Bellini (pedagogista)"),
     (["slip", "--appointment", "{cancelled}"], 1,
      "familydesk: Questo appuntamento è annullato: non c'è un promemoria da stampare."),
     (["calls", "--date", "2026-1-5"], 2, "argomento --date: “2026-1-5” non è una data"),

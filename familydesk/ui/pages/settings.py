@@ -5,6 +5,7 @@ are booked with (tab Appointments, for roles that may change settings)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QPixmap
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -35,6 +35,7 @@ from familydesk.errors import ValidationError
 from familydesk.i18n import _
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import Page, PageContext
+from familydesk.ui.settings_access import confirm_language, who_can_change_text
 from familydesk.ui.settings_appointments import AppointmentsSettings
 from familydesk.ui.settings_backups import BackupsBox
 from familydesk.ui.settings_cards import CardTypesSettings
@@ -195,7 +196,7 @@ class SettingsPage(Page):
         self.language_label = QLabel()
         form.addRow(self.language_label, self.language_combo)
         self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.current_language()))
-        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.language_combo.currentIndexChanged.connect(partial(confirm_language, self))
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setObjectName("lockMinutes")
         self.lock_minutes.setRange(*preferences.LOCK_MINUTES_RANGE)
@@ -397,34 +398,3 @@ class SettingsPage(Page):
         self.runner.write(centre.remove_member_comune, row.id, row.version,
                           on_done=lambda _none: self.comuni_model.reload(),
                           on_error=self._comune_failed, owner=self)  # fmt: skip
-
-    def _language_chosen(self, index: int) -> None:
-        """Ask before switching: a stray choice (a wheel, a key) must not change the language
-        of every window; No puts the previous language back in the list."""
-        code = self.language_combo.itemData(index)
-        if not code or code == i18n.current_language():
-            return
-        answer = QMessageBox.question(
-            self, _("Interface language"),
-            _("Switch the interface language to {language}?").format(
-                language=self.language_combo.itemText(index)),
-        )  # fmt: skip
-        if answer != QMessageBox.StandardButton.Yes:
-            self.language_combo.blockSignals(True)
-            self.language_combo.setCurrentIndex(
-                self.language_combo.findData(i18n.current_language())
-            )
-            self.language_combo.blockSignals(False)
-            return
-        self.context.language.apply(code, remember=True)
-
-
-def who_can_change_text() -> str:
-    """The line shown instead of silently disabled settings, naming the roles that may."""
-    from familydesk.operators import ROLES
-
-    roles = [_(ROLES[role]) for role, allowed in permissions.ROLE_PERMISSIONS.items()
-             if permissions.SETTINGS in allowed and role in ROLES]  # fmt: skip
-    return _("Only these roles can change the centre's settings: {roles}.").format(
-        roles=", ".join(roles)
-    )
