@@ -10,7 +10,7 @@ BUNDLE_INSTALLED := $(VENV)/.bundle-installed
 PG := scripts/pg-test-server.sh
 PYTEST_ARGS ?=
 
-.PHONY: run test test-sqlite test-postgresql lint bundle bench crash messages catalogues screenshots clean
+.PHONY: run test test-dates test-sqlite test-postgresql lint bundle bench crash messages catalogues screenshots clean
 
 $(PY):
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -44,6 +44,12 @@ run: catalogues
 
 ## make test: lint, then the whole suite on SQLite and on PostgreSQL
 test: $(TEST_INSTALLED) catalogues lint test-sqlite test-postgresql
+
+## make test-dates: the date-sensitive tests under faketime on 29 February, New Year's Eve and
+## the spring-forward night, and on PCs set to UTC and New York (scripts/test-dates.sh)
+test-dates: $(TEST_INSTALLED) catalogues
+	@scripts/system-deps.sh
+	PY=$(PY) scripts/test-dates.sh
 
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check familydesk tests scripts benchmarks build.spec

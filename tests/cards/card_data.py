@@ -5,7 +5,7 @@ no income limit) and cards written directly (no eligibility check)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
@@ -14,6 +14,7 @@ from familydesk.cards.numbers import next_number
 from familydesk.db.database import Database
 from familydesk.db.models import Family, Person
 from familydesk.db.models_cards import Card, CardMember, CardType
+from familydesk.kernel import clock
 from tests.appointments.calendar_data import Calendar, build
 
 TODAY = date(2026, 11, 22)
@@ -26,6 +27,12 @@ class CardWorld:
     youth_card: int
     #: A family in Gonzaga with 3 children (2, 10 and 20 years old): (family id, parent id).
     family: tuple[int, int]
+
+
+def freeze() -> None:
+    """Services and pages judge cards on TODAY, the day this data was made for: the clock
+    starts there at 10:00 Rome time (the test's ``pinned_clock`` puts it back afterwards)."""
+    clock.set_source(clock.ticking_from(datetime.combine(TODAY, time(10), clock.ROME)))
 
 
 def born(years: int, days: int = 0) -> date:

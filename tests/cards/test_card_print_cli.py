@@ -11,7 +11,7 @@ import pytest
 from familydesk.cards.numbers import grouped
 from familydesk.commands.card_printing import next_month
 from familydesk.db.database import Database
-from tests.cards.card_data import CardWorld, add_card
+from tests.cards.card_data import CardWorld, add_card, freeze
 from tests.cards.print_helpers import flat, page_sizes_mm
 from tests.helpers import run_cli as run
 
@@ -73,6 +73,7 @@ def test_print_partners_lists_the_agreements_in_force(capsys: pytest.CaptureFixt
     from tests.cards.partner_data import build_partners
 
     build_partners(database, world)
+    freeze()  # the pool's agreement ends with 2027
     out = tmp_path / "convenzionati.pdf"
     assert run(capsys, "--lang", "it", "--db", db_location, "print", "partners", "--out", str(out)) == (
         0, f"Elenco dei convenzionati scritto in {out}\n", "")  # fmt: skip

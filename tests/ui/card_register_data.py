@@ -1,12 +1,11 @@
-"""A card register for the UI tests (on TODAY, 2026-11-22, with the clock frozen there):
+"""A card register for the UI tests, on TODAY (2026-11-22; tests.cards.card_data.freeze sets the clock there):
 the Bianchi family's cards in every state, and the Rossi family's card in Suzzara."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-import pytest
 from sqlalchemy.orm import Session
 
 from familydesk.cards.numbers import next_number
@@ -27,14 +26,6 @@ class Register:
     revoked: str
     rossi: str
     rossi_family: int
-
-
-def freeze(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The services and the tabs judge cards on TODAY."""
-    moment = datetime.combine(TODAY, datetime.min.time()).replace(hour=10)
-    for module in ("familydesk.cards.issue", "familydesk.cards.eligibility",
-                   "familydesk.ui.cards.register_model"):  # fmt: skip
-        monkeypatch.setattr(f"{module}.local_now", lambda: moment)
 
 
 def _rossi(session: Session, card_type_id: int) -> tuple[int, str]:

@@ -3,7 +3,7 @@ the rules met or not, the holder, issuing (and its refusals), the families witho
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -17,18 +17,15 @@ from familydesk.db.models_cards import Card
 from familydesk.ui.cards.eligibility_tab import EligibilityDialog, EligibilityTab
 from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.base import PageContext
-from tests.cards.card_data import TODAY, CardWorld, add_card, born, build_world
+from tests.cards.card_data import TODAY, CardWorld, add_card, born, build_world, freeze
 from tests.ui.conftest import activate, open_page
 from tests.ui.keyboard import CTRL, focused, press, type_text
 
 
 @pytest.fixture
-def world(database: Database, monkeypatch: pytest.MonkeyPatch) -> CardWorld:
+def world(database: Database) -> CardWorld:
     """The Bianchi family (eligible for the family card), on the day the data was made for."""
-    now = datetime.combine(TODAY, datetime.min.time()).replace(hour=10)
-    for module in ("familydesk.cards.eligibility", "familydesk.cards.issue",
-                   "familydesk.cards.candidates", "familydesk.ui.cards.eligibility_panel"):  # fmt: skip
-        monkeypatch.setattr(f"{module}.local_now", lambda: now)
+    freeze()
     return build_world(database)
 
 

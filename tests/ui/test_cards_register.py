@@ -21,9 +21,9 @@ from familydesk.db.models_cards import Card
 from familydesk.ui.cards.card_actions import ReplaceDialog, RevokeDialog
 from familydesk.ui.cards.register_tab import RegisterTab
 from familydesk.ui.main_window import MainWindow
-from tests.cards.card_data import TODAY, add_card, build_world
+from tests.cards.card_data import TODAY, add_card, build_world, freeze
 from tests.cards.partner_data import build_partners
-from tests.ui.card_register_data import Register, build_register, freeze
+from tests.ui.card_register_data import Register, build_register
 from tests.ui.conftest import open_page
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -31,8 +31,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def register(database: Database, monkeypatch: pytest.MonkeyPatch) -> Register:
-    freeze(monkeypatch)
+def register(database: Database) -> Register:
+    freeze()
     return build_register(database)
 
 
@@ -246,9 +246,8 @@ def test_renewal_letters_for_next_month(window: MainWindow, register: Register, 
 
 
 def test_no_renewal_letters_to_print_is_said_in_the_banner(window: MainWindow, database: Database,
-                                                           monkeypatch: pytest.MonkeyPatch,
                                                            opened_files: list[str]) -> None:  # fmt: skip
-    freeze(monkeypatch)
+    freeze()
     add_card(database, build_world(database))
     tab = register_tab(window)
     tab.letters_button.click()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from codicefiscale import codicefiscale as cf
@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from familydesk import i18n, registry
 from familydesk.db.database import Database
 from familydesk.errors import ValidationError
+from familydesk.kernel import clock
 from familydesk.registry import FamilyInput, MemberInput
 from familydesk.registry.validation import clean_family
 from familydesk.ui.families.consent_dialog import ConsentDialog
@@ -22,6 +23,9 @@ from familydesk.ui.families.merge_dialog import MergeDialog
 from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.families import FamiliesPage
 from tests.ui.conftest import open_page
+
+#: Zoe is a child 0-3 (a year and a month old) whatever the day.
+ZOE_BORN = clock.today() - timedelta(days=400)
 
 
 def _code(last: str, first: str, sex: str, born: date, place: str = "Suzzara") -> str:
@@ -36,7 +40,7 @@ def page(window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
         MemberInput(first_name="Nicolò", last_name="D'Angelo", relation="parent",
                     tax_code=_code("D'Angelo", "Nicolò", "M", date(1985, 4, 2))),
         MemberInput(first_name="Zoe", last_name="D'Angelo", relation="child",
-                    tax_code=_code("D'Angelo", "Zoe", "F", date(2024, 5, 6), "Mantova")),
+                    tax_code=_code("D'Angelo", "Zoe", "F", ZOE_BORN, "Mantova")),
     ]  # fmt: skip
     database.write(registry.create_family, family, members)
     database.write(registry.create_family, FamilyInput(name="Rossi"), [

@@ -18,14 +18,14 @@ from familydesk.ui.cards.card_actions import ReplaceDialog, RevokeDialog
 from familydesk.ui.cards.eligibility_tab import EligibilityDialog
 from familydesk.ui.cards.family_tab import FamilyCardsTab
 from familydesk.ui.main_window import MainWindow
-from tests.cards.card_data import TODAY, build_world
-from tests.ui.card_register_data import Register, build_register, freeze
+from tests.cards.card_data import TODAY, build_world, freeze
+from tests.ui.card_register_data import Register, build_register
 from tests.ui.conftest import open_page
 
 
 @pytest.fixture
-def register(database: Database, monkeypatch: pytest.MonkeyPatch) -> Register:
-    freeze(monkeypatch)
+def register(database: Database) -> Register:
+    freeze()
     return build_register(database)
 
 
@@ -106,9 +106,8 @@ def test_renewal_refused_shows_the_services_message(window: MainWindow, database
     assert "Renew card" in dialogs[0]
 
 
-def test_check_eligibility_and_issue(window: MainWindow, database: Database, qtbot: QtBot,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    freeze(monkeypatch)
+def test_check_eligibility_and_issue(window: MainWindow, database: Database, qtbot: QtBot) -> None:
+    freeze()
     world = build_world(database)
     tab = cards_tab(window, world.family[0])
     assert title(tab) == "Cards (0)" and tab.actions.card is None

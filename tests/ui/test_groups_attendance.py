@@ -3,7 +3,7 @@ save keeps the marks; walk-ins; the printouts of the session."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -29,12 +29,12 @@ def world(database: Database) -> GroupWorld:
 
 @pytest.fixture
 def group(database: Database, world: GroupWorld) -> int:
-    """Tuesdays 17:00: three held (the last three that were not public holidays) and the
-    next one ahead; three mothers."""
-    now = local_now()
-    first = now.date() - timedelta(days=(now.date().weekday() - 1) % 7)  # the last Tuesday
-    if datetime.combine(first, time(17)) > now:
-        first -= timedelta(weeks=1)
+    """Tuesdays 17:00 (Thursdays when today is a Tuesday: the tab opens on today's session):
+    three held (the last three that were not public holidays) and the next one ahead; three
+    mothers."""
+    today = local_now().date()
+    weekday = 3 if today.weekday() == 1 else 1
+    first = today - timedelta(days=(today.weekday() - weekday) % 7)  # the last one, before today
     held_days = 0
     while True:
         if first not in national_holidays(first.year):
