@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The wheel is the product: build it, install it into a new empty venv and use it there, away
 # from the checkout (so nothing is imported or read from the source tree): its version, a demo
-# database, the window's --smoke run, the intake form and a family card printed as PDF, and a
-# message in Italian, the default language. An editable install hides missing package data;
+# database, the window's --smoke run, the intake form and a family card printed as PDF,
+# messages in Italian (the default language), the missing postgres extra named, and a search
+# piped into head ending quietly. An editable install hides missing package data;
 # this does not. Any failing step stops the script with a non-zero exit and says which.
 #
 #   scripts/wheel-check.sh     PYTHON makes the empty venv (python3), BUILD_PYTHON's pip builds
@@ -102,5 +103,17 @@ cat "$OUT/italian.txt"
 "$FD" --help >"$OUT/help.txt"
 grep -q "^uso: familydesk" "$OUT/help.txt" || fail "--help is not in Italian: $(head -1 "$OUT/help.txt")"
 grep -q -i -E "famiglia|nessun" "$OUT/italian.txt" || fail "the error is not in Italian"
+
+step "PostgreSQL without the postgres extra names it"
+status=0
+"$FD" check --db postgresql://familydesk@127.0.0.1:1/familydesk 2>"$OUT/extra.txt" || status=$?
+cat "$OUT/extra.txt"
+[ "$status" -eq 1 ] || fail "without psycopg, check ended with status $status (1 expected)"
+grep -q 'richiedono il modulo psycopg.*pip install "familydesk\[postgres\]"' "$OUT/extra.txt" ||
+  fail "the missing postgres extra is not named in Italian"
+
+step "a reader that goes away early (| head -1) ends the search quietly"
+"$FD" search a --json --limit 500 --db "$DB" 2>"$OUT/pipe.txt" | head -1 >/dev/null
+[ ! -s "$OUT/pipe.txt" ] || fail "search | head wrote to stderr: $(cat "$OUT/pipe.txt")"
 
 step "passed in $((SECONDS - STARTED)) s"
