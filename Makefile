@@ -10,7 +10,7 @@ BUNDLE_INSTALLED := $(VENV)/.bundle-installed
 PG := scripts/pg-test-server.sh
 PYTEST_ARGS ?=
 
-.PHONY: run test test-dates test-sqlite test-postgresql lint bundle bench crash messages catalogues screenshots clean
+.PHONY: run test test-dates test-sqlite test-postgresql lint wheel-check bundle bench crash messages catalogues screenshots clean
 
 $(PY):
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -52,8 +52,8 @@ test-dates: $(TEST_INSTALLED) catalogues
 	PY=$(PY) scripts/test-dates.sh
 
 lint: $(TEST_INSTALLED)
-	$(BIN)/ruff check familydesk tests scripts benchmarks build.spec
-	$(BIN)/ruff format --check familydesk tests scripts benchmarks build.spec
+	$(BIN)/ruff check familydesk tests scripts benchmarks build.spec setup.py
+	$(BIN)/ruff format --check familydesk tests scripts benchmarks build.spec setup.py
 
 test-sqlite: $(TEST_INSTALLED)
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -65,6 +65,10 @@ test-postgresql: $(TEST_INSTALLED)
 	  echo "PostgreSQL is not available here: skipping the PostgreSQL run."; exit 0; fi; \
 	FAMILYDESK_TEST_PG_URL=$$url $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 	$(PG) stop; exit $$status
+
+## make wheel-check: the built wheel in a new empty venv, away from the checkout, prints in Italian
+wheel-check: | $(PY)
+	PYTHON=$(PYTHON) BUILD_PYTHON=$(PY) scripts/wheel-check.sh
 
 ## make bundle: PyInstaller one-folder build, then its own --smoke run
 # after `demo`, commands sign in as its administrator; an active demo card must check

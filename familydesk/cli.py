@@ -5,7 +5,7 @@ interface language and exits non-zero on bad input; no traceback ever
 reaches the terminal (unexpected errors go to the log file).
 
 Exit codes: 0 done, 1 a problem was found or an operation was refused,
-2 bad command line, 70 unexpected error.
+2 bad command line, 70 unexpected error, 141 the reader of the output went away (``| head``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ STARTED = time.perf_counter()
 log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
+#: What a shell reports for a command ended by SIGPIPE (its reader went away).
+EXIT_PIPE = 128 + 13
 
 #: argparse's own messages, so that usage errors and help speak our language.
 _ARGPARSE_MESSAGES = {
@@ -337,17 +339,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = setup_logging()
     i18n.set_language(_language_from(argv) or preferences.language() or i18n.DEFAULT_LANGUAGE)
     argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+    try:
+        return _run(argv, log_file)
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _run(argv: list[str], log_file: Path) -> int:
     args = build_parser().parse_args(argv)
     try:
         handler = getattr(args, "handler", None) or COMMANDS.get(args.command or "", cmd_gui)
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # a reader gone away shows here, not at the interpreter's exit
+        return status
+    except BrokenPipeError:
+        raise
     except FamilyDeskError as exc:
         print(f"familydesk: {exc.message}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return EXIT_PROBLEM
-    except Exception:
+    except Exception as exc:
+        from familydesk.db.extras import missing_extra
+
         log.exception("Unexpected error in command %s", args.command or "gui")
+        missing = missing_extra(exc)
+        if missing is not None:  # an optional module (an extra) is not installed
+            print(f"familydesk: {missing.message}", file=sys.stderr)
+            return EXIT_PROBLEM
         print(
             _("familydesk: an unexpected error occurred; details are in {path}").format(
                 path=log_file
@@ -355,6 +374,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _reader_went_away() -> int:
+    """The reader of the output closed it early (``familydesk search ... | head``).
+
+    The command ends quietly, as a Unix tool ended by SIGPIPE does: no message, and the
+    status a shell reports for one (128 + SIGPIPE). Standard output is pointed at devnull
+    so that Python's flush at exit does not fail again (the recipe in the ``signal`` docs).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor behind stdout
+        pass
+    return EXIT_PIPE
 
 
 def _language_from(argv: list[str]) -> str | None:

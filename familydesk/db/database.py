@@ -25,7 +25,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from familydesk.db import dialect, encryption, hooks
+from familydesk.db import dialect, encryption, extras, hooks
 from familydesk.db.base import RecordMixin
 from familydesk.db.location import describe, resolve_database_url
 from familydesk.db.models import Site
@@ -60,7 +60,16 @@ class Database:
                 else None
             )
         self.backend = dialect.for_url(url, key)
-        self.engine = create_engine(url, **self.backend.engine_options())
+        try:
+            self.engine = create_engine(url, **self.backend.engine_options())
+        except ImportError as exc:  # the driver of an optional extra (psycopg)
+            log.warning("Cannot load the driver for %s: %s", url.get_backend_name(), exc)
+            if url.get_backend_name() == "postgresql":
+                raise extras.driver_error(exc, "psycopg") from exc
+            found = extras.missing_extra(exc)
+            if found is None:
+                raise
+            raise found from exc
         self.backend.configure(self.engine)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(
