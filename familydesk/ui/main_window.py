@@ -22,6 +22,7 @@ from familydesk import APP_NAME, __version__, backups
 from familydesk.i18n import N_, _
 from familydesk.operators import ROLES
 from familydesk.paths import resources_dir
+from familydesk.ui.elided import ElidedLabel
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.appointments import AppointmentsPage
 from familydesk.ui.pages.base import Page, PageContext
@@ -64,6 +65,37 @@ def icon(name: str) -> QIcon:
     return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
 
 
+#: Room the window manager's frame takes beside the window (borders), in pixels.
+FRAME_ALLOWANCE = 16
+NAVIGATION_WIDTH = 216
+#: The smallest screen the desk is made for (an office laptop).
+SMALLEST_SCREEN = QSize(1366, 768)
+
+
+class PageStack(QStackedWidget):
+    """The pages; whatever a page asks for, the window stays as wide as the screen at most.
+
+    Pages are built to fit :data:`SMALLEST_SCREEN` (labels with user text elide, see
+    ``ui.elided``); this is the safety net for what still asks for more: the page is
+    squeezed, the window does not grow past the screen's edge. ``beside`` is the width
+    of what sits beside the pages (the navigation).
+    """
+
+    def __init__(self, beside: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.beside = beside
+
+    def widest(self) -> int:
+        """The most a page may ask for: the screen (at least :data:`SMALLEST_SCREEN`)."""
+        screen = self.screen()
+        width = screen.availableGeometry().width() if screen is not None else 0
+        return max(width, SMALLEST_SCREEN.width()) - FRAME_ALLOWANCE - self.beside
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.widest()), hint.height())
+
+
 class MainWindow(QMainWindow):
     #: File > Lock screen (Ctrl+L): the idle lock (``ui.idle_lock``) locks at once.
     lock_requested = Signal()
@@ -78,9 +110,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setFixedWidth(216)
+        self.nav.setFixedWidth(NAVIGATION_WIDTH)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.stack = QStackedWidget()
+        self.stack = PageStack(beside=NAVIGATION_WIDTH)
         for entry in NAVIGATION:
             page = self._make_page(entry)
             self.pages[entry.key] = page
@@ -99,7 +131,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._show_row)
 
-        self.location_label = QLabel()
+        self.location_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)  # a long path
         self.operator_label = QLabel()
         self.busy_label = QLabel()
         self.backup_label = QLabel()

@@ -36,6 +36,7 @@ from familydesk.groups.names import MARK_LETTERS, MARKS, translated
 from familydesk.groups.sessions import SessionRow
 from familydesk.i18n import _, format_date, ngettext
 from familydesk.ui.appointments.banner import Banner
+from familydesk.ui.elided import ElidedLabel
 from familydesk.ui.errors import show_error
 from familydesk.ui.groups import printing
 from familydesk.ui.groups.attendance_model import AttendanceModel, mark_for_key
@@ -109,7 +110,7 @@ class AttendanceTab(QWidget):
         self.view = AttendanceView(self.model)
         self.view.editable = self.may_mark
         self.banner = Banner()
-        self.status = QLabel()
+        self.status = ElidedLabel()  # "3 marks not saved" must not widen the window
         self.status.setObjectName("countLabel")
         self.legend = QLabel()
         self.legend.setObjectName("countLabel")
