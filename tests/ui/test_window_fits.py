@@ -18,8 +18,10 @@ from familydesk.ui.main_window import NAVIGATION_WIDTH, MainWindow
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.pages.families import FamiliesPage
 from tests.groups.group_data import GroupWorld
+from tests.ui import test_groups_attendance as attendance
 from tests.ui.conftest import open_page
-from tests.ui.test_groups_attendance import group, world  # noqa: F401  (fixtures)
+
+world, group = attendance.world, attendance.group  # the fixtures: a group, three sessions held
 
 SCREEN_WIDTH = 1366
 LONG = "Z" * 5000
