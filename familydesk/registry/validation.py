@@ -10,6 +10,7 @@ from decimal import Decimal
 from familydesk import taxcode
 from familydesk.errors import ValidationError
 from familydesk.i18n import _
+from familydesk.registry.limits import FAMILY_LIMITS, MEMBER_LIMITS, check_lengths
 from familydesk.registry.records import RELATIONS, FamilyInput, MemberInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -32,6 +33,7 @@ def clean_member(member: MemberInput, today: date | None = None) -> MemberInput:
     The code fills sex, birth date and birthplace when they are empty and
     must agree with them when they are typed.
     """
+    check_lengths(member, MEMBER_LIMITS)
     today = today or date.today()
     first, last = " ".join(member.first_name.split()), " ".join(member.last_name.split())
     if not last:
@@ -91,6 +93,7 @@ def clean_member(member: MemberInput, today: date | None = None) -> MemberInput:
 
 
 def clean_family(family: FamilyInput) -> FamilyInput:
+    check_lengths(family, FAMILY_LIMITS)
     name = " ".join(family.name.split())
     if not name:
         raise ValidationError("name", _("Family name: please enter the family's surname."))
