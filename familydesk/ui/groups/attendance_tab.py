@@ -258,6 +258,21 @@ class AttendanceTab(QWidget):
         else:
             show_error(self, exc)
 
+    # -- before quitting, locking or switching operator (ui.unsaved) --------------------
+    def unsaved_changes(self) -> str:
+        count = len(self.model.pending)
+        if not count or self.group is None:
+            return ""
+        return ngettext("Attendance of “{group}”: {n} mark not saved",
+                        "Attendance of “{group}”: {n} marks not saved", count).format(
+            group=self.group.title, n=count)  # fmt: skip
+
+    def save_changes(self) -> None:
+        self.save()
+
+    def discard_changes(self) -> None:
+        self.model.discard()
+
     # -- walk-ins and printouts ----------------------------------------------------------
     def add_walk_in(self) -> PeopleDialog | None:
         row = self.current_session()
