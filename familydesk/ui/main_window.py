@@ -271,7 +271,11 @@ class MainWindow(QMainWindow):
         if page is None or not page.available:
             key = self.first_page()
             page = self.pages[key]
-        self.nav.setCurrentRow(keys.index(key))
+        row = keys.index(key)
+        if self.nav.currentRow() == row:
+            self._show_row(row)  # already current (a new window's first row): show it anyway
+        else:
+            self.nav.setCurrentRow(row)
         return page
 
     def first_page(self) -> str:

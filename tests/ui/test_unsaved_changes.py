@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from familydesk import operators
@@ -153,6 +153,9 @@ def test_switching_operator_asks_about_the_marks_of_the_one_signed_in(
         assert marks(database, group, session_id) == ["present"] * 3
     finally:
         lock.stop()
+        if lock.dialog is not None:  # an application-modal dialog left open blocks the keys
+            QDialog.done(lock.dialog, 0)
+            lock.dialog.deleteLater()
 
 
 def test_an_open_form_with_changes_asks_too(
