@@ -68,6 +68,8 @@ def icon(name: str) -> QIcon:
 
 #: Room the window manager's frame takes beside the window (borders), in pixels.
 FRAME_ALLOWANCE = 16
+#: And above and below it (title bar, borders).
+TITLE_BAR_ALLOWANCE = 48
 NAVIGATION_WIDTH = 216
 #: The page a window opens on when it has no other (every role may use it).
 HOME_PAGE = "families"
@@ -152,7 +154,16 @@ class MainWindow(QMainWindow):
         self._build_actions()
         context.language.changed.connect(self._language_changed)  # dropped when destroyed
         self.retranslate_ui()
-        self.resize(1180, 760)
+        self.resize(self.default_size())
+
+    def default_size(self) -> QSize:
+        """1180×760, or less on a smaller screen: the window, its title bar and the status
+        bar all on it (760 px and openbox's title bar do not fit 768)."""
+        screen = self.screen()
+        room = screen.availableGeometry().size() if screen is not None else SMALLEST_SCREEN
+        width = max(room.width(), SMALLEST_SCREEN.width()) - FRAME_ALLOWANCE
+        height = max(room.height(), SMALLEST_SCREEN.height()) - TITLE_BAR_ALLOWANCE
+        return QSize(min(1180, width), min(760, height))
 
     def _make_page(self, entry: NavEntry) -> Page:
         if entry.key == "families":

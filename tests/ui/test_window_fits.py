@@ -59,6 +59,8 @@ def test_a_long_family_name_and_an_unsaved_mark_keep_the_window_on_the_screen(
     qtbot.keyClick(groups.attendance.view, Qt.Key.Key_P)  # one mark, not saved
     assert groups.attendance.status.text() == "1 segno non salvato"
     QApplication.processEvents()
+    status = groups.attendance.status  # on a line of its own, whole (it was squeezed out)
+    assert status.isVisible() and not status.is_elided()
     # The page itself fits beside the navigation: not only the window's safety net.
     assert groups.minimumSizeHint().width() + NAVIGATION_WIDTH <= SCREEN_WIDTH
 
@@ -104,3 +106,10 @@ def test_breakable_lets_a_wrapped_label_break_a_very_long_word() -> None:
     broken = breakable("Z" * 70 + " end")
     assert broken.replace(ZWSP, "") == "Z" * 70 + " end"
     assert max(len(part) for part in broken.split(ZWSP)) <= 30
+
+
+def test_the_window_opens_with_its_title_bar_and_status_bar_on_a_768_px_screen(
+    window: MainWindow,
+) -> None:
+    size = window.default_size()
+    assert size.width() <= SCREEN_WIDTH - 16 and size.height() <= 768 - 40

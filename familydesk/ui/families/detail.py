@@ -209,8 +209,8 @@ class FamilyDetailView(QWidget):
         for button in self.buttons.values():
             button.setEnabled(family is not None)
         if family is None:
-            self.title.setText(_("Choose a family in the list, or create a new one (Ctrl+N)."))
-            self.subtitle.clear()
+            self.title.clear()  # the hint wraps below, where it has the room (the title elides)
+            self.subtitle.setText(_("Choose a family in the list, or create a new one (Ctrl+N)."))
             self.chips.set_labels([])
             self.banner.hide()
             self.members.set_rows([])

@@ -134,11 +134,12 @@ class AttendanceTab(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         for widget in (self.save_button, self.present_button, self.walk_in_button):
             bar.addWidget(widget)
-        bar.addWidget(self.status, 1)
+        bar.addStretch(1)
         bar.addWidget(self.signatures_button)
         bar.addWidget(self.certificates_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.status)  # a line of its own: the bar has no room to spare
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
@@ -171,6 +172,7 @@ class AttendanceTab(QWidget):
     def _show_status(self) -> None:
         count = len(self.model.pending)
         self.status.setText(ngettext("{n} mark not saved", "{n} marks not saved", count).format(n=count) if count else "")  # fmt: skip
+        self.status.setVisible(bool(count))
 
     # -- loading -------------------------------------------------------------------
     def show_group(self, group: GroupRow | None) -> None:
