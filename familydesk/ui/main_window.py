@@ -156,11 +156,13 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.resize(self.default_size())
 
-    def default_size(self) -> QSize:
-        """1180×760, or less on a smaller screen: the window, its title bar and the status
-        bar all on it (760 px and openbox's title bar do not fit 768)."""
+    def default_size(self, room: QSize | None = None) -> QSize:
+        """1180×760, or less on a smaller screen (``room``: the screen's available size):
+        the window, its title bar and the status bar all on it (760 px and openbox's title
+        bar do not fit 768)."""
         screen = self.screen()
-        room = screen.availableGeometry().size() if screen is not None else SMALLEST_SCREEN
+        if room is None:
+            room = screen.availableGeometry().size() if screen is not None else SMALLEST_SCREEN
         width = max(room.width(), SMALLEST_SCREEN.width()) - FRAME_ALLOWANCE
         height = max(room.height(), SMALLEST_SCREEN.height()) - TITLE_BAR_ALLOWANCE
         return QSize(min(1180, width), min(760, height))

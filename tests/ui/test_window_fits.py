@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -111,5 +111,6 @@ def test_breakable_lets_a_wrapped_label_break_a_very_long_word() -> None:
 def test_the_window_opens_with_its_title_bar_and_status_bar_on_a_768_px_screen(
     window: MainWindow,
 ) -> None:
-    size = window.default_size()
+    size = window.default_size(QSize(SCREEN_WIDTH, 768))
     assert size.width() <= SCREEN_WIDTH - 16 and size.height() <= 768 - 40
+    assert window.default_size(QSize(1920, 1080)) == QSize(1180, 760)
