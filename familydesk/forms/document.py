@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from io import BytesIO
 
@@ -12,7 +12,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Table,
+)
 
 from familydesk import APP_NAME, __version__
 from familydesk.centre import CentreDetails
@@ -130,6 +138,49 @@ def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Ca
     return NumberedCanvas
 
 
+def split_tall_rows(flowables: Iterable[object], width: float, height: float) -> None:
+    """Let a table row taller than the page (``width`` x ``height``) continue on the next.
+
+    Such a row (notes or a name of 2,000 characters in a cell) otherwise stops the whole
+    print with ReportLab's ``LayoutError``. Rows that fit a page still move whole to the
+    next one, as before: a signature box is never cut in two.
+    """
+    for item in flowables:
+        if isinstance(item, Table):
+            if max(map(_text_length, item._cellvalues), default=0) < LONG_ROW:
+                continue  # laying the table out twice is not free (registers run long)
+            item.wrap(width, height)
+            if max(item._rowHeights or [0]) > height:
+                _split_rows(item)
+        elif isinstance(item, KeepTogether):
+            split_tall_rows(item._content, width, height)
+
+
+#: A row with fewer characters than this cannot be taller than a page.
+LONG_ROW = 400
+
+
+def _text_length(cells: object) -> int:
+    if isinstance(cells, str):
+        return len(cells)
+    if isinstance(cells, Paragraph):
+        return len(cells.text)
+    if isinstance(cells, Table):
+        return sum(map(_text_length, cells._cellvalues))
+    if isinstance(cells, (list, tuple)):
+        return sum(map(_text_length, cells))
+    return 0
+
+
+def _split_rows(table: Table) -> None:
+    table.splitInRow = 1
+    for row in table._cellvalues:
+        for cell in row:
+            for inner in cell if isinstance(cell, (list, tuple)) else [cell]:
+                if isinstance(inner, Table):
+                    _split_rows(inner)
+
+
 def build_pdf(story: list[Flowable], *, centre: CentreDetails, lang: FormLanguage, title: str,
               footer: str, landscape: bool = False) -> bytes:  # fmt: skip
     """Lay ``story`` out on A4 pages (upright, or ``landscape``: 261 mm of text width)
@@ -148,6 +199,7 @@ def build_pdf(story: list[Flowable], *, centre: CentreDetails, lang: FormLanguag
         id="form", frames=[frame],
         onPage=lambda canvas, _doc: _letterhead(canvas, centre, lang, logo),
     )])  # fmt: skip
+    split_tall_rows(story, doc.width, doc.height)
     doc.build(story, canvasmaker=_numbered_canvas(
         lambda canvas, page, pages: _footer(canvas, lang, footer, page, pages)))  # fmt: skip
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from familydesk import taxcode
 from familydesk.errors import FieldErrors, ValidationError
 from familydesk.i18n import _
 from familydesk.kernel import clock
+from familydesk.registry.limits import FAMILY_LIMITS, MEMBER_LIMITS, length_errors
 from familydesk.registry.records import RELATIONS, FamilyInput, MemberInput
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -35,6 +36,7 @@ def clean_member(member: MemberInput, today: date | None = None) -> MemberInput:
     """
     today = today or clock.today()
     errors = FieldErrors()  # every wrong field at once, in the order of the form
+    errors.found.extend(length_errors(member, MEMBER_LIMITS))
     first, last = " ".join(member.first_name.split()), " ".join(member.last_name.split())
     if not last:
         errors.add("last_name", _("Surname: please enter the surname."))
@@ -93,6 +95,7 @@ def clean_member(member: MemberInput, today: date | None = None) -> MemberInput:
 def clean_family(family: FamilyInput) -> FamilyInput:
     """The family as saved; ``ValidationError`` lists every wrong field at once."""
     errors = FieldErrors()
+    errors.found.extend(length_errors(family, FAMILY_LIMITS))
     name = " ".join(family.name.split())
     if not name:
         errors.add("name", _("Family name: please enter the family's surname."))

@@ -12,11 +12,15 @@ imported at all.
 Runs on any thread except the GUI's (it reads files and the database).
 ``progress(done, total)`` is called from that same thread every few
 hundred rows; ``total`` is twice the number of rows (checking, then writing).
+``cancel`` (a ``threading.Event``, set from any thread) stops the import at the next
+of those points, and between batches of families written, with :class:`ImportCancelled`:
+the caller's unit of work then rolls back, so nothing of the file is imported.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -29,6 +33,8 @@ from sqlalchemy.orm import Session
 from familydesk import audit, permissions
 from familydesk.db import hooks
 from familydesk.db.models import Family, Person
+from familydesk.errors import FamilyDeskError
+from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.registry.families import FAMILY_FIELDS, MEMBER_FIELDS
 from familydesk.registry.records import FamilyInput, MemberInput
@@ -45,12 +51,34 @@ Progress = Callable[[int, int], None]
 BATCH = 500
 
 
+class ImportCancelled(FamilyDeskError):
+    """The operator stopped the import: nothing of the file was imported."""
+
+    def __init__(self) -> None:
+        super().__init__(_("Import stopped: nothing of the file was imported."))
+
+
+def _checked(progress: Progress | None, cancel: threading.Event | None) -> Progress | None:
+    """``progress`` that first stops the import when ``cancel`` is set."""
+    if cancel is None:
+        return progress
+
+    def report(done: int, total: int) -> None:
+        if cancel.is_set():
+            raise ImportCancelled()
+        if progress is not None:
+            progress(done, total)
+
+    return report
+
+
 def import_file(session: Session, path: Path | str, *, dry_run: bool = False,
                 progress: Progress | None = None, today: date | None = None,
-                report: bool = True) -> ImportSummary:  # fmt: skip
+                report: bool = True, cancel: threading.Event | None = None) -> ImportSummary:  # fmt: skip
     """Read ``path`` and import it (see :func:`import_table`)."""
-    return import_table(session, read_table(path), dry_run=dry_run, progress=progress,
-                        today=today, report=report)  # fmt: skip
+    table = read_table(path)
+    return import_table(session, table, dry_run=dry_run, progress=progress,
+                        today=today, report=report, cancel=cancel)  # fmt: skip
 
 
 def preview_file(session: Session, path: Path | str, today: date | None = None) -> ImportSummary:
@@ -60,7 +88,7 @@ def preview_file(session: Session, path: Path | str, today: date | None = None) 
 
 def import_table(session: Session, table: SourceTable, *, dry_run: bool = False,
                  progress: Progress | None = None, today: date | None = None,
-                 report: bool = True) -> ImportSummary:  # fmt: skip
+                 report: bool = True, cancel: threading.Event | None = None) -> ImportSummary:  # fmt: skip
     """Check every row, write the accepted families (unless ``dry_run``) and report the rest.
 
     Never commits. The report of rejected rows (original columns plus
@@ -69,11 +97,12 @@ def import_table(session: Session, table: SourceTable, *, dry_run: bool = False,
     """
     permissions.require(session, permissions.IMPORT)
     today = today or clock.today()
+    progress = _checked(progress, cancel)
     total = 2 * len(table.rows)
     families = read_families(table, today, progress, total)
     match_families(session, families)
     if progress is not None:
-        progress(len(table.rows), total)
+        progress(len(table.rows), total)  # (a cancelled import stops here, or between batches)
     accepted = [f for f in families if not f.rejected and f.present_in is None]
     if not dry_run:
         write_families(session, accepted, progress, len(table.rows), total)

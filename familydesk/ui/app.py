@@ -28,6 +28,7 @@ from familydesk.db.database import Database
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
 from familydesk.paths import data_dir, demo_database_path, resources_dir
+from familydesk.ui import in_use
 from familydesk.ui.errors import install_excepthook, show_bug_dialog
 from familydesk.ui.language import LanguageManager
 from familydesk.ui.main_window import MainWindow
@@ -168,6 +169,7 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
     if not signed_in:
         database.dispose()
         return 0
+    marker = in_use.claim_and_warn(database, ask=not smoke, owner=app)  # another window?
     runner = Runner(database, app)
     window = MainWindow(PageContext(runner=runner, language=language), database.describe())
     result = {"code": 0, "done": 0}
@@ -186,6 +188,8 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
     code = app.exec()
     runner.shutdown()
     runner.wait()
+    if marker is not None:
+        marker.release()
     if not smoke:
         _backup_on_close(database)
     database.dispose()

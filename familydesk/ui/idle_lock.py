@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from familydesk.db.database import Database
+from familydesk.i18n import _
 from familydesk.ui.sign_in import LockDialog
 
 #: Events that show someone is at the keyboard.
@@ -105,10 +106,22 @@ class IdleLock(QObject):
         for widget in self._hidden:
             widget.hide()
         self.dialog = LockDialog(self.database, self.window)
+        self.dialog.before_switch = self._may_switch
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.accepted.connect(self._unlocked)
         self.dialog.show()
         self.locked_changed.emit(True)
+
+    def _may_switch(self) -> bool:
+        """Before someone else signs in: save, discard or keep what is not saved (the
+        window is rebuilt for the next operator, and what it holds would be lost)."""
+        ask = getattr(self.window, "ask_unsaved", None)
+        if ask is None:
+            return True
+        name = self.database.operator or ""
+        return bool(
+            ask(_("Sign in as someone else (the work of {name})").format(name=name), self.dialog)
+        )
 
     def _unlocked(self) -> None:
         assert self.dialog is not None
@@ -136,11 +149,15 @@ def install(window: QMainWindow, database: Database, make_window: Callable[[], Q
 
     def rebuild() -> None:
         old = lock.window
+        page = getattr(old, "current_key", lambda: "")()
         new = make_window()
         new.setGeometry(old.geometry())
         lock.attach(new)
+        show_page = getattr(new, "show_page", None)
+        if show_page is not None:  # the page the old one showed, if the role may use it:
+            show_page(page)  # loaded now for the new operator (not an empty page until F5)
         new.show()
-        old.close()
+        getattr(old, "close_without_asking", old.close)()  # asked before the switch
         old.deleteLater()
 
     lock.operator_changed.connect(rebuild)

@@ -24,6 +24,8 @@ from familydesk import APP_NAME, __version__, backups
 from familydesk.i18n import N_, _
 from familydesk.operators import ROLES
 from familydesk.paths import resources_dir
+from familydesk.ui import unsaved
+from familydesk.ui.elided import ElidedLabel
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.appointments import AppointmentsPage
 from familydesk.ui.pages.base import Page, PageContext
@@ -66,6 +68,41 @@ def icon(name: str) -> QIcon:
     return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
 
 
+#: Room the window manager's frame takes beside the window (borders), in pixels.
+FRAME_ALLOWANCE = 16
+#: And above and below it (title bar, borders).
+TITLE_BAR_ALLOWANCE = 48
+NAVIGATION_WIDTH = 216
+#: The page a window opens on when it has no other (every role may use it).
+HOME_PAGE = "families"
+#: The smallest screen the desk is made for (an office laptop).
+SMALLEST_SCREEN = QSize(1366, 768)
+
+
+class PageStack(QStackedWidget):
+    """The pages; whatever a page asks for, the window stays as wide as the screen at most.
+
+    Pages are built to fit :data:`SMALLEST_SCREEN` (labels with user text elide, see
+    ``ui.elided``); this is the safety net for what still asks for more: the page is
+    squeezed, the window does not grow past the screen's edge. ``beside`` is the width
+    of what sits beside the pages (the navigation).
+    """
+
+    def __init__(self, beside: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.beside = beside
+
+    def widest(self) -> int:
+        """The most a page may ask for: the screen (at least :data:`SMALLEST_SCREEN`)."""
+        screen = self.screen()
+        width = screen.availableGeometry().width() if screen is not None else 0
+        return max(width, SMALLEST_SCREEN.width()) - FRAME_ALLOWANCE - self.beside
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.widest()), hint.height())
+
+
 class MainWindow(QMainWindow):
     #: File > Lock screen (Ctrl+L): the idle lock (``ui.idle_lock``) locks at once.
     lock_requested = Signal()
@@ -80,9 +117,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(22, 22))
-        self.nav.setFixedWidth(216)
+        self.nav.setFixedWidth(NAVIGATION_WIDTH)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.stack = QStackedWidget()
+        self.stack = PageStack(beside=NAVIGATION_WIDTH)
         for entry in NAVIGATION:
             page = self._make_page(entry)
             self.pages[entry.key] = page
@@ -101,7 +138,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._show_row)
 
-        self.location_label = QLabel()
+        self.location_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)  # a long path
         self.operator_label = QLabel()
         self.busy_label = QLabel()
         self.backup_label = QLabel()
@@ -110,13 +147,27 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.busy_label)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.operator_label)
+        # Bound methods, not lambdas: Qt drops them with the window. A window replaced at
+        # the locked screen must not show the next background error a second time.
         context.runner.busy_changed.connect(self._busy)
-        context.runner.error.connect(lambda exc: show_error(self, exc))
+        context.runner.error.connect(self._show_error)
+        self._asked_before_closing = False
 
         self._build_actions()
         context.language.changed.connect(self._language_changed)  # dropped when destroyed
         self.retranslate_ui()
-        self.resize(1180, 760)
+        self.resize(self.default_size())
+
+    def default_size(self, room: QSize | None = None) -> QSize:
+        """1180×760, or less on a smaller screen (``room``: the screen's available size):
+        the window, its title bar and the status bar all on it (760 px and openbox's title
+        bar do not fit 768)."""
+        screen = self.screen()
+        if room is None:
+            room = screen.availableGeometry().size() if screen is not None else SMALLEST_SCREEN
+        width = max(room.width(), SMALLEST_SCREEN.width()) - FRAME_ALLOWANCE
+        height = max(room.height(), SMALLEST_SCREEN.height()) - TITLE_BAR_ALLOWANCE
+        return QSize(min(1180, width), min(760, height))
 
     def _make_page(self, entry: NavEntry) -> Page:
         if entry.key == "families":
@@ -151,7 +202,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(lambda: self.current_page().load())
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock_requested.emit)
+        self.lock_action.triggered.connect(self.request_lock)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -229,19 +280,38 @@ class MainWindow(QMainWindow):
         return page
 
     def show_page(self, key: str) -> Page:
+        """Go to page ``key``, or to the first page the operator's role may use."""
         keys = [entry.key for entry in NAVIGATION]
         page = self.pages.get(key)
         if page is None or not page.available:
-            key = "families"
+            key = self.first_page()
             page = self.pages[key]
-        self.nav.setCurrentRow(keys.index(key))
+        row = keys.index(key)
+        if self.nav.currentRow() == row:
+            self._show_row(row)  # already current (a new window's first row): show it anyway
+        else:
+            self.nav.setCurrentRow(row)
         return page
+
+    def first_page(self) -> str:
+        """Where a window opens when its page is not for the operator: the families,
+        else the first page in the navigation the role may use."""
+        if self.pages[HOME_PAGE].available:
+            return HOME_PAGE
+        return next(entry.key for entry in NAVIGATION if self.pages[entry.key].available)
+
+    def current_key(self) -> str:
+        row = self.nav.currentRow()
+        return NAVIGATION[row].key if row >= 0 else self.first_page()
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
         self.current_page().activate()
+
+    def _show_error(self, exc: BaseException) -> None:
+        show_error(self, exc)
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(_("Loading…") if busy else "")
@@ -290,14 +360,33 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        self.show_page(str(settings.value("window/page", "families")))
+        self.show_page(str(settings.value("window/page", HOME_PAGE)))
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/page", NAVIGATION[self.nav.currentRow()].key)
+        settings.setValue("window/page", self.current_key())
+
+    # -- nothing lost on closing, locking or switching operator ------------
+    def ask_unsaved(self, doing: str, parent: QWidget | None = None) -> bool:
+        """Save, discard or cancel what is not saved (``ui.unsaved``); True: go on."""
+        return unsaved.ask_before(self, self.context.runner, doing, parent)
+
+    def request_lock(self) -> None:
+        """File > Lock screen (Ctrl+L): after asking about what is not saved."""
+        if self.ask_unsaved(_("Lock the screen")):
+            self.lock_requested.emit()
+
+    def close_without_asking(self) -> None:
+        """Close when the question was already asked (another operator signed in)."""
+        self._asked_before_closing = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        asked, self._asked_before_closing = self._asked_before_closing, False
+        if not asked and not self.ask_unsaved(_("Quit FamilyDesk")):
+            event.ignore()
+            return
         self.save_state(QSettings())
         self.context.runner.wait(10_000)
         super().closeEvent(event)

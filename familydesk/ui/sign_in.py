@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -135,6 +136,9 @@ class LockDialog(SignInDialog):
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         self.locked_for = database.operator
+        #: Asked before another operator may sign in (False keeps the screen locked for
+        #: the same one): the window's unsaved work is saved or discarded first.
+        self.before_switch: Callable[[], bool] = lambda: True
         super().__init__(database, parent=parent)
         self.setObjectName("lockDialog")
         self.name.setText(self.locked_for)
@@ -161,6 +165,8 @@ class LockDialog(SignInDialog):
 
     def switch_operator(self) -> None:
         """Let another operator sign in (the window is then rebuilt for their role)."""
+        if not self.before_switch():
+            return
         self.name.setReadOnly(False)
         self.name.clear()
         self.password.clear()

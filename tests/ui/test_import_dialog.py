@@ -143,3 +143,36 @@ def test_with_the_threaded_runner_progress_arrives_on_the_gui_thread(
     runner.wait()
     assert database.read(count_families) == 1
     assert threads and all(threads)
+
+
+def test_stop_import_mid_way_adds_no_family(
+    dialog: ImportFamiliesDialog, database: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """Stopped after the first batch was written: the whole import rolls back."""
+    from familydesk.transfer import importer
+
+    monkeypatch.setattr(importer, "BATCH", 1)  # a batch per family: a progress step each
+    path = write_csv(tmp_path / "famiglie.csv", [
+        ROWS[0] + ";sesso;motivo_senza_codice",
+        *(f"{n};Rossi{chr(65 + n)};Mario;;Suzzara;M;in attesa" for n in range(1, 6)),
+    ])  # fmt: skip
+    dialog.show()
+    dialog.load_file(path)
+    assert dialog.summary is not None and dialog.summary.families_new == 5
+    steps: list[int] = []
+
+    def step(done: int, total: int) -> None:
+        steps.append(done)
+        if len(steps) == 3:  # part way through the writing: the operator presses Stop
+            assert dialog.importing and dialog.stop_button.isVisible()
+            dialog.stop_button.click()
+
+    monkeypatch.setattr(dialog, "_on_progress", step)
+    imported: list[object] = []
+    dialog.imported.connect(imported.append)
+    dialog.start_import()
+    assert database.read(count_families) == 0 and imported == []
+    assert dialog.error_label.text() == "Import stopped: nothing of the file was imported."
+    assert not dialog.importing and not dialog.stop_button.isVisible()
+    assert dialog.close_button.isEnabled()

@@ -4,11 +4,14 @@ The preview is a dry run of the real import (``transfer.preview_file``,
 through the runner): each row shows whether it will be imported, is
 already in the registry, or is rejected and why. Import runs
 ``transfer.import_file`` on the runner's writer thread in one transaction;
-its progress reaches the bar through a signal (queued to the GUI thread).
+its progress reaches the bar through a signal (queued to the GUI thread). While it runs,
+"Stop import" (and closing the main window, which asks) stops it between rows: the
+transaction rolls back and nothing of the file is imported.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -51,6 +54,7 @@ from familydesk.transfer import (
     preview_file,
     write_template,
 )
+from familydesk.ui import unsaved
 from familydesk.ui.errors import show_error
 from familydesk.ui.runner import Runner
 from familydesk.ui.widgets import record_table
@@ -135,7 +139,9 @@ class ImportFamiliesDialog(QDialog):
     """Choose a file, see what will happen to each row, import, read the summary.
 
     ``imported(summary)`` is emitted after a successful import (the families
-    list can reload). The dialog cannot be closed while the import runs.
+    list can reload). The dialog cannot be closed while the import runs; "Stop import"
+    stops it, and nothing of the file is imported. It does not block the main window,
+    so that closing the main window can ask about a running import.
     """
 
     imported = Signal(object)
@@ -149,6 +155,8 @@ class ImportFamiliesDialog(QDialog):
         self.result_summary: ImportSummary | None = None
         self.error_text = ""
         self._busy = False
+        #: Set to stop the import that is running (None: no import is running).
+        self._cancel: threading.Event | None = None
 
         self.file_label = QLabel()
         self.file_edit = QLineEdit()
@@ -185,6 +193,10 @@ class ImportFamiliesDialog(QDialog):
         self.import_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self.start_import)
+        self.stop_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
+        self.stop_button.setObjectName("stopImport")
+        self.stop_button.clicked.connect(self.stop_import)
+        self.stop_button.setVisible(False)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.clicked.connect(self.reject)
 
@@ -211,6 +223,8 @@ class ImportFamiliesDialog(QDialog):
             _("An example file with every column, to fill in and import")
         )
         self.import_button.setText(_("Import"))
+        self.stop_button.setText(_("Stop import"))
+        self.stop_button.setToolTip(_("Stops the import: nothing of the file is imported."))
         self.model.retranslate()
         self._show_counts()
 
@@ -278,9 +292,41 @@ class ImportFamiliesDialog(QDialog):
         relay.progressed.connect(self._on_progress)
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
+        self._cancel = threading.Event()
         self._set_busy(True)
         self.runner.call(_import_after_a_copy, self.runner.database, self.path, report,
-                         on_done=self._finished, on_error=self._failed, owner=self)  # fmt: skip
+                         self._cancel, on_done=self._finished, on_error=self._failed,
+                         owner=self)  # fmt: skip
+
+    @property
+    def importing(self) -> bool:
+        return self._cancel is not None
+
+    def stop_import(self) -> None:
+        """Stop the running import at its next row: it rolls back whole."""
+        if self._cancel is not None:
+            self._cancel.set()
+            self.stop_button.setEnabled(False)
+
+    def open(self) -> None:
+        """Shown without blocking the main window (closing it asks about the import)."""
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.show()
+
+    # -- before quitting, locking or switching operator (ui.unsaved) ---------------
+    def unsaved_changes(self) -> str:
+        if not self.importing:
+            return ""
+        name = self.path.name if self.path else ""
+        return _("Import of families from {file}: still running (Save lets it finish; "
+                 "Discard stops it and nothing is imported)").format(file=name)  # fmt: skip
+
+    def save_changes(self) -> None:
+        """Let the import finish (the caller waits for the runner)."""
+
+    def discard_changes(self) -> None:
+        self.stop_import()
+        unsaved.wait_for(self.runner)
 
     def save_template(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -328,6 +374,8 @@ class ImportFamiliesDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
+        if not busy:
+            self._cancel = None
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -335,13 +383,16 @@ class ImportFamiliesDialog(QDialog):
         self.import_button.setEnabled(ready and not self._busy and self.result_summary is None)
         self.choose_button.setEnabled(not self._busy)
         self.close_button.setEnabled(not self._busy)
+        self.stop_button.setVisible(self.importing)
+        self.stop_button.setEnabled(self.importing and not self._cancel.is_set())  # type: ignore[union-attr]
 
 
 def _import_after_a_copy(database: Database, path: Path,
-                         progress: Callable[[int, int], None]) -> ImportSummary:  # fmt: skip
+                         progress: Callable[[int, int], None],
+                         cancel: threading.Event | None = None) -> ImportSummary:  # fmt: skip
     """A verified copy (kept at least 7 days), then the import; no copy, no import.
 
-    Runs on the runner's writer thread.
+    Runs on the runner's writer thread; ``cancel`` stops the import, which rolls back whole.
     """
     backups.make_backup(database, backups.BEFORE_IMPORT)
-    return database.write(import_file, path, progress=progress)
+    return database.write(import_file, path, progress=progress, cancel=cancel)

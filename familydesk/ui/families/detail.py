@@ -28,6 +28,7 @@ from familydesk.i18n import _, format_date, format_money
 from familydesk.kernel import clock
 from familydesk.registry import FamilyDetail, MemberDetail
 from familydesk.ui.cards.family_tab import FamilyCardsTab
+from familydesk.ui.elided import ElidedLabel, breakable
 from familydesk.ui.errors import show_error
 from familydesk.ui.families.appointments_tab import BOOK_KEY, FamilyAppointmentsTab
 from familydesk.ui.families.consent_dialog import ConsentDialog
@@ -62,9 +63,8 @@ class FamilyDetailView(QWidget):
         self.runner = runner
         self.family: FamilyDetail | None = None
         self._focus_person: int | None = None
-        self.title = QLabel()
+        self.title = ElidedLabel()  # a name of any length keeps the window on the screen
         self.title.setObjectName("familyTitle")
-        self.title.setWordWrap(True)
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
         self.chips = Chips()
@@ -87,7 +87,7 @@ class FamilyDetailView(QWidget):
         self.contacts_view.horizontalHeader().setSectionResizeMode(
             2, QHeaderView.ResizeMode.Stretch
         )
-        self.consents_label = QLabel()
+        self.consents_label = ElidedLabel()
         self.buttons: dict[str, QPushButton] = {}
         slots = {
             "edit": self.edit_family, "add": self.add_member, "member": self.edit_member,
@@ -209,8 +209,8 @@ class FamilyDetailView(QWidget):
         for button in self.buttons.values():
             button.setEnabled(family is not None)
         if family is None:
-            self.title.setText(_("Choose a family in the list, or create a new one (Ctrl+N)."))
-            self.subtitle.clear()
+            self.title.clear()  # the hint wraps below, where it has the room (the title elides)
+            self.subtitle.setText(_("Choose a family in the list, or create a new one (Ctrl+N)."))
             self.chips.set_labels([])
             self.banner.hide()
             self.members.set_rows([])
@@ -229,14 +229,14 @@ class FamilyDetailView(QWidget):
         if family.isee_value is not None:
             parts.append(_("ISEE {value}, expires on {date}").format(
                 value=format_money(family.isee_value), date=format_date(family.isee_expiry)))  # fmt: skip
-        self.subtitle.setText(" · ".join(p for p in parts if p))
+        self.subtitle.setText(breakable(" · ".join(p for p in parts if p)))
         warnings = [_("ISEE expired")] if family.isee_expired(clock.today()) else []
         missing = family.missing_privacy
         if missing:
             warnings.append(_("privacy notice missing"))
         self.chips.set_labels([_(label) for label in family.markers.labels()], warnings)
-        self.banner.setText(_("Privacy notice not acknowledged for: {names}.").format(
-            names=", ".join(m.full_name for m in missing)))  # fmt: skip
+        self.banner.setText(breakable(_("Privacy notice not acknowledged for: {names}.").format(
+            names=", ".join(m.full_name for m in missing))))  # fmt: skip
         self.banner.setVisible(bool(missing))
         selected = self.selected_member()
         wanted = self._focus_person or (selected.id if selected else None)

@@ -7,9 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPoint, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout, QWidget
 
 from familydesk.errors import ValidationError
+from familydesk.i18n import _
+from familydesk.ui import unsaved
 from familydesk.ui.errors import show_error
 from familydesk.ui.runner import Runner
 from familydesk.ui.widgets import ErrorLine
@@ -25,6 +28,33 @@ class FormDialog(QDialog):
         self.runner = runner
         self.error = ErrorLine()
         self.setMinimumWidth(480)
+        self._opened_with: tuple[object, ...] | None = None  # the inputs when it opened
+
+    # -- before quitting, locking or switching operator (ui.unsaved) --------------
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._opened_with is None:
+            self._opened_with = unsaved.form_values(self)
+            self._touched = unsaved.watch_typing(self)
+
+    def done(self, result: int) -> None:
+        self._opened_with = None
+        super().done(result)
+
+    def unsaved_changes(self) -> str:
+        """The form's title when the operator changed a field (what a list filled in
+        after opening puts in does not count)."""
+        if self._opened_with is None or not self._touched.touched:
+            return ""
+        if unsaved.form_values(self) == self._opened_with:
+            return ""
+        return _("{form}: changes not saved").format(form=self.windowTitle())
+
+    def save_changes(self) -> None:
+        self.save()
+
+    def discard_changes(self) -> None:
+        self.reject()
 
     def lay_out(self, form: QLayout, *extra: QWidget) -> None:
         """The form, any ``extra`` widgets, the error line and Save/Cancel, top to bottom."""

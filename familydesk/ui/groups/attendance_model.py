@@ -72,6 +72,11 @@ class AttendanceModel(QAbstractTableModel):
         self.grid, self.sessions, self.pending = None, [], {}
         self.endResetModel()
 
+    def discard(self) -> None:
+        """Forget the marks not saved: the grid shows what the database has."""
+        self.pending = {}
+        self._repaint()
+
     def session_saved(self, row: SessionRow, sent: dict[Cell, str | None]) -> None:
         """``row`` was saved with the marks ``sent``: they are no longer pending."""
         for cell, mark in sent.items():

@@ -36,6 +36,7 @@ from familydesk.groups.names import MARK_LETTERS, MARKS, translated
 from familydesk.groups.sessions import SessionRow
 from familydesk.i18n import _, format_date, ngettext
 from familydesk.ui.appointments.banner import Banner
+from familydesk.ui.elided import ElidedLabel
 from familydesk.ui.errors import show_error
 from familydesk.ui.groups import printing
 from familydesk.ui.groups.attendance_model import AttendanceModel, mark_for_key
@@ -109,7 +110,7 @@ class AttendanceTab(QWidget):
         self.view = AttendanceView(self.model)
         self.view.editable = self.may_mark
         self.banner = Banner()
-        self.status = QLabel()
+        self.status = ElidedLabel()  # "3 marks not saved" must not widen the window
         self.status.setObjectName("countLabel")
         self.legend = QLabel()
         self.legend.setObjectName("countLabel")
@@ -133,11 +134,12 @@ class AttendanceTab(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         for widget in (self.save_button, self.present_button, self.walk_in_button):
             bar.addWidget(widget)
-        bar.addWidget(self.status, 1)
+        bar.addStretch(1)
         bar.addWidget(self.signatures_button)
         bar.addWidget(self.certificates_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.status)  # a line of its own: the bar has no room to spare
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.legend)
@@ -170,6 +172,7 @@ class AttendanceTab(QWidget):
     def _show_status(self) -> None:
         count = len(self.model.pending)
         self.status.setText(ngettext("{n} mark not saved", "{n} marks not saved", count).format(n=count) if count else "")  # fmt: skip
+        self.status.setVisible(bool(count))
 
     # -- loading -------------------------------------------------------------------
     def show_group(self, group: GroupRow | None) -> None:
@@ -256,6 +259,21 @@ class AttendanceTab(QWidget):
             self.banner.show_message("warning", [exc.message])
         else:
             show_error(self, exc)
+
+    # -- before quitting, locking or switching operator (ui.unsaved) --------------------
+    def unsaved_changes(self) -> str:
+        count = len(self.model.pending)
+        if not count or self.group is None:
+            return ""
+        return ngettext("Attendance of “{group}”: {n} mark not saved",
+                        "Attendance of “{group}”: {n} marks not saved", count).format(
+            group=self.group.title, n=count)  # fmt: skip
+
+    def save_changes(self) -> None:
+        self.save()
+
+    def discard_changes(self) -> None:
+        self.model.discard()
 
     # -- walk-ins and printouts ----------------------------------------------------------
     def add_walk_in(self) -> PeopleDialog | None:

@@ -28,6 +28,7 @@ from familydesk.groups.figures import GroupFigures, group_figures
 from familydesk.groups.names import PHASES, translated
 from familydesk.i18n import _, ngettext
 from familydesk.ui.appointments.banner import Banner
+from familydesk.ui.elided import ElidedLabel
 from familydesk.ui.groups import printing
 from familydesk.ui.groups.attendance_tab import AttendanceTab
 from familydesk.ui.groups.common import open_dialog, report
@@ -104,9 +105,8 @@ class GroupsPage(Page):
         under.addWidget(self.new_button)
         left_layout.addLayout(under)
 
-        self.group_title = QLabel()
+        self.group_title = ElidedLabel()
         self.group_title.setObjectName("sectionHeading")
-        self.group_title.setWordWrap(True)
         self.edit_button = QPushButton()
         self.edit_button.setObjectName("editGroup")
         self.edit_button.setVisible(self.may_run)
