@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.journeys.desk import SCREEN, Desk, clean_env, wait_until
+from tests.journeys.desk import SCREEN, Desk, clean_env
 
 TOOLS = ("Xvfb", "openbox", "xdotool", "import", "xwininfo", "xprop")
 DEMO_FAMILIES = 60
@@ -73,6 +73,21 @@ def _start_xvfb(display: str, log: Path) -> subprocess.Popen[bytes] | None:
     return None
 
 
+def _start_openbox(display: str, log: Path) -> subprocess.Popen[bytes]:
+    """openbox managing ``display``'s windows (started again if it gives up at once)."""
+    for _attempt in range(3):
+        manager = subprocess.Popen(["openbox", "--sm-disable"], env=clean_env(display),
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                   stderr=log.open("ab"))  # fmt: skip
+        deadline = time.monotonic() + 15
+        while manager.poll() is None and time.monotonic() < deadline:
+            if _wm_ready(display):
+                return manager
+            time.sleep(0.1)
+        _end(manager)
+    raise RuntimeError(f"openbox did not start at {display}: {log.read_text(errors='replace')}")
+
+
 @pytest.fixture(scope="session")
 def x_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A 1366x768x24 Xvfb with openbox managing its windows; its ``DISPLAY``."""
@@ -91,13 +106,13 @@ def x_display(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     else:
         _unavailable("Xvfb did not start (see its log)")
     assert server is not None
-    manager = subprocess.Popen(["openbox", "--sm-disable"], env=clean_env(display),
-                               stdout=subprocess.DEVNULL, stderr=(logs / "openbox.log").open("wb"))  # fmt: skip
     try:
-        wait_until(lambda: _wm_ready(display), "openbox", 15)
-        yield display
+        manager = _start_openbox(display, logs / "openbox.log")
+        try:
+            yield display
+        finally:
+            _end(manager)
     finally:
-        _end(manager)
         _end(server)
 
 
