@@ -6,8 +6,9 @@ screen, each visible top-level window (main window, dialogs, popups) with its fr
 widget with the keyboard focus, and every visible widget with its class, object name and
 global rectangle, and the part of it actually painted (clipped by its parents: what a
 screenshot shows). Buttons add their text, combo boxes their current text, tab bars their
-tabs, scroll bars their value. The journeys read it to click a tab or a button as a
-person would, and to check that nothing reaches beyond the screen's right edge.
+tabs, scroll bars their value, item views their current cell. The journeys read it to click
+a tab, a cell or a button as a person would, and to check that nothing reaches beyond the
+screen's right edge.
 
 The file is replaced atomically; a failure is logged, never shown. GUI thread only.
 """
@@ -23,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QRect, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSlider,
     QApplication,
     QComboBox,
@@ -70,6 +72,10 @@ def describe(widget: QWidget) -> dict[str, Any] | None:
         entry["current"] = widget.currentIndex()
     elif isinstance(widget, QAbstractSlider):
         entry["value"], entry["maximum"] = widget.value(), widget.maximum()
+    elif isinstance(widget, QAbstractItemView) and widget.currentIndex().isValid():
+        index = widget.currentIndex()
+        cell = _global(widget.viewport(), widget.visualRect(index))
+        entry["current"] = {"row": index.row(), "column": index.column(), "rect": _rect(cell)}
     return entry
 
 
