@@ -1,7 +1,7 @@
 """A test-only view of the shell's geometry, for the journeys (tests/journeys): off by default.
 
 Only when ``FAMILYDESK_GEOMETRY_DUMP`` names a file does the main window write, on each page
-switch and twice a second, a JSON snapshot of what is on screen: the page shown, the
+switch and every 0.3 s, a JSON snapshot of what is on screen: the page shown, the
 screen, each visible top-level window (main window, dialogs, popups) with its frame, the
 widget with the keyboard focus, and every visible widget with its class, object name and
 global rectangle, and the part of it actually painted (clipped by its parents: what a
@@ -38,7 +38,7 @@ from familydesk.ui.main_window import NAVIGATION
 log = logging.getLogger(__name__)
 
 ENV = "FAMILYDESK_GEOMETRY_DUMP"
-INTERVAL_MS = 500
+INTERVAL_MS = 300
 
 
 def _rect(rect: QRect) -> list[int]:

@@ -96,7 +96,9 @@ def test_quitting_with_unsaved_marks_asks_and_save_keeps_them(desk, demo) -> Non
     app.key("ctrl+q")
     question = asked_or_gone(app)
     shot = app.shot("after quit")
-    saved = dict(query(db, "SELECT enrolment_id, mark FROM attendance WHERE session_id = ?", session_id))
+    saved = dict(
+        query(db, "SELECT enrolment_id, mark FROM attendance WHERE session_id = ?", session_id)
+    )
     typed = {enrolment: saved.get(enrolment) for enrolment, _mark in marks}
     if question is None:
         raise JourneyError(
@@ -107,5 +109,7 @@ def test_quitting_with_unsaved_marks_asks_and_save_keeps_them(desk, demo) -> Non
     assert save is not None, f"the question has no Save button: {question} ({shot})"
     app.click_widget(save)
     assert app.wait_exit(30) == 0
-    saved = dict(query(db, "SELECT enrolment_id, mark FROM attendance WHERE session_id = ?", session_id))
+    saved = dict(
+        query(db, "SELECT enrolment_id, mark FROM attendance WHERE session_id = ?", session_id)
+    )
     assert {enrolment: saved.get(enrolment) for enrolment, _mark in marks} == dict(marks)
