@@ -252,6 +252,7 @@ class Desk:
 
     def frame(self) -> tuple[int, int, int, int]:
         """The main window with its window manager's frame, as X sees it: x, y, width, height."""
+        self.window = wait_until(self._main_window, "the FamilyDesk window")  # Qt may remake it
         info = subprocess.run(["xwininfo", "-id", self.window], env=clean_env(self.display),
                               capture_output=True, text=True, timeout=30, check=True).stdout  # fmt: skip
         extents = subprocess.run(["xprop", "-id", self.window, "_NET_FRAME_EXTENTS"],

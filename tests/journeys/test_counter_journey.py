@@ -10,14 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.journeys.demo_data import demo_today
 from tests.journeys.desk import Desk, colour, query
 
 pytestmark = pytest.mark.journey
-
-
-def demo_today(db: Path) -> str:
-    """The day the demo was made (its queue is today's): ISO text."""
-    return query(db, "SELECT max(contact_date) FROM contact")[0][0]
 
 
 def card_and_partner(db: Path) -> tuple[int, str, str]:
