@@ -10,7 +10,7 @@ BUNDLE_INSTALLED := $(VENV)/.bundle-installed
 PG := scripts/pg-test-server.sh
 PYTEST_ARGS ?=
 
-.PHONY: run test test-sqlite test-postgresql lint bundle bench crash messages catalogues screenshots clean
+.PHONY: run test test-sqlite test-postgresql journeys lint bundle bench crash messages catalogues screenshots clean
 
 $(PY):
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -59,6 +59,11 @@ test-postgresql: $(TEST_INSTALLED)
 	  echo "PostgreSQL is not available here: skipping the PostgreSQL run."; exit 0; fi; \
 	FAMILYDESK_TEST_PG_URL=$$url $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 	$(PG) stop; exit $$status
+
+## make journeys: the real app under Xvfb (1366x768) with openbox, real keys and clicks,
+## the database checked afterwards; screenshots in build/journeys/ (CI keeps them)
+journeys: $(TEST_INSTALLED) catalogues
+	$(PY) -m pytest -m journey tests/journeys $(PYTEST_ARGS)
 
 ## make bundle: PyInstaller one-folder build, then its own --smoke run
 # after `demo`, commands sign in as its administrator; an active demo card must check
