@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.journeys.desk import SCREEN, Desk, clean_env
+from tests.journeys.desk import APP_DIR, SCREEN, Desk, clean_env
 
 TOOLS = ("Xvfb", "openbox", "xdotool", "import", "xwininfo", "xprop")
 DEMO_FAMILIES = 60
@@ -123,7 +123,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     db = home / "demo.sqlite3"
     subprocess.run(
         [sys.executable, "-m", "familydesk", "demo", "--families", str(DEMO_FAMILIES), "--db", str(db)],
-        cwd=Path(__file__).resolve().parents[2], env=clean_env(os.environ.get("DISPLAY", ""), FAMILYDESK_HOME=str(home)),
+        cwd=APP_DIR, env=clean_env(os.environ.get("DISPLAY", ""), FAMILYDESK_HOME=str(home)),
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
     return home, db

@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Where the app runs from (``python -m familydesk`` imports the package there): this tree,
+#: or ``JOURNEYS_APP_DIR`` (e.g. an older checkout, to see a journey fail before a fix).
+APP_DIR = Path(os.environ.get("JOURNEYS_APP_DIR") or ROOT)
 ARTEFACTS = ROOT / "build" / "journeys"
 SCREEN = (1366, 768)
 PASSWORD = "demo"  # every demo operator's
@@ -84,7 +87,7 @@ class Desk:
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "familydesk", "--db", str(self.db)],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                cwd=APP_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )  # fmt: skip
         self.window = wait_until(self._main_window, "the FamilyDesk window", START_TIMEOUT, 0.3)

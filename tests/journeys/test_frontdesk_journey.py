@@ -100,9 +100,13 @@ def test_down_and_enter_record_the_first_namesake_and_the_highlighted_need(desk,
     names = {
         hit.person_id: f"{hit.surname} {hit.given_name} (born {hit.birth_date})" for hit in hits
     }
-    assert person_id == first.person_id, (
-        f"Down, Enter on '{search}' recorded {names.get(person_id, person_id)}, "
-        f"not the first in the list, {names[first.person_id]}")  # fmt: skip
-    assert need_key == wanted_need, (
-        f"'{NEED_TYPED}', Down, Enter recorded the need {need_key!r}, not the highlighted {wanted_need!r}")  # fmt: skip
-    assert "taken_in_charge" in outcomes.split(","), outcomes
+    problems = []
+    if person_id != first.person_id:
+        problems.append(f"Down, Enter on '{search}' recorded {names.get(person_id, person_id)}, "
+                        f"not the first in the list, {names[first.person_id]}")  # fmt: skip
+    if need_key != wanted_need:
+        problems.append(f"'{NEED_TYPED}', Down, Enter recorded the need {need_key!r}, "
+                        f"not the highlighted {wanted_need!r}")  # fmt: skip
+    if "taken_in_charge" not in outcomes.split(","):
+        problems.append(f"the outcome ticked with Alt+P is not saved: {outcomes!r}")
+    assert problems == [], "; ".join(problems)
