@@ -15,7 +15,7 @@ import pytest
 
 from familydesk.ui.main_window import NAVIGATION
 from tests.journeys.demo_data import ended_group
-from tests.journeys.desk import SCREEN, Desk, JourneyError, Probe, right_edges
+from tests.journeys.desk import SCREEN, Desk, JourneyError, Probe, right_edges, wait_until
 
 pytestmark = pytest.mark.journey
 
@@ -56,8 +56,8 @@ def test_every_page_fits_a_1366_by_768_screen(desk, demo) -> None:  # noqa: ANN0
     for number, entry in enumerate(NAVIGATION, start=1):
         app.key(f"ctrl+{number}")
         try:
-            probe = app.wait(lambda p, key=entry.key: p if p["page"] == key and not p["busy"] else None,
-                             f"the {entry.key} page", timeout=6)  # fmt: skip
+            probe = wait_until(lambda key=entry.key: (p := app.probe())["page"] == key and not p["busy"] and p,
+                               f"the {entry.key} page", timeout=6)  # fmt: skip
         except JourneyError:
             continue  # not for this role (the navigation greys it out)
         visited.append(entry.key)
