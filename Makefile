@@ -10,7 +10,7 @@ BUNDLE_INSTALLED := $(VENV)/.bundle-installed
 PG := scripts/pg-test-server.sh
 PYTEST_ARGS ?=
 
-.PHONY: run test test-dates test-sqlite test-postgresql lint wheel-check bundle bench crash messages catalogues screenshots clean
+.PHONY: run test test-dates test-sqlite test-postgresql journeys lint wheel-check bundle bench crash messages catalogues screenshots clean
 
 $(PY):
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
@@ -69,6 +69,11 @@ test-postgresql: $(TEST_INSTALLED)
 ## make wheel-check: the built wheel in a new empty venv, away from the checkout, prints in Italian
 wheel-check: | $(PY)
 	PYTHON=$(PYTHON) BUILD_PYTHON=$(PY) scripts/wheel-check.sh
+
+## make journeys: the real app under Xvfb (1366x768) with openbox, real keys and clicks,
+## the database checked afterwards; screenshots in build/journeys/ (CI keeps them)
+journeys: $(TEST_INSTALLED) catalogues
+	$(PY) -m pytest -m journey tests/journeys $(PYTEST_ARGS)
 
 ## make bundle: PyInstaller one-folder build, then its own --smoke run
 # after `demo`, commands sign in as its administrator; an active demo card must check

@@ -29,6 +29,7 @@ from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
 from familydesk.paths import data_dir, demo_database_path, resources_dir
 from familydesk.ui import in_use
+from familydesk.ui import shell_probe
 from familydesk.ui.errors import install_excepthook, show_bug_dialog
 from familydesk.ui.language import LanguageManager
 from familydesk.ui.main_window import MainWindow
@@ -177,6 +178,7 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
         _arm_smoke(window, started, result)
     window.restore_state(QSettings())
     window.show()
+    shell_probe.install(window)  # test-only: off unless FAMILYDESK_GEOMETRY_DUMP is set
     if not smoke:
         from familydesk.ui import idle_lock
 
