@@ -5,11 +5,16 @@ application-wide event filter (installed once, at start-up) drops wheel events o
 boxes and spin boxes (dates and times included) that do not have the keyboard focus and
 hands them to the scroll area around them, which scrolls as if the field were not there.
 A focused field still takes the wheel, as the operator chose it. GUI thread only.
+
+At a real display Qt gives a wheel-focus widget the focus *before* any filter sees the
+wheel (QApplication::notify, for spontaneous wheel events), so the field would be focused
+and change after all: every guarded widget is made ``StrongFocus`` (Tab and click still
+focus it, the wheel no longer does) when it is polished, i.e. before it is first shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QComboBox, QWidget
 
 _GUARDED = (QComboBox, QAbstractSpinBox)
@@ -19,7 +24,11 @@ class WheelGuard(QObject):
     """``install(app)`` once; the filter lives as long as the application."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() != QEvent.Type.Wheel or not isinstance(watched, _GUARDED):
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, _GUARDED):
+            _no_wheel_focus(watched)
+            return False
+        if kind != QEvent.Type.Wheel or not isinstance(watched, _GUARDED):
             return False
         if watched.hasFocus():
             return False
@@ -29,6 +38,11 @@ class WheelGuard(QObject):
             QCoreApplication.sendEvent(area.viewport(), event)
         event.ignore()
         return True
+
+
+def _no_wheel_focus(widget: QWidget) -> None:
+    if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:

@@ -89,3 +89,14 @@ def test_switching_the_language_asks_and_no_keeps_it(
     assert i18n.current_language() == before
     assert page.language_combo.currentData() == before  # the previous choice is back
     assert preferences.language() != other
+
+
+def test_the_wheel_cannot_give_a_guarded_field_the_focus(area) -> None:  # type: ignore[no-untyped-def]
+    """At a real display Qt focuses a wheel-focus widget before any filter sees the wheel
+    (journey 5 found the language combo focused, then changed): guarded widgets are polished
+    to StrongFocus, so Tab and a click still focus them and the wheel does not."""
+    _scroll, combo, spin, other = area
+    late = QComboBox(other.parentWidget())  # made after the guard, shown later
+    late.show()
+    for widget in (combo, spin, other, late):
+        assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus, widget
