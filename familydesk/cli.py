@@ -20,45 +20,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from familydesk import APP_NAME, __version__, i18n, preferences
+from familydesk.commands.parser import Parser, argparse_gettext
 from familydesk.errors import FamilyDeskError
-from familydesk.i18n import N_, _, ngettext
+from familydesk.i18n import _, ngettext
 
 STARTED = time.perf_counter()
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
+EXIT_OK, EXIT_PROBLEM, EXIT_BUG = 0, 1, 70
 #: What a shell reports for a command ended by SIGPIPE (its reader went away).
 EXIT_PIPE = 128 + 13
-
-#: argparse's own messages, so that usage errors and help speak our language.
-_ARGPARSE_MESSAGES = {
-    "usage: ": N_("usage: "),
-    "positional arguments": N_("positional arguments"),
-    "options": N_("options"),
-    "show this help message and exit": N_("show this help message and exit"),
-    "show program's version number and exit": N_("show program's version number and exit"),
-    "unrecognized arguments: %s": N_("unrecognized arguments: %s"),
-    "the following arguments are required: %s": N_("the following arguments are required: %s"),
-    "expected one argument": N_("expected one argument"),
-    "invalid choice: %(value)r (choose from %(choices)s)": N_(
-        "invalid choice: %(value)r (choose from %(choices)s)"
-    ),
-    "argument %(argument_name)s: %(message)s": N_("argument %(argument_name)s: %(message)s"),
-    "ambiguous option: %(option)s could match %(matches)s": N_(
-        "ambiguous option: %(option)s could match %(matches)s"
-    ),
-}
-
-
-def _argparse_gettext(message: str) -> str:
-    return _(_ARGPARSE_MESSAGES[message]) if message in _ARGPARSE_MESSAGES else message
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        hint = _("Try “familydesk --help”.")
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}. {hint}\n")
-
 
 def _count(text: str) -> int:
     try:
@@ -105,7 +76,7 @@ def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="familydesk", description=_("FamilyDesk: the family centre's front desk.")
     )
     parser.add_argument(
@@ -125,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("use the demo database in the user data folder, filling it on first use"),
     )
-    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     demo = commands.add_parser("demo", help=_("fill an empty database with realistic demo data"))
     demo.add_argument("--families", type=_count, default=300, help=_("how many families (300)"))
     demo.add_argument("--seed", type=_integer, default=1, help=_("random seed (1)"))
@@ -338,7 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     log_file = setup_logging()
     i18n.set_language(_language_from(argv) or preferences.language() or i18n.DEFAULT_LANGUAGE)
-    argparse._ = _argparse_gettext  # type: ignore[attr-defined]
+    argparse._ = argparse_gettext  # type: ignore[attr-defined]
     try:
         return _run(argv, log_file)
     except BrokenPipeError:

@@ -28,8 +28,7 @@ from familydesk.db.database import Database
 from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
 from familydesk.paths import data_dir, demo_database_path, resources_dir
-from familydesk.ui import in_use
-from familydesk.ui import shell_probe
+from familydesk.ui import in_use, shell_probe
 from familydesk.ui.errors import install_excepthook, show_bug_dialog
 from familydesk.ui.language import LanguageManager
 from familydesk.ui.main_window import MainWindow

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import getpass
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -36,6 +34,7 @@ from familydesk.ui.pages.groups import GroupsPage
 from familydesk.ui.pages.placeholder import PlaceholderPage
 from familydesk.ui.pages.privacy import PrivacyPage
 from familydesk.ui.pages.settings import SettingsPage
+from familydesk.ui.shortcuts import button_keys, plain
 
 
 @dataclass(frozen=True)
@@ -321,7 +320,7 @@ class MainWindow(QMainWindow):
         """The window's keys, then the keys each page's buttons show in their text
         ("Call next (F6)"), under the page's name. Mnemonic "&" are left out."""
         lines = [
-            f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{_plain(action.text())}"
+            f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{plain(action.text())}"
             for action in [
                 *self.page_actions,
                 self.find_action,
@@ -333,10 +332,10 @@ class MainWindow(QMainWindow):
             if action.isEnabled()
         ]
         for row, entry in enumerate(NAVIGATION):
-            keys = _button_keys(self.pages[entry.key])
+            keys = button_keys(self.pages[entry.key])
             if keys and self.page_actions[row].isEnabled():
                 lines.append("")
-                lines.append(_plain(_(entry.title)))
+                lines.append(plain(_(entry.title)))
                 lines.extend(f"{key}\t{text}" for key, text in keys)
         return "\n".join(lines)
 
@@ -390,30 +389,3 @@ class MainWindow(QMainWindow):
         self.save_state(QSettings())
         self.context.runner.wait(10_000)
         super().closeEvent(event)
-
-
-_KEY_IN_TEXT = re.compile(
-    r"^(?P<text>.*?)\s*\((?P<key>(?:(?:Ctrl|Shift|Alt)\+)*(?:F\d{1,2}|[A-Z]))\)$"
-)
-
-
-def _plain(text: str) -> str:
-    """``text`` without mnemonic ampersands ("&&" is a literal one)."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
-
-
-def _button_keys(page: QWidget) -> list[tuple[str, str]]:
-    """(key, what it does) for each button of ``page`` whose text names its key."""
-    seen: dict[str, str] = {}
-    for button in page.findChildren(QAbstractButton):
-        match = _KEY_IN_TEXT.match(_plain(button.text()))
-        if match and match["key"] not in seen:
-            seen[match["key"]] = match["text"]
-    return sorted(seen.items(), key=lambda item: _key_order(item[0]))
-
-
-def _key_order(key: str) -> tuple[int, int, str]:
-    name = key.rsplit("+", 1)[-1]
-    if name.startswith("F") and name[1:].isdigit():
-        return (0, int(name[1:]), key)
-    return (1, 0, key)

@@ -48,15 +48,21 @@ class FamilyCardsTab(QWidget):
         self.actions = CardActions.for_context(context, self.banner, self)
         self.actions.changed.connect(lambda card: self.load(card.id))
         self.actions.stale.connect(lambda: self.load(self.actions.card.id if self.actions.card else None))  # fmt: skip
+        # Two rows: the six buttons side by side made the family pane (and the window)
+        # wider than a 1366 px screen.
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.issue_button)
         bar.addStretch(1)
+        card_bar = QHBoxLayout()
+        card_bar.setContentsMargins(0, 0, 0, 0)
         for button in self.actions.buttons():
-            bar.addWidget(button)
+            card_bar.addWidget(button)
+        card_bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
+        layout.addLayout(card_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._chosen(current.row()))  # fmt: skip
