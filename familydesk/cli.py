@@ -31,6 +31,7 @@ EXIT_OK, EXIT_PROBLEM, EXIT_BUG = 0, 1, 70
 #: What a shell reports for a command ended by SIGPIPE (its reader went away).
 EXIT_PIPE = 128 + 13
 
+
 def _count(text: str) -> int:
     try:
         value = int(text)
@@ -76,9 +77,7 @@ def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog="familydesk", description=_("FamilyDesk: the family centre's front desk.")
-    )
+    parser = Parser(prog="familydesk", description=_("FamilyDesk: the family centre's front desk."))
     parser.add_argument(
         "--version",
         action="version",
