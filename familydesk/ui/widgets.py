@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,6 +30,15 @@ class DateField(QLineEdit):
 
     def retranslate_ui(self) -> None:
         self.setPlaceholderText(_("dd/mm/yyyy"))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Never narrower than a whole date or its hint ("fino al gg/mm/..." was cut)."""
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        text = max(metrics.horizontalAdvance("00/00/0000"),
+                   metrics.horizontalAdvance(self.placeholderText()))  # fmt: skip
+        margins = self.textMargins()
+        return QSize(max(hint.width(), text + margins.left() + margins.right() + 16), hint.height())
 
     def value(self) -> date | None:
         """The date, None when empty; ``ValueError`` (translated) when unreadable."""
