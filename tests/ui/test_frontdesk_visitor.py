@@ -105,3 +105,19 @@ def test_three_wrong_fields_show_three_errors_top_to_bottom(
     assert tops == sorted(tops)
     assert focused() is form.birth_year
     assert not form.error.isVisible()  # nothing left over for the line under the form
+
+
+def test_an_alt_letter_while_the_list_is_open_leaves_it_for_the_next_field(
+    page: FrontDeskPage, qtbot: QtBot
+) -> None:
+    """Seen at a real display: the list stayed open after Alt+M and took the next key
+    ("marocchA", "tlantide")."""
+    press(qtbot, *ANONYMOUS)
+    press(qtbot, Qt.Key.Key_Z, ALT)
+    type_text(qtbot, "marocch")
+    popup = page.form.citizenship.completer().popup()
+    assert popup.isVisible()
+    press(qtbot, Qt.Key.Key_M, ALT)
+    assert focused() is page.form.comune and not popup.isVisible()
+    type_text(qtbot, "Atlantide")
+    assert (page.form.citizenship.text(), page.form.comune.text()) == ("marocch", "Atlantide")
