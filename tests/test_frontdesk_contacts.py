@@ -7,9 +7,11 @@ import threading
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import func, select
 
 from familydesk import audit, frontdesk, registry
 from familydesk.db.database import Database
+from familydesk.db.models_frontdesk import Contact
 from familydesk.errors import ValidationError
 from familydesk.frontdesk import ContactInput, RequestInput
 from familydesk.permissions import PermissionDenied
@@ -155,3 +157,68 @@ def test_a_family_seen_at_the_desk_is_not_inactive_for_retention(database: Datab
         person_id=old.members[0].id, requests=(RequestInput("housing"),)))  # fmt: skip
     preview = {p.kind: p for p in database.read(retention.retention_preview, TODAY)}
     assert preview["registry"].count == 0
+
+
+def test_an_anonymous_visitor_s_comune_and_citizenship_are_entries_of_the_lists(
+    database: Database,
+) -> None:
+    """As the registry stores them: the comune's name and the citizenship's adjective,
+    whether the entry of the list, the name or the country (or the codice catastale) came."""
+    lists = database.read(frontdesk.visitor_lists)
+    assert "Suzzara (MN)" in lists.comuni and "marocchina (Marocco)" in lists.citizenships
+    assert lists.citizenships[0] == "italiana (Italia)"
+    signed_in(database, "reception", "laura")
+    typed = [("marocchina (Marocco)", "Suzzara (MN)"), ("Marocco", "suzzara"),
+             ("  ROMENA ", "L020"), ("", "")]  # fmt: skip
+    for citizenship, comune in typed:
+        database.write(frontdesk.record_contact, ContactInput(
+            anon_citizenship=citizenship, anon_comune=comune,
+            requests=(RequestInput("other"),)))  # fmt: skip
+    stored = database.read(lambda s: s.execute(
+        select(Contact.anon_citizenship, Contact.anon_comune).order_by(Contact.id)).all())  # fmt: skip
+    assert [tuple(row) for row in stored] == [
+        ("marocchina", "Suzzara"), ("marocchina", "Suzzara"), ("rumena", "Suzzara"), ("", "")]  # fmt: skip
+
+
+def test_a_citizenship_or_comune_not_in_the_lists_is_refused_naming_the_field(
+    database: Database,
+) -> None:
+    with pytest.raises(ValidationError) as error:
+        database.write(frontdesk.record_contact, ContactInput(
+            anon_citizenship="marocch", anon_comune="Atlantide",
+            requests=(RequestInput("other"),)))  # fmt: skip
+    assert error.value.errors == (
+        ("anon_citizenship", "Citizenship: choose one from the list, e.g. “marocchina "
+                             "(Marocco)”, or leave it empty."),
+        ("anon_comune", "Comune: choose a comune from the list, e.g. “Suzzara (MN)”."),
+    )  # fmt: skip
+    assert database.read(lambda s: s.scalar(select(func.count()).select_from(Contact))) == 0
+
+
+def test_what_a_known_person_s_form_kept_of_an_anonymous_visitor_is_not_checked(
+    database: Database,
+) -> None:
+    giulia = _giulia(database).members[0]
+    row = database.write(frontdesk.record_contact, ContactInput(
+        person_id=giulia.id, anon_citizenship="Atlantide", requests=(RequestInput("other"),)))  # fmt: skip
+    assert row.person_id == giulia.id
+
+
+def test_three_wrong_fields_are_said_together_top_to_bottom(database: Database) -> None:
+    """In the order of the form, each naming its field with its label's words."""
+    contact = ContactInput(anon_birth_year=1800, anon_comune="Atlantide", channel="fax",
+                           requests=(RequestInput("astrology", ("referral",),
+                                                  follow_up_on=date(2026, 1, 1)),))  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        database.write(frontdesk.record_contact, contact)
+    assert [field for field, _message in error.value.errors] == [
+        "anon_birth_year", "anon_comune", "channel", "need", "referral_to", "follow_up_on"]  # fmt: skip
+    assert [message.split(":")[0] for _field, message in error.value.errors] == [
+        "Birth year", "Comune", "Channel", "Need", "Referred to", "Follow-up date"]  # fmt: skip
+    assert error.value.field == "anon_birth_year"
+    with pytest.raises(ValidationError) as checked:
+        database.read(frontdesk.check_contact, contact)
+    assert checked.value.errors == error.value.errors
+    with pytest.raises(ValidationError) as request:
+        database.read(frontdesk.check_request, contact.requests[0])
+    assert [field for field, _m in request.value.errors] == ["need", "referral_to", "follow_up_on"]

@@ -3,6 +3,7 @@ everyone who sees families. Each type also reads as plain sentences (``rules_tex
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,7 +15,7 @@ from familydesk import permissions
 from familydesk.appointments.resources_common import clean_text, remove_or_retire
 from familydesk.db.database import load_for_update
 from familydesk.db.models_cards import Card, CardType
-from familydesk.errors import NotFoundError, ValidationError
+from familydesk.errors import FieldErrors, NotFoundError
 from familydesk.i18n import _, format_money, ngettext
 from familydesk.kernel import clock
 
@@ -125,42 +126,75 @@ def get_card_type(session: Session, card_type_id: int) -> CardTypeRow:
     return _row(session, t)
 
 
-def _whole(field: str, label: str, value: int | None, low: int, high: int,
+#: The fields of a card type in the order the form shows them (errors are said so).
+FIELDS = ("name", "description", "residence_months", "min_children", "child_age_limit",
+          "disability_age_limit", "holder_min_age", "holder_max_age", "isee_ceiling",
+          "validity_months")  # fmt: skip
+
+
+def _whole(errors: FieldErrors, field: str, label: str, value: int | None, low: int, high: int,
            optional: bool = False) -> int | None:  # fmt: skip
     if value is None and optional:
         return None
     if value is None or not low <= value <= high:
-        raise ValidationError(field, _("{field}: give a whole number from {low} to {high}.").format(field=label, low=low, high=high))  # fmt: skip
+        errors.add(field, _("{field}: give a whole number from {low} to {high}.").format(field=label, low=low, high=high))  # fmt: skip
+        return None
     return value
 
 
-def save_card_type(session: Session, data: CardTypeInput) -> CardTypeRow:
-    """Add or change a card type; ``ValidationError`` names the field that is wrong."""
-    permissions.require(session, permissions.SETTINGS)
-    name = clean_text("name", _("Name"), data.name, 100, required=True)
-    twin = session.scalar(select(CardType.id).where(func.lower(CardType.name) == name.lower(), CardType.id != (data.id or 0)))  # fmt: skip
-    if twin is not None:
-        raise ValidationError("name", _("Name: another card type is already called {name}.").format(name=name))  # fmt: skip
+def _clean(data: CardTypeInput, errors: FieldErrors,
+           taken: Callable[[str], bool] = lambda _name: False) -> dict[str, object]:  # fmt: skip
+    """The values to save; what is wrong goes to ``errors`` in the form's order, each
+    message starting with the words of its field's label (Residence, Children, ...)."""
+    name = errors.check(clean_text, "name", _("Name"), data.name, 100, required=True)
+    if name and taken(name):
+        errors.add("name", _("Name: another card type is already called {name}.").format(name=name))  # fmt: skip
     values = {
         "name": name, "description": (data.description or "").strip(),
         "residence_required": data.residence_required,
-        "residence_months": _whole("residence_months", _("Months of residence"), data.residence_months, 0, 240),
-        "min_children": _whole("min_children", _("Children needed"), data.min_children, 0, 20),
-        "child_age_limit": _whole("child_age_limit", _("Children's age limit"), data.child_age_limit, 1, 40),
+        "residence_months": _whole(errors, "residence_months", _("Residence"), data.residence_months, 0, 240),
+        "min_children": _whole(errors, "min_children", _("Children (how many)"), data.min_children, 0, 20),
+        "child_age_limit": _whole(errors, "child_age_limit", _("Children (age limit)"), data.child_age_limit, 1, 40),
         "count_foster": data.count_foster,
-        "disability_age_limit": _whole("disability_age_limit", _("Age limit with a disability"), data.disability_age_limit, 1, 99, optional=True),
-        "holder_min_age": _whole("holder_min_age", _("Holder's minimum age"), data.holder_min_age, 0, 120, optional=True),
-        "holder_max_age": _whole("holder_max_age", _("Holder's maximum age"), data.holder_max_age, 0, 120, optional=True),
-        "validity_months": _whole("validity_months", _("Validity (months)"), data.validity_months, 1, 120),
+        "disability_age_limit": _whole(errors, "disability_age_limit", _("Disability"), data.disability_age_limit, 1, 99, optional=True),
+        "holder_min_age": _whole(errors, "holder_min_age", _("Holder's age (at least)"), data.holder_min_age, 0, 120, optional=True),
+        "holder_max_age": _whole(errors, "holder_max_age", _("Holder's age (at most)"), data.holder_max_age, 0, 120, optional=True),
+        "validity_months": _whole(errors, "validity_months", _("Validity"), data.validity_months, 1, 120),
         "isee_ceiling": data.isee_ceiling, "active": data.active,
     }  # fmt: skip
+    disability, children = values["disability_age_limit"], values["child_age_limit"]
+    if disability is not None and children is not None and disability < children:  # type: ignore[operator]
+        errors.add("disability_age_limit", _("Disability: the age cannot be lower than the children's age limit ({age}).").format(age=children))  # fmt: skip
+    low, high = values["holder_min_age"], values["holder_max_age"]
+    if low is not None and high is not None and low > high:  # type: ignore[operator]
+        errors.add("holder_max_age", _("Holder's age: the maximum cannot be lower than the minimum."))  # fmt: skip
     if data.isee_ceiling is not None and data.isee_ceiling <= 0:
-        raise ValidationError("isee_ceiling", _("ISEE ceiling: give an amount above zero, or leave it empty for no income limit."))  # fmt: skip
-    if data.disability_age_limit is not None and data.disability_age_limit < data.child_age_limit:
-        raise ValidationError("disability_age_limit", _("Age limit with a disability: it cannot be lower than the children's age limit."))  # fmt: skip
-    low, high = data.holder_min_age, data.holder_max_age
-    if low is not None and high is not None and low > high:
-        raise ValidationError("holder_max_age", _("Holder's maximum age: it cannot be lower than the minimum."))  # fmt: skip
+        errors.add("isee_ceiling", _("ISEE ceiling: give an amount above zero, or leave it empty for no income limit."))  # fmt: skip
+    errors.found.sort(
+        key=lambda error: FIELDS.index(error[0]) if error[0] in FIELDS else len(FIELDS)
+    )
+    return values
+
+
+def card_type_errors(data: CardTypeInput) -> tuple[tuple[str, str], ...]:
+    """What ``save_card_type`` would refuse, as ``(field, message)`` in the form's order,
+    except a name already taken (that needs the database). Any thread."""
+    errors = FieldErrors()
+    _clean(data, errors)
+    return tuple(errors.found)
+
+
+def save_card_type(session: Session, data: CardTypeInput) -> CardTypeRow:
+    """Add or change a card type; ``ValidationError`` names every wrong field at once."""
+    permissions.require(session, permissions.SETTINGS)
+
+    def taken(name: str) -> bool:
+        return session.scalar(select(CardType.id).where(
+            func.lower(CardType.name) == name.lower(), CardType.id != (data.id or 0))) is not None  # fmt: skip
+
+    errors = FieldErrors()
+    values = _clean(data, errors, taken)
+    errors.raise_any()
     if data.id is None:
         card_type = CardType(**values)
         session.add(card_type)

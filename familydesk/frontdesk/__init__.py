@@ -12,6 +12,7 @@ from familydesk.frontdesk.contacts import (
     FollowUp,
     RequestInput,
     RequestRow,
+    check_contact,
     check_request,
     close_follow_up,
     contacts_of_family,
@@ -35,12 +36,14 @@ from familydesk.frontdesk.suggest import (
     requests_to_book,
     suggested_service,
 )
+from familydesk.frontdesk.visitors import VisitorLists, visitor_lists
 
 __all__ = [
     "CHANNELS", "MACRO_AREAS", "NEED_NAMES", "OUTCOMES", "STATUSES", "SUGGESTED_SERVICES",
     "ContactInput", "ContactRow",
-    "FollowUp", "NeedRow", "QueueRow", "RequestInput", "RequestRow", "call_contact", "call_next",
-    "check_request", "close_follow_up", "contacts_of_family", "desk_operators", "finish_contact",
+    "FollowUp", "NeedRow", "QueueRow", "RequestInput", "RequestRow", "VisitorLists",
+    "call_contact", "call_next", "check_contact", "check_request", "close_follow_up",
+    "contacts_of_family", "desk_operators", "finish_contact",
     "first_suggestion", "list_needs", "open_follow_ups", "record_contact", "requests_to_book",
-    "requeue", "suggested_service", "today_queue",
+    "requeue", "suggested_service", "today_queue", "visitor_lists",
 ]  # fmt: skip

@@ -16,8 +16,9 @@ from sqlalchemy.orm import Session, selectinload
 from familydesk import permissions
 from familydesk.db.base import utcnow
 from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
-from familydesk.errors import ValidationError
+from familydesk.errors import FieldErrors
 from familydesk.frontdesk.needs import need_name
+from familydesk.frontdesk.visitors import clean_citizenship, clean_comune
 from familydesk.frontdesk.who import visitor_names
 from familydesk.i18n import N_, _
 from familydesk.kernel import clock
@@ -110,45 +111,74 @@ def contact_row(session: Session, contact: Contact) -> ContactRow:
     )  # fmt: skip
 
 
-def _clean_request(
-    session: Session, request: RequestInput, today: date
-) -> tuple[Need, RequestInput]:
+def _clean_request(session: Session, request: RequestInput, today: date,
+                   errors: FieldErrors) -> tuple[Need, RequestInput] | None:  # fmt: skip
+    """The request's need, or None; what is wrong goes to ``errors``, in the form's order."""
     need = session.scalar(select(Need).where(Need.key == request.need_key, Need.active.is_(True)))
     if need is None:
-        raise ValidationError("need", _("Need: choose one from the list."))
+        errors.add("need", _("Need: choose one from the list."))
     outcomes = tuple(dict.fromkeys(o for o in request.outcomes if o))
     if not outcomes or any(o not in OUTCOMES for o in outcomes):
-        raise ValidationError("outcomes", _(
+        errors.add("outcomes", _(
             "Outcome: choose at least one of information given, referral, appointment booked, "
             "taken in charge, nothing possible."))  # fmt: skip
     if "referral" in outcomes and not request.referral_to.strip():
-        raise ValidationError(
-            "referral_to", _("Referral: say which service the family was sent to.")
-        )
+        errors.add("referral_to", _("Referred to: say which service the family was sent to."))
     if request.follow_up_on is not None and request.follow_up_on < today:
-        raise ValidationError("follow_up_on", _("Follow-up: a date from today on."))
-    return need, request
+        errors.add("follow_up_on", _("Follow-up date: a date from today on."))
+    return (need, request) if need is not None else None
 
 
-def _clean_contact(contact: ContactInput, today: date) -> None:
-    if contact.channel not in CHANNELS:
-        raise ValidationError("channel", _("Channel: in person, phone, e-mail or other."))
+def _clean_contact(session: Session, contact: ContactInput, today: date,
+                   errors: FieldErrors) -> ContactInput:  # fmt: skip
+    """The contact with an anonymous visitor's comune and citizenship as stored (those of
+    a known person or family are not kept, so not checked); errors go to ``errors``."""
+    anonymous = contact.person_id is None and contact.family_id is None
+    if not anonymous:
+        contact = replace(contact, anon_sex="", anon_birth_year=None, anon_citizenship="",
+                          anon_comune="")  # fmt: skip
     if contact.anon_sex not in ("", "F", "M"):
-        raise ValidationError("anon_sex", _("Sex: F or M, or leave it empty."))
+        errors.add("anon_sex", _("Sex: F or M, or leave it empty."))
     year = contact.anon_birth_year
     if year is not None and not today.year - 120 <= year <= today.year:
-        raise ValidationError("anon_birth_year", _(
+        errors.add("anon_birth_year", _(
             "Birth year: a year between {first} and {last}.").format(
                 first=today.year - 120, last=today.year))  # fmt: skip
+    citizenship = errors.check(clean_citizenship, contact.anon_citizenship)
+    comune = errors.check(clean_comune, session, contact.anon_comune)
+    if contact.channel not in CHANNELS:
+        errors.add("channel", _("Channel: in person, phone, e-mail or other."))
     if not contact.requests:
-        raise ValidationError("need", _("Need: record at least one request."))
+        errors.add("need", _("Need: record at least one request."))
+    return replace(contact, anon_citizenship=citizenship or "", anon_comune=comune or "")
+
+
+def _cleaned(session: Session, contact: ContactInput,
+             today: date) -> tuple[ContactInput, list[tuple[Need, RequestInput]]]:  # fmt: skip
+    """The contact and its requests as saved; ``ValidationError`` lists every wrong field
+    at once, top to bottom as the form shows them (a request's, the last one's)."""
+    errors = FieldErrors()
+    contact = _clean_contact(session, contact, today, errors)
+    cleaned = [_clean_request(session, r, today, errors) for r in contact.requests]
+    errors.raise_any()
+    return contact, [c for c in cleaned if c is not None]
 
 
 def check_request(session: Session, request: RequestInput, today: date | None = None) -> None:
     """Refuse a request ``record_contact`` would refuse, saving nothing (the form checks
-    each request as the operator adds another)."""
+    each request as the operator adds another); every wrong field at once."""
     permissions.require(session, permissions.FRONTDESK)
-    _clean_request(session, request, today or clock.today())
+    errors = FieldErrors()
+    _clean_request(session, request, today or clock.today(), errors)
+    errors.raise_any()
+
+
+def check_contact(session: Session, contact: ContactInput, now: datetime | None = None) -> None:
+    """Refuse what ``record_contact`` would refuse, saving nothing (the form asks it when a
+    field of its own cannot be read, to show every wrong field at once)."""
+    permissions.require(session, permissions.FRONTDESK)
+    now = now or utcnow()
+    _cleaned(session, contact, contact.contact_date or now.astimezone(clock.ROME).date())
 
 
 def _place_in_queue(record: Contact, channel: str, now: datetime, operator: str) -> None:
@@ -168,12 +198,13 @@ def record_contact(
     """Record a contact with its requests, or add them to today's contact of the same person.
 
     The contact's place in the queue follows the channel (see ``_place_in_queue``).
+    ``ValidationError`` lists every wrong field at once; an anonymous visitor's comune and
+    citizenship must be entries of the lists (``visitor_lists``), nothing else is saved.
     """
     permissions.require(session, permissions.FRONTDESK)
     now = now or utcnow()
     today = contact.contact_date or now.astimezone(clock.ROME).date()
-    _clean_contact(contact, today)
-    cleaned = [_clean_request(session, r, today) for r in contact.requests]
+    contact, cleaned = _cleaned(session, contact, today)
     family_id = contact.family_id
     if contact.person_id is not None:
         person = load_person(session, contact.person_id)
@@ -190,8 +221,8 @@ def record_contact(
             family_id=family_id, person_id=contact.person_id,
             anon_sex=contact.anon_sex if anonymous else "",
             anon_birth_year=contact.anon_birth_year if anonymous else None,
-            anon_citizenship=contact.anon_citizenship.strip() if anonymous else "",
-            anon_comune=contact.anon_comune.strip() if anonymous else "",
+            anon_citizenship=contact.anon_citizenship if anonymous else "",
+            anon_comune=contact.anon_comune if anonymous else "",
             referred_by=contact.referred_by.strip(),
         )  # fmt: skip
         session.add(record)

@@ -16,7 +16,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
-from familydesk.cards.types import CardTypeInput, CardTypeRow, rules_text
+from familydesk.cards.types import (
+    FIELDS,
+    CardTypeInput,
+    CardTypeRow,
+    card_type_errors,
+    rules_text,
+)
 from familydesk.errors import ValidationError
 from familydesk.i18n import _
 from familydesk.ui.settings_appointments_form import FieldForm, active_box
@@ -221,37 +227,48 @@ class RuleFields(QObject):
         self._changed()
 
     def gather(self, row: CardTypeRow | None, draft: bool = False) -> CardTypeInput:
-        """The input for ``save_card_type`` (``row`` is the type edited, None for a new one);
-        ``ValidationError`` when the ISEE ceiling cannot be read (a ``draft`` leaves it out)."""
-        return CardTypeInput(
+        """The input for ``save_card_type`` (``row`` is the type edited, None for a new one).
+
+        ``ValidationError`` when the ISEE ceiling cannot be read, with every other wrong
+        field beside it (what the service would refuse), in the form's order; a ``draft``
+        leaves an unreadable ceiling out instead."""
+        unreadable: list[tuple[str, str]] = []
+        data = CardTypeInput(
             name=self.name.text(), description=self.description.text(),
             residence_required=self.residence.isChecked(),
             residence_months=self.residence_months.value() if self.residence.isChecked() else 0,
             min_children=self.min_children.value(), child_age_limit=self.child_age.value(),
             count_foster=self.count_foster.isChecked(),
             disability_age_limit=_optional(self.disability, self.disability_age),
-            isee_ceiling=self._ceiling(draft),
+            isee_ceiling=self._ceiling(None if draft else unreadable),
             holder_min_age=_optional(self.holder_min, self.holder_min_age),
             holder_max_age=_optional(self.holder_max, self.holder_max_age),
             validity_months=self.validity.value(), active=self.active.isChecked(),
             id=row.id if row else None, version=row.version if row else None,
         )  # fmt: skip
+        if unreadable:
+            order = {field: index for index, field in enumerate(FIELDS)}
+            errors = sorted([*unreadable, *card_type_errors(data)], key=lambda e: order.get(e[0], len(order)))  # fmt: skip
+            (field, message), *more = errors
+            raise ValidationError(field, message, tuple(more))
+        return data
 
-    def _ceiling(self, draft: bool) -> Decimal | None:
+    def _ceiling(self, unreadable: list[tuple[str, str]] | None) -> Decimal | None:
+        """The ceiling typed; None when unticked, or unreadable (said in ``unreadable``,
+        unless it is None: a draft)."""
         if not self.isee.isChecked():
             return None
         text = self.isee_ceiling.text().strip()
-        if draft:
+        if not text:
+            message = _("ISEE ceiling: write the amount, e.g. 30.000, or untick the box for no income limit.")  # fmt: skip
+        else:
             try:
                 return parse_money(text)
             except ValueError:
-                return None
-        if not text:
-            raise ValidationError("isee_ceiling", _("ISEE ceiling: write the amount, e.g. 30.000, or untick the box for no income limit."))  # fmt: skip
-        try:
-            return parse_money(text)
-        except ValueError:
-            raise ValidationError("isee_ceiling", _("ISEE ceiling: “{text}” is not an amount: write it like 30.000 or 30.000,00.").format(text=text)) from None  # fmt: skip
+                message = _("ISEE ceiling: “{text}” is not an amount: write it like 30.000 or 30.000,00.").format(text=text)  # fmt: skip
+        if unreadable is not None:
+            unreadable.append(("isee_ceiling", message))
+        return None
 
     def draft(self) -> list[str]:
         """The rules as they read now (the preview), however far the typing has got."""

@@ -123,7 +123,8 @@ def test_a_referral_without_the_service_is_refused_next_to_the_field(
     press(qtbot, Qt.Key.Key_Return, CTRL)
     error = page.form.request.errors["referral_to"]
     assert (
-        error.isVisible() and error.text() == "Referral: say which service the family was sent to."
+        error.isVisible()
+        and error.text() == "Referred to: say which service the family was sent to."
     )
     assert focused() is page.form.request.referral_to
     assert database.read(frontdesk.today_queue) == []

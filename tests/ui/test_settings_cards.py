@@ -228,19 +228,61 @@ def test_bad_rules_are_refused_under_the_field_named(
     rules.holder_max_age.setValue(25)
     editor.save()
     assert _shown(errors["holder_max_age"]) == (
-        "Holder's maximum age: it cannot be lower than the minimum.")  # fmt: skip
+        "Holder's age: the maximum cannot be lower than the minimum.")  # fmt: skip
     assert focused() is rules.holder_max_age
     rules.holder_max.setChecked(False)
     rules.disability.setChecked(True)
     rules.disability_age.setValue(16)
     editor.save()
-    assert _shown(errors["disability_age_limit"]).startswith("Age limit with a disability:")
+    assert _shown(errors["disability_age_limit"]).startswith("Disability:")
     assert focused() is rules.disability_age
     assert database.read(types.list_card_types) == before  # nothing was saved
     rules.disability.setChecked(False)
     editor.save()
     assert not any(_shown(e) for e in errors.values())
     assert _type(database, "Carta Sport").holder_min_age == 30
+
+
+def test_three_wrong_rules_show_three_errors_top_to_bottom(
+    editor: CardTypesEditor, database: Database
+) -> None:
+    """An empty name, a disability age under the children's, an ISEE ceiling that is no
+    amount (read by the form itself) and a holder's age upside down: each under its line,
+    worded as its caption, the cursor in the topmost; nothing saved."""
+    before = database.read(types.list_card_types)
+    rules, errors = editor.rules, editor.form.errors
+    editor.new()
+    rules.min_children.setValue(2)
+    rules.child_age.setValue(18)
+    rules.disability.setChecked(True)
+    rules.disability_age.setValue(16)
+    rules.holder_min.setChecked(True)
+    rules.holder_min_age.setValue(30)
+    rules.holder_max.setChecked(True)
+    rules.holder_max_age.setValue(25)
+    rules.isee.setChecked(True)
+    rules.isee_ceiling.setText("trentamila")
+    editor.save()
+    _settle()
+    lines = ["name", "disability_age_limit", "holder_min_age", "isee_ceiling"]
+    assert [key for key in lines if _shown(errors[key])] == lines
+    assert [_shown(errors[key]) for key in lines] == [
+        "Name: please fill it in.",
+        "Disability: the age cannot be lower than the children's age limit (18).",
+        "Holder's age: the maximum cannot be lower than the minimum.",
+        "ISEE ceiling: “trentamila” is not an amount: write it like 30.000 or 30.000,00.",
+    ]
+    captions = {key: editor.form.labels[key][0].text().replace("&", "") for key in lines}
+    assert [captions[key] for key in lines] == [
+        "Name",
+        "Disability",
+        "Holder's age",
+        "ISEE ceiling",
+    ]
+    tops = [errors[key].mapTo(editor, errors[key].rect().topLeft()).y() for key in lines]
+    assert tops == sorted(tops)
+    assert focused() is rules.name
+    assert database.read(types.list_card_types) == before
 
 
 def test_a_type_changed_meanwhile_is_not_overwritten(

@@ -4,11 +4,12 @@ adds another request, Esc cancels; errors show under the field they are about.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,10 +21,18 @@ from PySide6.QtWidgets import (
 
 from familydesk import frontdesk
 from familydesk.errors import FamilyDeskError, ValidationError
-from familydesk.frontdesk import CHANNELS, ContactInput, ContactRow, NeedRow, RequestInput
+from familydesk.frontdesk import (
+    CHANNELS,
+    ContactInput,
+    ContactRow,
+    NeedRow,
+    RequestInput,
+    VisitorLists,
+)
 from familydesk.i18n import N_, _, format_date
 from familydesk.registry import PersonHit
 from familydesk.ui.errors import show_error
+from familydesk.ui.frontdesk.list_edit import ListEdit
 from familydesk.ui.frontdesk.request_editor import RequestEditor, with_error
 from familydesk.ui.runner import Runner
 from familydesk.ui.widgets import ErrorLine
@@ -65,8 +74,10 @@ class ContactForm(QWidget):
         self.birth_year = QLineEdit()
         self.birth_year.setValidator(QIntValidator(0, 9999, self))
         self.birth_year.setMaxLength(4)
-        self.citizenship = QLineEdit()
-        self.comune = QLineEdit()
+        self.citizenship = ListEdit()
+        self.citizenship.setObjectName("anonCitizenship")
+        self.comune = ListEdit()
+        self.comune.setObjectName("anonComune")
         self.channel = QComboBox()
         for key in CHANNELS:
             self.channel.addItem("", key)
@@ -140,6 +151,8 @@ class ContactForm(QWidget):
         self.referred_by.addItems([_(text) for text in REFERRED_BY])
         self.referred_by.setEditText(typed)
         self.referred_by.lineEdit().setPlaceholderText(_("who sent them (optional)"))
+        self.citizenship.setPlaceholderText(_("type to choose, e.g. marocchina"))
+        self.comune.setPlaceholderText(_("type to choose, e.g. Suzzara"))
         self.request.retranslate_ui()
         self.save_button.setText(_("Save (Ctrl+Enter)"))
         self.another_button.setText(_("Another request (Ctrl+R)"))
@@ -154,10 +167,10 @@ class ContactForm(QWidget):
     def set_owners(self, names: list[str]) -> None:
         self.request.set_owners(names)
 
-    def set_comuni(self, names: list[str]) -> None:
-        completer = QCompleter(names, self.comune)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.comune.setCompleter(completer)
+    def set_visitor_lists(self, lists: VisitorLists) -> None:
+        """The comuni and citizenships an anonymous visitor's are picked from."""
+        self.comune.set_entries(lists.comuni)
+        self.citizenship.set_entries(lists.citizenships)
 
     # -- opening, closing ------------------------------------------------------
     def start(self, person: PersonHit | None, already: str = "") -> None:
@@ -210,27 +223,31 @@ class ContactForm(QWidget):
         self.pending_label.setVisible(bool(lines))
 
     # -- saving ----------------------------------------------------------------
-    def contact_input(self) -> ContactInput:
-        """The contact as typed; ``ValidationError`` for what cannot even be read."""
+    def contact_input(self) -> tuple[ContactInput, list[tuple[str, str]]]:
+        """The contact as typed, and what of it cannot even be read (left out of it)."""
         requests = list(self.pending)
+        unreadable: list[tuple[str, str]] = []
         if not self.request.is_blank():  # none at all: the service says one is needed
-            requests.append(self.request.value())
+            request, unreadable = self.request.value()
+            requests.append(request)
         year = self.birth_year.text().strip()
-        return ContactInput(
+        contact = ContactInput(
             channel=self.channel.currentData(), person_id=self.person.person_id if self.person else None,
             anon_sex=self.sex.currentText(), anon_birth_year=int(year) if year else None,
             anon_citizenship=self.citizenship.text(), anon_comune=self.comune.text(),
             referred_by=self.referred_by.currentText(), requests=tuple(requests),
         )  # fmt: skip
+        return contact, unreadable
 
     def save(self) -> None:
         if not self.active:
             return
         self._show_errors(None)
-        try:
-            contact = self.contact_input()
-        except ValidationError as exc:
-            self._show_errors(exc)
+        contact, unreadable = self.contact_input()
+        if unreadable:  # and what the service would refuse besides, all together
+            self.runner.read(frontdesk.check_contact, contact, owner=self,
+                             on_done=lambda _r: self._show_errors(ValidationError(*unreadable[0])),
+                             on_error=lambda exc: self._failed(exc, unreadable))  # fmt: skip
             return
         self.runner.write(frontdesk.record_contact, contact, owner=self, on_error=self._failed,
                           on_done=lambda row: self._saved(row, len(contact.requests)))  # fmt: skip
@@ -244,13 +261,11 @@ class ContactForm(QWidget):
         if not self.active:
             return
         self._show_errors(None)
-        try:
-            request = self.request.value()
-        except ValidationError as exc:
-            self._show_errors(exc)
-            return
-        self.runner.read(frontdesk.check_request, request, on_done=lambda _r: self._added(request),
-                         on_error=self._failed, owner=self)  # fmt: skip
+        request, unreadable = self.request.value()
+        on_done = (lambda _r: self._show_errors(ValidationError(*unreadable[0]))) if unreadable \
+            else (lambda _r: self._added(request))  # fmt: skip
+        self.runner.read(frontdesk.check_request, request, on_done=on_done,
+                         on_error=lambda exc: self._failed(exc, unreadable), owner=self)  # fmt: skip
 
     def _added(self, request: RequestInput) -> None:
         self.pending.append(request)
@@ -258,22 +273,45 @@ class ContactForm(QWidget):
         self._show_pending()
         self.request.need.setFocus()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, exc: BaseException, unreadable: Sequence[tuple[str, str]] = ()) -> None:
+        """What the service refused, with ``unreadable`` fields of the form's own beside it."""
+        if isinstance(exc, ValidationError) and unreadable:
+            refused = [e for e in exc.errors if e[0] not in {f for f, _m in unreadable}]
+            (field, message), *more = [*unreadable, *refused]
+            exc = ValidationError(field, message, tuple(more))
         if isinstance(exc, FamilyDeskError):
             self._show_errors(exc)
         else:
             show_error(self, exc)  # a bug: the friendly dialog, never a traceback
 
+    def field_order(self) -> list[str]:
+        """The fields that can be wrong, top to bottom."""
+        return [*self.fields, *self.request.errors]
+
     def _show_errors(self, exc: FamilyDeskError | None) -> None:
+        """Every wrong field's message under it, top to bottom; the cursor in the topmost."""
         for line in self.errors.values():
             line.show_message("")
         self.error.show_message("")
-        shown = self.request.show_error(exc if isinstance(exc, ValidationError) else None)
-        if exc is None or shown:
+        self.request.show_errors([])
+        if exc is None:
             return
-        field = getattr(exc, "field", "")
-        if field in self.errors:
-            self.errors[field].show_message(exc.message)
-            self.fields[field].setFocus()
+        errors = exc.errors if isinstance(exc, ValidationError) else (("", exc.message),)
+        order = self.field_order()
+        errors = sorted(errors, key=lambda e: order.index(e[0]) if e[0] in order else len(order))
+        mine: dict[str, list[str]] = {}
+        general: list[str] = []
+        for field, message in errors:
+            if field in self.errors:
+                mine.setdefault(field, []).append(message)
+            elif field not in self.request.errors:
+                general.append(message)
+        for field, messages in mine.items():
+            self.errors[field].show_message("\n".join(messages))
+        self.request.show_errors([e for e in errors if e[0] in self.request.errors])
+        self.error.show_message("\n".join(general))
+        top = errors[0][0]
+        if top in self.fields:
+            self.fields[top].setFocus()
         else:
-            self.error.show_message(exc.message)
+            self.request.focus(top)

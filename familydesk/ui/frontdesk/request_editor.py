@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk.errors import ValidationError
 from familydesk.frontdesk import OUTCOMES, NeedRow, RequestInput
 from familydesk.i18n import N_, _
 from familydesk.ui.frontdesk.need_combo import NeedCombo
@@ -137,7 +136,7 @@ class RequestEditor(QWidget):
             edit.clear()
         self.owner.setEditText(self.operator)
         self._referral_toggled(False)
-        self.show_error(None)
+        self.show_errors([])
 
     def is_blank(self) -> bool:
         return not self.need.currentText().strip()
@@ -145,17 +144,21 @@ class RequestEditor(QWidget):
     def _referral_toggled(self, checked: bool) -> None:
         self.referral_to.setEnabled(checked)
 
-    def value(self) -> RequestInput:
-        """The request as typed; ``ValidationError`` for a date that cannot be read."""
+    def value(self) -> tuple[RequestInput, list[tuple[str, str]]]:
+        """The request as typed, and the fields that cannot be read (a follow-up date like
+        "31/02"), as ``(field, message)``: left out of the request."""
+        unreadable: list[tuple[str, str]] = []
         try:
             follow_up = self.follow_up_on.value()
         except ValueError as exc:
-            raise ValidationError("follow_up_on", str(exc)) from None
+            follow_up = None
+            unreadable.append(("follow_up_on", _("Follow-up date: {detail}").format(detail=exc)))
         outcomes = tuple(key for key, box in self.outcomes.items() if box.isChecked())
         referral = self.referral_to.text() if "referral" in outcomes else ""
         owner = self.owner.currentText().strip() if follow_up else ""
-        return RequestInput(self.need.need_key(), outcomes, self.note.text(), referral,
-                            follow_up, owner)  # fmt: skip
+        request = RequestInput(self.need.need_key(), outcomes, self.note.text(), referral,
+                               follow_up, owner)  # fmt: skip
+        return request, unreadable
 
     def describe(self, request: RequestInput) -> str:
         """A line for the list of requests already added."""
@@ -164,14 +167,17 @@ class RequestEditor(QWidget):
         return _("{need}: {outcomes}").format(need=names.get(request.need_key, ""),
                                               outcomes=outcomes)  # fmt: skip
 
-    def show_error(self, error: ValidationError | None) -> bool:
-        """Show ``error`` under its field (and focus it); False when the field is not here."""
-        for line in self.errors.values():
-            line.show_message("")
-        if error is None or error.field not in self.errors:
-            return False
-        self.errors[error.field].show_message(error.message)
-        focus = {"need": self.need, "outcomes": self.outcomes["information"],
-                 "referral_to": self.referral_to, "follow_up_on": self.follow_up_on}  # fmt: skip
-        focus[error.field].setFocus()
-        return True
+    def show_errors(self, errors: list[tuple[str, str]]) -> None:
+        """Each ``(field, message)`` under its field (all of them at once)."""
+        shown: dict[str, list[str]] = {}
+        for field, message in errors:
+            shown.setdefault(field, []).append(message)
+        for field, line in self.errors.items():
+            line.show_message("\n".join(shown.get(field, [])))
+
+    def focus(self, field: str) -> None:
+        """The cursor in the input of ``field`` (an error's), if it is one of the request's."""
+        inputs = {"need": self.need, "outcomes": self.outcomes["information"],
+                  "referral_to": self.referral_to, "follow_up_on": self.follow_up_on}  # fmt: skip
+        if field in inputs:
+            inputs[field].setFocus()

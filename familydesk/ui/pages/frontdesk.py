@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import frontdesk, permissions
-from familydesk.centre import MemberComuneRow, list_member_comuni
 from familydesk.frontdesk import STATUSES, ContactRow, FollowUp, QueueRow, RequestRow
 from familydesk.i18n import _
 from familydesk.registry import PersonHit
@@ -146,11 +145,9 @@ class FrontDeskPage(Page):
             self._lists_loaded = True
             self.runner.read(frontdesk.list_needs, on_done=self.form.set_needs, owner=self)
             self.runner.read(frontdesk.desk_operators, on_done=self.form.set_owners, owner=self)
-            self.runner.read(list_member_comuni, on_done=self._comuni, owner=self)
+            self.runner.read(frontdesk.visitor_lists, on_done=self.form.set_visitor_lists,
+                             owner=self)  # fmt: skip
         self.ready.emit()
-
-    def _comuni(self, rows: list[MemberComuneRow]) -> None:
-        self.form.set_comuni([row.name for row in rows])
 
     def _say(self, text: str) -> None:
         """The status line under the search box (hidden, taking no room, when empty)."""
