@@ -45,6 +45,13 @@ def session_numbers() -> tuple[Any, Any]:
     return number, total
 
 
+def benefit(description: str, kind: str) -> Words | str:
+    """A benefit by its description, else by its kind ("Free entry")."""
+    from familydesk.cards.partners import BENEFIT_KINDS
+
+    return translated(description, kind, BENEFIT_KINDS)
+
+
 def _named(model: Any, msgid: str, column: Any) -> Lookup:
     return (
         lambda uids: select(model.uid, column).where(model.uid.in_(uids)),
@@ -157,20 +164,31 @@ def setup_lookups() -> dict[str, Lookup]:
         "partner": _named(mc.Partner, N_("partner “{name}”"), mc.Partner.name),
         "benefit": (
             lambda uids: (
-                select(mc.Benefit.uid, mc.Benefit.description, mc.Partner.name)
+                select(mc.Benefit.uid, mc.Benefit.description, mc.Partner.name, mc.Benefit.kind)
                 .join(mc.Partner, mc.Partner.id == mc.Benefit.partner_id)
                 .where(mc.Benefit.uid.in_(uids))
             ),
-            lambda r: (None, words(N_("benefit “{name}” of {partner}"), name=r[1], partner=r[2])),
+            lambda r: (
+                None,
+                words(N_("benefit “{name}” of {partner}"), name=benefit(r[1], r[3]), partner=r[2]),
+            ),
         ),
         "benefit_card_type": (
             lambda uids: (
-                select(mc.BenefitCardType.uid, mc.Benefit.description, mc.CardType.name)
+                select(
+                    mc.BenefitCardType.uid,
+                    mc.Benefit.description,
+                    mc.CardType.name,
+                    mc.Benefit.kind,
+                )
                 .join(mc.Benefit, mc.Benefit.id == mc.BenefitCardType.benefit_id)
                 .join(mc.CardType, mc.CardType.id == mc.BenefitCardType.card_type_id)
                 .where(mc.BenefitCardType.uid.in_(uids))
             ),
-            lambda r: (None, words(N_("benefit “{name}” for {type}"), name=r[1], type=r[2])),
+            lambda r: (
+                None,
+                words(N_("benefit “{name}” for {type}"), name=benefit(r[1], r[3]), type=r[2]),
+            ),
         ),
         "parent_group": _named(G, N_("group “{name}”"), G.title),
         "group_educator": (

@@ -12,13 +12,20 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from familydesk.audit_setup import session_numbers, setup_lookups, translated
+from familydesk.audit_setup import (
+    Lookup,
+    Said,
+    benefit,
+    session_numbers,
+    setup_lookups,
+    translated,
+)
 from familydesk.audit_vocabulary import KINDS, Words, words
 from familydesk.db import models as m
 from familydesk.db import models_appointments as ma
@@ -26,10 +33,6 @@ from familydesk.db import models_cards as mc
 from familydesk.db import models_frontdesk as mf
 from familydesk.db import models_groups as mg
 from familydesk.i18n import N_
-
-Said = tuple[Words | str | None, Words | str]
-#: For a table: the query over ``uids`` whose rows start with the uid, and the words of a row.
-Lookup = tuple[Callable[[list[uuid.UUID]], Select[Any]], Callable[[Any], Said]]
 
 
 def kind_words(table: str) -> Words | str:
@@ -222,6 +225,7 @@ def _lookups() -> dict[str, Lookup]:
                     mc.Benefit.description,
                     mc.Partner.name,
                     *_BOTH,
+                    mc.Benefit.kind,
                 )
                 .join(mc.Benefit, mc.Benefit.id == mc.Redemption.benefit_id)
                 .join(mc.Partner, mc.Partner.id == mc.Benefit.partner_id)
@@ -236,10 +240,10 @@ def _lookups() -> dict[str, Lookup]:
                     N_("use of card {number} at {partner}: “{benefit}”"),
                     number=grouped(r[1]),
                     partner=r[3],
-                    benefit=r[2],
+                    benefit=benefit(r[2], r[9]),
                 ),
             ),
-        ),  # a number typed for no card: never a name
+        ),
         "enrolment": (
             lambda uids: (
                 select(E.uid, G.title, *_BOTH)
