@@ -226,6 +226,7 @@ def _lookups() -> dict[str, Lookup]:
                     mc.Partner.name,
                     *_BOTH,
                     mc.Benefit.kind,
+                    mc.Redemption.accepted,
                 )
                 .join(mc.Benefit, mc.Benefit.id == mc.Redemption.benefit_id)
                 .join(mc.Partner, mc.Partner.id == mc.Benefit.partner_id)
@@ -237,7 +238,9 @@ def _lookups() -> dict[str, Lookup]:
             lambda r: (
                 _person_who(r, 4),
                 words(
-                    N_("use of card {number} at {partner}: “{benefit}”"),
+                    N_("use of card {number} at {partner}: “{benefit}”")
+                    if r[10]
+                    else N_("refused use of card {number} at {partner}: “{benefit}”"),
                     number=grouped(r[1]),
                     partner=r[3],
                     benefit=benefit(r[2], r[9]),

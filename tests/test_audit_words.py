@@ -59,7 +59,7 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "partner": (None, r"partner “.+”"),
     "benefit": (None, r"benefit “.+” of .+"),
     "benefit_card_type": (None, r"benefit “.+” for .+"),
-    "redemption": (PERSON, r"use of card [A-Z]\d{3} \d{6} [A-Z0-9*] at .+: “.+”"),
+    "redemption": (PERSON, r"(refused )?use of card [A-Z]\d{3} \d{6} [A-Z0-9*] at .+: “.+”"),
     "parent_group": (None, r"group “.+”"),
     "group_educator": (r"Demo \w+", r"educator of “.+”"),
     "group_session": (None, r"“.+”, session \d+ of \d+, \d\d/\d\d/\d{4} \d\d:\d\d"),

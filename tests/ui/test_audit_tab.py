@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from codicefiscale import codicefiscale as cf
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -138,6 +138,12 @@ def test_the_table_reads_like_a_register(page: PrivacyPage, database: Database) 
     tab.table.selectRow(0)
     assert uid in tab.detail.text.text() and "family Benatti" in tab.detail.text.text()
     tab.detail.copy_button.click()
+    assert QGuiApplication.clipboard().text() == uid
+    QGuiApplication.clipboard().clear()
+    (copy,) = [
+        a for a in tab.table.actions() if a.shortcut().matches(QKeySequence.StandardKey.Copy)
+    ]
+    copy.trigger()  # Ctrl+C on the table
     assert QGuiApplication.clipboard().text() == uid
     tab.detail.filter_button.click()
     assert tab.record.text() == uid

@@ -106,8 +106,12 @@ class AuditTab(QWidget):
         self.table = record_table(self.model, single=False, alternate=True,
                                   resize=QHeaderView.ResizeMode.Interactive)  # fmt: skip
         self.table.setObjectName("auditTable")
-        for column, width in enumerate((118, 100, 230, 420, 150)):
+        # What takes the room left: at 1366 px every column fits without scrolling sideways.
+        for column, width in enumerate((128, 100, 240, 0, 150, 190)):
             self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.detail = AuditDetail()
         self.detail.filter_requested.connect(self.filter_record)
