@@ -67,7 +67,10 @@ def resolve_record(session: Session, key: str) -> RecordScope:
     else:
         person = session.scalar(select(Person).where(Person.uid == uid))
         if person is None:
-            return RecordScope((str(uid),), "", str(uid))
+            # The kind of record, from the trail itself: the record may be gone.
+            table = session.scalar(select(AuditEntry.table_name).where(
+                AuditEntry.record_uid == str(uid), AuditEntry.table_name != "").limit(1))  # fmt: skip
+            return RecordScope((str(uid),), table or "", str(uid))
     uids = [str(person.uid), str(person.family.uid)] + [str(c.uid) for c in person.consents]
     return RecordScope(tuple(uids), "person", str(person.uid))
 

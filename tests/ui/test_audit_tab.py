@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 from codicefiscale import codicefiscale as cf
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -56,8 +58,8 @@ def test_tab_lists_the_trail_with_translated_labels(page: PrivacyPage) -> None:
     assert page.available and page.tab_widget.tabText(0) == "Audit trail"
     tab = _tab(page)
     assert tab.model.rowCount() == tab.model.total >= 5
-    assert _column(tab, 2)[0] == "opening" and _column(tab, 3)[0] == "Family"
-    assert _column(tab, 1)[:1] == ["marco"]
+    assert _column(tab, 4)[0] == "opening" and _column(tab, 3)[0] == "family record"
+    assert _column(tab, 2)[0] == "family Benatti" and _column(tab, 1)[:1] == ["marco"]
     assert [tab.operator.itemText(i) for i in range(tab.operator.count())] == [
         "All operators", "laura", "marco"]  # fmt: skip
     assert tab.count.text() == f"{tab.model.total} entries"
@@ -87,8 +89,9 @@ def test_person_filter_is_audited(page: PrivacyPage, database: Database) -> None
     tab = _tab(page)
     tab.record.setText(CODE)
     tab.record.returnPressed.emit()
-    assert _column(tab, 2)[0] == "audit trail read"
-    assert set(_column(tab, 3)) == {"Person", "Family"}
+    assert _column(tab, 4)[0] == "audit trail read"
+    assert set(_column(tab, 3)) == {"member record", "family record"}
+    assert set(_column(tab, 2)) == {"Benatti Anna, family Benatti", "family Benatti"}
     assert database.read(audit.entries)[0].action == "audit-read"
     tab.record.setText("nobody")
     tab.show_button.click()
@@ -118,3 +121,50 @@ def test_coordinator_has_it(context: PageContext, qtbot: QtBot) -> None:
     privacy = PrivacyPage(context)
     qtbot.addWidget(privacy)
     assert isinstance(privacy.tab_widget.widget(0), AuditTab) and privacy.available
+
+
+def test_the_table_reads_like_a_register(page: PrivacyPage, database: Database) -> None:
+    """Who / What / Action / Changes in words; the uid is in the detail, copied, filtered by."""
+    tab = _tab(page)
+    headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert headers == ["When", "Operator", "Who", "What", "Action", "Changes"]
+    rows = {(who, what, action) for who, what, action in zip(
+        _column(tab, 2), _column(tab, 3), _column(tab, 4), strict=True)}  # fmt: skip
+    assert ("Benatti Anna, family Benatti", "member record", "creation") in rows
+    assert ("Rossi Anna, family Rossi", "member record", "creation") in rows
+    uid = next(r.record_uid for r in database.read(audit.entries) if r.action == "open")
+    assert not any(uid in text for column in range(6) for text in _column(tab, column))
+
+    tab.table.selectRow(0)
+    assert uid in tab.detail.text.text() and "family Benatti" in tab.detail.text.text()
+    tab.detail.copy_button.click()
+    assert QGuiApplication.clipboard().text() == uid
+    QGuiApplication.clipboard().clear()
+    (copy,) = [
+        a for a in tab.table.actions() if a.shortcut().matches(QKeySequence.StandardKey.Copy)
+    ]
+    copy.trigger()  # Ctrl+C on the table
+    assert QGuiApplication.clipboard().text() == uid
+    tab.detail.filter_button.click()
+    assert tab.record.text() == uid
+    assert set(_column(tab, 2)) == {"family Benatti"} and tab.model.rowCount() == 3
+    assert _column(tab, 4)[0] == "audit trail read"  # reading a record's trail is itself written
+
+
+def test_changes_name_the_fields_in_italian(page: PrivacyPage, database: Database,
+                                            context: PageContext) -> None:  # fmt: skip
+    opened = next(r for r in database.read(audit.entries) if r.action == "open")
+    family_id = database.read(registry.family_id_for, opened.record_uid)
+    detail = database.read(registry.get_family, family_id)
+    database.write(registry.update_family, FamilyInput(
+        name="Benatti", phone="0376 123456", notes="x", id=detail.id, version=detail.version))  # fmt: skip
+    tab = _tab(page)
+    context.language.apply("it")
+    try:
+        tab.load()
+        assert tab.model.headerData(5, Qt.Orientation.Horizontal) == "Modifiche"
+        assert (_column(tab, 2)[0], _column(tab, 3)[0], _column(tab, 4)[0]) == (
+            "famiglia Benatti", "scheda della famiglia", "modifica")  # fmt: skip
+        assert _column(tab, 5)[0] == "Note, Telefono"
+    finally:
+        context.language.apply("en")

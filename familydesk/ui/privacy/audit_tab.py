@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -21,54 +23,28 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import audit, audit_seal, backups
-from familydesk.audit_query import audit_operators, audit_page
+from familydesk.audit_query import audit_operators
+from familydesk.audit_vocabulary import ACTIONS
+from familydesk.audit_words import action_text, changes_text, described_page, what_text, who_text
 from familydesk.errors import FamilyDeskError
-from familydesk.i18n import N_, _, format_datetime, format_number, ngettext
+from familydesk.i18n import _, format_datetime, format_number, ngettext
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import PageContext
+from familydesk.ui.privacy.audit_detail import AuditDetail
 from familydesk.ui.table_model import Column, LazyTableModel
 from familydesk.ui.widgets import DateField, ErrorLine, record_table
 
-#: What each audit action means, for the operator (unknown actions are shown as written).
-ACTIONS: dict[str, str] = {
-    "create": N_("creation"),
-    "update": N_("change"),
-    "delete": N_("deletion"),
-    "open": N_("opening"),
-    "print": N_("printing"),
-    "export": N_("export"),
-    "import": N_("import"),
-    "demo": N_("demo data"),
-    "access-export": N_("copy of personal data (art. 15)"),
-    "audit-read": N_("audit trail read"),
-    "anonymise": N_("anonymisation"),
-    "erase": N_("erasure"),
-    "merge": N_("merge"),
-}
-TABLES: dict[str, str] = {
-    "family": N_("Family"),
-    "person": N_("Person"),
-    "consent": N_("Consent"),
-    "person_merge": N_("Merged record"),
-    "member_comune": N_("Member comune"),
-    "site": N_("Centre"),
-    "operator": N_("Operator"),
-}
-
-
-def _label(labels: dict[str, str], key: str) -> str:
-    return _(labels[key]) if key in labels else key
-
 
 def audit_columns() -> list[Column]:
+    """When, who acted, then the entry in words: the person or family, the record, the action,
+    the fields (the uid is in the detail below the table)."""
     return [
-        Column(lambda: _("When"), lambda r: format_datetime(r.at)),
-        Column(lambda: _("Operator"), lambda r: r.operator or "-"),
-        Column(lambda: _("Action"), lambda r: _label(ACTIONS, r.action)),
-        Column(lambda: _("Table"), lambda r: _label(TABLES, r.table_name)),
-        Column(lambda: _("Record"), lambda r: r.record_uid),
-        Column(lambda: _("Fields"), lambda r: r.fields.replace(",", ", ")),
-        Column(lambda: _("Note"), lambda r: r.note),
+        Column(lambda: _("When"), lambda r: format_datetime(r.entry.at)),
+        Column(lambda: _("Operator"), lambda r: r.entry.operator or "-"),
+        Column(lambda: _("Who"), who_text),
+        Column(lambda: _("What"), what_text),
+        Column(lambda: _("Action"), action_text),
+        Column(lambda: _("Changes"), changes_text),
     ]
 
 
@@ -123,14 +99,29 @@ class AuditTab(QWidget):
         self.count = QLabel()
         self.count.setObjectName("auditCount")
 
-        self.model = AuditModel(self.runner, audit_page, audit_columns(), parent=self)
+        self.model = AuditModel(self.runner, described_page, audit_columns(), parent=self,
+                                tooltips=True)  # fmt: skip
         self.model.loaded.connect(lambda _total: self._show_count())
         self.model.failed.connect(self._failed)
         self.table = record_table(self.model, single=False, alternate=True,
                                   resize=QHeaderView.ResizeMode.Interactive)  # fmt: skip
         self.table.setObjectName("auditTable")
-        for column, width in enumerate((135, 110, 170, 90, 290, 160)):
+        # What takes the room left: at 1366 px every column fits without scrolling sideways.
+        for column, width in enumerate((128, 100, 240, 0, 150, 190)):
             self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.detail = AuditDetail()
+        self.detail.filter_requested.connect(self.filter_record)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(lambda: self.detail.show_line(None))
+        copy = QAction(self.table)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(self.detail.copy_uid)
+        self.table.addAction(copy)
 
         self.verify_button = QPushButton()
         self.verify_button.setObjectName("auditVerify")
@@ -148,6 +139,7 @@ class AuditTab(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(bottom)
 
         self.show_button.clicked.connect(self.apply_filters)
@@ -165,7 +157,7 @@ class AuditTab(QWidget):
         self.operator.setItemText(0, _("All operators"))
         self.action.setItemText(0, _("All actions"))
         for index in range(1, self.action.count()):
-            self.action.setItemText(index, _label(ACTIONS, self.action.itemData(index)))
+            self.action.setItemText(index, _(ACTIONS[self.action.itemData(index)]))
         self.record.setPlaceholderText(_("Record uid, or a person's uid or tax code"))
         self.record.setToolTip(_(
             "A person shows their record, family and consents. Reading a person's trail is "
@@ -175,6 +167,7 @@ class AuditTab(QWidget):
         self.show_button.setText(_("Show"))
         self.verify_button.setText(_("Verify chain"))
         self.model.retranslate()
+        self.detail.retranslate_ui()
         self._show_count()
 
     # -- loading -----------------------------------------------------------
@@ -201,6 +194,17 @@ class AuditTab(QWidget):
             return
         self.error.show_message("")
         self.model.reload(**filters)
+
+    def filter_record(self, uid: str) -> None:
+        """Show only the entries about the record ``uid`` (a person's: also family, consents)."""
+        self.record.setText(uid)
+        self.apply_filters()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        rows = self.model.rowCount()
+        self.detail.show_line(
+            self.model.row_at(current.row()) if 0 <= current.row() < rows else None
+        )
 
     def _fill_operators(self, names: list[str]) -> None:
         current = self.operator.currentData() or ""
