@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from sqlalchemy.exc import DatabaseError
+
 from familydesk import preferences
 from familydesk.db.database import Database
 from familydesk.db.encryption import sidecar
@@ -158,11 +160,17 @@ def make_backup(database: Database, label: str = "backup", where: Path | None = 
     ``label``: backup, close or daily; ``before-import`` or ``before-restore`` for the copy
     taken before an import or a restore (kept at least 7 days).
     """
+    target = where or folder()
+    path = _verified_copy(database, label, target)
+    rotate(target)
+    return path
+
+
+def _verified_copy(database: Database, label: str, target: Path) -> Path:
+    """A verified copy in ``target`` and its audit seal, without rotating the folder."""
     from familydesk import audit_seal
 
-    target = where or folder()
     path = database.backend.backup(target, label=label)
-    rotate(target)
     database.read(audit_seal.write, target)
     return path
 
@@ -172,18 +180,54 @@ def daily_due(now: datetime | None = None, where: Path | None = None) -> bool:
     return last is None or (now or clock.local_now()) - last > DAILY
 
 
-def restore(database: Database, backup: Path) -> Path:
+class CopyBeforeRestoreError(BackupError):
+    """The copy of the current database failed, so the restore did not start."""
+
+
+@dataclass(frozen=True)
+class Restored:
+    #: The replaced database as it was, kept aside in ``replaced/``.
+    aside: Path
+    #: The verified ``before-restore`` copy in the backup folder (None: there was no
+    #: database to copy, or the operator chose to restore without it).
+    before: Path | None
+
+
+def restore(database: Database, backup: Path, *, copy_first: bool = True) -> Restored:
     """Replace the database with ``backup`` after checking it; the old one is kept aside.
 
-    The caller must have closed every other connection (the CLI does; the GUI
-    restarts). Returns the path of the replaced database's copy.
+    First a verified ``before-restore`` copy of the current database is written to the
+    backup folder, listed with the others and kept at least 7 days: if it cannot be
+    written, nothing is restored (``BackupError``). ``copy_first=False`` skips it, for a
+    database too damaged to copy. The caller must have closed every other connection (the
+    CLI does; the GUI restarts).
     """
     if not backup.is_file():
         raise BackupError(_("There is no backup file at {path}.").format(path=backup))
+    before = None
+    try:
+        target = folder()
+        if copy_first and database.backend.has_database():
+            before = _verified_copy(database, BEFORE_RESTORE, target)
+    except (BackupError, DatabaseError, OSError) as exc:
+        raise CopyBeforeRestoreError(
+            _("The current database could not be copied before the restore, so nothing "
+              "was restored: {detail}").format(detail=_detail(exc))
+        ) from exc  # fmt: skip
     database.dispose()
-    aside = database.backend.restore(backup, folder() / "replaced")
+    aside = database.backend.restore(backup, target / "replaced")
     log.info("Restore done; the previous database was kept aside")
-    return aside
+    # Only now: rotating earlier could drop the very copy being restored.
+    rotate(target)
+    return Restored(aside, before)
+
+
+def _detail(exc: Exception) -> object:
+    if isinstance(exc, BackupError):
+        return exc.message
+    if isinstance(exc, DatabaseError):
+        return exc.orig
+    return getattr(exc, "strerror", None) or exc
 
 
 def seal_restored(database: Database) -> None:

@@ -162,6 +162,26 @@ def add_member_comune(
     return MemberComuneRow(row.id, row.name, row.province, row.cadastral_code, row.version)
 
 
+def province_of(session: Session, cadastral_code: str, comune_name: str = "") -> str:
+    """The province (sigla) of a comune, for addresses: the centre's member comuni first (by
+    cadastral code, else by name), then the national table; "" when it is not known."""
+    code = cadastral_code.strip().upper()
+    query = select(MemberComune.province).where(MemberComune.province != "")
+    if code:
+        found = session.scalar(query.where(MemberComune.cadastral_code == code).limit(1))
+    elif comune_name.strip():
+        name = comune_name.strip().lower()
+        found = session.scalar(query.where(func.lower(MemberComune.name) == name).limit(1))
+    else:
+        return ""
+    if found or not code:
+        return found or ""
+    from familydesk.comuni import by_code
+
+    info = by_code(code)
+    return info.province if info else ""
+
+
 def remove_member_comune(session: Session, comune_id: int, version: int) -> None:
     """Remove a member comune; refused while places for appointments are in it."""
     from familydesk.db.models_appointments import Place

@@ -114,6 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("replace the database with a verified backup (the current one is kept aside)"),
     )
     restore.add_argument("file", metavar=_("FILE"), help=_("a backup written by FamilyDesk"))
+    restore.add_argument(
+        "--without-copy",
+        action="store_true",
+        help=_(
+            "restore even when the current database cannot be copied first (a damaged file); "
+            "it is still kept aside"
+        ),
+    )
     for sub in (demo, check, backup, restore):
         _add_common(sub, argparse.SUPPRESS)
     for name in COMMAND_MODULES:
@@ -253,7 +261,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore works even when the current database cannot be opened."""
-    from familydesk.backups import restore, seal_restored
+    from familydesk.backups import CopyBeforeRestoreError, restore, seal_restored
     from familydesk.commands.encryption import unlock_database, unlock_file
     from familydesk.db.database import Database
     from familydesk.db.location import resolve_database_url
@@ -262,14 +270,23 @@ def cmd_restore(args: argparse.Namespace) -> int:
     database = Database(resolve_database_url(_database_location(args)))
     if not database.encrypted:  # an encrypted backup onto a plain or missing file
         unlock_file(Path(args.file).expanduser())
-    aside = restore(database, Path(args.file).expanduser())
+    try:
+        done = restore(database, Path(args.file).expanduser(), copy_first=not args.without_copy)
+    except CopyBeforeRestoreError as exc:
+        raise CopyBeforeRestoreError(
+            exc.message + "\n" + _("If the current database is damaged and cannot be copied, "
+                                   "restore with --without-copy.")
+        ) from exc  # fmt: skip
     reopened = Database.open(_database_location(args), site_code=args.site)  # upgraded if older
     try:
         seal_restored(reopened)
     finally:
         reopened.dispose()
     print(_("Database restored from {file}; the replaced one is kept in {aside}.").format(
-        file=args.file, aside=aside))  # fmt: skip
+        file=args.file, aside=done.aside))  # fmt: skip
+    if done.before is not None:
+        print(_("A verified copy taken just before the restore, kept at least 7 days: "
+                "{path}").format(path=done.before))  # fmt: skip
     return EXIT_OK
 
 

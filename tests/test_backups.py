@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from familydesk import backups, registry
 from familydesk.db.database import Database
+from familydesk.db.location import resolve_database_url
 from familydesk.db.models import Family, Person
 from familydesk.demo import fill_demo
 from familydesk.errors import BackupError
@@ -71,7 +72,7 @@ def test_backup_restores_to_an_identical_database(db_location: str, tmp_path: Pa
     for row in families:
         database.write(registry.delete_family, row.id, row.version)
     assert _counts(database) != before
-    aside = backups.restore(database, copy)
+    aside = backups.restore(database, copy).aside
     restored = open_signed(db_location)
     try:
         assert _counts(restored) == before
@@ -189,3 +190,150 @@ def test_copies_are_named_by_the_rome_clock(tmp_path: Path, database: Database) 
         path = backups.make_backup(database, backups.BEFORE_IMPORT, tmp_path)
     assert path.name.startswith("familydesk-before-import-20261209-2330")
     assert backups.copies(tmp_path)[0].protected
+
+
+def _delete_families(database: Database, count: int) -> None:
+    for row in database.read(registry.family_page, 0, count).rows:
+        database.write(registry.delete_family, row.id, row.version)
+
+
+def _before_restore_copies() -> list[backups.BackupFile]:
+    return [b for b in backups.copies() if b.label == backups.BEFORE_RESTORE]
+
+
+def test_a_restore_first_takes_a_verified_before_restore_copy(db_location: str) -> None:
+    """What the restore replaces is kept as a listed, protected copy, not only in replaced/."""
+    database = open_signed(db_location)
+    database.write(fill_demo, families=6, seed=4)
+    copy = backups.make_backup(database, "backup")
+    _delete_families(database, 2)  # work done after the copy
+    after_copy = _counts(database)
+    assert _before_restore_copies() == []
+    with clock.pinned(datetime(2026, 12, 9, 11, 0, tzinfo=clock.ROME)):
+        done = backups.restore(database, copy)
+    [before] = _before_restore_copies()
+    assert done.before == before.path and before.protected
+    assert before.taken == datetime(2026, 12, 9, 11, 0)
+    assert backups.copies()[0] == before  # listed with the others, the newest
+    assert done.aside.exists()
+    # The copy holds the database as it was just before the restore: restoring it undoes it.
+    backups.restore(open_signed(db_location), before.path)
+    reopened = open_signed(db_location)
+    try:
+        assert _counts(reopened) == after_copy
+    finally:
+        reopened.dispose()
+
+
+def test_the_before_restore_copy_outlives_the_rotation_for_a_week(db_location: str) -> None:
+    database = open_signed(db_location)
+    copy = backups.make_backup(database, "backup")
+    with clock.pinned(datetime(2026, 12, 3, 9, 0, tzinfo=clock.ROME)):
+        before = backups.restore(database, copy).before
+    database = open_signed(db_location)
+    for day in range(6):  # later copies the same day and every day since
+        with clock.pinned(datetime(2026, 12, 3 + day, 19, 0, tzinfo=clock.ROME)):
+            backups.make_backup(database, "daily")
+    database.dispose()
+    with clock.pinned(datetime(2026, 12, 9, 18, 0, tzinfo=clock.ROME)):
+        backups.rotate()
+    assert before.exists()
+
+
+def test_a_restore_whose_copy_fails_does_not_happen(
+    db_location: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = open_signed(db_location)
+    database.write(fill_demo, families=4, seed=3)
+    copy = backups.make_backup(database, "backup")
+    _delete_families(database, 1)
+    current = _counts(database)
+
+    def full_disk(folder: Path, label: str = "backup") -> Path:
+        raise BackupError("The backup could not be written: No space left on device")
+
+    monkeypatch.setattr(database.backend, "backup", full_disk)
+    with pytest.raises(BackupError, match="nothing was restored") as refused:
+        backups.restore(database, copy)
+    assert "No space left on device" in refused.value.message
+    assert _before_restore_copies() == []
+    reopened = open_signed(db_location)
+    try:
+        assert _counts(reopened) == current
+    finally:
+        reopened.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_a_restore_onto_no_database_needs_no_copy(tmp_path: Path) -> None:
+    source = open_signed(str(tmp_path / "old.sqlite3"))
+    copy = backups.make_backup(source, "backup")
+    source.dispose()
+    fresh = Database(resolve_database_url(str(tmp_path / "new.sqlite3")))
+    done = backups.restore(fresh, copy)
+    assert done.before is None and _before_restore_copies() == []
+    assert (tmp_path / "new.sqlite3").exists()
+
+
+def test_restoring_a_copy_the_rotation_would_drop_still_works(db_location: str) -> None:
+    """Twelve monthly copies: a new copy this month drops the oldest, the one being restored.
+
+    The before-restore copy must not rotate it away before it is read."""
+    database = open_signed(db_location)
+    database.write(fill_demo, families=3, seed=8)
+    with clock.pinned(datetime(2025, 12, 1, 9, 0, tzinfo=clock.ROME)):
+        oldest = backups.make_backup(database, "close")
+    folder = backups.folder()
+    for month in range(1, 12):
+        _copy(folder, "close", datetime(2026, month, 1, 9, 0))
+    before = _counts(database)
+    _delete_families(database, 2)
+    backups.restore(database, oldest)
+    reopened = open_signed(db_location)
+    try:
+        assert _counts(reopened) == before
+    finally:
+        reopened.dispose()
+    assert not oldest.exists(), "after the restore the rotation goes on as usual"
+
+
+def test_cli_restore_names_the_before_restore_copy(
+    demo_admin: None, capsys: pytest.CaptureFixture[str], db_location: str, tmp_path: Path
+) -> None:
+    from familydesk import cli
+
+    assert cli.main(["demo", "--families", "3", "--db", db_location]) == 0
+    assert cli.main(["--lang", "en", "backup", "--db", db_location]) == 0
+    copy = backups.copies()[0].path
+    capsys.readouterr()
+    assert cli.main(["--lang", "en", "restore", str(copy), "--db", db_location]) == 0
+    [before] = _before_restore_copies()
+    out = capsys.readouterr().out
+    assert "Database restored from" in out and before.path.name in out
+
+
+def test_cli_restore_refused_when_the_copy_fails_and_without_copy(
+    demo_admin: None,
+    capsys: pytest.CaptureFixture[str],
+    db_location: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.helpers import run_cli
+
+    assert run_cli(capsys, "demo", "--families", "3", "--db", db_location)[0] == 0
+    assert run_cli(capsys, "--lang", "en", "backup", "--db", db_location)[0] == 0
+    copy = backups.copies()[0].path
+
+    def full_disk(database: Database, label: str, target: Path) -> Path:
+        raise BackupError("The backup could not be written: No space left on device")
+
+    monkeypatch.setattr(backups, "_verified_copy", full_disk)
+    code, out, err = run_cli(capsys, "--lang", "en", "restore", str(copy), "--db", db_location)
+    assert code != 0 and "Database restored" not in out
+    assert "nothing was restored" in err and "No space left on device" in err
+    assert "--without-copy" in err and "Traceback" not in err
+    assert not list((backups.folder() / "replaced").glob("*"))
+    code, out, err = run_cli(
+        capsys, "--lang", "en", "restore", str(copy), "--without-copy", "--db", db_location
+    )
+    assert code == 0 and "Database restored from" in out and "just before" not in out

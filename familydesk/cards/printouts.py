@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from familydesk import audit, i18n, permissions
 from familydesk.cards.numbers import grouped, validated
 from familydesk.cards.records import CardRow, card_by_number, card_rows
-from familydesk.centre import get_centre
-from familydesk.db.models import Family, MemberComune
+from familydesk.centre import get_centre, province_of
+from familydesk.db.models import Family
 from familydesk.db.models_cards import Card, CardType
 from familydesk.errors import FamilyDeskError, NotFoundError
 from familydesk.files import write_atomically
@@ -81,21 +81,8 @@ def _addressee(session: Session, row: CardRow) -> Addressee:
     if family is None:
         return Addressee(row.holder, row.family, "", row.comune)
     return Addressee(row.holder, row.family, family.address, family.comune_name,
-                     family.postal_code, province_of(session, family.comune_code))  # fmt: skip
-
-
-def province_of(session: Session, cadastral_code: str) -> str:
-    """The province (sigla) of a comune: the centre's own list first, else the national table."""
-    if not cadastral_code:
-        return ""
-    found = session.scalar(select(MemberComune.province)
-                           .where(MemberComune.cadastral_code == cadastral_code))  # fmt: skip
-    if found:
-        return found
-    from familydesk.comuni import by_code
-
-    info = by_code(cadastral_code)
-    return info.province if info else ""
+                     family.postal_code,
+                     province_of(session, family.comune_code, family.comune_name))  # fmt: skip
 
 
 def _deliver(session: Session, pdf: bytes, path: Path, uids: list[str], note: str) -> Path:

@@ -58,6 +58,10 @@ class Backend:
         """Problems found by the back end's own consistency checks (empty if none)."""
         return []
 
+    def has_database(self) -> bool:
+        """Whether there is a database to back up (a server database always is)."""
+        return True
+
     def backup(self, folder: Path, label: str = "backup") -> Path:
         """Write a verified backup into ``folder`` and return its path."""
         raise NotImplementedError
@@ -145,6 +149,9 @@ class SQLiteBackend(Backend):
                 )
             )
         return problems
+
+    def has_database(self) -> bool:
+        return self.path.exists()
 
     def backup(self, folder: Path, label: str = "backup") -> Path:
         if not self.path.exists():

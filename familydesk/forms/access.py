@@ -29,7 +29,7 @@ LABELS = {
     "uid": N_("Identifier"), "created_at": N_("Registered on"), "updated_at": N_("Last changed"),
     "name": N_("Family"), "address": N_("Address"), "comune_name": N_("Comune"),
     "comune_code": N_("Cadastral code"), "isee_value": N_("ISEE"), "isee_expiry": N_("ISEE expires on"),
-    "external_key": N_("Key in the imported file"),
+    "external_key": N_("Key in the imported file"), "postal_code": N_("CAP"),
 }  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from familydesk import APP_NAME
 from familydesk.cards.numbers import grouped
 from familydesk.centre import CentreDetails
+from familydesk.forms.address import postal_address, postal_lines
 from familydesk.forms.base import FormLanguage, esc, styles
 from familydesk.forms.blocks import fields_table, section
 from familydesk.forms.document import build_pdf
@@ -43,10 +44,7 @@ class Addressee:
 
     def lines(self) -> list[str]:
         """The address block as the post expects it: street, then CAP, comune (province)."""
-        town = " ".join(p for p in (self.postal_code, self.comune) if p)
-        if town and self.province and self.comune:
-            town = f"{town} ({self.province})"
-        return [line for line in (self.address, town) if line]
+        return postal_lines(self.address, self.postal_code, self.comune, self.province)
 
     def one_line(self) -> str:
         """``Via Roma 1, 46029 Suzzara (MN)``."""
@@ -181,7 +179,7 @@ def _where_partners(centre: CentreDetails, lang: FormLanguage) -> str:
 
 
 def _how_to_renew(centre: CentreDetails, lang: FormLanguage) -> str:
-    where = ", ".join(p for p in (centre.address, centre.town) if p)
+    where = postal_address(centre.address, centre.postcode, centre.town)
     text = lang(N_("Come to the centre before the card expires")) + (f" ({where})" if where else "")
     text += ": " + lang(N_("we check that your family still meets the rules and give you the "
                            "new card straight away."))  # fmt: skip

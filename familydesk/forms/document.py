@@ -24,6 +24,7 @@ from reportlab.platypus import (
 
 from familydesk import APP_NAME, __version__
 from familydesk.centre import CentreDetails
+from familydesk.forms.address import postal_address
 from familydesk.forms.base import (
     ACCENT,
     FONT,
@@ -72,8 +73,7 @@ def _letterhead(canvas: Canvas, centre: CentreDetails, lang: FormLanguage,
         drawn_w, drawn_h = width * scale, height * scale
         canvas.drawImage(logo, MARGIN, top - drawn_h, drawn_w, drawn_h, mask="auto")
         left = MARGIN + drawn_w + 5 * mm
-    lines = [", ".join(p for p in (centre.address, " ".join(
-        p for p in (centre.postcode, centre.town) if p)) if p)]  # fmt: skip
+    lines = [postal_address(centre.address, centre.postcode, centre.town)]
     contacts = []
     if centre.phone:
         contacts.append(lang(N_("Phone {phone}")).format(phone=centre.phone))

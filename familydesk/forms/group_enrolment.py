@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from familydesk.appointments.calendar_rules import hhmm
 from familydesk.centre import CentreDetails
+from familydesk.forms.address import postal_block
 from familydesk.forms.base import (
     ACCENT,
     CHECKBOX,
@@ -52,6 +53,9 @@ class EnrolmentFormData:
     comune: str
     phone: str
     email: str
+    #: CAP and province (sigla) of the family's comune, for the address line.
+    postal_code: str = ""
+    province: str = ""
 
 
 def _status(data: EnrolmentFormData, lang: FormLanguage) -> str:
@@ -127,7 +131,10 @@ def enrolment_pdf(data: EnrolmentFormData, centre: CentreDetails, language: str,
     ]
     family = [
         (lang(N_("Family")), data.family),
-        (lang(N_("Address")), ", ".join(p for p in (data.address, data.comune) if p)),
+        (
+            lang(N_("Address")),
+            postal_block(data.address, data.postal_code, data.comune, data.province),
+        ),
         (lang(N_("Phone")), data.phone),
         (lang(N_("E-mail")), data.email),
     ]

@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from familydesk.centre import CentreDetails
+from familydesk.forms.address import postal_block
 from familydesk.forms.base import (
     CONTENT_WIDTH,
     GRID,
@@ -82,8 +83,10 @@ def _family_fields(family: FamilyDetail, lang: FormLanguage, today: date) -> Tab
         (lang(N_("Family name")), family.name),
         (lang(N_("Registered on")), lang.date(family.created_at.date())),
         (lang(N_("Members")), str(len(family.members))),
-        (lang(N_("Address")), family.address),
-        (lang(N_("Comune of residence")), family.comune_name),
+        (
+            lang(N_("Address")),
+            postal_block(family.address, family.postal_code, family.comune_name, family.province),
+        ),
         (lang(N_("Phone")), family.phone),
         (lang(N_("E-mail")), family.email),
         (lang(N_("ISEE value")), lang.money(family.isee_value)),

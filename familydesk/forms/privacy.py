@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from familydesk.centre import CentreDetails
 from familydesk.forms import privacy_text as text
+from familydesk.forms.address import postal_address
 from familydesk.forms.base import (
     CHECKBOX,
     CONTENT_WIDTH,
@@ -81,8 +82,8 @@ def privacy_pdf(member: MemberDetail, family: FamilyDetail, centre: CentreDetail
 
 def _controller(centre: CentreDetails, lang: FormLanguage) -> str:
     """The centre's name, address and contacts, as one phrase."""
-    place = " ".join(p for p in (centre.postcode, centre.town) if p)
-    where = ", ".join(p for p in (centre.name, centre.address, place) if p)
+    address = postal_address(centre.address, centre.postcode, centre.town)
+    where = ", ".join(p for p in (centre.name, address) if p)
     contacts = []
     if centre.phone:
         contacts.append(lang(N_("phone {phone}")).format(phone=centre.phone))
@@ -92,7 +93,9 @@ def _controller(centre: CentreDetails, lang: FormLanguage) -> str:
 
 
 def _person_fields(member: MemberDetail, family: FamilyDetail, lang: FormLanguage) -> Table:
-    residence = ", ".join(p for p in (family.address, family.comune_name) if p)
+    residence = postal_address(
+        family.address, family.postal_code, family.comune_name, family.province
+    )
     tax_code = member.tax_code or lang(N_("no tax code: {reason}")).format(
         reason=member.no_code_reason or lang(N_("reason not given"))
     )

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk import audit, i18n, permissions
-from familydesk.centre import get_centre
+from familydesk.centre import get_centre, province_of
 from familydesk.db.models import Family, Person
 from familydesk.db.models_groups import Enrolment
 from familydesk.errors import FamilyDeskError, NotFoundError
@@ -178,6 +178,8 @@ def print_enrolment_form(session: Session, enrolment_id: int, path: Path,
         family=family.name if family else "", address=family.address if family else "",
         comune=family.comune_name if family else "", phone=family.phone if family else "",
         email=family.email if family else "",
+        postal_code=family.postal_code if family else "",
+        province=province_of(session, family.comune_code, family.comune_name) if family else "",
     )  # fmt: skip
     pdf = enrolment_pdf(data, get_centre(session), language or i18n.current_language(), today)
     out = _deliver(session, pdf, path, [row.uid], "enrolment form", ("parent_group", group.uid))

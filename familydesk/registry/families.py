@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from familydesk import permissions
+from familydesk.centre import province_of
 from familydesk.db.database import load_for_update
 from familydesk.db.models import Consent, Family, Person
 from familydesk.errors import FamilyDeskError, NotFoundError
@@ -92,8 +93,9 @@ def markers_for(members: list[MemberDetail]) -> Markers:
     )
 
 
-def family_detail(family: Family, today: date | None = None) -> FamilyDetail:
-    """The whole family as stored (callers showing it to an operator use ``_shown``)."""
+def family_detail(family: Family, today: date | None = None, province: str = "") -> FamilyDetail:
+    """The whole family as stored (callers showing it to an operator use ``_shown``);
+    ``province`` is the comune's, when the caller looked it up."""
     today = today or clock.today()
     members = [member_detail(p, today) for p in family.members]
     return FamilyDetail(
@@ -103,7 +105,7 @@ def family_detail(family: Family, today: date | None = None) -> FamilyDetail:
         notes=family.notes, external_key=family.external_key,
         resident_since=family.resident_since, created_at=family.created_at,
         postal_code=family.postal_code,
-        members=members, markers=markers_for(members), version=family.version,
+        members=members, markers=markers_for(members), version=family.version, province=province,
     )  # fmt: skip
 
 
@@ -134,7 +136,9 @@ def _load_family(session: Session, family_id: int) -> Family:
 
 def _shown(session: Session, family: Family, today: date | None) -> FamilyDetail:
     permissions.require(session, permissions.VIEW_REGISTRY)
-    detail = family_detail(family, today)
+    detail = family_detail(
+        family, today, province_of(session, family.comune_code, family.comune_name)
+    )
     if family.anonymised_on is not None:
         detail = replace(detail, name=_("Anonymised family"))
     return detail if permissions.allowed(session, permissions.SENSITIVE) else _hidden(detail)

@@ -181,6 +181,8 @@ class FamilyDetail:
     version: int
     #: True when the reader's role may not see notes and ISEE (they are left empty).
     sensitive_hidden: bool = False
+    #: The province (sigla) of the comune of residence, looked up (not stored): for addresses.
+    province: str = ""
 
     @property
     def missing_privacy(self) -> list[MemberDetail]:

@@ -118,8 +118,10 @@ def test_backups_stay_encrypted_and_restore(encrypted: tuple[Path, str], tmp_pat
     assert encryption.sidecar(copy).exists()
     add_family(database, "Bertolazzi")
     assert sorted(surnames(database)) == ["Bertolazzi", SURNAME]
-    aside = backups.restore(database, copy)
-    assert encryption.is_encrypted(aside) and encryption.sidecar(aside).exists()
+    done = backups.restore(database, copy)
+    for kept in (done.aside, done.before):  # no readable copy of what was replaced
+        assert kept is not None and encryption.is_encrypted(kept)
+        assert encryption.sidecar(kept).exists()
     restored = open_signed(str(path))
     try:
         assert surnames(restored) == [SURNAME]
