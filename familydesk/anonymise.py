@@ -4,7 +4,7 @@ What stays of a person: year of birth (``birth_year``), sex, relation to the
 family, citizenship; of a family: the comune of residence. Everything that
 names, reaches or describes them goes: names, tax code, birth date and place,
 phone, e-mail, languages, disability, social notes, the reason for a missing
-tax code, the ISEE, the address and the import key, and the free-text notes
+tax code, the ISEE, the address with its CAP and the import key, and the free-text notes
 of their walk-in requests and appointments. Their consents (signed by
 name) and the snapshots of duplicates merged into them are deleted.
 
@@ -38,7 +38,7 @@ from familydesk.kernel import clock
 PERSON_TEXT = ("first_name", "last_name", "birth_place", "no_code_reason", "languages",
                "phone", "email", "notes", "search_text", "name_key")  # fmt: skip
 PERSON_NULL = ("tax_code", "birth_date")
-FAMILY_TEXT = ("name", "address", "phone", "email", "notes", "external_key")
+FAMILY_TEXT = ("name", "address", "postal_code", "phone", "email", "notes", "external_key")
 FAMILY_NULL = ("isee_value", "isee_expiry")
 
 

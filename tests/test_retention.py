@@ -78,7 +78,7 @@ def _old_and_recent(database: Database):  # type: ignore[no-untyped-def]
         member("Anna", "Bianchi", date(1980, 5, 6), notes="segnalata dai servizi", disability=True),
         member("Luca", "Bianchi", date(2015, 2, 3), sex="M", relation="child"),
     ], notes="situazione delicata", isee_value=Decimal("8000.00"),
-       isee_expiry=date(2027, 1, 15))  # fmt: skip
+       isee_expiry=date(2027, 1, 15), postal_code="46029")  # fmt: skip
     recent = family(database, "Verdi", [member("Sara", "Verdi", date(1990, 1, 1))],
                     notes="nota recente")  # fmt: skip
     anna = old.members[0]
@@ -124,6 +124,7 @@ def test_apply_anonymises_inactive_families_keeping_statistics(database: Databas
         None,
     )
     assert fam.comune_name == "Suzzara" and fam.anonymised_on == TODAY
+    assert fam.postal_code == ""  # in a city a CAP narrows a family down to a neighbourhood
     anna = people[0]
     assert (anna.first_name, anna.last_name, anna.tax_code, anna.birth_date) == ("", "", None, None)
     assert (anna.phone, anna.notes, anna.languages, anna.search_text, anna.name_key) == ("",) * 5

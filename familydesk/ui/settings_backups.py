@@ -106,7 +106,9 @@ class BackupsBox(QGroupBox):
     def _show_backups(self) -> None:
         self.backup_folder.setText(str(backups.folder()))
         self.backup_status.setText(
-            _("Last good backup: {age}. A verified copy is made every day and when FamilyDesk closes; "
-              "7 daily, 4 weekly and 12 monthly copies are kept.").format(
+            _("Last good backup: {age}. A verified copy is made every day, when FamilyDesk closes "
+              "and before an import, a restore or an update; every copy of the last 24 hours, "
+              "7 daily, 4 weekly and 12 monthly copies are kept, and those taken before an "
+              "import, a restore or an update for at least 7 days.").format(
                 age=backups.describe_age(backups.last_good()))
         )  # fmt: skip

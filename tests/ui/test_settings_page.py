@@ -119,6 +119,10 @@ def test_back_up_now_and_the_status_bar(window: MainWindow, tmp_path: Path) -> N
     assert len(copies) == 1
     assert "today" in page.backups_box.backup_status.text()
     assert window.backup_label.text().startswith("Last backup: today")
+    # It says what the rotation keeps (it said nothing of the last 24 hours nor of the copies
+    # taken before an import, a restore or an update).
+    assert "every copy of the last 24 hours" in page.backups_box.backup_status.text()
+    assert "before an import, a restore or an update for at least 7 days" in page.backups_box.backup_status.text()  # fmt: skip
 
 
 def test_the_screen_lock_minutes_are_kept_and_applied_at_once(context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
