@@ -21,7 +21,7 @@ from pathlib import Path
 
 from familydesk import APP_NAME, __version__, i18n, preferences
 from familydesk.errors import FamilyDeskError
-from familydesk.i18n import N_, _, ngettext
+from familydesk.i18n import N_, _, format_number, ngettext
 
 STARTED = time.perf_counter()
 log = logging.getLogger(__name__)
@@ -261,7 +261,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(problem, file=sys.stderr)
     count = len(report.problems)
-    print(ngettext("{count} problem found.", "{count} problems found.", count).format(count=count),
+    print(ngettext("{count} problem found.", "{count} problems found.", count).format(count=format_number(count)),
           file=sys.stderr)  # fmt: skip
     return EXIT_PROBLEM
 

@@ -201,7 +201,7 @@ def _impossible_date(text: str, day: int, month: int, year: int) -> str:
         "“{text}” does not exist: {month} has {n} day.",
         "“{text}” does not exist: {month} has {n} days.",
         days,
-    ).format(text=text, month=name, n=days)
+    ).format(text=text, month=name, n=format_number(days))
 
 
 def format_money(amount: Decimal | float | int | None) -> str:

@@ -20,7 +20,7 @@ from familydesk.appointments.calendar_rules import local_now
 from familydesk.db.models import Family, MemberComune, Person
 from familydesk.db.models_cards import CardType
 from familydesk.errors import NotFoundError
-from familydesk.i18n import _, format_date, format_money, ngettext
+from familydesk.i18n import _, format_date, format_money, format_number, ngettext
 from familydesk.registry.families import age_on as registry_age_on
 from familydesk.registry.records import ADULT_AGE, CHILD_RELATIONS
 
@@ -109,7 +109,7 @@ def _children(t: CardType, members: list[Person], on: date) -> tuple[list[Rule],
     counted = [m for m in members if m.relation in relations and m.birth_date is not None
                and m.birth_date <= on and age_on(m.birth_date, on) < _limit(t, m)]  # fmt: skip
     n = len(counted)
-    words = ngettext("{n} child under {age}", "{n} children under {age}", n).format(n=n, age=t.child_age_limit)  # fmt: skip
+    words = ngettext("{n} child under {age}", "{n} children under {age}", n).format(n=format_number(n), age=t.child_age_limit)  # fmt: skip
     if n < t.min_children:
         needed = _("{counted}: the card needs {needed}.").format(
             counted=words, needed=t.min_children

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 
 
 def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
@@ -50,10 +50,10 @@ def run_purge(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(ngettext("Dry run: {n} record would be anonymised or deleted; nothing was changed.",
                        "Dry run: {n} records would be anonymised or deleted; nothing was changed.",
-                       total).format(n=total))  # fmt: skip
+                       total).format(n=format_number(total)))  # fmt: skip
     else:
         print(ngettext("{n} record anonymised or deleted.", "{n} records anonymised or deleted.",
-                       total).format(n=total))  # fmt: skip
+                       total).format(n=format_number(total)))  # fmt: skip
     return 0
 
 
@@ -72,5 +72,5 @@ def run_rules(args: argparse.Namespace) -> int:
         database.dispose()
     for row in rows:
         print(ngettext("{kind} ({key}): {months} month", "{kind} ({key}): {months} months",
-                       row.months).format(kind=row.label, key=row.kind, months=row.months))  # fmt: skip
+                       row.months).format(kind=row.label, key=row.kind, months=format_number(row.months)))  # fmt: skip
     return 0

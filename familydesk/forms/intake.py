@@ -99,7 +99,9 @@ def _age(member: MemberDetail, lang: FormLanguage) -> str:
     born = lang.date(member.birth_date)
     if member.age is None:
         return born
-    age = lang.ngettext("{count} year", "{count} years", member.age).format(count=member.age)
+    age = lang.ngettext("{count} year", "{count} years", member.age).format(
+        count=lang.number(member.age)
+    )
     return f"{born}\n({age})"
 
 

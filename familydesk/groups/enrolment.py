@@ -26,7 +26,7 @@ from familydesk.db.models import Family, Person
 from familydesk.db.models_groups import Enrolment, Group
 from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.groups.catalog import GroupRow, age_range_label, get_group, require_read
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.registry.records import ADULT_AGE, CHILD_RELATIONS
 
 
@@ -148,8 +148,8 @@ def places_used(session: Session, group: Group) -> int:
 
 def _age_text(months: int, unit: str) -> str:
     if unit == "months" or months < 24:
-        return ngettext("{n} month", "{n} months", months).format(n=months)
-    return ngettext("{n} year", "{n} years", months // 12).format(n=months // 12)
+        return ngettext("{n} month", "{n} months", months).format(n=format_number(months))
+    return ngettext("{n} year", "{n} years", months // 12).format(n=format_number(months // 12))
 
 
 def check_person(group: Group, row: GroupRow, person: Person, day: date) -> None:
