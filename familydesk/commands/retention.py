@@ -42,7 +42,7 @@ def run_purge(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     for label, count, cutoff in rows:
-        line = _("{kind}: {count}").format(kind=label, count=count)
+        line = _("{kind}: {count}").format(kind=label, count=format_number(count))
         if cutoff is not None:
             line += " " + _("(older than {date})").format(date=format_date(cutoff))
         print(line)
@@ -50,10 +50,11 @@ def run_purge(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(ngettext("Dry run: {n} record would be anonymised or deleted; nothing was changed.",
                        "Dry run: {n} records would be anonymised or deleted; nothing was changed.",
-                       total).format(n=format_number(total)))  # fmt: skip
+                       total).format(n=format_number(total))
+              if total else _("Dry run: no record would be anonymised or deleted; nothing was changed."))  # fmt: skip
     else:
         print(ngettext("{n} record anonymised or deleted.", "{n} records anonymised or deleted.",
-                       total).format(n=format_number(total)))  # fmt: skip
+                       total).format(n=format_number(total)) if total else _("No record anonymised or deleted."))  # fmt: skip
     return 0
 
 

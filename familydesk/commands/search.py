@@ -42,5 +42,7 @@ def run(args: argparse.Namespace) -> int:
         ngettext("{count} person found.", "{count} people found.", len(hits)).format(
             count=format_number(len(hits))
         )
+        if hits
+        else _("Nobody found.")
     )
     return 0

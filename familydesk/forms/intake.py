@@ -81,7 +81,7 @@ def _family_fields(family: FamilyDetail, lang: FormLanguage, today: date) -> Tab
     pairs = [
         (lang(N_("Family name")), family.name),
         (lang(N_("Registered on")), lang.date(family.created_at.date())),
-        (lang(N_("Members")), str(len(family.members))),
+        (lang(N_("Members")), lang.number(len(family.members))),
         (lang(N_("Address")), family.address),
         (lang(N_("Comune of residence")), family.comune_name),
         (lang(N_("Phone")), family.phone),
@@ -97,12 +97,9 @@ def _family_fields(family: FamilyDetail, lang: FormLanguage, today: date) -> Tab
 
 def _age(member: MemberDetail, lang: FormLanguage) -> str:
     born = lang.date(member.birth_date)
-    if member.age is None:
+    if member.age is None or member.birth_date is None:
         return born
-    age = lang.ngettext("{count} year", "{count} years", member.age).format(
-        count=lang.number(member.age)
-    )
-    return f"{born}\n({age})"
+    return f"{born}\n({lang.age(member.birth_date)})"
 
 
 def _tax_code(member: MemberDetail, lang: FormLanguage) -> Paragraph:

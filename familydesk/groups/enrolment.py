@@ -231,7 +231,7 @@ def enrol(session: Session, group_id: int, person_ids: list[int], today: date | 
         else:
             status = "waiting"
         if status == "waiting" and walk_in:
-            raise ValidationError("people", _("The group is full ({count} places taken): sign them up on the waiting list instead.").format(count=group.capacity))  # fmt: skip
+            raise ValidationError("people", ngettext("The group is full ({count} place taken): sign them up on the waiting list instead.", "The group is full ({count} places taken): sign them up on the waiting list instead.", group.capacity).format(count=format_number(group.capacity)))  # fmt: skip
         enrolment = existing.get(person.id) or Enrolment(group_id=group_id, person_id=person.id)
         enrolment.family_id, enrolment.status = family_id, status
         enrolment.signed_up_at, enrolment.signed_up_on = now, today

@@ -90,9 +90,9 @@ class CandidatesList(QWidget):
     def _count(self) -> None:
         n = self.model.rowCount()
         if n >= LIMIT:
-            self.count.setText(_("The first {n} families by name").format(n=n))
+            self.count.setText(_("The first {n} families by name").format(n=format_number(n)))
         else:
-            self.count.setText(ngettext("{n} family", "{n} families", n).format(n=format_number(n)))
+            self.count.setText(ngettext("{n} family", "{n} families", n).format(n=format_number(n)) if n else _("No families"))  # fmt: skip
 
     def family_ids(self) -> list[int]:
         return [self.model.row_at(r).family_id for r in range(self.model.rowCount())]

@@ -226,7 +226,11 @@ class PartnersTab(CardsTab):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(ngettext("{n} partner", "{n} partners", n).format(n=format_number(n)))
+        self.count.setText(
+            ngettext("{n} partner", "{n} partners", n).format(n=format_number(n))
+            if n
+            else _("No partners")
+        )
 
     def _chosen(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

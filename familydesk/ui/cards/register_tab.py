@@ -215,7 +215,9 @@ class RegisterTab(CardsTab):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(ngettext("{n} card", "{n} cards", n).format(n=format_number(n)))
+        self.count.setText(
+            ngettext("{n} card", "{n} cards", n).format(n=format_number(n)) if n else _("No cards")
+        )
 
     def _chosen(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

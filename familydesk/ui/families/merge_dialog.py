@@ -99,7 +99,8 @@ class MergeDialog(QDialog):
                 f"{first.surname} {first.given_name} — {format_date(first.birth_date)} ({len(group)})"
             )
         self.status.setText(ngettext("{count} group of likely duplicates.",
-                                     "{count} groups of likely duplicates.", len(groups)).format(count=format_number(len(groups))))  # fmt: skip
+                                     "{count} groups of likely duplicates.", len(groups)).format(count=format_number(len(groups)))
+                            if groups else _("No likely duplicates."))  # fmt: skip
         self.people.set_rows([])
         if groups:
             self.group_list.setCurrentRow(0)

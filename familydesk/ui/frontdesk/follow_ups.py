@@ -83,7 +83,7 @@ class FollowUpsPanel(ListPanel):
     def _show_title(self) -> None:
         rows = self.rows()
         overdue = sum(1 for row in rows if row.overdue)
-        text = _("My follow-ups: {count}").format(count=len(rows))
+        text = _("My follow-ups: {count}").format(count=format_number(len(rows)))
         if overdue:
             text += " · " + ngettext("{n} overdue", "{n} overdue", overdue).format(
                 n=format_number(overdue)

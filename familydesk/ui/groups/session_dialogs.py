@@ -110,7 +110,8 @@ class PlanDialog(SessionsFormDialog):
         self.until.retranslate_ui()
         self.every = QSpinBox()
         self.every.setRange(1, 8)
-        self.every.setSuffix(" " + _("week(s)"))
+        self.every.setSuffix(" " + ngettext("week", "weeks", 1))
+        self.every.valueChanged.connect(lambda n: self.every.setSuffix(" " + ngettext("week", "weeks", n)))  # fmt: skip
         self.room = RoomChoice(runner, group)
         self.preview = QListWidget()
         self.preview.setObjectName("planPreview")

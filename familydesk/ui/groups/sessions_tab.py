@@ -96,7 +96,7 @@ class SessionsTab(QWidget):
         self.model.set_rows(rows)
         held = sum(1 for r in rows if r.held)
         live = sum(1 for r in rows if not r.cancelled)
-        self.count.setText(ngettext("{n} session", "{n} sessions", live).format(n=format_number(live)) + ", " + _("{held} held").format(held=held))  # fmt: skip
+        self.count.setText(_("No sessions") if not live else ngettext("{n} session", "{n} sessions", live).format(n=format_number(live)) + ", " + ngettext("{held} held", "{held} held", held).format(held=format_number(held)))  # fmt: skip
         for number, row in enumerate(rows):
             if selected is not None and row.id == selected.id:
                 self.table.selectRow(number)

@@ -198,6 +198,8 @@ class GroupsPage(Page):
         self.model.set_rows(rows)
         self.count.setText(
             ngettext("{n} group", "{n} groups", len(rows)).format(n=format_number(len(rows)))
+            if rows
+            else _("No groups")
         )
         ids = [r.id for r in rows]
         if keep in ids:

@@ -156,7 +156,8 @@ class RetentionTab(QWidget):
         self.status.setText(ngettext(
             "With the saved rules, {n} record would be anonymised or deleted now.",
             "With the saved rules, {n} records would be anonymised or deleted now.",
-            total).format(n=format_number(total)))  # fmt: skip
+            total).format(n=format_number(total))
+            if total else _("With the saved rules, no record would be anonymised or deleted now."))  # fmt: skip
 
     def apply_now(self) -> None:
         """Ask with the number of records at stake, then apply the saved rules."""
@@ -185,7 +186,8 @@ class RetentionTab(QWidget):
         self.preview()
         self.status.setText(ngettext("{n} record anonymised or deleted.",
                                      "{n} records anonymised or deleted.",
-                                     summary.total).format(n=format_number(summary.total)))  # fmt: skip
+                                     summary.total).format(n=format_number(summary.total))
+                            if summary.total else _("No record anonymised or deleted."))  # fmt: skip
 
     def _failed(self, exc: Any) -> None:
         show_error(self, exc)
