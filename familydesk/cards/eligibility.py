@@ -123,7 +123,7 @@ def _children(t: CardType, members: list[Person], on: date) -> tuple[list[Rule],
     text = _("{counted} (the card needs {needed}).").format(counted=words, needed=t.min_children)
     ages_out = sorted(((birthday(m.birth_date, _limit(t, m)), m) for m in counted), key=lambda pair: pair[0])  # type: ignore[arg-type]  # fmt: skip
     drop_day, leaving = ages_out[n - t.min_children]
-    reason = ngettext("on {day} {name} turns {age} and the family has fewer than {needed} children under the limit", "on {day} {name} turns {age} and the family has fewer than {needed} children under the limit", _limit(t, leaving)).format(day=format_date(drop_day), name=_name(leaving), age=_limit(t, leaving), needed=t.min_children)  # fmt: skip
+    reason = ngettext("on {day} {name} turns {age} and the family has fewer than {needed} children under the limit", "on {day} {name} turns {age} and the family has fewer than {needed} children under the limit", _limit(t, leaving)).format(day=format_date(drop_day), name=_name(leaving), age=format_number(_limit(t, leaving)), needed=format_number(t.min_children))  # fmt: skip
     return [Rule(True, text)], counted, drop_day, reason
 
 
@@ -159,11 +159,11 @@ def _holder(t: CardType, members: list[Person], holder_id: int | None, on: date)
             return [Rule(False, _("The holder must be a member of the family."))], None
         if _holder_fits(t, person, on):
             age = age_on(person.birth_date, on)  # type: ignore[arg-type]
-            return [Rule(True, ngettext("{name} is {age} (the holder's age must be {span}).", "{name} is {age} (the holder's age must be {span}).", age).format(name=_name(person), age=age, span=span))], person  # fmt: skip
+            return [Rule(True, ngettext("{name} is {age} (the holder's age must be {span}).", "{name} is {age} (the holder's age must be {span}).", age).format(name=_name(person), age=format_number(age), span=span))], person  # fmt: skip
         if person.birth_date is None:
             return [Rule(False, _("The date of birth of {name} is not recorded: the holder's age must be {span}.").format(name=_name(person), span=span))], person  # fmt: skip
         age = age_on(person.birth_date, on)
-        return [Rule(False, ngettext("{name} is {age}: the holder's age must be {span}.", "{name} is {age}: the holder's age must be {span}.", age).format(name=_name(person), age=age, span=span))], person  # fmt: skip
+        return [Rule(False, ngettext("{name} is {age}: the holder's age must be {span}.", "{name} is {age}: the holder's age must be {span}.", age).format(name=_name(person), age=format_number(age), span=span))], person  # fmt: skip
     fits = [m for m in members if _holder_fits(t, m, on)]
     if fits:
         return [Rule(True, _("{name} can hold the card (age {span}).").format(name=_name(fits[0]), span=span))], fits[0]  # fmt: skip
@@ -201,7 +201,7 @@ def check_eligibility(session: Session, family_id: int, card_type_id: int,
         leaves = birthday(holder.birth_date, t.holder_max_age + 1)  # type: ignore[union-attr, operator]
         if leaves - timedelta(days=1) < expires:
             expires = leaves - timedelta(days=1)
-            reason = ngettext("on {day} {name} turns {age}", "on {day} {name} turns {age}", t.holder_max_age + 1).format(day=format_date(leaves), name=_name(holder), age=t.holder_max_age + 1)  # type: ignore[operator, arg-type]  # fmt: skip
+            reason = ngettext("on {day} {name} turns {age}", "on {day} {name} turns {age}", t.holder_max_age + 1).format(day=format_date(leaves), name=_name(holder), age=format_number(t.holder_max_age + 1))  # type: ignore[operator, arg-type]  # fmt: skip
     covered = (holder.id,) if youth else tuple(m.id for m in members)  # type: ignore[union-attr]
     return Eligibility(
         family_id=family_id, card_type_id=t.id, card_type=t.name,
