@@ -92,7 +92,7 @@ class CardTypesEditor(ResourceEditor):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(runner, [
             Column(lambda: _("Card type"), lambda r: r.name),
-            Column(lambda: _("Active cards"), lambda r: r.active_cards, _RIGHT),
+            Column(lambda: _("Active cards"), lambda r: format_number(r.active_cards), _RIGHT),
             Column(lambda: _("State"), state_text),
         ], types.list_card_types, types.save_card_type, _remove, parent)  # fmt: skip
         self.rules = RuleFields(self.form, self)

@@ -141,7 +141,7 @@ def completion_columns() -> list[Column]:
     return [
         Column(lambda: _("Name"), lambda r: r[0].name),
         Column(lambda: _("Present"), lambda r: _("{present} of {sessions}").format(present=format_number(r[1].present), sessions=format_number(r[1].sessions)), _RIGHT),
-        Column(lambda: _("Needed"), lambda r: r[1].needed, _RIGHT),
+        Column(lambda: _("Needed"), lambda r: format_number(r[1].needed), _RIGHT),
         Column(lambda: _("Hours"), lambda r: hours(r[1].hours_attended), _RIGHT),
         Column(lambda: _("Completed"), lambda r: _("yes") if r[1].completed else _("not yet")),
     ]  # fmt: skip

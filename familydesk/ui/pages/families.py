@@ -44,7 +44,7 @@ def family_columns() -> list[Column]:
     return [
         Column(lambda: _("Family"), lambda r: r.name),
         Column(lambda: _("Comune"), lambda r: r.comune),
-        Column(lambda: _("Members"), lambda r: r.members, _RIGHT),
+        Column(lambda: _("Members"), lambda r: format_number(r.members), _RIGHT),
         Column(lambda: _("Markers"), lambda r: ", ".join(_(m) for m in r.markers.labels())),
     ]
 

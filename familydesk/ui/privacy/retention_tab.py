@@ -59,7 +59,7 @@ class RetentionTab(QWidget):
         self.rules_view.setObjectName("retentionRules")
         self.preview_model = RowsTableModel([
             Column(lambda: _("Kind of record"), lambda r: r.label),
-            Column(lambda: _("Records"), lambda r: r.count, _RIGHT),
+            Column(lambda: _("Records"), lambda r: format_number(r.count), _RIGHT),
             Column(lambda: _("Cut-off date"), lambda r: format_date(r.cutoff)),
             Column(lambda: _("For example"), _samples),
         ], self)  # fmt: skip
