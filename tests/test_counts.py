@@ -210,3 +210,22 @@ def test_more_dates_agree_with_their_number(italian: None, n: int, it: str) -> N
     """The words a refused series ends with (appointments/series.py, over 5 refused dates)."""
     assert i18n.ngettext("and {n} more date", "and {n} more dates", n).format(
         n=i18n.format_number(n)) == it  # fmt: skip
+
+
+def test_a_groups_figures_read_with_plural_forms_and_grouped_numbers(italian: None) -> None:
+    """The Figures tab read "3 (1 nuclei)" and "12000" people."""
+    from familydesk.groups.figures import GroupFigures
+    from familydesk.ui.groups.overview import figure_lines
+
+    def lines(people: int, families: int) -> dict[str, str]:
+        figures = GroupFigures(
+            group_id=1, group_uid="u", title="Genitori", kind="course", comune="Gonzaga",
+            sessions_planned=16, sessions_held=3, hours_delivered=4.5, people_reached=people,
+            families_reached=families, present_marks=0, recorded_marks=0, attendance_rate=None,
+            enrolled=people, completed=0, completion_rate=None, waiting=12000,
+        )  # fmt: skip
+        return dict(figure_lines(figures))
+
+    assert lines(3, 1)["Persone raggiunte"] == "3 (1 nucleo)"
+    assert lines(12000, 4000)["Persone raggiunte"] == "12.000 (4.000 nuclei)"
+    assert lines(3, 1)["Lista d'attesa"] == "12.000"
