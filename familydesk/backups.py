@@ -26,7 +26,7 @@ from familydesk import preferences
 from familydesk.db.database import Database
 from familydesk.db.encryption import sidecar
 from familydesk.errors import BackupError
-from familydesk.i18n import _
+from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel import clock
 from familydesk.paths import backup_dir
 
@@ -246,4 +246,4 @@ def describe_age(taken: datetime | None, today: date | None = None) -> str:
         return _("today at {time}").format(time=taken.strftime("%H:%M"))
     if days == 1:
         return _("yesterday")
-    return _("{days} days ago").format(days=days)
+    return ngettext("{days} day ago", "{days} days ago", days).format(days=format_number(days))

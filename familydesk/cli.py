@@ -22,7 +22,7 @@ from pathlib import Path
 from familydesk import APP_NAME, __version__, i18n, preferences
 from familydesk.commands.parser import Parser, argparse_gettext
 from familydesk.errors import FamilyDeskError
-from familydesk.i18n import _, ngettext
+from familydesk.i18n import _, format_number, ngettext
 
 STARTED = time.perf_counter()
 log = logging.getLogger(__name__)
@@ -206,20 +206,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
                                  activity=not args.families_only)  # fmt: skip
     finally:
         database.dispose()
-    where = {"location": database.describe(), "families": summary.families,
-             "people": summary.people}  # fmt: skip
-    if summary.activity is None:
-        print(_("Demo data written to {location}: {families} families, {people} people.").format(**where))  # fmt: skip
-    else:
-        cards = summary.cards or CardsSummary()
-        print(_("Demo data written to {location}: {families} families, {people} people, "
-                "{contacts} walk-in contacts, {appointments} appointments, {groups} groups "
-                "with {enrolments} sign-ups, {card_types} card types with {cards} cards, "
-                "{partners} partners, {uses} benefit uses.").format(
-            contacts=summary.activity.contacts, appointments=summary.activity.appointments,
-            groups=summary.activity.groups.groups,
-            enrolments=summary.activity.groups.enrolments, card_types=cards.card_types,
-            cards=cards.cards, partners=cards.partners, uses=cards.uses, **where))  # fmt: skip
+    figures = [
+        (summary.families, ngettext("{n} family", "{n} families", summary.families)),
+        (summary.people, ngettext("{n} person", "{n} people", summary.people)),
+    ]
+    if summary.activity is not None:
+        act, cards = summary.activity, summary.cards or CardsSummary()
+        figures += [
+            (act.contacts, ngettext("{n} walk-in contact", "{n} walk-in contacts", act.contacts)),
+            (act.appointments, ngettext("{n} appointment", "{n} appointments", act.appointments)),
+            (act.groups.groups, ngettext("{n} group", "{n} groups", act.groups.groups)),
+            (act.groups.enrolments, ngettext("{n} sign-up", "{n} sign-ups", act.groups.enrolments)),
+            (cards.card_types, ngettext("{n} card type", "{n} card types", cards.card_types)),
+            (cards.cards, ngettext("{n} card", "{n} cards", cards.cards)),
+            (cards.partners, ngettext("{n} partner", "{n} partners", cards.partners)),
+            (cards.uses, ngettext("{n} benefit use", "{n} benefit uses", cards.uses)),
+        ]
+    what = ", ".join(text.format(n=format_number(n)) for n, text in figures)
+    print(
+        _("Demo data written to {location}: {what}.").format(
+            location=database.describe(), what=what
+        )
+    )
     return EXIT_OK
 
 
@@ -241,7 +249,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in report.problems:
         print(problem, file=sys.stderr)
     count = len(report.problems)
-    print(ngettext("{count} problem found.", "{count} problems found.", count).format(count=count),
+    print(ngettext("{count} problem found.", "{count} problems found.", count).format(count=format_number(count)),
           file=sys.stderr)  # fmt: skip
     return EXIT_PROBLEM
 

@@ -201,7 +201,7 @@ def _impossible_date(text: str, day: int, month: int, year: int) -> str:
         "“{text}” does not exist: {month} has {n} day.",
         "“{text}” does not exist: {month} has {n} days.",
         days,
-    ).format(text=text, month=name, n=days)
+    ).format(text=text, month=name, n=format_number(days))
 
 
 def format_money(amount: Decimal | float | int | None) -> str:
@@ -213,6 +213,21 @@ def format_money(amount: Decimal | float | int | None) -> str:
 
 def format_number(value: int | float | Decimal) -> str:
     return babel_numbers.format_decimal(value, locale=babel_locale())
+
+
+def format_age(
+    born: date, on: date | None = None, plural: Callable[[str, str, int], str] | None = None
+) -> str:
+    """A person's age in words on ``on`` (today): "11 mesi" under a year, then "1 anno", "2 anni".
+
+    ``plural`` is the ``ngettext`` of another catalogue (a printed form's language).
+    """
+    plural = plural or ngettext
+    on = on or clock.today()
+    months = max((on.year - born.year) * 12 + on.month - born.month - (on.day < born.day), 0)
+    if months < 12:
+        return plural("{n} month", "{n} months", months).format(n=format_number(months))
+    return plural("{n} year", "{n} years", months // 12).format(n=format_number(months // 12))
 
 
 def first_weekday() -> int:

@@ -67,8 +67,11 @@ def main() -> None:
                 continue
             if language == "en":
                 message.string = message.id
+                message.flags.discard("fuzzy")
             elif message.id in extra:
+                # a singular message turned plural is kept fuzzy by Babel: the new one settles it
                 message.string = extra[message.id]
+                message.flags.discard("fuzzy")
         with po.open("wb") as fh:
             write_po(fh, catalog, sort_output=True, no_location=True, ignore_obsolete=True)
         missing = [m.id for m in catalog if m.id and not all(_as_tuple(m.string))]

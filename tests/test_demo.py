@@ -64,7 +64,7 @@ def test_demo_looks_like_the_ambito_di_suzzara(database: Database) -> None:
 
 def test_demo_never_mixes_with_real_records(database: Database) -> None:
     database.write(lambda s: s.add(Family(name="Reale")))
-    with pytest.raises(FamilyDeskError, match="already holds 1 families"):
+    with pytest.raises(FamilyDeskError, match="already holds 1 family:"):
         database.write(fill_demo, families=5)
 
 

@@ -46,7 +46,7 @@ def test_purge_dry_run_then_for_real(
         assert database.read(lambda s: s.get(Family, old.id).anonymised_on) is not None
     finally:
         database.dispose()
-    assert "0 records anonymised or deleted." in _run(capsys, db_location, "purge")[1]
+    assert "No record anonymised or deleted." in _run(capsys, db_location, "purge")[1]
 
 
 def test_retention_rules_listed_and_changed(

@@ -28,7 +28,7 @@ from familydesk.appointments.queries import AppointmentRow, get_appointment
 from familydesk.db.database import load_for_update
 from familydesk.db.models_appointments import Appointment, AppointmentSeries
 from familydesk.errors import FamilyDeskError, ValidationError
-from familydesk.i18n import _, format_date
+from familydesk.i18n import _, format_date, format_number, ngettext
 
 MAX_OCCURRENCES = 52
 
@@ -87,9 +87,21 @@ def book_series(session: Session, data: AppointmentInput, every_weeks: int = 1,
         else:
             refused.append(_("{day}: {reasons}").format(day=format_date(start.date()), reasons="; ".join(reasons)))  # fmt: skip
     if refused:
-        raise BookingConflict(refused[:5] + ([_("and {n} more dates").format(n=len(refused) - 5)] if len(refused) > 5 else []))  # fmt: skip
+        raise BookingConflict(refused[:5] + ([ngettext("and {n} more date", "and {n} more dates", len(refused) - 5).format(n=format_number(len(refused) - 5))] if len(refused) > 5 else []))  # fmt: skip
     if occurrences is not None and len(chosen) < occurrences or not chosen:
-        raise BookingConflict([_("only {n} of the dates can be booked").format(n=len(chosen))])
+        raise BookingConflict(
+            [
+                (
+                    ngettext(
+                        "only {n} of the dates can be booked",
+                        "only {n} of the dates can be booked",
+                        len(chosen),
+                    ).format(n=format_number(len(chosen)))
+                    if chosen
+                    else _("none of the dates can be booked")
+                )
+            ]
+        )
     series = AppointmentSeries(every_weeks=every_weeks, occurrences=occurrences, until=until)
     session.add(series)
     session.flush()

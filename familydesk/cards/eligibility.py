@@ -20,7 +20,7 @@ from familydesk.appointments.calendar_rules import local_now
 from familydesk.db.models import Family, MemberComune, Person
 from familydesk.db.models_cards import CardType
 from familydesk.errors import NotFoundError
-from familydesk.i18n import _, format_date, format_money, ngettext
+from familydesk.i18n import _, format_date, format_money, format_number, ngettext
 from familydesk.registry.families import age_on as registry_age_on
 from familydesk.registry.records import ADULT_AGE, CHILD_RELATIONS
 
@@ -88,11 +88,13 @@ def _residence(t: CardType, family: Family, comuni: dict[str, str], on: date) ->
         return [Rule(True, _("Resident in {comune}, a member comune.").format(comune=comune))]
     since = family.resident_since
     if since is None:
-        return [Rule(False, _("Resident in {comune}, but the date of residence is not recorded: the card needs {n} months.").format(comune=comune, n=t.residence_months))]  # fmt: skip
+        return [Rule(False, ngettext("Resident in {comune}, but the date of residence is not recorded: the card needs {n} month.", "Resident in {comune}, but the date of residence is not recorded: the card needs {n} months.", t.residence_months).format(comune=comune, n=format_number(t.residence_months)))]  # fmt: skip
     months = (on.year - since.year) * 12 + on.month - since.month - (on.day < since.day)
     if months < t.residence_months:
-        return [Rule(False, _("Resident in {comune} since {since}: {months} months, the card needs {n}.").format(comune=comune, since=format_date(since), months=max(months, 0), n=t.residence_months))]  # fmt: skip
-    return [Rule(True, _("Resident in {comune} since {since} (the card needs {n} months).").format(comune=comune, since=format_date(since), n=t.residence_months))]  # fmt: skip
+        if months <= 0:
+            return [Rule(False, _("Resident in {comune} since {since}: less than a month, the card needs {n}.").format(comune=comune, since=format_date(since), n=format_number(t.residence_months)))]  # fmt: skip
+        return [Rule(False, ngettext("Resident in {comune} since {since}: {months} month, the card needs {n}.", "Resident in {comune} since {since}: {months} months, the card needs {n}.", months).format(comune=comune, since=format_date(since), months=format_number(months), n=format_number(t.residence_months)))]  # fmt: skip
+    return [Rule(True, ngettext("Resident in {comune} since {since} (the card needs {n} month).", "Resident in {comune} since {since} (the card needs {n} months).", t.residence_months).format(comune=comune, since=format_date(since), n=format_number(t.residence_months)))]  # fmt: skip
 
 
 def _limit(t: CardType, child: Person) -> int:
@@ -109,7 +111,7 @@ def _children(t: CardType, members: list[Person], on: date) -> tuple[list[Rule],
     counted = [m for m in members if m.relation in relations and m.birth_date is not None
                and m.birth_date <= on and age_on(m.birth_date, on) < _limit(t, m)]  # fmt: skip
     n = len(counted)
-    words = ngettext("{n} child under {age}", "{n} children under {age}", n).format(n=n, age=t.child_age_limit)  # fmt: skip
+    words = _("No child under {age}").format(age=t.child_age_limit) if not n else ngettext("{n} child under {age}", "{n} children under {age}", n).format(n=format_number(n), age=t.child_age_limit)  # fmt: skip
     if n < t.min_children:
         needed = _("{counted}: the card needs {needed}.").format(
             counted=words, needed=t.min_children
@@ -121,7 +123,7 @@ def _children(t: CardType, members: list[Person], on: date) -> tuple[list[Rule],
     text = _("{counted} (the card needs {needed}).").format(counted=words, needed=t.min_children)
     ages_out = sorted(((birthday(m.birth_date, _limit(t, m)), m) for m in counted), key=lambda pair: pair[0])  # type: ignore[arg-type]  # fmt: skip
     drop_day, leaving = ages_out[n - t.min_children]
-    reason = _("on {day} {name} turns {age} and the family has fewer than {needed} children under the limit").format(day=format_date(drop_day), name=_name(leaving), age=_limit(t, leaving), needed=t.min_children)  # fmt: skip
+    reason = ngettext("on {day} {name} turns {age} and the family has fewer than {needed} children under the limit", "on {day} {name} turns {age} and the family has fewer than {needed} children under the limit", _limit(t, leaving)).format(day=format_date(drop_day), name=_name(leaving), age=format_number(_limit(t, leaving)), needed=format_number(t.min_children))  # fmt: skip
     return [Rule(True, text)], counted, drop_day, reason
 
 
@@ -157,9 +159,11 @@ def _holder(t: CardType, members: list[Person], holder_id: int | None, on: date)
             return [Rule(False, _("The holder must be a member of the family."))], None
         if _holder_fits(t, person, on):
             age = age_on(person.birth_date, on)  # type: ignore[arg-type]
-            return [Rule(True, _("{name} is {age} (the holder's age must be {span}).").format(name=_name(person), age=age, span=span))], person  # fmt: skip
-        age = age_on(person.birth_date, on) if person.birth_date else "?"
-        return [Rule(False, _("{name} is {age}: the holder's age must be {span}.").format(name=_name(person), age=age, span=span))], person  # fmt: skip
+            return [Rule(True, ngettext("{name} is {age} (the holder's age must be {span}).", "{name} is {age} (the holder's age must be {span}).", age).format(name=_name(person), age=format_number(age), span=span))], person  # fmt: skip
+        if person.birth_date is None:
+            return [Rule(False, _("The date of birth of {name} is not recorded: the holder's age must be {span}.").format(name=_name(person), span=span))], person  # fmt: skip
+        age = age_on(person.birth_date, on)
+        return [Rule(False, ngettext("{name} is {age}: the holder's age must be {span}.", "{name} is {age}: the holder's age must be {span}.", age).format(name=_name(person), age=format_number(age), span=span))], person  # fmt: skip
     fits = [m for m in members if _holder_fits(t, m, on)]
     if fits:
         return [Rule(True, _("{name} can hold the card (age {span}).").format(name=_name(fits[0]), span=span))], fits[0]  # fmt: skip
@@ -197,7 +201,7 @@ def check_eligibility(session: Session, family_id: int, card_type_id: int,
         leaves = birthday(holder.birth_date, t.holder_max_age + 1)  # type: ignore[union-attr, operator]
         if leaves - timedelta(days=1) < expires:
             expires = leaves - timedelta(days=1)
-            reason = _("on {day} {name} turns {age}").format(day=format_date(leaves), name=_name(holder), age=t.holder_max_age + 1)  # type: ignore[operator, arg-type]  # fmt: skip
+            reason = ngettext("on {day} {name} turns {age}", "on {day} {name} turns {age}", t.holder_max_age + 1).format(day=format_date(leaves), name=_name(holder), age=format_number(t.holder_max_age + 1))  # type: ignore[operator, arg-type]  # fmt: skip
     covered = (holder.id,) if youth else tuple(m.id for m in members)  # type: ignore[union-attr]
     return Eligibility(
         family_id=family_id, card_type_id=t.id, card_type=t.name,

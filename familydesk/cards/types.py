@@ -16,7 +16,7 @@ from familydesk.appointments.resources_common import clean_text, remove_or_retir
 from familydesk.db.database import load_for_update
 from familydesk.db.models_cards import Card, CardType
 from familydesk.errors import FieldErrors, NotFoundError
-from familydesk.i18n import _, format_money, ngettext
+from familydesk.i18n import _, format_money, format_number, ngettext
 from familydesk.kernel import clock
 
 
@@ -73,11 +73,11 @@ def rules_text(t: CardTypeRow | CardType) -> tuple[str, ...]:
     if t.residence_required:
         lines.append(ngettext("Resident in a member comune for at least {n} month.",
                               "Resident in a member comune for at least {n} months.",
-                              t.residence_months).format(n=t.residence_months)
+                              t.residence_months).format(n=format_number(t.residence_months))
                      if t.residence_months else _("Resident in a member comune."))  # fmt: skip
     if t.min_children:
         line = ngettext("At least {n} child under {age}.", "At least {n} children under {age}.",
-                        t.min_children).format(n=t.min_children, age=t.child_age_limit)  # fmt: skip
+                        t.min_children).format(n=format_number(t.min_children), age=t.child_age_limit)  # fmt: skip
         if t.disability_age_limit:
             line += " " + _("Children with a disability count up to {age}.").format(age=t.disability_age_limit)  # fmt: skip
         if not t.count_foster:
@@ -91,7 +91,7 @@ def rules_text(t: CardTypeRow | CardType) -> tuple[str, ...]:
         lines.append(_("A valid ISEE of at most {amount}.").format(amount=format_money(t.isee_ceiling)))  # fmt: skip
     else:
         lines.append(_("No income limit."))
-    lines.append(ngettext("Valid for {n} month.", "Valid for {n} months.", t.validity_months).format(n=t.validity_months))  # fmt: skip
+    lines.append(ngettext("Valid for {n} month.", "Valid for {n} months.", t.validity_months).format(n=format_number(t.validity_months)))  # fmt: skip
     return tuple(lines)
 
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
-from familydesk.i18n import _, format_datetime, parse_date
+from familydesk.i18n import _, format_datetime, format_number, ngettext, parse_date
 
 
 def _day(text: str) -> date:
@@ -60,7 +60,13 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             print(problems[0].message, file=sys.stderr)
             return 1
-        print(_("Audit trail intact: {count} entries checked.").format(count=count))
+        print(
+            ngettext(
+                "Audit trail intact: {count} entry checked.",
+                "Audit trail intact: {count} entries checked.",
+                count,
+            ).format(count=format_number(count))
+        )
         return 0
     for row in page.rows:
         print("\t".join([str(row.id), format_datetime(row.at), row.operator or "-", row.action,

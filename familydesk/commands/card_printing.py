@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from familydesk.commands.common import run_write
-from familydesk.i18n import _, ngettext
+from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel import clock
 
 
@@ -92,7 +92,7 @@ def run_renewals(args: argparse.Namespace) -> int:
         session, first, Path(args.out), _language(args)))  # fmt: skip
     print(ngettext("File written: {path} ({count} renewal letter)",
                    "File written: {path} ({count} renewal letters)",
-                   printed.cards).format(path=printed.path, count=printed.cards))  # fmt: skip
+                   printed.cards).format(path=printed.path, count=format_number(printed.cards)))  # fmt: skip
     return 0
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from familydesk.errors import FamilyDeskError
-from familydesk.i18n import _, ngettext
+from familydesk.i18n import _, format_number, ngettext
 
 PASSPHRASE_VARIABLE = "FAMILYDESK_DB_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "FAMILYDESK_NEW_PASSPHRASE"
@@ -159,5 +159,5 @@ def _after_encryption(args: argparse.Namespace, operator: str, role: str | None,
             "{count} earlier backup in {folder} is not encrypted: delete it, or keep it as "
             "safe as the recovery key.",
             "{count} earlier backups in {folder} are not encrypted: delete them, or keep them as "
-            "safe as the recovery key.", len(plain)).format(count=len(plain),
+            "safe as the recovery key.", len(plain)).format(count=format_number(len(plain)),
                                                            folder=backups.folder()))  # fmt: skip

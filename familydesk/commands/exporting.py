@@ -18,7 +18,7 @@ from typing import Any
 from familydesk.commands.cards import add_card_exports
 from familydesk.commands.common import add_output, add_period, export_options, report, run_write
 from familydesk.commands.group_outputs import add_group_exports
-from familydesk.i18n import _, ngettext
+from familydesk.i18n import _, format_number, ngettext
 
 APPOINTMENT_FORMATS = ("ics", "csv", "json")
 CONTACT_FORMATS = ("csv", "json")
@@ -61,7 +61,7 @@ def run_appointments(args: argparse.Namespace) -> int:
 
     exported = _run(args, work)
     message = ngettext("{count} appointment exported.", "{count} appointments exported.",
-                       exported.count).format(count=exported.count)  # fmt: skip
+                       exported.count).format(count=format_number(exported.count))  # fmt: skip
     return report(message, exported.path)
 
 
@@ -72,5 +72,5 @@ def run_contacts(args: argparse.Namespace) -> int:
     exported = _run(args, lambda session: export_contacts(session, args.first, args.last, fmt,
                                                           out, sys.stdout))  # fmt: skip
     message = ngettext("{count} request exported.", "{count} requests exported.",
-                       exported.count).format(count=exported.count)  # fmt: skip
+                       exported.count).format(count=format_number(exported.count))  # fmt: skip
     return report(message, exported.path)

@@ -21,7 +21,7 @@ from familydesk import i18n
 from familydesk.commands.card_printing import card_forms
 from familydesk.commands.common import iso_date, run_write
 from familydesk.commands.group_outputs import group_forms
-from familydesk.i18n import _, ngettext
+from familydesk.i18n import _, format_number, ngettext
 
 
 def register(commands: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
@@ -135,7 +135,7 @@ def _list_written(printed: Any, form: str) -> int:
     print(ngettext("File written: {path} ({form}, {count} appointment)",
                    "File written: {path} ({form}, {count} appointments)",
                    printed.appointments).format(path=printed.path, form=form,
-                                                count=printed.appointments))  # fmt: skip
+                                                count=format_number(printed.appointments)))  # fmt: skip
     return 0
 
 

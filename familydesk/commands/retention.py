@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 
 
 def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
@@ -42,7 +42,7 @@ def run_purge(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     for label, count, cutoff in rows:
-        line = _("{kind}: {count}").format(kind=label, count=count)
+        line = _("{kind}: {count}").format(kind=label, count=format_number(count))
         if cutoff is not None:
             line += " " + _("(older than {date})").format(date=format_date(cutoff))
         print(line)
@@ -50,10 +50,11 @@ def run_purge(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(ngettext("Dry run: {n} record would be anonymised or deleted; nothing was changed.",
                        "Dry run: {n} records would be anonymised or deleted; nothing was changed.",
-                       total).format(n=total))  # fmt: skip
+                       total).format(n=format_number(total))
+              if total else _("Dry run: no record would be anonymised or deleted; nothing was changed."))  # fmt: skip
     else:
         print(ngettext("{n} record anonymised or deleted.", "{n} records anonymised or deleted.",
-                       total).format(n=total))  # fmt: skip
+                       total).format(n=format_number(total)) if total else _("No record anonymised or deleted."))  # fmt: skip
     return 0
 
 
@@ -72,5 +73,5 @@ def run_rules(args: argparse.Namespace) -> int:
         database.dispose()
     for row in rows:
         print(ngettext("{kind} ({key}): {months} month", "{kind} ({key}): {months} months",
-                       row.months).format(kind=row.label, key=row.kind, months=row.months))  # fmt: skip
+                       row.months).format(kind=row.label, key=row.kind, months=format_number(row.months)))  # fmt: skip
     return 0

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 
 
 def register(commands: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
@@ -40,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
                          format_date(hit.birth_date), hit.comune]))  # fmt: skip
     print(
         ngettext("{count} person found.", "{count} people found.", len(hits)).format(
-            count=len(hits)
+            count=format_number(len(hits))
         )
+        if hits
+        else _("Nobody found.")
     )
     return 0

@@ -20,7 +20,7 @@ from familydesk.demo.activity import ActivitySize, ActivitySummary, fill_activit
 from familydesk.demo.cards import CardsSummary, fill_cards
 from familydesk.demo.rows import advance_sequences, insert_rows, next_id, record
 from familydesk.errors import FamilyDeskError
-from familydesk.i18n import _
+from familydesk.i18n import _, format_number, ngettext
 from familydesk.operators import create_demo_operators
 from familydesk.registry.records import PRIVACY_NOTICE_VERSION
 from familydesk.text import name_key, search_document
@@ -271,10 +271,13 @@ def fill_demo(session: Session, families: int = 300, seed: int = 1,
     existing = session.scalar(select(func.count(Family.id))) or 0
     if existing:
         raise FamilyDeskError(
-            _(
+            ngettext(
+                "This database already holds {count} family: demo data goes only into an "
+                "empty database. Choose another file with --db.",
                 "This database already holds {count} families: demo data goes only into an "
-                "empty database. Choose another file with --db."
-            ).format(count=existing)
+                "empty database. Choose another file with --db.",
+                existing,
+            ).format(count=format_number(existing))
         )
     _configure_site(session)
     session.flush()

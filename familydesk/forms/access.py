@@ -88,14 +88,13 @@ def access_pdf(data: dict[str, Any], centre: CentreDetails, language: str,
         story += [*section(lang(N_("Parenting groups"))), grid_table(
             [lang(N_("Group")), lang(N_("Sign-up")), lang(N_("Status")), lang(N_("Attendance"))],
             [[g["group"], g["signed_up_on"] or "", lang(ENROLMENT_STATUSES.get(g["status"], g["status"])),
-              lang(N_("present at {present} of {marked} sessions marked")).format(
-                  present=sum(a["mark"] == "present" for a in g["attendance"]), marked=len(g["attendance"]))]
+              _present_at(lang, sum(a["mark"] == "present" for a in g["attendance"]), len(g["attendance"]))]
              for g in data["groups"]],
             [60 * mm, 25 * mm, 30 * mm, CONTENT_WIDTH - 115 * mm])]  # fmt: skip
     if data.get("cards"):
         story += [*section(lang(N_("Family cards"))), grid_table(
             [lang(N_("Number")), lang(N_("Card")), lang(N_("Valid")), lang(N_("Status")), lang(N_("Uses"))],
-            [[c["number"], c["card_type"], f"{c['issued_on']} – {c['expires_on']}", c["status"], str(c["redemptions"])]
+            [[c["number"], c["card_type"], f"{c['issued_on']} – {c['expires_on']}", c["status"], lang.number(c["redemptions"])]
              for c in data["cards"]],
             [30 * mm, 45 * mm, 45 * mm, 25 * mm, CONTENT_WIDTH - 145 * mm])]  # fmt: skip
     story += [*section(lang(N_("Access and change log"))), grid_table(
@@ -107,3 +106,11 @@ def access_pdf(data: dict[str, Any], centre: CentreDetails, language: str,
         app="FamilyDesk", form=title, date=lang.date(today)
     )
     return build_pdf(story, centre=centre, lang=lang, title=title, footer=footer)
+
+
+def _present_at(lang: FormLanguage, present: int, marked: int) -> str:
+    return lang.ngettext(
+        "present at {present} of {marked} sessions marked",
+        "present at {present} of {marked} sessions marked",
+        present,
+    ).format(present=lang.number(present), marked=lang.number(marked))

@@ -75,11 +75,13 @@ def agenda_pdf(data: AgendaData, centre: CentreDetails, language: str,
 
 def _summary(rows: Sequence[AppointmentRow], lang: FormLanguage) -> str:
     held = sum(1 for r in rows if r.status != "cancelled")
-    text = lang.ngettext("{count} appointment", "{count} appointments", held).format(count=held)
+    text = lang.ngettext("{count} appointment", "{count} appointments", held).format(
+        count=lang.number(held)
+    )
     cancelled = len(rows) - held
     if cancelled:
         text += " · " + lang.ngettext("{count} cancelled", "{count} cancelled",
-                                      cancelled).format(count=cancelled)  # fmt: skip
+                                      cancelled).format(count=lang.number(cancelled))  # fmt: skip
     return text
 
 

@@ -102,6 +102,14 @@ class FormLanguage:
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         return self.translations.ngettext(singular, plural, count)
 
+    def number(self, value: int | float | Decimal) -> str:
+        """A count or figure in the form's locale: ``12.000`` in Italian, ``12,000`` in English."""
+        return babel_numbers.format_decimal(value, locale=self.code)
+
+    def age(self, born: date, on: date | None = None) -> str:
+        """ "11 mesi", "1 anno", "2 anni" in the form's language (see ``i18n.format_age``)."""
+        return i18n.format_age(born, on, self.ngettext)
+
     def date(self, value: date | None) -> str:
         """``dd/mm/yyyy`` whatever the language (an empty string for None)."""
         if value is None:

@@ -58,7 +58,7 @@ def call_list_pdf(data: CallListData, centre: CentreDetails, language: str,
         summary = lang.ngettext(
             "{count} family to call to confirm the appointment of {date}.",
             "{count} families to call to confirm their appointments of {date}.", count,
-        ).format(count=count, date=lang.date(data.day))  # fmt: skip
+        ).format(count=lang.number(count), date=lang.date(data.day))  # fmt: skip
         body += [Paragraph(esc(summary), styles().subtitle), _table(groups, lang)]
     else:
         body.append(Paragraph(esc(lang(N_("No appointments to confirm on this day."))),

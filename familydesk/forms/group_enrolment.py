@@ -74,7 +74,7 @@ def _group_fields(g: GroupRow, lang: FormLanguage) -> list[tuple[str, str]]:
     places = str(g.capacity) if g.capacity else lang(N_("no limit"))
     if g.capacity and g.capacity_per == "family":
         places = lang.ngettext("{count} family", "{count} families", g.capacity).format(
-            count=g.capacity
+            count=lang.number(g.capacity)
         )
     cost = g.cost_label
     if g.cost_note:

@@ -151,7 +151,7 @@ def signatures_pdf(data: SignatureSheetData, centre: CentreDetails, language: st
     ]))  # fmt: skip
     count = len(data.people)
     summary = lang.ngettext("{count} person enrolled", "{count} people enrolled", count).format(
-        count=count
+        count=lang.number(count)
     )
     story: list[Flowable] = [
         Paragraph(esc(title), st.title),
@@ -219,7 +219,7 @@ def certificate_text(group: GroupRow, item: CertificateData, lang: FormLanguage,
     partial = progress is not None and progress.partial
     total = progress.held if progress is not None and partial else c.sessions
     meetings = lang.ngettext("{count} meeting out of {total}", "{count} meetings out of {total}",
-                             c.present).format(count=c.present, total=total)  # fmt: skip
+                             c.present).format(count=lang.number(c.present), total=total)  # fmt: skip
     first = group.first_session.date() if group.first_session else None
     last = group.last_session.date() if group.last_session else None
     if progress is not None and partial:

@@ -112,15 +112,18 @@ def _grid(data: SummaryData, lang: FormLanguage, columns: range, last: bool) -> 
 
 def _figures(f: GroupFigures, lang: FormLanguage) -> Flowable:
     pairs = [
-        (lang(N_("Sessions held")), f"{f.sessions_held} / {f.sessions_planned}"),
+        (
+            lang(N_("Sessions held")),
+            f"{lang.number(f.sessions_held)} / {lang.number(f.sessions_planned)}",
+        ),
         (lang(N_("Hours delivered")), hours_text(lang, f.hours_delivered)),
-        (lang(N_("People reached")), str(f.people_reached)),
-        (lang(N_("Families reached")), str(f.families_reached)),
+        (lang(N_("People reached")), lang.number(f.people_reached)),
+        (lang(N_("Families reached")), lang.number(f.families_reached)),
         (lang(N_("Attendance rate")), percent(f.attendance_rate) or "–"),
-        (lang(N_("Enrolled")), str(f.enrolled)),
-        (lang(N_("Completed")), str(f.completed)),
+        (lang(N_("Enrolled")), lang.number(f.enrolled)),
+        (lang(N_("Completed")), lang.number(f.completed)),
         (lang(N_("Completion rate")), percent(f.completion_rate) or "–"),
-        (lang(N_("Waiting list")), str(f.waiting)),
+        (lang(N_("Waiting list")), lang.number(f.waiting)),
     ]
     return fields_table(pairs, columns=5, width=WIDTH)
 

@@ -82,7 +82,7 @@ def _family_fields(family: FamilyDetail, lang: FormLanguage, today: date) -> Tab
     pairs = [
         (lang(N_("Family name")), family.name),
         (lang(N_("Registered on")), lang.date(family.created_at.date())),
-        (lang(N_("Members")), str(len(family.members))),
+        (lang(N_("Members")), lang.number(len(family.members))),
         (
             lang(N_("Address")),
             postal_block(family.address, family.postal_code, family.comune_name, family.province),
@@ -100,10 +100,9 @@ def _family_fields(family: FamilyDetail, lang: FormLanguage, today: date) -> Tab
 
 def _age(member: MemberDetail, lang: FormLanguage) -> str:
     born = lang.date(member.birth_date)
-    if member.age is None:
+    if member.age is None or member.birth_date is None:
         return born
-    age = lang.ngettext("{count} year", "{count} years", member.age).format(count=member.age)
-    return f"{born}\n({age})"
+    return f"{born}\n({lang.age(member.birth_date)})"
 
 
 def _tax_code(member: MemberDetail, lang: FormLanguage) -> Paragraph:

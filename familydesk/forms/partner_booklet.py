@@ -68,7 +68,7 @@ def partner_booklet_pdf(categories: Sequence[BookletCategory], centre: CentreDet
             esc(
                 lang.ngettext(
                     "{count} partner on {date}", "{count} partners on {date}", count
-                ).format(count=count, date=lang.date(on))
+                ).format(count=lang.number(count), date=lang.date(on))
             ),
             st.subtitle,
         ),  # fmt: skip

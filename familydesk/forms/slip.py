@@ -100,7 +100,9 @@ def _when_box(a: AppointmentRow, lang: FormLanguage) -> Table:
     big = ParagraphStyle("when", parent=st.body, fontName=FONT_BOLD, fontSize=17, leading=22,
                          textColor=ACCENT, spaceAfter=2)  # fmt: skip
     hours = ParagraphStyle("hours", parent=st.body, fontSize=12.5, leading=16, spaceAfter=0)
-    length = lang.ngettext("{count} minute", "{count} minutes", a.minutes).format(count=a.minutes)
+    length = lang.ngettext("{count} minute", "{count} minutes", a.minutes).format(
+        count=lang.number(a.minutes)
+    )
     time_line = lang(N_("from {start} to {end} ({length})")).format(
         start=hhmm(a.starts_at), end=hhmm(a.ends_at), length=length
     )
@@ -153,7 +155,7 @@ def _series(data: SlipData, lang: FormLanguage) -> list[Flowable]:
     note = lang.ngettext(
         "This appointment is part of a series: {count} more meeting is booked.",
         "This appointment is part of a series: {count} more meetings are booked.", count,
-    ).format(count=count)  # fmt: skip
+    ).format(count=lang.number(count))  # fmt: skip
     return [*section(lang(N_("Next dates of the series"))), Paragraph(esc(note), st.notice),
             grid_table(header, rows, _SERIES_WIDTHS)]  # fmt: skip
 

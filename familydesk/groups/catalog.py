@@ -23,7 +23,7 @@ from familydesk.db.models_appointments import Place, Room
 from familydesk.db.models_groups import Enrolment, Group, GroupEducator, GroupSession
 from familydesk.errors import FieldErrors, NotFoundError, ValidationError
 from familydesk.groups.names import KINDS, TARGETS
-from familydesk.i18n import _, format_money, ngettext
+from familydesk.i18n import _, format_money, format_number, ngettext
 from familydesk.text import fold
 
 
@@ -117,8 +117,12 @@ def age_range_label(age_from: int | None, age_to: int | None, unit: str) -> str:
         return ngettext("from {n} month", "from {n} months", age_from or 0).format(n=age_from) if unit == "months" else ngettext("from {n} year", "from {n} years", age_from or 0).format(n=age_from)  # fmt: skip
     low = age_from or 0
     if unit == "months":
-        return ngettext("{low}-{n} month", "{low}-{n} months", age_to).format(low=low, n=age_to)
-    return ngettext("{low}-{n} year", "{low}-{n} years", age_to).format(low=low, n=age_to)
+        return ngettext("{low}-{n} month", "{low}-{n} months", age_to).format(
+            low=low, n=format_number(age_to)
+        )
+    return ngettext("{low}-{n} year", "{low}-{n} years", age_to).format(
+        low=low, n=format_number(age_to)
+    )
 
 
 def require_read(session: Session) -> None:

@@ -26,7 +26,7 @@ from familydesk.db.models import Family, Person
 from familydesk.db.models_groups import Enrolment, Group
 from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.groups.catalog import GroupRow, age_range_label, get_group, require_read
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.registry.records import ADULT_AGE, CHILD_RELATIONS
 
 
@@ -148,8 +148,8 @@ def places_used(session: Session, group: Group) -> int:
 
 def _age_text(months: int, unit: str) -> str:
     if unit == "months" or months < 24:
-        return ngettext("{n} month", "{n} months", months).format(n=months)
-    return ngettext("{n} year", "{n} years", months // 12).format(n=months // 12)
+        return ngettext("{n} month", "{n} months", months).format(n=format_number(months))
+    return ngettext("{n} year", "{n} years", months // 12).format(n=format_number(months // 12))
 
 
 def check_person(group: Group, row: GroupRow, person: Person, day: date) -> None:
@@ -231,7 +231,7 @@ def enrol(session: Session, group_id: int, person_ids: list[int], today: date | 
         else:
             status = "waiting"
         if status == "waiting" and walk_in:
-            raise ValidationError("people", _("The group is full ({count} places taken): sign them up on the waiting list instead.").format(count=group.capacity))  # fmt: skip
+            raise ValidationError("people", ngettext("The group is full ({count} place taken): sign them up on the waiting list instead.", "The group is full ({count} places taken): sign them up on the waiting list instead.", group.capacity).format(count=format_number(group.capacity)))  # fmt: skip
         enrolment = existing.get(person.id) or Enrolment(group_id=group_id, person_id=person.id)
         enrolment.family_id, enrolment.status = family_id, status
         enrolment.signed_up_at, enrolment.signed_up_on = now, today

@@ -37,7 +37,7 @@ from familydesk.groups.catalog import get_group
 from familydesk.groups.enrolment import EnrolmentRow, participants
 from familydesk.groups.figures import Completion, completions, group_figures
 from familydesk.groups.sessions import session_by_number, sessions_of
-from familydesk.i18n import _
+from familydesk.i18n import _, format_number, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -95,11 +95,19 @@ def _certifiable(done: Completion, progress: CourseProgress) -> bool:
 
 
 def _not_completed(done: Completion, percent: int) -> FamilyDeskError:
-    return FamilyDeskError(_(
+    if not done.present:
+        return FamilyDeskError(_(
+            "No certificate: this person attended none of the {sessions} sessions, and the "
+            "group's rule needs at least {needed} ({percent}%)."
+        ).format(sessions=format_number(done.sessions), percent=percent,
+                 needed=format_number(done.needed)))  # fmt: skip
+    return FamilyDeskError(ngettext(
         "No certificate: this person attended {present} of {sessions} sessions, and the "
-        "group's rule needs at least {needed} ({percent}%)."
-    ).format(present=done.present, sessions=done.sessions, percent=percent,
-             needed=done.needed))  # fmt: skip
+        "group's rule needs at least {needed} ({percent}%).",
+        "No certificate: this person attended {present} of {sessions} sessions, and the "
+        "group's rule needs at least {needed} ({percent}%).", done.present,
+    ).format(present=format_number(done.present), sessions=format_number(done.sessions),
+             percent=percent, needed=format_number(done.needed)))  # fmt: skip
 
 
 def print_certificate(session: Session, group_id: int, person_id: int, path: Path,

@@ -29,7 +29,7 @@ from familydesk.errors import FamilyDeskError, NotFoundError, ValidationError
 from familydesk.groups import session_checks
 from familydesk.groups.catalog import require_read
 from familydesk.groups.session_checks import session_conflicts
-from familydesk.i18n import _
+from familydesk.i18n import _, format_number, ngettext
 
 __all__ = [
     "Pattern", "PlannedDate", "SessionConflict", "SessionRow", "add_session", "cancel_session",
@@ -248,7 +248,7 @@ def plan_sessions(session: Session, group_id: int, pattern: Pattern) -> list[Ses
     session_checks.lock(session, group.id, room_id, educators)
     wanted = [d for d in _dates(session, group, pattern) if d.skipped is None]
     if not wanted or (pattern.count is not None and len(wanted) < pattern.count):
-        raise FamilyDeskError(_("Only {n} of these dates fall on days the venue is open: see the preview.").format(n=len(wanted)))  # fmt: skip
+        raise FamilyDeskError(_("None of these dates falls on a day the venue is open: see the preview.") if not wanted else ngettext("Only {n} of these dates falls on a day the venue is open: see the preview.", "Only {n} of these dates fall on days the venue is open: see the preview.", len(wanted)).format(n=format_number(len(wanted))))  # fmt: skip
     reasons: list[str] = []
     for d in wanted:
         reasons += _refusals(session, group.id, d.starts_at, d.ends_at, room_id, educators)

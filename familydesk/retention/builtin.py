@@ -33,7 +33,7 @@ from familydesk import audit
 from familydesk.anonymise import anonymise_family, delete_consents
 from familydesk.db.models import Consent, ErasureRequest, Family, Person
 from familydesk.db.models_frontdesk import Contact
-from familydesk.i18n import N_, _, format_date, ngettext
+from familydesk.i18n import N_, _, format_date, format_number, ngettext
 from familydesk.registry.records import CONSENT_KINDS
 from familydesk.retention.kinds import RetentionKind, activity_sources, register, register_activity
 
@@ -76,7 +76,7 @@ def _family_samples(session: Session, ids: list[int]) -> list[tuple[str, str]]:
         (
             str(uid),
             ngettext("Family of {n} member, {comune}", "Family of {n} members, {comune}", n).format(
-                n=n, comune=comune or "-"
+                n=format_number(n), comune=comune or "-"
             ),
         )
         for uid, comune, n in rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from familydesk.i18n import N_, _
+from familydesk.i18n import N_, _, format_number
 
 #: Row statuses: written (or would be, in a dry run), already in the registry, refused.
 NEW, PRESENT, REJECTED = "new", "present", "rejected"
@@ -64,5 +64,7 @@ class ImportSummary:
                 "Families imported: {families} (people: {people}); already in the registry: "
                 "{present}; rows rejected: {rejected}."
             )
-        return text.format(families=self.families_new, people=self.people_new,
-                           present=self.families_present, rejected=self.rows_rejected)  # fmt: skip
+        return text.format(families=format_number(self.families_new),
+                           people=format_number(self.people_new),
+                           present=format_number(self.families_present),
+                           rejected=format_number(self.rows_rejected))  # fmt: skip

@@ -23,7 +23,7 @@ from familydesk.cards import types
 from familydesk.cards.types import CardTypeInput, CardTypeRow
 from familydesk.centre import MemberComuneRow
 from familydesk.errors import ConflictError, NotFoundError
-from familydesk.i18n import _, ngettext
+from familydesk.i18n import _, format_number, ngettext
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.runner import Runner
 from familydesk.ui.settings_appointments_form import ResourceEditor, state_text
@@ -92,7 +92,7 @@ class CardTypesEditor(ResourceEditor):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(runner, [
             Column(lambda: _("Card type"), lambda r: r.name),
-            Column(lambda: _("Active cards"), lambda r: r.active_cards, _RIGHT),
+            Column(lambda: _("Active cards"), lambda r: format_number(r.active_cards), _RIGHT),
             Column(lambda: _("State"), state_text),
         ], types.list_card_types, types.save_card_type, _remove, parent)  # fmt: skip
         self.rules = RuleFields(self.form, self)
@@ -160,7 +160,7 @@ class CardTypesEditor(ResourceEditor):
         if row.active_cards:
             question += " " + ngettext("{n} card of this type is active now.",
                                        "{n} cards of this type are active now.",
-                                       row.active_cards).format(n=row.active_cards)  # fmt: skip
+                                       row.active_cards).format(n=format_number(row.active_cards))  # fmt: skip
         return question
 
     def remove(self) -> None:

@@ -162,3 +162,42 @@ def test_the_date_of_residence_is_kept_by_the_registry(database: Database, world
     assert detail.resident_since == date(2015, 3, 1)
     database.write(update_family, replace(detail.as_input(), resident_since=date(2020, 5, 4)))
     assert database.read(get_family, world.family[0]).resident_since == date(2020, 5, 4)
+
+
+@pytest.mark.parametrize(("days", "it", "en"), [
+    (10, "da meno di un mese, la carta ne richiede 24.", "less than a month, the card needs 24."),
+    (40, "1 mese, la carta ne richiede 24.", "1 month, the card needs 24."),
+    (70, "2 mesi, la carta ne richiede 24.", "2 months, the card needs 24."),
+])  # fmt: skip
+def test_months_of_residence_agree_with_their_number(
+    database: Database, world: CardWorld, days: int, it: str, en: str
+) -> None:
+    """ "0 mesi" and "1 mesi" were shown for a family that had just moved in."""
+    from familydesk import i18n
+
+    _type(database, world, world.family_card, residence_months=24)
+    _family(database, world, resident_since=TODAY - timedelta(days=days))
+    assert _check(database, world).reasons[0].endswith(en)
+    i18n.set_language("it")
+    try:
+        assert _check(database, world).reasons[0].endswith(it)
+    finally:
+        i18n.set_language("en")
+
+
+def test_no_child_reads_in_words_and_one_month_is_singular(database: Database, world: CardWorld) -> None:  # fmt: skip
+    from familydesk import i18n
+
+    for first in ("Luca", "Marco", "Paolo"):
+        _person(database, world, first, birth_date=born(30))
+    _type(database, world, world.family_card, residence_months=1)
+    _family(database, world, resident_since=None)
+    i18n.set_language("it")
+    try:
+        reasons = _check(database, world).reasons
+    finally:
+        i18n.set_language("en")
+    assert reasons == (
+        "Residente a Gonzaga, ma la data di inizio residenza non è registrata: la carta richiede 1 mese.",
+        "Nessun figlio sotto i 26 anni: la carta ne richiede 3.",
+    )  # fmt: skip

@@ -285,7 +285,7 @@ def test_families_without_a_card_are_listed_and_checked_with_enter(
     qtbot.mouseDClick(listed.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert tab.panel.family_name.text() == "Family Bianchi — Gonzaga"
     tab.panel.choose_type(world.youth_card)
-    assert listed.family_ids() == [] and listed.count.text() == "0 families"
+    assert listed.family_ids() == [] and listed.count.text() == "No families"
 
 
 def test_tab_goes_from_the_search_to_the_list(context: PageContext, world: CardWorld, qtbot: QtBot) -> None:  # fmt: skip

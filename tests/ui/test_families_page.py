@@ -291,3 +291,15 @@ def test_comune_column_is_not_clipped_at_1366(window: MainWindow, database: Data
     needed = page.table.fontMetrics().horizontalAdvance("San Benedetto Po")
     assert page.table.columnWidth(comune) >= needed
     assert page.table.viewport().width() >= sum(page.table.columnWidth(c) for c in range(3))
+
+
+def test_a_search_that_finds_nobody_says_so_in_words(page: FamiliesPage, qtbot: QtBot) -> None:
+    """Not "0 persone": the count of a sentence reads in words when there is none."""
+    qtbot.keyClicks(page.search, "zzqq")
+    assert page.people.rowCount() == 0 and page.count.text() == "Nobody found"
+    i18n.set_language("it")
+    try:
+        qtbot.keyClicks(page.search, "x")
+        assert page.count.text() == "Nessuna persona trovata"
+    finally:
+        i18n.set_language("en")

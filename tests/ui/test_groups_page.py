@@ -156,3 +156,20 @@ def test_a_reception_operator_signs_up_but_does_not_plan(
     assert not page.sessions.plan_button.isVisibleTo(page.sessions)
     assert page.participants.signup_button.isVisibleTo(page.participants)
     assert not page.attendance.view.editable
+
+
+def test_plan_counts_read_in_words_and_plural_forms(
+    context: PageContext, database: Database, world: GroupWorld, qtbot: QtBot
+) -> None:
+    """ "Every 1 week(s)" and "0 sessions, 0 held": the plural from the catalogue, zero in words."""
+    new_group(database, world)
+    page = groups_page(context, qtbot)
+    page.tabs.setCurrentWidget(page.sessions)
+    assert page.sessions.count.text() == "No sessions"
+    dialog = page.sessions.plan()
+    assert dialog is not None
+    dialog.every.setValue(1)
+    assert dialog.every.suffix() == " week"
+    dialog.every.setValue(2)
+    assert dialog.every.suffix() == " weeks"
+    dialog.reject()

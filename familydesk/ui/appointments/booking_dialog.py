@@ -31,7 +31,7 @@ from familydesk.appointments.printouts import print_slip
 from familydesk.appointments.series import SeriesResult, book_series
 from familydesk.appointments.slots import FreeSlot, SlotQuery, find_free_slots
 from familydesk.errors import FamilyDeskError, ValidationError
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.ui.appointments.booking_form import BookingForm
 from familydesk.ui.appointments.slot_panel import SlotPanel
 from familydesk.ui.errors import show_error
@@ -224,7 +224,7 @@ def booked_summary(result: object) -> str:
     """One sentence for the page after a booking."""
     if isinstance(result, SeriesResult):
         text = ngettext("{n} appointment booked in a series.", "{n} appointments booked in a series.",
-                        len(result.booked)).format(n=len(result.booked))  # fmt: skip
+                        len(result.booked)).format(n=format_number(len(result.booked)))  # fmt: skip
         if result.skipped:
             text += " " + _("Left out: {days}.").format(
                 days=", ".join(format_date(day) for day, _reason in result.skipped))  # fmt: skip

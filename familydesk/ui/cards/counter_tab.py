@@ -34,7 +34,7 @@ from familydesk.cards.redemptions import (
     redemptions_between,
 )
 from familydesk.errors import FamilyDeskError
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.kernel import clock
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.cards.common import CardsTab
@@ -342,5 +342,5 @@ class CounterTab(CardsTab):
         refused = len(rows) - accepted
         self.count.setText(_("{day}: {accepted}, {refused}").format(
             day=format_date(self.clock().date()),
-            accepted=ngettext("{n} accepted", "{n} accepted", accepted).format(n=accepted),
-            refused=ngettext("{n} refused", "{n} refused", refused).format(n=refused)))  # fmt: skip
+            accepted=ngettext("{n} accepted", "{n} accepted", accepted).format(n=format_number(accepted)),
+            refused=ngettext("{n} refused", "{n} refused", refused).format(n=format_number(refused))))  # fmt: skip

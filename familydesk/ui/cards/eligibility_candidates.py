@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from familydesk.cards.candidates import Candidate, eligible_without_card
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.groups.common import report
 from familydesk.ui.runner import Runner
@@ -90,9 +90,9 @@ class CandidatesList(QWidget):
     def _count(self) -> None:
         n = self.model.rowCount()
         if n >= LIMIT:
-            self.count.setText(_("The first {n} families by name").format(n=n))
+            self.count.setText(_("The first {n} families by name").format(n=format_number(n)))
         else:
-            self.count.setText(ngettext("{n} family", "{n} families", n).format(n=n))
+            self.count.setText(ngettext("{n} family", "{n} families", n).format(n=format_number(n)) if n else _("No families"))  # fmt: skip
 
     def family_ids(self) -> list[int]:
         return [self.model.row_at(r).family_id for r in range(self.model.rowCount())]

@@ -33,7 +33,7 @@ from familydesk.cards.eligibility import Eligibility, check_eligibility
 from familydesk.cards.issue import cards_of_family, issue_card, valid_card
 from familydesk.cards.records import CardRow
 from familydesk.cards.types import CardTypeRow, list_card_types
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.registry import FamilyDetail, get_family
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.cards import printing
@@ -248,7 +248,7 @@ class EligibilityPanel(QWidget):
         for member in detail.members:
             text = member.full_name
             if member.age is not None:
-                text = ngettext("{name}, {age} year", "{name}, {age} years", member.age).format(name=text, age=member.age)  # fmt: skip
+                text = ngettext("{name}, {age} year", "{name}, {age} years", member.age).format(name=text, age=format_number(member.age))  # fmt: skip
             self.holder.addItem(text, member.id)
         self.holder.setCurrentIndex(-1)
         self.holder.blockSignals(False)
@@ -340,7 +340,7 @@ class EligibilityPanel(QWidget):
         card_type = self.types.get(result.card_type_id)
         if result.shortened_reason and card_type is not None:
             months = card_type.validity_months
-            expiry += "\n" + ngettext("Shorter than the usual {n} month: {reason}.", "Shorter than the usual {n} months: {reason}.", months).format(n=months, reason=result.shortened_reason)  # fmt: skip
+            expiry += "\n" + ngettext("Shorter than the usual {n} month: {reason}.", "Shorter than the usual {n} months: {reason}.", months).format(n=format_number(months), reason=result.shortened_reason)  # fmt: skip
         self.expiry.setText(expiry)
         lines = [card_line(c, local_now().date()) for c in self.cards]
         if self.current_card() is not None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 from familydesk import permissions
 from familydesk.cards.issue import cards_of_family
 from familydesk.cards.records import CardRow
-from familydesk.i18n import _, format_date
+from familydesk.i18n import _, format_date, format_number
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.cards.card_actions import CardActions
 from familydesk.ui.cards.eligibility_tab import EligibilityDialog
@@ -71,7 +71,7 @@ class FamilyCardsTab(QWidget):
             QWidget.setTabOrder(first, second)
 
     def title(self, count: int) -> str:
-        return _("Cards ({count})").format(count=count)
+        return _("Cards ({count})").format(count=format_number(count))
 
     def retranslate_ui(self) -> None:
         self.issue_button.setText(_("Check eligibility and &issue…"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from familydesk.cards.partners import BENEFIT_KINDS, BenefitRow, PartnerRow, remove_benefit
 from familydesk.cards.redemptions import RedemptionRow, redemptions_of_partner
 from familydesk.errors import FamilyDeskError
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.ui.cards.benefit_dialog import BenefitDialog
 from familydesk.ui.cards.counter_tab import LogModel, outcome_text
 from familydesk.ui.errors import show_error
@@ -231,8 +231,8 @@ class PartnerDetail(QWidget):
         accepted = sum(1 for r in rows if r.accepted)
         refused = len(rows) - accepted
         self.uses_count.setText(_("{accepted}, {refused}").format(
-            accepted=ngettext("{n} accepted", "{n} accepted", accepted).format(n=accepted),
-            refused=ngettext("{n} refused", "{n} refused", refused).format(n=refused)))  # fmt: skip
+            accepted=ngettext("{n} accepted", "{n} accepted", accepted).format(n=format_number(accepted)),
+            refused=ngettext("{n} refused", "{n} refused", refused).format(n=format_number(refused))))  # fmt: skip
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, FamilyDeskError):

@@ -32,7 +32,7 @@ from familydesk import permissions
 from familydesk.cards.lookup import today as local_today
 from familydesk.cards.partners import PartnerRow, category_names, list_partners, remove_partner
 from familydesk.centre import MemberComuneRow, list_member_comuni
-from familydesk.i18n import _, ngettext
+from familydesk.i18n import _, format_number, ngettext
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.cards import printing
 from familydesk.ui.cards.common import CardsTab
@@ -226,7 +226,11 @@ class PartnersTab(CardsTab):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(ngettext("{n} partner", "{n} partners", n).format(n=n))
+        self.count.setText(
+            ngettext("{n} partner", "{n} partners", n).format(n=format_number(n))
+            if n
+            else _("No partners")
+        )
 
     def _chosen(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

@@ -31,7 +31,7 @@ from familydesk.cards.printouts import month_bounds, next_month
 from familydesk.cards.records import CardRow, get_card
 from familydesk.cards.redemptions import redemptions_of_card
 from familydesk.cards.types import CardTypeRow, list_card_types
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.cards import printing
 from familydesk.ui.cards.card_actions import CardActions
@@ -215,7 +215,9 @@ class RegisterTab(CardsTab):
 
     def _show_count(self) -> None:
         n = self.model.rowCount()
-        self.count.setText(ngettext("{n} card", "{n} cards", n).format(n=n))
+        self.count.setText(
+            ngettext("{n} card", "{n} cards", n).format(n=format_number(n)) if n else _("No cards")
+        )
 
     def _chosen(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVB
 from familydesk.appointments.calendar_rules import hhmm
 from familydesk.appointments.names import STATUSES
 from familydesk.appointments.queries import AppointmentRow, appointments_of_family
-from familydesk.i18n import _, format_date
+from familydesk.i18n import _, format_date, format_number
 from familydesk.kernel import clock
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import PageContext
@@ -125,7 +125,7 @@ class FamilyAppointmentsTab(QWidget):
         self.show_family(None)
 
     def title(self, count: int) -> str:
-        return _("Appointments ({count})").format(count=count)
+        return _("Appointments ({count})").format(count=format_number(count))
 
     def retranslate_ui(self) -> None:
         self.book_button.setText(_("Book appointment…"))

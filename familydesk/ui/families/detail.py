@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from familydesk import frontdesk, i18n, permissions, registry
 from familydesk.errors import ValidationError
 from familydesk.frontdesk import ContactRow
-from familydesk.i18n import _, format_date, format_money
+from familydesk.i18n import _, format_date, format_money, format_number
 from familydesk.kernel import clock
 from familydesk.registry import FamilyDetail, MemberDetail
 from familydesk.ui.cards.family_tab import FamilyCardsTab
@@ -250,7 +250,9 @@ class FamilyDetailView(QWidget):
     def _show_contacts(self, contacts: list[ContactRow]) -> None:
         """The family's history at the desk, a line per request, newest first."""
         self.contacts.set_rows(contact_lines(contacts))
-        self.tabs.setTabText(1, _("Contacts at the desk ({count})").format(count=len(contacts)))
+        self.tabs.setTabText(
+            1, _("Contacts at the desk ({count})").format(count=format_number(len(contacts)))
+        )
 
     def _member_id(self) -> int | None:
         member = self.selected_member()

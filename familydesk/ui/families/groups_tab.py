@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 
 from familydesk.groups.family import FamilyGroupRow, groups_of_family
 from familydesk.groups.names import ENROLMENT_STATUSES, PHASES, translated
-from familydesk.i18n import _, format_date
+from familydesk.i18n import _, format_date, format_number
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.table_model import Column, RowsTableModel
@@ -79,7 +79,7 @@ class FamilyGroupsTab(QWidget):
         layout.addWidget(self.view)
 
     def title(self, count: int) -> str:
-        return _("Groups ({count})").format(count=count)
+        return _("Groups ({count})").format(count=format_number(count))
 
     def retranslate_ui(self) -> None:
         self.model.retranslate()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from familydesk import registry
 from familydesk.errors import ValidationError
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.registry import PersonHit
 from familydesk.ui.errors import show_error
 from familydesk.ui.runner import Runner
@@ -99,7 +99,8 @@ class MergeDialog(QDialog):
                 f"{first.surname} {first.given_name} — {format_date(first.birth_date)} ({len(group)})"
             )
         self.status.setText(ngettext("{count} group of likely duplicates.",
-                                     "{count} groups of likely duplicates.", len(groups)).format(count=len(groups)))  # fmt: skip
+                                     "{count} groups of likely duplicates.", len(groups)).format(count=format_number(len(groups)))
+                            if groups else _("No likely duplicates."))  # fmt: skip
         self.people.set_rows([])
         if groups:
             self.group_list.setCurrentRow(0)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from familydesk.frontdesk import CHANNELS, OUTCOMES, ContactRow, RequestRow
-from familydesk.i18n import _, format_date
+from familydesk.i18n import _, format_age, format_date
 from familydesk.registry import CONSENT_KINDS, RELATIONS, ConsentRow, MemberDetail
 from familydesk.ui.table_model import Column, RowsTableModel
 
@@ -19,9 +19,9 @@ def _code(member: MemberDetail) -> str:
 
 
 def _age(member: MemberDetail) -> str:
-    if member.age is None:
+    if member.birth_date is None:
         return ""
-    return _("{years} y").format(years=member.age)
+    return format_age(member.birth_date)
 
 
 def members_model(parent: Any = None) -> RowsTableModel:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from familydesk import frontdesk
 from familydesk.frontdesk import FollowUp
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.kernel import clock
 from familydesk.ui.errors import show_error
 from familydesk.ui.frontdesk.panel import ListPanel
@@ -83,9 +83,11 @@ class FollowUpsPanel(ListPanel):
     def _show_title(self) -> None:
         rows = self.rows()
         overdue = sum(1 for row in rows if row.overdue)
-        text = _("My follow-ups: {count}").format(count=len(rows))
+        text = _("My follow-ups: {count}").format(count=format_number(len(rows)))
         if overdue:
-            text += " · " + ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue)
+            text += " · " + ngettext("{n} overdue", "{n} overdue", overdue).format(
+                n=format_number(overdue)
+            )
         self.title.setText(text)
 
     def _enable(self) -> None:

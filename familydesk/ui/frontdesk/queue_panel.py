@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QWi
 
 from familydesk import frontdesk
 from familydesk.frontdesk import STATUSES, QueueRow
-from familydesk.i18n import _
+from familydesk.i18n import _, format_number
 from familydesk.kernel import clock
 from familydesk.ui.errors import show_inline
 from familydesk.ui.frontdesk.panel import ListPanel
@@ -151,9 +151,9 @@ class QueuePanel(ListPanel):
         statuses = [row.status for row in self.rows()]
         self.counts.setText(
             _("Waiting: {waiting} · Being served: {serving} · Done today: {done}").format(
-                waiting=statuses.count("waiting"),
-                serving=statuses.count("serving"),
-                done=statuses.count("done"),
+                waiting=format_number(statuses.count("waiting")),
+                serving=format_number(statuses.count("serving")),
+                done=format_number(statuses.count("done")),
             )  # fmt: skip
         )
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from familydesk.appointments.calendar_rules import hhmm
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.appointments.series import SeriesResult
-from familydesk.i18n import _, babel_locale, format_date, ngettext
+from familydesk.i18n import _, babel_locale, format_date, format_number, ngettext
 from familydesk.ui.appointments.booking_dialog import BookingDialog, open_booking_dialog
 from familydesk.ui.pages.base import PageContext
 
@@ -39,7 +39,7 @@ def booked_text(result: object) -> str:
     first = rows[0]
     weekday = get_day_names("wide", locale=babel_locale())[first.starts_at.weekday()]
     values = dict(day=f"{weekday} {format_date(first.starts_at.date())}",
-                  time=hhmm(first.starts_at), professional=first.staff, n=len(rows))  # fmt: skip
+                  time=hhmm(first.starts_at), professional=first.staff, n=format_number(len(rows)))  # fmt: skip
     if len(rows) == 1:
         return _("Appointment booked: {day} {time} with {professional}.").format(**values)
     return ngettext(

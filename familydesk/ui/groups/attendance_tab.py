@@ -34,7 +34,7 @@ from familydesk.groups.attendance import (
 from familydesk.groups.catalog import GroupRow
 from familydesk.groups.names import MARK_LETTERS, MARKS, translated
 from familydesk.groups.sessions import SessionRow
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.elided import ElidedLabel
 from familydesk.ui.errors import show_error
@@ -184,7 +184,7 @@ class AttendanceTab(QWidget):
 
     def _show_status(self) -> None:
         count = len(self.model.pending)
-        self.status.setText(ngettext("{n} mark not saved", "{n} marks not saved", count).format(n=count) if count else "")  # fmt: skip
+        self.status.setText(ngettext("{n} mark not saved", "{n} marks not saved", count).format(n=format_number(count)) if count else "")  # fmt: skip
         self.status.setVisible(bool(count))
 
     # -- loading -------------------------------------------------------------------

@@ -11,7 +11,7 @@ from familydesk.groups.catalog import GroupRow
 from familydesk.groups.enrolment import EnrolmentRow, participants
 from familydesk.groups.figures import Completion, GroupFigures, completions, group_figures
 from familydesk.groups.names import KINDS, PHASES, TARGETS, translated
-from familydesk.i18n import _, format_date, format_number, language_name
+from familydesk.i18n import _, format_date, format_number, language_name, ngettext
 from familydesk.ui.runner import Runner
 from familydesk.ui.table_model import Column, RowsTableModel
 from familydesk.ui.widgets import record_table
@@ -31,12 +31,12 @@ def figure_lines(figures: GroupFigures | None) -> list[tuple[str, str]]:
     if figures is None:
         return []
     return [
-        (_("Sessions held"), _("{held} of {planned}").format(held=figures.sessions_held, planned=figures.sessions_planned)),
+        (_("Sessions held"), _("{held} of {planned}").format(held=format_number(figures.sessions_held), planned=format_number(figures.sessions_planned))),
         (_("Hours delivered"), hours(figures.hours_delivered)),
-        (_("People reached"), _("{people} ({families} families)").format(people=figures.people_reached, families=figures.families_reached)),
+        (_("People reached"), ngettext("{people} ({families} family)", "{people} ({families} families)", figures.families_reached).format(people=format_number(figures.people_reached), families=format_number(figures.families_reached))),
         (_("Attendance rate"), percent(figures.attendance_rate)),
-        (_("Completed"), _("{done} of {enrolled} ({rate})").format(done=figures.completed, enrolled=figures.enrolled, rate=percent(figures.completion_rate))),
-        (_("Waiting list"), str(figures.waiting)),
+        (_("Completed"), _("{done} of {enrolled} ({rate})").format(done=format_number(figures.completed), enrolled=format_number(figures.enrolled), rate=percent(figures.completion_rate))),
+        (_("Waiting list"), format_number(figures.waiting)),
     ]  # fmt: skip
 
 
@@ -76,11 +76,13 @@ def overview_lines(group: GroupRow) -> list[tuple[str, str]]:
         part for part in (group.place, group.room, group.address, group.comune) if part
     )
     who = translated(TARGETS, group.target) + (f", {group.age_label}" if group.age_label else "")
-    places = _("{used} of {capacity}").format(used=group.places_taken, capacity=group.capacity) if group.capacity else _("{used} (no limit)").format(used=group.places_taken)  # fmt: skip
+    places = _("{used} of {capacity}").format(used=format_number(group.places_taken), capacity=format_number(group.capacity)) if group.capacity else _("{used} (no limit)").format(used=format_number(group.places_taken))  # fmt: skip
     if group.capacity_per == "family":
-        places = _("{places}, per family ({people} people)").format(
-            places=places, people=group.enrolled
-        )
+        places = ngettext(
+            "{places}, per family ({people} person)",
+            "{places}, per family ({people} people)",
+            group.enrolled,
+        ).format(places=places, people=format_number(group.enrolled))
     if group.capacity and group.capacity_per == "family":
         places += " " + _("(counted per family)")
     window = " – ".join(
@@ -138,8 +140,8 @@ class OverviewTab(QWidget):
 def completion_columns() -> list[Column]:
     return [
         Column(lambda: _("Name"), lambda r: r[0].name),
-        Column(lambda: _("Present"), lambda r: _("{present} of {sessions}").format(present=r[1].present, sessions=r[1].sessions), _RIGHT),
-        Column(lambda: _("Needed"), lambda r: r[1].needed, _RIGHT),
+        Column(lambda: _("Present"), lambda r: _("{present} of {sessions}").format(present=format_number(r[1].present), sessions=format_number(r[1].sessions)), _RIGHT),
+        Column(lambda: _("Needed"), lambda r: format_number(r[1].needed), _RIGHT),
         Column(lambda: _("Hours"), lambda r: hours(r[1].hours_attended), _RIGHT),
         Column(lambda: _("Completed"), lambda r: _("yes") if r[1].completed else _("not yet")),
     ]  # fmt: skip

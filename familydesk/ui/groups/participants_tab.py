@@ -20,7 +20,7 @@ from familydesk.groups.enrolment import (
     withdraw,
 )
 from familydesk.groups.names import ENROLMENT_STATUSES, translated
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.groups import printing
 from familydesk.ui.groups.common import open_dialog, report
@@ -153,8 +153,8 @@ class ParticipantsTab(QWidget):
         self.model.set_rows(rows)
         enrolled = sum(1 for r in rows if r.status == "enrolled")
         waiting = sum(1 for r in rows if r.status == "waiting")
-        self.count.setText(ngettext("{n} enrolled", "{n} enrolled", enrolled).format(n=enrolled) + ", "
-                           + ngettext("{n} waiting", "{n} waiting", waiting).format(n=waiting))  # fmt: skip
+        self.count.setText(ngettext("{n} enrolled", "{n} enrolled", enrolled).format(n=format_number(enrolled)) + ", "
+                           + ngettext("{n} waiting", "{n} waiting", waiting).format(n=format_number(waiting)))  # fmt: skip
 
     def _inform(self, rows: list[ToInformRow]) -> None:
         self.inform_model.set_rows(rows)

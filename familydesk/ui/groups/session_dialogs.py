@@ -34,7 +34,7 @@ from familydesk.groups.sessions import (
     plan_sessions,
     preview_sessions,
 )
-from familydesk.i18n import _, ngettext
+from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel import clock
 from familydesk.ui.appointments.fields import TimeField, read_moment
 from familydesk.ui.families.form_dialog import FormDialog
@@ -110,7 +110,8 @@ class PlanDialog(SessionsFormDialog):
         self.until.retranslate_ui()
         self.every = QSpinBox()
         self.every.setRange(1, 8)
-        self.every.setSuffix(" " + _("week(s)"))
+        self.every.setSuffix(" " + ngettext("week", "weeks", 1))
+        self.every.valueChanged.connect(lambda n: self.every.setSuffix(" " + ngettext("week", "weeks", n)))  # fmt: skip
         self.room = RoomChoice(runner, group)
         self.preview = QListWidget()
         self.preview.setObjectName("planPreview")
@@ -180,8 +181,8 @@ class PlanDialog(SessionsFormDialog):
             self.preview.addItem(item)
         planned = sum(1 for d in dates if not d.skipped)
         skipped = len(dates) - planned
-        self.summary.setText(ngettext("{n} session", "{n} sessions", planned).format(n=planned) + (
-            ", " + ngettext("{n} date skipped", "{n} dates skipped", skipped).format(n=skipped) if skipped else ""))  # fmt: skip
+        self.summary.setText(ngettext("{n} session", "{n} sessions", planned).format(n=format_number(planned)) + (
+            ", " + ngettext("{n} date skipped", "{n} dates skipped", skipped).format(n=format_number(skipped)) if skipped else ""))  # fmt: skip
 
     def field_widget(self, field: str) -> QWidget | None:
         return {"first_day": self.first_day, "until": self.until, "starts": self.starts,

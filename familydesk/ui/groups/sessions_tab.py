@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from familydesk import permissions
 from familydesk.groups.catalog import GroupRow
 from familydesk.groups.sessions import SessionRow, cancel_session, sessions_of
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.groups.common import day_label, open_dialog, report
 from familydesk.ui.groups.session_dialogs import PlanDialog, ReasonDialog, SessionDialog
@@ -96,7 +96,7 @@ class SessionsTab(QWidget):
         self.model.set_rows(rows)
         held = sum(1 for r in rows if r.held)
         live = sum(1 for r in rows if not r.cancelled)
-        self.count.setText(ngettext("{n} session", "{n} sessions", live).format(n=live) + ", " + _("{held} held").format(held=held))  # fmt: skip
+        self.count.setText(_("No sessions") if not live else ngettext("{n} session", "{n} sessions", live).format(n=format_number(live)) + ", " + ngettext("{held} held", "{held} held", held).format(held=format_number(held)))  # fmt: skip
         for number, row in enumerate(rows):
             if selected is not None and row.id == selected.id:
                 self.table.selectRow(number)

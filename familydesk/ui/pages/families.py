@@ -44,7 +44,7 @@ def family_columns() -> list[Column]:
     return [
         Column(lambda: _("Family"), lambda r: r.name),
         Column(lambda: _("Comune"), lambda r: r.comune),
-        Column(lambda: _("Members"), lambda r: r.members, _RIGHT),
+        Column(lambda: _("Members"), lambda r: format_number(r.members), _RIGHT),
         Column(lambda: _("Markers"), lambda r: ", ".join(_(m) for m in r.markers.labels())),
     ]
 
@@ -207,7 +207,11 @@ class FamiliesPage(Page):
         if self.searching and total >= SEARCH_LIMIT:
             text = _("first {count} people: type more to narrow")
         elif self.searching:
-            text = ngettext("{count} person", "{count} people", total)
+            text = (
+                ngettext("{count} person", "{count} people", total) if total else _("Nobody found")
+            )
+        elif not total:
+            text = _("No families")
         else:
             text = ngettext("{count} family", "{count} families", total)
         self.count.setText(text.format(count=format_number(total)))

@@ -26,7 +26,7 @@ from familydesk import permissions
 from familydesk.groups.catalog import GroupRow, get_group, list_groups
 from familydesk.groups.figures import GroupFigures, group_figures
 from familydesk.groups.names import PHASES, translated
-from familydesk.i18n import _, ngettext
+from familydesk.i18n import _, format_number, ngettext
 from familydesk.ui.appointments.banner import Banner
 from familydesk.ui.elided import ElidedLabel
 from familydesk.ui.groups import printing
@@ -196,7 +196,11 @@ class GroupsPage(Page):
     def _listed(self, rows: list[GroupRow]) -> None:
         keep = self.group.id if self.group else None
         self.model.set_rows(rows)
-        self.count.setText(ngettext("{n} group", "{n} groups", len(rows)).format(n=len(rows)))
+        self.count.setText(
+            ngettext("{n} group", "{n} groups", len(rows)).format(n=format_number(len(rows)))
+            if rows
+            else _("No groups")
+        )
         ids = [r.id for r in rows]
         if keep in ids:
             self.table.selectRow(ids.index(keep))

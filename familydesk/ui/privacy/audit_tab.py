@@ -228,6 +228,8 @@ class AuditTab(QWidget):
         total = self.model.total if self.model.rowCount() else 0
         self.count.setText(
             ngettext("{count} entry", "{count} entries", total).format(count=format_number(total))
+            if total
+            else _("No entries")
         )
 
     # -- chain check -------------------------------------------------------

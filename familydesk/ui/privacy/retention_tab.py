@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from familydesk import retention
-from familydesk.i18n import _, format_date, ngettext
+from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.retention import PreviewRow, PurgeSummary, RuleRow
 from familydesk.ui.errors import show_error
 from familydesk.ui.pages.base import PageContext
@@ -59,7 +59,7 @@ class RetentionTab(QWidget):
         self.rules_view.setObjectName("retentionRules")
         self.preview_model = RowsTableModel([
             Column(lambda: _("Kind of record"), lambda r: r.label),
-            Column(lambda: _("Records"), lambda r: r.count, _RIGHT),
+            Column(lambda: _("Records"), lambda r: format_number(r.count), _RIGHT),
             Column(lambda: _("Cut-off date"), lambda r: format_date(r.cutoff)),
             Column(lambda: _("For example"), _samples),
         ], self)  # fmt: skip
@@ -156,7 +156,8 @@ class RetentionTab(QWidget):
         self.status.setText(ngettext(
             "With the saved rules, {n} record would be anonymised or deleted now.",
             "With the saved rules, {n} records would be anonymised or deleted now.",
-            total).format(n=total))  # fmt: skip
+            total).format(n=format_number(total))
+            if total else _("With the saved rules, no record would be anonymised or deleted now."))  # fmt: skip
 
     def apply_now(self) -> None:
         """Ask with the number of records at stake, then apply the saved rules."""
@@ -173,7 +174,7 @@ class RetentionTab(QWidget):
             "Apply the retention rules now? {n} record will be anonymised or deleted. "
             "This cannot be undone.",
             "Apply the retention rules now? {n} records will be anonymised or deleted. "
-            "This cannot be undone.", total).format(n=total)  # fmt: skip
+            "This cannot be undone.", total).format(n=format_number(total))  # fmt: skip
         answer = QMessageBox.question(self, _("Retention periods"), question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)  # fmt: skip
@@ -185,7 +186,8 @@ class RetentionTab(QWidget):
         self.preview()
         self.status.setText(ngettext("{n} record anonymised or deleted.",
                                      "{n} records anonymised or deleted.",
-                                     summary.total).format(n=summary.total))  # fmt: skip
+                                     summary.total).format(n=format_number(summary.total))
+                            if summary.total else _("No record anonymised or deleted."))  # fmt: skip
 
     def _failed(self, exc: Any) -> None:
         show_error(self, exc)
