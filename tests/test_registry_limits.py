@@ -25,7 +25,7 @@ def test_a_5000_character_family_name_is_refused_with_the_field_and_the_limit(
     with pytest.raises(ValidationError) as refused:
         database.write(registry.create_family, FamilyInput(name="Z" * 5000), [ANNA])
     assert refused.value.field == "name"
-    assert refused.value.message == "Family name: at most 100 characters (this one has 5000)."
+    assert refused.value.message == "Family name: at most 100 characters (this one has 5,000)."
     assert family_count(database) == 0
 
 
@@ -34,7 +34,7 @@ def test_a_5000_character_family_name_is_refused_with_the_field_and_the_limit(
     [
         ({"last_name": "B" * 81}, "last_name", "Surname: at most 80 characters (this one has 81)."),
         ({"first_name": "A" * 300}, "first_name", "Given name: at most 80 characters (this one has 300)."),
-        ({"notes": "x" * 4001}, "notes", "Notes: at most 4000 characters (this one has 4001)."),
+        ({"notes": "x" * 4001}, "notes", "Notes: at most 4,000 characters (this one has 4,001)."),
     ],
 )  # fmt: skip
 def test_a_member_field_longer_than_its_limit_is_refused(
@@ -56,7 +56,7 @@ def test_the_message_is_in_italian_for_an_italian_desk(database: Database) -> No
     i18n.set_language("it")
     with pytest.raises(ValidationError) as refused:
         database.write(registry.create_family, FamilyInput(name="Z" * 5000), [ANNA])
-    assert refused.value.message == "Nome del nucleo: al massimo 100 caratteri (qui sono 5000)."
+    assert refused.value.message == "Nome del nucleo: al massimo 100 caratteri (qui sono 5.000)."
 
 
 def test_the_import_refuses_a_row_with_a_too_long_surname(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from familydesk.errors import ValidationError
-from familydesk.i18n import N_, _, ngettext
+from familydesk.i18n import N_, _, format_number, ngettext
 
 #: field -> (the most characters, the field's name as the forms label it)
 Limits = Mapping[str, tuple[int, str]]
@@ -55,7 +55,7 @@ def too_long_message(label: str, most: int, length: int) -> str:
         "{field}: at most {most} character (this one has {length}).",
         "{field}: at most {most} characters (this one has {length}).",
         most,
-    ).format(field=_(label), most=most, length=length)
+    ).format(field=_(label), most=format_number(most), length=format_number(length))
 
 
 def check_lengths(record: object, limits: Limits) -> None:

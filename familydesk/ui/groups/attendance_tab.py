@@ -280,7 +280,7 @@ class AttendanceTab(QWidget):
             return ""
         return ngettext("Attendance of “{group}”: {n} mark not saved",
                         "Attendance of “{group}”: {n} marks not saved", count).format(
-            group=self.group.title, n=count)  # fmt: skip
+            group=self.group.title, n=format_number(count))  # fmt: skip
 
     def save_changes(self) -> None:
         self.save()
