@@ -92,14 +92,15 @@ def test_window_state_is_kept_between_sessions(
     first = MainWindow(context, database.describe())
     qtbot.addWidget(first)
     first.show()
-    first.resize(700, 500)
+    first.resize(1100, 650)  # above any page's minimum (Settings on PostgreSQL is 509 px high)
     first.show_page("settings")
+    saved = first.size()
     first.close()
     second = MainWindow(context, database.describe())
     qtbot.addWidget(second)
     second.restore_state(QSettings())
     assert second.current_page() is second.pages["settings"]
-    assert second.size().height() == 500
+    assert second.size() == saved and saved.height() == 650
 
 
 def test_unknown_saved_page_falls_back_to_families(window: MainWindow) -> None:
