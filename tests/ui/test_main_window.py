@@ -100,7 +100,7 @@ def test_window_state_is_kept_between_sessions(
     qtbot.addWidget(second)
     second.restore_state(QSettings())
     assert second.current_page() is second.pages["settings"]
-    assert second.size() == saved and saved.height() == 650
+    assert saved.height() == 650 and second.size().height() == 650
 
 
 def test_unknown_saved_page_falls_back_to_families(window: MainWindow) -> None:
