@@ -49,7 +49,7 @@ class ColumnFitter(QObject):
 
     def _contents_changed(self, *_args: object) -> None:
         self._wanted = None
-        self._timer.start()
+        self.fit()  # at once: whoever filled the table may read the widths next
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self._viewport:  # (not self.view: it may be going away)
