@@ -6,7 +6,7 @@ push the last columns past the right edge; ``Stretch`` shares the room equally a
 "San Benedetto Po" to "San …" while a date column has space to spare. :func:`fit_columns`
 gives every column the width of its longest text (and of its title); when the table is
 narrower than that, the columns named as yielding shrink, one after the other in the order
-given, down to a few characters each, their text elided and whole in the tooltip (the
+given (or together, sharing the room), down to a few characters each, their text elided and whole in the tooltip (the
 model should give one). Room left over goes to one column.
 
 Widths follow the rows (a reset, rows added, data changed) and the table's width.
@@ -26,10 +26,12 @@ LEAST_CHARACTERS = "MMMM…"
 class ColumnFitter(QObject):
     """Keeps ``view``'s column widths fitted (see the module); made by :func:`fit_columns`."""
 
-    def __init__(self, view: QTableView, yielding: Sequence[int], spare: int | None) -> None:
+    def __init__(self, view: QTableView, yielding: Sequence[int | Sequence[int]],
+                 spare: int | None) -> None:  # fmt: skip
         super().__init__(view)
         self.view = view
-        self.yielding = list(yielding)
+        #: Groups of columns, in the order they give way; a group's columns share it.
+        self.yielding = [[c] if isinstance(c, int) else list(c) for c in yielding]
         self.spare = spare
         self._wanted: list[int] | None = None
         self._timer = QTimer(self)
@@ -82,14 +84,25 @@ class ColumnFitter(QObject):
         widths = list(self.wanted())
         room = view.viewport().width()
         excess = sum(w for c, w in enumerate(widths) if not view.isColumnHidden(c)) - room
-        for column in self.yielding:
+        least = self.least()
+        for group in self.yielding:
             if excess <= 0:
                 break
-            if column >= columns or view.isColumnHidden(column):
-                continue
-            give = min(excess, max(0, widths[column] - self.least()))
-            widths[column] -= give
-            excess -= give
+            group = [c for c in group if c < columns and not view.isColumnHidden(c)]
+            before = sum(widths[c] for c in group)
+            target = max(sum(min(widths[c], least) for c in group), before - excess)
+            # Share the room evenly: the narrow ones keep their width, the wide ones get
+            # the same cap each.
+            remaining, left = target, sorted(group, key=lambda c: widths[c])
+            while left:
+                share = remaining // len(left)
+                if widths[left[0]] <= share:
+                    remaining -= widths[left.pop(0)]
+                    continue
+                for c in left:
+                    widths[c] = max(share, min(widths[c], least))
+                break
+            excess -= before - sum(widths[c] for c in group)
         if excess < 0:
             spare = self.spare if self.spare is not None else columns - 1
             if 0 <= spare < columns:
@@ -100,10 +113,11 @@ class ColumnFitter(QObject):
                 header.resizeSection(column, width)
 
 
-def fit_columns(view: QTableView, yielding: Sequence[int], *, spare: int | None = None,
+def fit_columns(view: QTableView, yielding: Sequence[int | Sequence[int]], *, spare: int | None = None,
                 elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> ColumnFitter:  # fmt: skip
     """Fit ``view``'s columns to their texts; when they do not fit, the ``yielding`` columns
-    shrink in that order (elided with ``elide``). Room left over goes to ``spare`` (by
+    shrink in that order (elided with ``elide``); a tuple of columns among them shrinks
+    together, the widest first, so that none is cut to nothing while another stays whole. Room left over goes to ``spare`` (by
     default the last column). Call it after the view has its model."""
     view.setTextElideMode(elide)
     view.setWordWrap(False)

@@ -47,10 +47,11 @@ class SessionsTab(QWidget):
         self.model = RowsTableModel(session_columns(), self, tooltips=True)
         self.table = record_table(self.model)
         self.table.setObjectName("sessionsTable")
-        # The topic keeps its whole text; when the table is too narrow the place gives way
-        # first (cut in the middle: "Centro per le…Sala Mediazione" keeps the room), then a
-        # long cancellation reason, then the topic; whole in the tooltip.
-        fit_columns(self.table, yielding=(3, 5, 4), spare=3, elide=Qt.TextElideMode.ElideMiddle)
+        # The topic keeps its whole text; when the table is too narrow the place and a long
+        # status (a cancellation's reason) give way first, sharing the room (cut in the
+        # middle: "Centro per…Mediazione" keeps the room), then the topic; whole in the
+        # tooltip.
+        fit_columns(self.table, yielding=((3, 5), 4), spare=3, elide=Qt.TextElideMode.ElideMiddle)
         self.banner = Banner()
         self.count = QLabel()
         self.count.setObjectName("countLabel")
