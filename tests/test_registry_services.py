@@ -181,3 +181,20 @@ def test_surname_matches_come_before_other_matches(database: Database) -> None:
     new_family(database, [parent("Luca", "Bellini", "M", date(1988, 3, 3))], name="Bellini")
     hits = database.read(registry.search_people, "bell")
     assert [h.surname for h in hits] == ["Bellini", "Artioli"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found_by"),
+    [("347 12", "+39 347 123 4567"), ("nd85", "nd85@esempio.it"), ("nico.dangelo", ""),
+     ("0376 55", "0376 555 111"), ("famiglia.dangelo", "famiglia.dangelo@esempio.it"),
+     ("nicolo", ""), ("dngncl", ""), ("nicolo 347", "+39 347 123 4567")],
+)  # fmt: skip
+def test_a_hit_says_which_phone_or_email_found_it(database: Database, typed: str, found_by: str) -> None:  # fmt: skip
+    """Found by a member's phone or e-mail (or the family's), the hit carries it; found by
+    name or tax code, nothing."""
+    new_family(database, [parent(phone="+39 347 123 4567", email="nd85@esempio.it")],
+               phone="0376 555 111", email="famiglia.dangelo@esempio.it")  # fmt: skip
+    hits = database.read(registry.search_people, typed)
+    assert [(h.surname, h.found_by) for h in hits] == [("D'Angelo", found_by)]
+    page = database.read(registry.search_page, 0, 10, typed)
+    assert [h.found_by for h in page.rows] == [found_by]

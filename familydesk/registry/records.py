@@ -219,6 +219,9 @@ class PersonHit:
     comune: str
     family_name: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    #: The phone or e-mail (the person's or the family's) the search found them by, when
+    #: their name and tax code do not explain it: the operator sees why they are listed.
+    found_by: str = ""
 
     def as_json(self) -> dict[str, object]:
         return {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from sqlalchemy import Select, String, bindparam, case, select, type_coerce
@@ -12,7 +13,7 @@ from familydesk.db import search_index
 from familydesk.db.models import Family, Person
 from familydesk.paging import Page
 from familydesk.registry.records import PersonHit
-from familydesk.text import query_terms
+from familydesk.text import query_terms, search_document
 
 #: Candidates read from the index before sorting by name: type more letters to narrow.
 CANDIDATES = 400
@@ -76,7 +77,42 @@ def search_people(session: Session, text: str, limit: int = 50) -> list[PersonHi
     if params is None:
         return []
     rows = session.connection().execute(search_statement(dialect_name, limit), params)
-    return [PersonHit(*row) for row in rows]
+    return with_found_by(session, [PersonHit(*row) for row in rows], query_terms(text))
+
+
+def _explained(terms: list[str], words: str) -> list[str]:
+    """The ``terms`` that start one of ``words`` (a search document), as the index matches."""
+    tokens = words.split()
+    return [t for t in terms if any(token.startswith(t) for token in tokens)]
+
+
+def with_found_by(session: Session, hits: list[PersonHit], terms: list[str]) -> list[PersonHit]:
+    """``hits`` with ``found_by`` set where a phone or an e-mail (the person's or the
+    family's) matched what their name and tax code do not: one more query, only then."""
+    pending = {}
+    for hit in hits:
+        names = search_document(hit.surname, hit.given_name, hit.tax_code)
+        rest = [t for t in terms if t not in _explained(terms, names)]
+        if rest:
+            pending[hit.person_id] = rest
+    if not pending:
+        return hits
+    query = (
+        select(Person.id, Person.phone, Person.email, Family.phone, Family.email)
+        .join(Family, Family.id == Person.family_id)
+        .where(Person.id.in_(list(pending)))
+    )
+    found: dict[int, str] = {}
+    for person_id, *contacts in session.execute(query):
+        phones, emails = (contacts[0], contacts[2]), (contacts[1], contacts[3])
+        values = [(p, search_document(None, None, None, (p,))) for p in phones]
+        values += [(e, search_document(None, None, None, (), (e,))) for e in emails]
+        rest = pending[person_id]
+        # The value that explains most of what the name does not (the first, if equal).
+        best = max(values, key=lambda v: len(_explained(rest, v[1])) if v[0] else -1)
+        if best[0] and _explained(rest, best[1]):
+            found[person_id] = best[0]
+    return [replace(h, found_by=found[h.person_id]) if h.person_id in found else h for h in hits]
 
 
 def search_page(

@@ -25,10 +25,12 @@ from familydesk.cards.redemptions import redeem
 from familydesk.db.database import Database
 from familydesk.db.models import MemberComune
 from familydesk.ui.cards.partners_tab import PartnersTab
+from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.base import PageContext
 from tests.cards.card_data import TODAY, CardWorld, add_card, build_world
 from tests.cards.partner_data import Partners, build_partners
-from tests.ui.conftest import activate
+from tests.ui.conftest import activate, open_page
+from tests.ui.fit import beyond_the_right_edge, clipped, styled  # noqa: F401 (a fixture)
 
 
 @pytest.fixture
@@ -270,3 +272,27 @@ def test_names_keep_their_distinguishing_end_and_comuni_fit(
     comuni = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
     assert comuni
     assert tab.table.columnWidth(2) >= max(metrics.horizontalAdvance(c) for c in comuni)
+
+
+@pytest.mark.usefixtures("styled")
+def test_the_agreement_dates_show_whole_at_1366(
+    window: MainWindow, database: Database, world: CardWorld, context: PageContext
+) -> None:
+    """'fino al 31/12/2027' and the category show whole; the names give way (cut in the
+    middle) and the list is not scrolled past its left edge."""
+    context.language.apply("it")
+    build_partners(database, world)
+    for n in range(4):
+        database.write(save_partner, PartnerInput(
+            name=f"Biblioteca Comunale di San Benedetto Po, sezione ragazzi {n}",
+            category="educational", agreement_end=date(2027, 12, 31)))  # fmt: skip
+    window.resize(1366, 720)
+    page = open_page(window, "cards")
+    page.tabs.setCurrentWidget(page.partners)
+    window.resize(1366, 720)
+    tab = page.partners
+    agreements = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
+    assert "fino al 31/12/2027" in agreements
+    assert clipped(tab.table, [1, 2]) == []
+    assert beyond_the_right_edge(tab.table) == 0
+    assert tab.table.horizontalScrollBar().value() == 0

@@ -12,19 +12,23 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from familydesk.cards.issue import renew_card
-from familydesk.cards.numbers import grouped
+from familydesk.cards.numbers import grouped, next_number
 from familydesk.cards.redemptions import redeem
 from familydesk.db.database import Database
-from familydesk.db.models_cards import Card
+from familydesk.db.models import Family, Person
+from familydesk.db.models_cards import Card, CardMember
 from familydesk.ui.cards.card_actions import ReplaceDialog, RevokeDialog
 from familydesk.ui.cards.register_tab import RegisterTab
 from familydesk.ui.main_window import MainWindow
-from tests.cards.card_data import TODAY, add_card, build_world, freeze
+from familydesk.ui.pages.base import PageContext
+from tests.cards.card_data import TODAY, add_card, born, build_world, freeze
 from tests.cards.partner_data import build_partners
 from tests.ui.card_register_data import Register, build_register
 from tests.ui.conftest import open_page
+from tests.ui.fit import beyond_the_right_edge, clipped, styled  # noqa: F401 (a fixture)
 
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -67,13 +71,13 @@ def card(database: Database, number: str) -> Card:
 def test_the_register_lists_every_card_with_its_state(window: MainWindow, register: Register) -> None:  # fmt: skip
     tab = register_tab(window)
     assert tab.count.text() == "5 cards"
-    states = {n: cell(tab, n, 7) for n in numbers(tab)}
+    states = {n: cell(tab, n, 6) for n in numbers(tab)}
     assert states == {register.active: "valid", register.expiring: "expiring",
                       register.expired: "expired", register.revoked: "revoked",
                       register.rossi: "valid"}  # fmt: skip
     assert cell(tab, register.rossi, 0) == grouped(register.rossi)
     assert [cell(tab, register.rossi, c) for c in (1, 2, 3, 4)] == ["Carta Famiglia", "Rossi Giulia", "Rossi", "Suzzara"]  # fmt: skip
-    expiring = tab.model.index(numbers(tab).index(register.expiring), 7)
+    expiring = tab.model.index(numbers(tab).index(register.expiring), 6)
     assert isinstance(expiring.data(Qt.ItemDataRole.FontRole), QFont) and expiring.data(Qt.ItemDataRole.FontRole).bold()  # fmt: skip
     assert expiring.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#9a5b00"
     for ended in (register.expired, register.revoked):
@@ -141,7 +145,7 @@ def test_renew_an_expired_card_from_the_keyboard(window: MainWindow, database: D
     renewed = card(database, register.expired)
     assert renewed.issued_on == TODAY and renewed.expires_on > TODAY + timedelta(days=300)
     assert tab.card is not None and tab.card.number == register.expired and tab.card.version == renewed.version  # fmt: skip
-    assert cell(tab, register.expired, 7) == "valid"
+    assert cell(tab, register.expired, 6) == "valid"
     assert tab.banner.kind == "ok" and tab.banner.text().startswith(f"Card {grouped(register.expired)} renewed: valid until")  # fmt: skip
     assert tab.actions.card_button.isEnabled()
 
@@ -268,3 +272,38 @@ def test_the_log_says_loading_until_the_uses_arrive(window: MainWindow, register
     assert detail.no_uses.text() == "Loading the uses…"
     detail.show_log(card_row.id, [])
     assert detail.no_uses.text() == "The card has not been used yet."
+
+
+def _long_names(session: Session, card_type_id: int) -> str:
+    """A card as the demo has them: holder, family and comune each longer than a short word."""
+    family = Family(name="Bonfatti Storchi", comune_code="H771", comune_name="San Benedetto Po",
+                    address="Via Argine 7")  # fmt: skip
+    session.add(family)
+    session.flush()
+    holder = Person(family_id=family.id, first_name="Aurora Beatrice", last_name="Martinelli",
+                    sex="F", relation="parent", birth_date=born(36))  # fmt: skip
+    session.add(holder)
+    session.flush()
+    card = Card(number=next_number(session, "H771"), card_type_id=card_type_id, family_id=family.id,
+                holder_id=holder.id, comune_code="H771", issued_on=TODAY - timedelta(days=20),
+                expires_on=TODAY + timedelta(days=12))  # fmt: skip
+    session.add(card)
+    session.flush()
+    session.add(CardMember(card_id=card.id, person_id=holder.id))
+    return card.number
+
+
+@pytest.mark.usefixtures("styled")
+def test_holder_family_comune_and_dates_are_not_clipped_at_1366(
+    window: MainWindow, database: Database, register: Register, context: PageContext
+) -> None:
+    context.language.apply("it")  # the longer words ("in scadenza")
+    number = database.write(_long_names, register.world.family_card)
+    window.resize(1366, 720)
+    tab = register_tab(window)
+    window.resize(1366, 720)
+    assert number in numbers(tab)
+    wanted = [c for c in range(tab.model.columnCount())
+              if tab.model.headerData(c, Qt.Orientation.Horizontal) != "Tipo"]  # fmt: skip
+    assert clipped(tab.table, wanted) == []
+    assert beyond_the_right_edge(tab.table) == 0

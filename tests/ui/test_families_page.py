@@ -303,3 +303,29 @@ def test_a_search_that_finds_nobody_says_so_in_words(page: FamiliesPage, qtbot: 
         assert page.count.text() == "Nessuna persona trovata"
     finally:
         i18n.set_language("en")
+
+
+def test_a_person_found_by_phone_or_email_shows_it(page: FamiliesPage, database: Database, qtbot: QtBot) -> None:  # fmt: skip
+    database.write(registry.create_family,
+                   FamilyInput(name="Bellini", comune_name="Suzzara", comune_code="L020",
+                               phone="323 7539906", email="casa.b27@esempio.it"),
+                   [MemberInput(first_name="Sofia", last_name="Bellini", relation="parent",
+                                tax_code=_code("Bellini", "Sofia", "F", date(1988, 3, 4)),
+                                phone="347 100 2000")])  # fmt: skip
+    found_by = 2
+    assert page.people.headerData(found_by, Qt.Orientation.Horizontal) == "Found by"
+    for typed, shown in (("323 7539", "323 7539906"), ("casa.b27", "casa.b27@esempio.it"),
+                         ("347 100", "347 100 2000")):  # fmt: skip
+        page.search.clear()
+        qtbot.keyClicks(page.search, typed)
+        assert page.people.rowCount() == 1
+        assert page.people.index(0, found_by).data() == shown
+        assert page.people.index(0, found_by).data(Qt.ItemDataRole.ToolTipRole) == shown
+        assert not page.table.isColumnHidden(found_by)
+    page.search.clear()
+    qtbot.keyClicks(page.search, "bellini")  # by name: nothing to explain, no column
+    assert page.people.rowCount() == 1
+    assert page.table.isColumnHidden(found_by)
+    page.search.clear()  # the families again: every column shown
+    assert page.table.model() is page.model
+    assert not any(page.table.isColumnHidden(c) for c in range(page.model.columnCount()))

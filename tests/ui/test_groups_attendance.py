@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from familydesk.appointments.calendar_rules import local_now, national_holidays
@@ -14,8 +15,18 @@ from familydesk.db.database import Database
 from familydesk.groups.attendance import attendance_grid, save_attendance
 from familydesk.groups.enrolment import enrol
 from familydesk.groups.sessions import SessionRow, plan_sessions, sessions_of
+from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.base import PageContext
-from tests.groups.group_data import GroupWorld, build_world, new_group, tuesdays
+from tests.groups.group_data import (
+    GroupWorld,
+    add_sessions,
+    build_world,
+    new_group,
+    tuesdays,
+    weekly,
+)
+from tests.ui.conftest import open_page
+from tests.ui.fit import styled  # noqa: F401 (a fixture)
 from tests.ui.test_groups_page import groups_page
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -195,3 +206,33 @@ def test_an_educator_marks_a_session_in_italian_and_prints_its_papers(
     assert first.number == 1
     tab.certificates_button.click()
     assert opened_files[-1].endswith(f"group-certificates-{group}.pdf")
+
+
+@pytest.mark.usefixtures("styled")
+def test_the_grid_opens_scrolled_to_its_session(
+    window: MainWindow, database: Database, world: GroupWorld, context: PageContext
+) -> None:
+    """Thirty weekly sessions, the fourteenth held yesterday: the grid, opened from another
+    tab, shows that session's column in its middle (it kept the scroll it was given while
+    hidden; at a real display the first sessions, that one off to the right)."""
+    group_id = new_group(database, world, age_from=None, age_to=None, target="parents")
+    first = local_now().date() - timedelta(weeks=13, days=1)
+    add_sessions(database, group_id, weekly(first, 30))
+    for family in world.families[:3]:
+        database.write(enrol, group_id, [family[1]], first - timedelta(days=7))
+    window.resize(1366, 720)
+    page = open_page(window, "groups")
+    window.resize(1366, 720)
+    QApplication.processEvents()
+    assert page.tabs.currentWidget() is not page.attendance
+    page.tabs.setCurrentWidget(page.attendance)
+    tab = page.attendance
+    for _ in range(3):
+        QApplication.processEvents()
+    current = tab.view.currentIndex()
+    assert tab.model.sessions[current.column()].number == 14
+    cell = tab.view.visualRect(current)
+    viewport = tab.view.viewport().rect()
+    assert viewport.width() > 200
+    assert cell.left() >= 0 and cell.right() <= viewport.right(), (cell, viewport)
+    assert abs(cell.center().x() - viewport.center().x()) <= cell.width(), (cell, viewport)

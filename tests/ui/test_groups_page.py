@@ -7,16 +7,29 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from familydesk.db.database import Database
+from familydesk.db.models_appointments import Place, Room
+from familydesk.db.models_groups import Group, GroupSession
 from familydesk.groups.catalog import list_groups
 from familydesk.groups.enrolment import enrol, participants, to_inform
 from familydesk.groups.sessions import sessions_of
 from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.pages.groups import GroupsPage
-from tests.groups.group_data import START, GroupWorld, build_world, new_group, tuesdays
-from tests.ui.conftest import activate
+from tests.groups.group_data import (
+    START,
+    GroupWorld,
+    add_sessions,
+    build_world,
+    new_group,
+    tuesdays,
+    weekly,
+)
+from tests.ui.conftest import activate, open_page
+from tests.ui.fit import beyond_the_right_edge, clipped, styled  # noqa: F401 (a fixture)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 #: Every test here shows a group, and with it its sessions.
@@ -173,3 +186,36 @@ def test_plan_counts_read_in_words_and_plural_forms(
     dialog.every.setValue(2)
     assert dialog.every.suffix() == " weeks"
     dialog.reject()
+
+
+def _long_place_and_topics(session: Session, group_id: int) -> None:
+    group = session.get(Group, group_id)
+    place = session.get(Place, group.place_id)
+    place.name = "Centro per le Famiglie di Suzzara"
+    session.get(Room, group.room_id).name = "Sala Mediazione"
+    topics = ["Presentazione e patto d'aula", "Recupero: Le emozioni dei figli", "I no che aiutano a crescere"]  # fmt: skip
+    rows = session.scalars(select(GroupSession).where(GroupSession.group_id == group_id)
+                           .order_by(GroupSession.starts_at)).all()  # fmt: skip
+    for row, topic in zip(rows, topics, strict=False):
+        row.topic = topic
+
+
+@pytest.mark.usefixtures("styled")
+def test_the_sessions_topic_and_status_are_not_clipped_at_1366(
+    window: MainWindow, database: Database, world: GroupWorld, context: PageContext
+) -> None:
+    context.language.apply("it")
+    group = new_group(database, world)
+    add_sessions(database, group, weekly(START, 6))
+    database.write(_long_place_and_topics, group)
+    window.resize(1366, 720)
+    page = open_page(window, "groups")
+    window.resize(1366, 720)
+    page.tabs.setCurrentWidget(page.sessions)
+    table = page.sessions.table
+    assert page.sessions.model.rowCount() == 6
+    where = 3
+    assert "Sala Mediazione" in str(page.sessions.model.index(0, where).data())
+    shown_whole = [c for c in range(page.sessions.model.columnCount()) if c != where]
+    assert clipped(table, shown_whole) == []  # the topic ("Argomento") above all
+    assert beyond_the_right_edge(table) == 0

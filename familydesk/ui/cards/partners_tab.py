@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -38,6 +37,7 @@ from familydesk.ui.cards import printing
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.partner_detail import PartnerDetail, agreement_short
 from familydesk.ui.cards.partner_dialog import PartnerDialog
+from familydesk.ui.columns import fit_columns
 from familydesk.ui.groups.common import open_dialog, report
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.table_model import Column, RowsTableModel
@@ -69,16 +69,10 @@ class PartnersTab(CardsTab):
         self.model = RowsTableModel(self._columns(), self, tooltips=True)
         self.table = record_table(self.model)
         self.table.setObjectName("partnersTable")
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 100)  # category: elided, whole in the tooltip
-        # The comune fits its text ("San Benedetto Po", not "San …").
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        # Names share their start ("Biblioteca Comunale di …"): elide the middle, keep
-        # the part that tells them apart.
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # The agreement ("fino al 31/12/2027") and the category keep their whole text; the
+        # names give way first, cut in the middle: they share their start ("Biblioteca
+        # Comunale di …") and the end tells them apart. Whole in the tooltip.
+        fit_columns(self.table, yielding=(0, 1), spare=0, elide=Qt.TextElideMode.ElideMiddle)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count = QLabel()
         self.count.setObjectName("countLabel")

@@ -73,7 +73,6 @@ def register_columns() -> list[Column]:
         Column(lambda: _("Holder"), lambda r: r.holder),
         Column(lambda: _("Family"), lambda r: r.family),
         Column(lambda: _("Comune"), lambda r: r.comune),
-        Column(lambda: _("Issued"), lambda r: format_date(r.issued_on)),
         Column(lambda: _("Expires"), lambda r: format_date(r.expires_on)),
         Column(lambda: _("State"), lambda r: state_name(r, today())),
     ]

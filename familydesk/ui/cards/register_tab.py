@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,6 +37,7 @@ from familydesk.ui.cards.card_actions import CardActions
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.register_detail import CardDetail
 from familydesk.ui.cards.register_model import CardsModel, register_columns, today
+from familydesk.ui.columns import fit_columns
 from familydesk.ui.groups.common import report
 from familydesk.ui.pages.base import PageContext
 from familydesk.ui.widgets import record_table
@@ -67,13 +67,10 @@ class RegisterTab(CardsTab):
         self.table = record_table(self.model)
         self.table.setObjectName("cardsTable")
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column in (2, 3):  # holder and family share what the dates and states leave
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (4, 120)):  # type and comune: elided, whole in the tooltip
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        # Number, comune, expiry and state keep their whole text; when the list is narrower
+        # than its texts, the type gives way first, then family and holder together (elided, whole in
+        # the tooltip). The issue date is on the right, with the card.
+        fit_columns(self.table, yielding=(1, (2, 3)), spare=2)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count = QLabel()
         self.count.setObjectName("countLabel")

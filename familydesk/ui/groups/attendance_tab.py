@@ -8,8 +8,16 @@ its version). Marks not saved are in italics with an asterisk; a refused save ke
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -58,10 +66,18 @@ class AttendanceView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # By pixel: by whole columns Qt "centres" a session a column or two off the middle.
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._fit_columns()
         self.horizontalHeader().setMinimumHeight(40)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(26)
+        #: The session opened on stays centred until the operator moves (go_to_column).
+        self._keep_centred = False
+        self.horizontalScrollBar().sliderPressed.connect(self._operator_scrolls)
+
+    def _operator_scrolls(self) -> None:
+        self._keep_centred = False
 
     def _fit_columns(self) -> None:
         """Session columns wide enough for "23/02*" (a session with marks not saved) in the
@@ -77,6 +93,7 @@ class AttendanceView(QTableView):
             self._fit_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        self._keep_centred = False  # the operator takes over
         index = self.currentIndex()
         plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)  # fmt: skip
         if self.editable and index.isValid() and plain:
@@ -102,10 +119,35 @@ class AttendanceView(QTableView):
             self.setCurrentIndex(self.grid_model.index(index.row() + 1, index.column()))
 
     def go_to_column(self, column: int) -> None:
+        """Make ``column``'s first cell current, its session in the middle of the grid.
+
+        A grid filled while hidden (another tab in front) was scrolled for the size it had
+        then, and at a real display it showed the first sessions, the current one off to
+        the right: until the operator moves, clicks or scrolls, the session is centred
+        again whenever the grid is shown or changes size.
+        """
         if self.grid_model.rowCount() and self.grid_model.columnCount():
             index = self.grid_model.index(0, column)
             self.setCurrentIndex(index)
-            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            self._keep_centred = True
+            self._centre_current()
+
+    def _centre_current(self) -> None:
+        if self._keep_centred and self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self._centre_current)  # once its size is settled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._centre_current()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
+            self._keep_centred = False  # the operator takes over
+        return super().viewportEvent(event)
 
 
 class AttendanceTab(QWidget):

@@ -10,6 +10,7 @@ from familydesk.groups.catalog import GroupRow
 from familydesk.groups.sessions import SessionRow, cancel_session, sessions_of
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.ui.appointments.banner import Banner
+from familydesk.ui.columns import fit_columns
 from familydesk.ui.groups.common import day_label, open_dialog, report
 from familydesk.ui.groups.session_dialogs import PlanDialog, ReasonDialog, SessionDialog
 from familydesk.ui.pages.base import PageContext
@@ -43,9 +44,14 @@ class SessionsTab(QWidget):
         self.context = context
         self.runner = context.runner
         self.group: GroupRow | None = None
-        self.model = RowsTableModel(session_columns(), self)
+        self.model = RowsTableModel(session_columns(), self, tooltips=True)
         self.table = record_table(self.model)
         self.table.setObjectName("sessionsTable")
+        # The topic keeps its whole text; when the table is too narrow the place and a long
+        # status (a cancellation's reason) give way first, sharing the room (cut in the
+        # middle: "Centro per…Mediazione" keeps the room), then the topic; whole in the
+        # tooltip.
+        fit_columns(self.table, yielding=((3, 5), 4), spare=3, elide=Qt.TextElideMode.ElideMiddle)
         self.banner = Banner()
         self.count = QLabel()
         self.count.setObjectName("countLabel")

@@ -38,6 +38,9 @@ from familydesk.ui.table_model import Column, LazyTableModel
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 #: People shown for a search; beyond that the operator types more letters.
 SEARCH_LIMIT = 100
+#: The people list's column with the phone or e-mail a person was found by (shown only
+#: when someone was found that way).
+FOUND_BY = 2
 
 
 def family_columns() -> list[Column]:
@@ -53,6 +56,7 @@ def person_columns() -> list[Column]:
     return [
         Column(lambda: _("Surname"), lambda h: h.surname),
         Column(lambda: _("Given name"), lambda h: h.given_name),
+        Column(lambda: _("Found by"), lambda h: h.found_by),
         Column(lambda: _("Born"), lambda h: format_date(h.birth_date)),
         Column(lambda: _("Tax code"), lambda h: h.tax_code or ""),
         Column(lambda: _("Relationship"), lambda h: _(RELATIONS.get(h.relation, h.relation))),
@@ -178,6 +182,17 @@ class FamiliesPage(Page):
         header.setStretchLastSection(True)
         for column in range(model.columnCount() - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(model.columnCount()):
+            self.table.setColumnHidden(column, False)
+        self._show_found_by()
+
+    def _show_found_by(self) -> None:
+        """People found by a phone or an e-mail show it beside their name, so the operator
+        sees why they are listed; a search by name keeps the column out of the way."""
+        if self.table.model() is not self.people:
+            return
+        found = any(self.people.row_at(r).found_by for r in range(self.people.rowCount()))
+        self.table.setColumnHidden(FOUND_BY, not found)
 
     def _reload_list(self) -> None:
         self.current_model().reload()
@@ -198,6 +213,7 @@ class FamiliesPage(Page):
             self._apply_search()
 
     def _on_loaded(self, _total: int) -> None:
+        self._show_found_by()
         self._show_count()
         self._drop_stale_detail()
         self.ready.emit()
