@@ -52,7 +52,7 @@ def intake_pdf(family: FamilyDetail, centre: CentreDetails, language: str,
         *section(lang(N_("Family"))),
         _family_fields(family, lang, today),
         *section(lang(N_("Members"))),
-        _members_table(family.members, lang),
+        _members_table(family.members, lang, today),
         *section(lang(N_("Consents"))),
         _consents_table(family.members, lang),
         Paragraph(esc(lang(N_("“yes” is followed by the date the consent was given; a minor's "
@@ -98,11 +98,12 @@ def _family_fields(family: FamilyDetail, lang: FormLanguage, today: date) -> Tab
     return fields_table(pairs, columns=3)
 
 
-def _age(member: MemberDetail, lang: FormLanguage) -> str:
+def _age(member: MemberDetail, lang: FormLanguage, today: date) -> str:
+    """Born on, and the age on the day the sheet says it was printed."""
     born = lang.date(member.birth_date)
     if member.age is None or member.birth_date is None:
         return born
-    return f"{born}\n({lang.age(member.birth_date)})"
+    return f"{born}\n({lang.age(member.birth_date, today)})"
 
 
 def _tax_code(member: MemberDetail, lang: FormLanguage) -> Paragraph:
@@ -114,7 +115,7 @@ def _tax_code(member: MemberDetail, lang: FormLanguage) -> Paragraph:
     return Paragraph(f"<i>{esc(text)}</i>", st.cell)
 
 
-def _members_table(members: list[MemberDetail], lang: FormLanguage) -> Table:
+def _members_table(members: list[MemberDetail], lang: FormLanguage, today: date) -> Table:
     st = styles()
     header = [lang(N_("Surname and given name")), lang(N_("Relationship")), lang(N_("Sex")),
               lang(N_("Date of birth (age)")), lang(N_("Place of birth")), lang(N_("Tax code")),
@@ -128,7 +129,7 @@ def _members_table(members: list[MemberDetail], lang: FormLanguage) -> Table:
         spoken = member.citizenship
         if member.languages:
             spoken = f"{member.citizenship or '–'}\n{member.languages}"
-        rows.append([Paragraph(name, st.cell), Paragraph(relation, st.cell), member.sex, _age(member, lang),
+        rows.append([Paragraph(name, st.cell), Paragraph(relation, st.cell), member.sex, _age(member, lang, today),
                      member.birth_place, _tax_code(member, lang), spoken])  # fmt: skip
     if not rows:
         rows.append([lang(N_("No members recorded.")), "", "", "", "", "", ""])
