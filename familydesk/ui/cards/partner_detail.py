@@ -174,9 +174,13 @@ class PartnerDetail(QWidget):
             caption.setText(captions[key] + ":")
         self.benefits_title.setText(_("Benefits"))
         self.uses_title.setText(_("Uses in the last 12 months"))
-        self.add_button.setText(_("Add benefit…"))
-        self.edit_button.setText(_("Edit benefit…"))
-        self.remove_button.setText(_("Remove benefit…"))
+        # Short beside the "Benefits" heading (the long ones pushed the window past a
+        # 1366 px screen at a real display); the tooltip says it whole.
+        for button, short, whole in ((self.add_button, _("Add…"), _("Add benefit…")),
+                                     (self.edit_button, _("Edit…"), _("Edit benefit…")),
+                                     (self.remove_button, _("Remove…"), _("Remove benefit…"))):  # fmt: skip
+            button.setText(short)
+            button.setToolTip(whole)
         self.benefits.retranslate()
         self.uses.retranslate()
         self.show_partner(self.partner)

@@ -68,11 +68,13 @@ class SessionsTab(QWidget):
             button.setVisible(may_plan)
             bar.addWidget(button)
         bar.addStretch(1)
-        bar.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
+        # Under the table, as the groups' own count: beside four buttons it pushed the window
+        # past a 1366 px screen at a real display (the window-fits journey).
+        layout.addWidget(self.count)
         self.table.doubleClicked.connect(lambda _index: self.move())
 
     def retranslate_ui(self) -> None:
