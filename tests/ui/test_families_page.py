@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from codicefiscale import codicefiscale as cf
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +23,7 @@ from familydesk.ui.families.merge_dialog import MergeDialog
 from familydesk.ui.main_window import MainWindow
 from familydesk.ui.pages.families import FamiliesPage
 from tests.ui.conftest import open_page
+from tests.ui.fit import beyond_the_right_edge, clipped, styled  # noqa: F401 (a fixture)
 
 #: Zoe is a child 0-3 (a year and a month old) whatever the day.
 ZOE_BORN = clock.today() - timedelta(days=400)
@@ -329,3 +330,38 @@ def test_a_person_found_by_phone_or_email_shows_it(page: FamiliesPage, database:
     page.search.clear()  # the families again: every column shown
     assert page.table.model() is page.model
     assert not any(page.table.isColumnHidden(c) for c in range(page.model.columnCount()))
+
+
+def test_the_families_list_never_scrolls_sideways_beside_the_family_pane(
+    window: MainWindow,
+    database: Database,
+    styled,  # type: ignore[no-untyped-def]  # noqa: F811
+) -> None:
+    """At a real 1366x768 display the list scrolled sideways and cut Segnali: the window
+    opened 1180 px wide and every column but the last took its whole text. Now the window
+    takes the small screen's width and the family name and markers give way (whole in the
+    tooltip), the comune and the count staying whole."""
+    surname = "Bertazzoni-Castiglioni"
+    parent = dict(relation="parent", disability=True,
+                  tax_code=_code(surname, "Anna", "F", date(1990, 1, 1)))  # fmt: skip
+    children = [MemberInput(first_name=name, last_name=surname, relation="child",
+                            tax_code=_code(surname, name, "M", date(2025, 1, 1 + i)))
+                for i, name in enumerate(("Luca", "Marco", "Paolo"))]  # fmt: skip
+    database.write(registry.create_family,
+                   FamilyInput(name="Bertazzoni-Castiglioni Dall'Acqua", comune_name="San Benedetto Po",
+                               comune_code="H771"),
+                   [MemberInput(first_name="Anna", last_name="Bertazzoni-Castiglioni", **parent), *children])  # fmt: skip
+    i18n.set_language("it")
+    try:
+        window.resize(window.default_size(QSize(1366, 768)))
+        page = open_page(window, "families")
+        window.resize(window.default_size(QSize(1366, 768)))
+        QApplication.processEvents()
+        QApplication.processEvents()
+        assert page.model.rowCount() == 1
+        assert "disabilità" in page.model.index(0, 3).data()
+        assert beyond_the_right_edge(page.table) == 0
+        assert clipped(page.table, [1, 2]) == []  # comune and count whole
+        assert page.table.columnWidth(3) >= page.table.fontMetrics().horizontalAdvance("MMMM…")
+    finally:
+        i18n.set_language("en")

@@ -118,4 +118,5 @@ def test_the_window_opens_with_its_title_bar_and_status_bar_on_a_768_px_screen(
 ) -> None:
     size = window.default_size(QSize(SCREEN_WIDTH, 768))
     assert size.width() <= SCREEN_WIDTH - 16 and size.height() <= 768 - 40
-    assert window.default_size(QSize(1920, 1080)) == QSize(1180, 760)
+    assert window.default_size(QSize(1920, 1080)) == QSize(1350, 760)
+    assert window.default_size(QSize(1366, 768)).width() == 1350  # the whole small screen

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,6 +27,7 @@ from familydesk.registry import (
     family_page,
     search_page,
 )
+from familydesk.ui.columns import ColumnFitter, fit_columns
 from familydesk.ui.errors import show_error
 from familydesk.ui.families.detail import FamilyDetailView
 from familydesk.ui.families.family_dialog import FamilyDialog
@@ -96,6 +96,7 @@ class FamiliesPage(Page):
         self.people = LazyTableModel(self.runner, search_page, person_columns(), page_size=SEARCH_LIMIT,
                                      parent=self, tooltips=True)  # fmt: skip
         self.table = QTableView()
+        self._fitter: ColumnFitter | None = None
         self.table.setObjectName("resultsTable")
         self._show_model(self.model)
         self.table.setMinimumWidth(340)
@@ -176,12 +177,16 @@ class FamiliesPage(Page):
     def _show_model(self, model: LazyTableModel) -> None:
         self.table.setModel(model)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._row_chosen())
-        # Short values (comune, count, tax code) fit their text; the last column takes the
-        # rest and elides, its full text in the tooltip.
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column in range(model.columnCount() - 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Short values (comune, count, tax code, birth date) show whole; names, markers and
+        # what found a person give way, elided with the whole text in the tooltip, so the
+        # list never scrolls sideways beside the family pane (Segnali was cut at 1366 px).
+        if self._fitter is not None:
+            self._fitter.setParent(None)
+            self._fitter.deleteLater()
+        if model is self.model:
+            self._fitter = fit_columns(self.table, yielding=((0, 3),), spare=3)
+        else:
+            self._fitter = fit_columns(self.table, yielding=((2, 5, 6), (0, 1)), spare=6)
         for column in range(model.columnCount()):
             self.table.setColumnHidden(column, False)
         self._show_found_by()
