@@ -38,9 +38,11 @@ from benchmarks.bench_frontdesk import _row  # noqa: E402
 from benchmarks.bench_search import FAMILIES, _times  # noqa: E402
 from familydesk.appointments.calendar_rules import local_now  # noqa: E402
 from familydesk.cards.eligibility import check_eligibility  # noqa: E402
+from familydesk.cards.issue import card_register  # noqa: E402
 from familydesk.cards.lookup import check_card  # noqa: E402
 from familydesk.cards.numbers import compose  # noqa: E402
 from familydesk.cards.redemptions import redeem  # noqa: E402
+from familydesk.cards.register import card_register_page  # noqa: E402
 from familydesk.db.models import Family, MemberComune, Person  # noqa: E402
 from familydesk.db.models_cards import (  # noqa: E402
     Benefit,
@@ -52,6 +54,7 @@ from familydesk.db.models_cards import (  # noqa: E402
     Partner,
 )
 from familydesk.demo.rows import RowWriter, advance_sequences, new_uid, next_id  # noqa: E402
+from familydesk.paging import PAGE_SIZE  # noqa: E402
 
 RUNS = 200
 CARDS = 20_000
@@ -195,6 +198,7 @@ def measure(path: Path) -> list[tuple[str, str]]:
             assert verdict.eligible, [r.text for r in verdict.rules]
             eligible = _times(lambda: check_eligibility(session, family_id, family_type), RUNS)
         card_id = found.card.id if found.card else 0
+        register = _register(database, cards)
 
         def plain_card() -> None:
             raw.execute(RAW_CARD, (number,)).fetchall()
@@ -236,10 +240,33 @@ def measure(path: Path) -> list[tuple[str, str]]:
                  eligible, _times(plain_family, RUNS)),
             _row("(c) record a benefit's use: redeem() (rolled back)", redeemed,
                  _times(plain_redemption, RUNS)),
-        ]  # fmt: skip
+        ] + register  # fmt: skip
     finally:
         raw.close()
         database.dispose()
+
+
+def _register(database, cards: int) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(d) The register's "All cards": every card at once (as the list read it before it was
+    paged) beside its first and last page of 200, and a search (every card's number,
+    family, holder and comune folded)."""
+    last = (cards - 1) // PAGE_SIZE * PAGE_SIZE
+    with database.session() as session:
+        whole = _times(lambda: card_register(session), 5)
+        first = _times(lambda: card_register_page(session, 0, PAGE_SIZE), 30)
+        deep = _times(lambda: card_register_page(session, last, PAGE_SIZE), 30)
+        searched = _times(lambda: card_register_page(session, 0, PAGE_SIZE, text="gonzaga"), 10)
+        found = card_register_page(session, 0, PAGE_SIZE, text="gonzaga").total
+    return [
+        (f"(d) card register, all {cards:,} cards at once: card_register() (the list before "
+         f"paging): median / p99", f"{whole[0]:.0f} / {whole[1]:.0f} ms"),
+        (f"(d) card register, first page of {PAGE_SIZE}: card_register_page(): median / p99",
+         f"{first[0]:.1f} / {first[1]:.1f} ms"),
+        (f"(d) card register, last page of {PAGE_SIZE}: median / p99",
+         f"{deep[0]:.1f} / {deep[1]:.1f} ms"),
+        (f"(d) card register, search “gonzaga” ({found:,} cards), first page: median / p99",
+         f"{searched[0]:.1f} / {searched[1]:.1f} ms"),
+    ]  # fmt: skip
 
 
 def run(folder: Path) -> list[tuple[str, str]]:

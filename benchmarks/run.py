@@ -1,5 +1,5 @@
 """FamilyDesk benchmarks (``make bench``): start-up, lists, search, front desk and
-appointments, parenting groups, family card, import.
+appointments, parenting groups, family card, memory, import.
 
 Prints a Markdown table (copied into the README) and writes it to
 benchmarks/results/latest.md. Each figure is the median of several runs on
@@ -101,7 +101,14 @@ def table(title: str, rows: list[tuple[str, str]]) -> str:
 
 
 def main() -> int:
-    from benchmarks import bench_cards, bench_frontdesk, bench_groups, bench_import, bench_search
+    from benchmarks import (
+        bench_cards,
+        bench_frontdesk,
+        bench_groups,
+        bench_import,
+        bench_memory,
+        bench_search,
+    )
 
     sections = []
     with tempfile.TemporaryDirectory(prefix="familydesk-bench-") as folder:
@@ -116,6 +123,8 @@ def main() -> int:
                               bench_groups.run(home)))  # fmt: skip
         sections.append(table("Family card: check and eligibility, 50,000 families (SQLite)",
                               bench_cards.run(home)))  # fmt: skip
+        sections.append(table("Memory: every page shown, every list scrolled to its end, 50,000 "
+                              "families (SQLite)", bench_memory.run(home)))  # fmt: skip
         sections.append(table("Import", bench_import.run(home)))
     text = "\n\n".join(sections)
     print(text)

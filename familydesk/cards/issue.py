@@ -3,7 +3,7 @@ card (new number, the old one invalid); the card register and a family's cards."
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,7 +12,8 @@ from familydesk import permissions
 from familydesk.appointments.calendar_rules import local_now
 from familydesk.cards.eligibility import Eligibility, check_eligibility
 from familydesk.cards.numbers import grouped, next_number
-from familydesk.cards.records import EXPIRING_DAYS, CardRow, card_rows
+from familydesk.cards.records import CardRow, card_rows
+from familydesk.cards.register import ORDER, register_filters
 from familydesk.db.database import load_for_update
 from familydesk.db.models import Family, Person
 from familydesk.db.models_cards import Card, CardMember, CardType
@@ -149,21 +150,11 @@ def replace_card(session: Session, card_id: int, version: int, reason: str,
 def card_register(session: Session, state: str | None = None, text: str = "",
                   on: date | None = None, card_type_id: int | None = None) -> list[CardRow]:  # fmt: skip
     """Cards, latest first: all, or active / expiring (within 30 days) / expired / revoked
-    (revoked and replaced); ``text`` matches the number, family, holder or comune."""
+    (revoked and replaced); ``text`` matches the number, family, holder or comune.
+    Every card at once (exports, tests): the register's list reads ``card_register_page``."""
     permissions.require(session, permissions.VIEW_REGISTRY)
     on = on or local_now().date()
-    query = select(Card).order_by(Card.issued_on.desc(), Card.id.desc())
-    if card_type_id is not None:
-        query = query.where(Card.card_type_id == card_type_id)
-    if state == "active":
-        query = query.where(Card.status == "active", Card.expires_on >= on)
-    elif state == "expiring":
-        query = query.where(Card.status == "active", Card.expires_on >= on,
-                            Card.expires_on <= on + timedelta(days=EXPIRING_DAYS))  # fmt: skip
-    elif state == "expired":
-        query = query.where(Card.status == "active", Card.expires_on < on)
-    elif state == "revoked":
-        query = query.where(Card.status.in_(("revoked", "replaced")))
+    query = select(Card).where(*register_filters(state, card_type_id, on)).order_by(*ORDER)
     return matching(card_rows(session, list(session.scalars(query))), text)
 
 

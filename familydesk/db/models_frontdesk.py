@@ -40,6 +40,8 @@ class Contact(SiteOwnedMixin, Base):
         CheckConstraint("anon_sex IN ('', 'F', 'M')", name="anon_sex"),
         # One contact per person per day (NULLs, i.e. anonymous visitors, never clash).
         Index("uq_contact_person_day", "person_id", "contact_date", unique=True),
+        # Today's queue: one centre's day (migration 0014).
+        Index("ix_contact_day_site", "contact_date", "site_id"),
     )
 
     contact_date: Mapped[date] = mapped_column(Date, index=True)

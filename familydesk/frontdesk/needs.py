@@ -55,7 +55,12 @@ class NeedRow:
 
 
 def need_name(need: Need) -> str:
-    return need.name or _(NEED_NAMES.get(need.key, need.key))
+    return need_words(need.key, need.name)
+
+
+def need_words(key: str, name: str) -> str:
+    """A need's name: the centre's own wording, else the built-in name translated."""
+    return name or _(NEED_NAMES.get(key, key))
 
 
 def list_needs(session: Session, active_only: bool = True) -> list[NeedRow]:

@@ -22,8 +22,8 @@ from familydesk.db.base import utcnow
 from familydesk.db.models import Operator
 from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
 from familydesk.errors import FamilyDeskError
-from familydesk.frontdesk.needs import need_name
-from familydesk.frontdesk.who import visitor_names
+from familydesk.frontdesk.needs import need_words
+from familydesk.frontdesk.who import Namer, with_visitor
 from familydesk.i18n import N_, _
 from familydesk.kernel import clock
 
@@ -69,46 +69,57 @@ Needs = dict[int, tuple[tuple[str, ...], tuple[str, ...]]]
 
 
 def _needs(session: Session, *where: ColumnElement[bool]) -> Needs:
-    """The needs of the contacts ``where`` selects, read as plain tuples
-    (loading a day's requests as objects cost more than the rest of the queue)."""
-    named = {n.id: (need_name(n), n.key) for n in session.scalars(select(Need))}
-    found: dict[int, list[tuple[str, str]]] = {}
-    for contact_id, need_id in session.execute(
-        select(ContactRequest.contact_id, ContactRequest.need_id)
+    """The needs of the contacts ``where`` selects, in one query of plain columns."""
+    named: dict[tuple[str, str], str] = {}  # each need named once
+    found: Needs = {}
+    for contact_id, key, name in session.connection().execute(
+        select(ContactRequest.contact_id, Need.key, Need.name)
         .join(Contact, Contact.id == ContactRequest.contact_id)
-        .where(*where).order_by(ContactRequest.id)
-    ):  # fmt: skip
-        found.setdefault(contact_id, []).append(named[need_id])
-    return {
-        c: (tuple(dict.fromkeys(n for n, _k in pairs)), tuple(dict.fromkeys(k for _n, k in pairs)))
-        for c, pairs in found.items()
-    }
+        .join(Need, Need.id == ContactRequest.need_id)
+        .where(*where)
+        .order_by(ContactRequest.id)
+    ):
+        words = named.get((key, name))
+        if words is None:
+            words = named[(key, name)] = need_words(key, name)
+        before = found.get(contact_id)
+        if before is None:
+            found[contact_id] = ((words,), (key,))
+        else:
+            names, keys = before
+            found[contact_id] = (names if words in names else (*names, words),
+                                 keys if key in keys else (*keys, key))  # fmt: skip
+    return found
 
 
-def _rows(session: Session, contacts: list[Contact], needs: Needs | None = None) -> list[QueueRow]:
-    names = visitor_names(session, contacts)
-    if needs is None:
-        needs = _needs(session, Contact.id.in_([c.id for c in contacts]))
-    return [
-        QueueRow(
-            c.id,
-            c.arrived_at,
-            names[c.id],
-            c.family_id,
-            c.person_id,
-            c.person_id is None and c.family_id is None,
-            c.channel,
-            needs.get(c.id, ((), ()))[0],
-            c.status,
-            c.served_at,
-            c.done_at,
-            c.operator,
-            c.served_by,
-            c.version,
-            needs.get(c.id, ((), ()))[1],
-        )  # fmt: skip
-        for c in contacts
-    ]
+#: The contact's own columns a queue row shows, read as plain values (not ``Contact``
+#: records: building a day's records cost more than the SQL), then who came.
+_COLUMNS = (
+    Contact.id, Contact.arrived_at, Contact.family_id, Contact.person_id, Contact.channel,
+    Contact.status, Contact.served_at, Contact.done_at, Contact.operator, Contact.served_by,
+    Contact.version,
+)  # fmt: skip
+_NO_NEEDS: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+
+
+def _rows(session: Session, *where: ColumnElement[bool]) -> list[QueueRow]:
+    """The queue rows of the contacts ``where`` selects: two queries whatever their number
+    (the contacts with who came, then their needs), read through the session's connection
+    as plain tuples (no ORM rows to build)."""
+    contacts = session.connection().execute(with_visitor(select(*_COLUMNS)).where(*where)).all()
+    needs = _needs(session, *where) if contacts else {}
+    who = Namer()
+    rows = []
+    for c in contacts:
+        (id_, arrived_at, family_id, person_id, channel, status, served_at, done_at, operator,
+         served_by, version) = c[:11]  # fmt: skip
+        names, keys = needs.get(id_, _NO_NEEDS)
+        rows.append(QueueRow(
+            id_, arrived_at, who(c[11:]), family_id, person_id,
+            person_id is None and family_id is None, channel, names, status, served_at,
+            done_at, operator, served_by, version, keys,
+        ))  # fmt: skip
+    return rows
 
 
 def _order(row: QueueRow) -> tuple[int, float]:
@@ -124,9 +135,7 @@ def today_queue(session: Session, day: date | None = None) -> list[QueueRow]:
     """The contacts of ``day`` (today), waiting first, then being served, then done."""
     permissions.require(session, permissions.FRONTDESK)
     day = day or clock.today()
-    here = _this_centre(session, day)
-    contacts = list(session.scalars(select(Contact).where(*here)))
-    return sorted(_rows(session, contacts, _needs(session, *here)), key=_order)
+    return sorted(_rows(session, *_this_centre(session, day)), key=_order)
 
 
 def _this_centre(session: Session, day: date) -> tuple[ColumnElement[bool], ...]:
@@ -135,7 +144,8 @@ def _this_centre(session: Session, day: date) -> tuple[ColumnElement[bool], ...]
 
 
 def queue_row(session: Session, contact: Contact) -> QueueRow:
-    return _rows(session, [contact])[0]
+    """The queue row of ``contact`` as flushed."""
+    return _rows(session, Contact.id == contact.id)[0]
 
 
 def _refuse(contact: Contact, wanted: str) -> None:

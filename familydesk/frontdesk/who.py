@@ -1,19 +1,20 @@
 """Who came to the desk, in words: a person's name, a family, or an anonymous visitor.
 
-Names are read in bulk for a list of contacts (the queue, the follow-ups), so a
-day's queue costs two small queries, not one per row. The words are for the
-screen only: never for logs or audit notes.
+A list of contacts (the queue, the follow-ups) reads its names in the same query as its
+rows: ``with_visitor`` joins the person and the family and adds ``VISITOR_COLUMNS``, and
+``Namer`` turns each row into words (translated once per list, not once per row). The
+words are for the screen only: never for logs or audit notes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol
+from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select
 
 from familydesk.db.models import Family, Person
+from familydesk.db.models_frontdesk import Contact
 from familydesk.i18n import _
 
 
@@ -25,51 +26,43 @@ def anonymous_label(sex: str, birth_year: int | None) -> str:
     return _("Anonymous visitor ({details})").format(details=", ".join(details))
 
 
-class Visit(Protocol):
-    """What names a visitor: a Contact, or a row with these columns."""
+#: Who came, as the last columns of a query of contacts joined by ``with_visitor``
+#: (``Namer`` reads them by position, in this order).
+VISITOR_COLUMNS = (
+    Person.id, Person.last_name, Person.first_name, Person.anonymised_on,
+    Family.id, Family.name, Family.anonymised_on, Contact.anon_sex, Contact.anon_birth_year,
+)  # fmt: skip
+VISITOR_WIDTH = len(VISITOR_COLUMNS)
 
-    id: int
-    person_id: int | None
-    family_id: int | None
-    anon_sex: str
-    anon_birth_year: int | None
+
+def with_visitor(query: Select) -> Select:  # type: ignore[type-arg]
+    """``query`` (of contacts) with ``VISITOR_COLUMNS`` last and the joins they need."""
+    return (
+        query.add_columns(*VISITOR_COLUMNS)
+        .outerjoin(Person, Person.id == Contact.person_id)
+        .outerjoin(Family, Family.id == Contact.family_id)
+    )
 
 
-def visitor_names(session: Session, contacts: Iterable[Visit]) -> dict[int, str]:
-    """``{contact id: who}`` for ``contacts`` (anonymised people and families say so)."""
-    contacts = list(contacts)
-    person_ids = {c.person_id for c in contacts if c.person_id is not None}
-    family_ids = {c.family_id for c in contacts if c.family_id is not None}
-    people = {
-        row.id: row
-        for row in session.execute(
-            select(Person.id, Person.last_name, Person.first_name, Person.anonymised_on).where(
-                Person.id.in_(person_ids)
-            )
-        )
-    } if person_ids else {}  # fmt: skip
-    families = {
-        row.id: row
-        for row in session.execute(
-            select(Family.id, Family.name, Family.anonymised_on).where(Family.id.in_(family_ids))
-        )
-    } if family_ids else {}  # fmt: skip
-    names: dict[int, str] = {}
-    for contact in contacts:
-        person = people.get(contact.person_id) if contact.person_id is not None else None
-        family = families.get(contact.family_id) if contact.family_id is not None else None
+class Namer:
+    """Words for the ``VISITOR_COLUMNS`` of a row; the fixed words are translated once,
+    when it is made (one per list read), not once per row."""
+
+    def __init__(self) -> None:
+        self.anonymised_person = _("Anonymised person")
+        self.anonymised_family = _("Anonymised family")
+        self.family = _("{name} family")
+        self.anonymous: dict[tuple[str, int | None], str] = {}
+
+    def __call__(self, visitor: Sequence[Any]) -> str:
+        person, last, first, person_gone, family, name, family_gone, sex, year = visitor
         if person is not None:
-            names[contact.id] = (
-                _("Anonymised person")
-                if person.anonymised_on is not None
-                else f"{person.last_name} {person.first_name}".strip()
+            return self.anonymised_person if person_gone is not None else f"{last} {first}".strip()
+        if family is not None:
+            return (
+                self.anonymised_family if family_gone is not None else self.family.format(name=name)
             )
-        elif family is not None:
-            names[contact.id] = (
-                _("Anonymised family")
-                if family.anonymised_on is not None
-                else _("{name} family").format(name=family.name)
-            )
-        else:
-            names[contact.id] = anonymous_label(contact.anon_sex, contact.anon_birth_year)
-    return names
+        words = self.anonymous.get((sex, year))
+        if words is None:
+            words = self.anonymous[(sex, year)] = anonymous_label(sex, year)
+        return words

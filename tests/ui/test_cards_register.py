@@ -307,3 +307,34 @@ def test_holder_family_comune_and_dates_are_not_clipped_at_1366(
               if tab.model.headerData(c, Qt.Orientation.Horizontal) != "Tipo"]  # fmt: skip
     assert clipped(tab.table, wanted) == []
     assert beyond_the_right_edge(tab.table) == 0
+
+
+def _many_cards(session, world, count: int) -> None:  # type: ignore[no-untyped-def]
+    from familydesk.cards.numbers import next_number
+    from familydesk.db.models_cards import CardMember
+
+    for _ in range(count):
+        added = Card(number=next_number(session, "E089"), card_type_id=world.family_card,
+                     family_id=world.family[0], holder_id=world.family[1], comune_code="E089",
+                     issued_on=TODAY - timedelta(days=400),
+                     expires_on=TODAY + timedelta(days=300))  # fmt: skip
+        session.add(added)
+        session.flush()
+        session.add(CardMember(card_id=added.id, person_id=world.family[1]))
+
+
+def test_all_cards_arrive_a_page_at_a_time_as_the_list_scrolls(window: MainWindow, database: Database,
+                                                                register: Register) -> None:  # fmt: skip
+    """19,376 cards took 2.2 s to list at once: the register reads 200 at a time, like the
+    family list, and says how many there are in all."""
+    database.write(_many_cards, register.world, 245)
+    tab = register_tab(window)
+    assert tab.model.rowCount() == 200 and tab.count.text() == "250 cards"
+    chosen = tab.card
+    assert chosen is not None and numbers(tab)[0] == chosen.number  # the latest, on the right
+    tab.table.scrollToBottom()
+    assert tab.model.rowCount() == 250 and not tab.model.canFetchMore()
+    assert len(set(numbers(tab))) == 250 and register.rossi in numbers(tab)
+    assert tab.card is chosen  # scrolling keeps the card on the right
+    tab.search.setText("suzzara")  # the search reads the first page of its matches
+    assert numbers(tab) == [register.rossi] and tab.count.text() == "1 card"

@@ -1,7 +1,7 @@
 """Cards in a table: the state of a card on a day in words, and a table model that shows
 cards expiring soon in amber and bold, and cards no longer valid greyed out.
 
-Shared by the Family card page's register and the family page's Cards tab.
+Shared by the Family card page's register (paged) and the family page's Cards tab.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from familydesk.appointments.calendar_rules import local_now
 from familydesk.cards.records import CardRow
+from familydesk.cards.register import card_register_page
 from familydesk.i18n import N_, _, format_date
-from familydesk.ui.table_model import Column, RowsTableModel
+from familydesk.ui.runner import Runner
+from familydesk.ui.table_model import Column, LazyTableModel, RowsTableModel
 
 #: A card's state on a day: the register's filters, plus "replaced".
 STATE_NAMES: dict[str, str] = {
@@ -88,14 +90,11 @@ def family_columns() -> list[Column]:
     ]
 
 
-class CardsModel(RowsTableModel):
-    """Cards as rows; the columns titled "Expires" and "State" stand out in amber and bold
+class _CardColours:
+    """The columns titled "Expires" and "State" (the last two) stand out in amber and bold
     for a card expiring within 30 days; a card no longer valid is grey."""
 
-    def __init__(self, columns: list[Column], parent: Any = None) -> None:
-        super().__init__(columns, parent, tooltips=True)
-        #: Columns that stand out when a card is expiring (the last two).
-        self.emphasised = {len(columns) - 2, len(columns) - 1}
+    emphasised: set[int]
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
@@ -110,11 +109,29 @@ class CardsModel(RowsTableModel):
                 font.setBold(True)
                 return font
             return None
-        return super().data(index, role)
+        return super().data(index, role)  # type: ignore[misc]
 
     def row_of(self, card_id: int) -> int:
-        """The row showing card ``card_id``, or -1."""
-        for number in range(self.rowCount()):
-            if self.row_at(number).id == card_id:
+        """The row showing card ``card_id`` (among those loaded), or -1."""
+        for number in range(self.rowCount()):  # type: ignore[attr-defined]
+            if self.row_at(number).id == card_id:  # type: ignore[attr-defined]
                 return number
         return -1
+
+
+class CardsModel(_CardColours, RowsTableModel):
+    """A short list of cards (a family's), all at once."""
+
+    def __init__(self, columns: list[Column], parent: Any = None) -> None:
+        super().__init__(columns, parent, tooltips=True)
+        self.emphasised = {len(columns) - 2, len(columns) - 1}
+
+
+class RegisterModel(_CardColours, LazyTableModel):
+    """The register's cards, a page at a time as the list scrolls
+    (``cards.register.card_register_page``), like the family list."""
+
+    def __init__(self, runner: Runner, parent: Any = None) -> None:
+        columns = register_columns()
+        super().__init__(runner, card_register_page, columns, parent=parent, tooltips=True)
+        self.emphasised = {len(columns) - 2, len(columns) - 1}

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import permissions
-from familydesk.cards.issue import STATES, card_register, cards_of_family, matching
+from familydesk.cards.issue import STATES, cards_of_family
 from familydesk.cards.printouts import month_bounds, next_month
 from familydesk.cards.records import CardRow, get_card
 from familydesk.cards.redemptions import redemptions_of_card
@@ -36,7 +36,7 @@ from familydesk.ui.cards import printing
 from familydesk.ui.cards.card_actions import CardActions
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.register_detail import CardDetail
-from familydesk.ui.cards.register_model import CardsModel, register_columns, today
+from familydesk.ui.cards.register_model import RegisterModel, today
 from familydesk.ui.columns import fit_columns
 from familydesk.ui.groups.common import report
 from familydesk.ui.pages.base import PageContext
@@ -50,7 +50,8 @@ class RegisterTab(CardsTab):
         self.card: CardRow | None = None
         self._wanted: int | None = None
         self._keep = False
-        self._rows: list[CardRow] = []
+        #: The next page to arrive is a first one: it chooses the card on the right.
+        self._choosing = False
         self.state = QComboBox()
         self.state.setObjectName("cardState")
         for state in (None, *STATES):
@@ -63,7 +64,9 @@ class RegisterTab(CardsTab):
         self.search = QLineEdit()
         self.search.setObjectName("cardSearch")
         self.search.setClearButtonEnabled(True)
-        self.model = CardsModel(register_columns(), self)
+        self.model = RegisterModel(self.runner, self)
+        self.model.loaded.connect(lambda _total: self._listed())
+        self.model.failed.connect(self._failed)
         self.table = record_table(self.model)
         self.table.setObjectName("cardsTable")
         self.table.setWordWrap(False)
@@ -86,7 +89,7 @@ class RegisterTab(CardsTab):
         self._lay_out()
         self.state.currentIndexChanged.connect(lambda _i: self.load_cards())
         self.card_type.currentIndexChanged.connect(lambda _i: self.load_cards())
-        self.search.textChanged.connect(lambda _t: self._search_changed())
+        self.search.textChanged.connect(lambda _t: self._search_changed())  # the SQL searches
         self.search.returnPressed.connect(self._to_table)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._chosen(current.row()))  # fmt: skip
 
@@ -176,42 +179,39 @@ class RegisterTab(CardsTab):
         self.card_type.blockSignals(False)
 
     def load_cards(self, wanted: int | None = None) -> None:
-        """The list again, the card shown still chosen if it is in it. A card ``wanted``
-        (just changed) stays on the right even when it left the list."""
+        """The list again from its first page, the card shown still chosen if it is on it.
+        A card ``wanted`` (just changed) stays on the right even when it left the list."""
         self._keep = wanted is not None
+        self._choosing = True
         self._wanted = wanted if wanted is not None else (self.card.id if self.card else None)
-        self.runner.read(card_register, self.state.currentData(), "", None,
-                         self.card_type.currentData(), owner=self, on_done=self._listed,
-                         on_error=self._failed)  # fmt: skip
+        self.model.reload(state=self.state.currentData(), text=self.search.text(),
+                          card_type_id=self.card_type.currentData())  # fmt: skip
 
-    def _listed(self, rows: list[CardRow]) -> None:
-        """The cards of the state and type chosen; the search narrows them here, so typing
-        does not read the register again."""
-        self._rows = rows
-        self._filter()
-
-    def _filter(self) -> None:
-        wanted = self._wanted
-        rows = matching(self._rows, self.search.text())
-        self.model.set_rows(rows)
+    def _listed(self) -> None:
+        """A page arrived: the first one chooses the card on the right; the next ones
+        (scrolling) leave the choice alone."""
         self._show_count()
+        if not self._choosing:
+            return
+        self._choosing = False
+        wanted = self._wanted
         row = self.model.row_of(wanted) if wanted is not None else -1
         if row >= 0:
             self.table.selectRow(row)
         elif self._keep and self.card is not None and self.card.id == wanted:
-            self._show(self.card)  # out of the filter: still on the right
-        elif rows:
+            self._show(self.card)  # out of the filter (or further down): still on the right
+        elif self.model.rowCount():
             self.table.selectRow(0)
         else:
             self._show(None)
 
     def _search_changed(self) -> None:
-        self._keep = False
-        self._wanted = self.card.id if self.card else None
-        self._filter()
+        """Each keystroke asks for the first page of the matches (answers to earlier
+        keystrokes are dropped when they arrive late)."""
+        self.load_cards()
 
     def _show_count(self) -> None:
-        n = self.model.rowCount()
+        n = self.model.total
         self.count.setText(
             ngettext("{n} card", "{n} cards", n).format(n=format_number(n)) if n else _("No cards")
         )
