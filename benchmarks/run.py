@@ -101,12 +101,26 @@ def table(title: str, rows: list[tuple[str, str]]) -> str:
 
 
 def main() -> int:
-    from benchmarks import bench_cards, bench_frontdesk, bench_groups, bench_import, bench_search
+    from benchmarks import (
+        bench_cards,
+        bench_frontdesk,
+        bench_groups,
+        bench_import,
+        bench_search,
+        bench_startup,
+    )
 
     sections = []
     with tempfile.TemporaryDirectory(prefix="familydesk-bench-") as folder:
         home = Path(folder)
         os.environ["FAMILYDESK_HOME"] = str(home)
+        sections.append(
+            table(
+                "Start-up: whole processes beside their floor, median of 7, "
+                "10,000 families (SQLite)",
+                bench_startup.run(home),
+            )
+        )
         sections.append(table("Start-up, demo data and the family list (SQLite)", foundation(home)))
         sections.append(table("Search as you type, 50,000 families (SQLite FTS5)",
                               bench_search.run(home)))  # fmt: skip
