@@ -3,7 +3,7 @@
 ``python benchmarks/bench_startup.py [--families N] [--runs N] [--root DIR] [--db FILE]``
 (``make bench`` runs it on a demo database of 10,000 families). Each round runs every
 command once, in turn, so the floor and the app share the machine's state; the figure is
-the median over the rounds (at least 7). ``--root`` times another checkout of FamilyDesk
+the median over the rounds (9; at least 7). ``--root`` times another checkout of FamilyDesk
 (an earlier commit, for a before/after) with the same interpreter. Nothing here asserts.
 
 - ``--smoke`` (sign-in as ``reception`` with Argon2, main window, first page's data) beside
@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FAMILIES = 10_000
-RUNS = 7
+RUNS = 9
 
 #: The floor of ``--smoke``: what any PySide6 + SQLAlchemy ORM application pays at least.
 FLOOR = """

@@ -116,7 +116,7 @@ def main() -> int:
         os.environ["FAMILYDESK_HOME"] = str(home)
         sections.append(
             table(
-                "Start-up: whole processes beside their floor, median of 7, "
+                "Start-up: whole processes beside their floor, median of 9, "
                 "10,000 families (SQLite)",
                 bench_startup.run(home),
             )
