@@ -108,12 +108,20 @@ def main() -> int:
         bench_import,
         bench_memory,
         bench_search,
+        bench_startup,
     )
 
     sections = []
     with tempfile.TemporaryDirectory(prefix="familydesk-bench-") as folder:
         home = Path(folder)
         os.environ["FAMILYDESK_HOME"] = str(home)
+        sections.append(
+            table(
+                "Start-up: whole processes beside their floor, median of 9, "
+                "10,000 families (SQLite)",
+                bench_startup.run(home),
+            )
+        )
         sections.append(table("Start-up, demo data and the family list (SQLite)", foundation(home)))
         sections.append(table("Search as you type, 50,000 families (SQLite FTS5)",
                               bench_search.run(home)))  # fmt: skip

@@ -16,13 +16,13 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from familydesk import APP_NAME, __version__, i18n, preferences
-from familydesk.commands.parser import Parser, argparse_gettext
+from familydesk.commands.parser import Parser, add_common, argparse_gettext, count_arg, integer_arg
 from familydesk.errors import FamilyDeskError
-from familydesk.i18n import _, format_number, ngettext
+from familydesk.i18n import N_, _, format_number, ngettext
 
 STARTED = time.perf_counter()
 log = logging.getLogger(__name__)
@@ -32,51 +32,14 @@ EXIT_OK, EXIT_PROBLEM, EXIT_BUG = 0, 1, 70
 EXIT_PIPE = 128 + 13
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("“{value}” is not a whole number").format(value=text)
-        ) from None
-    if value < 0 or value > 1_000_000:
-        raise argparse.ArgumentTypeError(_("expected a number from 0 to 1000000"))
-    return value
+def build_parser(build: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line's parser.
 
-
-def _integer(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("“{value}” is not a whole number").format(value=text)
-        ) from None
-
-
-def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument(
-        "--db",
-        metavar=_("PATH|URL"),
-        default=default,
-        help=_(
-            "database file or postgresql:// address (default: FAMILYDESK_DB or the user data folder)"
-        ),
-    )
-    parser.add_argument(
-        "--lang", choices=sorted(i18n.LANGUAGES), default=default, help=_("interface language")
-    )
-    parser.add_argument("--site", metavar=_("CODE"), default=default, help=_("centre code"))
-    parser.add_argument(
-        "--operator",
-        metavar=_("NAME"),
-        default=default,
-        help=_(
-            "act as this operator (or FAMILYDESK_OPERATOR); password from FAMILYDESK_PASSWORD or asked"
-        ),
-    )
-
-
-def build_parser() -> argparse.ArgumentParser:
+    ``build`` names the commands of :data:`COMMAND_MODULES` whose modules are imported to
+    add their full parsers; every other one is only named, with its help line (enough for
+    ``--help``, ``--version`` and for finding which command was asked for). ``None``
+    builds them all.
+    """
     parser = Parser(prog="familydesk", description=_("FamilyDesk: the family centre's front desk."))
     parser.add_argument(
         "--version",
@@ -84,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"{APP_NAME} {__version__}",
         help=_("show program's version number and exit"),
     )
-    _add_common(parser, None)
+    add_common(parser, None)
     parser.add_argument(
         "--smoke",
         action="store_true",
@@ -97,8 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     demo = commands.add_parser("demo", help=_("fill an empty database with realistic demo data"))
-    demo.add_argument("--families", type=_count, default=300, help=_("how many families (300)"))
-    demo.add_argument("--seed", type=_integer, default=1, help=_("random seed (1)"))
+    demo.add_argument("--families", type=count_arg, default=300, help=_("how many families (300)"))
+    demo.add_argument("--seed", type=integer_arg, default=1, help=_("random seed (1)"))
     demo.add_argument(
         "--families-only",
         action="store_true",
@@ -123,11 +86,23 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     for sub in (demo, check, backup, restore):
-        _add_common(sub, argparse.SUPPRESS)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(
-            commands, lambda sub: _add_common(sub, argparse.SUPPRESS)
-        )
+        add_common(sub, argparse.SUPPRESS)
+    wanted = {
+        module
+        for name, (module, _help) in COMMAND_MODULES.items()
+        if build is None or name in build
+    }
+    built: set[str] = set()
+    for name, (module, summary) in COMMAND_MODULES.items():
+        if module in built:
+            continue
+        if module in wanted:  # adds all the module's commands
+            importlib.import_module(module).register(
+                commands, lambda sub: add_common(sub, argparse.SUPPRESS)
+            )
+            built.add(module)
+        else:  # a placeholder: the command's name and help line, its arguments unread
+            commands.add_parser(name, help=_(summary), add_help=False)
     return parser
 
 
@@ -311,20 +286,33 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore}
-#: Modules that add commands: each has ``register(subparsers, add_common)``, which adds
-#: its parsers with ``set_defaults(handler=...)``; a handler takes the parsed
-#: arguments and returns the exit code. Keep their imports light (no reportlab
-#: or openpyxl at module level): every command line builds all parsers.
-COMMAND_MODULES: list[str] = [
-    "familydesk.commands.search",
-    "familydesk.commands.audit",
-    "familydesk.commands.privacy",
-    "familydesk.commands.operator",
-    "familydesk.commands.printing",
-    "familydesk.commands.transfer",
-    "familydesk.commands.encryption",
-    "familydesk.commands.cards",
-]
+#: The commands of ``familydesk/commands/``, by name: the module that adds the command's
+#: parser and its help line (shown by ``familydesk --help`` without importing the module).
+#: A module has ``register(subparsers, add_common)``, which adds its parsers (in this
+#: order, the help lines the same as here: a test compares) with
+#: ``set_defaults(handler=...)``; a handler takes the parsed arguments and returns the exit
+#: code. Only the module of the command being run is imported: ``--version`` and
+#: ``--help`` load no model and no Alembic.
+COMMAND_MODULES: dict[str, tuple[str, str]] = {
+    "search": ("familydesk.commands.search", N_("find people by name, tax code, phone or e-mail")),
+    "audit": ("familydesk.commands.audit", N_("check or read the audit trail")),
+    "privacy": ("familydesk.commands.privacy", N_("GDPR operations on personal data")),
+    "operator": ("familydesk.commands.operator", N_("manage the operators who sign in (admins)")),
+    "print": (
+        "familydesk.commands.printing",
+        N_("print a form or an appointment list to a PDF file"),
+    ),
+    "import": ("familydesk.commands.transfer", N_("import families from a spreadsheet")),
+    "export": (
+        "familydesk.commands.transfer",
+        N_("export families, appointments or walk-in contacts to a file"),
+    ),
+    "encrypt": (
+        "familydesk.commands.encryption",
+        N_("encrypt the SQLite database file with a passphrase (admins)"),
+    ),
+    "card": ("familydesk.commands.cards", N_("family cards: check a card by its number")),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -341,7 +329,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: list[str], log_file: Path) -> int:
-    args = build_parser().parse_args(argv)
+    asked, _rest = build_parser(()).parse_known_args(argv)  # which command (--help, --version exit)
+    args = build_parser({asked.command} if asked.command else ()).parse_args(argv)
     try:
         handler = getattr(args, "handler", None) or COMMANDS.get(args.command or "", cmd_gui)
         status = handler(args)

@@ -25,7 +25,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from familydesk.db import dialect, encryption, extras, hooks
+from familydesk.db import dialect, encryption, extras, hooks, schema_revision
 from familydesk.db.base import RecordMixin
 from familydesk.db.location import describe, resolve_database_url
 from familydesk.db.models import Site
@@ -111,7 +111,7 @@ class Database:
         url = database.url
         database.backend.prepare()
         try:
-            if migrate:
+            if migrate and not schema_revision.at_head(database):  # Alembic only when needed
                 from familydesk.db.migrate import upgrade_database
 
                 upgrade_database(database, backup_folder=backup_folder)

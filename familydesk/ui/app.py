@@ -224,6 +224,5 @@ def _arm_smoke(window: MainWindow, started: float, result: dict[str, int]) -> No
         window.close()
         QApplication.quit()
 
-    for page in window.pages.values():
-        page.ready.connect(done)
+    window.page_ready.connect(done)
     QTimer.singleShot(SMOKE_TIMEOUT_MS, timeout)

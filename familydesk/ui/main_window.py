@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass
+import importlib
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -19,48 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import APP_NAME, __version__, backups
-from familydesk.i18n import N_, _
+from familydesk.i18n import _
 from familydesk.operators import ROLES
 from familydesk.paths import resources_dir
 from familydesk.ui import unsaved
 from familydesk.ui.elided import ElidedLabel
 from familydesk.ui.errors import show_error
-from familydesk.ui.pages.appointments import AppointmentsPage
+from familydesk.ui.navigation import KEYS, NAVIGATION, NavEntry, Pages
 from familydesk.ui.pages.base import Page, PageContext
-from familydesk.ui.pages.cards import CardsPage
-from familydesk.ui.pages.families import FamiliesPage
-from familydesk.ui.pages.frontdesk import FrontDeskPage
-from familydesk.ui.pages.groups import GroupsPage
-from familydesk.ui.pages.placeholder import PlaceholderPage
-from familydesk.ui.pages.privacy import PrivacyPage
-from familydesk.ui.pages.settings import SettingsPage
 from familydesk.ui.shortcuts import button_keys, plain
-
-
-@dataclass(frozen=True)
-class NavEntry:
-    key: str
-    title: str  # marked with N_, translated when shown
-    icon: str
-    description: str = ""
-
-
-NAVIGATION = [
-    NavEntry("frontdesk", N_("Front desk"), "frontdesk",
-             N_("Walk-in contacts and requests, today's queue and follow-ups.")),
-    NavEntry("families", N_("Families"), "families"),
-    NavEntry("appointments", N_("Appointments"), "appointments",
-             N_("Appointments with professionals, rooms and interpreters, without double bookings.")),
-    NavEntry("groups", N_("Groups"), "groups",
-             N_("Parenting groups and courses: sessions, sign-ups, waiting lists and attendance.")),
-    NavEntry("cards", N_("Family card"), "cards",
-             N_("Carta della Famiglia: eligibility, issue and renewal, partners and benefits.")),
-    NavEntry("reports", N_("Reports"), "reports",
-             N_("Indicators for the Piano di Zona and exports for the region.")),
-    NavEntry("privacy", N_("Privacy and audit"), "privacy",
-             N_("Audit trail, retention rules and requests from families (coordinators and administrators).")),
-    NavEntry("settings", N_("Settings"), "settings"),
-]  # fmt: skip
 
 
 def icon(name: str) -> QIcon:
@@ -105,12 +72,14 @@ class PageStack(QStackedWidget):
 class MainWindow(QMainWindow):
     #: File > Lock screen (Ctrl+L): the idle lock (``ui.idle_lock``) locks at once.
     lock_requested = Signal()
+    #: A page shows its data (``Page.ready``), whichever page it is: ``--smoke`` waits for it.
+    page_ready = Signal()
 
     def __init__(self, context: PageContext, location: str) -> None:
         super().__init__()
         self.context = context
         self.location = location
-        self.pages: dict[str, Page] = {}
+        self.pages = Pages(self._make_page)
         self.setWindowIcon(icon("app"))
 
         self.nav = QListWidget()
@@ -120,12 +89,9 @@ class MainWindow(QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = PageStack(beside=NAVIGATION_WIDTH)
         for entry in NAVIGATION:
-            page = self._make_page(entry)
-            self.pages[entry.key] = page
-            self.stack.addWidget(page)
             item = QListWidgetItem(icon(entry.icon), "")
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
-            if not page.available:
+            if not self.available(entry.key):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.nav.addItem(item)
         central = QWidget()
@@ -169,22 +135,29 @@ class MainWindow(QMainWindow):
         height = max(room.height(), SMALLEST_SCREEN.height()) - TITLE_BAR_ALLOWANCE
         return QSize(min(SMALLEST_SCREEN.width() - FRAME_ALLOWANCE, width), min(760, height))
 
+    def available(self, key: str) -> bool:
+        """Whether the operator may use page ``key`` (its ``needs``), without building it."""
+        entry = NAVIGATION[KEYS.index(key)]
+        return bool(entry.page) and (
+            not entry.needs or any(self.context.may(need) for need in entry.needs)
+        )
+
     def _make_page(self, entry: NavEntry) -> Page:
-        if entry.key == "families":
-            return FamiliesPage(self.context)
-        if entry.key == "settings":
-            return SettingsPage(self.context)
-        if entry.key == "privacy":
-            return PrivacyPage(self.context)
-        if entry.key == "frontdesk":
-            return FrontDeskPage(self.context)
-        if entry.key == "appointments":
-            return AppointmentsPage(self.context)
-        if entry.key == "groups":
-            return GroupsPage(self.context)
-        if entry.key == "cards":
-            return CardsPage(self.context)
-        return PlaceholderPage(self.context, lambda: _(entry.title), lambda: _(entry.description))
+        """Build the page of ``entry`` (importing its module) and put it in the stack."""
+        if entry.page:
+            module, name = entry.page.split(":")
+            # Made inside the stack: a page built as a window of its own and then moved
+            # in would take the activation (and the keyboard focus) from the main window.
+            page: Page = getattr(importlib.import_module(module), name)(self.context, self.stack)
+        else:
+            from familydesk.ui.pages.placeholder import PlaceholderPage
+
+            page = PlaceholderPage(
+                self.context, lambda: _(entry.title), lambda: _(entry.description), self.stack
+            )
+        page.ready.connect(self.page_ready)
+        self.stack.addWidget(page)
+        return page
 
     def _build_actions(self) -> None:
         self.page_actions: list[QAction] = []
@@ -192,7 +165,7 @@ class MainWindow(QMainWindow):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, key=entry.key: self.show_page(key))
-            action.setEnabled(self.pages[entry.key].available)
+            action.setEnabled(self.available(entry.key))
             self.page_actions.append(action)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
@@ -237,7 +210,8 @@ class MainWindow(QMainWindow):
         for row, entry in enumerate(NAVIGATION):
             item = self.nav.item(row)
             item.setText(_(entry.title))
-            item.setToolTip(self.pages[entry.key].unavailable_reason())
+            unavailable = not self.available(entry.key)
+            item.setToolTip(self.pages[entry.key].unavailable_reason() if unavailable else "")
             self.page_actions[row].setText(_(entry.title))
         self.file_menu.setTitle(_("&File"))
         self.view_menu.setTitle(_("&View"))
@@ -281,12 +255,10 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> Page:
         """Go to page ``key``, or to the first page the operator's role may use."""
-        keys = [entry.key for entry in NAVIGATION]
-        page = self.pages.get(key)
-        if page is None or not page.available:
+        if key not in KEYS or not self.available(key):
             key = self.first_page()
-            page = self.pages[key]
-        row = keys.index(key)
+        page = self.pages[key]  # created on its first showing
+        row = KEYS.index(key)
         if self.nav.currentRow() == row:
             self._show_row(row)  # already current (a new window's first row): show it anyway
         else:
@@ -296,9 +268,9 @@ class MainWindow(QMainWindow):
     def first_page(self) -> str:
         """Where a window opens when its page is not for the operator: the families,
         else the first page in the navigation the role may use."""
-        if self.pages[HOME_PAGE].available:
+        if self.available(HOME_PAGE):
             return HOME_PAGE
-        return next(entry.key for entry in NAVIGATION if self.pages[entry.key].available)
+        return next(key for key in KEYS if self.available(key))
 
     def current_key(self) -> str:
         row = self.nav.currentRow()
@@ -307,8 +279,9 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        self.current_page().activate()
+        page = self.pages[KEYS[row]]
+        self.stack.setCurrentWidget(page)
+        page.activate()
 
     def _show_error(self, exc: BaseException) -> None:
         show_error(self, exc)
@@ -333,8 +306,10 @@ class MainWindow(QMainWindow):
             if action.isEnabled()
         ]
         for row, entry in enumerate(NAVIGATION):
-            keys = button_keys(self.pages[entry.key])
-            if keys and self.page_actions[row].isEnabled():
+            if not self.page_actions[row].isEnabled():
+                continue
+            keys = button_keys(self.pages[entry.key])  # builds the pages not shown yet
+            if keys:
                 lines.append("")
                 lines.append(plain(_(entry.title)))
                 lines.extend(f"{key}\t{text}" for key, text in keys)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk.ui.main_window import NAVIGATION
+from familydesk.ui.navigation import NAVIGATION
 
 log = logging.getLogger(__name__)
 

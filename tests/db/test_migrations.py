@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
-from familydesk.db import migrate
+from familydesk.db import migrate, schema_revision
 from familydesk.db.base import Base
 from familydesk.db.database import Database
 from familydesk.db.migrate import include_name, render_item
@@ -128,6 +128,7 @@ def test_upgrade_backs_up_first_and_keeps_related_rows(
     database.dispose()
 
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", _extra_migrations(tmp_path, fail=False))
+    monkeypatch.setattr(schema_revision, "HEAD_REVISION", "9999test")  # as a new release would
     upgraded = open_signed(db_location, backup_folder=tmp_path / "backups")
     try:
         with upgraded.engine.connect() as conn:
@@ -149,6 +150,7 @@ def test_failed_upgrade_changes_nothing(
     _family_with_members(database)
     database.dispose()
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", _extra_migrations(tmp_path, fail=True))
+    monkeypatch.setattr(schema_revision, "HEAD_REVISION", "9999test")  # as a new release would
     with pytest.raises((RuntimeError, FamilyDeskError)):
         Database.open(db_location, backup_folder=tmp_path / "backups")
     monkeypatch.undo()

@@ -46,8 +46,12 @@ def activate(window) -> None:  # type: ignore[no-untyped-def]
 def open_page(window: MainWindow, key: str):  # type: ignore[no-untyped-def]
     """Show ``window`` as at start (saved state, active) and go to page ``key``."""
     from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
 
     window.show()
+    # The offscreen platform's own answer to show() (its activation) comes with the next
+    # events: let it come now, not after activate() below, which it would undo.
+    QApplication.processEvents()
     window.restore_state(QSettings())
     activate(window)
     return window.show_page(key)

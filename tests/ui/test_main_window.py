@@ -142,3 +142,36 @@ def test_shortcut_list_has_no_ampersands_and_lists_the_front_desk_keys(window: M
     for key in ("F6", "F7", "F8", "F9", "F10"):
         assert f"\n{key}\t" in text, key
     assert "F6\tCall next\n" in text
+
+
+def _available_pages(window: MainWindow) -> set[str]:
+    return {key for key in window.pages.created if window.available(key)}
+
+
+def test_only_the_first_page_is_built_and_the_next_on_its_first_showing(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
+    database.role = "reception"
+    window = MainWindow(context, database.describe())
+    qtbot.addWidget(window)
+    assert _available_pages(window) == set()  # only greyed-out shells, for their tooltip
+    window.restore_state(QSettings())
+    assert _available_pages(window) == {"families"}
+    assert window.stack.currentWidget() is window.pages.created["families"]
+    frontdesk = window.show_page("frontdesk")
+    assert _available_pages(window) == {"families", "frontdesk"}
+    assert window.current_page() is frontdesk
+    assert window.show_page("frontdesk") is frontdesk  # built once
+
+
+def test_the_navigation_knows_who_may_use_a_page_as_the_page_does(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
+    from familydesk.operators import ROLES
+
+    for role in ROLES:
+        database.role = role
+        window = MainWindow(context, database.describe())
+        qtbot.addWidget(window)
+        for entry in NAVIGATION:
+            assert window.available(entry.key) == window.pages[entry.key].available, (role, entry)
