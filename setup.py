@@ -3,7 +3,7 @@
 The top-level ``resources/`` folder (fonts, icons, stylesheet, catalogues) is the source;
 ``build_py`` copies it into the package as ``familydesk/resources`` and compiles the ``.po``
 catalogues into ``.mo`` files there, so a wheel, an sdist build or ``pip install .`` carries
-everything ``familydesk.paths.resources_dir`` reads through ``importlib.resources``. The
+everything ``familydesk.kernel.paths.resources_dir`` reads through ``importlib.resources``. The
 ``.mo`` files are built, never committed. An editable install reads ``resources/`` in place
 (``make catalogues`` compiles its catalogues).
 """

@@ -36,15 +36,13 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import open_signed, run_on_large_database  # noqa: E402
 from benchmarks.bench_frontdesk import _row  # noqa: E402
 from benchmarks.bench_search import FAMILIES, _times  # noqa: E402
-from familydesk.appointments.calendar_rules import local_now  # noqa: E402
 from familydesk.cards.eligibility import check_eligibility  # noqa: E402
 from familydesk.cards.issue import card_register  # noqa: E402
 from familydesk.cards.lookup import check_card  # noqa: E402
 from familydesk.cards.numbers import compose  # noqa: E402
 from familydesk.cards.redemptions import redeem  # noqa: E402
 from familydesk.cards.register import card_register_page  # noqa: E402
-from familydesk.db.models import Family, MemberComune, Person  # noqa: E402
-from familydesk.db.models_cards import (  # noqa: E402
+from familydesk.db.models.cards import (  # noqa: E402
     Benefit,
     BenefitCardType,
     Card,
@@ -53,8 +51,10 @@ from familydesk.db.models_cards import (  # noqa: E402
     CardType,
     Partner,
 )
+from familydesk.db.models.registry import Family, MemberComune, Person  # noqa: E402
 from familydesk.demo.rows import RowWriter, advance_sequences, new_uid, next_id  # noqa: E402
-from familydesk.paging import PAGE_SIZE  # noqa: E402
+from familydesk.kernel.paging import PAGE_SIZE  # noqa: E402
+from familydesk.scheduling.calendar_rules import local_now  # noqa: E402
 
 RUNS = 200
 CARDS = 20_000

@@ -29,14 +29,14 @@ from benchmarks import open_signed  # noqa: E402
 from benchmarks.bench_search import FAMILIES, _times  # noqa: E402
 from benchmarks.bench_search import build as build_families  # noqa: E402
 from familydesk.appointments.booking import AppointmentInput, BookingConflict, book  # noqa: E402
-from familydesk.appointments.calendar_rules import local_now  # noqa: E402
 from familydesk.appointments.queries import appointments_between, week_of  # noqa: E402
 from familydesk.appointments.slots import SlotQuery, find_free_slots  # noqa: E402
 from familydesk.db.database import Database  # noqa: E402
-from familydesk.db.models import Family  # noqa: E402
-from familydesk.db.models_appointments import Appointment  # noqa: E402
+from familydesk.db.models.appointments import Appointment  # noqa: E402
+from familydesk.db.models.registry import Family  # noqa: E402
 from familydesk.demo.activity import ActivitySize, fill_activity  # noqa: E402
 from familydesk.frontdesk import open_follow_ups, today_queue  # noqa: E402
+from familydesk.scheduling.calendar_rules import local_now  # noqa: E402
 
 CONTACTS = 500_000
 APPOINTMENTS = 200_000

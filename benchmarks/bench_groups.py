@@ -34,19 +34,13 @@ sys.path.insert(0, str(ROOT))
 from benchmarks import open_signed, run_on_large_database  # noqa: E402
 from benchmarks.bench_frontdesk import _row, stamp  # noqa: E402
 from benchmarks.bench_search import FAMILIES, _times  # noqa: E402
-from familydesk.appointments.calendar_rules import local_now, national_holidays  # noqa: E402
 from familydesk.db.database import Database  # noqa: E402
-from familydesk.db.models import MemberComune, Operator, Person  # noqa: E402
-from familydesk.db.models_appointments import Appointment, Closure, Place, Room  # noqa: E402
-from familydesk.db.models_groups import (  # noqa: E402
-    Attendance,
-    Enrolment,
-    Group,
-    GroupEducator,
-    GroupSession,
-)
+from familydesk.db.models.appointments import Appointment, Closure, Place, Room  # noqa: E402
+from familydesk.db.models.groups import Attendance, Enrolment, Group, GroupEducator, GroupSession  # noqa: E402
+from familydesk.db.models.registry import MemberComune, Operator, Person  # noqa: E402
 from familydesk.demo.rows import advance_sequences  # noqa: E402
 from familydesk.groups.attendance import attendance_grid, save_attendance  # noqa: E402
+from familydesk.scheduling.calendar_rules import local_now, national_holidays  # noqa: E402
 
 RUNS = 100
 PEOPLE = 25

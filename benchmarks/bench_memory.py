@@ -76,11 +76,11 @@ def child(location: str) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks import open_signed
-    from familydesk.ui.app import configure_settings_storage
-    from familydesk.ui.language import LanguageManager
-    from familydesk.ui.main_window import NAVIGATION, MainWindow
-    from familydesk.ui.pages.base import PageContext
-    from familydesk.ui.runner import SyncRunner
+    from familydesk.ui.shell.app import configure_settings_storage
+    from familydesk.ui.shell.language import LanguageManager
+    from familydesk.ui.shell.main_window import NAVIGATION, MainWindow
+    from familydesk.ui.shell.runner import SyncRunner
+    from familydesk.ui.widgets.page import PageContext
 
     app = QApplication.instance() or QApplication([])
     configure_settings_storage()

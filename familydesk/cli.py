@@ -19,10 +19,11 @@ import time
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from familydesk import APP_NAME, __version__, i18n, preferences
+from familydesk import APP_NAME, __version__, i18n
 from familydesk.commands.parser import Parser, add_common, argparse_gettext, count_arg, integer_arg
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import N_, _, format_number, ngettext
+from familydesk.kernel import preferences
+from familydesk.kernel.errors import FamilyDeskError
 
 STARTED = time.perf_counter()
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ def _database_location(args: argparse.Namespace) -> str | None:
     if args.db:
         return str(args.db)
     if getattr(args, "demo", False):
-        from familydesk.paths import demo_database_path
+        from familydesk.kernel.paths import demo_database_path
 
         return str(demo_database_path())
     return None
@@ -126,9 +127,9 @@ def open_database(args: argparse.Namespace, permission: str | None = None,
     first ``operator add``, ``demo``, ``check``). ``permission`` is checked
     before anything is read.
     """
-    from familydesk import audit, operators, permissions
     from familydesk.commands.encryption import unlock_database
     from familydesk.db.database import Database
+    from familydesk.trust import audit, operators, permissions
 
     unlock_database(_database_location(args))  # an encrypted file: its passphrase first
     database = Database.open(_database_location(args), site_code=args.site)
@@ -169,9 +170,9 @@ def _password(name: str) -> str:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from familydesk import permissions
     from familydesk.demo import fill_demo
     from familydesk.demo.cards import CardsSummary
+    from familydesk.trust import permissions
 
     database = open_database(args, permissions.IMPORT, without_operators=True)
     if database.role is None:  # a database without operators: the demo creates them
@@ -207,7 +208,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from familydesk.maintenance import check_database
+    from familydesk.admin.maintenance import check_database
 
     database = open_database(args, without_operators=True)
     try:
@@ -230,8 +231,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from familydesk import permissions
-    from familydesk.backups import make_backup
+    from familydesk.admin.backups import make_backup
+    from familydesk.trust import permissions
 
     database = open_database(args, permissions.BACKUP)
     try:
@@ -244,7 +245,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore works even when the current database cannot be opened."""
-    from familydesk.backups import CopyBeforeRestoreError, restore, seal_restored
+    from familydesk.admin.backups import CopyBeforeRestoreError, restore, seal_restored
     from familydesk.commands.encryption import unlock_database, unlock_file
     from familydesk.db.database import Database
     from familydesk.db.location import resolve_database_url
@@ -274,7 +275,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from familydesk.ui.app import run_gui
+    from familydesk.ui.shell.app import run_gui
 
     return run_gui(
         location=_database_location(args),
@@ -316,7 +317,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from familydesk.logs import setup_logging
+    from familydesk.kernel.logs import setup_logging
 
     argv = list(sys.argv[1:] if argv is None else argv)
     log_file = setup_logging()

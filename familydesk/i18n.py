@@ -31,7 +31,7 @@ from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
 from familydesk.kernel import clock
-from familydesk.paths import locale_dir
+from familydesk.kernel.paths import locale_dir
 
 DOMAIN = "familydesk"
 DEFAULT_LANGUAGE = "it"

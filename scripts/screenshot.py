@@ -145,11 +145,11 @@ def main() -> int:
     from familydesk.db.database import Database
     from familydesk.demo import fill_demo
     from familydesk.registry import count_families
-    from familydesk.ui.app import create_application
-    from familydesk.ui.language import LanguageManager
-    from familydesk.ui.main_window import MainWindow
-    from familydesk.ui.pages.base import PageContext
-    from familydesk.ui.runner import SyncRunner
+    from familydesk.ui.shell.app import create_application
+    from familydesk.ui.shell.language import LanguageManager
+    from familydesk.ui.shell.main_window import MainWindow
+    from familydesk.ui.shell.runner import SyncRunner
+    from familydesk.ui.widgets.page import PageContext
 
     i18n.set_language(args.lang)
     app = create_application()
@@ -157,7 +157,7 @@ def main() -> int:
     database.operator, database.role = args.role, args.role
     if database.read(count_families) == 0:
         database.write(fill_demo, families=args.families, seed=1)
-    from familydesk import backups
+    from familydesk.admin import backups
 
     backups.make_backup(database, "backup")  # a fresh copy: no stale-backup warning on the pictures
     if not database.read(frontdesk.today_queue):

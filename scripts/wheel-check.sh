@@ -57,7 +57,7 @@ import sys
 from pathlib import Path
 
 import familydesk
-from familydesk.paths import locale_dir, resources_dir
+from familydesk.kernel.paths import locale_dir, resources_dir
 
 venv = Path(sys.argv[1]).resolve()
 for what, path in (("package", Path(familydesk.__file__)), ("resources", resources_dir())):

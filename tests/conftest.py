@@ -183,7 +183,7 @@ CLI_OPERATOR, CLI_PASSWORD = "tester", "password-di-prova"
 def cli_operator(db_location: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """An administrator in the database at ``db_location``, signed in for commands
     through ``FAMILYDESK_OPERATOR`` and ``FAMILYDESK_PASSWORD``; returns its name."""
-    from familydesk.operators import add_operator
+    from familydesk.trust.operators import add_operator
 
     db = Database.open(db_location)
     try:

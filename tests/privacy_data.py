@@ -9,7 +9,7 @@ from sqlalchemy import update
 
 from familydesk import registry
 from familydesk.db.database import Database
-from familydesk.db.models import Consent, Family, Person
+from familydesk.db.models.registry import Consent, Family, Person
 from familydesk.registry import FamilyDetail, FamilyInput, MemberInput
 
 TODAY = date(2026, 11, 22)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: What a fast start leaves alone: the ORM, the models and Alembic.
-HEAVY = ("sqlalchemy.orm", "familydesk.db.models", "alembic")
+HEAVY = ("sqlalchemy.orm", "familydesk.db.models.registry", "alembic")
 
 _REPORT = """
 import json, sys

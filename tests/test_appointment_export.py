@@ -13,14 +13,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar as ICalendar
 
-from familydesk import audit, frontdesk, permissions
+from familydesk import frontdesk
 from familydesk.appointments.export import CSV_COLUMNS, export_appointments
 from familydesk.appointments.lookup import staff_by_name
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
 from familydesk.frontdesk import ContactInput, RequestInput
 from familydesk.kernel import clock
+from familydesk.kernel.errors import ValidationError
 from familydesk.transfer.contacts import export_contacts
+from familydesk.trust import audit, permissions
 from tests.appointments.calendar_data import Calendar, build
 from tests.appointments.print_data import Day, book_day
 from tests.helpers import run_cli as run

@@ -11,7 +11,8 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import centre, i18n, operators
+from familydesk import i18n
+from familydesk.admin import centre
 from familydesk.appointments import resources as res
 from familydesk.appointments.resources import (
     PlaceInput,
@@ -20,9 +21,10 @@ from familydesk.appointments.resources import (
     StaffInput,
 )
 from familydesk.db.database import Database
-from familydesk.db.models_appointments import Absence, Appointment, Service
-from familydesk.errors import ConflictError, ValidationError
-from familydesk.permissions import PermissionDenied
+from familydesk.db.models.appointments import Absence, Appointment, Service
+from familydesk.kernel.errors import ConflictError, ValidationError
+from familydesk.trust import operators
+from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import signed_in
 
 

@@ -9,9 +9,10 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from familydesk import audit, registry
+from familydesk import registry
 from familydesk.db.database import Database
 from familydesk.registry import FamilyInput, MemberInput
+from familydesk.trust import audit
 from tests.helpers import open_signed
 
 BORN = date(1985, 4, 2)
@@ -46,7 +47,7 @@ def test_changes_are_written_with_field_names_not_values(database: Database) -> 
 
 
 def test_opening_printing_and_exporting_are_audited(database: Database) -> None:
-    from familydesk import forms
+    from familydesk.registry import printouts as forms
     from familydesk.transfer import export_families
 
     detail = _family(database)

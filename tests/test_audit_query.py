@@ -7,13 +7,14 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from codicefiscale import codicefiscale as cf
 
-from familydesk import audit, cli, registry
-from familydesk.audit_query import audit_operators, audit_page
+from familydesk import cli, registry
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
 from familydesk.kernel import clock
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import ValidationError
 from familydesk.registry import FamilyInput, MemberInput
+from familydesk.trust import audit
+from familydesk.trust.audit.query import audit_operators, audit_page
+from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import open_signed, signed_in
 
 BORN = date(1985, 4, 2)

@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from familydesk import audit, audit_seal, backups, cli, registry
+from familydesk import cli, registry
+from familydesk.admin import backups
 from familydesk.db.database import Database
 from familydesk.registry import FamilyInput
+from familydesk.trust import audit
+from familydesk.trust.audit import seal as audit_seal
 
 
 def _families(database: Database, *names: str) -> None:

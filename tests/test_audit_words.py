@@ -10,10 +10,18 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from familydesk import audit, i18n
-from familydesk.anonymise import anonymise_person
-from familydesk.audit import AuditRow
-from familydesk.audit_words import (
+from familydesk import i18n
+from familydesk.db.base import Base, RecordMixin
+from familydesk.db.database import Database
+from familydesk.db.models.groups import Attendance, Enrolment, Group, GroupSession
+from familydesk.db.models.registry import Person
+from familydesk.demo import fill_demo
+from familydesk.groups.sessions import sessions_of
+from familydesk.kernel import clock
+from familydesk.privacy.anonymise import anonymise_person
+from familydesk.trust import audit
+from familydesk.trust.audit import AuditRow
+from familydesk.trust.audit.words import (
     action_text,
     changes_text,
     describe,
@@ -22,13 +30,6 @@ from familydesk.audit_words import (
     what_text,
     who_text,
 )
-from familydesk.db.base import Base, RecordMixin
-from familydesk.db.database import Database
-from familydesk.db.models import Person
-from familydesk.db.models_groups import Attendance, Enrolment, Group, GroupSession
-from familydesk.demo import fill_demo
-from familydesk.groups.sessions import sessions_of
-from familydesk.kernel import clock
 
 PERSON = r"[\w' ]+, family [\w' ]+"
 #: What each kind of record reads like (the demo data has one of each, but merges,

@@ -8,13 +8,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from familydesk import backups, registry
+from familydesk import registry
+from familydesk.admin import backups
 from familydesk.db.database import Database
 from familydesk.db.location import resolve_database_url
-from familydesk.db.models import Family, Person
+from familydesk.db.models.registry import Family, Person
 from familydesk.demo import fill_demo
-from familydesk.errors import BackupError
 from familydesk.kernel import clock
+from familydesk.kernel.errors import BackupError
 from tests.helpers import open_signed
 
 
@@ -76,7 +77,7 @@ def test_backup_restores_to_an_identical_database(db_location: str, tmp_path: Pa
     restored = open_signed(db_location)
     try:
         assert _counts(restored) == before
-        from familydesk import audit
+        from familydesk.trust import audit
 
         assert restored.read(audit.verify) == []
     finally:

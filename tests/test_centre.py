@@ -6,9 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from familydesk import centre, comuni
+from familydesk.admin import centre
 from familydesk.db.database import Database
-from familydesk.errors import ConflictError, NotFoundError, ValidationError
+from familydesk.italy import comuni
+from familydesk.kernel.errors import ConflictError, NotFoundError, ValidationError
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 

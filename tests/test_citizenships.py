@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from familydesk import citizenships
-from familydesk.comuni import codicefiscale_module
 from familydesk.demo import desk_names, names
+from familydesk.italy import citizenships
+from familydesk.italy.comuni import codicefiscale_module
 
 
 def test_every_state_is_one_entry_with_its_codice_catastale() -> None:

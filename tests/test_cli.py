@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from familydesk import __version__, backups
+from familydesk import __version__
+from familydesk.admin import backups
 from familydesk.registry import count_families
 from tests.helpers import open_signed
 from tests.helpers import run_cli as run
@@ -100,7 +101,7 @@ def test_unexpected_errors_go_to_the_log_not_the_screen(
     def explode(*_args: object, **_kwargs: object) -> None:
         raise KeyError("internal")
 
-    monkeypatch.setattr("familydesk.maintenance.check_database", explode)
+    monkeypatch.setattr("familydesk.admin.maintenance.check_database", explode)
     code, _out, err = run(capsys, "--lang", "en", "check", "--db", db_location)
     assert code == 70
     assert "unexpected error" in err and "Traceback" not in err
@@ -175,7 +176,7 @@ def test_search_prints_people_as_json(
     try:
         from sqlalchemy import select
 
-        from familydesk.db.models import Person
+        from familydesk.db.models.registry import Person
 
         surname, given = database.read(
             lambda s: s.execute(select(Person.last_name, Person.first_name).limit(1)).one()

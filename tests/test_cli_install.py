@@ -85,7 +85,7 @@ def test_any_command_stopped_by_a_missing_extra_names_it(
     def needs_sqlcipher(*_args: object, **_kwargs: object) -> None:
         raise ModuleNotFoundError("No module named 'sqlcipher3'", name="sqlcipher3")
 
-    monkeypatch.setattr("familydesk.maintenance.check_database", needs_sqlcipher)
+    monkeypatch.setattr("familydesk.admin.maintenance.check_database", needs_sqlcipher)
     code, _out, err = run(capsys, "--lang", "it", "check", "--db", db_location)
     assert code == cli.EXIT_PROBLEM
     assert "La cifratura dei dati richiede il modulo sqlcipher3" in err

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from familydesk import i18n
-from familydesk.backups import describe_age
+from familydesk.admin.backups import describe_age
 from familydesk.forms.base import FormLanguage
 from familydesk.groups.figures import Completion
 from familydesk.groups.printouts import _not_completed
@@ -103,7 +103,7 @@ def test_no_message_makes_its_own_plural() -> None:
 def test_no_number_is_grouped_by_hand() -> None:
     """``f"{n:,}"`` groups with commas whatever the language; Babel groups 12.000 in Italian.
     (The money field and the import template write Italian amounts by hand, to be read back.)"""
-    allowed = {"familydesk/ui/settings_cards_form.py", "familydesk/transfer/template.py"}
+    allowed = {"familydesk/ui/settings/cards_form.py", "familydesk/transfer/template.py"}
     found = [str(path.relative_to(ROOT)) for path in PACKAGE.rglob("*.py")
              if re.search(r":,[}.d]|\{:,", path.read_text(encoding="utf-8"))]  # fmt: skip
     assert sorted(set(found) - allowed) == []

@@ -19,15 +19,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-from familydesk.appointments.calendar_rules import Rules, local_now, national_holidays
 from familydesk.appointments.professions import gives
 from familydesk.appointments.queries import appointments_between, week_of
 from familydesk.db.database import Database
-from familydesk.db.models import Family, MemberComune, Operator, Person
-from familydesk.db.models_appointments import Appointment, AppointmentSeries, Service, Staff
-from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
+from familydesk.db.models.appointments import Appointment, AppointmentSeries, Service, Staff
+from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
+from familydesk.db.models.registry import Family, MemberComune, Operator, Person
 from familydesk.demo import ActivitySize, fill_demo
 from familydesk.frontdesk import open_follow_ups, today_queue
+from familydesk.scheduling.calendar_rules import Rules, local_now, national_holidays
 from tests.conftest import PgServer
 
 FAMILIES = 300

@@ -18,15 +18,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.calendar_rules import TIMEZONE, national_holidays
 from familydesk.cards import numbers
 from familydesk.cards.eligibility import check_eligibility
 from familydesk.cards.issue import card_register
 from familydesk.cards.partners import BENEFIT_KINDS, CATEGORIES, benefit_rows, partner_directory
 from familydesk.cards.redemptions import REASON_NAMES, _decide
 from familydesk.db.database import Database
-from familydesk.db.models import Family, MemberComune
-from familydesk.db.models_cards import (
+from familydesk.db.models.cards import (
     Benefit,
     BenefitCardType,
     Card,
@@ -36,8 +34,10 @@ from familydesk.db.models_cards import (
     Partner,
     Redemption,
 )
+from familydesk.db.models.registry import Family, MemberComune
 from familydesk.demo.partner_names import HOURS, KINDS, PARTNERS
 from familydesk.demo.resources import minutes
+from familydesk.scheduling.calendar_rules import TIMEZONE, national_holidays
 from tests.conftest import PgServer
 from tests.test_demo_appointments import _filled
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from familydesk.db.models import Family, Person
+from familydesk.db.models.registry import Family, Person
 from familydesk.demo import fill_demo, names
 from familydesk.demo.generator import REFERENCE_DAY, SIBLING_GAP, spaced
 

@@ -20,12 +20,12 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.calendar_rules import Rules, national_holidays
 from familydesk.db.database import Database
-from familydesk.db.models_groups import GroupEducator, GroupSession
+from familydesk.db.models.groups import GroupEducator, GroupSession
 from familydesk.demo.group_signups import age_on
 from familydesk.groups.catalog import list_groups
 from familydesk.groups.sessions import session_conflicts
+from familydesk.scheduling.calendar_rules import Rules, national_holidays
 from tests.conftest import PgServer
 from tests.test_demo_appointments import _filled
 

@@ -10,7 +10,7 @@ import pytest
 from familydesk import cli
 from familydesk.db import encryption
 from familydesk.db.database import Database
-from familydesk.operators import add_operator
+from familydesk.trust.operators import add_operator
 from tests.conftest import CLI_PASSWORD
 from tests.db.test_encryption import SURNAME, add_family, raw_bytes, surnames
 from tests.helpers import open_signed

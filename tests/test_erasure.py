@@ -6,10 +6,12 @@ from datetime import date
 
 import pytest
 
-from familydesk import audit, erasure, registry
+from familydesk import registry
 from familydesk.db.database import Database
-from familydesk.errors import ConflictError, FamilyDeskError, ValidationError
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import ConflictError, FamilyDeskError, ValidationError
+from familydesk.privacy import erasure
+from familydesk.trust import audit
+from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import signed_in
 from tests.privacy_data import TODAY, family, member
 
@@ -99,7 +101,7 @@ def test_request_survives_deleting_the_family(database: Database) -> None:
 
 
 def test_closed_requests_expire_with_their_rule(database: Database) -> None:
-    from familydesk import retention
+    from familydesk.privacy import retention
 
     fam = _two_parents(database)
     row = database.write(erasure.record_erasure_request, fam.members[0].id, date(2020, 1, 1), "",

@@ -9,13 +9,14 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import func, select
 
-from familydesk import audit, frontdesk, registry
+from familydesk import frontdesk, registry
 from familydesk.db.database import Database
-from familydesk.db.models_frontdesk import Contact
-from familydesk.errors import ValidationError
+from familydesk.db.models.frontdesk import Contact
 from familydesk.frontdesk import ContactInput, RequestInput
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import ValidationError
 from familydesk.registry import FamilyInput, MemberInput
+from familydesk.trust import audit
+from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import open_signed, signed_in
 
 DAY = date(2026, 11, 23)
@@ -146,7 +147,7 @@ def test_two_desks_recording_the_same_person_the_same_day_make_one_contact(
 
 
 def test_a_family_seen_at_the_desk_is_not_inactive_for_retention(database: Database) -> None:
-    from familydesk import retention
+    from familydesk.privacy import retention
     from tests.privacy_data import TODAY, age, family, member
 
     old = family(database, "Bianchi", [member("Anna", "Bianchi", date(1980, 5, 6))])

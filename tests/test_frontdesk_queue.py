@@ -9,10 +9,10 @@ import pytest
 
 from familydesk import frontdesk, registry
 from familydesk.db.database import Database
-from familydesk.errors import ConflictError, FamilyDeskError
 from familydesk.frontdesk import ContactInput, RequestInput
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import ConflictError, FamilyDeskError
 from familydesk.registry import FamilyInput, MemberInput
+from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import signed_in
 
 DAY = date(2026, 11, 23)
@@ -122,7 +122,7 @@ def test_coming_back_in_person_after_being_seen_queues_again(database: Database)
 
 
 def test_anonymised_people_stay_anonymous_in_the_queue(database: Database) -> None:
-    from familydesk.db.models import Person
+    from familydesk.db.models.registry import Person
 
     giulia = _person(database)
     _arrive(database, 0, person_id=giulia.id)
@@ -166,7 +166,7 @@ def test_educators_see_neither_the_queue_nor_contact_notes(database: Database) -
 
 
 def test_desk_operators_are_the_active_ones_who_work_the_desk(database: Database) -> None:
-    from familydesk import operators
+    from familydesk.trust import operators
 
     database.write(operators.add_operator, "admin", "admin", "password-lunga-1")
     for name, role in (("laura", "reception"), ("elena", "educator"), ("marco", "professional")):
@@ -176,8 +176,8 @@ def test_desk_operators_are_the_active_ones_who_work_the_desk(database: Database
 
 
 def test_each_centre_on_a_shared_server_has_its_own_queue(database: Database) -> None:
-    from familydesk.db.models import Site
-    from familydesk.db.models_frontdesk import Contact
+    from familydesk.db.models.frontdesk import Contact
+    from familydesk.db.models.registry import Site
 
     ours = _arrive(database, 0, anon_sex="F", anon_birth_year=1990)
     other_centre = _arrive(database, 2, anon_sex="M", anon_birth_year=1985)

@@ -12,7 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from familydesk import i18n
-from familydesk.paths import locale_dir
+from familydesk.kernel.paths import locale_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%\([a-z_]+\)[sr]|%s")

@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from familydesk import logs, preferences
-from familydesk.backups import make_backup
+from familydesk.admin.backups import make_backup
+from familydesk.admin.maintenance import check_database
 from familydesk.db.database import Database
 from familydesk.demo import fill_demo
-from familydesk.errors import BackupError
-from familydesk.maintenance import check_database
+from familydesk.kernel import logs, preferences
+from familydesk.kernel.errors import BackupError
 
 
 def test_check_reports_a_sound_database(database: Database) -> None:

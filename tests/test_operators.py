@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from familydesk import audit, operators
 from familydesk.db.base import utcnow
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
-from familydesk.operators import PermissionDenied, SignInError
+from familydesk.kernel.errors import ValidationError
+from familydesk.trust import audit, operators
+from familydesk.trust.operators import PermissionDenied, SignInError
 
 
 @pytest.fixture

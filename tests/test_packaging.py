@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from familydesk import paths
 from familydesk.forms import base as forms_base
+from familydesk.kernel import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 SETUP = runpy.run_path(str(ROOT / "setup.py"), run_name="familydesk_setup")

@@ -13,12 +13,16 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from familydesk import audit, centre, forms, operators, permissions, privacy, registry
+from familydesk import registry
+from familydesk.admin import centre
 from familydesk.db.database import Database
-from familydesk.db.models import Family
-from familydesk.permissions import PermissionDenied
+from familydesk.db.models.registry import Family
+from familydesk.privacy import access as privacy
 from familydesk.registry import FamilyDetail, FamilyInput, MemberInput
+from familydesk.registry import printouts as forms
 from familydesk.transfer import export_families, import_table, read_table
+from familydesk.trust import audit, operators, permissions
+from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import signed_in
 from tests.transfer import ROSSI_MARIO
 

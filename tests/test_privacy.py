@@ -9,17 +9,19 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from familydesk import audit, cli, erasure, registry
+from familydesk import cli, registry
 from familydesk.db.database import Database
 from familydesk.kernel import clock
+from familydesk.privacy import erasure
 from familydesk.registry import FamilyInput, MemberInput
+from familydesk.trust import audit
 from tests.helpers import open_signed
 
 
 def test_person_export_holds_record_consents_merges_and_audit(
     database: Database, tmp_path: Path
 ) -> None:
-    from familydesk.privacy import write_access_export
+    from familydesk.privacy.access import write_access_export
 
     adult = MemberInput(first_name="Nicolò", last_name="D'Angelo", sex="M", relation="parent",
                         birth_date=date(1985, 4, 2), no_code_reason="in attesa")  # fmt: skip

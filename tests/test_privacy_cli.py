@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from familydesk import cli, erasure
+from familydesk import cli
 from familydesk.db.database import Database
-from familydesk.db.models import Family
-from familydesk.retention import kinds as retention
+from familydesk.db.models.registry import Family
+from familydesk.privacy import erasure
+from familydesk.privacy.retention import kinds as retention
 from tests.helpers import open_signed
 from tests.privacy_data import age, family, member
 
@@ -91,7 +92,7 @@ def test_reception_may_record_but_not_purge(
     cli_operator: str, db_location: str, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    from familydesk.operators import add_operator
+    from familydesk.trust.operators import add_operator
 
     fam = _seed(db_location)
     database = open_signed(db_location)

@@ -12,13 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from familydesk import i18n, taxcode
-from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk import i18n
+from familydesk.italy import taxcode
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.kernel.text import fold, query_terms, search_document
 from familydesk.registry import FamilyInput, MemberInput
 from familydesk.registry.validation import clean_family, clean_member
-from familydesk.text import fold, query_terms, search_document
 from familydesk.transfer.values import read_amount, read_date
-from familydesk.ui.widgets import parse_money
+from familydesk.ui.widgets.fields import parse_money
 
 TEXT = st.text(max_size=40)
 QUICK = settings(max_examples=300, deadline=None)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
+from familydesk.db.models.registry import Family, Person
 from familydesk.registry import count_families, family_page
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from familydesk import i18n, registry
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
+from familydesk.kernel.errors import ValidationError
 from familydesk.registry import FamilyInput, MemberInput
 from familydesk.transfer import REJECTED
 from tests.transfer import family_count, run_import

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
+from familydesk.kernel.errors import ValidationError
 from familydesk.registry.families import create_family, get_family
 from familydesk.registry.records import FamilyInput
 from familydesk.registry.validation import clean_family

@@ -11,7 +11,7 @@ from codicefiscale import codicefiscale as cf
 
 from familydesk import registry
 from familydesk.db.database import Database
-from familydesk.errors import ConflictError, ValidationError
+from familydesk.kernel.errors import ConflictError, ValidationError
 from familydesk.registry import FamilyInput, MemberInput
 
 TODAY = date(2026, 11, 22)
@@ -149,7 +149,7 @@ def test_likely_duplicates_and_merge_keep_history(database: Database) -> None:
     assert merged.phone == "347 000 1111"
     assert merged.privacy_acknowledged
     assert database.read(registry.duplicate_groups) == []
-    from familydesk.db.models import PersonMerge
+    from familydesk.db.models.registry import PersonMerge
 
     snapshots = database.read(lambda s: [m.snapshot for m in s.query(PersonMerge)])
     assert len(snapshots) == 1 and "documents pending" in snapshots[0]

@@ -8,12 +8,14 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from familydesk import audit, registry, retention
+from familydesk import registry
 from familydesk.db.database import Database
-from familydesk.db.models import Consent, Family, Person, PersonMerge
-from familydesk.errors import ConflictError, ValidationError
-from familydesk.permissions import PermissionDenied
+from familydesk.db.models.registry import Consent, Family, Person, PersonMerge
+from familydesk.kernel.errors import ConflictError, ValidationError
+from familydesk.privacy import retention
 from familydesk.registry import MemberInput
+from familydesk.trust import audit
+from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import signed_in
 from tests.privacy_data import TODAY, age, family, member
 

@@ -6,13 +6,15 @@ from datetime import date, datetime, time
 
 from sqlalchemy import select
 
-from familydesk import frontdesk, privacy, retention
-from familydesk.anonymise import anonymise_family
+from familydesk import frontdesk
 from familydesk.db.database import Database
-from familydesk.db.models import Family
-from familydesk.db.models_appointments import Appointment, Place, Service, Staff
-from familydesk.db.models_frontdesk import Contact, ContactRequest
+from familydesk.db.models.appointments import Appointment, Place, Service, Staff
+from familydesk.db.models.frontdesk import Contact, ContactRequest
+from familydesk.db.models.registry import Family
 from familydesk.frontdesk import ContactInput, RequestInput
+from familydesk.privacy import access as privacy
+from familydesk.privacy import retention
+from familydesk.privacy.anonymise import anonymise_family
 from tests.privacy_data import TODAY, age, family, member
 
 
@@ -26,7 +28,7 @@ def _appointment(database: Database, family_id: int, person_id: int, day: date, 
     """An appointment written straight to the table (booking refuses the past)."""
 
     def add(session):  # type: ignore[no-untyped-def]
-        from familydesk.db.models import MemberComune
+        from familydesk.db.models.registry import MemberComune
 
         comune = MemberComune(name="Suzzara", province="MN", cadastral_code="L020")
         session.add(comune)

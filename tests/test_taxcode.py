@@ -9,8 +9,8 @@ from codicefiscale import codicefiscale as cf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from familydesk import taxcode
-from familydesk.errors import ValidationError
+from familydesk.italy import taxcode
+from familydesk.kernel.errors import ValidationError
 
 TODAY = date(2026, 11, 22)
 

@@ -19,9 +19,9 @@ import pytest
 from codicefiscale import codicefiscale as cf
 from stdnum.it import codicefiscale as stdnum_cf
 
-from familydesk import taxcode
-from familydesk.errors import ValidationError
+from familydesk.italy import taxcode
 from familydesk.kernel import clock
+from familydesk.kernel.errors import ValidationError
 
 #: A day the two-digit years are read against (before 31/12/2026, so "26T31" is in the future).
 TODAY = datetime(2026, 12, 9, 10, 30, tzinfo=clock.ROME)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from familydesk.text import fold, name_key, query_terms, search_document
+from familydesk.kernel.text import fold, name_key, query_terms, search_document
 
 
 def test_fold_ignores_case_accents_and_apostrophes() -> None:

@@ -17,16 +17,16 @@ from datetime import datetime, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import Rules, hhmm, local_now
 from familydesk.appointments.names import service_name
 from familydesk.appointments.professions import refusal
 from familydesk.appointments.queries import AppointmentRow, get_appointment
 from familydesk.db.database import load_for_update
-from familydesk.db.models import Family, Person
-from familydesk.db.models_appointments import Appointment, Place, Room, Service, Staff
-from familydesk.errors import FamilyDeskError, FieldErrors, ValidationError
+from familydesk.db.models.appointments import Appointment, Place, Room, Service, Staff
+from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _, format_date
+from familydesk.kernel.errors import FamilyDeskError, FieldErrors, ValidationError
+from familydesk.scheduling.calendar_rules import Rules, hhmm, local_now
+from familydesk.trust import permissions
 
 #: Longest appointment (minutes): bounds the overlap search so it stays on the indexes.
 MAX_MINUTES = 480

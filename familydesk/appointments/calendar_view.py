@@ -15,8 +15,6 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import Rules, national_holidays
 from familydesk.appointments.queries import AppointmentRow, appointments_between
 from familydesk.appointments.resources import (
     PlaceRow,
@@ -26,9 +24,11 @@ from familydesk.appointments.resources import (
     list_services,
     list_staff,
 )
-from familydesk.db.models_appointments import Place, Room, Staff
-from familydesk.errors import NotFoundError, ValidationError
+from familydesk.db.models.appointments import Place, Room, Staff
 from familydesk.i18n import _, current_language
+from familydesk.kernel.errors import NotFoundError, ValidationError
+from familydesk.scheduling.calendar_rules import Rules, national_holidays
+from familydesk.trust import permissions
 
 #: What a calendar can show: one professional, one room, or one place.
 RESOURCE_KINDS = ("staff", "room", "place")

@@ -22,17 +22,18 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import APP_NAME, __version__, audit, permissions
-from familydesk.appointments.calendar_rules import TIMEZONE, hhmm
+from familydesk import APP_NAME, __version__
 from familydesk.appointments.names import STATUSES
 from familydesk.appointments.queries import AppointmentRow, appointments_between
-from familydesk.db.models import Family, Person
-from familydesk.db.models_appointments import Staff
-from familydesk.errors import NotFoundError, ValidationError
+from familydesk.db.models.appointments import Staff
+from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _
 from familydesk.kernel import clock
+from familydesk.kernel.errors import NotFoundError, ValidationError
+from familydesk.kernel.tabular import Exported, check_period, write_export
+from familydesk.scheduling.calendar_rules import TIMEZONE, hhmm
 from familydesk.transfer.exporter import write_csv
-from familydesk.transfer.output import Exported, check_period, write_export
+from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
 

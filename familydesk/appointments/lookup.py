@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.db.models_appointments import Staff
-from familydesk.errors import NotFoundError, ValidationError
+from familydesk.db.models.appointments import Staff
 from familydesk.i18n import _
-from familydesk.text import fold
+from familydesk.kernel.errors import NotFoundError, ValidationError
+from familydesk.kernel.text import fold
+from familydesk.trust import permissions
 
 #: How many names a refusal lists at most.
 MAX_LISTED = 12

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from familydesk.db.models_appointments import Service
+from familydesk.db.models.appointments import Service
 from familydesk.i18n import N_, _
 
 #: Built-in names of the seeded services (migration 0007), translated where shown.

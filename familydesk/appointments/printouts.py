@@ -18,7 +18,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import audit, i18n, permissions
+from familydesk import i18n
+from familydesk.admin.centre import get_centre
+from familydesk.appointments.agenda_sheet import AgendaData, agenda_pdf
+from familydesk.appointments.call_list_sheet import CallListData, call_list_pdf
 from familydesk.appointments.names import SERVICE_NAMES, WHAT_TO_BRING
 from familydesk.appointments.queries import (
     AppointmentRow,
@@ -26,15 +29,13 @@ from familydesk.appointments.queries import (
     call_list,
     get_appointment,
 )
-from familydesk.centre import get_centre
-from familydesk.db.models_appointments import Appointment, Place, Room, Service, Staff
-from familydesk.errors import FamilyDeskError, NotFoundError
-from familydesk.files import write_atomically
-from familydesk.forms.agenda import AgendaData, agenda_pdf
+from familydesk.appointments.slip import SeriesDate, SlipData, slip_pdf
+from familydesk.db.models.appointments import Appointment, Place, Room, Service, Staff
 from familydesk.forms.base import FormLanguage
-from familydesk.forms.call_list import CallListData, call_list_pdf
-from familydesk.forms.slip import SeriesDate, SlipData, slip_pdf
 from familydesk.i18n import _
+from familydesk.kernel.errors import FamilyDeskError, NotFoundError
+from familydesk.kernel.files import write_atomically
+from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
 

@@ -9,12 +9,12 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
-from familydesk import permissions
 from familydesk.appointments.names import service_name
-from familydesk.db.models import Family, MemberComune, Person
-from familydesk.db.models_appointments import Appointment, Place, Room, Service, Staff
-from familydesk.errors import NotFoundError
+from familydesk.db.models.appointments import Appointment, Place, Room, Service, Staff
+from familydesk.db.models.registry import Family, MemberComune, Person
 from familydesk.i18n import _
+from familydesk.kernel.errors import NotFoundError
+from familydesk.trust import permissions
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from familydesk.admin.centre import _PHONE
 from familydesk.appointments.names import SERVICE_NAMES, STAFF_KINDS, WHAT_TO_BRING, service_name
 from familydesk.appointments.names import what_to_bring as service_what_to_bring
 from familydesk.appointments.resources_common import (
@@ -57,12 +58,11 @@ from familydesk.appointments.resources_places import (
     save_room,
     set_opening_hours,
 )
-from familydesk.centre import _PHONE
 from familydesk.db.database import load_for_update
-from familydesk.db.models import Operator
-from familydesk.db.models_appointments import Absence, Appointment, Service, Staff
-from familydesk.errors import ValidationError
+from familydesk.db.models.appointments import Absence, Appointment, Service, Staff
+from familydesk.db.models.registry import Operator
 from familydesk.i18n import _
+from familydesk.kernel.errors import ValidationError
 
 MIN_MINUTES, MAX_MINUTES, MINUTES_STEP = 5, 480, 5
 

@@ -15,10 +15,10 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from familydesk import permissions
 from familydesk.db.base import utcnow
-from familydesk.errors import ValidationError
 from familydesk.i18n import _, babel_locale
+from familydesk.kernel.errors import ValidationError
+from familydesk.trust import permissions
 
 #: What ``remove_*`` did: the record was unused and is gone, or it is kept but inactive.
 Removal = Literal["deleted", "retired"]

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session
 
 from familydesk.appointments.resources_common import clean_text, require_read, require_write
 from familydesk.db.database import load_for_update
-from familydesk.db.models import MemberComune
-from familydesk.db.models_appointments import Absence, Closure, Place, Staff
-from familydesk.errors import ValidationError
+from familydesk.db.models.appointments import Absence, Closure, Place, Staff
+from familydesk.db.models.registry import MemberComune
 from familydesk.i18n import _, format_date
+from familydesk.kernel.errors import ValidationError
 
 _DAY_MONTH = re.compile(r"^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})$")
 #: A year that is not a leap year: a patron saint's day must exist every year.

@@ -27,10 +27,10 @@ from familydesk.appointments.resources_common import (
     weekday_name,
 )
 from familydesk.db.database import load_for_update
-from familydesk.db.models import MemberComune
-from familydesk.db.models_appointments import Appointment, Closure, OpeningHours, Place, Room
-from familydesk.errors import NotFoundError, ValidationError
+from familydesk.db.models.appointments import Appointment, Closure, OpeningHours, Place, Room
+from familydesk.db.models.registry import MemberComune
 from familydesk.i18n import _
+from familydesk.kernel.errors import NotFoundError, ValidationError
 
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.,]?(\d{2}))?$")
 #: A time as typed in the opening-hours grid: a ``time``, "9:30" / "09.30" / "930", or empty.

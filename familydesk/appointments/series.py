@@ -11,7 +11,6 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
 from familydesk.appointments.booking import (
     AppointmentInput,
     BookingConflict,
@@ -23,12 +22,13 @@ from familydesk.appointments.booking import (
     input_of,
     refusals,
 )
-from familydesk.appointments.calendar_rules import Rules, local_now
 from familydesk.appointments.queries import AppointmentRow, get_appointment
 from familydesk.db.database import load_for_update
-from familydesk.db.models_appointments import Appointment, AppointmentSeries
-from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.db.models.appointments import Appointment, AppointmentSeries
 from familydesk.i18n import _, format_date, format_number, ngettext
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.scheduling.calendar_rules import Rules, local_now
+from familydesk.trust import permissions
 
 MAX_OCCURRENCES = 52
 

@@ -2,7 +2,7 @@
 
 One query loads what is booked for the candidate professionals, rooms and
 family over the span searched; the calendar rules come from one
-:class:`~familydesk.appointments.calendar_rules.Rules`. Slots start on a
+:class:`~familydesk.scheduling.calendar_rules.Rules`. Slots start on a
 15-minute grid inside the place's opening hours.
 """
 
@@ -16,11 +16,11 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import Rules, hhmm, local_now
 from familydesk.appointments.professions import gives
-from familydesk.db.models_appointments import Appointment, Place, Room, Service, Staff
+from familydesk.db.models.appointments import Appointment, Place, Room, Service, Staff
 from familydesk.i18n import _, format_date
+from familydesk.scheduling.calendar_rules import Rules, hhmm, local_now
+from familydesk.trust import permissions
 
 #: Mornings end and afternoons start at 13:00.
 NOON = time(13, 0)

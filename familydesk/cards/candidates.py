@@ -13,14 +13,14 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import local_now
 from familydesk.cards.eligibility import birthday, check_eligibility
-from familydesk.db.models import Family, MemberComune, Person
-from familydesk.db.models_cards import Card, CardType
-from familydesk.errors import NotFoundError
+from familydesk.db.models.cards import Card, CardType
+from familydesk.db.models.registry import Family, MemberComune, Person
 from familydesk.i18n import _
+from familydesk.kernel.errors import NotFoundError
 from familydesk.registry.records import CHILD_RELATIONS
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import permissions
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,14 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import local_now
-from familydesk.db.models import Family, MemberComune, Person
-from familydesk.db.models_cards import CardType
-from familydesk.errors import NotFoundError
+from familydesk.db.models.cards import CardType
+from familydesk.db.models.registry import Family, MemberComune, Person
 from familydesk.i18n import _, format_date, format_money, format_number, ngettext
+from familydesk.kernel.errors import NotFoundError
 from familydesk.registry.families import age_on as registry_age_on
 from familydesk.registry.records import ADULT_AGE, CHILD_RELATIONS
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import permissions
 
 
 @dataclass(frozen=True)

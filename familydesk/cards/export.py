@@ -20,16 +20,16 @@ from typing import IO
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from familydesk import audit, permissions
 from familydesk.cards.lookup import today
 from familydesk.cards.numbers import grouped
 from familydesk.cards.redemptions import redemptions_between
-from familydesk.db.models import Family, MemberComune, Person
-from familydesk.db.models_cards import Card, CardMember, CardType
-from familydesk.errors import ValidationError
+from familydesk.db.models.cards import Card, CardMember, CardType
+from familydesk.db.models.registry import Family, MemberComune, Person
 from familydesk.i18n import _
+from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.tabular import Exported, check_period, write_export
 from familydesk.transfer.exporter import write_csv
-from familydesk.transfer.output import Exported, check_period, write_export
+from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
 

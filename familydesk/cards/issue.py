@@ -8,18 +8,18 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import local_now
 from familydesk.cards.eligibility import Eligibility, check_eligibility
 from familydesk.cards.numbers import grouped, next_number
 from familydesk.cards.records import CardRow, card_rows
 from familydesk.cards.register import ORDER, register_filters
 from familydesk.db.database import load_for_update
-from familydesk.db.models import Family, Person
-from familydesk.db.models_cards import Card, CardMember, CardType
-from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.db.models.cards import Card, CardMember, CardType
+from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _, format_date
-from familydesk.text import fold
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.kernel.text import fold
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import permissions
 
 #: Register filters.
 STATES = ("active", "expiring", "expired", "revoked")

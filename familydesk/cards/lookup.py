@@ -15,13 +15,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import local_now
 from familydesk.cards.numbers import grouped, normalise, problem
 from familydesk.cards.records import CardRow
-from familydesk.db.models import Family, MemberComune, Person
-from familydesk.db.models_cards import Card, CardMember, CardType
+from familydesk.db.models.cards import Card, CardMember, CardType
+from familydesk.db.models.registry import Family, MemberComune, Person
 from familydesk.i18n import _, format_date
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import permissions
 
 #: Why a card number is not valid (``""`` when it is), in the order they are checked.
 REASONS = ("format", "check", "unknown", "revoked", "replaced", "expired")

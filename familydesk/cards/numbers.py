@@ -16,9 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from stdnum.iso7064 import mod_37_2
 
-from familydesk.db.models_cards import CardSequence
-from familydesk.errors import ValidationError
+from familydesk.db.models.cards import CardSequence
 from familydesk.i18n import _
+from familydesk.kernel.errors import ValidationError
 
 #: Cadastral code (letter + 3 digits), 6-digit sequence, check character.
 SHAPE = re.compile(r"^[A-Z]\d{3}\d{6}[0-9A-Z*]$")

@@ -19,23 +19,24 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import audit, i18n, permissions
-from familydesk.cards.numbers import grouped, validated
-from familydesk.cards.records import CardRow, card_by_number, card_rows
-from familydesk.centre import get_centre, province_of
-from familydesk.db.models import Family
-from familydesk.db.models_cards import Card, CardType
-from familydesk.errors import FamilyDeskError, NotFoundError
-from familydesk.files import write_atomically
-from familydesk.forms.card import CardFace, card_pdf
-from familydesk.forms.card_letters import (
+from familydesk import i18n
+from familydesk.admin.centre import get_centre, province_of
+from familydesk.cards.card_sheet import CardFace, card_pdf
+from familydesk.cards.letters import (
     Addressee,
     CoverLetterData,
     RenewalLetterData,
     cover_letter_pdf,
     renewal_letters_pdf,
 )
+from familydesk.cards.numbers import grouped, validated
+from familydesk.cards.records import CardRow, card_by_number, card_rows
+from familydesk.db.models.cards import Card, CardType
+from familydesk.db.models.registry import Family
 from familydesk.i18n import _
+from familydesk.kernel.errors import FamilyDeskError, NotFoundError
+from familydesk.kernel.files import write_atomically
+from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
 
@@ -158,14 +159,14 @@ def print_partner_booklet(session: Session, path: Path, language: str | None = N
                           on: date | None = None) -> Path:  # fmt: skip
     """The partner directory booklet: partners with an agreement in force on ``on`` (today),
     by category, then comune, with their benefits; refused when there is none."""
-    from familydesk.appointments.calendar_rules import local_now
-    from familydesk.cards.partners import partner_directory
-    from familydesk.forms.partner_booklet import (
+    from familydesk.cards.partner_booklet import (
         BookletCategory,
         BookletComune,
         BookletPartner,
         partner_booklet_pdf,
     )
+    from familydesk.cards.partners import partner_directory
+    from familydesk.scheduling.calendar_rules import local_now
 
     permissions.require(session, permissions.PRINT)
     on = on or local_now().date()

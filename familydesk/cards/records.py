@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
 from familydesk.cards.numbers import grouped, normalise
-from familydesk.db.models import Family, MemberComune, Person
-from familydesk.db.models_cards import Card, CardMember, CardType
-from familydesk.errors import NotFoundError
+from familydesk.db.models.cards import Card, CardMember, CardType
+from familydesk.db.models.registry import Family, MemberComune, Person
 from familydesk.i18n import _
+from familydesk.kernel.errors import NotFoundError
+from familydesk.trust import permissions
 
 #: Days before expiry a card counts as "expiring".
 EXPIRING_DAYS = 30

@@ -16,16 +16,16 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import TIMEZONE
 from familydesk.cards.lookup import find_card
 from familydesk.cards.numbers import grouped
 from familydesk.cards.partners import BenefitRow, benefit_rows
 from familydesk.cards.records import CardRow
 from familydesk.db.base import utcnow
-from familydesk.db.models_cards import Benefit, Card, Partner, Redemption
-from familydesk.errors import NotFoundError
+from familydesk.db.models.cards import Benefit, Card, Partner, Redemption
 from familydesk.i18n import N_, _, format_date
+from familydesk.kernel.errors import NotFoundError
+from familydesk.scheduling.calendar_rules import TIMEZONE
+from familydesk.trust import permissions
 
 #: Short words for each reason, for logs and exports (translate with ``_()``).
 REASON_NAMES: dict[str, str] = {

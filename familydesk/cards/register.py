@@ -15,14 +15,14 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import local_now
 from familydesk.cards.numbers import grouped
 from familydesk.cards.records import EXPIRING_DAYS, CardRow, card_rows
-from familydesk.db.models import Family, MemberComune, Person
-from familydesk.db.models_cards import Card
-from familydesk.paging import PAGE_SIZE, Page
-from familydesk.text import fold
+from familydesk.db.models.cards import Card
+from familydesk.db.models.registry import Family, MemberComune, Person
+from familydesk.kernel.paging import PAGE_SIZE, Page
+from familydesk.kernel.text import fold
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import permissions
 
 #: Latest first, as the register always listed them.
 ORDER = (Card.issued_on.desc(), Card.id.desc())

@@ -40,9 +40,11 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk import audit, audit_seal, backups, permissions
-    from familydesk.audit_query import audit_page
+    from familydesk.admin import backups
     from familydesk.cli import open_database
+    from familydesk.trust import audit, permissions
+    from familydesk.trust.audit import seal as audit_seal
+    from familydesk.trust.audit.query import audit_page
 
     database = open_database(args, permissions.VIEW_AUDIT)
     try:

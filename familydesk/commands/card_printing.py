@@ -64,8 +64,8 @@ def _language(args: argparse.Namespace) -> str:
 
 
 def run_card(args: argparse.Namespace) -> int:
-    from familydesk import permissions
     from familydesk.cards.printouts import print_card
+    from familydesk.trust import permissions
 
     path = run_write(args, permissions.PRINT, lambda session: print_card(
         session, args.card, Path(args.out), _language(args)))  # fmt: skip
@@ -74,8 +74,8 @@ def run_card(args: argparse.Namespace) -> int:
 
 
 def run_card_letter(args: argparse.Namespace) -> int:
-    from familydesk import permissions
     from familydesk.cards.printouts import print_cover_letter
+    from familydesk.trust import permissions
 
     path = run_write(args, permissions.PRINT, lambda session: print_cover_letter(
         session, args.card, Path(args.out), _language(args)))  # fmt: skip
@@ -84,8 +84,8 @@ def run_card_letter(args: argparse.Namespace) -> int:
 
 
 def run_renewals(args: argparse.Namespace) -> int:
-    from familydesk import permissions
     from familydesk.cards.printouts import print_renewal_letters
+    from familydesk.trust import permissions
 
     first = args.month or next_month(clock.today())
     printed = run_write(args, permissions.PRINT, lambda session: print_renewal_letters(
@@ -97,8 +97,8 @@ def run_renewals(args: argparse.Namespace) -> int:
 
 
 def run_partners(args: argparse.Namespace) -> int:
-    from familydesk import permissions
     from familydesk.cards.printouts import print_partner_booklet
+    from familydesk.trust import permissions
 
     path = run_write(args, permissions.PRINT, lambda session: print_partner_booklet(
         session, Path(args.out), _language(args)))  # fmt: skip

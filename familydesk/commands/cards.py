@@ -34,9 +34,9 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from familydesk import permissions
     from familydesk.cards.lookup import check_card
     from familydesk.cli import open_database
+    from familydesk.trust import permissions
 
     database = open_database(args, permissions.VIEW_REGISTRY)
     try:

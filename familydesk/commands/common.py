@@ -84,7 +84,7 @@ def run_export(args: argparse.Namespace, work: Callable[..., Any],
                message: Callable[[int], str]) -> int:  # fmt: skip
     """``work(session, fmt, out)`` (an export returning ``count`` and ``path``) as the signed-in
     operator with ``EXPORT``; one line saying how many, and where."""
-    from familydesk import permissions
+    from familydesk.trust import permissions
 
     fmt, out = export_options(args)
     exported = run_write(args, permissions.EXPORT, lambda session: work(session, fmt, out))

@@ -13,8 +13,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _, format_number, ngettext
+from familydesk.kernel.errors import FamilyDeskError
 
 PASSPHRASE_VARIABLE = "FAMILYDESK_DB_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "FAMILYDESK_NEW_PASSPHRASE"
@@ -85,10 +85,10 @@ def _new_passphrase() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk import audit, permissions
     from familydesk.cli import _database_location, open_database
     from familydesk.db import encryption
     from familydesk.db.location import resolve_database_url
+    from familydesk.trust import audit, permissions
 
     url = resolve_database_url(_database_location(args))
     if url.get_backend_name() != "sqlite":
@@ -139,10 +139,11 @@ def run(args: argparse.Namespace) -> int:
 def _after_encryption(args: argparse.Namespace, operator: str, role: str | None,
                       action: str) -> None:  # fmt: skip
     """Audit the change, take a first encrypted backup, warn about older plain backups."""
-    from familydesk import audit, backups
+    from familydesk.admin import backups
     from familydesk.cli import _database_location
     from familydesk.db import encryption
     from familydesk.db.database import Database
+    from familydesk.trust import audit
 
     database = Database.open(_database_location(args), site_code=args.site)
     try:

@@ -10,7 +10,7 @@ from familydesk.i18n import _, format_date
 
 
 def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
-    from familydesk.erasure import REFUSAL_GROUNDS
+    from familydesk.privacy.erasure import REFUSAL_GROUNDS
 
     parser = actions.add_parser(
         "erasure", help=_("requests to erase a person (right to be forgotten)")
@@ -35,9 +35,10 @@ def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> No
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk import erasure, permissions
     from familydesk.cli import open_database
+    from familydesk.privacy import erasure
     from familydesk.registry import person_id_for
+    from familydesk.trust import permissions
 
     action = args.erasure_action
     needed = permissions.PRIVACY_REQUEST if action == "request" else permissions.PRIVACY_MANAGE

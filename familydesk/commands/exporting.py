@@ -43,7 +43,7 @@ def add_export_commands(what: argparse._SubParsersAction, add_common: Callable) 
 
 
 def _run(args: argparse.Namespace, work: Callable) -> Any:  # type: ignore[type-arg]
-    from familydesk import permissions
+    from familydesk.trust import permissions
 
     return run_write(args, permissions.EXPORT, work)
 

@@ -58,8 +58,8 @@ def group_forms(forms: argparse._SubParsersAction) -> list[argparse.ArgumentPars
 
 
 def _print(args: argparse.Namespace, work: Callable, done: str) -> int:  # type: ignore[type-arg]
-    from familydesk import permissions
     from familydesk.groups.catalog import group_id_by_uid
+    from familydesk.trust import permissions
 
     language = args.form_lang
     path = run_write(args, permissions.PRINT, lambda session: work(

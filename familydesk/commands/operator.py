@@ -11,7 +11,7 @@ from familydesk.i18n import _
 
 
 def register(commands: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
-    from familydesk.operators import ROLES
+    from familydesk.trust.operators import ROLES
 
     parser = commands.add_parser("operator", help=_("manage the operators who sign in (admins)"))
     actions = parser.add_subparsers(dest="operator_action", metavar=_("ACTION"), required=True)
@@ -39,22 +39,22 @@ def new_password(name: str, bootstrap: bool) -> str:
         if os.environ.get(variable):
             return os.environ[variable]
     if not sys.stdin.isatty():
-        from familydesk.errors import FamilyDeskError
+        from familydesk.kernel.errors import FamilyDeskError
 
         raise FamilyDeskError(
             _("No password given: set FAMILYDESK_NEW_PASSWORD or run in a terminal.")
         )
     first = getpass.getpass(_("Password for {name}: ").format(name=name))
     if getpass.getpass(_("Repeat the password: ")) != first:
-        from familydesk.errors import FamilyDeskError
+        from familydesk.kernel.errors import FamilyDeskError
 
         raise FamilyDeskError(_("The two passwords differ: nothing was changed."))
     return first
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk import operators
     from familydesk.cli import open_database
+    from familydesk.trust import operators
 
     database = open_database(args, without_operators=args.operator_action == "add")
     try:

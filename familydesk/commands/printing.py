@@ -74,8 +74,8 @@ def _appointment_forms(forms: argparse._SubParsersAction) -> list[argparse.Argum
 
 
 def run_intake(args: argparse.Namespace) -> int:
-    from familydesk.forms import render_intake
     from familydesk.registry import family_id_for
+    from familydesk.registry.printouts import render_intake
 
     def work(session):  # type: ignore[no-untyped-def]
         return render_intake(session, family_id_for(session, args.family), _form_language(args))
@@ -86,8 +86,8 @@ def run_intake(args: argparse.Namespace) -> int:
 
 
 def run_privacy(args: argparse.Namespace) -> int:
-    from familydesk.forms import render_privacy
     from familydesk.registry import person_id_for
+    from familydesk.registry.printouts import render_privacy
 
     def work(session):  # type: ignore[no-untyped-def]
         return render_privacy(session, person_id_for(session, args.person), _form_language(args))
@@ -120,8 +120,8 @@ def run_agenda(args: argparse.Namespace) -> int:
 
 
 def run_calls(args: argparse.Namespace) -> int:
-    from familydesk.appointments.calendar_rules import local_now
     from familydesk.appointments.printouts import print_call_list
+    from familydesk.scheduling.calendar_rules import local_now
 
     day = args.date or local_now().date() + timedelta(days=1)
 
@@ -144,13 +144,13 @@ def _form_language(args: argparse.Namespace) -> str:
 
 
 def _render(args: argparse.Namespace, work: Callable) -> Any:  # type: ignore[type-arg]
-    from familydesk import permissions
+    from familydesk.trust import permissions
 
     return run_write(args, permissions.PRINT, work)
 
 
 def write_pdf(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (see :func:`familydesk.files.write_atomically`)."""
-    from familydesk.files import write_atomically
+    """Write ``data`` to ``path`` atomically (see :func:`familydesk.kernel.files.write_atomically`)."""
+    from familydesk.kernel.files import write_atomically
 
     return write_atomically(path, data)

@@ -35,10 +35,10 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from familydesk import permissions
     from familydesk.cli import open_database
-    from familydesk.privacy import write_access_export
+    from familydesk.privacy.access import write_access_export
     from familydesk.registry import person_id_for
+    from familydesk.trust import permissions
 
     database = open_database(args, permissions.EXPORT)
     try:

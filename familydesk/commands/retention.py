@@ -28,8 +28,9 @@ def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> No
 
 
 def run_purge(args: argparse.Namespace) -> int:
-    from familydesk import permissions, retention
     from familydesk.cli import open_database
+    from familydesk.privacy import retention
+    from familydesk.trust import permissions
 
     database = open_database(args, permissions.PRIVACY_MANAGE)
     try:
@@ -59,8 +60,9 @@ def run_purge(args: argparse.Namespace) -> int:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from familydesk import permissions, retention
     from familydesk.cli import open_database
+    from familydesk.privacy import retention
+    from familydesk.trust import permissions
 
     database = open_database(args, permissions.PRIVACY_MANAGE)
     try:

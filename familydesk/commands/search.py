@@ -22,9 +22,9 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk import permissions
     from familydesk.cli import open_database
     from familydesk.registry import search_people
+    from familydesk.trust import permissions
 
     database = open_database(args, permissions.VIEW_REGISTRY)
     try:

@@ -65,9 +65,9 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from familydesk import permissions
     from familydesk.cli import open_database
     from familydesk.transfer import UnusableFileError, import_table, read_table, write_template
+    from familydesk.trust import permissions
 
     if args.template:
         if args.file or args.dry_run:
@@ -88,7 +88,7 @@ def run_import(args: argparse.Namespace) -> int:
     database = open_database(args, permissions.IMPORT)
     try:
         if not args.dry_run:
-            from familydesk.backups import BEFORE_IMPORT, make_backup
+            from familydesk.admin.backups import BEFORE_IMPORT, make_backup
 
             make_backup(database, BEFORE_IMPORT)  # kept at least 7 days, whatever follows
         unit = database.read if args.dry_run else database.write
@@ -115,9 +115,9 @@ def _terminal_progress() -> Callable[[int, int], None] | None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from familydesk import permissions
     from familydesk.cli import open_database
     from familydesk.transfer import export_families
+    from familydesk.trust import permissions
 
     out = Path(args.out).expanduser() if args.out else None
     fmt = args.format or (out.suffix.lower().lstrip(".") if out is not None else "csv")

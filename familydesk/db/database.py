@@ -8,7 +8,7 @@ raises, so nothing is ever half-written.
 
 Thread safety: ``read`` and ``write`` may be called from any thread; each
 call has its own session and connection. The GUI calls them only through its
-runner (``familydesk.ui.runner``), never on the GUI thread.
+runner (``familydesk.ui.shell.runner``), never on the GUI thread.
 """
 
 from __future__ import annotations
@@ -25,12 +25,13 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from familydesk.db import dialect, encryption, extras, hooks, schema_revision
+from familydesk.db import dialect, encryption, extras, schema_revision
 from familydesk.db.base import RecordMixin
 from familydesk.db.location import describe, resolve_database_url
-from familydesk.db.models import Site
-from familydesk.errors import ConflictError, DatabaseLocationError, NotFoundError
+from familydesk.db.models.registry import Site
 from familydesk.i18n import _
+from familydesk.kernel.errors import ConflictError, DatabaseLocationError, NotFoundError
+from familydesk.trust import hooks
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class Database:
         self.site_id: int | None = None
         #: Who works on this database (the signed-in operator): written in the audit trail.
         self.operator = ""
-        #: The signed-in operator's role (familydesk.operators.ROLES); None before sign-in.
+        #: The signed-in operator's role (familydesk.trust.operators.ROLES); None before sign-in.
         self.role: str | None = None
 
     # -- opening -----------------------------------------------------------

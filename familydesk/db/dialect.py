@@ -19,9 +19,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 
 from familydesk.db import encryption
-from familydesk.errors import BackupError
 from familydesk.i18n import _
 from familydesk.kernel import clock
+from familydesk.kernel.errors import BackupError
 
 log = logging.getLogger(__name__)
 

@@ -36,8 +36,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
+from familydesk.kernel.errors import FamilyDeskError
 
 log = logging.getLogger(__name__)
 

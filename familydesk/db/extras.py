@@ -7,8 +7,8 @@ instead of "an unexpected error occurred".
 
 from __future__ import annotations
 
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
+from familydesk.kernel.errors import FamilyDeskError
 
 #: Top-level module name -> the extra that installs it.
 EXTRAS = {"psycopg": "postgres", "psycopg_binary": "postgres", "sqlcipher3": "encryption"}

@@ -15,9 +15,9 @@ from pathlib import Path, PurePath
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from familydesk.errors import DatabaseLocationError
 from familydesk.i18n import _
-from familydesk.paths import default_database_path
+from familydesk.kernel.errors import DatabaseLocationError
+from familydesk.kernel.paths import default_database_path
 
 #: File systems on which SQLite must not live.
 NETWORK_FILESYSTEMS = frozenset(

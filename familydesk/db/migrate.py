@@ -24,9 +24,9 @@ from sqlalchemy.engine import Connection
 
 from familydesk.db.base import UTCDateTime
 from familydesk.db.dialect import write_options
-from familydesk.errors import DatabaseLocationError, DatabaseTooNewError, FamilyDeskError
 from familydesk.i18n import _
-from familydesk.paths import backup_dir
+from familydesk.kernel.errors import DatabaseLocationError, DatabaseTooNewError, FamilyDeskError
+from familydesk.kernel.paths import backup_dir
 
 if TYPE_CHECKING:
     from familydesk.db.database import Database

@@ -19,8 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.calendar_rules import TIMEZONE, local_now
-from familydesk.db.models import Family, MemberComune, Person
+from familydesk.db.models.registry import Family, MemberComune, Person
 from familydesk.demo import desk_names as data
 from familydesk.demo.appointments import Families, plan_series, plan_singles, write_appointments
 from familydesk.demo.frontdesk import write_contacts
@@ -28,6 +27,7 @@ from familydesk.demo.groups import GroupsSummary, plan_groups
 from familydesk.demo.planner import FamilyInfo, Planner
 from familydesk.demo.resources import RESOURCE_TABLES, DemoCalendar, write_resources
 from familydesk.demo.rows import advance_sequences
+from familydesk.scheduling.calendar_rules import TIMEZONE, local_now
 
 #: A busy consortium desk records at most about this many contacts a year.
 CONTACTS_PER_YEAR_AT_MOST = 10_000

@@ -16,12 +16,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.calendar_rules import TIMEZONE
-from familydesk.db.models_appointments import Appointment, AppointmentSeries
+from familydesk.db.models.appointments import Appointment, AppointmentSeries
 from familydesk.demo import desk_names as data
 from familydesk.demo.planner import Booking, FamilyInfo, Planner
 from familydesk.demo.resources import DemoStaff
 from familydesk.demo.rows import insert_rows, next_id, record
+from familydesk.scheduling.calendar_rules import TIMEZONE
 
 _BATCH = 5_000
 #: Who books (demo operators) and how often.

@@ -20,13 +20,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.calendar_rules import national_holidays
 from familydesk.cards.eligibility import Eligibility, add_months, birthday, check_eligibility
-from familydesk.db.models import Family, Person
-from familydesk.db.models_cards import CardType
+from familydesk.db.models.cards import CardType
+from familydesk.db.models.registry import Family, Person
 from familydesk.demo.appointments import utc
 from familydesk.demo.card_names import ISSUERS, REPLACE_REASONS, REVOKE_REASONS
 from familydesk.registry.records import CHILD_RELATIONS
+from familydesk.scheduling.calendar_rules import national_holidays
 
 #: How far back the first cards were issued (days).
 HISTORY_DAYS = 900

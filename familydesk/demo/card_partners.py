@@ -18,13 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk.cards.eligibility import add_months
-from familydesk.db.models import MemberComune
-from familydesk.db.models_cards import Benefit, BenefitCardType, Partner
+from familydesk.db.models.cards import Benefit, BenefitCardType, Partner
+from familydesk.db.models.registry import MemberComune
 from familydesk.demo import names
 from familydesk.demo.appointments import utc
 from familydesk.demo.partner_names import CONTACT_ROLES, ENDED, FUTURE, HOURS, KINDS, PARTNERS
 from familydesk.demo.rows import RowWriter
-from familydesk.text import fold
+from familydesk.kernel.text import fold
 
 
 @dataclass

@@ -16,13 +16,13 @@ import random
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from familydesk.appointments.calendar_rules import national_holidays
 from familydesk.cards.numbers import compose, grouped, normalise, problem
 from familydesk.demo.appointments import utc
 from familydesk.demo.card_issue import DemoCard
 from familydesk.demo.card_names import COUNTER
 from familydesk.demo.card_partners import DemoBenefit, DemoPartner
 from familydesk.demo.resources import minutes
+from familydesk.scheduling.calendar_rules import national_holidays
 
 #: Uses a card valid for the whole year sees, and the most the demo records.
 USES_PER_CARD_YEAR = 16

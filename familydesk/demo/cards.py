@@ -22,13 +22,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from familydesk.cards.numbers import compose
-from familydesk.db.models_cards import (
-    Card,
-    CardMember,
-    CardSequence,
-    CardType,
-    Redemption,
-)
+from familydesk.db.models.cards import Card, CardMember, CardSequence, CardType, Redemption
 from familydesk.demo.appointments import utc
 from familydesk.demo.card_issue import DemoCard, plan_cards
 from familydesk.demo.card_names import CARD_TYPES

@@ -21,12 +21,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.calendar_rules import TIMEZONE
-from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
+from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
 from familydesk.demo import desk_names as data
 from familydesk.demo.appointments import Families, utc
 from familydesk.demo.planner import FamilyInfo, Planner
 from familydesk.demo.rows import insert_rows, next_id, record
+from familydesk.scheduling.calendar_rules import TIMEZONE
 
 _BATCH = 5_000
 #: Busier on Mondays, quiet in August, busy again when schools start.

@@ -12,18 +12,18 @@ from codicefiscale import codicefiscale as cf
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk import audit
-from familydesk.appointments.calendar_rules import local_now
-from familydesk.db.models import Consent, Family, MemberComune, Person, Site
+from familydesk.db.models.registry import Consent, Family, MemberComune, Person, Site
 from familydesk.demo import names
 from familydesk.demo.activity import ActivitySize, ActivitySummary, fill_activity
 from familydesk.demo.cards import CardsSummary, fill_cards
 from familydesk.demo.rows import advance_sequences, insert_rows, next_id, record
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _, format_number, ngettext
-from familydesk.operators import create_demo_operators
+from familydesk.kernel.errors import FamilyDeskError
+from familydesk.kernel.text import name_key, search_document
 from familydesk.registry.records import PRIVACY_NOTICE_VERSION
-from familydesk.text import name_key, search_document
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import audit
+from familydesk.trust.operators import create_demo_operators
 
 #: Ages are computed from this day, so a seed gives the same people on any day.
 REFERENCE_DAY = date(2026, 9, 1)

@@ -20,11 +20,11 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.calendar_rules import TIMEZONE
-from familydesk.db.models import Family, Person
+from familydesk.db.models.registry import Family, Person
 from familydesk.demo.appointments import utc
 from familydesk.demo.group_names import WITHDRAW_REASONS, GroupSpec
 from familydesk.groups.enrolment import months_between
+from familydesk.scheduling.calendar_rules import TIMEZONE
 
 
 @dataclass

@@ -20,15 +20,15 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.calendar_rules import TIMEZONE, national_holidays
-from familydesk.db.models import Operator
-from familydesk.db.models_groups import Attendance, Enrolment, Group, GroupEducator, GroupSession
+from familydesk.db.models.groups import Attendance, Enrolment, Group, GroupEducator, GroupSession
+from familydesk.db.models.registry import Operator
 from familydesk.demo import group_signups as signups
 from familydesk.demo.appointments import local
 from familydesk.demo.group_names import CANCEL_REASONS, EDUCATORS, GROUPS, GroupSpec
 from familydesk.demo.planner import Planner
 from familydesk.demo.resources import DemoCalendar, DemoPlace, minutes
 from familydesk.demo.rows import RowWriter, advance_sequences
+from familydesk.scheduling.calendar_rules import TIMEZONE, national_holidays
 
 GROUP_TABLES = ("parent_group", "group_educator", "group_session", "enrolment", "attendance")
 
@@ -71,7 +71,7 @@ def educators(session: Session) -> list[int]:
     taken = set(session.scalars(select(Operator.username)))
     password = session.scalar(select(Operator.password_hash).where(Operator.username == "educator"))
     if password is None:
-        from familydesk.operators import DEMO_PASSWORD, _hasher
+        from familydesk.trust.operators import DEMO_PASSWORD, _hasher
 
         password = _hasher.hash(DEMO_PASSWORD)
     for username, full_name in EDUCATORS:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk.db.models import Operator
+from familydesk.db.models.registry import Operator
 from familydesk.demo.group_names import EDUCATORS
-from familydesk.operators import ROLES
+from familydesk.trust.operators import ROLES
 
 #: Every username the demo may create, in the order the hint lists them.
 DEMO_USERNAMES: tuple[str, ...] = (*ROLES, *(username for username, _name in EDUCATORS))

@@ -5,7 +5,7 @@ quarter hours taken, and one appointment per family per day. A slot is offered
 only inside the place's opening hours on an open day (public holidays, patron
 day, closures: :class:`DemoCalendar`), with the professional and the
 interpreter present (absences). ``tests/test_demo_appointments.py`` checks the
-result against ``familydesk.appointments.calendar_rules`` and plain SQL.
+result against ``familydesk.scheduling.calendar_rules`` and plain SQL.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 patron saints' days, closures, professionals and interpreters with their absences.
 
 ``write_resources`` writes them with Core inserts and returns a :class:`DemoCalendar`,
-the same rules in memory (familydesk.appointments.calendar_rules reads them back
+the same rules in memory (familydesk.scheduling.calendar_rules reads them back
 from the database), so the planners ask it thousands of questions without a query.
 """
 
@@ -15,9 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.calendar_rules import national_holidays
-from familydesk.db.models import MemberComune, Operator
-from familydesk.db.models_appointments import (
+from familydesk.db.models.appointments import (
     Absence,
     Closure,
     OpeningHours,
@@ -26,8 +24,10 @@ from familydesk.db.models_appointments import (
     Service,
     Staff,
 )
+from familydesk.db.models.registry import MemberComune, Operator
 from familydesk.demo import desk_names as data
 from familydesk.demo.rows import RowWriter
+from familydesk.scheduling.calendar_rules import national_holidays
 
 RESOURCE_TABLES = ("place", "room", "opening_hours", "closure", "staff", "absence")
 

@@ -27,9 +27,9 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from familydesk import i18n
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import N_
-from familydesk.paths import resources_dir
+from familydesk.kernel.errors import FamilyDeskError
+from familydesk.kernel.paths import resources_dir
 
 FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = (
     "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique",

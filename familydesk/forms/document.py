@@ -23,7 +23,7 @@ from reportlab.platypus import (
 )
 
 from familydesk import APP_NAME, __version__
-from familydesk.centre import CentreDetails
+from familydesk.admin.centre import CentreDetails
 from familydesk.forms.address import postal_address
 from familydesk.forms.base import (
     ACCENT,

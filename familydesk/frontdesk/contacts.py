@@ -13,16 +13,16 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from familydesk import permissions
 from familydesk.db.base import utcnow
-from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
-from familydesk.errors import FieldErrors
+from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
 from familydesk.frontdesk.needs import need_name, need_words
 from familydesk.frontdesk.visitors import clean_citizenship, clean_comune
 from familydesk.frontdesk.who import Namer, with_visitor
 from familydesk.i18n import N_, _
 from familydesk.kernel import clock
+from familydesk.kernel.errors import FieldErrors
 from familydesk.registry.families import load_person
+from familydesk.trust import permissions
 
 CHANNELS: dict[str, str] = {
     "in_person": N_("in person"), "phone": N_("phone"), "email": N_("e-mail"), "other": N_("other"),

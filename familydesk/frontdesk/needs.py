@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.db.models_frontdesk import Need
+from familydesk.db.models.frontdesk import Need
 from familydesk.i18n import N_, _
+from familydesk.trust import permissions
 
 #: Built-in names of the seeded needs (migration 0006), translated where shown.
 NEED_NAMES: dict[str, str] = {

@@ -17,15 +17,15 @@ from datetime import date, datetime
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
 from familydesk.db.base import utcnow
-from familydesk.db.models import Operator
-from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
-from familydesk.errors import FamilyDeskError
+from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
+from familydesk.db.models.registry import Operator
 from familydesk.frontdesk.needs import need_words
 from familydesk.frontdesk.who import Namer, with_visitor
 from familydesk.i18n import N_, _
 from familydesk.kernel import clock
+from familydesk.kernel.errors import FamilyDeskError
+from familydesk.trust import permissions
 
 STATUSES: dict[str, str] = {
     "waiting": N_("waiting"), "serving": N_("being served"), "done": N_("done"),

@@ -1,6 +1,6 @@
 """What an anonymous visitor says of themselves, picked from the registry's lists: the
 comune from the Italian comuni (the centre's member comuni first), the citizenship from
-``familydesk.citizenships``.
+``familydesk.italy.citizenships``.
 
 Stored as the registry stores them: the comune's name ("Suzzara", as a family's
 ``comune_name``) and the citizenship's name ("marocchina"). Anything not in the lists
@@ -17,10 +17,11 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import citizenships, comuni, permissions
-from familydesk.db.models import MemberComune
-from familydesk.errors import ValidationError
+from familydesk.db.models.registry import MemberComune
 from familydesk.i18n import _
+from familydesk.italy import citizenships, comuni
+from familydesk.kernel.errors import ValidationError
+from familydesk.trust import permissions
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import Select
 
-from familydesk.db.models import Family, Person
-from familydesk.db.models_frontdesk import Contact
+from familydesk.db.models.frontdesk import Contact
+from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _
 
 

@@ -14,17 +14,17 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import local_now
 from familydesk.appointments.resources_common import clean_text, touch
 from familydesk.db.database import load_for_update
-from familydesk.db.models import MemberComune, Operator
-from familydesk.db.models_appointments import Place, Room
-from familydesk.db.models_groups import Enrolment, Group, GroupEducator, GroupSession
-from familydesk.errors import FieldErrors, NotFoundError, ValidationError
+from familydesk.db.models.appointments import Place, Room
+from familydesk.db.models.groups import Enrolment, Group, GroupEducator, GroupSession
+from familydesk.db.models.registry import MemberComune, Operator
 from familydesk.groups.names import KINDS, TARGETS
 from familydesk.i18n import _, format_money, format_number, ngettext
-from familydesk.text import fold
+from familydesk.kernel.errors import FieldErrors, NotFoundError, ValidationError
+from familydesk.kernel.text import fold
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import permissions
 
 
 @dataclass(frozen=True)

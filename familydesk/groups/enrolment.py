@@ -18,16 +18,16 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import local_now
 from familydesk.db.base import utcnow
 from familydesk.db.database import load_for_update
-from familydesk.db.models import Family, Person
-from familydesk.db.models_groups import Enrolment, Group
-from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.db.models.groups import Enrolment, Group
+from familydesk.db.models.registry import Family, Person
 from familydesk.groups.catalog import GroupRow, age_range_label, get_group, require_read
 from familydesk.i18n import _, format_date, format_number, ngettext
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
 from familydesk.registry.records import ADULT_AGE, CHILD_RELATIONS
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import permissions
 
 
 @dataclass(frozen=True)

@@ -24,16 +24,16 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import audit, permissions
-from familydesk.appointments.calendar_rules import hhmm
-from familydesk.db.models import Person
-from familydesk.errors import ValidationError
+from familydesk.db.models.registry import Person
 from familydesk.groups.attendance import attendance_grid
 from familydesk.groups.catalog import get_group
 from familydesk.groups.figures import GroupFigures, period_figures
 from familydesk.i18n import _
+from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.tabular import Exported, check_period, write_export
+from familydesk.scheduling.calendar_rules import hhmm
 from familydesk.transfer.exporter import write_csv
-from familydesk.transfer.output import Exported, check_period, write_export
+from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
 

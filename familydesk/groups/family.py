@@ -9,7 +9,7 @@ from datetime import date, datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from familydesk.db.models_groups import Attendance, Enrolment
+from familydesk.db.models.groups import Attendance, Enrolment
 from familydesk.groups.catalog import get_group, require_read
 from familydesk.groups.enrolment import participants
 

@@ -19,10 +19,10 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import local_now
-from familydesk.db.models_groups import Attendance, Enrolment, GroupSession
+from familydesk.db.models.groups import Attendance, Enrolment, GroupSession
 from familydesk.groups.catalog import GroupRow, get_group, list_groups
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import permissions
 
 
 @dataclass(frozen=True)

@@ -17,27 +17,28 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import audit, i18n, permissions
-from familydesk.centre import get_centre, province_of
-from familydesk.db.models import Family, Person
-from familydesk.db.models_groups import Enrolment
-from familydesk.errors import FamilyDeskError, NotFoundError
-from familydesk.files import write_atomically
-from familydesk.forms.group_enrolment import EnrolmentFormData, enrolment_pdf
-from familydesk.forms.group_sheets import (
+from familydesk import i18n
+from familydesk.admin.centre import get_centre, province_of
+from familydesk.db.models.groups import Enrolment
+from familydesk.db.models.registry import Family, Person
+from familydesk.groups.attendance import attendance_grid, enrolled_on_day
+from familydesk.groups.catalog import get_group
+from familydesk.groups.enrolment import EnrolmentRow, participants
+from familydesk.groups.enrolment_sheet import EnrolmentFormData, enrolment_pdf
+from familydesk.groups.figures import Completion, completions, group_figures
+from familydesk.groups.sessions import session_by_number, sessions_of
+from familydesk.groups.sheets import (
     CertificateData,
     CourseProgress,
     SignatureSheetData,
     certificates_pdf,
     signatures_pdf,
 )
-from familydesk.forms.group_summary import SummaryData, summary_pdf
-from familydesk.groups.attendance import attendance_grid, enrolled_on_day
-from familydesk.groups.catalog import get_group
-from familydesk.groups.enrolment import EnrolmentRow, participants
-from familydesk.groups.figures import Completion, completions, group_figures
-from familydesk.groups.sessions import session_by_number, sessions_of
+from familydesk.groups.summary_sheet import SummaryData, summary_pdf
 from familydesk.i18n import _, format_number, ngettext
+from familydesk.kernel.errors import FamilyDeskError, NotFoundError
+from familydesk.kernel.files import write_atomically
+from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
 

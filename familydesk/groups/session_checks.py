@@ -16,9 +16,9 @@ from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from familydesk.appointments.booking import HOLDING, MAX_MINUTES, _span, register_busy_source
-from familydesk.db.models import Operator
-from familydesk.db.models_appointments import Appointment, Room, Staff
-from familydesk.db.models_groups import Group, GroupEducator, GroupSession
+from familydesk.db.models.appointments import Appointment, Room, Staff
+from familydesk.db.models.groups import Group, GroupEducator, GroupSession
+from familydesk.db.models.registry import Operator
 from familydesk.i18n import _
 
 #: Sessions start and end on the same day: no session started more than a day before.

@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from familydesk.db.database import load_for_update
-from familydesk.db.models import Consent
-from familydesk.errors import ValidationError
+from familydesk.db.models.registry import Consent
 from familydesk.i18n import _
 from familydesk.kernel import clock
+from familydesk.kernel.errors import ValidationError
 from familydesk.registry.families import consent_row, load_person
 from familydesk.registry.records import CONSENT_KINDS, PRIVACY_NOTICE_VERSION, ConsentRow
 

@@ -8,14 +8,14 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
 from familydesk.db.database import load_for_update
-from familydesk.db.models import Person, PersonMerge
-from familydesk.errors import ValidationError
+from familydesk.db.models.registry import Person, PersonMerge
 from familydesk.i18n import _
+from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.text import name_key
 from familydesk.registry.records import PersonHit
 from familydesk.registry.search import hits_for
-from familydesk.text import name_key
+from familydesk.trust import permissions
 
 _FILLABLE = ("birth_place", "citizenship", "languages", "phone", "email", "notes")
 

@@ -8,13 +8,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from familydesk import permissions
-from familydesk.centre import province_of
+from familydesk.admin.centre import province_of
 from familydesk.db.database import load_for_update
-from familydesk.db.models import Consent, Family, Person
-from familydesk.errors import FamilyDeskError, NotFoundError
+from familydesk.db.models.registry import Consent, Family, Person
 from familydesk.i18n import _
 from familydesk.kernel import clock
+from familydesk.kernel.errors import FamilyDeskError, NotFoundError
 from familydesk.registry.records import (
     CHILD_RELATIONS,
     EARLY_CHILDHOOD_AGE,
@@ -27,6 +26,7 @@ from familydesk.registry.records import (
     MemberInput,
 )
 from familydesk.registry.validation import DuplicateCodeError, clean_family, clean_member
+from familydesk.trust import permissions
 
 FAMILY_FIELDS = ("name", "address", "comune_name", "comune_code", "phone", "email",
                   "isee_value", "isee_expiry", "notes", "external_key", "resident_since",
@@ -151,7 +151,7 @@ def get_family(session: Session, family_id: int, today: date | None = None) -> F
 
 def open_family(session: Session, family_id: int, today: date | None = None) -> FamilyDetail:
     """A family opened by an operator: shown, and the access written in the audit trail."""
-    from familydesk import audit
+    from familydesk.trust import audit
 
     family = _load_family(session, family_id)
     detail = _shown(session, family, today)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from familydesk.errors import ValidationError
 from familydesk.i18n import N_, _, format_number, ngettext
+from familydesk.kernel.errors import ValidationError
 
 #: field -> (the most characters, the field's name as the forms label it)
 Limits = Mapping[str, tuple[int, str]]

@@ -8,17 +8,17 @@ from datetime import date, datetime
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.db.models import Family, Person
+from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _
 from familydesk.kernel import clock
-from familydesk.paging import PAGE_SIZE, Page
+from familydesk.kernel.paging import PAGE_SIZE, Page
 from familydesk.registry.records import (
     CHILD_RELATIONS,
     EARLY_CHILDHOOD_AGE,
     LARGE_FAMILY_CHILDREN,
     Markers,
 )
+from familydesk.trust import permissions
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ CONSENT_KINDS: dict[str, str] = {
     "contact_email": N_("contact by e-mail"),
     "photos": N_("photos"),
 }
-#: Version of the privacy notice printed by FamilyDesk (familydesk.forms).
+#: Version of the privacy notice printed by FamilyDesk (familydesk.registry.printouts).
 PRIVACY_NOTICE_VERSION = "2026-01"
 ADULT_AGE = 18
 #: A child "0-3" is under three years old (nursery age).

@@ -8,12 +8,12 @@ from functools import lru_cache
 from sqlalchemy import Select, String, bindparam, case, select, type_coerce
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
 from familydesk.db import search_index
-from familydesk.db.models import Family, Person
-from familydesk.paging import Page
+from familydesk.db.models.registry import Family, Person
+from familydesk.kernel.paging import Page
+from familydesk.kernel.text import query_terms, search_document
 from familydesk.registry.records import PersonHit
-from familydesk.text import query_terms, search_document
+from familydesk.trust import permissions
 
 #: Candidates read from the index before sorting by name: type more letters to narrow.
 CANDIDATES = 400

@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from familydesk import taxcode
-from familydesk.errors import FieldErrors, ValidationError
 from familydesk.i18n import _
+from familydesk.italy import taxcode
 from familydesk.kernel import clock
+from familydesk.kernel.errors import FieldErrors, ValidationError
 from familydesk.registry.limits import FAMILY_LIMITS, MEMBER_LIMITS, length_errors
 from familydesk.registry.records import RELATIONS, FamilyInput, MemberInput
 

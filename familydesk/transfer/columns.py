@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from familydesk.i18n import N_
-from familydesk.text import fold
+from familydesk.kernel.text import fold
 
 #: A family is the set of rows with the same value here.
 FAMILY_KEY = "famiglia"

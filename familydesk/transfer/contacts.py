@@ -20,16 +20,16 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk import audit, permissions
-from familydesk.appointments.calendar_rules import TIMEZONE, hhmm
-from familydesk.db.models import Family
-from familydesk.db.models_frontdesk import Contact, ContactRequest, Need
-from familydesk.errors import ValidationError
+from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
+from familydesk.db.models.registry import Family
 from familydesk.frontdesk.contacts import CHANNELS, OUTCOMES
 from familydesk.frontdesk.needs import MACRO_AREAS, need_name
 from familydesk.i18n import _
+from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.tabular import Exported, check_period, write_export
+from familydesk.scheduling.calendar_rules import TIMEZONE, hhmm
 from familydesk.transfer.exporter import write_csv
-from familydesk.transfer.output import Exported, check_period, write_export
+from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
 

@@ -21,13 +21,13 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from familydesk import audit, permissions
-from familydesk.db.models import Family
-from familydesk.errors import FamilyDeskError
+from familydesk.db.models.registry import Family
 from familydesk.i18n import _
+from familydesk.kernel.errors import FamilyDeskError
+from familydesk.kernel.tabular import write_export
 from familydesk.transfer.columns import COLUMN_NAMES
-from familydesk.transfer.output import write_export
 from familydesk.transfer.values import relation_word
+from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
 

@@ -30,12 +30,10 @@ from types import SimpleNamespace
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from familydesk import audit, permissions
-from familydesk.db import hooks
-from familydesk.db.models import Family, Person
-from familydesk.errors import FamilyDeskError
+from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _
 from familydesk.kernel import clock
+from familydesk.kernel.errors import FamilyDeskError
 from familydesk.registry.families import FAMILY_FIELDS, MEMBER_FIELDS
 from familydesk.registry.records import FamilyInput, MemberInput
 from familydesk.transfer.matching import match_families
@@ -43,6 +41,7 @@ from familydesk.transfer.reading import SourceTable, read_table
 from familydesk.transfer.records import NEW, PRESENT, REJECTED, ImportSummary, RowOutcome
 from familydesk.transfer.report import write_report
 from familydesk.transfer.rules import FamilyDraft, read_families
+from familydesk.trust import audit, hooks, permissions
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from familydesk.db.models import Family, Person
+from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _, format_date
 from familydesk.transfer.rules import FamilyDraft, RowDraft
 

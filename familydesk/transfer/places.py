@@ -13,10 +13,10 @@ import difflib
 import re
 from collections import defaultdict
 
-from familydesk import comuni
-from familydesk.comuni import ComuneInfo
 from familydesk.i18n import _
-from familydesk.text import fold
+from familydesk.italy import comuni
+from familydesk.italy.comuni import ComuneInfo
+from familydesk.kernel.text import fold
 
 _WITH_PROVINCE = re.compile(r"^(.*?)[\s,]*\(\s*([A-Za-z]{2})\s*\)$")
 

@@ -17,8 +17,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
+from familydesk.kernel.errors import FamilyDeskError
 from familydesk.transfer.columns import (
     COLUMN_NAMES,
     ERROR_COLUMN,

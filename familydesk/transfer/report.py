@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
+from familydesk.kernel.errors import FamilyDeskError
 from familydesk.transfer.columns import ERROR_COLUMN
 from familydesk.transfer.reading import SourceTable
 from familydesk.transfer.records import RowOutcome

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from familydesk.errors import ValidationError
 from familydesk.i18n import _, format_date
+from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.text import name_key
 from familydesk.registry.families import age_on
 from familydesk.registry.records import ADULT_AGE, FamilyInput, MemberInput
 from familydesk.registry.validation import clean_family, clean_member
-from familydesk.text import name_key
 from familydesk.transfer import values as v
 from familydesk.transfer.places import ComuneFinder
 from familydesk.transfer.reading import SourceRow, SourceTable

@@ -12,8 +12,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _
+from familydesk.kernel.errors import FamilyDeskError
 from familydesk.transfer.columns import COLUMN_NAMES, COLUMNS, REQUIRED
 from familydesk.transfer.reading import XLSX_SUFFIXES
 

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from familydesk.appointments.booking import AppointmentInput
 from familydesk.db.database import Database
-from familydesk.db.models import Family, MemberComune, Person
-from familydesk.db.models_appointments import OpeningHours, Place, Room, Service, Staff
+from familydesk.db.models.appointments import OpeningHours, Place, Room, Service, Staff
+from familydesk.db.models.registry import Family, MemberComune, Person
 from familydesk.kernel import clock
 
 

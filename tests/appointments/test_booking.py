@@ -14,11 +14,11 @@ from familydesk.appointments.booking import (
 )
 from familydesk.appointments.queries import appointments_between, call_list, week_of
 from familydesk.db.database import Database
-from familydesk.db.models import MemberComune
-from familydesk.db.models_appointments import Absence, Closure
-from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.db.models.appointments import Absence, Closure
+from familydesk.db.models.registry import MemberComune
 from familydesk.kernel import clock
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.trust.permissions import PermissionDenied
 from tests.appointments.calendar_data import (
     Calendar,
     at,

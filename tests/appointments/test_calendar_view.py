@@ -10,9 +10,9 @@ from familydesk.appointments.booking import book, set_status
 from familydesk.appointments.calendar_view import calendar_span
 from familydesk.appointments.queries import week_of
 from familydesk.db.database import Database
-from familydesk.db.models_appointments import Absence, Closure
-from familydesk.errors import NotFoundError, ValidationError
-from familydesk.permissions import PermissionDenied
+from familydesk.db.models.appointments import Absence, Closure
+from familydesk.kernel.errors import NotFoundError, ValidationError
+from familydesk.trust.permissions import PermissionDenied
 from tests.appointments.calendar_data import (
     Calendar,
     at,

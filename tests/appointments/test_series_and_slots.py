@@ -12,8 +12,8 @@ from familydesk.appointments.booking import BookingConflict, book
 from familydesk.appointments.queries import appointments_between
 from familydesk.appointments.slots import SlotQuery, find_free_slots
 from familydesk.db.database import Database
-from familydesk.db.models_appointments import Absence, Closure
-from familydesk.errors import ValidationError
+from familydesk.db.models.appointments import Absence, Closure
+from familydesk.kernel.errors import ValidationError
 from tests.appointments.calendar_data import Calendar, at, booking, build, working_day
 from tests.helpers import open_signed
 

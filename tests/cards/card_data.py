@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from familydesk.cards.numbers import next_number
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
-from familydesk.db.models_cards import Card, CardMember, CardType
+from familydesk.db.models.cards import Card, CardMember, CardType
+from familydesk.db.models.registry import Family, Person
 from familydesk.kernel import clock
 from tests.appointments.calendar_data import Calendar, build
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from familydesk import audit
+from familydesk.admin.centre import CentreDetails
+from familydesk.cards.card_sheet import CardFace, card_pdf, fit_names
 from familydesk.cards.issue import issue_card, replace_card
 from familydesk.cards.numbers import compose, grouped
 from familydesk.cards.printouts import (
@@ -23,12 +24,11 @@ from familydesk.cards.printouts import (
     print_renewal_letters,
 )
 from familydesk.cards.records import card_by_number
-from familydesk.centre import CentreDetails
 from familydesk.db.database import Database
-from familydesk.errors import FamilyDeskError, NotFoundError, ValidationError
 from familydesk.forms.base import FONT, register_fonts
-from familydesk.forms.card import CardFace, card_pdf, fit_names
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import FamilyDeskError, NotFoundError, ValidationError
+from familydesk.trust import audit
+from familydesk.trust.permissions import PermissionDenied
 from tests.cards.card_data import TODAY, CardWorld, add_card
 from tests.cards.print_helpers import decode_qr, embedded, flat, page_sizes_mm
 from tests.forms.conftest import CENTRE_NAME, letterhead, pages_text, tiny_png  # noqa: F401
@@ -182,8 +182,8 @@ def test_letters_carry_the_cap_and_the_province(
     database: Database, world: CardWorld, tmp_path: Path
 ) -> None:
     """The address block as the post wants it: "Via Roma 1" then "46023 Gonzaga (MN)"."""
-    from familydesk.db.models import Family
-    from familydesk.forms.card_letters import Addressee
+    from familydesk.cards.letters import Addressee
+    from familydesk.db.models.registry import Family
 
     def move(session) -> None:  # type: ignore[no-untyped-def]
         family = session.get(Family, world.family[0])

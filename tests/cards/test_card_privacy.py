@@ -7,14 +7,15 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from familydesk import privacy, retention
-from familydesk.anonymise import anonymise_family
 from familydesk.cards.issue import issue_card, revoke_card
 from familydesk.db.base import utcnow
 from familydesk.db.database import Database
-from familydesk.db.models import Family
-from familydesk.db.models_cards import Card, CardMember
-from familydesk.retention.kinds import activity_sources
+from familydesk.db.models.cards import Card, CardMember
+from familydesk.db.models.registry import Family
+from familydesk.privacy import access as privacy
+from familydesk.privacy import retention
+from familydesk.privacy.anonymise import anonymise_family
+from familydesk.privacy.retention.kinds import activity_sources
 from tests.cards.card_data import TODAY, CardWorld
 
 

@@ -10,7 +10,7 @@ import pytest
 from familydesk.cards import types
 from familydesk.cards.types import CardTypeInput
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
+from familydesk.kernel.errors import ValidationError
 from tests.cards.card_data import CardWorld
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from familydesk.cards.numbers import compose, grouped
 from familydesk.cards.redemptions import redeem
 from familydesk.db.database import Database
-from familydesk.db.models import AuditEntry, Family
+from familydesk.db.models.registry import AuditEntry, Family
 from tests.cards.card_data import TODAY, CardWorld, add_card
 from tests.cards.partner_data import build_partners
 from tests.helpers import run_cli as run

@@ -10,10 +10,10 @@ import pytest
 from familydesk.cards.eligibility import add_months, check_eligibility
 from familydesk.cards.types import CardTypeInput, list_card_types, save_card_type
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
-from familydesk.db.models_cards import CardType
-from familydesk.errors import ValidationError
-from familydesk.permissions import PermissionDenied
+from familydesk.db.models.cards import CardType
+from familydesk.db.models.registry import Family, Person
+from familydesk.kernel.errors import ValidationError
+from familydesk.trust.permissions import PermissionDenied
 from tests.cards.card_data import TODAY, CardWorld, born
 from tests.helpers import signed_in
 

@@ -19,9 +19,9 @@ from familydesk.cards.issue import (  # fmt: skip
 )
 from familydesk.cards.numbers import problem
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
-from familydesk.db.models_cards import Card
-from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.db.models.cards import Card
+from familydesk.db.models.registry import Family, Person
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
 from tests.cards.card_data import TODAY, CardWorld, add_card, born
 
 

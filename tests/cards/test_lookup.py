@@ -12,8 +12,8 @@ from familydesk import i18n
 from familydesk.cards.lookup import check_card
 from familydesk.cards.numbers import compose, grouped
 from familydesk.db.database import Database
-from familydesk.db.models_cards import Card
-from familydesk.permissions import PermissionDenied
+from familydesk.db.models.cards import Card
+from familydesk.trust.permissions import PermissionDenied
 from tests.cards.card_data import TODAY, CardWorld, add_card
 from tests.helpers import signed_in
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from familydesk.cards.numbers import compose, grouped, next_number, normalise, problem, validated
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
+from familydesk.kernel.errors import ValidationError
 
 ALPHABET = string.digits + string.ascii_uppercase + "*"
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from familydesk.centre import CentreDetails
-from familydesk.forms.partner_booklet import (
+from familydesk.admin.centre import CentreDetails
+from familydesk.cards.partner_booklet import (
     BookletCategory,
     BookletComune,
     BookletPartner,

@@ -21,8 +21,8 @@ from familydesk.cards.partners import (
 )
 from familydesk.cards.redemptions import redeem
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import ValidationError
+from familydesk.trust.permissions import PermissionDenied
 from tests.cards.card_data import TODAY, CardWorld, add_card
 from tests.cards.partner_data import Partners, build_partners
 from tests.helpers import signed_in

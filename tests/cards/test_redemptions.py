@@ -17,9 +17,9 @@ from familydesk.cards.redemptions import (
     redemptions_of_partner,
 )
 from familydesk.db.database import Database
-from familydesk.db.models import AuditEntry
-from familydesk.db.models_cards import Card, Redemption
-from familydesk.permissions import PermissionDenied
+from familydesk.db.models.cards import Card, Redemption
+from familydesk.db.models.registry import AuditEntry
+from familydesk.trust.permissions import PermissionDenied
 from tests.cards.card_data import TODAY, CardWorld, add_card
 from tests.cards.partner_data import Partners, build_partners
 from tests.helpers import signed_in

@@ -11,7 +11,7 @@ import pytest
 from familydesk.cards.issue import card_register
 from familydesk.cards.register import card_register_page
 from familydesk.db.database import Database
-from familydesk.db.models import Person
+from familydesk.db.models.registry import Person
 from tests.cards.card_data import TODAY, CardWorld, add_card, build_world, freeze
 
 

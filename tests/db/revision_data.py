@@ -26,7 +26,7 @@ from stdnum.iso7064 import mod_37_2
 from stdnum.it import codicefiscale
 
 from familydesk.db import search_index
-from familydesk.text import name_key, search_document
+from familydesk.kernel.text import name_key, search_document
 
 #: Tables the migrations fill themselves (seeded): the builder adds to them, it does not
 #: own all their rows.
@@ -101,7 +101,7 @@ def _person(
 
 
 def _audit(entries: list[tuple[datetime, str, str, str, str, str]]) -> list[tuple[str, dict]]:
-    """Audit entries chained as ``familydesk.audit`` chains them (a migration must not break
+    """Audit entries chained as ``familydesk.trust.audit`` chains them (a migration must not break
     the chain: the test verifies it at head)."""
     rows, previous = [], GENESIS
     for number, (at, operator, action, table, record, fields) in enumerate(entries, start=1):

@@ -10,9 +10,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from familydesk.db.database import Database, load_for_update
-from familydesk.db.models import Family, Person, Site
-from familydesk.errors import ConflictError, NotFoundError
+from familydesk.db.models.registry import Family, Person, Site
 from familydesk.kernel import clock
+from familydesk.kernel.errors import ConflictError, NotFoundError
 from tests.helpers import open_signed
 
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from familydesk import backups
+from familydesk.admin import backups
 from familydesk.db import encryption
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
-from familydesk.errors import BackupError
+from familydesk.db.models.registry import Family, Person
+from familydesk.kernel.errors import BackupError
 from tests.helpers import open_signed
 
 pytestmark = [pytest.mark.sqlite_only, pytest.mark.usefixtures("quick_kdf")]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from familydesk.db.location import describe, is_network_path, resolve_database_url
-from familydesk.errors import DatabaseLocationError
+from familydesk.kernel.errors import DatabaseLocationError
 
 MOUNTS = """\
 /dev/sda1 / ext4 rw 0 0

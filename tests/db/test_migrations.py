@@ -15,8 +15,8 @@ from familydesk.db import migrate, schema_revision
 from familydesk.db.base import Base
 from familydesk.db.database import Database
 from familydesk.db.migrate import include_name, render_item
-from familydesk.db.models import Family, Person
-from familydesk.errors import DatabaseLocationError, DatabaseTooNewError, FamilyDeskError
+from familydesk.db.models.registry import Family, Person
+from familydesk.kernel.errors import DatabaseLocationError, DatabaseTooNewError, FamilyDeskError
 from tests.helpers import open_signed
 
 EXTRA_REVISION = """

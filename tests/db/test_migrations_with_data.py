@@ -24,7 +24,7 @@ from familydesk.db import migrate
 from familydesk.db.database import Database
 from familydesk.db.dialect import write_options
 from familydesk.db.location import resolve_database_url
-from familydesk.text import name_key, search_document
+from familydesk.kernel.text import name_key, search_document
 from tests.conftest import PgServer
 from tests.db import revision_data as data
 from tests.helpers import open_signed
@@ -157,10 +157,11 @@ def _check_backup(
 
 def _read_and_write(database: Database, ids: dict[tuple[str, str], int], revision: str) -> None:
     """The app's services read the migrated rows, and a write goes through."""
-    from familydesk import audit, registry
+    from familydesk import registry
+    from familydesk.admin.maintenance import check_database
     from familydesk.cards.lookup import check_card
     from familydesk.frontdesk.queue import today_queue
-    from familydesk.maintenance import check_database
+    from familydesk.trust import audit
 
     rossi = database.read(registry.get_family, ids[("family", "rossi")])
     assert rossi.name == "Rossi Ferrari" and rossi.uid == data.ROSSI_UID

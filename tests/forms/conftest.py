@@ -13,8 +13,9 @@ import pytest
 from codicefiscale import codicefiscale as cf
 from pypdf import PdfReader
 
-from familydesk import centre, registry
-from familydesk.centre import CentreDetails
+from familydesk import registry
+from familydesk.admin import centre
+from familydesk.admin.centre import CentreDetails
 from familydesk.db.database import Database
 from familydesk.registry import FamilyDetail, FamilyInput, MemberInput
 

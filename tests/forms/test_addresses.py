@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from familydesk import centre
-from familydesk.centre import CentreDetails
+from familydesk.admin import centre
+from familydesk.admin.centre import CentreDetails
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
-from familydesk.forms import render_intake, render_privacy
+from familydesk.db.models.registry import Family, Person
 from familydesk.forms.address import postal_address, postal_block, postal_lines
 from familydesk.forms.base import FormLanguage
 from familydesk.registry import FamilyDetail
+from familydesk.registry.printouts import render_intake, render_privacy
 from tests.forms.conftest import TODAY, make_family, pages_text
 
 STREET = "Via Giuseppe Verdi 12/B"
@@ -128,6 +128,6 @@ def test_the_group_enrolment_form_prints_cap_and_province(
 
 
 def test_the_access_report_names_the_cap() -> None:
-    from familydesk.forms.access import _pairs
+    from familydesk.privacy.access_sheet import _pairs
 
     assert _pairs({"postal_code": "46029"}, FormLanguage.of("it")) == [("CAP", "46029")]

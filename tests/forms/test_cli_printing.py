@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from familydesk.centre import CentreDetails
+from familydesk.admin.centre import CentreDetails
 from familydesk.registry import FamilyDetail
 from tests.forms.conftest import CENTRE_NAME, pages_text
 from tests.helpers import run_cli as run

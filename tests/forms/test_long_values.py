@@ -8,21 +8,21 @@ from datetime import date
 
 import pytest
 
-from familydesk.centre import CentreDetails
+from familydesk.admin.centre import CentreDetails
+from familydesk.cards.letters import Addressee, CoverLetterData, cover_letter_pdf
 from familydesk.db.database import Database
-from familydesk.forms import intake_pdf
-from familydesk.forms.card_letters import Addressee, CoverLetterData, cover_letter_pdf
-from familydesk.forms.group_sheets import (
+from familydesk.groups.catalog import get_group
+from familydesk.groups.enrolment import participants
+from familydesk.groups.figures import completions
+from familydesk.groups.sessions import session_by_number, sessions_of
+from familydesk.groups.sheets import (
     CertificateData,
     SignatureSheetData,
     certificates_pdf,
     signatures_pdf,
 )
-from familydesk.groups.catalog import get_group
-from familydesk.groups.enrolment import participants
-from familydesk.groups.figures import completions
-from familydesk.groups.sessions import session_by_number, sessions_of
 from familydesk.registry import FamilyDetail
+from familydesk.registry.printouts import intake_pdf
 from tests.forms.conftest import TODAY, pages_text
 from tests.groups.group_data import build_world
 from tests.groups.print_data import build_met_group

@@ -6,17 +6,17 @@ import logging
 
 import pytest
 
-from familydesk import forms
 from familydesk.db.database import Database
-from familydesk.errors import NotFoundError
+from familydesk.kernel.errors import NotFoundError
 from familydesk.registry import FamilyDetail
+from familydesk.registry import printouts as forms
 from tests.forms.conftest import CENTRE_NAME, pages_text
 
 
 def test_render_intake_logs_the_id_and_nothing_personal(
     database: Database, family: FamilyDetail, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.INFO, logger="familydesk.forms"):
+    with caplog.at_level(logging.INFO, logger="familydesk.registry.printouts"):
         pdf = database.read(forms.render_intake, family.id, "en")
     assert pdf.startswith(b"%PDF") and CENTRE_NAME in pages_text(pdf)[0]
     logged = "\n".join(r.getMessage() for r in caplog.records)
@@ -30,7 +30,7 @@ def test_render_privacy_finds_the_person_and_their_family(
     database: Database, family: FamilyDetail, caplog: pytest.LogCaptureFixture
 ) -> None:
     zoe = family.members[2]
-    with caplog.at_level(logging.INFO, logger="familydesk.forms"):
+    with caplog.at_level(logging.INFO, logger="familydesk.registry.printouts"):
         pdf = database.read(forms.render_privacy, zoe.id, "it")
     text = " ".join(" ".join(pages_text(pdf)).split())
     assert "genitore/tutore di D'Angelo Zoë" in text and "Via Giuseppe Verdi 12/B" in text

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from familydesk import audit
+from familydesk.admin.centre import CentreDetails
 from familydesk.appointments import booking
 from familydesk.appointments.lookup import staff_by_name
 from familydesk.appointments.printouts import print_agenda, print_call_list, print_slip
-from familydesk.centre import CentreDetails
 from familydesk.db.database import Database
-from familydesk.db.models import Family
-from familydesk.errors import FamilyDeskError, NotFoundError, ValidationError
+from familydesk.db.models.registry import Family
 from familydesk.forms.base import FormLanguage
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import FamilyDeskError, NotFoundError, ValidationError
+from familydesk.trust import audit
+from familydesk.trust.permissions import PermissionDenied
 from tests.appointments.calendar_data import Calendar, build, working_day
 from tests.appointments.calendar_data import booking as booking_input
 from tests.appointments.print_data import Day, book_day

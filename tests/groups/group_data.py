@@ -12,8 +12,8 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy.orm import Session
 
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Operator, Person
-from familydesk.db.models_groups import Group, GroupSession
+from familydesk.db.models.groups import Group, GroupSession
+from familydesk.db.models.registry import Family, Operator, Person
 from familydesk.groups.catalog import GroupInput, create_group
 from familydesk.groups.sessions import Pattern
 from tests.appointments.calendar_data import Calendar, build, working_day

@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from familydesk.db.database import Database
-from familydesk.db.models_groups import GroupSession
+from familydesk.db.models.groups import GroupSession
 from familydesk.groups.attendance import save_attendance
 from familydesk.groups.catalog import get_group
 from familydesk.groups.enrolment import enrol

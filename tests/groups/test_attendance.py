@@ -9,9 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from familydesk.db.database import Database
-from familydesk.db.models import AuditEntry
-from familydesk.db.models_groups import Attendance, GroupSession
-from familydesk.errors import ConflictError, ValidationError
+from familydesk.db.models.groups import Attendance, GroupSession
+from familydesk.db.models.registry import AuditEntry
 from familydesk.groups.attendance import (  # fmt: skip
     add_walk_in,
     attendance_grid,
@@ -19,7 +18,8 @@ from familydesk.groups.attendance import (  # fmt: skip
     save_attendance,
 )
 from familydesk.groups.enrolment import enrol, participants, withdraw
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import ConflictError, ValidationError
+from familydesk.trust.permissions import PermissionDenied
 from tests.groups.group_data import (  # fmt: skip
     LATER,
     SIGN_UP,

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
 from familydesk.groups.catalog import get_group, list_groups, update_group
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import ValidationError
+from familydesk.trust.permissions import PermissionDenied
 from tests.groups.group_data import START, GroupWorld, group_input, new_group
 from tests.helpers import signed_in
 

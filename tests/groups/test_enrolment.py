@@ -10,12 +10,12 @@ import pytest
 from sqlalchemy import func, select
 
 from familydesk.db.database import Database
-from familydesk.db.models import Person
-from familydesk.db.models_groups import Enrolment
-from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.db.models.groups import Enrolment
+from familydesk.db.models.registry import Person
 from familydesk.groups.catalog import get_group, update_group
 from familydesk.groups.enrolment import enrol, mark_informed, participants, to_inform, withdraw
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.trust.permissions import PermissionDenied
 from tests.groups.group_data import (
     START,
     GroupWorld,

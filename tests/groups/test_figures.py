@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from familydesk.db.database import Database
-from familydesk.db.models_groups import GroupSession
+from familydesk.db.models.groups import GroupSession
 from familydesk.groups.attendance import save_attendance
 from familydesk.groups.enrolment import enrol
 from familydesk.groups.figures import completions, group_figures, needed_sessions, period_figures

@@ -7,13 +7,14 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from familydesk import privacy, retention
-from familydesk.anonymise import anonymise_family
 from familydesk.db.base import utcnow
 from familydesk.db.database import Database
-from familydesk.db.models import Family
-from familydesk.db.models_groups import Attendance, Enrolment
-from familydesk.retention.kinds import activity_sources
+from familydesk.db.models.groups import Attendance, Enrolment
+from familydesk.db.models.registry import Family
+from familydesk.privacy import access as privacy
+from familydesk.privacy import retention
+from familydesk.privacy.anonymise import anonymise_family
+from familydesk.privacy.retention.kinds import activity_sources
 from tests.groups.group_data import GroupWorld, add_sessions, family_members, new_group, weekly
 
 TODAY = date(2026, 11, 22)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from familydesk.db.database import Database
-from familydesk.db.models import Person
+from familydesk.db.models.registry import Person
 from tests.forms.conftest import pages_text
 from tests.groups.group_data import GroupWorld
 from tests.groups.print_data import FIRST_DAY, MetGroup, build_met_group

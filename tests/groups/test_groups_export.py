@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from familydesk import audit, permissions
 from familydesk.db.database import Database
 from familydesk.groups.export import ATTENDANCE_COLUMNS, export_attendance, export_groups
 from familydesk.groups.figures import GroupFigures
+from familydesk.trust import audit, permissions
 from tests.groups.group_data import GroupWorld
 from tests.groups.print_data import FIRST_DAY, MetGroup, build_met_group
 from tests.helpers import signed_in

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from familydesk import audit
-from familydesk.centre import CentreDetails
+from familydesk.admin.centre import CentreDetails
 from familydesk.db.database import Database
-from familydesk.errors import FamilyDeskError, NotFoundError, ValidationError
 from familydesk.forms.base import FormLanguage
 from familydesk.groups.printouts import (
     print_certificate,
@@ -22,7 +20,9 @@ from familydesk.groups.printouts import (
     print_signatures,
     print_summary,
 )
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import FamilyDeskError, NotFoundError, ValidationError
+from familydesk.trust import audit
+from familydesk.trust.permissions import PermissionDenied
 from tests.forms.conftest import CENTRE_NAME, font_files, letterhead, pages_text  # noqa: F401
 from tests.groups.group_data import GroupWorld
 from tests.groups.print_data import FIRST_DAY, MetGroup, build_met_group

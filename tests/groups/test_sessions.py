@@ -13,9 +13,8 @@ from sqlalchemy.orm import Session
 from familydesk.appointments.booking import BookingConflict, book
 from familydesk.db.base import utcnow
 from familydesk.db.database import Database
-from familydesk.db.models_appointments import Closure, Staff
-from familydesk.db.models_groups import Attendance, Enrolment, GroupSession
-from familydesk.errors import FamilyDeskError, ValidationError
+from familydesk.db.models.appointments import Closure, Staff
+from familydesk.db.models.groups import Attendance, Enrolment, GroupSession
 from familydesk.groups.sessions import (
     SessionConflict,
     add_session,
@@ -26,7 +25,8 @@ from familydesk.groups.sessions import (
     session_by_number,
     sessions_of,
 )
-from familydesk.permissions import PermissionDenied
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.trust.permissions import PermissionDenied
 from tests.appointments.calendar_data import at, booking, next_weekday_holiday
 from tests.groups.group_data import START, GroupWorld, new_group, tuesdays
 from tests.helpers import open_signed, signed_in

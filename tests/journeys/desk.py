@@ -4,7 +4,7 @@
 ``QT_QPA_PLATFORM``: a real screen), signed in through ``FAMILYDESK_OPERATOR`` and
 ``FAMILYDESK_PASSWORD`` as the sign-in at start allows, and sends X input with ``xdotool``
 (XTEST: the events come through the X server as from a keyboard and a mouse). Where things
-are on screen comes from the app's test-only geometry dump (``familydesk.ui.shell_probe``,
+are on screen comes from the app's test-only geometry dump (``familydesk.ui.shell.probe``,
 switched on by ``FAMILYDESK_GEOMETRY_DUMP``). Screenshots go to ``build/journeys/``.
 """
 

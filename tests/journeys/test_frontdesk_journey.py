@@ -14,8 +14,8 @@ import pytest
 from familydesk import i18n
 from familydesk.db.database import Database
 from familydesk.frontdesk import list_needs
+from familydesk.kernel.text import fold
 from familydesk.registry import PersonHit, search_people
-from familydesk.text import fold
 from tests.journeys.desk import Desk, query
 
 pytestmark = pytest.mark.journey

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from familydesk.ui.navigation import NAVIGATION
+from familydesk.ui.shell.navigation import NAVIGATION
 from tests.journeys.demo_data import ended_group
 from tests.journeys.desk import SCREEN, Desk, JourneyError, Probe, right_edges, wait_until
 

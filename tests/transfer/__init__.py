@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
+from familydesk.db.models.registry import Family, Person
 from familydesk.demo.generator import _tax_code
 from familydesk.transfer import ImportSummary, import_file
 

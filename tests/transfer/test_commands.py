@@ -129,7 +129,7 @@ def test_xlsx_export_needs_a_file(capsys, db_location: str) -> None:  # type: ig
 
 
 def test_an_import_first_makes_a_copy_kept_a_week(capsys, db_location: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from familydesk import backups
+    from familydesk.admin import backups
 
     run(capsys, "import", "families", "--dry-run", str(csv_file(tmp_path, GOOD)),
         "--db", db_location)  # fmt: skip

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from familydesk import registry
 from familydesk.db.database import Database
-from familydesk.db.models import Person
+from familydesk.db.models.registry import Person
 from familydesk.registry import FamilyDetail
 from tests.transfer import (
     BIANCHI_ANNA,
@@ -41,7 +41,7 @@ def _families(database: Database) -> dict[str, FamilyDetail]:
     def fetch(session):  # type: ignore[no-untyped-def]
         from sqlalchemy import select
 
-        from familydesk.db.models import Family
+        from familydesk.db.models.registry import Family
 
         ids = session.scalars(select(Family.id).order_by(Family.id)).all()
         return [registry.get_family(session, i, TODAY) for i in ids]

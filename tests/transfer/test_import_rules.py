@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from familydesk import i18n, registry
 from familydesk.db.database import Database
-from familydesk.db.models import Person
+from familydesk.db.models.registry import Person
 from familydesk.registry import FamilyInput, MemberInput
 from familydesk.transfer import NEW, PRESENT, REJECTED, importer
 from tests.transfer import (

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
+from familydesk.db.models.registry import Family, Person
 from familydesk.demo import fill_demo
 from familydesk.registry.families import create_family
 from familydesk.registry.records import FamilyInput, MemberInput

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from familydesk.cards.numbers import next_number
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
-from familydesk.db.models_cards import Card, CardMember
+from familydesk.db.models.cards import Card, CardMember
+from familydesk.db.models.registry import Family, Person
 from tests.cards.card_data import TODAY, CardWorld, add_card, born, build_world
 
 

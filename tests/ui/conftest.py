@@ -6,11 +6,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from familydesk.db.database import Database
-from familydesk.ui.app import configure_settings_storage
-from familydesk.ui.language import LanguageManager
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.runner import SyncRunner
+from familydesk.ui.shell.app import configure_settings_storage
+from familydesk.ui.shell.language import LanguageManager
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.shell.runner import SyncRunner
+from familydesk.ui.widgets.page import PageContext
 
 
 @pytest.fixture

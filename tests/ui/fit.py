@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QStyle, QTableView
 
-from familydesk.paths import resources_dir
+from familydesk.kernel.paths import resources_dir
 
 
 @pytest.fixture

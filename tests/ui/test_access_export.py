@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from familydesk import audit, registry
+from familydesk import registry
 from familydesk.db.database import Database
 from familydesk.registry import FamilyInput, MemberInput
+from familydesk.trust import audit
 from familydesk.ui.families.detail import FamilyDetailView
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.widgets.page import PageContext
 
 
 def _detail(context: PageContext, database: Database, qtbot: QtBot) -> FamilyDetailView:
@@ -71,7 +72,7 @@ def test_the_desk_records_an_erasure_request_for_the_selected_member(
 ) -> None:
     from PySide6.QtWidgets import QDialog
 
-    from familydesk import erasure
+    from familydesk.privacy import erasure
 
     monkeypatch.setattr(QDialog, "open", QDialog.show)
     database.role = "reception"

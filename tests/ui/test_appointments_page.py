@@ -16,9 +16,9 @@ from familydesk.appointments.series import book_series
 from familydesk.db.database import Database
 from familydesk.kernel import clock
 from familydesk.ui.appointments.booking_dialog import BookingDialog, open_booking_dialog
-from familydesk.ui.main_window import NAVIGATION, MainWindow
-from familydesk.ui.pages.appointments import AppointmentsPage
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.appointments.page import AppointmentsPage
+from familydesk.ui.shell.main_window import NAVIGATION, MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.appointments.calendar_data import Calendar, at, booking, build, working_day
 from tests.ui.conftest import activate
 
@@ -301,7 +301,7 @@ def test_booking_prints_the_slip_and_the_details_print_it_again_with_ctrl_p(
 ) -> None:
     from pathlib import Path
 
-    from familydesk import audit
+    from familydesk.trust import audit
 
     day = working_day()
     page = _page(context, qtbot, cal, day)
@@ -382,7 +382,7 @@ def test_a_booking_with_several_wrong_fields_lists_them_all(
 
 
 def _refusal(database: Database, data: object) -> Exception:
-    from familydesk.errors import ValidationError
+    from familydesk.kernel.errors import ValidationError
 
     with pytest.raises(ValidationError) as refused:
         database.write(book, data)

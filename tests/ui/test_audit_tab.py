@@ -11,13 +11,14 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from familydesk import audit, registry
+from familydesk import registry
 from familydesk.db.database import Database
 from familydesk.kernel import clock
 from familydesk.registry import FamilyInput, MemberInput
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.pages.privacy import PrivacyPage
+from familydesk.trust import audit
 from familydesk.ui.privacy.audit_tab import AuditTab
+from familydesk.ui.privacy.page import PrivacyPage
+from familydesk.ui.widgets.page import PageContext
 
 CODE = cf.encode("Benatti", "Anna", "F", datetime(1985, 4, 2), "Suzzara")
 

@@ -14,12 +14,12 @@ from sqlalchemy import func, select
 from familydesk.cards.numbers import grouped
 from familydesk.cards.partners import PartnerInput, get_partner, save_partner
 from familydesk.db.database import Database
-from familydesk.db.models_cards import Redemption
+from familydesk.db.models.cards import Redemption
 from familydesk.ui.cards.counter_answer import COLOURS
 from familydesk.ui.cards.counter_tab import CounterTab
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.pages.cards import CardsPage
+from familydesk.ui.cards.page import CardsPage
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.cards.card_data import TODAY, CardWorld, add_card, build_world
 from tests.cards.partner_data import Partners, build_partners
 from tests.ui.conftest import activate, open_page
@@ -199,7 +199,7 @@ def test_the_log_shows_today_only_newest_first_with_the_operator(
 def test_partner_and_benefit_lists_are_searchable_and_sorted(
     context: PageContext, database: Database, world: CardWorld, partners: Partners, qtbot: QtBot
 ) -> None:
-    from familydesk.ui.combo import SearchableCombo, collation_key
+    from familydesk.ui.widgets.combo import SearchableCombo, collation_key
 
     tab = CounterTab(context)
     qtbot.addWidget(tab)

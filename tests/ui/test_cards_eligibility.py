@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
-from familydesk.db.models_cards import Card
+from familydesk.db.models.cards import Card
+from familydesk.db.models.registry import Family, Person
 from familydesk.ui.cards.eligibility_tab import EligibilityDialog, EligibilityTab
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.cards.card_data import TODAY, CardWorld, add_card, born, build_world, freeze
 from tests.ui.conftest import activate, open_page
 from tests.ui.keyboard import CTRL, focused, press, type_text

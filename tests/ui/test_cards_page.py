@@ -6,8 +6,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from familydesk.db.database import Database
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.cards import CardsPage
+from familydesk.ui.cards.page import CardsPage
+from familydesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import open_page
 
 

@@ -23,10 +23,10 @@ from familydesk.cards.partners import (
 )
 from familydesk.cards.redemptions import redeem
 from familydesk.db.database import Database
-from familydesk.db.models import MemberComune
+from familydesk.db.models.registry import MemberComune
 from familydesk.ui.cards.partners_tab import PartnersTab
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.cards.card_data import TODAY, CardWorld, add_card, build_world
 from tests.cards.partner_data import Partners, build_partners
 from tests.ui.conftest import activate, open_page

@@ -18,12 +18,12 @@ from familydesk.cards.issue import renew_card
 from familydesk.cards.numbers import grouped, next_number
 from familydesk.cards.redemptions import redeem
 from familydesk.db.database import Database
-from familydesk.db.models import Family, Person
-from familydesk.db.models_cards import Card, CardMember
+from familydesk.db.models.cards import Card, CardMember
+from familydesk.db.models.registry import Family, Person
 from familydesk.ui.cards.card_actions import ReplaceDialog, RevokeDialog
 from familydesk.ui.cards.register_tab import RegisterTab
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.cards.card_data import TODAY, add_card, born, build_world, freeze
 from tests.cards.partner_data import build_partners
 from tests.ui.card_register_data import Register, build_register
@@ -311,7 +311,7 @@ def test_holder_family_comune_and_dates_are_not_clipped_at_1366(
 
 def _many_cards(session, world, count: int) -> None:  # type: ignore[no-untyped-def]
     from familydesk.cards.numbers import next_number
-    from familydesk.db.models_cards import CardMember
+    from familydesk.db.models.cards import CardMember
 
     for _ in range(count):
         added = Card(number=next_number(session, "E089"), card_type_id=world.family_card,

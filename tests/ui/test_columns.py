@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
-from familydesk.ui.columns import fit_columns
-from familydesk.ui.table_model import Column, RowsTableModel
+from familydesk.ui.widgets.columns import fit_columns
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 ROWS = [("1", "Centro per le Famiglie di Suzzara, Sala Mediazione", "Recupero: Le emozioni dei figli",
          "annullato: educatrice malata")]  # fmt: skip

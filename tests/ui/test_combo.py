@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from familydesk.ui.combo import SearchableCombo, collation_key
+from familydesk.ui.widgets.combo import SearchableCombo, collation_key
 
 
 def test_collation_ignores_accents_and_case() -> None:

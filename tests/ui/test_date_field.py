@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from familydesk import i18n
-from familydesk.ui.widgets import DateField
+from familydesk.ui.widgets.fields import DateField
 
 
 def test_a_squeezed_date_field_still_shows_the_whole_hint_and_date(qtbot: QtBot) -> None:

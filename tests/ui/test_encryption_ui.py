@@ -8,9 +8,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from familydesk.db import encryption
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.settings_encryption import EncryptionBox
-from familydesk.ui.unlock import UnlockDialog, unlock_at_start
+from familydesk.ui.settings.encryption import EncryptionBox
+from familydesk.ui.shell.unlock import UnlockDialog, unlock_at_start
+from familydesk.ui.widgets.page import PageContext
 from tests.helpers import open_signed
 
 pytestmark = pytest.mark.usefixtures("quick_kdf")

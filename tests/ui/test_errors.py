@@ -8,7 +8,7 @@ import sys
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from familydesk.ui import errors
+from familydesk.ui.shell import errors
 
 
 def _raise() -> None:
@@ -41,7 +41,7 @@ def test_uncaught_exceptions_are_logged_and_shown_friendly(
 
 
 def test_expected_errors_show_their_sentence(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from familydesk.errors import ValidationError
+    from familydesk.kernel.errors import ValidationError
 
     texts: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: texts.append(self.text()))
@@ -52,7 +52,7 @@ def test_expected_errors_show_their_sentence(qapp, monkeypatch) -> None:  # type
 def test_a_database_that_cannot_open_is_explained_in_a_dialog(
     qapp, monkeypatch: pytest.MonkeyPatch, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
-    from familydesk.ui import app
+    from familydesk.ui.shell import app
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))

@@ -12,16 +12,16 @@ from pytestqt.qtbot import QtBot
 
 from familydesk import i18n, registry
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
 from familydesk.kernel import clock
+from familydesk.kernel.errors import ValidationError
 from familydesk.registry import FamilyInput, MemberInput
 from familydesk.registry.validation import clean_family
 from familydesk.ui.families.consent_dialog import ConsentDialog
 from familydesk.ui.families.family_dialog import FamilyDialog
 from familydesk.ui.families.member_dialog import MemberDialog
 from familydesk.ui.families.merge_dialog import MergeDialog
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.families import FamiliesPage
+from familydesk.ui.families.page import FamiliesPage
+from familydesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import open_page
 from tests.ui.fit import beyond_the_right_edge, clipped, styled  # noqa: F401 (a fixture)
 
@@ -201,7 +201,7 @@ def test_print_buttons_open_the_pdf_in_the_viewer(
 
 
 def test_import_button_opens_the_import_dialog(page: FamiliesPage) -> None:
-    from familydesk.ui.dialogs.import_families import ImportFamiliesDialog
+    from familydesk.ui.families.import_dialog import ImportFamiliesDialog
 
     page.import_button.click()
     assert isinstance(page.last_dialog, ImportFamiliesDialog) and page.last_dialog.isVisible()

@@ -13,11 +13,11 @@ from sqlalchemy import select
 from familydesk.cards.issue import issue_card
 from familydesk.cards.numbers import grouped
 from familydesk.db.database import Database
-from familydesk.db.models_cards import Card
+from familydesk.db.models.cards import Card
 from familydesk.ui.cards.card_actions import ReplaceDialog, RevokeDialog
 from familydesk.ui.cards.eligibility_tab import EligibilityDialog
 from familydesk.ui.cards.family_tab import FamilyCardsTab
-from familydesk.ui.main_window import MainWindow
+from familydesk.ui.shell.main_window import MainWindow
 from tests.cards.card_data import TODAY, build_world, freeze
 from tests.ui.card_register_data import Register, build_register
 from tests.ui.conftest import open_page

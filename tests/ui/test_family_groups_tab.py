@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from familydesk.db.database import Database
 from familydesk.groups.enrolment import enrol
 from familydesk.ui.families.groups_tab import FamilyGroupsTab
-from familydesk.ui.main_window import MainWindow
+from familydesk.ui.shell.main_window import MainWindow
 from tests.groups.group_data import START, GroupWorld, add_sessions, build_world, new_group, weekly
 from tests.ui.conftest import open_page
 

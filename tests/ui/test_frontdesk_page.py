@@ -14,9 +14,9 @@ from familydesk.db.database import Database
 from familydesk.frontdesk import ContactInput, RequestInput
 from familydesk.kernel import clock
 from familydesk.registry import FamilyInput, MemberInput
-from familydesk.ui.main_window import NAVIGATION, MainWindow
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.pages.frontdesk import FrontDeskPage
+from familydesk.ui.frontdesk.page import FrontDeskPage
+from familydesk.ui.shell.main_window import NAVIGATION, MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.ui.conftest import open_page
 from tests.ui.keyboard import ALT, CTRL, focused, press, type_text
 

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from familydesk import frontdesk, registry
 from familydesk.db.database import Database
 from familydesk.registry import FamilyInput, MemberInput
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.frontdesk import FrontDeskPage
+from familydesk.ui.frontdesk.page import FrontDeskPage
+from familydesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import open_page
 from tests.ui.keyboard import CTRL, press, type_text
 
@@ -84,7 +84,7 @@ def test_every_other_person_picker_takes_the_first_after_down_enter(
     """Booking, sign-up, walk-in at a session and the card check share PersonPicker."""
     from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
-    from familydesk.ui.appointments.person_picker import PersonPicker
+    from familydesk.ui.widgets.person_picker import PersonPicker
 
     first = _family(database, "Bassoli", "Alice", date(1980, 1, 1))
     _family(database, "Bassoli", "Alice", date(1990, 1, 1))

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from familydesk import frontdesk
 from familydesk.db.database import Database
-from familydesk.db.models_frontdesk import Contact
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.frontdesk import FrontDeskPage
+from familydesk.db.models.frontdesk import Contact
+from familydesk.ui.frontdesk.page import FrontDeskPage
+from familydesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import open_page
 from tests.ui.keyboard import ALT, CTRL, focused, press, type_text
 

@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from familydesk.appointments.calendar_rules import local_now, national_holidays
 from familydesk.db.database import Database
 from familydesk.groups.attendance import attendance_grid, save_attendance
 from familydesk.groups.enrolment import enrol
 from familydesk.groups.sessions import SessionRow, plan_sessions, sessions_of
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
+from familydesk.scheduling.calendar_rules import local_now, national_holidays
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.groups.group_data import (
     GroupWorld,
     add_sessions,

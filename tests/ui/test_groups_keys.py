@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from familydesk.ui.groups.attendance_model import mark_for_key
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.widgets.page import PageContext
 
 
 def test_the_italian_letters_mark_too(context: PageContext) -> None:

@@ -11,14 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk.db.database import Database
-from familydesk.db.models_appointments import Place, Room
-from familydesk.db.models_groups import Group, GroupSession
+from familydesk.db.models.appointments import Place, Room
+from familydesk.db.models.groups import Group, GroupSession
 from familydesk.groups.catalog import list_groups
 from familydesk.groups.enrolment import enrol, participants, to_inform
 from familydesk.groups.sessions import sessions_of
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.pages.groups import GroupsPage
+from familydesk.ui.groups.page import GroupsPage
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.groups.group_data import (
     START,
     GroupWorld,
@@ -156,8 +156,8 @@ def test_sign_up_and_withdraw_moves_the_waiting_list_up_to_be_told(
 def test_a_reception_operator_signs_up_but_does_not_plan(
     database: Database, world: GroupWorld, qtbot: QtBot
 ) -> None:
-    from familydesk.ui.language import LanguageManager
-    from familydesk.ui.runner import SyncRunner
+    from familydesk.ui.shell.language import LanguageManager
+    from familydesk.ui.shell.runner import SyncRunner
     from tests.helpers import signed_in
 
     new_group(database, world)

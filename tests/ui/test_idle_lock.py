@@ -10,14 +10,16 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from familydesk import operators, preferences, registry
+from familydesk import registry
 from familydesk.db.database import Database
-from familydesk.db.models import Operator
+from familydesk.db.models.registry import Operator
+from familydesk.kernel import preferences
 from familydesk.registry import FamilyInput, MemberInput
-from familydesk.ui import idle_lock
-from familydesk.ui.idle_lock import IdleLock
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.sign_in import LockDialog
+from familydesk.trust import operators
+from familydesk.ui.shell import idle_lock
+from familydesk.ui.shell.idle_lock import IdleLock
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.shell.sign_in import LockDialog
 
 PASSWORD = "password-di-prova"
 

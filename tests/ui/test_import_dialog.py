@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from familydesk.db.database import Database
 from familydesk.registry import count_families
-from familydesk.ui.dialogs.import_families import ImportFamiliesDialog
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.families.import_dialog import ImportFamiliesDialog
+from familydesk.ui.widgets.page import PageContext
 from tests.transfer import BIANCHI_ANNA, ROSSI_LUCA, ROSSI_MARIO, write_csv
 
 ROWS = [
@@ -123,7 +123,7 @@ def test_with_the_threaded_runner_progress_arrives_on_the_gui_thread(
 ) -> None:
     from PySide6.QtCore import QCoreApplication, QThread
 
-    from familydesk.ui.runner import Runner
+    from familydesk.ui.shell.runner import Runner
 
     runner = Runner(database)
     dialog = ImportFamiliesDialog(runner)

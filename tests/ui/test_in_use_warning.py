@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from familydesk.db import in_use
 from familydesk.db.database import Database
-from familydesk.ui import in_use as in_use_ui
+from familydesk.ui.shell import in_use as in_use_ui
 
 
 @pytest.fixture

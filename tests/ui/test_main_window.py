@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from familydesk.db.database import Database
 from familydesk.demo import fill_demo
-from familydesk.ui.main_window import NAVIGATION, MainWindow
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.shell.main_window import NAVIGATION, MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.ui.conftest import activate
 
 
@@ -167,7 +167,7 @@ def test_only_the_first_page_is_built_and_the_next_on_its_first_showing(
 def test_the_navigation_knows_who_may_use_a_page_as_the_page_does(
     context: PageContext, database: Database, qtbot: QtBot
 ) -> None:
-    from familydesk.operators import ROLES
+    from familydesk.trust.operators import ROLES
 
     for role in ROLES:
         database.role = role

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from familydesk.ui import printing
+from familydesk.ui.widgets import printing
 
 
 def _write(_session, path: Path) -> None:  # type: ignore[no-untyped-def]

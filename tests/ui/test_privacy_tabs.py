@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from familydesk import erasure, registry, retention
+from familydesk import registry
 from familydesk.db.database import Database
 from familydesk.kernel import clock
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.pages.privacy import PrivacyPage
+from familydesk.privacy import erasure, retention
 from familydesk.ui.privacy.erasure_tab import ErasureTab, record_request_dialog
+from familydesk.ui.privacy.page import PrivacyPage
 from familydesk.ui.privacy.retention_tab import RetentionTab
+from familydesk.ui.widgets.page import PageContext
 from tests.privacy_data import age, family, member
 
 LEFT = Qt.MouseButton.LeftButton

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from familydesk.ui.language import LanguageManager
+from familydesk.ui.shell.language import LanguageManager
 
 
 def _texts(dialog: QFileDialog) -> set[str]:

@@ -19,11 +19,11 @@ from familydesk.frontdesk import ContactInput, RequestInput
 from familydesk.i18n import format_date
 from familydesk.kernel import clock
 from familydesk.ui.appointments.booking_dialog import BookingDialog
+from familydesk.ui.families.page import FamiliesPage
+from familydesk.ui.frontdesk.page import FrontDeskPage
 from familydesk.ui.frontdesk.quick_booking import booked_text
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.pages.families import FamiliesPage
-from familydesk.ui.pages.frontdesk import FrontDeskPage
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.appointments.calendar_data import Calendar, at, booking, build, working_day
 from tests.ui.conftest import activate, open_page
 from tests.ui.keyboard import ALT, CTRL, press, type_text
@@ -177,7 +177,7 @@ def test_a_desk_role_without_appointments_gets_no_booking(
     monkeypatch: pytest.MonkeyPatch,
     request: pytest.FixtureRequest,
 ) -> None:
-    from familydesk import permissions
+    from familydesk.trust import permissions
 
     reception = permissions.ROLE_PERMISSIONS["reception"] - {permissions.APPOINTMENTS}
     monkeypatch.setitem(permissions.ROLE_PERMISSIONS, "reception", reception)

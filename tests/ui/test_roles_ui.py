@@ -12,8 +12,8 @@ from familydesk.db.database import Database
 from familydesk.registry import FamilyInput, MemberInput
 from familydesk.ui.families.family_dialog import FamilyDialog
 from familydesk.ui.families.member_dialog import MemberDialog
-from familydesk.ui.main_window import NAVIGATION, MainWindow
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.shell.main_window import NAVIGATION, MainWindow
+from familydesk.ui.widgets.page import PageContext
 
 
 def _family(database: Database):  # type: ignore[no-untyped-def]
@@ -73,7 +73,7 @@ def test_reception_sees_no_import_and_no_privacy_page(
 def test_settings_for_reception_are_read_only_and_operators_are_for_admins(
     context: PageContext, database: Database, qtbot: QtBot
 ) -> None:
-    from familydesk.ui.pages.settings import SettingsPage
+    from familydesk.ui.settings.page import SettingsPage
 
     database.role = "reception"
     page = SettingsPage(context)
@@ -87,7 +87,7 @@ def test_settings_for_reception_are_read_only_and_operators_are_for_admins(
 
 
 def test_read_only_settings_say_who_can_change_them(context: PageContext, database: Database, qtbot: QtBot) -> None:  # fmt: skip
-    from familydesk.ui.pages.settings import SettingsPage
+    from familydesk.ui.settings.page import SettingsPage
 
     database.role = "reception"
     page = SettingsPage(context)

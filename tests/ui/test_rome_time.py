@@ -17,9 +17,9 @@ from familydesk.frontdesk import ContactInput, RequestInput
 from familydesk.kernel import clock
 from familydesk.registry import FamilyInput, MemberInput
 from familydesk.ui.cards.counter_tab import CounterTab
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.cards import CardsPage
-from familydesk.ui.pages.frontdesk import FrontDeskPage
+from familydesk.ui.cards.page import CardsPage
+from familydesk.ui.frontdesk.page import FrontDeskPage
+from familydesk.ui.shell.main_window import MainWindow
 from tests.cards.card_data import add_card, build_world
 from tests.cards.partner_data import build_partners
 from tests.test_clock import machine_zone

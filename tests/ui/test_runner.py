@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from familydesk.db.database import Database
-from familydesk.errors import ValidationError
+from familydesk.kernel.errors import ValidationError
 from familydesk.registry import count_families
-from familydesk.ui.runner import Runner
+from familydesk.ui.shell.runner import Runner
 
 
 def _thread_name(_session) -> str:  # type: ignore[no-untyped-def]
@@ -33,7 +33,7 @@ def test_work_runs_off_the_gui_thread_and_result_arrives_on_it(
 
 
 def test_writes_commit_and_errors_come_back(database: Database, qtbot: QtBot) -> None:
-    from familydesk.db.models import Family
+    from familydesk.db.models.registry import Family
 
     runner = Runner(database)
     done: list[object] = []
@@ -91,7 +91,7 @@ def test_busy_signal_brackets_the_work(database: Database, qtbot: QtBot) -> None
 
 @pytest.mark.parametrize("write", [False, True])
 def test_sync_runner_runs_at_once(database: Database, write: bool) -> None:
-    from familydesk.ui.runner import SyncRunner
+    from familydesk.ui.shell.runner import SyncRunner
 
     runner = SyncRunner(database)
     got: list[int] = []

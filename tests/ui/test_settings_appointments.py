@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from familydesk import centre
+from familydesk.admin import centre
 from familydesk.appointments import resources as res
 from familydesk.db.database import Database
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.pages.settings import SettingsPage
-from familydesk.ui.settings_appointments import AppointmentsSettings
+from familydesk.ui.settings.appointments import AppointmentsSettings
+from familydesk.ui.settings.page import SettingsPage
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.helpers import signed_in
 
 
@@ -196,8 +196,8 @@ def test_reception_does_not_see_the_appointments_section(
 def test_the_settings_form_shows_each_wrong_field_under_it(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QLineEdit, QWidget
 
-    from familydesk.errors import ValidationError
-    from familydesk.ui.settings_appointments_form import FieldForm
+    from familydesk.kernel.errors import ValidationError
+    from familydesk.ui.settings.appointments_form import FieldForm
 
     host = QWidget()
     form = FieldForm(host)

@@ -15,12 +15,12 @@ from familydesk.cards import types
 from familydesk.cards.eligibility import add_months, check_eligibility
 from familydesk.cards.types import CardTypeInput, CardTypeRow
 from familydesk.db.database import Database
-from familydesk.db.models import Family
-from familydesk.permissions import PermissionDenied
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.pages.settings import SettingsPage
-from familydesk.ui.settings_cards import CardTypesEditor, CardTypesSettings
+from familydesk.db.models.registry import Family
+from familydesk.trust.permissions import PermissionDenied
+from familydesk.ui.settings.cards import CardTypesEditor, CardTypesSettings
+from familydesk.ui.settings.page import SettingsPage
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.cards.card_data import TODAY, CardWorld, add_card, build_world
 from tests.helpers import signed_in
 from tests.ui.conftest import open_page

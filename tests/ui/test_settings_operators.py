@@ -6,11 +6,11 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from familydesk import operators
 from familydesk.db.database import Database
-from familydesk.operators import PermissionDenied
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.settings_operators import OperatorDialog, OperatorsBox
+from familydesk.trust import operators
+from familydesk.trust.operators import PermissionDenied
+from familydesk.ui.settings.operators import OperatorDialog, OperatorsBox
+from familydesk.ui.widgets.page import PageContext
 
 
 @pytest.fixture

@@ -8,10 +8,11 @@ from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from familydesk import backups, centre, preferences
+from familydesk.admin import backups, centre
 from familydesk.db.database import Database
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.settings import SettingsPage
+from familydesk.kernel import preferences
+from familydesk.ui.settings.page import SettingsPage
+from familydesk.ui.shell.main_window import MainWindow
 
 
 def _settings(window: MainWindow) -> SettingsPage:
@@ -66,9 +67,7 @@ def test_a_stale_form_is_not_saved_over_a_newer_version(
     details = database.read(centre.get_centre)
     database.write(centre.save_centre, details.__class__(**{**details.__dict__, "phone": "0376 1"}))
     shown: list[BaseException] = []
-    monkeypatch.setattr(
-        "familydesk.ui.pages.settings.show_error", lambda _p, exc: shown.append(exc)
-    )
+    monkeypatch.setattr("familydesk.ui.settings.page.show_error", lambda _p, exc: shown.append(exc))
     page.fields["name"].setText("Another name")
     page.save()
     assert shown and "changed by someone else" in str(shown[0])
@@ -128,9 +127,9 @@ def test_back_up_now_and_the_status_bar(window: MainWindow, tmp_path: Path) -> N
 def test_the_screen_lock_minutes_are_kept_and_applied_at_once(context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication, QMainWindow
 
-    from familydesk import preferences
-    from familydesk.ui.idle_lock import IdleLock
-    from familydesk.ui.pages.settings import SettingsPage
+    from familydesk.kernel import preferences
+    from familydesk.ui.settings.page import SettingsPage
+    from familydesk.ui.shell.idle_lock import IdleLock
 
     window = QMainWindow()
     qtbot.addWidget(window)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from familydesk import audit, operators
 from familydesk.db.database import Database
 from familydesk.demo import fill_demo
-from familydesk.ui.sign_in import SignInDialog
+from familydesk.trust import audit, operators
+from familydesk.ui.shell.sign_in import SignInDialog
 
 
 def test_first_start_creates_the_administrator(database: Database, qtbot: QtBot) -> None:
@@ -48,7 +48,7 @@ def test_demo_sign_in_says_how_and_refuses_wrong_passwords(
 def test_the_demo_hint_names_every_operator_the_demo_made(database: Database, qtbot: QtBot) -> None:
     from sqlalchemy import select
 
-    from familydesk.db.models import Operator
+    from familydesk.db.models.registry import Operator
 
     database.write(fill_demo, families=30, seed=1)
     made = set(database.read(lambda s: list(s.scalars(select(Operator.username)))))

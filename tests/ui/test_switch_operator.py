@@ -11,15 +11,16 @@ import shiboken6
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from familydesk import frontdesk, operators
+from familydesk import frontdesk
 from familydesk.db.database import Database
-from familydesk.errors import FamilyDeskError
 from familydesk.frontdesk import ContactInput, RequestInput
 from familydesk.kernel import clock
-from familydesk.ui import idle_lock, main_window
-from familydesk.ui.idle_lock import IdleLock
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
+from familydesk.kernel.errors import FamilyDeskError
+from familydesk.trust import operators
+from familydesk.ui.shell import idle_lock, main_window
+from familydesk.ui.shell.idle_lock import IdleLock
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 
 
 @pytest.fixture

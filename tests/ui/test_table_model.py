@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from familydesk.db.database import Database
 from familydesk.demo import fill_demo
 from familydesk.registry import family_page
-from familydesk.ui.pages.families import family_columns
-from familydesk.ui.runner import SyncRunner
-from familydesk.ui.table_model import LazyTableModel
+from familydesk.ui.families.page import family_columns
+from familydesk.ui.shell.runner import SyncRunner
+from familydesk.ui.widgets.table_model import LazyTableModel
 
 
 def test_pages_arrive_as_the_view_scrolls(database: Database, qapp) -> None:  # type: ignore[no-untyped-def]

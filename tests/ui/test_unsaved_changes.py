@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from familydesk import operators
 from familydesk.db.database import Database
 from familydesk.groups.attendance import attendance_grid
-from familydesk.ui import idle_lock
+from familydesk.trust import operators
 from familydesk.ui.families.family_dialog import FamilyDialog
-from familydesk.ui.main_window import MainWindow
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.shell import idle_lock
+from familydesk.ui.shell.main_window import MainWindow
+from familydesk.ui.widgets.page import PageContext
 from tests.ui import test_groups_attendance as attendance
 from tests.ui.conftest import open_page
 

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from familydesk import i18n, preferences
-from familydesk.ui import wheel_guard
-from familydesk.ui.main_window import MainWindow
+from familydesk import i18n
+from familydesk.kernel import preferences
+from familydesk.ui.shell import wheel_guard
+from familydesk.ui.shell.main_window import MainWindow
 from tests.ui.conftest import open_page
 
 

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from familydesk import registry
 from familydesk.db.database import Database
-from familydesk.paths import resources_dir
-from familydesk.ui.elided import ZWSP, ElidedLabel, breakable
-from familydesk.ui.main_window import NAVIGATION_WIDTH, MainWindow
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.pages.families import FamiliesPage
+from familydesk.kernel.paths import resources_dir
+from familydesk.ui.families.page import FamiliesPage
+from familydesk.ui.shell.main_window import NAVIGATION_WIDTH, MainWindow
+from familydesk.ui.widgets.elided import ZWSP, ElidedLabel, breakable
+from familydesk.ui.widgets.page import PageContext
 from tests.groups.group_data import GroupWorld
 from tests.ui import test_groups_attendance as attendance
 from tests.ui.conftest import open_page

@@ -25,20 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk.appointments.booking import BookingConflict, book
-from familydesk.appointments.calendar_rules import hhmm, local_now
 from familydesk.appointments.calendar_view import CalendarChoices, calendar_choices
 from familydesk.appointments.printouts import print_slip
 from familydesk.appointments.series import SeriesResult, book_series
 from familydesk.appointments.slots import FreeSlot, SlotQuery, find_free_slots
-from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.i18n import _, format_date, format_number, ngettext
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.scheduling.calendar_rules import hhmm, local_now
 from familydesk.ui.appointments.booking_form import BookingForm
 from familydesk.ui.appointments.slot_panel import SlotPanel
-from familydesk.ui.errors import show_error
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.printing import print_pdf
-from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import ErrorLine
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import ErrorLine
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.printing import print_pdf
 
 PRINT_SLIP_SETTING = "appointments/print_slip_after_booking"
 

@@ -24,12 +24,12 @@ from familydesk.appointments.calendar_view import CalendarChoices
 from familydesk.appointments.professions import gives
 from familydesk.appointments.series import MAX_OCCURRENCES
 from familydesk.appointments.slots import FreeSlot
-from familydesk.errors import FieldErrors, ValidationError
 from familydesk.i18n import _
+from familydesk.kernel.errors import FieldErrors, ValidationError
 from familydesk.ui.appointments.fields import TimeField, read_moment
-from familydesk.ui.appointments.person_picker import PersonPicker
-from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import DateField
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import DateField
+from familydesk.ui.widgets.person_picker import PersonPicker
 
 REPEATS = (0, 1, 2)  # does not repeat, every week, every two weeks
 

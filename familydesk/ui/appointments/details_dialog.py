@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
 
 from familydesk.appointments import series
 from familydesk.appointments.booking import TRANSITIONS, set_status
-from familydesk.appointments.calendar_rules import hhmm, local_now
 from familydesk.appointments.names import STATUSES
 from familydesk.appointments.printouts import print_slip
 from familydesk.appointments.queries import AppointmentRow
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _, format_date
+from familydesk.kernel.errors import FamilyDeskError
+from familydesk.scheduling.calendar_rules import hhmm, local_now
 from familydesk.ui.appointments.fields import TimeField, read_moment
-from familydesk.ui.errors import show_error
-from familydesk.ui.printing import print_pdf
-from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import DateField, ErrorLine
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import DateField, ErrorLine
+from familydesk.ui.widgets.printing import print_pdf
 
 #: Status buttons, in the order shown.
 STATUS_ACTIONS = ("confirmed", "done", "no_show", "booked")

@@ -6,10 +6,10 @@ from datetime import datetime, time
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from familydesk.appointments.calendar_rules import hhmm
 from familydesk.appointments.resources import parse_clock
 from familydesk.i18n import _
-from familydesk.ui.widgets import DateField
+from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.ui.widgets.fields import DateField
 
 
 class TimeField(QLineEdit):

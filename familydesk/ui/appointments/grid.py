@@ -19,12 +19,12 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from familydesk.appointments.calendar_rules import hhmm
 from familydesk.appointments.calendar_view import ClosedSpan
 from familydesk.appointments.names import STATUSES
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.i18n import _
 from familydesk.kernel import clock
+from familydesk.scheduling.calendar_rules import hhmm
 from familydesk.ui.appointments.grid_paint import (
     HEADER,
     MAX_ROW,

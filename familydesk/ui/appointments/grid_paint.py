@@ -14,10 +14,10 @@ from babel.dates import format_date as babel_format
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 
-from familydesk.appointments.calendar_rules import hhmm
 from familydesk.appointments.calendar_view import ClosedSpan
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.i18n import babel_locale
+from familydesk.scheduling.calendar_rules import hhmm
 
 RULER = 52
 HEADER = 42

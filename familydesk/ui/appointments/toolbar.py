@@ -12,7 +12,7 @@ from familydesk.appointments.names import STATUSES
 from familydesk.i18n import _, format_date
 from familydesk.kernel import clock
 from familydesk.ui.appointments.grid_paint import STATUS_COLOURS, day_heading
-from familydesk.ui.widgets import DateField
+from familydesk.ui.widgets.fields import DateField
 
 VIEWS = ("day", "week")
 KINDS = ("staff", "room", "place")

@@ -29,9 +29,9 @@ from familydesk.cards.partners import (
 from familydesk.cards.types import CardTypeRow, list_card_types
 from familydesk.i18n import _
 from familydesk.ui.cards.partner_dialog import CardsFormDialog
-from familydesk.ui.runner import Runner
-from familydesk.ui.settings_appointments_form import FieldForm
-from familydesk.ui.widgets import parse_money
+from familydesk.ui.settings.appointments_form import FieldForm
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import parse_money
 
 
 def read_value(text: str) -> Decimal | None:

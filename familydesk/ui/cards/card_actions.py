@@ -24,19 +24,19 @@ from PySide6.QtWidgets import (  # fmt: skip
     QWidget,
 )
 
-from familydesk import permissions
 from familydesk.cards.issue import renew_card, replace_card, revoke_card
 from familydesk.cards.records import CardRow
-from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.i18n import N_, _, format_date
-from familydesk.ui.appointments.banner import Banner
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.trust import permissions
 from familydesk.ui.cards import printing
 from familydesk.ui.cards.register_model import today
-from familydesk.ui.errors import show_error
-from familydesk.ui.families.form_dialog import FormDialog
-from familydesk.ui.groups.common import open_dialog, report
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.runner import Runner
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.banner import Banner
+from familydesk.ui.widgets.dialogs import open_dialog, report
+from familydesk.ui.widgets.form_dialog import FormDialog
+from familydesk.ui.widgets.page import PageContext
 
 #: Reasons offered for a replacement (the field takes any other text too).
 REPLACE_REASONS = (N_("lost card"), N_("stolen card"), N_("damaged card"))

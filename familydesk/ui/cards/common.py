@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.widgets.page import PageContext
 
 
 class CardsTab(QWidget):

@@ -33,17 +33,17 @@ from familydesk.cards.redemptions import (
     redeem,
     redemptions_between,
 )
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.kernel import clock
-from familydesk.ui.appointments.banner import Banner
+from familydesk.kernel.errors import FamilyDeskError
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.counter_answer import AnswerPanel
-from familydesk.ui.combo import SearchableCombo
-from familydesk.ui.errors import show_error
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.table_model import Column, Index, RowsTableModel
-from familydesk.ui.widgets import ErrorLine, record_table
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.widgets.banner import Banner
+from familydesk.ui.widgets.combo import SearchableCombo
+from familydesk.ui.widgets.fields import ErrorLine, record_table
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.table_model import Column, Index, RowsTableModel
 
 #: QSettings keys: the last partner and benefit chosen at this desk.
 PARTNER_SETTING = "cards/counterPartner"

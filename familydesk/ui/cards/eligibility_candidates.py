@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from familydesk.cards.candidates import Candidate, eligible_without_card
 from familydesk.i18n import _, format_date, format_number, ngettext
-from familydesk.ui.appointments.banner import Banner
-from familydesk.ui.groups.common import report
-from familydesk.ui.runner import Runner
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import record_table
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.banner import Banner
+from familydesk.ui.widgets.dialogs import report
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 #: The most families listed at once (the service stops there).
 LIMIT = 500

@@ -27,18 +27,18 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import local_now
 from familydesk.cards.eligibility import Eligibility, check_eligibility
 from familydesk.cards.issue import cards_of_family, issue_card, valid_card
 from familydesk.cards.records import CardRow
 from familydesk.cards.types import CardTypeRow, list_card_types
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.registry import FamilyDetail, get_family
-from familydesk.ui.appointments.banner import Banner
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import permissions
 from familydesk.ui.cards import printing
-from familydesk.ui.groups.common import report
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.widgets.banner import Banner
+from familydesk.ui.widgets.dialogs import report
+from familydesk.ui.widgets.page import PageContext
 
 GREEN, RED, GREY, BLUE = "#1b6b2f", "#b3261e", "#4a5a6a", "#1f4e8c"
 

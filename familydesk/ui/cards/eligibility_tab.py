@@ -13,11 +13,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QSplitter, QVBoxLayout, QWidget
 
 from familydesk.i18n import _
-from familydesk.ui.appointments.person_picker import PersonPicker
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.eligibility_candidates import CandidatesList
 from familydesk.ui.cards.eligibility_panel import EligibilityPanel
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.person_picker import PersonPicker
 
 
 class EligibilityTab(CardsTab):

@@ -7,17 +7,17 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout, QWidget
 
-from familydesk import permissions
 from familydesk.cards.issue import cards_of_family
 from familydesk.cards.records import CardRow
 from familydesk.i18n import _, format_date, format_number
-from familydesk.ui.appointments.banner import Banner
+from familydesk.trust import permissions
 from familydesk.ui.cards.card_actions import CardActions
 from familydesk.ui.cards.eligibility_tab import EligibilityDialog
 from familydesk.ui.cards.register_model import CardsModel, family_columns
-from familydesk.ui.groups.common import open_dialog, report
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.widgets import record_table
+from familydesk.ui.widgets.banner import Banner
+from familydesk.ui.widgets.dialogs import open_dialog, report
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.page import PageContext
 
 
 class FamilyCardsTab(QWidget):

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
 
 from familydesk.cards.partners import BENEFIT_KINDS, BenefitRow, PartnerRow, remove_benefit
 from familydesk.cards.redemptions import RedemptionRow, redemptions_of_partner
-from familydesk.errors import FamilyDeskError
 from familydesk.i18n import _, format_date, format_number, ngettext
+from familydesk.kernel.errors import FamilyDeskError
 from familydesk.ui.cards.benefit_dialog import BenefitDialog
 from familydesk.ui.cards.counter_tab import LogModel, outcome_text
-from familydesk.ui.errors import show_error
-from familydesk.ui.groups.common import open_dialog
-from familydesk.ui.runner import Runner
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import record_table
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.dialogs import open_dialog
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 
 def agreement_text(partner: PartnerRow, today: date) -> str:

@@ -11,15 +11,15 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
+from familydesk.admin.centre import MemberComuneRow
 from familydesk.cards.partners import PartnerInput, PartnerRow, category_names, save_partner
-from familydesk.centre import MemberComuneRow
-from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.i18n import _
-from familydesk.ui.errors import show_error
-from familydesk.ui.families.form_dialog import FormDialog
-from familydesk.ui.runner import Runner
-from familydesk.ui.settings_appointments_form import FieldForm
-from familydesk.ui.widgets import DateField
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.ui.settings.appointments_form import FieldForm
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import DateField
+from familydesk.ui.widgets.form_dialog import FormDialog
 
 
 def read_date(field: DateField, key: str, label: str):  # type: ignore[no-untyped-def]

@@ -27,21 +27,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import permissions
+from familydesk.admin.centre import MemberComuneRow, list_member_comuni
 from familydesk.cards.lookup import today as local_today
 from familydesk.cards.partners import PartnerRow, category_names, list_partners, remove_partner
-from familydesk.centre import MemberComuneRow, list_member_comuni
 from familydesk.i18n import _, format_number, ngettext
-from familydesk.ui.appointments.banner import Banner
+from familydesk.trust import permissions
 from familydesk.ui.cards import printing
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.partner_detail import PartnerDetail, agreement_short
 from familydesk.ui.cards.partner_dialog import PartnerDialog
-from familydesk.ui.columns import fit_columns
-from familydesk.ui.groups.common import open_dialog, report
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import record_table
+from familydesk.ui.widgets.banner import Banner
+from familydesk.ui.widgets.columns import fit_columns
+from familydesk.ui.widgets.dialogs import open_dialog, report
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 
 class PartnersTab(CardsTab):

@@ -13,8 +13,8 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from familydesk.cards import printouts
-from familydesk.ui.printing import print_pdf
-from familydesk.ui.runner import Runner
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.printing import print_pdf
 
 Failed = Callable[[BaseException], None]
 

@@ -15,8 +15,8 @@ from familydesk.cards.redemptions import RedemptionRow
 from familydesk.i18n import _, format_date, format_datetime
 from familydesk.ui.cards.register_model import replaced_by, replaces, state_text
 from familydesk.ui.groups.overview import FieldsView
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import record_table
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 _REFUSED = QColor("#a61b12")
 

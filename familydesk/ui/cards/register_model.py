@@ -12,12 +12,12 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from familydesk.appointments.calendar_rules import local_now
 from familydesk.cards.records import CardRow
 from familydesk.cards.register import card_register_page
 from familydesk.i18n import N_, _, format_date
-from familydesk.ui.runner import Runner
-from familydesk.ui.table_model import Column, LazyTableModel, RowsTableModel
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.table_model import Column, LazyTableModel, RowsTableModel
 
 #: A card's state on a day: the register's filters, plus "replaced".
 STATE_NAMES: dict[str, str] = {

@@ -24,23 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import permissions
 from familydesk.cards.issue import STATES, cards_of_family
 from familydesk.cards.printouts import month_bounds, next_month
 from familydesk.cards.records import CardRow, get_card
 from familydesk.cards.redemptions import redemptions_of_card
 from familydesk.cards.types import CardTypeRow, list_card_types
 from familydesk.i18n import _, format_date, format_number, ngettext
-from familydesk.ui.appointments.banner import Banner
+from familydesk.trust import permissions
 from familydesk.ui.cards import printing
 from familydesk.ui.cards.card_actions import CardActions
 from familydesk.ui.cards.common import CardsTab
 from familydesk.ui.cards.register_detail import CardDetail
 from familydesk.ui.cards.register_model import RegisterModel, today
-from familydesk.ui.columns import fit_columns
-from familydesk.ui.groups.common import report
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.widgets import record_table
+from familydesk.ui.widgets.banner import Banner
+from familydesk.ui.widgets.columns import fit_columns
+from familydesk.ui.widgets.dialogs import report
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.page import PageContext
 
 
 class RegisterTab(CardsTab):

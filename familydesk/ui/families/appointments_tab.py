@@ -14,15 +14,15 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signa
 from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from familydesk.appointments.calendar_rules import hhmm
 from familydesk.appointments.names import STATUSES
 from familydesk.appointments.queries import AppointmentRow, appointments_of_family
 from familydesk.i18n import _, format_date, format_number
 from familydesk.kernel import clock
-from familydesk.ui.errors import show_error
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import record_table
+from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 BOOK_KEY = "Ctrl+Shift+B"
 UPCOMING_BACKGROUND = QColor("#fff8e1")

@@ -16,9 +16,9 @@ from familydesk import registry
 from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.registry import CONSENT_KINDS, FamilyDetail, MemberDetail
-from familydesk.ui.families.form_dialog import FormDialog
-from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import DateField
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import DateField
+from familydesk.ui.widgets.form_dialog import FormDialog
 
 
 class ConsentDialog(FormDialog):

@@ -21,15 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import frontdesk, i18n, permissions, registry
-from familydesk.errors import ValidationError
+from familydesk import frontdesk, i18n, registry
 from familydesk.frontdesk import ContactRow
 from familydesk.i18n import _, format_date, format_money, format_number
 from familydesk.kernel import clock
+from familydesk.kernel.errors import ValidationError
 from familydesk.registry import FamilyDetail, MemberDetail
+from familydesk.trust import permissions
 from familydesk.ui.cards.family_tab import FamilyCardsTab
-from familydesk.ui.elided import ElidedLabel, breakable
-from familydesk.ui.errors import show_error
 from familydesk.ui.families.appointments_tab import BOOK_KEY, FamilyAppointmentsTab
 from familydesk.ui.families.consent_dialog import ConsentDialog
 from familydesk.ui.families.family_dialog import FamilyDialog
@@ -41,10 +40,12 @@ from familydesk.ui.families.models import (
     contacts_model,
     members_model,
 )
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.printing import open_pdf, printout_path, show_print_failed
-from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import Chips, record_table
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.elided import ElidedLabel, breakable
+from familydesk.ui.widgets.fields import Chips, record_table
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.printing import open_pdf, printout_path, show_print_failed
 
 
 class FamilyDetailView(QWidget):
@@ -334,7 +335,7 @@ class FamilyDetailView(QWidget):
 
     # -- printing ------------------------------------------------------------
     def _print(self, kind: str, record_id: int) -> None:
-        from familydesk import forms
+        from familydesk.registry import printouts as forms
 
         render = forms.render_intake if kind == "intake" else forms.render_privacy
         language = self.form_language.currentData()
@@ -373,7 +374,7 @@ class FamilyDetailView(QWidget):
     # -- right of access -----------------------------------------------------
     def export_personal_data(self) -> None:
         """Write the selected member's data (art. 15: JSON and PDF) into a folder they choose."""
-        from familydesk.privacy import write_access_export
+        from familydesk.privacy.access import write_access_export
 
         member = self.selected_member()
         if member is None:

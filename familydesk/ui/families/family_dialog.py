@@ -14,14 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import centre, comuni, permissions, registry
-from familydesk.errors import FieldErrors, ValidationError
+from familydesk import registry
+from familydesk.admin import centre
 from familydesk.i18n import _
+from familydesk.italy import comuni
+from familydesk.kernel.errors import FieldErrors, ValidationError
 from familydesk.registry import FamilyDetail, FamilyInput
 from familydesk.registry.validation import clean_family
-from familydesk.ui.families.form_dialog import FormDialog
-from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import DateField, MoneyField
+from familydesk.trust import permissions
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import DateField, MoneyField
+from familydesk.ui.widgets.form_dialog import FormDialog
 
 _TEXT_FIELDS = ("name", "address", "postal_code", "phone", "email")
 

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
 from familydesk.groups.family import FamilyGroupRow, groups_of_family
 from familydesk.groups.names import ENROLMENT_STATUSES, PHASES, translated
 from familydesk.i18n import _, format_date, format_number
-from familydesk.ui.errors import show_error
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import record_table
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 
 def _status(row: FamilyGroupRow) -> str:

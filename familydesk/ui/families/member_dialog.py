@@ -16,14 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import permissions, registry, taxcode
-from familydesk.errors import FieldErrors, ValidationError
+from familydesk import registry
 from familydesk.i18n import _, format_date
+from familydesk.italy import taxcode
+from familydesk.kernel.errors import FieldErrors, ValidationError
 from familydesk.registry import RELATIONS, DuplicateCodeError, MemberInput, PersonHit
 from familydesk.registry.validation import clean_member
-from familydesk.ui.families.form_dialog import FormDialog
-from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import DateField
+from familydesk.trust import permissions
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import DateField
+from familydesk.ui.widgets.form_dialog import FormDialog
 
 _TEXT_FIELDS = ("last_name", "first_name", "tax_code", "no_code_reason", "birth_place",
                 "citizenship", "languages", "phone", "email")  # fmt: skip

@@ -17,18 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import registry
-from familydesk.errors import ValidationError
 from familydesk.i18n import _, format_date, format_number, ngettext
+from familydesk.kernel.errors import ValidationError
 from familydesk.registry import PersonHit
-from familydesk.ui.errors import show_error
-from familydesk.ui.runner import Runner
-from familydesk.ui.table_model import Column, RowsTableModel
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 
 def _versions(session, ids: list[int]) -> dict[int, int]:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
-    from familydesk.db.models import Person
+    from familydesk.db.models.registry import Person
 
     return dict(session.execute(select(Person.id, Person.version).where(Person.id.in_(ids))).all())
 

@@ -9,7 +9,7 @@ from typing import Any
 from familydesk.frontdesk import CHANNELS, OUTCOMES, ContactRow, RequestRow
 from familydesk.i18n import _, format_age, format_date
 from familydesk.registry import CONSENT_KINDS, RELATIONS, ConsentRow, MemberDetail
-from familydesk.ui.table_model import Column, RowsTableModel
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 
 def _code(member: MemberDetail) -> str:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import frontdesk
-from familydesk.errors import FamilyDeskError, ValidationError
 from familydesk.frontdesk import (
     CHANNELS,
     ContactInput,
@@ -30,12 +29,13 @@ from familydesk.frontdesk import (
     VisitorLists,
 )
 from familydesk.i18n import N_, _, format_date
+from familydesk.kernel.errors import FamilyDeskError, ValidationError
 from familydesk.registry import PersonHit
-from familydesk.ui.errors import show_error
 from familydesk.ui.frontdesk.list_edit import ListEdit
 from familydesk.ui.frontdesk.request_editor import RequestEditor, with_error
-from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import ErrorLine
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import ErrorLine
 
 #: Who usually sends people to the desk (the operator may type anything else).
 REFERRED_BY = [

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from familydesk.i18n import _, format_date
 from familydesk.registry import PersonHit, search_people
-from familydesk.ui.errors import show_error
-from familydesk.ui.runner import Runner
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import record_table
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 #: People shown for a search: the desk wants the right one in the first few lines.
 LIMIT = 30

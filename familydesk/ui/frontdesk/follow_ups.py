@@ -14,11 +14,11 @@ from familydesk import frontdesk
 from familydesk.frontdesk import FollowUp
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.kernel import clock
-from familydesk.ui.errors import show_error
 from familydesk.ui.frontdesk.panel import ListPanel
 from familydesk.ui.frontdesk.quick_booking import BOOK_KEY
-from familydesk.ui.runner import Runner
-from familydesk.ui.table_model import Column, RowsTableModel
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 DONE_KEY = "F9"
 

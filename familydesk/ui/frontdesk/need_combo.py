@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from familydesk.frontdesk import MACRO_AREAS, NeedRow
 from familydesk.i18n import _
-from familydesk.text import fold
+from familydesk.kernel.text import fold
 
 _KEY = Qt.ItemDataRole.UserRole
 

@@ -9,13 +9,13 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
-from familydesk import permissions
 from familydesk.i18n import _
-from familydesk.ui.errors import show_inline
+from familydesk.trust import permissions
 from familydesk.ui.frontdesk.quick_booking import BOOK_KEY
-from familydesk.ui.runner import Runner
-from familydesk.ui.table_model import RowsTableModel
-from familydesk.ui.widgets import ErrorLine, record_table
+from familydesk.ui.shell.errors import show_inline
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import ErrorLine, record_table
+from familydesk.ui.widgets.table_model import RowsTableModel
 
 
 class ListPanel(QWidget):

@@ -19,11 +19,11 @@ from familydesk import frontdesk
 from familydesk.frontdesk import STATUSES, QueueRow
 from familydesk.i18n import _, format_number
 from familydesk.kernel import clock
-from familydesk.ui.errors import show_inline
 from familydesk.ui.frontdesk.panel import ListPanel
 from familydesk.ui.frontdesk.quick_booking import BOOK_KEY
-from familydesk.ui.runner import Runner
-from familydesk.ui.table_model import Column, RowsTableModel
+from familydesk.ui.shell.errors import show_inline
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 REFRESH_MS = 30_000
 #: Minutes after which a waiting visitor's time shows in bold.

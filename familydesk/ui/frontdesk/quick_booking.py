@@ -10,12 +10,12 @@ from babel.dates import get_day_names
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from familydesk.appointments.calendar_rules import hhmm
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.appointments.series import SeriesResult
 from familydesk.i18n import _, babel_locale, format_date, format_number, ngettext
+from familydesk.scheduling.calendar_rules import hhmm
 from familydesk.ui.appointments.booking_dialog import BookingDialog, open_booking_dialog
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.widgets.page import PageContext
 
 BOOK_KEY = "F10"
 

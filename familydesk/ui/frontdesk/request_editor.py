@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from familydesk.frontdesk import OUTCOMES, NeedRow, RequestInput
 from familydesk.i18n import N_, _
 from familydesk.ui.frontdesk.need_combo import NeedCombo
-from familydesk.ui.widgets import DateField, ErrorLine
+from familydesk.ui.widgets.fields import DateField, ErrorLine
 
 #: Outcome check boxes, with their Alt+letter in the label (not F, V, H or A: the menus').
 OUTCOME_LABELS: dict[str, str] = {

@@ -29,9 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import permissions
-from familydesk.appointments.calendar_rules import local_now
-from familydesk.errors import FamilyDeskError
 from familydesk.groups.attendance import (
     AttendanceGrid,
     add_walk_in,
@@ -43,13 +40,16 @@ from familydesk.groups.catalog import GroupRow
 from familydesk.groups.names import MARK_LETTERS, MARKS, translated
 from familydesk.groups.sessions import SessionRow
 from familydesk.i18n import _, format_date, format_number, ngettext
-from familydesk.ui.appointments.banner import Banner
-from familydesk.ui.elided import ElidedLabel
-from familydesk.ui.errors import show_error
+from familydesk.kernel.errors import FamilyDeskError
+from familydesk.scheduling.calendar_rules import local_now
+from familydesk.trust import permissions
 from familydesk.ui.groups import printing
 from familydesk.ui.groups.attendance_model import AttendanceModel, mark_for_key
 from familydesk.ui.groups.people_dialog import PeopleDialog
-from familydesk.ui.pages.base import PageContext
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.widgets.banner import Banner
+from familydesk.ui.widgets.elided import ElidedLabel
+from familydesk.ui.widgets.page import PageContext
 
 SAVE_KEY, ALL_PRESENT_KEY = "Ctrl+S", "Ctrl+Shift+P"
 

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk.appointments.resources import PlaceRow, list_places
-from familydesk.errors import ValidationError
 from familydesk.groups.catalog import (
     GroupInput,
     GroupRow,
@@ -27,10 +26,11 @@ from familydesk.groups.catalog import (
 )
 from familydesk.groups.names import KINDS, TARGETS, translated
 from familydesk.i18n import _
-from familydesk.ui.families.form_dialog import FormDialog
-from familydesk.ui.runner import Runner
-from familydesk.ui.settings_appointments_form import FieldForm
-from familydesk.ui.widgets import DateField, MoneyField
+from familydesk.kernel.errors import ValidationError
+from familydesk.ui.settings.appointments_form import FieldForm
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import DateField, MoneyField
+from familydesk.ui.widgets.form_dialog import FormDialog
 
 
 def _spin(low: int, high: int, special: str = "") -> QSpinBox:

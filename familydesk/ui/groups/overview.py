@@ -12,9 +12,9 @@ from familydesk.groups.enrolment import EnrolmentRow, participants
 from familydesk.groups.figures import Completion, GroupFigures, completions, group_figures
 from familydesk.groups.names import KINDS, PHASES, TARGETS, translated
 from familydesk.i18n import _, format_date, format_number, language_name, ngettext
-from familydesk.ui.runner import Runner
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import record_table
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from familydesk import permissions
 from familydesk.groups.catalog import GroupRow
 from familydesk.groups.enrolment import (
     EnrolmentRow,
@@ -21,14 +20,15 @@ from familydesk.groups.enrolment import (
 )
 from familydesk.groups.names import ENROLMENT_STATUSES, translated
 from familydesk.i18n import _, format_date, format_number, ngettext
-from familydesk.ui.appointments.banner import Banner
+from familydesk.trust import permissions
 from familydesk.ui.groups import printing
-from familydesk.ui.groups.common import open_dialog, report
 from familydesk.ui.groups.people_dialog import PeopleDialog
 from familydesk.ui.groups.session_dialogs import ReasonDialog
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import record_table
+from familydesk.ui.widgets.banner import Banner
+from familydesk.ui.widgets.dialogs import open_dialog, report
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 
 def status_text(row: EnrolmentRow) -> str:

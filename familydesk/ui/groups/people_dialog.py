@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem,
 
 from familydesk.i18n import _, format_date
 from familydesk.registry import FamilyDetail
-from familydesk.ui.appointments.person_picker import PersonPicker
-from familydesk.ui.families.form_dialog import FormDialog
-from familydesk.ui.runner import Runner
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.form_dialog import FormDialog
+from familydesk.ui.widgets.person_picker import PersonPicker
 
 
 class PeopleDialog(FormDialog):

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from familydesk.groups import printouts
-from familydesk.ui.printing import print_pdf
-from familydesk.ui.runner import Runner
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.printing import print_pdf
 
 Failed = Callable[[BaseException], None]
 

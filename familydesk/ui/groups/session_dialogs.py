@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from familydesk.appointments.resources import PlaceRow, list_places
 from familydesk.appointments.resources_common import weekday_name
-from familydesk.errors import ValidationError
 from familydesk.groups.catalog import GroupRow
 from familydesk.groups.sessions import (
     Pattern,
@@ -36,11 +35,12 @@ from familydesk.groups.sessions import (
 )
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel import clock
+from familydesk.kernel.errors import ValidationError
 from familydesk.ui.appointments.fields import TimeField, read_moment
-from familydesk.ui.families.form_dialog import FormDialog
-from familydesk.ui.groups.common import day_label
-from familydesk.ui.runner import Runner
-from familydesk.ui.widgets import DateField
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.dialogs import day_label
+from familydesk.ui.widgets.fields import DateField
+from familydesk.ui.widgets.form_dialog import FormDialog
 
 
 def session_line(starts_at: datetime, ends_at: datetime) -> str:

@@ -5,17 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from familydesk import permissions
 from familydesk.groups.catalog import GroupRow
 from familydesk.groups.sessions import SessionRow, cancel_session, sessions_of
 from familydesk.i18n import _, format_date, format_number, ngettext
-from familydesk.ui.appointments.banner import Banner
-from familydesk.ui.columns import fit_columns
-from familydesk.ui.groups.common import day_label, open_dialog, report
+from familydesk.trust import permissions
 from familydesk.ui.groups.session_dialogs import PlanDialog, ReasonDialog, SessionDialog
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import record_table
+from familydesk.ui.widgets.banner import Banner
+from familydesk.ui.widgets.columns import fit_columns
+from familydesk.ui.widgets.dialogs import day_label, open_dialog, report
+from familydesk.ui.widgets.fields import record_table
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 
 def status_text(row: SessionRow) -> str:

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from familydesk.audit_words import (
+from familydesk.i18n import _
+from familydesk.trust.audit.words import (
     AuditLine,
     action_text,
     detail_text,
@@ -14,7 +15,6 @@ from familydesk.audit_words import (
     what_text,
     who_text,
 )
-from familydesk.i18n import _
 
 
 class AuditDetail(QWidget):

@@ -22,17 +22,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import audit, audit_seal, backups
-from familydesk.audit_query import audit_operators
-from familydesk.audit_vocabulary import ACTIONS
-from familydesk.audit_words import action_text, changes_text, described_page, what_text, who_text
-from familydesk.errors import FamilyDeskError
+from familydesk.admin import backups
 from familydesk.i18n import _, format_datetime, format_number, ngettext
-from familydesk.ui.errors import show_error
-from familydesk.ui.pages.base import PageContext
+from familydesk.kernel.errors import FamilyDeskError
+from familydesk.trust import audit
+from familydesk.trust.audit import seal as audit_seal
+from familydesk.trust.audit.query import audit_operators
+from familydesk.trust.audit.vocabulary import ACTIONS
+from familydesk.trust.audit.words import (
+    action_text,
+    changes_text,
+    described_page,
+    what_text,
+    who_text,
+)
 from familydesk.ui.privacy.audit_detail import AuditDetail
-from familydesk.ui.table_model import Column, LazyTableModel
-from familydesk.ui.widgets import DateField, ErrorLine, record_table
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.widgets.fields import DateField, ErrorLine, record_table
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.table_model import Column, LazyTableModel
 
 
 def audit_columns() -> list[Column]:

@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import erasure
-from familydesk.erasure import REFUSAL_GROUNDS, STATUSES, ErasureRow
-from familydesk.errors import ValidationError
 from familydesk.i18n import _, format_date
 from familydesk.kernel import clock
-from familydesk.ui.errors import show_error
-from familydesk.ui.families.form_dialog import FormDialog
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.runner import Runner
-from familydesk.ui.table_model import Column, RowsTableModel
-from familydesk.ui.widgets import DateField
+from familydesk.kernel.errors import ValidationError
+from familydesk.privacy import erasure
+from familydesk.privacy.erasure import REFUSAL_GROUNDS, STATUSES, ErasureRow
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import DateField
+from familydesk.ui.widgets.form_dialog import FormDialog
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 
 def _person(row: ErasureRow) -> str:

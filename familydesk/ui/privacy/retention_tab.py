@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from familydesk import retention
 from familydesk.i18n import _, format_date, format_number, ngettext
-from familydesk.retention import PreviewRow, PurgeSummary, RuleRow
-from familydesk.ui.errors import show_error
-from familydesk.ui.pages.base import PageContext
-from familydesk.ui.table_model import Column, RowsTableModel
+from familydesk.privacy import retention
+from familydesk.privacy.retention import PreviewRow, PurgeSummary, RuleRow
+from familydesk.ui.shell.errors import show_error
+from familydesk.ui.widgets.page import PageContext
+from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

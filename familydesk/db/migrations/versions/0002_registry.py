@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from familydesk.db import search_index
-from familydesk.text import name_key, search_document
+from familydesk.kernel.text import name_key, search_document
 
 revision: str = "0002"
 down_revision: str | None = "0001"

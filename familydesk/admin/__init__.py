@@ -1,0 +1,1 @@
+"""Running the centre: its details, backups, database checks."""

@@ -1,0 +1,8 @@
+"""The ORM models, one module per capability; importing the package maps them all.
+
+``registry`` holds the centre, families, people, consents, operators and the audit
+trail; ``frontdesk``, ``appointments``, ``groups`` and ``cards`` their own tables.
+Sessions, Alembic and tests import from the module that owns a table.
+"""
+
+from familydesk.db.models import appointments, cards, frontdesk, groups, registry  # noqa: F401

@@ -1,0 +1,1 @@
+"""Italian facts: tax codes (codice fiscale), comuni, citizenships, national holidays."""

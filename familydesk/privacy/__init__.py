@@ -1,0 +1,1 @@
+"""The family's rights over their data: access export, erasure, anonymising, retention."""

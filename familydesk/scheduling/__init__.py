@@ -1,0 +1,1 @@
+"""What is open and what is busy when: calendar rules (hours, closures, holidays) and occupancy."""

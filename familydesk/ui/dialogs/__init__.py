@@ -1,1 +1,0 @@
-"""Dialogs opened from the main window (Qt only; data through the runner)."""

@@ -1,0 +1,1 @@
+"""The Settings page and its tabs (centre, operators, appointments, cards, backups, access)."""

@@ -1,0 +1,164 @@
+"""The one road from the UI to the database.
+
+Pages never open sessions: they hand a service function to the runner,
+which calls ``Database.read`` / ``Database.write`` on a worker thread and
+delivers the result (or the error) on the GUI thread, like Anki's
+``QueryOp``/``CollectionOp``. Writes go through a single worker thread, so
+SQLite sees one writer at a time; reads share a small pool.
+
+Tests use :class:`SyncRunner`, which runs the same calls immediately.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from familydesk.db.database import Database
+
+log = logging.getLogger(__name__)
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; its signals carry results back there."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, call: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.call = call
+        self.relay = relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # worker thread: no widgets here
+        try:
+            result = self.call()
+        except BaseException as exc:  # delivered to the GUI thread, never lost
+            self.relay.failed.emit(exc)
+        else:
+            self.relay.succeeded.emit(result)
+
+
+class Runner(QObject):
+    """Runs service functions against the database off the GUI thread.
+
+    ``on_error`` receives the exception on the GUI thread; without it the
+    runner's ``error`` signal is emitted (the main window shows it). A
+    callback whose ``owner`` widget has been destroyed is skipped.
+    """
+
+    error = Signal(object)
+    busy_changed = Signal(bool)
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self._readers = QThreadPool(self)
+        self._readers.setMaxThreadCount(2)
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._pending: set[_Relay] = set()
+        self._closed = False
+
+    def may(self, permission: str) -> bool:
+        """Whether the signed-in operator may do ``permission`` (forms hide what is refused)."""
+        from familydesk.trust.permissions import role_allows
+
+        return role_allows(self.database.role, permission)
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def read(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
+             on_error: Failed | None = None, owner: QObject | None = None, **kwargs: Any) -> None:  # fmt: skip
+        """Run ``fn(session, *args, **kwargs)`` in a read-only unit of work."""
+        self._start(self._readers, lambda: self.database.read(fn, *args, **kwargs),
+                    on_done, on_error, owner)  # fmt: skip
+
+    def write(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
+              on_error: Failed | None = None, owner: QObject | None = None, **kwargs: Any) -> None:  # fmt: skip
+        """Run ``fn(session, ...)`` and commit, on the single writer thread."""
+        self._start(self._writer, lambda: self.database.write(fn, *args, **kwargs),
+                    on_done, on_error, owner)  # fmt: skip
+
+    def call(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
+             on_error: Failed | None = None, owner: QObject | None = None, **kwargs: Any) -> None:  # fmt: skip
+        """Run ``fn(*args, **kwargs)`` without a session (backups), on the writer thread."""
+        self._start(self._writer, lambda: fn(*args, **kwargs), on_done, on_error, owner)
+
+    def shutdown(self) -> None:
+        """Refuse new work (the database is closing); queued jobs still finish."""
+        self._closed = True
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until queued jobs have run (shutdown and tests)."""
+        return self._readers.waitForDone(msecs) and self._writer.waitForDone(msecs)
+
+    def _start(self, pool: QThreadPool, call: Callable[[], Any], on_done: Done | None,
+               on_error: Failed | None, owner: QObject | None) -> None:  # fmt: skip
+        if self._closed:
+            log.info("Database work after shutdown ignored")
+            return
+        relay = _Relay()
+        self._pending.add(relay)
+        if len(self._pending) == 1:
+            self.busy_changed.emit(True)
+
+        def finish() -> None:
+            self._pending.discard(relay)
+            relay.deleteLater()
+            if not self._pending:
+                self.busy_changed.emit(False)
+
+        def succeeded(result: Any) -> None:
+            finish()
+            if on_done is not None and _alive(owner):
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            self._deliver_error(exc, on_error, owner)
+
+        relay.succeeded.connect(succeeded)
+        relay.failed.connect(failed)
+        pool.start(_Job(call, relay))
+
+    def _deliver_error(self, exc: BaseException, on_error: Failed | None,
+                       owner: QObject | None) -> None:  # fmt: skip
+        if not _alive(owner):
+            log.info("Result of a closed page dropped: %s", type(exc).__name__)
+        elif on_error is not None:
+            on_error(exc)
+        else:
+            self.error.emit(exc)
+
+
+def _alive(owner: QObject | None) -> bool:
+    return owner is None or shiboken6.isValid(owner)
+
+
+class SyncRunner(Runner):
+    """Runs each call at once on the calling thread (tests)."""
+
+    def _start(self, pool: QThreadPool, call: Callable[[], Any], on_done: Done | None,
+               on_error: Failed | None, owner: QObject | None) -> None:  # fmt: skip
+        if self._closed:
+            return
+        try:
+            result = call()
+        except Exception as exc:
+            self._deliver_error(exc, on_error, owner)
+        else:
+            if on_done is not None and _alive(owner):
+                on_done(result)

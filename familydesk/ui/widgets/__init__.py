@@ -1,0 +1,1 @@
+"""Widgets every page uses: table models, banner, form dialog, person picker, fields."""
