@@ -23,7 +23,8 @@ def run_on_large_database(run) -> None:  # type: ignore[no-untyped-def]
     folder.mkdir(parents=True, exist_ok=True)
     if not (folder / "frontdesk.done").exists():
         _path, built = build(folder)
-        (folder / "frontdesk.done").write_text("\n".join(f"| {a} | {b} |" for a, b in built) + "\n",
-                                               encoding="utf-8")  # fmt: skip
+        (folder / "frontdesk.done").write_text(
+            "\n".join(f"| {a} | {b} |" for a, b in built) + "\n", encoding="utf-8"
+        )
     for label, figure in run(folder):
         print(f"| {label} | {figure} |")

@@ -83,12 +83,43 @@ def _years_before(day: date, years: int) -> date:
 
 def _card_types(writer: RowWriter) -> tuple[int, int]:
     ids = []
-    for name, rules in ((FAMILY_CARD, {"min_children": 3, "child_age_limit": 26, "validity_months": 24,
-                                       "disability_age_limit": 30, "holder_min_age": None, "holder_max_age": None}),
-                        (YOUTH_CARD, {"min_children": 0, "child_age_limit": 18, "validity_months": 12,
-                                      "disability_age_limit": None, "holder_min_age": 18, "holder_max_age": 25})):  # fmt: skip
-        ids.append(writer.add(CardType, name=name, description="", residence_required=True,
-                              residence_months=0, count_foster=True, active=True, isee_ceiling=None, **rules))  # fmt: skip
+    for name, rules in (
+        (
+            FAMILY_CARD,
+            {
+                "min_children": 3,
+                "child_age_limit": 26,
+                "validity_months": 24,
+                "disability_age_limit": 30,
+                "holder_min_age": None,
+                "holder_max_age": None,
+            },
+        ),
+        (
+            YOUTH_CARD,
+            {
+                "min_children": 0,
+                "child_age_limit": 18,
+                "validity_months": 12,
+                "disability_age_limit": None,
+                "holder_min_age": 18,
+                "holder_max_age": 25,
+            },
+        ),
+    ):
+        ids.append(
+            writer.add(
+                CardType,
+                name=name,
+                description="",
+                residence_required=True,
+                residence_months=0,
+                count_foster=True,
+                active=True,
+                isee_ceiling=None,
+                **rules,
+            )
+        )
     return ids[0], ids[1]
 
 
@@ -100,55 +131,127 @@ def _add_cards(session: Session) -> int:
     writer = RowWriter(
         session, rng, (CardType, Partner, Benefit, BenefitCardType, Card, CardMember), stamp
     )
-    session.execute(update(Family).where(Family.resident_since.is_(None)).values(
-        resident_since=today - timedelta(days=3650)))  # fmt: skip
+    session.execute(
+        update(Family)
+        .where(Family.resident_since.is_(None))
+        .values(resident_since=today - timedelta(days=3650))
+    )
     family_type, youth_type = _card_types(writer)
-    partner = writer.add(Partner, name="Farmacia del benchmark", category="commercial",
-                         comune_id=session.scalar(select(func.min(MemberComune.id))),
-                         address="", contact="", phone="", email="",
-                         agreement_start=today - timedelta(days=365), agreement_end=None, active=True)  # fmt: skip
-    benefit = writer.add(Benefit, partner_id=partner, kind="percent", value=10,
-                         description="Sconto sui prodotti per l'infanzia", conditions="", active=True)  # fmt: skip
+    partner = writer.add(
+        Partner,
+        name="Farmacia del benchmark",
+        category="commercial",
+        comune_id=session.scalar(select(func.min(MemberComune.id))),
+        address="",
+        contact="",
+        phone="",
+        email="",
+        agreement_start=today - timedelta(days=365),
+        agreement_end=None,
+        active=True,
+    )
+    benefit = writer.add(
+        Benefit,
+        partner_id=partner,
+        kind="percent",
+        value=10,
+        description="Sconto sui prodotti per l'infanzia",
+        conditions="",
+        active=True,
+    )
     for card_type in (family_type, youth_type):
         writer.add(BenefitCardType, benefit_id=benefit, card_type_id=card_type)
 
     member_comuni = set(session.scalars(select(MemberComune.cadastral_code)))
     under_26 = _years_before(today, 26)
     children: dict[int, list[int]] = {}
-    for person, family in session.execute(select(Person.id, Person.family_id).where(
-            Person.relation.in_(("child", "foster")), Person.birth_date > under_26)):  # fmt: skip
+    for person, family in session.execute(
+        select(Person.id, Person.family_id).where(
+            Person.relation.in_(("child", "foster")), Person.birth_date > under_26
+        )
+    ):
         children.setdefault(family, []).append(person)
-    families = {f: (code, parent) for f, code, parent in session.execute(
-        select(Family.id, Family.comune_code, func.min(Person.id)).join(Person, Person.family_id == Family.id)
-        .where(Person.relation == "parent").group_by(Family.id, Family.comune_code))}  # fmt: skip
-    young = session.execute(select(Person.id, Person.family_id).where(
-        Person.birth_date <= _years_before(today, 18), Person.birth_date > _years_before(today, 26))
-        .order_by(Person.id)).all()  # fmt: skip
-    issued = [(f, family_type, families[f][1], kids) for f, kids in sorted(children.items())
-              if len(kids) >= 3 and f in families and families[f][0] in member_comuni]  # fmt: skip
+    families = {
+        f: (code, parent)
+        for f, code, parent in session.execute(
+            select(Family.id, Family.comune_code, func.min(Person.id))
+            .join(Person, Person.family_id == Family.id)
+            .where(Person.relation == "parent")
+            .group_by(Family.id, Family.comune_code)
+        )
+    }
+    young = session.execute(
+        select(Person.id, Person.family_id)
+        .where(
+            Person.birth_date <= _years_before(today, 18),
+            Person.birth_date > _years_before(today, 26),
+        )
+        .order_by(Person.id)
+    ).all()
+    issued = [
+        (f, family_type, families[f][1], kids)
+        for f, kids in sorted(children.items())
+        if len(kids) >= 3 and f in families and families[f][0] in member_comuni
+    ]
     taken = {f for f, *_rest in issued}
-    issued += [(f, youth_type, p, [p]) for p, f in young if f not in taken and f in families
-               and families[f][0] in member_comuni][: max(0, CARDS - len(issued))]  # fmt: skip
+    issued += [
+        (f, youth_type, p, [p])
+        for p, f in young
+        if f not in taken and f in families and families[f][0] in member_comuni
+    ][: max(0, CARDS - len(issued))]
     sequence: Counter[str] = Counter()
     for family, card_type, holder, members in issued[:CARDS]:
         code = families[family][0]
         sequence[code] += 1
         start = today - timedelta(days=rng.randint(0, 330))
         months = 24 if card_type == family_type else 12
-        card = writer.add(Card, number=compose(code, sequence[code]), card_type_id=card_type,
-                          family_id=family, holder_id=holder, comune_code=code, issued_on=start,
-                          expires_on=start + timedelta(days=months * 30), shortened_reason="",
-                          status="active", revoked_on=None, revoke_reason="", previous_id=None,
-                          issued_by="benchmark")  # fmt: skip
+        card = writer.add(
+            Card,
+            number=compose(code, sequence[code]),
+            card_type_id=card_type,
+            family_id=family,
+            holder_id=holder,
+            comune_code=code,
+            issued_on=start,
+            expires_on=start + timedelta(days=months * 30),
+            shortened_reason="",
+            status="active",
+            revoked_on=None,
+            revoke_reason="",
+            previous_id=None,
+            issued_by="benchmark",
+        )
         for person in members:
             writer.add(CardMember, card_id=card, person_id=person)
     writer.write()
     first = next_id(session, CardSequence)
-    session.execute(insert(CardSequence), [
-        {"id": first + n, "uid": new_uid(rng), "created_at": stamp, "updated_at": stamp, "version": 1,
-         "comune_code": code, "last": last} for n, (code, last) in enumerate(sorted(sequence.items()))])  # fmt: skip
-    advance_sequences(session, ("card_type", "partner", "benefit", "benefit_card_type", "card",
-                                "card_member", "card_sequence"))  # fmt: skip
+    session.execute(
+        insert(CardSequence),
+        [
+            {
+                "id": first + n,
+                "uid": new_uid(rng),
+                "created_at": stamp,
+                "updated_at": stamp,
+                "version": 1,
+                "comune_code": code,
+                "last": last,
+            }
+            for n, (code, last) in enumerate(sorted(sequence.items()))
+        ],
+    )
+    advance_sequences(
+        session,
+        (
+            "card_type",
+            "partner",
+            "benefit",
+            "benefit_card_type",
+            "card",
+            "card_member",
+            "card_sequence",
+        ),
+    )
     return min(len(issued), CARDS)
 
 
@@ -163,8 +266,12 @@ def prepare(path: Path) -> list[tuple[str, str]]:
             return []
         start = time.perf_counter()
         added = database.write(_add_cards)
-        return [(f"Add {added:,} family and youth cards (numbered per comune, with their members)",
-                 f"{time.perf_counter() - start:.1f} s")]  # fmt: skip
+        return [
+            (
+                f"Add {added:,} family and youth cards (numbered per comune, with their members)",
+                f"{time.perf_counter() - start:.1f} s",
+            )
+        ]
     finally:
         database.dispose()
 
@@ -173,13 +280,19 @@ def _subject(session: Session) -> tuple[int, str, int, int]:
     """The family card of a family with exactly three children: (type, number, family, benefit)."""
     family_type = benchmark_types(session)
     assert family_type is not None
-    counts = (select(CardMember.card_id, func.count().label("n")).group_by(CardMember.card_id)
-              .subquery())  # fmt: skip
-    card = session.scalars(select(Card).join(counts, counts.c.card_id == Card.id).where(
-        Card.card_type_id == family_type, counts.c.n == 3).order_by(Card.id)).first()  # fmt: skip
+    counts = (
+        select(CardMember.card_id, func.count().label("n")).group_by(CardMember.card_id).subquery()
+    )
+    card = session.scalars(
+        select(Card)
+        .join(counts, counts.c.card_id == Card.id)
+        .where(Card.card_type_id == family_type, counts.c.n == 3)
+        .order_by(Card.id)
+    ).first()
     assert card is not None and card.family_id is not None
-    benefit = session.scalar(select(BenefitCardType.benefit_id).where(
-        BenefitCardType.card_type_id == family_type))  # fmt: skip
+    benefit = session.scalar(
+        select(BenefitCardType.benefit_id).where(BenefitCardType.card_type_id == family_type)
+    )
     assert benefit is not None
     return family_type, card.number, card.family_id, benefit
 
@@ -227,20 +340,31 @@ def measure(path: Path) -> list[tuple[str, str]]:
             raw.execute(
                 "SELECT * FROM benefit_card_type WHERE benefit_id = ?", (benefit,)
             ).fetchall()
-            raw.execute("INSERT INTO redemption (uid, created_at, updated_at, version, site_id, benefit_id, "
-                        "card_id, number_typed, at, accepted, reason, operator) VALUES "
-                        "(randomblob(16), '2026-01-01', '2026-01-01', 1, 1, ?, ?, ?, '2026-01-01', 1, '', 'x')",
-                        (benefit, card_id, number))  # fmt: skip
+            raw.execute(
+                "INSERT INTO redemption (uid, created_at, updated_at, version, site_id, benefit_id, "
+                "card_id, number_typed, at, accepted, reason, operator) VALUES "
+                "(randomblob(16), '2026-01-01', '2026-01-01', 1, 1, ?, ?, ?, '2026-01-01', 1, '', 'x')",
+                (benefit, card_id, number),
+            )
             raw.execute("ROLLBACK")
 
         return [
-            _row(f"(a) check a card by number: check_card(), {cards:,} cards", checked,
-                 _times(plain_card, RUNS)),
-            _row(f"(b) eligibility of one family: check_eligibility(), {len(verdict.rules)} rules",
-                 eligible, _times(plain_family, RUNS)),
-            _row("(c) record a benefit's use: redeem() (rolled back)", redeemed,
-                 _times(plain_redemption, RUNS)),
-        ] + register  # fmt: skip
+            _row(
+                f"(a) check a card by number: check_card(), {cards:,} cards",
+                checked,
+                _times(plain_card, RUNS),
+            ),
+            _row(
+                f"(b) eligibility of one family: check_eligibility(), {len(verdict.rules)} rules",
+                eligible,
+                _times(plain_family, RUNS),
+            ),
+            _row(
+                "(c) record a benefit's use: redeem() (rolled back)",
+                redeemed,
+                _times(plain_redemption, RUNS),
+            ),
+        ] + register
     finally:
         raw.close()
         database.dispose()
@@ -258,15 +382,24 @@ def _register(database, cards: int) -> list[tuple[str, str]]:  # type: ignore[no
         searched = _times(lambda: card_register_page(session, 0, PAGE_SIZE, text="gonzaga"), 10)
         found = card_register_page(session, 0, PAGE_SIZE, text="gonzaga").total
     return [
-        (f"(d) card register, all {cards:,} cards at once: card_register() (the list before "
-         f"paging): median / p99", f"{whole[0]:.0f} / {whole[1]:.0f} ms"),
-        (f"(d) card register, first page of {PAGE_SIZE}: card_register_page(): median / p99",
-         f"{first[0]:.1f} / {first[1]:.1f} ms"),
-        (f"(d) card register, last page of {PAGE_SIZE}: median / p99",
-         f"{deep[0]:.1f} / {deep[1]:.1f} ms"),
-        (f"(d) card register, search “gonzaga” ({found:,} cards), first page: median / p99",
-         f"{searched[0]:.1f} / {searched[1]:.1f} ms"),
-    ]  # fmt: skip
+        (
+            f"(d) card register, all {cards:,} cards at once: card_register() (the list before "
+            f"paging): median / p99",
+            f"{whole[0]:.0f} / {whole[1]:.0f} ms",
+        ),
+        (
+            f"(d) card register, first page of {PAGE_SIZE}: card_register_page(): median / p99",
+            f"{first[0]:.1f} / {first[1]:.1f} ms",
+        ),
+        (
+            f"(d) card register, last page of {PAGE_SIZE}: median / p99",
+            f"{deep[0]:.1f} / {deep[1]:.1f} ms",
+        ),
+        (
+            f"(d) card register, search “gonzaga” ({found:,} cards), first page: median / p99",
+            f"{searched[0]:.1f} / {searched[1]:.1f} ms",
+        ),
+    ]
 
 
 def run(folder: Path) -> list[tuple[str, str]]:

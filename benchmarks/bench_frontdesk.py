@@ -40,8 +40,9 @@ from familydesk.scheduling.calendar_rules import local_now  # noqa: E402
 
 CONTACTS = 500_000
 APPOINTMENTS = 200_000
-SIZE = ActivitySize(contacts=CONTACTS, appointments=APPOINTMENTS, queue=CONTACTS // 470,
-                    teams=13, days_back=3 * 365)  # fmt: skip
+SIZE = ActivitySize(
+    contacts=CONTACTS, appointments=APPOINTMENTS, queue=CONTACTS // 470, teams=13, days_back=3 * 365
+)
 RUNS = 30
 OWNER = "reception"
 
@@ -89,26 +90,38 @@ def build(folder: Path) -> tuple[Path, list[tuple[str, str]]]:
         seconds = time.perf_counter() - start
     finally:
         database.dispose()
-    return path, [(
-        f"Add {summary.contacts:,} contacts ({summary.requests:,} requests) and "
-        f"{summary.appointments:,} appointments ({summary.series:,} series) to "
-        f"{FAMILIES:,} families", f"{seconds:.0f} s",
-    )]  # fmt: skip
+    return path, [
+        (
+            f"Add {summary.contacts:,} contacts ({summary.requests:,} requests) and "
+            f"{summary.appointments:,} appointments ({summary.series:,} series) to "
+            f"{FAMILIES:,} families",
+            f"{seconds:.0f} s",
+        )
+    ]
 
 
 def _row(label: str, ours: tuple[float, float], raw: tuple[float, float]) -> tuple[str, str]:
-    return (f"{label}: median / p99 — plain SQL",
-            f"{ours[0]:.1f} / {ours[1]:.1f} ms — {raw[0]:.1f} / {raw[1]:.1f} ms")  # fmt: skip
+    return (
+        f"{label}: median / p99 — plain SQL",
+        f"{ours[0]:.1f} / {ours[1]:.1f} ms — {raw[0]:.1f} / {raw[1]:.1f} ms",
+    )
 
 
 def _busiest_week(session: Session) -> tuple[int, datetime, datetime, int]:
     """The professional with most appointments, and their fullest week (Monday, next Monday)."""
     staff_id = session.scalar(
-        select(Appointment.staff_id).where(Appointment.status != "cancelled")
-        .group_by(Appointment.staff_id).order_by(func.count().desc()).limit(1))  # fmt: skip
+        select(Appointment.staff_id)
+        .where(Appointment.status != "cancelled")
+        .group_by(Appointment.staff_id)
+        .order_by(func.count().desc())
+        .limit(1)
+    )
     weeks: dict[datetime, int] = {}
-    for starts in session.scalars(select(Appointment.starts_at).where(
-            Appointment.staff_id == staff_id, Appointment.status != "cancelled")):  # fmt: skip
+    for starts in session.scalars(
+        select(Appointment.starts_at).where(
+            Appointment.staff_id == staff_id, Appointment.status != "cancelled"
+        )
+    ):
         monday = week_of(starts.date())[0]
         weeks[monday] = weeks.get(monday, 0) + 1
     monday = max(weeks, key=lambda w: weeks[w])
@@ -122,13 +135,19 @@ def front_desk(database: Database, raw: sqlite3.Connection) -> list[tuple[str, s
         mine = len(open_follow_ups(session, OWNER, today))
         ours_q = _times(lambda: today_queue(session, today), RUNS)
         ours_f = _times(lambda: open_follow_ups(session, OWNER, today), RUNS)
-        ours_both = _times(lambda: (today_queue(session, today),
-                                    open_follow_ups(session, OWNER, today)), RUNS)  # fmt: skip
+        ours_both = _times(
+            lambda: (today_queue(session, today), open_follow_ups(session, OWNER, today)), RUNS
+        )
     day, args = today.isoformat(), (OWNER,)
     raw_q = _times(lambda: raw.execute(RAW_QUEUE, (day,)).fetchall(), RUNS)
     raw_f = _times(lambda: raw.execute(RAW_FOLLOW_UPS, args).fetchall(), RUNS)
-    raw_both = _times(lambda: (raw.execute(RAW_QUEUE, (day,)).fetchall(),
-                               raw.execute(RAW_FOLLOW_UPS, args).fetchall()), RUNS)  # fmt: skip
+    raw_both = _times(
+        lambda: (
+            raw.execute(RAW_QUEUE, (day,)).fetchall(),
+            raw.execute(RAW_FOLLOW_UPS, args).fetchall(),
+        ),
+        RUNS,
+    )
     return [
         _row(f"(a) front desk page: today_queue(), {queue:,} visitors", ours_q, raw_q),
         _row(f"(a) front desk page: open_follow_ups('{OWNER}'), {mine:,} shown", ours_f, raw_f),
@@ -140,32 +159,62 @@ def week_view(database: Database, raw: sqlite3.Connection) -> list[tuple[str, st
     staff_id, monday, sunday, count = database.read(_busiest_week)
     with database.session() as session:
         shown = len(appointments_between(session, monday, sunday, staff_id=staff_id))
-        ours = _times(lambda: appointments_between(session, monday, sunday, staff_id=staff_id),
-                      RUNS)  # fmt: skip
+        ours = _times(
+            lambda: appointments_between(session, monday, sunday, staff_id=staff_id), RUNS
+        )
     args = (stamp(monday), stamp(sunday), staff_id, staff_id)
     assert len(raw.execute(RAW_WEEK, args).fetchall()) == shown
     bare = _times(lambda: raw.execute(RAW_WEEK, args).fetchall(), RUNS)
-    return [_row(f"(b) week view of the busiest professional ({shown} appointments, "
-                 f"{count} held)", ours, bare)]  # fmt: skip
+    return [
+        _row(
+            f"(b) week view of the busiest professional ({shown} appointments, {count} held)",
+            ours,
+            bare,
+        )
+    ]
 
 
 def _free_slot(session: Session) -> AppointmentInput:
     """A free slot of the busiest professional next week, for a family with no appointment."""
     staff_id = _busiest_week(session)[0]
-    family_id = session.scalar(select(Family.id).where(Family.id.not_in(
-        select(Appointment.family_id).where(Appointment.family_id.is_not(None)))).limit(1))  # fmt: skip
-    slot = find_free_slots(session, SlotQuery(minutes=45, staff_id=staff_id, after=local_now(),
-                                              days=60, limit=1))[0]  # fmt: skip
-    service = session.scalar(select(Appointment.service_id).where(Appointment.staff_id == staff_id).limit(1))  # fmt: skip
-    return AppointmentInput(service_id=service, staff_id=staff_id, place_id=slot.place_id,  # type: ignore[arg-type]
-                            starts_at=slot.starts_at, room_id=slot.room_id, family_id=family_id)  # fmt: skip
+    family_id = session.scalar(
+        select(Family.id)
+        .where(
+            Family.id.not_in(
+                select(Appointment.family_id).where(Appointment.family_id.is_not(None))
+            )
+        )
+        .limit(1)
+    )
+    slot = find_free_slots(
+        session, SlotQuery(minutes=45, staff_id=staff_id, after=local_now(), days=60, limit=1)
+    )[0]
+    service = session.scalar(
+        select(Appointment.service_id).where(Appointment.staff_id == staff_id).limit(1)
+    )
+    return AppointmentInput(
+        service_id=service,
+        staff_id=staff_id,
+        place_id=slot.place_id,  # type: ignore[arg-type]
+        starts_at=slot.starts_at,
+        room_id=slot.room_id,
+        family_id=family_id,
+    )
 
 
 def booking(database: Database, raw: sqlite3.Connection) -> list[tuple[str, str]]:
     data = database.read(_free_slot)
-    taken = database.read(lambda s: s.scalar(select(Appointment).where(
-        Appointment.staff_id == data.staff_id, Appointment.status == "booked",
-        Appointment.starts_at > local_now()).limit(1)))  # fmt: skip
+    taken = database.read(
+        lambda s: s.scalar(
+            select(Appointment)
+            .where(
+                Appointment.staff_id == data.staff_id,
+                Appointment.status == "booked",
+                Appointment.starts_at > local_now(),
+            )
+            .limit(1)
+        )
+    )
 
     def attempt(wanted: AppointmentInput) -> object:
         with database.session(write=True) as session:
@@ -177,18 +226,40 @@ def booking(database: Database, raw: sqlite3.Connection) -> list[tuple[str, str]
                 session.rollback()
 
     assert not isinstance(attempt(data), BookingConflict)
-    clash = AppointmentInput(service_id=taken.service_id, staff_id=taken.staff_id,
-                             place_id=taken.place_id, starts_at=taken.starts_at,
-                             room_id=taken.room_id, family_id=data.family_id)  # fmt: skip
+    clash = AppointmentInput(
+        service_id=taken.service_id,
+        staff_id=taken.staff_id,
+        place_id=taken.place_id,
+        starts_at=taken.starts_at,
+        room_id=taken.room_id,
+        family_id=data.family_id,
+    )
     refused = attempt(clash)
     assert isinstance(refused, BookingConflict)
     ours = _times(lambda: attempt(data), RUNS)
     ours_refused = _times(lambda: attempt(clash), RUNS)
     start, end = data.starts_at, data.starts_at + timedelta(minutes=45)
-    args = (stamp(end), stamp(start - timedelta(minutes=480)), stamp(start), data.staff_id,
-            data.staff_id, data.room_id, data.family_id)  # fmt: skip
-    values = ("0" * 32, stamp(local_now()), stamp(local_now()), data.service_id, data.staff_id,
-              data.place_id, data.room_id, data.family_id, stamp(start), stamp(end))  # fmt: skip
+    args = (
+        stamp(end),
+        stamp(start - timedelta(minutes=480)),
+        stamp(start),
+        data.staff_id,
+        data.staff_id,
+        data.room_id,
+        data.family_id,
+    )
+    values = (
+        "0" * 32,
+        stamp(local_now()),
+        stamp(local_now()),
+        data.service_id,
+        data.staff_id,
+        data.place_id,
+        data.room_id,
+        data.family_id,
+        stamp(start),
+        stamp(end),
+    )
 
     def plain() -> None:
         raw.execute("BEGIN IMMEDIATE")
@@ -198,11 +269,14 @@ def booking(database: Database, raw: sqlite3.Connection) -> list[tuple[str, str]
 
     bare = _times(plain, RUNS)
     return [
-        _row("(c) book a free slot: checks, locks, conflict query, insert (rolled back)", ours,
-             bare),
-        (f"(c) book a taken slot: refused with {len(refused.alternatives)} free alternatives",
-         f"{ours_refused[0]:.1f} / {ours_refused[1]:.1f} ms"),
-    ]  # fmt: skip
+        _row(
+            "(c) book a free slot: checks, locks, conflict query, insert (rolled back)", ours, bare
+        ),
+        (
+            f"(c) book a taken slot: refused with {len(refused.alternatives)} free alternatives",
+            f"{ours_refused[0]:.1f} / {ours_refused[1]:.1f} ms",
+        ),
+    ]
 
 
 def measure(path: Path) -> list[tuple[str, str]]:

@@ -65,18 +65,38 @@ def _free_saturdays(session: Session, place: Place, room_id: int, first: date) -
     patron = session.scalar(
         select(MemberComune.patron_day).where(MemberComune.id == place.comune_id)
     )
-    closed = set(session.scalars(select(Closure.day).where(
-        (Closure.place_id == place.id) | Closure.place_id.is_(None))))  # fmt: skip
+    closed = set(
+        session.scalars(
+            select(Closure.day).where((Closure.place_id == place.id) | Closure.place_id.is_(None))
+        )
+    )
     days: list[date] = []
     day = first - timedelta(days=(first.weekday() - 5) % 7)
     while len(days) < SESSIONS:
-        busy = session.scalar(select(func.count()).select_from(GroupSession).where(
-            GroupSession.room_id == room_id, GroupSession.starts_at < datetime.combine(day, datetime.max.time()),
-            GroupSession.ends_at > datetime.combine(day, datetime.min.time()))) or session.scalar(
-            select(func.count()).select_from(Appointment).where(
-                Appointment.room_id == room_id, Appointment.starts_at >= datetime.combine(day, datetime.min.time()),
-                Appointment.starts_at < datetime.combine(day + timedelta(days=1), datetime.min.time())))  # fmt: skip
-        if not busy and day not in national_holidays(day.year) and day not in closed and day.strftime("%m-%d") != patron:  # fmt: skip
+        busy = session.scalar(
+            select(func.count())
+            .select_from(GroupSession)
+            .where(
+                GroupSession.room_id == room_id,
+                GroupSession.starts_at < datetime.combine(day, datetime.max.time()),
+                GroupSession.ends_at > datetime.combine(day, datetime.min.time()),
+            )
+        ) or session.scalar(
+            select(func.count())
+            .select_from(Appointment)
+            .where(
+                Appointment.room_id == room_id,
+                Appointment.starts_at >= datetime.combine(day, datetime.min.time()),
+                Appointment.starts_at
+                < datetime.combine(day + timedelta(days=1), datetime.min.time()),
+            )
+        )
+        if (
+            not busy
+            and day not in national_holidays(day.year)
+            and day not in closed
+            and day.strftime("%m-%d") != patron
+        ):
             days.append(day)
         day -= timedelta(days=7)
     return sorted(days)
@@ -87,40 +107,112 @@ def _add_group(session: Session) -> int:
     rng = random.Random(25)
     place = session.scalars(select(Place).order_by(Place.id)).first()
     room_id = session.scalar(select(Room.id).where(Room.place_id == place.id).order_by(Room.id))
-    educator = session.scalar(select(Operator.id).where(Operator.role == "educator").order_by(Operator.id))  # fmt: skip
+    educator = session.scalar(
+        select(Operator.id).where(Operator.role == "educator").order_by(Operator.id)
+    )
     days = _free_saturdays(session, place, room_id, local_now().date() - timedelta(days=7))
     made = datetime.combine(days[0] - timedelta(days=40), datetime.min.time(), tzinfo=UTC)
-    common = {"site_id": session.info["site_id"], "created_at": made, "updated_at": made,
-              "version": 1}  # fmt: skip
-    group_id = session.execute(insert(Group).values(
-        uid=uuid.uuid4(), title=TITLE, kind="course", description="", place_id=place.id,
-        room_id=room_id, target="parents", age_unit="years", capacity=PEOPLE,
-        capacity_per="person", signup_opens=days[0] - timedelta(days=35),
-        signup_closes=days[0] - timedelta(days=3), language="it", cost_note="",
-        completion_percent=75, cancelled=False, **common).returning(Group.id)).scalar_one()  # fmt: skip
-    session.execute(insert(GroupEducator).values(uid=uuid.uuid4(), group_id=group_id,
-                                                 operator_id=educator, **common))  # fmt: skip
-    session_ids = [session.execute(insert(GroupSession).values(
-        uid=uuid.uuid4(), group_id=group_id, starts_at=datetime.combine(day, datetime.min.time()) + timedelta(hours=20, minutes=30),
-        ends_at=datetime.combine(day, datetime.min.time()) + timedelta(hours=22, minutes=30), place_id=place.id,
-        room_id=room_id, topic=f"Incontro {n}", cancelled=False, cancel_reason="", extra=False,
-        **common).returning(GroupSession.id)).scalar_one() for n, day in enumerate(days, start=1)]  # fmt: skip
-    parents = session.execute(select(Person.id, Person.family_id).where(Person.relation == "parent")
-                              .order_by(Person.family_id).limit(PEOPLE * 3)).all()  # fmt: skip
+    common = {
+        "site_id": session.info["site_id"],
+        "created_at": made,
+        "updated_at": made,
+        "version": 1,
+    }
+    group_id = session.execute(
+        insert(Group)
+        .values(
+            uid=uuid.uuid4(),
+            title=TITLE,
+            kind="course",
+            description="",
+            place_id=place.id,
+            room_id=room_id,
+            target="parents",
+            age_unit="years",
+            capacity=PEOPLE,
+            capacity_per="person",
+            signup_opens=days[0] - timedelta(days=35),
+            signup_closes=days[0] - timedelta(days=3),
+            language="it",
+            cost_note="",
+            completion_percent=75,
+            cancelled=False,
+            **common,
+        )
+        .returning(Group.id)
+    ).scalar_one()
+    session.execute(
+        insert(GroupEducator).values(
+            uid=uuid.uuid4(), group_id=group_id, operator_id=educator, **common
+        )
+    )
+    session_ids = [
+        session.execute(
+            insert(GroupSession)
+            .values(
+                uid=uuid.uuid4(),
+                group_id=group_id,
+                starts_at=datetime.combine(day, datetime.min.time())
+                + timedelta(hours=20, minutes=30),
+                ends_at=datetime.combine(day, datetime.min.time())
+                + timedelta(hours=22, minutes=30),
+                place_id=place.id,
+                room_id=room_id,
+                topic=f"Incontro {n}",
+                cancelled=False,
+                cancel_reason="",
+                extra=False,
+                **common,
+            )
+            .returning(GroupSession.id)
+        ).scalar_one()
+        for n, day in enumerate(days, start=1)
+    ]
+    parents = session.execute(
+        select(Person.id, Person.family_id)
+        .where(Person.relation == "parent")
+        .order_by(Person.family_id)
+        .limit(PEOPLE * 3)
+    ).all()
     first_parent = {family: person for person, family in reversed(parents)}
     for family, person in list(first_parent.items())[:PEOPLE]:
         signed = days[0] - timedelta(days=rng.randint(4, 30))
-        enrolment = session.execute(insert(Enrolment).values(
-            uid=uuid.uuid4(), group_id=group_id, person_id=person, family_id=family,
-            status="enrolled", signed_up_at=datetime.combine(signed, datetime.min.time(), tzinfo=UTC),
-            signed_up_on=signed, enrolled_on=signed, withdraw_reason="", to_inform=False,
-            walk_in=False, signed_up_by="reception", note="", **common).returning(Enrolment.id)).scalar_one()  # fmt: skip
-        session.execute(insert(Attendance), [
-            {"uid": uuid.uuid4(), "session_id": s, "enrolment_id": enrolment,
-             "mark": rng.choices(("present", "absent", "excused"), (80, 12, 8))[0], **common}
-            for s in session_ids])  # fmt: skip
-    advance_sequences(session, ("parent_group", "group_educator", "group_session", "enrolment",
-                                "attendance"))  # fmt: skip
+        enrolment = session.execute(
+            insert(Enrolment)
+            .values(
+                uid=uuid.uuid4(),
+                group_id=group_id,
+                person_id=person,
+                family_id=family,
+                status="enrolled",
+                signed_up_at=datetime.combine(signed, datetime.min.time(), tzinfo=UTC),
+                signed_up_on=signed,
+                enrolled_on=signed,
+                withdraw_reason="",
+                to_inform=False,
+                walk_in=False,
+                signed_up_by="reception",
+                note="",
+                **common,
+            )
+            .returning(Enrolment.id)
+        ).scalar_one()
+        session.execute(
+            insert(Attendance),
+            [
+                {
+                    "uid": uuid.uuid4(),
+                    "session_id": s,
+                    "enrolment_id": enrolment,
+                    "mark": rng.choices(("present", "absent", "excused"), (80, 12, 8))[0],
+                    **common,
+                }
+                for s in session_ids
+            ],
+        )
+    advance_sequences(
+        session, ("parent_group", "group_educator", "group_session", "enrolment", "attendance")
+    )
     return group_id
 
 
@@ -137,8 +229,13 @@ def prepare(path: Path) -> tuple[int, list[tuple[str, str]]]:
             return group_id, []
         start = time.perf_counter()
         group_id = database.write(_add_group)
-        return group_id, [(f"Add a {PEOPLE}-person, {SESSIONS}-session group with every mark "
-                           f"({PEOPLE * SESSIONS} marks)", f"{time.perf_counter() - start:.1f} s")]  # fmt: skip
+        return group_id, [
+            (
+                f"Add a {PEOPLE}-person, {SESSIONS}-session group with every mark "
+                f"({PEOPLE * SESSIONS} marks)",
+                f"{time.perf_counter() - start:.1f} s",
+            )
+        ]
     finally:
         database.dispose()
 
@@ -156,16 +253,32 @@ def grid(database: Database, raw: sqlite3.Connection, group_id: int) -> list[tup
             raw.execute(sql, (group_id,)).fetchall()
 
     bare = _times(plain, RUNS)
-    return [_row(f"(a) open the attendance grid: attendance_grid(), {PEOPLE} people x "
-                 f"{SESSIONS} sessions, {len(shown.marks)} marks", ours, bare)]  # fmt: skip
+    return [
+        _row(
+            f"(a) open the attendance grid: attendance_grid(), {PEOPLE} people x "
+            f"{SESSIONS} sessions, {len(shown.marks)} marks",
+            ours,
+            bare,
+        )
+    ]
 
 
 def saving(database: Database, raw: sqlite3.Connection, group_id: int) -> list[tuple[str, str]]:
     now = local_now()
-    meeting = database.read(lambda s: s.scalars(select(GroupSession).where(
-        GroupSession.group_id == group_id).order_by(GroupSession.starts_at.desc())).first())  # fmt: skip
-    people = database.read(lambda s: list(s.scalars(select(Enrolment.id).where(
-        Enrolment.group_id == group_id).order_by(Enrolment.id))))  # fmt: skip
+    meeting = database.read(
+        lambda s: s.scalars(
+            select(GroupSession)
+            .where(GroupSession.group_id == group_id)
+            .order_by(GroupSession.starts_at.desc())
+        ).first()
+    )
+    people = database.read(
+        lambda s: list(
+            s.scalars(
+                select(Enrolment.id).where(Enrolment.group_id == group_id).order_by(Enrolment.id)
+            )
+        )
+    )
     flip = [0]
 
     def attempt() -> object:
@@ -183,22 +296,37 @@ def saving(database: Database, raw: sqlite3.Connection, group_id: int) -> list[t
     def plain() -> None:
         flip[0] += 1
         raw.execute("BEGIN IMMEDIATE")
-        raw.execute("SELECT * FROM group_session WHERE id = ? AND version = ?",
-                    (meeting.id, meeting.version)).fetchall()  # fmt: skip
+        raw.execute(
+            "SELECT * FROM group_session WHERE id = ? AND version = ?",
+            (meeting.id, meeting.version),
+        ).fetchall()
         marks = ",".join("?" * len(people))
-        raw.execute(f"SELECT * FROM enrolment WHERE group_id = ? AND id IN ({marks})",
-                    (group_id, *people)).fetchall()  # fmt: skip
-        raw.execute(f"SELECT * FROM attendance WHERE session_id = ? AND enrolment_id IN ({marks})",
-                    (meeting.id, *people)).fetchall()  # fmt: skip
-        raw.executemany(RAW_UPDATE, [("present" if (e + flip[0]) % 2 else "absent", meeting.id, e)
-                                     for e in people])  # fmt: skip
-        raw.execute("UPDATE group_session SET version = version + 1, updated_at = ? WHERE id = ?",
-                    (stamp(now), meeting.id))  # fmt: skip
+        raw.execute(
+            f"SELECT * FROM enrolment WHERE group_id = ? AND id IN ({marks})", (group_id, *people)
+        ).fetchall()
+        raw.execute(
+            f"SELECT * FROM attendance WHERE session_id = ? AND enrolment_id IN ({marks})",
+            (meeting.id, *people),
+        ).fetchall()
+        raw.executemany(
+            RAW_UPDATE,
+            [("present" if (e + flip[0]) % 2 else "absent", meeting.id, e) for e in people],
+        )
+        raw.execute(
+            "UPDATE group_session SET version = version + 1, updated_at = ? WHERE id = ?",
+            (stamp(now), meeting.id),
+        )
         raw.execute("ROLLBACK")
 
     bare = _times(plain, RUNS)
-    return [_row(f"(b) save a session's attendance: save_attendance(), {PEOPLE} marks changed "
-                 "(rolled back)", ours, bare)]  # fmt: skip
+    return [
+        _row(
+            f"(b) save a session's attendance: save_attendance(), {PEOPLE} marks changed "
+            "(rolled back)",
+            ours,
+            bare,
+        )
+    ]
 
 
 def measure(path: Path, group_id: int) -> list[tuple[str, str]]:

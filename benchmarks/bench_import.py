@@ -60,11 +60,15 @@ def run(folder: Path) -> list[tuple[str, str]]:
     assert summary.rows_rejected == 0 and summary.people_new == rows, summary.message()
     assert repeat.families_new == 0 and repeat.families_present == summary.families_new
     return [
-        (f"Import {rows:,} rows (CSV, {summary.families_new:,} families)",
-         f"{seconds:.1f} s, {rows / seconds:,.0f} rows/s"),
-        (f"Import the same {rows:,} rows again (all already present)",
-         f"{seconds_again:.1f} s, {rows / seconds_again:,.0f} rows/s"),
-    ]  # fmt: skip
+        (
+            f"Import {rows:,} rows (CSV, {summary.families_new:,} families)",
+            f"{seconds:.1f} s, {rows / seconds:,.0f} rows/s",
+        ),
+        (
+            f"Import the same {rows:,} rows again (all already present)",
+            f"{seconds_again:.1f} s, {rows / seconds_again:,.0f} rows/s",
+        ),
+    ]
 
 
 if __name__ == "__main__":

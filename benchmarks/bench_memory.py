@@ -108,8 +108,13 @@ def child(location: str) -> dict[str, object]:
         after[entry.key] = _rss_mib()
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    result = {"peak_mib": peak, "end_mib": _rss_mib(), "seconds": seconds, "lists": lists,
-              "after": after}  # fmt: skip
+    result = {
+        "peak_mib": peak,
+        "end_mib": _rss_mib(),
+        "seconds": seconds,
+        "lists": lists,
+        "after": after,
+    }
     window.close()
     runner.shutdown()
     database.dispose()
@@ -118,8 +123,14 @@ def child(location: str) -> dict[str, object]:
 
 def measure(path: Path) -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, __file__, "--child", str(path)], env=env, cwd=ROOT,
-                          capture_output=True, text=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", str(path)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -133,10 +144,13 @@ def run(folder: Path) -> list[tuple[str, str]]:
     longest = sorted(lists.items(), key=lambda item: -item[1])[:4]
     scrolled = ", ".join(f"{name} {rows:,}" for name, rows in longest)
     return [
-        (f"Every page shown, every list scrolled to its end ({scrolled} rows): peak RSS "
-         f"(at the end)", f"{found['peak_mib']:.0f} MiB ({found['end_mib']:.0f} MiB)"),
+        (
+            f"Every page shown, every list scrolled to its end ({scrolled} rows): peak RSS "
+            f"(at the end)",
+            f"{found['peak_mib']:.0f} MiB ({found['end_mib']:.0f} MiB)",
+        ),
         ("The same: time to show and scroll everything", f"{found['seconds']:.1f} s"),
-    ]  # fmt: skip
+    ]
 
 
 if __name__ == "__main__":

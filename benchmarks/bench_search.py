@@ -51,8 +51,9 @@ def build(folder: Path) -> tuple[Path, float, int]:
 
 def run(folder: Path) -> list[tuple[str, str]]:
     path, built, people = build(folder)
-    rows = [(f"`demo --families {FAMILIES:,} --families-only` ({people:,} people)",
-             f"{built:.1f} s")]  # fmt: skip
+    rows = [
+        (f"`demo --families {FAMILIES:,} --families-only` ({people:,} people)", f"{built:.1f} s")
+    ]
     database = open_signed(str(path))
     raw = sqlite3.connect(path)
     compiled = search_statement("sqlite").compile(dialect=sqlite_dialect.dialect())
@@ -68,15 +69,21 @@ def run(folder: Path) -> list[tuple[str, str]]:
                 bare = _times(lambda a=args: raw.execute(sql, a).fetchall(), RUNS)
                 medians.append(ours[0])
                 raw_medians.append(bare[0])
-                rows.append((
-                    f"search “{text}” ({found} shown): median / p99 — raw FTS5 query",
-                    f"{ours[0]:.2f} / {ours[1]:.2f} ms — {bare[0]:.2f} / {bare[1]:.2f} ms "
-                    f"(×{ours[0] / bare[0]:.1f})",
-                ))  # fmt: skip
+                rows.append(
+                    (
+                        f"search “{text}” ({found} shown): median / p99 — raw FTS5 query",
+                        f"{ours[0]:.2f} / {ours[1]:.2f} ms — {bare[0]:.2f} / {bare[1]:.2f} ms "
+                        f"(×{ours[0] / bare[0]:.1f})",
+                    )
+                )
     finally:
         raw.close()
         database.dispose()
     overall, overall_raw = statistics.median(medians), statistics.median(raw_medians)
-    rows.append(("search, all prefixes: median — raw",
-                 f"{overall:.2f} ms — {overall_raw:.2f} ms (×{overall / overall_raw:.1f})"))  # fmt: skip
+    rows.append(
+        (
+            "search, all prefixes: median — raw",
+            f"{overall:.2f} ms — {overall_raw:.2f} ms (×{overall / overall_raw:.1f})",
+        )
+    )
     return rows

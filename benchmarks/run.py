@@ -40,21 +40,33 @@ def timed(fn: Callable[[], object], repeat: int = REPEAT) -> float:
     return statistics.median(times)
 
 
-def smoke(location: str, home: Path, operator: tuple[str, str] = ("reception", "demo"),
-          ) -> tuple[float, float, float]:  # fmt: skip
+def smoke(
+    location: str,
+    home: Path,
+    operator: tuple[str, str] = ("reception", "demo"),
+) -> tuple[float, float, float]:
     """Median smoke time reported by the app, wall time of the process, and peak RSS (MB).
 
     ``operator`` signs in (a demo operator; on a new database it becomes its administrator).
     """
     reported, wall = [], []
-    env = dict(os.environ, FAMILYDESK_HOME=str(home), QT_QPA_PLATFORM="offscreen",
-               FAMILYDESK_OPERATOR=operator[0], FAMILYDESK_PASSWORD=operator[1])  # fmt: skip
+    env = dict(
+        os.environ,
+        FAMILYDESK_HOME=str(home),
+        QT_QPA_PLATFORM="offscreen",
+        FAMILYDESK_OPERATOR=operator[0],
+        FAMILYDESK_PASSWORD=operator[1],
+    )
     for _ in range(REPEAT):
         start = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", "familydesk", "--smoke", "--db", location, "--lang", "en"],
-            capture_output=True, text=True, env=env, cwd=ROOT, check=True,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
         wall.append((time.perf_counter() - start) * 1000)
         reported.append(float(result.stdout.split()[-2]))
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -70,8 +82,12 @@ def foundation(home: Path) -> list[tuple[str, str]]:
     rows.append(("Create and migrate an empty database", f"{migrate_ms:.0f} ms"))
     Database.open(empty).dispose()
     ms, wall, rss = smoke(empty, home, ("bench.admin", "benchmark-password"))
-    rows.append(("`--smoke`, empty database: first page shown (process wall time)",
-                 f"{ms:.0f} ms ({wall:.0f} ms)"))  # fmt: skip
+    rows.append(
+        (
+            "`--smoke`, empty database: first page shown (process wall time)",
+            f"{ms:.0f} ms ({wall:.0f} ms)",
+        )
+    )
     for size in SIZES:
         location = str(home / f"demo{size}.sqlite3")
         database = open_signed(location)
@@ -79,8 +95,13 @@ def foundation(home: Path) -> list[tuple[str, str]]:
         summary = database.write(fill_demo, families=size, seed=1)
         generated = (time.perf_counter() - start) * 1000
         desk = summary.activity
-        rows.append((f"`demo --families {size}` ({summary.people} people, {desk.contacts:,} "
-                     f"contacts, {desk.appointments:,} appointments)", f"{generated:.0f} ms"))  # fmt: skip
+        rows.append(
+            (
+                f"`demo --families {size}` ({summary.people} people, {desk.contacts:,} "
+                f"contacts, {desk.appointments:,} appointments)",
+                f"{generated:.0f} ms",
+            )
+        )
         first = timed(lambda: database.read(family_page, 0, 200))  # noqa: B023
         deep = timed(lambda: database.read(family_page, size - 200, 200))  # noqa: B023
         filtered = timed(lambda: database.read(family_page, 0, 200, "gonzaga"))  # noqa: B023
@@ -89,8 +110,12 @@ def foundation(home: Path) -> list[tuple[str, str]]:
         rows.append((f"{size} families: filter by comune", f"{filtered:.1f} ms"))
         database.dispose()
         ms, wall, rss = smoke(location, home)
-        rows.append((f"`--smoke`, {size} families: first page shown (process wall time)",
-                     f"{ms:.0f} ms ({wall:.0f} ms)"))  # fmt: skip
+        rows.append(
+            (
+                f"`--smoke`, {size} families: first page shown (process wall time)",
+                f"{ms:.0f} ms ({wall:.0f} ms)",
+            )
+        )
     rows.append(("Peak memory of a `--smoke` process", f"{rss:.0f} MB"))
     return rows
 
@@ -123,16 +148,30 @@ def main() -> int:
             )
         )
         sections.append(table("Start-up, demo data and the family list (SQLite)", foundation(home)))
-        sections.append(table("Search as you type, 50,000 families (SQLite FTS5)",
-                              bench_search.run(home)))  # fmt: skip
-        sections.append(table("Front desk and appointments, 50,000 families (SQLite)",
-                              bench_frontdesk.run(home)))  # fmt: skip
-        sections.append(table("Parenting groups: attendance, 50,000 families (SQLite)",
-                              bench_groups.run(home)))  # fmt: skip
-        sections.append(table("Family card: check and eligibility, 50,000 families (SQLite)",
-                              bench_cards.run(home)))  # fmt: skip
-        sections.append(table("Memory: every page shown, every list scrolled to its end, 50,000 "
-                              "families (SQLite)", bench_memory.run(home)))  # fmt: skip
+        sections.append(
+            table("Search as you type, 50,000 families (SQLite FTS5)", bench_search.run(home))
+        )
+        sections.append(
+            table(
+                "Front desk and appointments, 50,000 families (SQLite)", bench_frontdesk.run(home)
+            )
+        )
+        sections.append(
+            table("Parenting groups: attendance, 50,000 families (SQLite)", bench_groups.run(home))
+        )
+        sections.append(
+            table(
+                "Family card: check and eligibility, 50,000 families (SQLite)",
+                bench_cards.run(home),
+            )
+        )
+        sections.append(
+            table(
+                "Memory: every page shown, every list scrolled to its end, 50,000 "
+                "families (SQLite)",
+                bench_memory.run(home),
+            )
+        )
         sections.append(table("Import", bench_import.run(home)))
     text = "\n\n".join(sections)
     print(text)

@@ -34,8 +34,13 @@ def extract() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         str(ROOT / "familydesk"), keywords=KEYWORDS, method_map=[("**.py", "python")]
     ):
-        catalog.add(message, None, [(f"familydesk/{filename}", lineno)],
-                    auto_comments=comments, context=context)  # fmt: skip
+        catalog.add(
+            message,
+            None,
+            [(f"familydesk/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
     return catalog
 
 

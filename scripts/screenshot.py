@@ -41,13 +41,28 @@ def desk_morning(database) -> None:  # type: ignore[no-untyped-def]
     for minutes, hit in zip(
         (52, 38, 25, 17, 9), database.read(search_people, "a", 5), strict=False
     ):
-        database.write(frontdesk.record_contact, ContactInput(person_id=hit.person_id, requests=(
-            RequestInput(needs[minutes % 5]),
-            RequestInput(needs[(minutes + 2) % 5], ("referral",), referral_to="CAF"))),
-            now - timedelta(minutes=minutes))  # fmt: skip
-    database.write(frontdesk.record_contact, ContactInput(anon_sex="F", anon_birth_year=1991, requests=(
-        RequestInput("language_mediation", follow_up_on=date.today() + timedelta(days=2)),)),
-        now - timedelta(minutes=4))  # fmt: skip
+        database.write(
+            frontdesk.record_contact,
+            ContactInput(
+                person_id=hit.person_id,
+                requests=(
+                    RequestInput(needs[minutes % 5]),
+                    RequestInput(needs[(minutes + 2) % 5], ("referral",), referral_to="CAF"),
+                ),
+            ),
+            now - timedelta(minutes=minutes),
+        )
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            anon_sex="F",
+            anon_birth_year=1991,
+            requests=(
+                RequestInput("language_mediation", follow_up_on=date.today() + timedelta(days=2)),
+            ),
+        ),
+        now - timedelta(minutes=4),
+    )
     database.write(frontdesk.call_next)
     waiting = [r for r in database.read(frontdesk.today_queue) if r.status == "waiting"]
     database.write(frontdesk.finish_contact, waiting[0].id, waiting[0].version)
@@ -70,13 +85,24 @@ def demo_group(database) -> int | None:  # type: ignore[no-untyped-def]
     place = places[0]
     educators = [i for i, _name in database.read(catalog.educator_choices)[:2]]
     first = date.today() - timedelta(days=date.today().weekday() + 27 - 1)  # a Tuesday, 4 weeks ago
-    group = database.write(catalog.create_group, catalog.GroupInput(
-        title="Genitori imperfetti cercasi", kind="parent_school", place_id=place.id,
-        room_id=place.rooms[0].id if place.rooms else None, target="parents", capacity=12,
-        description="Incontri di confronto tra genitori con figli 0-6 anni, condotti da educatrici.",
-        educator_ids=tuple(educators)))  # fmt: skip
-    database.write(sessions.plan_sessions, group.id, sessions.Pattern(
-        weekday=1, starts=time(17), ends=time(19), first_day=first, count=10))  # fmt: skip
+    group = database.write(
+        catalog.create_group,
+        catalog.GroupInput(
+            title="Genitori imperfetti cercasi",
+            kind="parent_school",
+            place_id=place.id,
+            room_id=place.rooms[0].id if place.rooms else None,
+            target="parents",
+            capacity=12,
+            description="Incontri di confronto tra genitori con figli 0-6 anni, condotti da educatrici.",
+            educator_ids=tuple(educators),
+        ),
+    )
+    database.write(
+        sessions.plan_sessions,
+        group.id,
+        sessions.Pattern(weekday=1, starts=time(17), ends=time(19), first_day=first, count=10),
+    )
     families: set[int] = set()
     for hit in database.read(search_people, "a", 80):
         if hit.family_id in families or hit.relation != "parent" or len(families) >= 12:
@@ -85,8 +111,17 @@ def demo_group(database) -> int | None:  # type: ignore[no-untyped-def]
         database.write(enrolment.enrol, group.id, [hit.person_id], first - timedelta(days=10))
     grid = database.read(attendance.attendance_grid, group.id)
     for number, row in enumerate(s for s in grid.sessions if s.held):
-        marks = {p.id: ("absent" if (p.id + number) % 7 == 0 else "excused" if (p.id * 3 + number) % 11 == 0 else "present")
-                 for p in grid.participants if (p.id, row.id) in grid.markable}  # fmt: skip
+        marks = {
+            p.id: (
+                "absent"
+                if (p.id + number) % 7 == 0
+                else "excused"
+                if (p.id * 3 + number) % 11 == 0
+                else "present"
+            )
+            for p in grid.participants
+            if (p.id, row.id) in grid.markable
+        }
         database.write(attendance.save_attendance, row.id, row.version, marks)
     return group.id
 
@@ -116,8 +151,16 @@ def family_cards(window, page, out: Path) -> None:  # type: ignore[no-untyped-de
     cards = database.read(card_register, "active")
     page.show_tab(page.counter)
     counter = page.counter
-    choice = next(((p.id, b.id, c) for c in cards for p in counter.partners for b in p.benefits
-                   if b.active and c.card_type_id in b.card_type_ids), None)  # fmt: skip
+    choice = next(
+        (
+            (p.id, b.id, c)
+            for c in cards
+            for p in counter.partners
+            for b in p.benefits
+            if b.active and c.card_type_id in b.card_type_ids
+        ),
+        None,
+    )
     if choice is not None:
         counter.choose(choice[0], choice[1])
         counter.number.setText(choice[2].grouped_number)

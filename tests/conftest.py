@@ -208,8 +208,9 @@ def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     is the same), no passphrase from the environment, and no key kept between tests."""
     from familydesk.db import encryption
 
-    monkeypatch.setattr(encryption, "KDF_PARAMS", {"time_cost": 1, "memory_cost": 1024,
-                                                   "parallelism": 1})  # fmt: skip
+    monkeypatch.setattr(
+        encryption, "KDF_PARAMS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+    )
     monkeypatch.delenv("FAMILYDESK_DB_PASSPHRASE", raising=False)
     yield
     encryption.forget_keys()

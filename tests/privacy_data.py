@@ -15,19 +15,34 @@ from familydesk.registry import FamilyDetail, FamilyInput, MemberInput
 TODAY = date(2026, 11, 22)
 
 
-def member(first: str, last: str, born: date, sex: str = "F", relation: str = "parent",
-           **extra: object) -> MemberInput:  # fmt: skip
+def member(
+    first: str, last: str, born: date, sex: str = "F", relation: str = "parent", **extra: object
+) -> MemberInput:
     code = cf.encode(last, first, sex, datetime(born.year, born.month, born.day), "Suzzara")
-    return MemberInput(first_name=first, last_name=last, tax_code=code, relation=relation,
-                       citizenship="Italiana", languages="italiano", phone="347 1234567",
-                       **extra)  # type: ignore[arg-type]  # fmt: skip
+    return MemberInput(
+        first_name=first,
+        last_name=last,
+        tax_code=code,
+        relation=relation,
+        citizenship="Italiana",
+        languages="italiano",
+        phone="347 1234567",
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 def family(
     database: Database, name: str, members: list[MemberInput], **fields: object
 ) -> FamilyDetail:
-    data = FamilyInput(name=name, comune_name="Suzzara", comune_code="L020", address="Via Roma 1",
-                       phone="0376 1", email="f@example.org", **fields)  # type: ignore[arg-type]  # fmt: skip
+    data = FamilyInput(
+        name=name,
+        comune_name="Suzzara",
+        comune_code="L020",
+        address="Via Roma 1",
+        phone="0376 1",
+        email="f@example.org",
+        **fields,
+    )  # type: ignore[arg-type]
     return database.write(registry.create_family, data, members, today=TODAY)
 
 
@@ -36,11 +51,18 @@ def age(database: Database, family_id: int, on: date) -> None:
     moment = datetime(on.year, on.month, on.day, tzinfo=UTC)
 
     def change(session):  # type: ignore[no-untyped-def]
-        people = [p for (p,) in session.execute(
-            update(Person).where(Person.family_id == family_id).values(updated_at=moment)
-            .returning(Person.id))]  # fmt: skip
+        people = [
+            p
+            for (p,) in session.execute(
+                update(Person)
+                .where(Person.family_id == family_id)
+                .values(updated_at=moment)
+                .returning(Person.id)
+            )
+        ]
         session.execute(update(Family).where(Family.id == family_id).values(updated_at=moment))
-        session.execute(update(Consent).where(Consent.person_id.in_(people))
-                        .values(updated_at=moment))  # fmt: skip
+        session.execute(
+            update(Consent).where(Consent.person_id.in_(people)).values(updated_at=moment)
+        )
 
     database.write(change)

@@ -23,8 +23,14 @@ def imported_by(code: str, home: Path) -> list[str]:
     env = dict(os.environ, FAMILYDESK_HOME=str(home), FAMILYDESK_LANG="en")
     script = "try:\n" + "".join(f"    {line}\n" for line in code.splitlines())
     script += "except SystemExit:\n    pass\n" + _REPORT
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120, cwd=ROOT, env=env)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert "@@MODULES@@" in result.stdout, result.stdout + result.stderr
     return json.loads(result.stdout.rsplit("@@MODULES@@", 1)[1])

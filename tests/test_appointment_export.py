@@ -79,8 +79,9 @@ def test_the_calendar_parses_back_with_every_field(
 def test_one_staff_members_calendar(database: Database, cal: Calendar, day: Day) -> None:
     stream = io.StringIO()
     staff = database.read(staff_by_name, "ferri")
-    exported = database.write(export_appointments, *_period(day), "ics", None, stream,
-                              staff_id=staff.id)  # fmt: skip
+    exported = database.write(
+        export_appointments, *_period(day), "ics", None, stream, staff_id=staff.id
+    )
     events = list(ICalendar.from_ical(stream.getvalue()).walk("VEVENT"))
     assert exported.count == 1 and exported.path is None
     assert [str(e["uid"]) for e in events] == [f"{day.other_psychologist.uid}@familydesk"]
@@ -137,17 +138,38 @@ def test_exports_need_the_right_and_are_audited(database: Database, day: Day) ->
 
 
 def _contacts(database: Database, cal: Calendar, when: date) -> None:
-    family_request = RequestInput("economic_support", ("referral", "information"),
-                                  note="Sfratto in corso", referral_to="CAF Suzzara",
-                                  follow_up_on=when + timedelta(days=7))  # fmt: skip
-    database.write(frontdesk.record_contact, ContactInput(
-        family_id=cal.families[0], contact_date=when, channel="phone", referred_by="scuola",
-        requests=(family_request, RequestInput("parenting", ("appointment",)))))  # fmt: skip
-    database.write(frontdesk.record_contact, ContactInput(
-        contact_date=when, anon_sex="F", anon_birth_year=1990, anon_citizenship="marocchina",
-        anon_comune="Suzzara", requests=(RequestInput("orientation"),)))  # fmt: skip
-    database.write(frontdesk.record_contact, ContactInput(
-        contact_date=when + timedelta(days=40), requests=(RequestInput("housing"),)))  # fmt: skip
+    family_request = RequestInput(
+        "economic_support",
+        ("referral", "information"),
+        note="Sfratto in corso",
+        referral_to="CAF Suzzara",
+        follow_up_on=when + timedelta(days=7),
+    )
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            family_id=cal.families[0],
+            contact_date=when,
+            channel="phone",
+            referred_by="scuola",
+            requests=(family_request, RequestInput("parenting", ("appointment",))),
+        ),
+    )
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            contact_date=when,
+            anon_sex="F",
+            anon_birth_year=1990,
+            anon_citizenship="marocchina",
+            anon_comune="Suzzara",
+            requests=(RequestInput("orientation"),),
+        ),
+    )
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(contact_date=when + timedelta(days=40), requests=(RequestInput("housing"),)),
+    )
 
 
 def test_contacts_export_one_row_per_request_without_names(
@@ -169,8 +191,12 @@ def test_contacts_export_one_row_per_request_without_names(
     assert money["invio_a"] == "CAF Suzzara" and money["macro_area"] == "A"
     assert money["richiamo_il"] == (when + timedelta(days=7)).strftime("%d/%m/%Y")
     anonymous = rows[2]
-    assert (anonymous["anonimo"], anonymous["sesso_anonimo"], anonymous["anno_nascita_anonimo"],
-            anonymous["comune_anonimo"]) == ("sì", "F", "1990", "Suzzara")  # fmt: skip
+    assert (
+        anonymous["anonimo"],
+        anonymous["sesso_anonimo"],
+        anonymous["anno_nascita_anonimo"],
+        anonymous["comune_anonimo"],
+    ) == ("sì", "F", "1990", "Suzzara")
     assert "Rossi" not in text and "Sfratto" not in text  # no names, no notes
     stream = io.StringIO()
     database.write(export_contacts, when, when + timedelta(days=30), "json", None, stream)
@@ -190,35 +216,69 @@ def test_export_commands(
     first, last = (d.isoformat() for d in _period(day))
     base = ("--lang", "en", "--db", db_location)
     out = tmp_path / "a.ics"
-    code, stdout, err = run(capsys, *base, "export", "appointments", "--from", first, "--to",
-                            last, "--out", str(out))  # fmt: skip
+    code, stdout, err = run(
+        capsys, *base, "export", "appointments", "--from", first, "--to", last, "--out", str(out)
+    )
     assert (code, err) == (0, "") and stdout == f"8 appointments exported. File: {out}\n"
     assert len(list(ICalendar.from_ical(out.read_bytes()).walk("VEVENT"))) == 8
-    code, stdout, err = run(capsys, *base, "export", "appointments", "--from", first, "--to",
-                            last, "--format", "json", "--staff", "rinaldi")  # fmt: skip
+    code, stdout, err = run(
+        capsys,
+        *base,
+        "export",
+        "appointments",
+        "--from",
+        first,
+        "--to",
+        last,
+        "--format",
+        "json",
+        "--staff",
+        "rinaldi",
+    )
     assert code == 0 and len(json.loads(stdout)) == 7 and err == "7 appointments exported.\n"
     code, stdout, err = run(capsys, *base, "export", "contacts", "--from", first, "--to", last)
     assert code == 0 and stdout.startswith("contatto_uid;") and err == "0 requests exported.\n"
 
 
 @pytest.mark.usefixtures("cli_operator")
-@pytest.mark.parametrize(("argv", "code", "expected"), [
-    (["--from", "2026-02-30", "--to", "2026-03-01"], 2, "argument --from: “2026-02-30” is not a date"),
-    (["--from", "2026-03-01", "--to", "ieri"], 2, "argument --to: “ieri” is not a date"),
-    (["--from", "2026-03-02", "--to", "2026-03-01"], 2, "--to must be the same day as --from"),
-    (["--from", "2026-03-01", "--to", "2026-03-02", "--format", "xlsx"], 2, "invalid choice"),
-    (["--from", "2026-03-01", "--to", "2026-03-02", "--staff", "dott"], 1,
-     "familydesk: “dott” fits more than one staff member"),
-    (["--from", "2026-03-01", "--to", "2026-03-02", "--staff", "nessuno"], 1,
-     "familydesk: No staff member is called “nessuno”"),
-    (["--from", "2026-03-01", "--to", "2026-03-02", "--out", "/nowhere-at-all/a.csv"], 1,
-     "familydesk: The folder /nowhere-at-all does not exist"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("argv", "code", "expected"),
+    [
+        (
+            ["--from", "2026-02-30", "--to", "2026-03-01"],
+            2,
+            "argument --from: “2026-02-30” is not a date",
+        ),
+        (["--from", "2026-03-01", "--to", "ieri"], 2, "argument --to: “ieri” is not a date"),
+        (["--from", "2026-03-02", "--to", "2026-03-01"], 2, "--to must be the same day as --from"),
+        (["--from", "2026-03-01", "--to", "2026-03-02", "--format", "xlsx"], 2, "invalid choice"),
+        (
+            ["--from", "2026-03-01", "--to", "2026-03-02", "--staff", "dott"],
+            1,
+            "familydesk: “dott” fits more than one staff member",
+        ),
+        (
+            ["--from", "2026-03-01", "--to", "2026-03-02", "--staff", "nessuno"],
+            1,
+            "familydesk: No staff member is called “nessuno”",
+        ),
+        (
+            ["--from", "2026-03-01", "--to", "2026-03-02", "--out", "/nowhere-at-all/a.csv"],
+            1,
+            "familydesk: The folder /nowhere-at-all does not exist",
+        ),
+    ],
+)
 def test_export_refusals_name_the_option(
-    capsys: pytest.CaptureFixture[str], db_location: str, cal: Calendar, argv: list[str],
-    code: int, expected: str,
-) -> None:  # fmt: skip
-    result, stdout, err = run(capsys, "--lang", "en", "--db", db_location, "export",
-                              "appointments", *argv)  # fmt: skip
+    capsys: pytest.CaptureFixture[str],
+    db_location: str,
+    cal: Calendar,
+    argv: list[str],
+    code: int,
+    expected: str,
+) -> None:
+    result, stdout, err = run(
+        capsys, "--lang", "en", "--db", db_location, "export", "appointments", *argv
+    )
     assert (result, stdout) == (code, "") and expected in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

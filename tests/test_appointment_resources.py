@@ -48,8 +48,9 @@ def _book(database: Database, **ids: int) -> None:
     """An appointment pointing at the given resources (the rest made up on the spot)."""
 
     def book(session: Session) -> None:
-        session.add(Appointment(starts_at=datetime(2026, 3, 2, 9), ends_at=datetime(2026, 3, 2, 10),
-                                **ids))  # fmt: skip
+        session.add(
+            Appointment(starts_at=datetime(2026, 3, 2, 9), ends_at=datetime(2026, 3, 2, 10), **ids)
+        )
         session.flush()
 
     database.write(book)
@@ -65,12 +66,19 @@ def test_the_seeded_services_are_listed_in_the_interface_language(database: Data
 
 
 def test_a_new_service_is_added_changed_and_deleted_while_unused(database: Database) -> None:
-    row = database.write(res.save_service, ServiceInput("Sportello legale ", 30, "avvocata",
-                                                        "Documento d'identità"))  # fmt: skip
+    row = database.write(
+        res.save_service, ServiceInput("Sportello legale ", 30, "avvocata", "Documento d'identità")
+    )
     assert (row.key, row.name, row.duration_minutes, row.version) == (
-        "sportello_legale", "Sportello legale", 30, 1)  # fmt: skip
-    changed = database.write(res.save_service, ServiceInput(
-        "Sportello legale", 45, "avvocata", "", id=row.id, version=row.version))  # fmt: skip
+        "sportello_legale",
+        "Sportello legale",
+        30,
+        1,
+    )
+    changed = database.write(
+        res.save_service,
+        ServiceInput("Sportello legale", 45, "avvocata", "", id=row.id, version=row.version),
+    )
     assert (changed.duration_minutes, changed.version) == (45, 2)
     with pytest.raises(ConflictError):
         database.write(res.save_service, ServiceInput("X", 45, id=row.id, version=row.version))
@@ -91,15 +99,26 @@ def test_a_service_needs_a_name_of_its_own(database: Database) -> None:
     assert _invalid(database, res.save_service, ServiceInput("  ", 30)).field == "name"
     error = _invalid(database, res.save_service, ServiceInput("family MEDIATION", 30))
     assert (error.field, error.message) == (
-        "name", "Name: there is already a service called family MEDIATION.")  # fmt: skip
+        "name",
+        "Name: there is already a service called family MEDIATION.",
+    )
     error = _invalid(database, res.save_service, ServiceInput("x" * 201, 30))
     assert error.message == "Name: at most 200 characters."
 
 
 def test_built_in_wording_left_as_shown_stays_translatable(database: Database) -> None:
     first = database.read(res.list_services)[0]
-    saved = database.write(res.save_service, ServiceInput(
-        first.name, 50, first.profession, first.what_to_bring, id=first.id, version=first.version))  # fmt: skip
+    saved = database.write(
+        res.save_service,
+        ServiceInput(
+            first.name,
+            50,
+            first.profession,
+            first.what_to_bring,
+            id=first.id,
+            version=first.version,
+        ),
+    )
     assert saved.duration_minutes == 50
     stored = database.read(lambda s: s.get(Service, first.id))
     assert (stored.name, stored.what_to_bring) == ("", "")
@@ -108,8 +127,15 @@ def test_built_in_wording_left_as_shown_stays_translatable(database: Database) -
 
 
 def replace_input(row: res.ServiceRow, **changes: object) -> ServiceInput:
-    data = ServiceInput(row.name, row.duration_minutes, row.profession, row.what_to_bring,
-                        row.active, row.id, row.version)  # fmt: skip
+    data = ServiceInput(
+        row.name,
+        row.duration_minutes,
+        row.profession,
+        row.what_to_bring,
+        row.active,
+        row.id,
+        row.version,
+    )
     return replace(data, **changes)
 
 
@@ -126,19 +152,33 @@ def test_built_in_and_booked_services_are_retired_not_deleted(database: Database
 # -- staff --------------------------------------------------------------------
 def test_staff_are_listed_by_kind_with_their_linked_operator(database: Database) -> None:
     database.write(operators.add_operator, "tester", "admin", "password-0")
-    account = database.write(operators.add_operator, "anna.neri", "professional", "password-1",
-                             "Anna Neri")  # fmt: skip
-    database.write(res.save_staff, StaffInput("Dott.ssa Anna Neri", "professional", "psicologa",
-                                              phone="0376 123456", operator_id=account.id))  # fmt: skip
-    database.write(res.save_staff, StaffInput("Samira Haddad", "interpreter",
-                                              languages=" arabo ;francese, ,"))  # fmt: skip
+    account = database.write(
+        operators.add_operator, "anna.neri", "professional", "password-1", "Anna Neri"
+    )
+    database.write(
+        res.save_staff,
+        StaffInput(
+            "Dott.ssa Anna Neri",
+            "professional",
+            "psicologa",
+            phone="0376 123456",
+            operator_id=account.id,
+        ),
+    )
+    database.write(
+        res.save_staff, StaffInput("Samira Haddad", "interpreter", languages=" arabo ;francese, ,")
+    )
     rows = database.read(res.list_staff)
     assert [(r.name, r.kind, r.operator_name) for r in rows] == [
-        ("Dott.ssa Anna Neri", "professional", "Anna Neri"), ("Samira Haddad", "interpreter", "")]  # fmt: skip
+        ("Dott.ssa Anna Neri", "professional", "Anna Neri"),
+        ("Samira Haddad", "interpreter", ""),
+    ]
     interpreters = database.read(res.list_staff, "interpreter")
     assert [r.languages for r in interpreters] == ["arabo, francese"]
     assert [c.label for c in database.read(res.list_linkable_operators)] == [
-        "Anna Neri (anna.neri)", "tester"]  # fmt: skip
+        "Anna Neri (anna.neri)",
+        "tester",
+    ]
     error = _invalid(database, res.save_staff, StaffInput("Altra", operator_id=account.id))
     assert error.field == "operator_id"
     assert "already linked to Dott.ssa Anna Neri" in error.message
@@ -168,8 +208,12 @@ def test_retired_staff_are_left_out_and_booked_staff_are_kept(
     ida = database.write(res.save_staff, StaffInput("Ida Rossi"))
     eva = database.write(res.save_staff, StaffInput("Eva Bianchi"))
     database.write(res.add_absence, eva.id, date(2026, 8, 1), date(2026, 8, 15), "ferie")
-    _book(database, service_id=database.read(res.list_services)[0].id, staff_id=ida.id,
-          place_id=place.id)  # fmt: skip
+    _book(
+        database,
+        service_id=database.read(res.list_services)[0].id,
+        staff_id=ida.id,
+        place_id=place.id,
+    )
     assert database.write(res.remove_staff, ida.id, ida.version) == "retired"
     assert database.write(res.remove_staff, eva.id, eva.version) == "deleted"
     assert database.read(res.list_staff) == []
@@ -186,7 +230,11 @@ def test_a_place_needs_a_member_comune_and_a_name_of_its_own(
     error = _invalid(database, res.save_place, PlaceInput("SEDE DI VIA ROMA", place.comune_id))
     assert error.message == "Name: this comune already has a place called SEDE DI VIA ROMA."
     assert (place.comune_name, place.address, place.rooms, place.hours) == (
-        "Suzzara", "Via Roma 1", (), ())  # fmt: skip
+        "Suzzara",
+        "Via Roma 1",
+        (),
+        (),
+    )
 
 
 def test_room_names_are_unique_within_a_place(database: Database, place: res.PlaceRow) -> None:
@@ -195,9 +243,12 @@ def test_room_names_are_unique_within_a_place(database: Database, place: res.Pla
     database.write(res.save_room, RoomInput(other.id, "Sala colloqui 1"))  # another place: fine
     error = _invalid(database, res.save_room, RoomInput(place.id, "sala COLLOQUI 1"))
     assert (error.field, error.message) == (
-        "name", "Room: this place already has a room called sala COLLOQUI 1.")  # fmt: skip
-    renamed = database.write(res.save_room, RoomInput(place.id, "Sala blu", id=room.id,
-                                                      version=room.version))  # fmt: skip
+        "name",
+        "Room: this place already has a room called sala COLLOQUI 1.",
+    )
+    renamed = database.write(
+        res.save_room, RoomInput(place.id, "Sala blu", id=room.id, version=room.version)
+    )
     assert renamed.name == "Sala blu"
     database.write(res.save_room, RoomInput(place.id, "Sala gialla", active=False))
     listed = next(p for p in database.read(res.list_places) if p.id == place.id)
@@ -209,12 +260,22 @@ def test_room_names_are_unique_within_a_place(database: Database, place: res.Pla
 def test_the_week_of_opening_hours_is_replaced_at_once(
     database: Database, place: res.PlaceRow
 ) -> None:
-    saved = database.write(res.set_opening_hours, place.id, place.version, [
-        (0, "9:00", "13.00"), (0, "14:30", "18:00"), (2, time(9), time(12, 30)),
-        (3, "", ""),
-    ])  # fmt: skip
+    saved = database.write(
+        res.set_opening_hours,
+        place.id,
+        place.version,
+        [
+            (0, "9:00", "13.00"),
+            (0, "14:30", "18:00"),
+            (2, time(9), time(12, 30)),
+            (3, "", ""),
+        ],
+    )
     assert [(h.weekday, h.opens, h.closes) for h in saved.hours] == [
-        (0, time(9), time(13)), (0, time(14, 30), time(18)), (2, time(9), time(12, 30))]  # fmt: skip
+        (0, time(9), time(13)),
+        (0, time(14, 30), time(18)),
+        (2, time(9), time(12, 30)),
+    ]
     assert saved.version == place.version + 1
     with pytest.raises(ConflictError):
         database.write(res.set_opening_hours, place.id, place.version, [])
@@ -225,17 +286,23 @@ def test_the_week_of_opening_hours_is_replaced_at_once(
 @pytest.mark.parametrize(
     ("intervals", "field", "message"),
     [
-        ([(1, "09:00", "13:00"), (1, "12:00", "15:00")], "hours.1",
-         "Tuesday: 09:00-13:00 and 12:00-15:00 overlap"),
-        ([(4, "13:00", "09:00")], "hours.4",
-         "Friday: the opening time (13:00) must come before the closing time (09:00)."),
+        (
+            [(1, "09:00", "13:00"), (1, "12:00", "15:00")],
+            "hours.1",
+            "Tuesday: 09:00-13:00 and 12:00-15:00 overlap",
+        ),
+        (
+            [(4, "13:00", "09:00")],
+            "hours.4",
+            "Friday: the opening time (13:00) must come before the closing time (09:00).",
+        ),
         ([(5, "09:00", "09:00")], "hours.5", "Saturday: the opening time (09:00)"),
         ([(0, "09:00", "")], "hours.0", "Monday: give both the opening and the closing time"),
         ([(6, "25:00", "26:00")], "hours.6", "Sunday: “25:00” is not a time"),
         ([(2, "nove", "12")], "hours.2", "Wednesday: “nove” is not a time"),
         ([(7, "09:00", "12:00")], "hours", "Opening hours: the day must be Monday to Sunday."),
     ],
-)  # fmt: skip
+)
 def test_bad_opening_hours_name_the_day(
     database: Database, place: res.PlaceRow, intervals: list, field: str, message: str
 ) -> None:
@@ -246,8 +313,13 @@ def test_bad_opening_hours_name_the_day(
 
 def test_day_names_follow_the_interface_language(database: Database, place: res.PlaceRow) -> None:
     i18n.set_language("it")
-    error = _invalid(database, res.set_opening_hours, place.id, place.version,
-                     [(0, "09:00", "13:00"), (0, "10:00", "11:00")])  # fmt: skip
+    error = _invalid(
+        database,
+        res.set_opening_hours,
+        place.id,
+        place.version,
+        [(0, "09:00", "13:00"), (0, "10:00", "11:00")],
+    )
     assert error.message.startswith("Lunedì:")
 
 
@@ -258,8 +330,13 @@ def test_unused_places_go_with_their_rooms_booked_ones_are_retired(
     spare = database.write(res.save_place, PlaceInput("Biblioteca", place.comune_id))
     database.write(res.add_closure, spare.id, date(2026, 5, 2), "")
     staff = database.write(res.save_staff, StaffInput("Ida Rossi"))
-    _book(database, service_id=database.read(res.list_services)[0].id, staff_id=staff.id,
-          place_id=place.id, room_id=room.id)  # fmt: skip
+    _book(
+        database,
+        service_id=database.read(res.list_services)[0].id,
+        staff_id=staff.id,
+        place_id=place.id,
+        room_id=room.id,
+    )
     assert database.write(res.remove_room, room.id, room.version) == "retired"
     place = next(p for p in database.read(res.list_places, False) if p.id == place.id)
     assert database.write(res.remove_place, place.id, place.version) == "retired"
@@ -278,7 +355,7 @@ def test_closures_of_one_place_or_all_and_no_day_twice(
     assert [(c.day, c.place_name, c.reason) for c in database.read(res.list_closures, 2026)] == [
         (date(2026, 8, 14), "Sede di via Roma", "Ponte di Ferragosto"),
         (date(2026, 12, 24), "", "Vigilia"),
-    ]  # fmt: skip
+    ]
     error = _invalid(database, res.add_closure, place.id, date(2026, 12, 24), "")
     assert error.message == "Day: every place is already closed on 24/12/2026."
     error = _invalid(database, res.add_closure, place.id, date(2026, 8, 14), "")
@@ -299,16 +376,22 @@ def test_absences_run_from_the_first_to_the_last_day_without_overlaps(
     database.write(res.add_absence, ida.id, date(2026, 3, 2), date(2026, 3, 3), "")
     error = _invalid(database, res.add_absence, ida.id, date(2026, 8, 22), date(2026, 8, 21), "")
     assert (error.field, error.message) == (
-        "last_day", "To: the last day (21/08/2026) comes before the first (22/08/2026).")  # fmt: skip
+        "last_day",
+        "To: the last day (21/08/2026) comes before the first (22/08/2026).",
+    )
     error = _invalid(database, res.add_absence, ida.id, date(2026, 8, 21), date(2026, 8, 30), "")
     assert error.message == "From: Ida Rossi is already away from 03/08/2026 to 21/08/2026."
     assert _invalid(database, res.add_absence, ida.id, None, date(2026, 1, 1), "").field == (
-        "first_day")  # fmt: skip
+        "first_day"
+    )
     assert _invalid(database, res.add_absence, 999, date(2026, 1, 1), date(2026, 1, 1)).field == (
-        "staff_id")  # fmt: skip
+        "staff_id"
+    )
     from_june = database.read(res.list_absences, None, date(2026, 6, 1))
     assert [(a.staff_name, a.reason) for a in from_june] == [
-        ("Ida Rossi", "ferie"), ("Eva Bianchi", "formazione")]  # fmt: skip
+        ("Ida Rossi", "ferie"),
+        ("Eva Bianchi", "formazione"),
+    ]
     assert len(database.read(res.list_absences, ida.id)) == 2
     database.write(res.remove_absence, summer.id, summer.version)
     assert len(database.read(res.list_absences, ida.id)) == 1

@@ -19,8 +19,13 @@ BORN = date(1985, 4, 2)
 
 
 def _family(database: Database, name: str = "Benatti"):  # type: ignore[no-untyped-def]
-    member = MemberInput(first_name="Anna", last_name=name, sex="F", birth_date=BORN,
-                         no_code_reason="documenti in arrivo")  # fmt: skip
+    member = MemberInput(
+        first_name="Anna",
+        last_name=name,
+        sex="F",
+        birth_date=BORN,
+        no_code_reason="documenti in arrivo",
+    )
     return database.write(registry.create_family, FamilyInput(name=name), [member])
 
 
@@ -37,9 +42,11 @@ def test_changes_are_written_with_field_names_not_values(database: Database) -> 
     database.write(registry.remove_member, member.id, member.version)
     actions = _actions(database)[-4:]
     assert actions == [
-        ("create", "family", ""), ("create", "person", ""),
-        ("update", "family", "phone"), ("delete", "person", ""),
-    ]  # fmt: skip
+        ("create", "family", ""),
+        ("create", "person", ""),
+        ("update", "family", "phone"),
+        ("delete", "person", ""),
+    ]
     rows = database.read(audit.entries)
     assert rows[0].operator == "laura" and rows[0].record_uid == str(member.uid)
     assert all("0376" not in (r.fields + r.note) for r in rows)
@@ -84,10 +91,16 @@ def test_tampering_is_found(database: Database, tamper: str, words: str) -> None
 def test_an_inserted_entry_is_found(database: Database) -> None:
     _family(database, "Rossi")
     first = min(r.id for r in database.read(audit.entries))
-    database.write(lambda s: s.execute(text(
-        "INSERT INTO audit_log (id, at, site_code, operator, action, table_name, record_uid, "
-        "fields, note, prev_hash, hash) SELECT 999999, at, site_code, operator, 'delete', "
-        "table_name, record_uid, '', '', prev_hash, hash FROM audit_log WHERE id = :id"), {"id": first}))  # fmt: skip
+    database.write(
+        lambda s: s.execute(
+            text(
+                "INSERT INTO audit_log (id, at, site_code, operator, action, table_name, record_uid, "
+                "fields, note, prev_hash, hash) SELECT 999999, at, site_code, operator, 'delete', "
+                "table_name, record_uid, '', '', prev_hash, hash FROM audit_log WHERE id = :id"
+            ),
+            {"id": first},
+        )
+    )
     assert database.read(audit.verify)
 
 

@@ -22,8 +22,14 @@ CODE = cf.encode("Benatti", "Anna", "F", datetime(1985, 4, 2), "Suzzara")
 
 
 def _family(database: Database, name: str = "Benatti", code: str = ""):  # type: ignore[no-untyped-def]
-    member = MemberInput(first_name="Anna", last_name=name, sex="F", birth_date=BORN,
-                         tax_code=code, no_code_reason="" if code else "documenti in arrivo")  # fmt: skip
+    member = MemberInput(
+        first_name="Anna",
+        last_name=name,
+        sex="F",
+        birth_date=BORN,
+        tax_code=code,
+        no_code_reason="" if code else "documenti in arrivo",
+    )
     return database.write(registry.create_family, FamilyInput(name=name), [member])
 
 
@@ -76,7 +82,11 @@ def test_record_filter_covers_person_family_consents_and_is_audited(database: Da
     assert uids == {str(detail.uid), str(person.uid), consent_uid}
     top = by_code.rows[0]
     assert (top.action, top.table_name, top.record_uid, top.note) == (
-        "audit-read", "person", str(person.uid), "filter")  # fmt: skip
+        "audit-read",
+        "person",
+        str(person.uid),
+        "filter",
+    )
     assert CODE not in top.note and "Benatti" not in top.note
     # Scrolling on (offset > 0) is the same reading: no second entry.
     database.write(audit_page, 1, 10, record=str(person.uid))
@@ -121,8 +131,9 @@ def test_entries_are_kept_beyond_24_months(
     assert database.read(audit.verify) == []
 
 
-def test_cli_list_with_filters(cli_operator: str, db_location: str,
-                               capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_cli_list_with_filters(
+    cli_operator: str, db_location: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     database = open_signed(db_location)
     database.operator = "laura"
     detail = _family(database, code=CODE)

@@ -41,8 +41,9 @@ def test_a_rebuilt_entry_is_found_by_the_seal(database: Database, tmp_path: Path
     _families(database, "Rossi")
     backups.make_backup(database, where=tmp_path)
     last = database.read(audit_seal.head).last_id
-    database.write(lambda s: s.execute(text("UPDATE audit_log SET hash = 'f' WHERE id = :id"),
-                                       {"id": last}))  # fmt: skip
+    database.write(
+        lambda s: s.execute(text("UPDATE audit_log SET hash = 'f' WHERE id = :id"), {"id": last})
+    )
     assert "was rewritten" in database.read(audit_seal.check, tmp_path)
 
 

@@ -45,14 +45,20 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "staff": (None, r"(professional|interpreter or cultural mediator) “.+”"),
     "place": (None, r"venue “.+”"),
     "room": (None, r"room “.+” at .+"),
-    "opening_hours": (None, r"opening hours of .+, (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"),
+    "opening_hours": (
+        None,
+        r"opening hours of .+, (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)",
+    ),
     "closure": (None, r"closure on \d\d/\d\d/\d{4} \(.+\)"),
     "absence": (None, r"absence of .+, \d\d/\d\d/\d{4} to \d\d/\d\d/\d{4}"),
     "appointment_series": (None, "series of appointments"),
     "appointment": (PERSON, r"appointment “.+” with .+, \d\d/\d\d/\d{4} \d\d:\d\d"),
     "need": (None, r"need “.+”"),
     "contact": (rf"{PERSON}|anonymous visitor", r"walk-in contact of \d\d/\d\d/\d{4}"),
-    "contact_request": (rf"{PERSON}|anonymous visitor", r"request “.+” \(walk-in of \d\d/\d\d/\d{4}\)"),
+    "contact_request": (
+        rf"{PERSON}|anonymous visitor",
+        r"request “.+” \(walk-in of \d\d/\d\d/\d{4}\)",
+    ),
     "card_type": (None, r"card type “.+”"),
     "card_sequence": (None, r"card numbering of comune [A-Z]\d{3}"),
     "card": (PERSON, r"card [A-Z]\d{3} \d{6} [A-Z0-9*] \(.+\)"),
@@ -66,7 +72,7 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "group_session": (None, r"“.+”, session \d+ of \d+, \d\d/\d\d/\d{4} \d\d:\d\d"),
     "enrolment": (PERSON, r"sign-up to “.+”"),
     "attendance": (PERSON, r"attendance at “.+”, session \d+ of \d+"),
-}  # fmt: skip
+}
 
 
 @pytest.fixture
@@ -75,8 +81,14 @@ def demo(database: Database) -> Database:
     return database
 
 
-def _entry(table: str, uid: object, action: str = "update", fields: str = "", note: str = "",
-           number: int = 1) -> AuditRow:  # fmt: skip
+def _entry(
+    table: str,
+    uid: object,
+    action: str = "update",
+    fields: str = "",
+    note: str = "",
+    number: int = 1,
+) -> AuditRow:
     return AuditRow(number, clock.utcnow(), "laura", action, table, str(uid), fields, note)
 
 
@@ -141,12 +153,16 @@ def test_attendance_names_the_person_the_group_and_the_session(demo: Database) -
 def test_changes_name_the_fields_as_the_forms_do(demo: Database) -> None:
     def check(session: Session) -> list[str]:
         family = _first(session, Person).family
-        rows = [_entry("family", family.uid, fields="isee_expiry,name,resident_since"),
-                _entry("person", _first(session, Person).uid, fields="birth_place,last_name")]  # fmt: skip
+        rows = [
+            _entry("family", family.uid, fields="isee_expiry,name,resident_since"),
+            _entry("person", _first(session, Person).uid, fields="birth_place,last_name"),
+        ]
         return [changes_text(line) for line in describe(session, rows)]
 
-    assert demo.read(check) == ["ISEE expires on, Family name, Resident there since",
-                                "Birthplace, Surname"]  # fmt: skip
+    assert demo.read(check) == [
+        "ISEE expires on, Family name, Resident there since",
+        "Birthplace, Surname",
+    ]
     i18n.set_language("it")
     try:
         assert demo.read(check)[1] == "Luogo di nascita, Cognome"
@@ -167,19 +183,25 @@ def test_an_anonymised_person_and_an_erased_record_say_so_without_names(demo: Da
     assert who_text(lines[0]) == "anonymised person"
     assert first not in detail_text(lines[0]) and last not in detail_text(lines[0])
     assert (who_text(lines[1]), what_text(lines[1])) == (
-        "", "attendance (no longer in the database)")  # fmt: skip
+        "",
+        "attendance (no longer in the database)",
+    )
     assert str(gone) in detail_text(lines[1])  # the uid stays, for filtering and copying
 
 
 def test_entries_about_no_record_read_their_note(database: Database) -> None:
-    rows = [_entry("", "", "export", note="appointments xlsx 2026-01-01..2026-01-31: 30"),
-            _entry("", "", "export", note="families csv: 12"),
-            _entry("", "", "demo", note="60 families, seed 1"),
-            _entry("card", uuid.uuid4(), "print", note="card cover letter")]  # fmt: skip
+    rows = [
+        _entry("", "", "export", note="appointments xlsx 2026-01-01..2026-01-31: 30"),
+        _entry("", "", "export", note="families csv: 12"),
+        _entry("", "", "demo", note="60 families, seed 1"),
+        _entry("card", uuid.uuid4(), "print", note="card cover letter"),
+    ]
     lines = database.read(describe, rows)
     assert [what_text(line) for line in lines[:3]] == [
-        "appointments from 01/01/2026 to 31/01/2026 (XLSX): 30", "families (CSV): 12",
-        "families: 60"]  # fmt: skip
+        "appointments from 01/01/2026 to 31/01/2026 (XLSX): 30",
+        "families (CSV): 12",
+        "families: 60",
+    ]
     assert action_text(lines[3]) == "printing: card cover letter"
 
 
@@ -193,8 +215,9 @@ def test_a_page_of_50_entries_takes_one_query_per_kind(demo: Database) -> None:
 
     kinds = demo.write(fill)
     statements: list[str] = []
-    event.listen(demo.engine, "before_cursor_execute",
-                 lambda _c, _cur, sql, *_a: statements.append(sql))  # fmt: skip
+    event.listen(
+        demo.engine, "before_cursor_execute", lambda _c, _cur, sql, *_a: statements.append(sql)
+    )
     page = demo.read(described_page, 0, 50)
     assert len(page.rows) == 50 and all(line.what for line in page.rows)
     # the page, its count, one query per kind: never one per entry

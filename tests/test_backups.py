@@ -58,10 +58,13 @@ def test_staleness_and_age(tmp_path: Path) -> None:
 
 
 def _counts(database: Database) -> tuple[int, int, list[str]]:
-    return database.read(lambda s: (
-        s.scalar(select(func.count(Family.id))), s.scalar(select(func.count(Person.id))),
-        sorted(s.scalars(select(Person.tax_code).where(Person.tax_code.is_not(None)))),
-    ))  # fmt: skip
+    return database.read(
+        lambda s: (
+            s.scalar(select(func.count(Family.id))),
+            s.scalar(select(func.count(Person.id))),
+            sorted(s.scalars(select(Person.tax_code).where(Person.tax_code.is_not(None)))),
+        )
+    )
 
 
 def test_backup_restores_to_an_identical_database(db_location: str, tmp_path: Path) -> None:

@@ -36,8 +36,12 @@ def test_bad_fields_are_named(database: Database, field: str, value: object, mes
 
 
 def test_details_round_trip_trimmed(database: Database) -> None:
-    details = replace(database.read(centre.get_centre), name="  Centro Famiglie Gonzaga ",
-                      postcode="46023", logo=PNG)  # fmt: skip
+    details = replace(
+        database.read(centre.get_centre),
+        name="  Centro Famiglie Gonzaga ",
+        postcode="46023",
+        logo=PNG,
+    )
     saved = database.write(centre.save_centre, details)
     assert (saved.name, saved.logo_mime, saved.version) == (
         "Centro Famiglie Gonzaga",

@@ -26,8 +26,9 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_demo_check_and_backup(
     demo_admin: None, capsys: pytest.CaptureFixture[str], db_location: str, tmp_path: Path
 ) -> None:
-    code, out, _err = run(capsys, "--lang", "en", "demo", "--families", "25", "--seed", "7",
-                          "--db", db_location)  # fmt: skip
+    code, out, _err = run(
+        capsys, "--lang", "en", "demo", "--families", "25", "--seed", "7", "--db", db_location
+    )
     assert code == 0
     assert out.startswith("Demo data written to") and "25 families" in out
     assert "walk-in contacts" in out and "appointments," in out and "sign-ups," in out
@@ -47,8 +48,9 @@ def test_demo_check_and_backup(
 def test_demo_families_only(
     demo_admin: None, capsys: pytest.CaptureFixture[str], db_location: str
 ) -> None:
-    code, out, _err = run(capsys, "--lang", "it", "demo", "--families", "4", "--families-only",
-                          "--db", db_location)  # fmt: skip
+    code, out, _err = run(
+        capsys, "--lang", "it", "demo", "--families", "4", "--families-only", "--db", db_location
+    )
     assert code == 0 and "4 famiglie" in out and "accessi" not in out
 
 
@@ -95,9 +97,11 @@ def test_network_share_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_unexpected_errors_go_to_the_log_not_the_screen(
-    capsys: pytest.CaptureFixture[str], db_location: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    db_location: str,
+    monkeypatch: pytest.MonkeyPatch,
     home: Path,
-) -> None:  # fmt: skip
+) -> None:
     def explode(*_args: object, **_kwargs: object) -> None:
         raise KeyError("internal")
 
@@ -127,9 +131,14 @@ def _env(home: Path) -> dict[str, str]:
 def test_smoke_opens_the_window_and_prints_the_time(tmp_path: Path, db_location: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "familydesk", "--smoke", "--db", db_location],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
-        env=dict(_env(tmp_path / "home"), FAMILYDESK_OPERATOR="anna", FAMILYDESK_PASSWORD="prima-volta"),
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env=dict(
+            _env(tmp_path / "home"), FAMILYDESK_OPERATOR="anna", FAMILYDESK_PASSWORD="prima-volta"
+        ),
+    )
     assert result.returncode == 0, result.stderr  # the first start made anna its administrator
     assert result.stdout.startswith("Smoke test passed: first page loaded in ")
     assert int(result.stdout.split()[-2]) > 0
@@ -141,14 +150,22 @@ def test_demo_mode_fills_the_demo_database_once(tmp_path: Path) -> None:
     for _ in range(2):
         result = subprocess.run(
             [sys.executable, "-m", "familydesk", "--demo", "--smoke"],
-            capture_output=True, text=True, env=env, timeout=120, cwd=ROOT,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            cwd=ROOT,
+        )
         assert result.returncode == 0, result.stderr
         assert "Smoke test passed" in result.stdout
     without = subprocess.run(
         [sys.executable, "-m", "familydesk", "--demo", "--smoke"],
-        capture_output=True, text=True, env=_env(home), timeout=120, cwd=ROOT,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=_env(home),
+        timeout=120,
+        cwd=ROOT,
+    )
     assert without.returncode == 1 and "FAMILYDESK_OPERATOR" in without.stderr
     database = open_signed(str(home / "data" / "demo.sqlite3"))
     try:
@@ -160,8 +177,12 @@ def test_demo_mode_fills_the_demo_database_once(tmp_path: Path) -> None:
 def test_gui_without_a_screen_says_so(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "familydesk", "--db", str(tmp_path / "x.sqlite3")],
-        capture_output=True, text=True, env=_env(tmp_path / "home"), timeout=60, cwd=ROOT,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path / "home"),
+        timeout=60,
+        cwd=ROOT,
+    )
     assert result.returncode == 1
     assert "no screen is available" in result.stderr
 

@@ -27,9 +27,11 @@ def _without(monkeypatch: pytest.MonkeyPatch, module: str) -> None:
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("en", "PostgreSQL databases need the psycopg module"),
-     ("it", "I database PostgreSQL richiedono il modulo psycopg")],
-)  # fmt: skip
+    [
+        ("en", "PostgreSQL databases need the psycopg module"),
+        ("it", "I database PostgreSQL richiedono il modulo psycopg"),
+    ],
+)
 def test_postgresql_without_psycopg_names_the_extra(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, language: str, words: str
 ) -> None:
@@ -61,9 +63,11 @@ def test_a_psycopg_that_cannot_load_says_why_and_names_the_extra(
 
 
 def test_encrypt_without_sqlcipher3_names_the_extra(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, cli_operator: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    cli_operator: str,
     db_location: str,
-) -> None:  # fmt: skip
+) -> None:
     if not db_location.endswith(".sqlite3"):
         pytest.skip("encryption at rest is for SQLite files")
     _without(monkeypatch, "sqlcipher3")
@@ -79,9 +83,11 @@ def test_encrypt_without_sqlcipher3_names_the_extra(
 
 
 def test_any_command_stopped_by_a_missing_extra_names_it(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db_location: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    db_location: str,
     home: Path,
-) -> None:  # fmt: skip
+) -> None:
     def needs_sqlcipher(*_args: object, **_kwargs: object) -> None:
         raise ModuleNotFoundError("No module named 'sqlcipher3'", name="sqlcipher3")
 
@@ -94,7 +100,10 @@ def test_any_command_stopped_by_a_missing_extra_names_it(
 
 
 def test_a_missing_module_that_is_not_an_extra_stays_a_bug() -> None:
-    assert extras.missing_extra(ModuleNotFoundError("No module named 'openpyxl'", name="openpyxl")) is None  # fmt: skip
+    assert (
+        extras.missing_extra(ModuleNotFoundError("No module named 'openpyxl'", name="openpyxl"))
+        is None
+    )
     assert extras.missing_extra(KeyError("psycopg")) is None
     wrapped = RuntimeError("while connecting")
     wrapped.__cause__ = ModuleNotFoundError("No module named 'psycopg'", name="psycopg")
@@ -106,7 +115,9 @@ def test_a_missing_module_that_is_not_an_extra_stays_a_bug() -> None:
 @pytest.fixture
 def families(demo_admin: None, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Path:
     location = tmp_path / "demo.sqlite3"
-    code, _out, err = run(capsys, "demo", "--families", "30", "--families-only", "--db", str(location))  # fmt: skip
+    code, _out, err = run(
+        capsys, "demo", "--families", "30", "--families-only", "--db", str(location)
+    )
     assert code == 0, err
     return location
 
@@ -123,8 +134,12 @@ def test_a_closed_pipe_ends_the_command_quietly_with_sigpipes_status(
     try:
         result = subprocess.run(
             _familydesk(families, "search", "a", "--json", "--limit", "500"),
-            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120, cwd=ROOT,
-        )  # fmt: skip
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+        )
     finally:
         os.close(write_end)
     assert result.stderr == ""
@@ -135,8 +150,10 @@ def test_a_closed_pipe_ends_the_command_quietly_with_sigpipes_status(
 def test_search_piped_into_head(families: Path) -> None:
     search = subprocess.Popen(
         _familydesk(families, "search", "a", "--json", "--limit", "500"),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
-    )  # fmt: skip
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+    )
     assert search.stdout is not None and search.stderr is not None
     head = subprocess.run(["head", "-1"], stdin=search.stdout, capture_output=True, timeout=120)
     search.stdout.close()  # head is the only reader left, as in a shell pipeline

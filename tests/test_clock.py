@@ -61,8 +61,14 @@ def test_no_code_or_test_reads_the_machines_clock() -> None:
 
 
 def test_the_guard_sees_what_it_looks_for() -> None:
-    calls = ("x = date.{}()", "now = datetime.{}(UTC)", "datetime.{}()", "QDate.{}()",
-             "QDateTime.{}()", "t.{}()")  # fmt: skip
+    calls = (
+        "x = date.{}()",
+        "now = datetime.{}(UTC)",
+        "datetime.{}()",
+        "QDate.{}()",
+        "QDateTime.{}()",
+        "t.{}()",
+    )
     names = ("today", "now", "today", "currentDate", "currentDateTime", "astimezone")
     for call, name in zip(calls, names, strict=True):  # spelt apart, or the guard finds them here
         assert MACHINE_CLOCK.search(call.format(name)), call
@@ -105,14 +111,22 @@ def test_a_ticking_source_needs_an_aware_start() -> None:
         clock.ticking_from(datetime(2026, 12, 9, 10, 30))
 
 
-@pytest.mark.parametrize(("utc", "rome_day", "rome_time"), [
-    (datetime(2026, 12, 31, 23, 30, tzinfo=UTC), date(2027, 1, 1), "00:30"),  # winter, UTC+1
-    (datetime(2027, 7, 14, 22, 30, tzinfo=UTC), date(2027, 7, 15), "00:30"),  # summer, UTC+2
-    (datetime(2027, 3, 28, 1, 30, tzinfo=UTC), date(2027, 3, 28), "03:30"),  # 02:30 is skipped
-    (datetime(2028, 3, 1, 1, 0, tzinfo=UTC), date(2028, 3, 1), "02:00"),  # 29/02 20:00 in New York
-])  # fmt: skip
-def test_today_is_romes_date_whatever_the_pcs_zone(utc: datetime, rome_day: date,
-                                                   rome_time: str) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("utc", "rome_day", "rome_time"),
+    [
+        (datetime(2026, 12, 31, 23, 30, tzinfo=UTC), date(2027, 1, 1), "00:30"),  # winter, UTC+1
+        (datetime(2027, 7, 14, 22, 30, tzinfo=UTC), date(2027, 7, 15), "00:30"),  # summer, UTC+2
+        (datetime(2027, 3, 28, 1, 30, tzinfo=UTC), date(2027, 3, 28), "03:30"),  # 02:30 is skipped
+        (
+            datetime(2028, 3, 1, 1, 0, tzinfo=UTC),
+            date(2028, 3, 1),
+            "02:00",
+        ),  # 29/02 20:00 in New York
+    ],
+)
+def test_today_is_romes_date_whatever_the_pcs_zone(
+    utc: datetime, rome_day: date, rome_time: str
+) -> None:
     for zone in ("UTC", "America/New_York", "Europe/Rome", "Asia/Tokyo"):
         with machine_zone(zone), clock.pinned(utc, tick=False):
             assert clock.today() == rome_day, zone

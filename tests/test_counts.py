@@ -50,16 +50,25 @@ def test_no_count_goes_into_a_plural_message_unformatted() -> None:
     raw = []
     for path, tree in _sources():
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "format"):  # fmt: skip
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "format"
+            ):
                 continue
             inner = node.func.value
-            if not (isinstance(inner, ast.Call) and _called(inner.func) == "ngettext"
-                    and len(inner.args) == 3):  # fmt: skip
+            if not (
+                isinstance(inner, ast.Call)
+                and _called(inner.func) == "ngettext"
+                and len(inner.args) == 3
+            ):
                 continue
             count = ast.dump(inner.args[2])
-            raw += [f"{path.relative_to(ROOT)}:{node.lineno} {kw.arg}={ast.unparse(kw.value)}"
-                    for kw in node.keywords if ast.dump(kw.value) == count]  # fmt: skip
+            raw += [
+                f"{path.relative_to(ROOT)}:{node.lineno} {kw.arg}={ast.unparse(kw.value)}"
+                for kw in node.keywords
+                if ast.dump(kw.value) == count
+            ]
     assert raw == []
 
 
@@ -104,18 +113,24 @@ def test_no_number_is_grouped_by_hand() -> None:
     """``f"{n:,}"`` groups with commas whatever the language; Babel groups 12.000 in Italian.
     (The money field and the import template write Italian amounts by hand, to be read back.)"""
     allowed = {"familydesk/ui/settings/cards_form.py", "familydesk/transfer/template.py"}
-    found = [str(path.relative_to(ROOT)) for path in PACKAGE.rglob("*.py")
-             if re.search(r":,[}.d]|\{:,", path.read_text(encoding="utf-8"))]  # fmt: skip
+    found = [
+        str(path.relative_to(ROOT))
+        for path in PACKAGE.rglob("*.py")
+        if re.search(r":,[}.d]|\{:,", path.read_text(encoding="utf-8"))
+    ]
     assert sorted(set(found) - allowed) == []
 
 
-@pytest.mark.parametrize(("born", "it", "en"), [
-    (date(2026, 12, 1), "0 mesi", "0 months"),
-    (date(2026, 11, 9), "1 mese", "1 month"),
-    (date(2026, 1, 9), "11 mesi", "11 months"),
-    (date(2025, 12, 9), "1 anno", "1 year"),
-    (date(2024, 11, 9), "2 anni", "2 years"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("born", "it", "en"),
+    [
+        (date(2026, 12, 1), "0 mesi", "0 months"),
+        (date(2026, 11, 9), "1 mese", "1 month"),
+        (date(2026, 1, 9), "11 mesi", "11 months"),
+        (date(2025, 12, 9), "1 anno", "1 year"),
+        (date(2024, 11, 9), "2 anni", "2 years"),
+    ],
+)
 def test_an_age_reads_in_months_then_years(born: date, it: str, en: str) -> None:
     on = date(2026, 12, 9)
     assert FormLanguage.of("it").age(born, on) == it
@@ -152,10 +167,13 @@ def test_the_members_table_shows_age_in_words() -> None:
     assert _age(Member(date(2025, 12, 1))) == "1 year"
 
 
-@pytest.mark.parametrize(("days", "it", "en"), [
-    (2, "2 giorni fa", "2 days ago"),
-    (12000, "12.000 giorni fa", "12,000 days ago"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("days", "it", "en"),
+    [
+        (2, "2 giorni fa", "2 days ago"),
+        (12000, "12.000 giorni fa", "12,000 days ago"),
+    ],
+)
 def test_the_last_backup_age_is_grouped(days: int, it: str, en: str) -> None:
     taken = datetime(2026, 12, 9, 9, 0, tzinfo=clock.ROME)
     today = date.fromordinal(taken.date().toordinal() + days)
@@ -168,16 +186,26 @@ def test_the_last_backup_age_is_grouped(days: int, it: str, en: str) -> None:
 
 
 def _completion(present: int, sessions: int = 16) -> Completion:
-    return Completion(enrolment_id=1, person_id=1, present=present, sessions=sessions,
-                      needed=12, completed=False, hours_attended=0.0)  # fmt: skip
+    return Completion(
+        enrolment_id=1,
+        person_id=1,
+        present=present,
+        sessions=sessions,
+        needed=12,
+        completed=False,
+        hours_attended=0.0,
+    )
 
 
-@pytest.mark.parametrize(("present", "sessions", "it"), [
-    (0, 16, "questa persona non ha frequentato nessuno dei 16 incontri e la regola"),
-    (1, 16, "questa persona ha frequentato 1 incontro su 16 e la regola"),
-    (2, 16, "questa persona ha frequentato 2 incontri su 16 e la regola"),
-    (1000, 12000, "questa persona ha frequentato 1.000 incontri su 12.000 e la regola"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("present", "sessions", "it"),
+    [
+        (0, 16, "questa persona non ha frequentato nessuno dei 16 incontri e la regola"),
+        (1, 16, "questa persona ha frequentato 1 incontro su 16 e la regola"),
+        (2, 16, "questa persona ha frequentato 2 incontri su 16 e la regola"),
+        (1000, 12000, "questa persona ha frequentato 1.000 incontri su 12.000 e la regola"),
+    ],
+)
 def test_a_refused_certificate_counts_in_italian(
     italian: None, present: int, sessions: int, it: str
 ) -> None:
@@ -191,8 +219,15 @@ def test_a_refused_certificate_counts_in_english() -> None:
 
 
 def _summary(families: int, people: int) -> ImportSummary:
-    return ImportSummary(rows=(), families_new=families, people_new=people, families_present=0,
-                         families_rejected=0, rows_rejected=0, dry_run=False)  # fmt: skip
+    return ImportSummary(
+        rows=(),
+        families_new=families,
+        people_new=people,
+        families_present=0,
+        families_rejected=0,
+        rows_rejected=0,
+        dry_run=False,
+    )
 
 
 def test_the_import_summary_groups_its_numbers(italian: None) -> None:
@@ -204,12 +239,15 @@ def test_the_import_summary_groups_its_numbers(italian: None) -> None:
     assert _summary(12000, 45210).message().startswith("Families imported: 12,000 (people: 45,210)")
 
 
-@pytest.mark.parametrize(("n", "it"), [(1, "e 1 altra data"), (2, "e altre 2 date"),
-                                       (12000, "e altre 12.000 date")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("n", "it"), [(1, "e 1 altra data"), (2, "e altre 2 date"), (12000, "e altre 12.000 date")]
+)
 def test_more_dates_agree_with_their_number(italian: None, n: int, it: str) -> None:
     """The words a refused series ends with (appointments/series.py, over 5 refused dates)."""
-    assert i18n.ngettext("and {n} more date", "and {n} more dates", n).format(
-        n=i18n.format_number(n)) == it  # fmt: skip
+    assert (
+        i18n.ngettext("and {n} more date", "and {n} more dates", n).format(n=i18n.format_number(n))
+        == it
+    )
 
 
 def test_a_groups_figures_read_with_plural_forms_and_grouped_numbers(italian: None) -> None:
@@ -219,11 +257,24 @@ def test_a_groups_figures_read_with_plural_forms_and_grouped_numbers(italian: No
 
     def lines(people: int, families: int) -> dict[str, str]:
         figures = GroupFigures(
-            group_id=1, group_uid="u", title="Genitori", kind="course", comune="Gonzaga",
-            sessions_planned=16, sessions_held=3, hours_delivered=4.5, people_reached=people,
-            families_reached=families, present_marks=0, recorded_marks=0, attendance_rate=None,
-            enrolled=people, completed=0, completion_rate=None, waiting=12000,
-        )  # fmt: skip
+            group_id=1,
+            group_uid="u",
+            title="Genitori",
+            kind="course",
+            comune="Gonzaga",
+            sessions_planned=16,
+            sessions_held=3,
+            hours_delivered=4.5,
+            people_reached=people,
+            families_reached=families,
+            present_marks=0,
+            recorded_marks=0,
+            attendance_rate=None,
+            enrolled=people,
+            completed=0,
+            completion_rate=None,
+            waiting=12000,
+        )
         return dict(figure_lines(figures))
 
     assert lines(3, 1)["Persone raggiunte"] == "3 (1 nucleo)"

@@ -20,10 +20,12 @@ from tests.helpers import open_signed
 
 
 def _people(database: Database) -> list[tuple]:
-    return database.read(lambda s: [
-        (p.first_name, p.last_name, p.birth_date, p.tax_code, p.relation, str(p.uid))
-        for p in s.scalars(select(Person).order_by(Person.id))
-    ])  # fmt: skip
+    return database.read(
+        lambda s: [
+            (p.first_name, p.last_name, p.birth_date, p.tax_code, p.relation, str(p.uid))
+            for p in s.scalars(select(Person).order_by(Person.id))
+        ]
+    )
 
 
 def test_same_seed_same_people(db_location: str, empty_location: str) -> None:
@@ -48,10 +50,19 @@ def test_other_seed_other_people(database: Database) -> None:
 def test_demo_looks_like_the_ambito_di_suzzara(database: Database) -> None:
     summary = database.write(fill_demo, families=200, seed=1)
     assert summary.families == 200 and summary.people > 500
-    comuni = database.read(lambda s: dict(s.execute(
-        select(Family.comune_name, func.count()).group_by(Family.comune_name)).all()))  # fmt: skip
-    assert set(comuni) == {"Suzzara", "Gonzaga", "Pegognaga", "San Benedetto Po", "Moglia",
-                           "Motteggiana"}  # fmt: skip
+    comuni = database.read(
+        lambda s: dict(
+            s.execute(select(Family.comune_name, func.count()).group_by(Family.comune_name)).all()
+        )
+    )
+    assert set(comuni) == {
+        "Suzzara",
+        "Gonzaga",
+        "Pegognaga",
+        "San Benedetto Po",
+        "Moglia",
+        "Motteggiana",
+    }
     assert max(comuni, key=comuni.get) == "Suzzara"
     members = database.read(centre.list_member_comuni)
     assert [m.cadastral_code for m in members][:2] == ["L020", "E089"]

@@ -45,8 +45,9 @@ COMUNI = {"Suzzara", "Gonzaga", "Pegognaga", "San Benedetto Po", "Moglia", "Mott
 
 
 @pytest.fixture(scope="module")
-def demo(pg_server: PgServer | None, template: str,
-         tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, datetime]]:  # fmt: skip
+def demo(
+    pg_server: PgServer | None, template: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, datetime]]:
     """The default demo, filled today (the rules must hold whatever the day)."""
     yield from _filled(pg_server, template, tmp_path_factory.mktemp("cards"), None)
 
@@ -68,14 +69,15 @@ def test_every_card_was_issued_to_an_eligible_family(demo: tuple[Database, datet
     def problems(session: Session) -> tuple[int, list[tuple[str, str]]]:
         cards = session.execute(select(Card.__table__)).all()
         members: dict[int, set[int]] = defaultdict(set)
-        for card_id, person_id in session.execute(select(CardMember.card_id, CardMember.person_id)):  # fmt: skip
+        for card_id, person_id in session.execute(select(CardMember.card_id, CardMember.person_id)):
             members[card_id].add(person_id)
         by_id = {c.id: c for c in cards}
         found = []
         for card in cards:
             first = _local_day(card.created_at)
-            rule = check_eligibility(session, card.family_id, card.card_type_id, card.holder_id,
-                                     on=card.issued_on)  # fmt: skip
+            rule = check_eligibility(
+                session, card.family_id, card.card_type_id, card.holder_id, on=card.issued_on
+            )
             if not rule.eligible:
                 found.append((card.number, "not eligible: " + " ".join(rule.reasons)))
             if rule.holder_id != card.holder_id or card.holder_id not in members[card.id]:
@@ -83,20 +85,28 @@ def test_every_card_was_issued_to_an_eligible_family(demo: tuple[Database, datet
             renewed = card.issued_on > first
             if (card.previous_id is None or renewed) and card.expires_on != rule.expires_on:
                 found.append((card.number, "expiry"))
-            if renewed and not check_eligibility(session, card.family_id, card.card_type_id,
-                                                 card.holder_id, on=first).eligible:  # fmt: skip
+            if (
+                renewed
+                and not check_eligibility(
+                    session, card.family_id, card.card_type_id, card.holder_id, on=first
+                ).eligible
+            ):
                 found.append((card.number, "first issue"))  # eligible on the first issue too
             if card.previous_id is None:
-                proposed = check_eligibility(session, card.family_id, card.card_type_id,
-                                             card.holder_id, on=first).members  # fmt: skip
+                proposed = check_eligibility(
+                    session, card.family_id, card.card_type_id, card.holder_id, on=first
+                ).members
                 if members[card.id] != set(proposed):
                     found.append((card.number, "members"))
             else:
                 old = by_id[card.previous_id]
                 same = (old.family_id, old.holder_id, old.card_type_id, members[old.id])
                 if (old.status, old.revoked_on) != ("replaced", first) or same != (
-                    card.family_id, card.holder_id, card.card_type_id, members[card.id]
-                ):  # fmt: skip
+                    card.family_id,
+                    card.holder_id,
+                    card.card_type_id,
+                    members[card.id],
+                ):
                     found.append((card.number, "replacement"))
                 if not renewed and card.expires_on != old.expires_on:
                     found.append((card.number, "replacement expiry"))
@@ -106,16 +116,35 @@ def test_every_card_was_issued_to_an_eligible_family(demo: tuple[Database, datet
     assert count >= 40 and found == []
 
 
-def test_never_two_valid_cards_of_a_type_for_one_family_or_holder(demo: tuple[Database, datetime]) -> None:  # fmt: skip
+def test_never_two_valid_cards_of_a_type_for_one_family_or_holder(
+    demo: tuple[Database, datetime],
+) -> None:
     """issue_card refuses a second card while one is valid: one family card per family,
     one youth card per young person. The demo never has two."""
     database, _now = demo
-    personal = set(database.read(lambda s: list(s.scalars(select(CardType.id).where(
-        CardType.holder_min_age.is_not(None) | CardType.holder_max_age.is_not(None))))))  # fmt: skip
+    personal = set(
+        database.read(
+            lambda s: list(
+                s.scalars(
+                    select(CardType.id).where(
+                        CardType.holder_min_age.is_not(None) | CardType.holder_max_age.is_not(None)
+                    )
+                )
+            )
+        )
+    )
     spans: dict[tuple[int, int], list[tuple[date, date]]] = defaultdict(list)
-    for type_id, family, holder, created, expires, revoked in _rows(database, select(
-        Card.card_type_id, Card.family_id, Card.holder_id, Card.created_at, Card.expires_on, Card.revoked_on
-    )):  # fmt: skip
+    for type_id, family, holder, created, expires, revoked in _rows(
+        database,
+        select(
+            Card.card_type_id,
+            Card.family_id,
+            Card.holder_id,
+            Card.created_at,
+            Card.expires_on,
+            Card.revoked_on,
+        ),
+    ):
         last = min(expires, revoked - timedelta(days=1)) if revoked else expires
         spans[type_id, holder if type_id in personal else family].append(
             (_local_day(created), last)
@@ -128,8 +157,12 @@ def test_never_two_valid_cards_of_a_type_for_one_family_or_holder(demo: tuple[Da
 
 def test_card_numbers_are_valid_unique_and_in_issue_order(demo: tuple[Database, datetime]) -> None:
     database, _now = demo
-    cards = _rows(database, select(Card.number, Card.comune_code, Family.comune_code,
-                                   Card.created_at).join(Family, Family.id == Card.family_id))  # fmt: skip
+    cards = _rows(
+        database,
+        select(Card.number, Card.comune_code, Family.comune_code, Card.created_at).join(
+            Family, Family.id == Card.family_id
+        ),
+    )
     assert len(cards) >= 40
     assert all(numbers.problem(number) is None for number, *_rest in cards)
     assert len({number for number, *_rest in cards}) == len(cards)
@@ -159,16 +192,24 @@ def test_card_types_say_the_rules_of_the_issue(demo: tuple[Database, datetime]) 
 def test_cards_in_every_state_over_two_years(demo: tuple[Database, datetime]) -> None:
     database, now = demo
     today = now.date()
-    states = {state: database.read(card_register, state, on=today)
-              for state in ("active", "expiring", "expired", "revoked")}  # fmt: skip
+    states = {
+        state: database.read(card_register, state, on=today)
+        for state in ("active", "expiring", "expired", "revoked")
+    }
     assert len(states["active"]) >= 30 and len(states["expiring"]) >= 1
     assert len(states["expired"]) >= 2
     revoked = Counter(r.status for r in states["revoked"])
     assert revoked["revoked"] >= 2 and revoked["replaced"] >= 2
-    assert all(r.revoke_reason and r.revoked_on and r.issued_on <= r.revoked_on <= today
-               for r in states["revoked"])  # fmt: skip
-    cards = _rows(database, select(Card.issued_on, Card.created_at, Card.card_type_id,
-                                   Card.issued_by, Card.previous_id))  # fmt: skip
+    assert all(
+        r.revoke_reason and r.revoked_on and r.issued_on <= r.revoked_on <= today
+        for r in states["revoked"]
+    )
+    cards = _rows(
+        database,
+        select(
+            Card.issued_on, Card.created_at, Card.card_type_id, Card.issued_by, Card.previous_id
+        ),
+    )
     firsts = [_local_day(created) for _i, created, *_rest in cards]
     assert sum(1 for issued, created, *_r in cards if issued > _local_day(created)) >= 2  # renewed
     assert today - timedelta(days=2 * 365 + 200) <= min(firsts) and max(firsts) < today
@@ -182,16 +223,24 @@ def test_cards_in_every_state_over_two_years(demo: tuple[Database, datetime]) ->
 def test_partners_across_the_six_comuni(demo: tuple[Database, datetime]) -> None:
     database, now = demo
     today = now.date()
-    partners = _rows(database, select(Partner.__table__, MemberComune.name.label("comune"))
-                     .join(MemberComune, MemberComune.id == Partner.comune_id))  # fmt: skip
+    partners = _rows(
+        database,
+        select(Partner.__table__, MemberComune.name.label("comune")).join(
+            MemberComune, MemberComune.id == Partner.comune_id
+        ),
+    )
     assert len(partners) >= 60
     assert {p.comune for p in partners} == COMUNI
     assert {p.category for p in partners} == set(CATEGORIES)
     assert all(p.address and p.contact and p.phone and "@" in p.email for p in partners)
     assert sum(1 for p in partners if p.agreement_end and p.agreement_end < today) >= 3
     assert sum(1 for p in partners if p.agreement_start > today) == 1
-    benefits = _rows(database, select(Benefit.partner_id, Benefit.kind, Benefit.value,
-                                      Benefit.description, Benefit.conditions))  # fmt: skip
+    benefits = _rows(
+        database,
+        select(
+            Benefit.partner_id, Benefit.kind, Benefit.value, Benefit.description, Benefit.conditions
+        ),
+    )
     per_partner = Counter(b.partner_id for b in benefits)
     assert {per_partner[p.id] for p in partners} <= {1, 2, 3} and len(per_partner) == len(partners)
     assert {b.kind for b in benefits} == set(BENEFIT_KINDS)
@@ -202,22 +251,38 @@ def test_partners_across_the_six_comuni(demo: tuple[Database, datetime]) -> None
     assert len({b for b, _t in links}) == len(benefits)
     assert len({t for _b, t in links}) == 2
     listed = {p.id for s in database.read(partner_directory, today) for p in s.partners}
-    in_force = {p.id for p in partners if p.agreement_start <= today
-                and (p.agreement_end is None or today <= p.agreement_end)}  # fmt: skip
+    in_force = {
+        p.id
+        for p in partners
+        if p.agreement_start <= today and (p.agreement_end is None or today <= p.agreement_end)
+    }
     assert listed == in_force
 
 
 # -- benefit uses -------------------------------------------------------------------------
 _USES = (
-    select(Redemption.id, Redemption.at, Redemption.number_typed, Redemption.accepted,
-           Redemption.reason, Redemption.benefit_id, Redemption.card_id, Card.status,
-           Card.revoked_on, Card.expires_on, Card.created_at, Card.card_type_id,
-           Partner.name, Partner.agreement_start, Partner.agreement_end)
+    select(
+        Redemption.id,
+        Redemption.at,
+        Redemption.number_typed,
+        Redemption.accepted,
+        Redemption.reason,
+        Redemption.benefit_id,
+        Redemption.card_id,
+        Card.status,
+        Card.revoked_on,
+        Card.expires_on,
+        Card.created_at,
+        Card.card_type_id,
+        Partner.name,
+        Partner.agreement_start,
+        Partner.agreement_end,
+    )
     .join(Benefit, Benefit.id == Redemption.benefit_id)
     .join(Partner, Partner.id == Benefit.partner_id)
     .outerjoin(Card, Card.id == Redemption.card_id)
     .order_by(Redemption.id)
-)  # fmt: skip
+)
 
 
 def test_a_year_of_uses_with_every_reason(demo: tuple[Database, datetime]) -> None:
@@ -271,8 +336,11 @@ def test_every_use_has_the_right_reason(demo: tuple[Database, datetime]) -> None
     database, _now = demo
     linked = set(_rows(database, select(BenefitCardType.benefit_id, BenefitCardType.card_type_id)))
     cards = set(database.read(lambda s: list(s.scalars(select(Card.number)))))
-    wrong = [(u.id, u.reason, _why(u, linked, cards)) for u in _rows(database, _USES)
-             if u.reason != _why(u, linked, cards)]  # fmt: skip
+    wrong = [
+        (u.id, u.reason, _why(u, linked, cards))
+        for u in _rows(database, _USES)
+        if u.reason != _why(u, linked, cards)
+    ]
     assert wrong == []
 
 
@@ -292,8 +360,14 @@ def test_uses_agree_with_the_redemption_service(demo: tuple[Database, datetime])
                 assert use.reason not in ("revoked", "replaced")
                 continue
             benefit = benefits[use.benefit_id]
-            reason, _message, card = _decide(session, benefit, rows[benefit.id],
-                                             partners[benefit.partner_id], use.number_typed, day)  # fmt: skip
+            reason, _message, card = _decide(
+                session,
+                benefit,
+                rows[benefit.id],
+                partners[benefit.partner_id],
+                use.number_typed,
+                day,
+            )
             checked += 1
             if reason != use.reason or (card.id if card else None) != use.card_id:
                 found.append((use.id, use.reason, reason))
@@ -306,16 +380,27 @@ def test_uses_agree_with_the_redemption_service(demo: tuple[Database, datetime])
 # -- the same for a seed ------------------------------------------------------------------
 def _snapshot(database: Database) -> tuple[list[Any], ...]:
     return (
-        _rows(database, select(Card.uid, Card.number, Card.issued_on, Card.expires_on,
-                               Card.status, Card.holder_id).order_by(Card.id)),
-        _rows(database, select(Partner.uid, Partner.name, Partner.agreement_end).order_by(Partner.id)),
-        _rows(database, select(Redemption.uid, Redemption.at, Redemption.number_typed,
-                               Redemption.reason).order_by(Redemption.id)),
-    )  # fmt: skip
+        _rows(
+            database,
+            select(
+                Card.uid, Card.number, Card.issued_on, Card.expires_on, Card.status, Card.holder_id
+            ).order_by(Card.id),
+        ),
+        _rows(
+            database, select(Partner.uid, Partner.name, Partner.agreement_end).order_by(Partner.id)
+        ),
+        _rows(
+            database,
+            select(
+                Redemption.uid, Redemption.at, Redemption.number_typed, Redemption.reason
+            ).order_by(Redemption.id),
+        ),
+    )
 
 
-def test_same_seed_and_day_same_cards(pg_server: PgServer | None, template: str,
-                                      tmp_path_factory: pytest.TempPathFactory) -> None:  # fmt: skip
+def test_same_seed_and_day_same_cards(
+    pg_server: PgServer | None, template: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     now = datetime(2027, 3, 10, 16, 5)
     shots = []
     for n in range(2):

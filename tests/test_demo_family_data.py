@@ -13,8 +13,14 @@ from familydesk.db.models.registry import Family, Person
 from familydesk.demo import fill_demo, names
 from familydesk.demo.generator import REFERENCE_DAY, SIBLING_GAP, spaced
 
-SUZZARA_CAPS = {"Gonzaga": "46023", "Moglia": "46024", "Motteggiana": "46020",
-                "Pegognaga": "46020", "San Benedetto Po": "46027", "Suzzara": "46029"}  # fmt: skip
+SUZZARA_CAPS = {
+    "Gonzaga": "46023",
+    "Moglia": "46024",
+    "Motteggiana": "46020",
+    "Pegognaga": "46020",
+    "San Benedetto Po": "46027",
+    "Suzzara": "46029",
+}
 
 
 @pytest.fixture(scope="module")

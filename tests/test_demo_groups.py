@@ -34,18 +34,25 @@ OVERLAP = "a.starts_at < b.ends_at AND b.starts_at < a.ends_at"
 
 
 @pytest.fixture(scope="module")
-def demo(pg_server: PgServer | None, template: str,
-         tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, datetime]]:  # fmt: skip
+def demo(
+    pg_server: PgServer | None, template: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, datetime]]:
     """The default demo, filled today (the rules must hold whatever the day)."""
     yield from _filled(pg_server, template, tmp_path_factory.mktemp("groups"), None)
 
 
 @pytest.fixture(scope="module")
-def year_end(pg_server: PgServer | None, template: str,
-             tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, datetime]]:  # fmt: skip
+def year_end(
+    pg_server: PgServer | None, template: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, datetime]]:
     """A smaller demo filled between Christmas and New Year: holidays and closures ahead."""
-    yield from _filled(pg_server, template, tmp_path_factory.mktemp("groups_year_end"),
-                       datetime(2027, 12, 27, 11, 40), families=60)  # fmt: skip
+    yield from _filled(
+        pg_server,
+        template,
+        tmp_path_factory.mktemp("groups_year_end"),
+        datetime(2027, 12, 27, 11, 40),
+        families=60,
+    )
 
 
 _STAMP = re.compile(r"\d{4}-\d\d-\d\d( \d\d:\d\d:\d\d(\.\d+)?)?")
@@ -97,9 +104,12 @@ def test_no_room_or_educator_is_double_booked(which: str, request: pytest.Fixtur
 @pytest.mark.parametrize("which", ["demo", "year_end"])
 def test_no_session_on_a_closed_day(which: str, request: pytest.FixtureRequest) -> None:
     database, _now = request.getfixturevalue(which)
-    sessions = _rows(database, "SELECT s.id, s.starts_at, s.place_id, m.patron_day "
-                     "FROM group_session s JOIN place p ON p.id = s.place_id "
-                     "JOIN member_comune m ON m.id = p.comune_id")  # fmt: skip
+    sessions = _rows(
+        database,
+        "SELECT s.id, s.starts_at, s.place_id, m.patron_day "
+        "FROM group_session s JOIN place p ON p.id = s.place_id "
+        "JOIN member_comune m ON m.id = p.comune_id",
+    )
     closures = {
         (place, _day(day)) for place, day in _rows(database, "SELECT place_id, day FROM closure")
     }
@@ -112,8 +122,9 @@ def test_no_session_on_a_closed_day(which: str, request: pytest.FixtureRequest) 
 
 
 @pytest.mark.parametrize("which", ["demo", "year_end"])
-def test_every_session_passes_the_sessions_services_checks(which: str,
-                                                          request: pytest.FixtureRequest) -> None:  # fmt: skip
+def test_every_session_passes_the_sessions_services_checks(
+    which: str, request: pytest.FixtureRequest
+) -> None:
     database, _now = request.getfixturevalue(which)
 
     def problems(session: Session) -> tuple[int, list[str]]:
@@ -131,8 +142,14 @@ def test_every_session_passes_the_sessions_services_checks(which: str,
         rules = Rules(session, min(days), max(days), {r.place_id for r in rows}, set())
         found = []
         for row in rows:
-            found += session_conflicts(session, row.starts_at, row.ends_at, row.room_id,
-                                       leads[row.group_id], exclude=(row.id,))  # fmt: skip
+            found += session_conflicts(
+                session,
+                row.starts_at,
+                row.ends_at,
+                row.room_id,
+                leads[row.group_id],
+                exclude=(row.id,),
+            )
             closed = rules.closed_reason(row.place_id, row.starts_at.date(), hours=False)
             found += [closed] if closed else []
         return len(rows), found
@@ -144,14 +161,20 @@ def test_every_session_passes_the_sessions_services_checks(which: str,
 # -- places and the waiting list --------------------------------------------------------------
 def _used(database: Database) -> dict[int, tuple[int, str, int, int]]:
     """group id -> (capacity, per, places used, people waiting)."""
-    return {row[0]: row[1:] for row in _rows(database, """
+    return {
+        row[0]: row[1:]
+        for row in _rows(
+            database,
+            """
         SELECT g.id, g.capacity, g.capacity_per,
                CASE WHEN g.capacity_per = 'family'
                     THEN count(DISTINCT CASE WHEN e.status = 'enrolled' THEN e.family_id END)
                     ELSE count(CASE WHEN e.status = 'enrolled' THEN 1 END) END,
                count(CASE WHEN e.status = 'waiting' THEN 1 END)
         FROM parent_group g LEFT JOIN enrolment e ON e.group_id = g.id
-        GROUP BY g.id, g.capacity, g.capacity_per""")}  # fmt: skip
+        GROUP BY g.id, g.capacity, g.capacity_per""",
+        )
+    }
 
 
 @pytest.mark.parametrize("which", ["demo", "year_end"])
@@ -163,11 +186,14 @@ def test_capacity_and_waiting_list(which: str, request: pytest.FixtureRequest) -
         assert taken <= capacity, group
         assert not waiting or taken == capacity, group
     # On every session held, the people marked fit the places too.
-    marked = _rows(database, """
+    marked = _rows(
+        database,
+        """
         SELECT s.id, g.capacity, g.capacity_per, count(*), count(DISTINCT e.family_id)
         FROM attendance a JOIN group_session s ON s.id = a.session_id
         JOIN parent_group g ON g.id = s.group_id JOIN enrolment e ON e.id = a.enrolment_id
-        GROUP BY s.id, g.capacity, g.capacity_per""")  # fmt: skip
+        GROUP BY s.id, g.capacity, g.capacity_per""",
+    )
     for _session, capacity, per, people, families in marked:
         assert (families if per == "family" else people) <= capacity
     if which == "demo":  # how many groups have one depends on the day (1 on 9 December 2026)
@@ -175,8 +201,9 @@ def test_capacity_and_waiting_list(which: str, request: pytest.FixtureRequest) -
 
 
 @pytest.mark.parametrize("which", ["demo", "year_end"])
-def test_promotions_follow_withdrawals_in_sign_up_order(which: str,
-                                                        request: pytest.FixtureRequest) -> None:  # fmt: skip
+def test_promotions_follow_withdrawals_in_sign_up_order(
+    which: str, request: pytest.FixtureRequest
+) -> None:
     database, _now = request.getfixturevalue(which)
     unexplained = _count(
         database,
@@ -188,8 +215,11 @@ def test_promotions_follow_withdrawals_in_sign_up_order(which: str,
             AND w.withdrawn_on = e.enrolled_on AND w.signed_up_at < e.signed_up_at)""",
     )
     assert unexplained == 0
-    rows = _rows(database, "SELECT group_id, status, signed_up_at, signed_up_on, enrolled_on, "
-                 "withdrawn_on, to_inform, informed_on, walk_in FROM enrolment")  # fmt: skip
+    rows = _rows(
+        database,
+        "SELECT group_id, status, signed_up_at, signed_up_on, enrolled_on, "
+        "withdrawn_on, to_inform, informed_on, walk_in FROM enrolment",
+    )
     promoted: dict[int, list[datetime]] = defaultdict(list)
     waiting: dict[int, list[datetime]] = defaultdict(list)
     for group, status, at, on, enrolled, withdrawn, to_inform, informed, walk_in in rows:
@@ -216,14 +246,18 @@ def test_promotions_follow_withdrawals_in_sign_up_order(which: str,
 
 # -- attendance, ages, phases -----------------------------------------------------------------
 @pytest.mark.parametrize("which", ["demo", "year_end"])
-def test_attendance_only_for_people_enrolled_on_sessions_held(which: str,
-                                                              request: pytest.FixtureRequest) -> None:  # fmt: skip
+def test_attendance_only_for_people_enrolled_on_sessions_held(
+    which: str, request: pytest.FixtureRequest
+) -> None:
     database, now = request.getfixturevalue(which)
-    rows = _rows(database, """
+    rows = _rows(
+        database,
+        """
         SELECT a.mark, s.cancelled, s.starts_at, s.group_id, e.group_id, e.enrolled_on,
                e.withdrawn_on
         FROM attendance a JOIN group_session s ON s.id = a.session_id
-        JOIN enrolment e ON e.id = a.enrolment_id""")  # fmt: skip
+        JOIN enrolment e ON e.id = a.enrolment_id""",
+    )
     assert rows
     for _mark, cancelled, starts, group, enrolled_group, enrolled, withdrawn in rows:
         assert not cancelled and starts < now
@@ -237,7 +271,9 @@ def test_attendance_looks_real_some_complete_some_do_not(demo: tuple[Database, d
     marks = Counter(m for (m,) in _rows(database, "SELECT mark FROM attendance"))
     assert 0.72 < marks["present"] / sum(marks.values()) < 0.9
     assert marks["excused"] and marks["absent"]
-    rows = _rows(database, """
+    rows = _rows(
+        database,
+        """
         SELECT e.id, g.completion_percent,
                (SELECT count(*) FROM group_session s WHERE s.group_id = g.id
                 AND s.cancelled = :no),
@@ -245,22 +281,35 @@ def test_attendance_looks_real_some_complete_some_do_not(demo: tuple[Database, d
                 AND a.mark = 'present'),
                (SELECT max(s.starts_at) FROM group_session s WHERE s.group_id = g.id)
         FROM enrolment e JOIN parent_group g ON g.id = e.group_id
-        WHERE e.status = 'enrolled'""")  # fmt: skip
-    ended = [(present >= math.ceil(pct * sessions / 100)) for _e, pct, sessions, present, last
-             in rows if last < now]  # fmt: skip
+        WHERE e.status = 'enrolled'""",
+    )
+    ended = [
+        (present >= math.ceil(pct * sessions / 100))
+        for _e, pct, sessions, present, last in rows
+        if last < now
+    ]
     assert ended.count(True) >= 10 and ended.count(False) >= 3
 
 
 @pytest.mark.parametrize("which", ["demo", "year_end"])
-def test_children_within_the_age_range_on_the_start_date(which: str,
-                                                         request: pytest.FixtureRequest) -> None:  # fmt: skip
+def test_children_within_the_age_range_on_the_start_date(
+    which: str, request: pytest.FixtureRequest
+) -> None:
     database, _now = request.getfixturevalue(which)
-    starts = dict(_rows(database, "SELECT group_id, min(starts_at) FROM group_session "
-                        "WHERE cancelled = :no GROUP BY group_id"))  # fmt: skip
-    rows = _rows(database, """
+    starts = dict(
+        _rows(
+            database,
+            "SELECT group_id, min(starts_at) FROM group_session "
+            "WHERE cancelled = :no GROUP BY group_id",
+        )
+    )
+    rows = _rows(
+        database,
+        """
         SELECT g.id, g.target, g.age_from, g.age_to, g.age_unit, p.birth_date
         FROM enrolment e JOIN parent_group g ON g.id = e.group_id
-        JOIN person p ON p.id = e.person_id""")  # fmt: skip
+        JOIN person p ON p.id = e.person_id""",
+    )
     children = 0
     for group, target, low, high, unit, born in rows:
         child = age_on(born, starts[group].date(), "months") < 18 * 12  # as the service counts
@@ -281,17 +330,28 @@ def test_groups_in_every_phase_across_the_comuni(demo: tuple[Database, datetime]
     phases = Counter(g.phase for g in groups)
     assert phases["ended"] >= 3 and phases["running"] >= 2
     assert phases["open"] + phases["planned"] >= 2
-    assert {g.comune for g in groups} == {"Suzzara", "Gonzaga", "Pegognaga", "Moglia",
-                                          "Motteggiana", "San Benedetto Po"}  # fmt: skip
+    assert {g.comune for g in groups} == {
+        "Suzzara",
+        "Gonzaga",
+        "Pegognaga",
+        "Moglia",
+        "Motteggiana",
+        "San Benedetto Po",
+    }
     assert all(g.educators for g in groups)
     course = next(g for g in groups if g.title == "Genitori imperfetti cercasi")
     assert course.sessions == 16 and course.capacity == 25 and course.enrolled == 25
-    places = _count(database, "SELECT count(DISTINCT place_id) FROM group_session WHERE "
-                    "group_id = :g", g=course.id)  # fmt: skip
+    places = _count(
+        database,
+        "SELECT count(DISTINCT place_id) FROM group_session WHERE group_id = :g",
+        g=course.id,
+    )
     assert places == 6  # consortium-wide: it moves round the six comuni
     cancelled = _rows(database, "SELECT cancel_reason FROM group_session WHERE cancelled <> :no")
     assert cancelled and all(reason for (reason,) in cancelled)
     assert _count(database, "SELECT count(*) FROM group_session WHERE extra <> :no") >= 1
-    roles = _rows(database, "SELECT DISTINCT o.role FROM group_educator x "
-                  "JOIN operator o ON o.id = x.operator_id")  # fmt: skip
+    roles = _rows(
+        database,
+        "SELECT DISTINCT o.role FROM group_educator x JOIN operator o ON o.id = x.operator_id",
+    )
     assert roles == [("educator",)]

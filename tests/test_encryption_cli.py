@@ -32,9 +32,12 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 @requires_sqlcipher
 @pytest.mark.sqlite_only
 def test_encrypt_end_to_end(
-    cli_operator: str, db_location: str, capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-) -> None:  # fmt: skip
+    cli_operator: str,
+    db_location: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
     database = open_signed(db_location)
     add_family(database)
     database.dispose()
@@ -80,9 +83,11 @@ def test_encrypt_end_to_end(
 @requires_sqlcipher
 @pytest.mark.sqlite_only
 def test_encrypt_is_for_administrators(
-    cli_operator: str, db_location: str, capsys: pytest.CaptureFixture[str],
+    cli_operator: str,
+    db_location: str,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     database = open_signed(db_location)
     database.write(add_operator, "coordinatrice", "coordinator", "password-coordinatrice")
     database.dispose()
@@ -109,9 +114,11 @@ def test_postgresql_is_refused_with_a_pointer_to_disk_encryption(
 
 @pytest.mark.sqlite_only
 def test_without_the_module_the_command_says_why(
-    cli_operator: str, db_location: str, capsys: pytest.CaptureFixture[str],
+    cli_operator: str,
+    db_location: str,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     monkeypatch.setattr(encryption, "available", lambda: (False, "no sqlcipher3 here"))
     monkeypatch.setenv("FAMILYDESK_NEW_PASSPHRASE", PASSPHRASE)
     code, _out, err = run(capsys, "encrypt", "--db", db_location)

@@ -17,8 +17,14 @@ from tests.privacy_data import TODAY, family, member
 
 
 def _two_parents(database: Database):  # type: ignore[no-untyped-def]
-    return family(database, "Rossi", [member("Giulia", "Rossi", date(1984, 2, 2)),
-                                      member("Marco", "Rossi", date(1982, 8, 8), sex="M")])  # fmt: skip
+    return family(
+        database,
+        "Rossi",
+        [
+            member("Giulia", "Rossi", date(1984, 2, 2)),
+            member("Marco", "Rossi", date(1982, 8, 8), sex="M"),
+        ],
+    )
 
 
 def test_desk_records_a_request_and_only_managers_decide(database: Database) -> None:
@@ -49,7 +55,11 @@ def test_carry_out_anonymises_the_person_and_keeps_the_family_while_others_remai
     row = database.write(erasure.record_erasure_request, giulia.id, TODAY, "", TODAY)
     done = database.write(erasure.carry_out_erasure, row.id, row.version, TODAY)
     assert (done.status, done.decided_on, done.decided_by, done.person_name) == (
-        "carried_out", TODAY, "tester", "")  # fmt: skip
+        "carried_out",
+        TODAY,
+        "tester",
+        "",
+    )
     detail = database.read(registry.get_family, fam.id)
     assert detail.name == "Rossi"  # Marco is still identified
     assert [m.first_name for m in detail.members] == ["", "Marco"]
@@ -61,7 +71,11 @@ def test_carry_out_anonymises_the_person_and_keeps_the_family_while_others_remai
     database.write(erasure.carry_out_erasure, second.id, second.version, TODAY)
     after = database.read(registry.get_family, fam.id)
     assert (after.name, after.phone, after.address, after.comune_name) == (
-        "Anonymised family", "", "", "Suzzara")  # fmt: skip
+        "Anonymised family",
+        "",
+        "",
+        "Suzzara",
+    )
     with pytest.raises(FamilyDeskError, match="anonymised"):  # nobody edits it back to life
         database.write(registry.update_family, after.as_input())
     with pytest.raises(FamilyDeskError, match="anonymised"):
@@ -80,10 +94,14 @@ def test_refusal_needs_a_ground_and_keeps_the_data(database: Database) -> None:
     assert error.value.field == "ground"
     with pytest.raises(ConflictError):
         database.write(erasure.refuse_erasure, row.id, row.version + 1, "legal_obligation")
-    refused = database.write(erasure.refuse_erasure, row.id, row.version, "legal_obligation",
-                             " cartella sociale ", TODAY)  # fmt: skip
+    refused = database.write(
+        erasure.refuse_erasure, row.id, row.version, "legal_obligation", " cartella sociale ", TODAY
+    )
     assert (refused.status, refused.refusal_ground, refused.refusal_note) == (
-        "refused", "legal_obligation", "cartella sociale")  # fmt: skip
+        "refused",
+        "legal_obligation",
+        "cartella sociale",
+    )
     assert database.read(registry.get_family, fam.id).members[0].first_name == "Giulia"
     assert database.read(audit.entries)[0].action == "erasure-refuse"
     assert [r.id for r in database.read(erasure.list_erasure_requests, "refused")] == [row.id]
@@ -104,8 +122,9 @@ def test_closed_requests_expire_with_their_rule(database: Database) -> None:
     from familydesk.privacy import retention
 
     fam = _two_parents(database)
-    row = database.write(erasure.record_erasure_request, fam.members[0].id, date(2020, 1, 1), "",
-                         TODAY)  # fmt: skip
+    row = database.write(
+        erasure.record_erasure_request, fam.members[0].id, date(2020, 1, 1), "", TODAY
+    )
     database.write(
         erasure.refuse_erasure, row.id, row.version, "legal_claims", "", date(2020, 2, 1)
     )

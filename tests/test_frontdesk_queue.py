@@ -20,8 +20,14 @@ AT_9 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def _family(database: Database):  # type: ignore[no-untyped-def]
-    parent = MemberInput(first_name="Giulia", last_name="Ferrari", sex="F", relation="parent",
-                         birth_date=date(1988, 2, 3), no_code_reason="in attesa")  # fmt: skip
+    parent = MemberInput(
+        first_name="Giulia",
+        last_name="Ferrari",
+        sex="F",
+        relation="parent",
+        birth_date=date(1988, 2, 3),
+        no_code_reason="in attesa",
+    )
     return database.write(registry.create_family, FamilyInput(name="Ferrari"), [parent])
 
 
@@ -30,8 +36,15 @@ def _person(database: Database):  # type: ignore[no-untyped-def]
 
 
 def _arrive(database: Database, minutes: int, channel: str = "in_person", **who):  # type: ignore[no-untyped-def]
-    contact = ContactInput(channel=channel, contact_date=DAY, requests=(
-        RequestInput("housing"), RequestInput("schooling", ("referral",), referral_to="NPIA")), **who)  # fmt: skip
+    contact = ContactInput(
+        channel=channel,
+        contact_date=DAY,
+        requests=(
+            RequestInput("housing"),
+            RequestInput("schooling", ("referral",), referral_to="NPIA"),
+        ),
+        **who,
+    )
     return database.write(frontdesk.record_contact, contact, AT_9 + timedelta(minutes=minutes))
 
 
@@ -67,7 +80,10 @@ def test_call_serve_and_finish(database: Database) -> None:
     called = database.write(frontdesk.call_next, DAY, AT_9 + timedelta(minutes=12))
     assert called is not None and called.id == early.id
     assert (called.status, called.served_by, called.minutes_waited(AT_9 + timedelta(hours=3))) == (
-        "serving", "laura", 12)  # fmt: skip
+        "serving",
+        "laura",
+        12,
+    )
     signed_in(database, "professional", "marco")
     second = database.write(
         frontdesk.call_contact, late.id, late.version, AT_9 + timedelta(minutes=30)
@@ -137,9 +153,20 @@ def test_anonymised_people_stay_anonymous_in_the_queue(database: Database) -> No
 def test_follow_ups_say_who_and_what(database: Database) -> None:
     giulia = _person(database)
     signed_in(database, "reception", "laura")
-    database.write(frontdesk.record_contact, ContactInput(person_id=giulia.id, contact_date=DAY,
-        requests=(RequestInput("housing", note="call back with the rent fund dates",
-                               follow_up_on=DAY + timedelta(days=3)),)))  # fmt: skip
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            person_id=giulia.id,
+            contact_date=DAY,
+            requests=(
+                RequestInput(
+                    "housing",
+                    note="call back with the rent fund dates",
+                    follow_up_on=DAY + timedelta(days=3),
+                ),
+            ),
+        ),
+    )
     [todo] = database.read(frontdesk.open_follow_ups, "laura", DAY)
     assert (todo.who, todo.note, todo.overdue) == (
         "Ferrari Giulia",
@@ -150,8 +177,12 @@ def test_follow_ups_say_who_and_what(database: Database) -> None:
 
 def test_educators_see_neither_the_queue_nor_contact_notes(database: Database) -> None:
     family = _family(database)
-    database.write(frontdesk.record_contact, ContactInput(person_id=family.members[0].id, requests=(
-        RequestInput("violence", note="riservato"),)))  # fmt: skip
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            person_id=family.members[0].id, requests=(RequestInput("violence", note="riservato"),)
+        ),
+    )
     contact = database.read(frontdesk.today_queue)[0]
     signed_in(database, "educator")
     for read in (frontdesk.today_queue, frontdesk.desk_operators):
@@ -215,6 +246,8 @@ def test_the_queue_reads_one_centres_day_from_an_index(database: Database) -> No
         event.remove(database.engine, "before_cursor_execute", keep)
     statement, parameters = seen[0]
     with database.engine.connect() as connection:
-        plan = " ".join(row[-1] for row in connection.exec_driver_sql(
-            f"EXPLAIN QUERY PLAN {statement}", parameters))  # fmt: skip
+        plan = " ".join(
+            row[-1]
+            for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        )
     assert "contact USING INDEX ix_contact_day_site (contact_date=? AND site_id=?)" in plan

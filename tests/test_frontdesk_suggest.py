@@ -37,17 +37,41 @@ def test_obvious_needs_suggest_a_seeded_service_and_the_others_none() -> None:
 
 
 def test_only_the_requests_just_saved_with_an_appointment_are_to_book(database: Database) -> None:
-    family = database.write(registry.create_family, FamilyInput(name="Ferrari"), [MemberInput(
-        first_name="Giulia", last_name="Ferrari", sex="F", relation="parent",
-        birth_date=date(1988, 2, 3), no_code_reason="in attesa")])  # fmt: skip
+    family = database.write(
+        registry.create_family,
+        FamilyInput(name="Ferrari"),
+        [
+            MemberInput(
+                first_name="Giulia",
+                last_name="Ferrari",
+                sex="F",
+                relation="parent",
+                birth_date=date(1988, 2, 3),
+                no_code_reason="in attesa",
+            )
+        ],
+    )
     person = family.members[0].id
-    morning = database.write(frontdesk.record_contact, ContactInput(
-        person_id=person, contact_date=DAY,
-        requests=(RequestInput("mediation", ("appointment",)),)))  # fmt: skip
+    morning = database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            person_id=person,
+            contact_date=DAY,
+            requests=(RequestInput("mediation", ("appointment",)),),
+        ),
+    )
     assert [r.need_key for r in requests_to_book(morning, 1)] == ["mediation"]
-    afternoon = database.write(frontdesk.record_contact, ContactInput(
-        person_id=person, contact_date=DAY, requests=(
-            RequestInput("housing"), RequestInput("parenting", ("information", "appointment")))))  # fmt: skip
+    afternoon = database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            person_id=person,
+            contact_date=DAY,
+            requests=(
+                RequestInput("housing"),
+                RequestInput("parenting", ("information", "appointment")),
+            ),
+        ),
+    )
     assert afternoon.id == morning.id and len(afternoon.requests) == 3
     [parenting] = requests_to_book(afternoon, 2)  # the morning's mediation is not asked again
     assert parenting.need_key == "parenting" and parenting.id == afternoon.requests[2].id
@@ -55,16 +79,37 @@ def test_only_the_requests_just_saved_with_an_appointment_are_to_book(database: 
 
 
 def test_queue_rows_and_follow_ups_carry_need_keys_and_who(database: Database) -> None:
-    family = database.write(registry.create_family, FamilyInput(name="Bianchi"), [MemberInput(
-        first_name="Anna", last_name="Bianchi", sex="F", relation="parent",
-        birth_date=date(1990, 5, 6), no_code_reason="in attesa")])  # fmt: skip
+    family = database.write(
+        registry.create_family,
+        FamilyInput(name="Bianchi"),
+        [
+            MemberInput(
+                first_name="Anna",
+                last_name="Bianchi",
+                sex="F",
+                relation="parent",
+                birth_date=date(1990, 5, 6),
+                no_code_reason="in attesa",
+            )
+        ],
+    )
     person = family.members[0].id
-    database.write(frontdesk.record_contact, ContactInput(person_id=person, requests=(
-        RequestInput("orientation"),
-        RequestInput("violence", follow_up_on=clock.today()))))  # fmt: skip
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            person_id=person,
+            requests=(
+                RequestInput("orientation"),
+                RequestInput("violence", follow_up_on=clock.today()),
+            ),
+        ),
+    )
     [row] = database.read(frontdesk.today_queue)
     assert row.need_keys == ("orientation", "violence") and row.person_id == person
     assert first_suggestion(row.need_keys) == "psychological_counselling"
     [follow_up] = database.read(frontdesk.open_follow_ups, "tester")
     assert (follow_up.person_id, follow_up.family_id, follow_up.need_key) == (
-        person, family.id, "violence")  # fmt: skip
+        person,
+        family.id,
+        "violence",
+    )

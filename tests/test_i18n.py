@@ -36,9 +36,10 @@ def test_every_string_in_the_code_is_translated(language: str, extracted: set) -
     missing = [m for m in extracted if m not in catalog]
     assert missing == [], "run `make messages` and translate the new strings"
     untranslated = [
-        m.id for m in catalog
+        m.id
+        for m in catalog
         if m.id and (m.fuzzy or not all(m.string if isinstance(m.string, tuple) else [m.string]))
-    ]  # fmt: skip
+    ]
     assert untranslated == []
 
 
@@ -123,12 +124,15 @@ def test_bad_dates_are_explained_in_italian(text: str) -> None:
         i18n.parse_date(text)
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    ("31/02/2026", "«31/02/2026» non esiste: febbraio 2026 ha 28 giorni."),
-    ("30/02/2028", "«30/02/2028» non esiste: febbraio 2028 ha 29 giorni."),
-    ("31/04/2026", "«31/04/2026» non esiste: aprile 2026 ha 30 giorni."),
-    ("00/03/2026", "«00/03/2026» non esiste: i giorni partono da 1."),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("31/02/2026", "«31/02/2026» non esiste: febbraio 2026 ha 28 giorni."),
+        ("30/02/2028", "«30/02/2028» non esiste: febbraio 2028 ha 29 giorni."),
+        ("31/04/2026", "«31/04/2026» non esiste: aprile 2026 ha 30 giorni."),
+        ("00/03/2026", "«00/03/2026» non esiste: i giorni partono da 1."),
+    ],
+)
 def test_an_impossible_date_is_called_impossible_not_badly_written(text: str, why: str) -> None:
     """ "31/02/2026" was told "not a date: write it as gg/mm/aaaa", as it was written so."""
     i18n.set_language("it")

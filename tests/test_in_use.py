@@ -32,9 +32,11 @@ def second_program(path: Path) -> subprocess.Popen[str]:
     many others it found and waits for a line on stdin to quit."""
     process = subprocess.Popen(
         [sys.executable, "-c", SECOND, str(path), clock.now().isoformat()],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
         cwd=Path(__file__).resolve().parent.parent,
-    )  # fmt: skip
+    )
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "0"
     return process

@@ -32,9 +32,11 @@ def test_check_finds_broken_foreign_keys(database: Database) -> None:
     database.dispose()
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA foreign_keys=OFF")
-    raw.execute("INSERT INTO person (family_id, first_name, last_name, sex, birth_place, relation,"
-                " site_id, uid, created_at, updated_at, version)"
-                " VALUES (999, 'A', 'B', 'F', '', 'child', 1, 'x', '2026-01-01', '2026-01-01', 1)")  # fmt: skip
+    raw.execute(
+        "INSERT INTO person (family_id, first_name, last_name, sex, birth_place, relation,"
+        " site_id, uid, created_at, updated_at, version)"
+        " VALUES (999, 'A', 'B', 'F', '', 'child', 1, 'x', '2026-01-01', '2026-01-01', 1)"
+    )
     raw.commit()
     raw.close()
     reopened = Database.open(path, migrate=False)
@@ -72,8 +74,9 @@ def test_backup_of_a_missing_file_is_refused(tmp_path: Path) -> None:
 def test_log_file_rotates_in_the_log_folder(home: Path) -> None:
     path = logs.setup_logging()
     assert path == home / "logs" / "familydesk.log"
-    handler = next(h for h in __import__("logging").getLogger().handlers
-                   if getattr(h, "_familydesk", False))  # fmt: skip
+    handler = next(
+        h for h in __import__("logging").getLogger().handlers if getattr(h, "_familydesk", False)
+    )
     assert handler.maxBytes == 1_000_000 and handler.backupCount == 5
 
 

@@ -38,10 +38,15 @@ def test_only_admins_manage_operators(admin: Database) -> None:
     assert [o.username for o in admin.read(operators.list_operators)] == ["anna", "luca"]
 
 
-@pytest.mark.parametrize(("name", "password", "field"), [
-    ("a", "password-1", "username"), ("Laura Rossi", "password-1", "username"),
-    ("laura", "corta", "password"), ("anna", "password-1", "username"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "password", "field"),
+    [
+        ("a", "password-1", "username"),
+        ("Laura Rossi", "password-1", "username"),
+        ("laura", "corta", "password"),
+        ("anna", "password-1", "username"),
+    ],
+)
 def test_bad_operator_input_is_named(admin: Database, name: str, password: str, field: str) -> None:
     with pytest.raises(ValidationError) as error:
         admin.write(operators.add_operator, name, "reception", password)

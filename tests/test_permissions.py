@@ -32,13 +32,30 @@ ISEE = Decimal("8123.45")
 
 @pytest.fixture
 def family(database: Database) -> FamilyDetail:
-    parent = MemberInput(first_name="Giulia", last_name="Ferrari", sex="F", relation="parent",
-                         birth_date=date(1988, 2, 3), no_code_reason="in attesa",
-                         notes="colloquio con l'assistente sociale")  # fmt: skip
-    child = MemberInput(first_name="Leo", last_name="Ferrari", sex="M", relation="child",
-                        birth_date=date(2020, 5, 6), no_code_reason="in attesa")  # fmt: skip
-    data = FamilyInput(name="Ferrari", comune_name="Suzzara", notes=NOTE, isee_value=ISEE,
-                       isee_expiry=date(2027, 1, 15))  # fmt: skip
+    parent = MemberInput(
+        first_name="Giulia",
+        last_name="Ferrari",
+        sex="F",
+        relation="parent",
+        birth_date=date(1988, 2, 3),
+        no_code_reason="in attesa",
+        notes="colloquio con l'assistente sociale",
+    )
+    child = MemberInput(
+        first_name="Leo",
+        last_name="Ferrari",
+        sex="M",
+        relation="child",
+        birth_date=date(2020, 5, 6),
+        no_code_reason="in attesa",
+    )
+    data = FamilyInput(
+        name="Ferrari",
+        comune_name="Suzzara",
+        notes=NOTE,
+        isee_value=ISEE,
+        isee_expiry=date(2027, 1, 15),
+    )
     return database.write(registry.create_family, data, [parent, child])
 
 

@@ -23,10 +23,23 @@ def test_person_export_holds_record_consents_merges_and_audit(
 ) -> None:
     from familydesk.privacy.access import write_access_export
 
-    adult = MemberInput(first_name="Nicolò", last_name="D'Angelo", sex="M", relation="parent",
-                        birth_date=date(1985, 4, 2), no_code_reason="in attesa")  # fmt: skip
-    twin = MemberInput(first_name="Nicolo", last_name="Dangelo", sex="M", relation="parent",
-                       birth_date=date(1985, 4, 2), no_code_reason="doppione", phone="347 1")  # fmt: skip
+    adult = MemberInput(
+        first_name="Nicolò",
+        last_name="D'Angelo",
+        sex="M",
+        relation="parent",
+        birth_date=date(1985, 4, 2),
+        no_code_reason="in attesa",
+    )
+    twin = MemberInput(
+        first_name="Nicolo",
+        last_name="Dangelo",
+        sex="M",
+        relation="parent",
+        birth_date=date(1985, 4, 2),
+        no_code_reason="doppione",
+        phone="347 1",
+    )
     family = database.write(registry.create_family, FamilyInput(name="D'Angelo"), [adult])
     other = database.write(registry.create_family, FamilyInput(name="Dangelo"), [twin])
     keep, dupe = family.members[0], other.members[0]
@@ -75,5 +88,20 @@ def test_cli_export(
     assert (
         len(list(tmp_path.glob("dati-*.json"))) == 1 and len(list(tmp_path.glob("dati-*.pdf"))) == 1
     )
-    assert cli.main(["--lang", "en", "privacy", "export", "--person", "NOPE", "--out",
-                     str(tmp_path), "--db", db_location]) == 1  # fmt: skip
+    assert (
+        cli.main(
+            [
+                "--lang",
+                "en",
+                "privacy",
+                "export",
+                "--person",
+                "NOPE",
+                "--out",
+                str(tmp_path),
+                "--db",
+                db_location,
+            ]
+        )
+        == 1
+    )

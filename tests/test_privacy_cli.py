@@ -66,8 +66,16 @@ def test_erasure_request_list_refuse_carry_out(
 ) -> None:
     fam = _seed(db_location)
     anna = fam.members[0]
-    code, out = _run(capsys, db_location, "erasure", "request", "--person", anna.tax_code or "",
-                     "--by", "by e-mail")  # fmt: skip
+    code, out = _run(
+        capsys,
+        db_location,
+        "erasure",
+        "request",
+        "--person",
+        anna.tax_code or "",
+        "--by",
+        "by e-mail",
+    )
     assert code == 0 and "Erasure request 1 recorded." in out
     code, out = _run(capsys, db_location, "erasure", "list")
     assert code == 0 and out.startswith("1\tOpen\t") and str(anna.uid) in out
@@ -89,9 +97,11 @@ def test_erasure_request_list_refuse_carry_out(
 
 
 def test_reception_may_record_but_not_purge(
-    cli_operator: str, db_location: str, capsys: pytest.CaptureFixture[str],
+    cli_operator: str,
+    db_location: str,
+    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     from familydesk.trust.operators import add_operator
 
     fam = _seed(db_location)

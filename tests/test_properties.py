@@ -73,12 +73,28 @@ def test_tax_codes(raw: str) -> None:
 
 
 @QUICK
-@given(first=TEXT, last=TEXT, sex=TEXT, code=TEXT, email=TEXT, phone=TEXT,
-       relation=st.sampled_from(["parent", "child", "foster", "other", "", "x"]),
-       born=st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))))  # fmt: skip
+@given(
+    first=TEXT,
+    last=TEXT,
+    sex=TEXT,
+    code=TEXT,
+    email=TEXT,
+    phone=TEXT,
+    relation=st.sampled_from(["parent", "child", "foster", "other", "", "x"]),
+    born=st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))),
+)
 def test_members(first, last, sex, code, email, phone, relation, born) -> None:  # type: ignore[no-untyped-def]
-    member = MemberInput(first_name=first, last_name=last, sex=sex, tax_code=code, email=email,
-                         phone=phone, relation=relation, birth_date=born, no_code_reason="x")  # fmt: skip
+    member = MemberInput(
+        first_name=first,
+        last_name=last,
+        sex=sex,
+        tax_code=code,
+        email=email,
+        phone=phone,
+        relation=relation,
+        birth_date=born,
+        no_code_reason="x",
+    )
     try:
         clean = clean_member(member, today=date(2026, 11, 22))
     except ValidationError as exc:
@@ -88,12 +104,19 @@ def test_members(first, last, sex, code, email, phone, relation, born) -> None: 
 
 
 @QUICK
-@given(name=TEXT, email=TEXT, phone=TEXT,
-       isee=st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False, places=2)))  # fmt: skip
+@given(
+    name=TEXT,
+    email=TEXT,
+    phone=TEXT,
+    isee=st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False, places=2)),
+)
 def test_families(name, email, phone, isee) -> None:  # type: ignore[no-untyped-def]
     try:
-        clean_family(FamilyInput(name=name, email=email, phone=phone, isee_value=isee,
-                                 isee_expiry=date(2027, 1, 1)))  # fmt: skip
+        clean_family(
+            FamilyInput(
+                name=name, email=email, phone=phone, isee_value=isee, isee_expiry=date(2027, 1, 1)
+            )
+        )
     except ValidationError as exc:
         assert exc.field in {"name", "email", "phone", "isee_value"}
 
@@ -117,21 +140,49 @@ def test_search_box_accepts_anything(database, text: str) -> None:  # type: igno
     assert isinstance(database.read(search_people, text), list)
 
 
-SUBCOMMANDS = st.sampled_from([
-    ["check"], ["search"], ["audit", "verify"], ["audit", "list"], ["export", "families"],
-    ["import", "families"], ["print", "intake"], ["print", "privacy"], ["backup"], ["restore"],
-])  # fmt: skip
-ARGS = st.lists(st.one_of(st.sampled_from(["--limit", "--format", "--family", "--person",
-                                           "--to", "--out", "--json", "--dry-run", "-x", "--"]),
-                          st.text(min_size=0, max_size=12)), max_size=4)  # fmt: skip
+SUBCOMMANDS = st.sampled_from(
+    [
+        ["check"],
+        ["search"],
+        ["audit", "verify"],
+        ["audit", "list"],
+        ["export", "families"],
+        ["import", "families"],
+        ["print", "intake"],
+        ["print", "privacy"],
+        ["backup"],
+        ["restore"],
+    ]
+)
+ARGS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "--limit",
+                "--format",
+                "--family",
+                "--person",
+                "--to",
+                "--out",
+                "--json",
+                "--dry-run",
+                "-x",
+                "--",
+            ]
+        ),
+        st.text(min_size=0, max_size=12),
+    ),
+    max_size=4,
+)
 
 
 @settings(
     max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(SUBCOMMANDS, ARGS)
-def test_command_line_never_shows_a_traceback(capsys, db_location: str, tmp_path: Path,
-                                              command: list[str], extra: list[str]) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+def test_command_line_never_shows_a_traceback(
+    capsys, db_location: str, tmp_path: Path, command: list[str], extra: list[str]
+) -> None:  # type: ignore[no-untyped-def]
     from familydesk import cli
 
     argv = ["--lang", "it", *command, *extra, "--db", db_location]

@@ -19,14 +19,20 @@ def test_family_page_counts_members_and_children(database: Database) -> None:
     page = database.read(family_page, 0, 10)
     assert page.total == 2
     assert [(r.name, r.members, r.children) for r in page.rows] == [
-        ("Artioli", 0, 0), ("Gialdi", 3, 2),
-    ]  # fmt: skip
+        ("Artioli", 0, 0),
+        ("Gialdi", 3, 2),
+    ]
 
 
 def test_filter_and_paging(database: Database) -> None:
-    database.write(lambda s: s.add_all(
-        [Family(name=f"Famiglia {i:02d}", comune_name="Moglia" if i % 3 else "Gonzaga")
-         for i in range(30)]))  # fmt: skip
+    database.write(
+        lambda s: s.add_all(
+            [
+                Family(name=f"Famiglia {i:02d}", comune_name="Moglia" if i % 3 else "Gonzaga")
+                for i in range(30)
+            ]
+        )
+    )
     assert database.read(count_families, "gonz") == 10
     second = database.read(family_page, 5, 5, "MOGLIA")
     assert second.total == 20 and second.offset == 5

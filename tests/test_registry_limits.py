@@ -33,10 +33,14 @@ def test_a_5000_character_family_name_is_refused_with_the_field_and_the_limit(
     ("change", "field", "message"),
     [
         ({"last_name": "B" * 81}, "last_name", "Surname: at most 80 characters (this one has 81)."),
-        ({"first_name": "A" * 300}, "first_name", "Given name: at most 80 characters (this one has 300)."),
+        (
+            {"first_name": "A" * 300},
+            "first_name",
+            "Given name: at most 80 characters (this one has 300).",
+        ),
         ({"notes": "x" * 4001}, "notes", "Notes: at most 4,000 characters (this one has 4,001)."),
     ],
-)  # fmt: skip
+)
 def test_a_member_field_longer_than_its_limit_is_refused(
     database: Database, change: dict[str, str], field: str, message: str
 ) -> None:

@@ -12,8 +12,13 @@ from familydesk.registry.validation import clean_family
 
 
 def test_the_cap_is_stored_with_the_address(database: Database) -> None:
-    family = FamilyInput(name="Rossi", address="Via Roma 1", postal_code=" 46029 ",
-                         comune_name="Suzzara", comune_code="L020")  # fmt: skip
+    family = FamilyInput(
+        name="Rossi",
+        address="Via Roma 1",
+        postal_code=" 46029 ",
+        comune_name="Suzzara",
+        comune_code="L020",
+    )
     created = database.write(create_family, family, [])
     assert database.read(get_family, created.id).postal_code == "46029"
 

@@ -26,9 +26,18 @@ def _by_kind(rows):  # type: ignore[no-untyped-def]
 
 def test_defaults_then_a_change_is_stored_and_versioned(database: Database) -> None:
     rules = _by_kind(database.read(retention.retention_rules))
-    assert list(rules) == ["registry", "notes", "consents", "erasure_requests", "cards",
-                          "contacts", "contact_notes", "appointments", "appointment_notes",
-                          "group_participation"]  # fmt: skip
+    assert list(rules) == [
+        "registry",
+        "notes",
+        "consents",
+        "erasure_requests",
+        "cards",
+        "contacts",
+        "contact_notes",
+        "appointments",
+        "appointment_notes",
+        "group_participation",
+    ]
     assert (rules["registry"].months, rules["notes"].months, rules["registry"].version) == (
         60,
         24,
@@ -76,13 +85,23 @@ def test_months_before_keeps_the_end_of_month() -> None:
 
 
 def _old_and_recent(database: Database):  # type: ignore[no-untyped-def]
-    old = family(database, "Bianchi", [
-        member("Anna", "Bianchi", date(1980, 5, 6), notes="segnalata dai servizi", disability=True),
-        member("Luca", "Bianchi", date(2015, 2, 3), sex="M", relation="child"),
-    ], notes="situazione delicata", isee_value=Decimal("8000.00"),
-       isee_expiry=date(2027, 1, 15), postal_code="46029")  # fmt: skip
-    recent = family(database, "Verdi", [member("Sara", "Verdi", date(1990, 1, 1))],
-                    notes="nota recente")  # fmt: skip
+    old = family(
+        database,
+        "Bianchi",
+        [
+            member(
+                "Anna", "Bianchi", date(1980, 5, 6), notes="segnalata dai servizi", disability=True
+            ),
+            member("Luca", "Bianchi", date(2015, 2, 3), sex="M", relation="child"),
+        ],
+        notes="situazione delicata",
+        isee_value=Decimal("8000.00"),
+        isee_expiry=date(2027, 1, 15),
+        postal_code="46029",
+    )
+    recent = family(
+        database, "Verdi", [member("Sara", "Verdi", date(1990, 1, 1))], notes="nota recente"
+    )
     anna = old.members[0]
     database.write(registry.record_consent, anna.id, "privacy", date(2020, 1, 10), today=TODAY)
     age(database, old.id, date(2020, 6, 1))
@@ -110,10 +129,12 @@ def test_apply_anonymises_inactive_families_keeping_statistics(database: Databas
 
     def stored(session):  # type: ignore[no-untyped-def]
         fam = session.get(Family, old.id)
-        people = session.scalars(select(Person).where(Person.family_id == old.id)
-                                 .order_by(Person.id)).all()  # fmt: skip
-        consents = session.scalar(select(func.count(Consent.id)).where(
-            Consent.person_id.in_([p.id for p in people])))  # fmt: skip
+        people = session.scalars(
+            select(Person).where(Person.family_id == old.id).order_by(Person.id)
+        ).all()
+        consents = session.scalar(
+            select(func.count(Consent.id)).where(Consent.person_id.in_([p.id for p in people]))
+        )
         return fam, people, consents
 
     fam, people, consents = database.read(stored)
@@ -163,8 +184,12 @@ def test_anonymised_people_stay_out_of_duplicates_and_are_listed_last(database: 
 
 
 def test_notes_expire_without_restarting_the_registry_clock(database: Database) -> None:
-    kept = family(database, "Neri", [member("Marta", "Neri", date(1988, 3, 3), notes="nota")],
-                  notes="nota di famiglia")  # fmt: skip
+    kept = family(
+        database,
+        "Neri",
+        [member("Marta", "Neri", date(1988, 3, 3), notes="nota")],
+        notes="nota di famiglia",
+    )
     age(database, kept.id, date(2024, 1, 10))  # 34 months: notes (24) go, the family (60) stays
     summary = database.write(retention.apply_retention, TODAY)
     assert {row.kind: row.count for row in summary.rows}["notes"] == 1
@@ -191,9 +216,19 @@ def test_withdrawn_consents_go_after_their_period(database: Database) -> None:
 def test_merge_snapshots_of_anonymised_people_are_deleted(database: Database) -> None:
     old, _recent = _old_and_recent(database)
     anna = old.members[0]
-    twin = family(database, "Bianchi bis", [MemberInput(
-        first_name="Anna", last_name="Bianchi", sex="F", birth_date=date(1980, 5, 6),
-        no_code_reason="doppione")])  # fmt: skip
+    twin = family(
+        database,
+        "Bianchi bis",
+        [
+            MemberInput(
+                first_name="Anna",
+                last_name="Bianchi",
+                sex="F",
+                birth_date=date(1980, 5, 6),
+                no_code_reason="doppione",
+            )
+        ],
+    )
     fresh = database.read(registry.get_family, old.id).members[0]
     dupe = twin.members[0]
     database.write(registry.merge_people, fresh.id, fresh.version, dupe.id, dupe.version)

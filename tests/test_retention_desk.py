@@ -19,8 +19,12 @@ from tests.privacy_data import TODAY, age, family, member
 
 
 def _contact(database: Database, person_id: int, day: date, note: str = "") -> int:
-    row = database.write(frontdesk.record_contact, ContactInput(
-        person_id=person_id, contact_date=day, requests=(RequestInput("housing", note=note),)))  # fmt: skip
+    row = database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            person_id=person_id, contact_date=day, requests=(RequestInput("housing", note=note),)
+        ),
+    )
     return row.id
 
 
@@ -39,9 +43,17 @@ def _appointment(database: Database, family_id: int, person_id: int, day: date, 
         session.flush()
         service = session.scalar(select(Service).limit(1))
         start = datetime.combine(day, time(10))
-        appointment = Appointment(service_id=service.id, staff_id=staff.id, place_id=place.id,
-                                  family_id=family_id, person_id=person_id, starts_at=start,
-                                  ends_at=start.replace(hour=11), note=note, status="done")  # fmt: skip
+        appointment = Appointment(
+            service_id=service.id,
+            staff_id=staff.id,
+            place_id=place.id,
+            family_id=family_id,
+            person_id=person_id,
+            starts_at=start,
+            ends_at=start.replace(hour=11),
+            note=note,
+            status="done",
+        )
         session.add(appointment)
         session.flush()
         return appointment.id
@@ -61,8 +73,13 @@ def test_old_contacts_are_detached_keeping_statistics_and_notes_cleared(database
     def look(session):  # type: ignore[no-untyped-def]
         contacts = {c.id: c for c in session.scalars(select(Contact))}
         notes = {r.contact_id: r.note for r in session.scalars(select(ContactRequest))}
-        return ({i: (c.person_id, c.family_id, c.anon_sex, c.anon_birth_year, c.anon_comune)
-                 for i, c in contacts.items()}, notes)  # fmt: skip
+        return (
+            {
+                i: (c.person_id, c.family_id, c.anon_sex, c.anon_birth_year, c.anon_comune)
+                for i, c in contacts.items()
+            },
+            notes,
+        )
 
     contacts, notes = database.read(look)
     assert contacts[old] == (None, None, "F", 1980, "Suzzara")

@@ -81,8 +81,11 @@ def set_folder(path: str | None) -> Path:
             probe.write_bytes(b"ok")
             probe.unlink()
         except OSError as exc:
-            raise BackupError(_("Backup folder: {path} cannot be written ({detail}).").format(
-                path=path, detail=exc.strerror or exc)) from exc  # fmt: skip
+            raise BackupError(
+                _("Backup folder: {path} cannot be written ({detail}).").format(
+                    path=path, detail=exc.strerror or exc
+                )
+            ) from exc
     preferences.save(backup_folder=str(Path(path).expanduser()) if path else None)
     return folder()
 
@@ -114,12 +117,15 @@ def to_keep(files: list[BackupFile], now: datetime | None = None) -> set[Path]:
     newest copy of each of the last 7 days, 4 ISO weeks and 12 months."""
     now = now or clock.local_now()
     keep: set[Path] = {
-        b.path for b in files
+        b.path
+        for b in files
         if now - b.taken <= KEEP_ALL_FOR or (b.protected and now - b.taken <= PROTECT_FOR)
-    }  # fmt: skip
-    for key, count in ((lambda d: d, KEEP_DAILY),
-                       (lambda d: tuple(d.isocalendar())[:2], KEEP_WEEKLY),
-                       (lambda d: (d.year, d.month), KEEP_MONTHLY)):  # fmt: skip
+    }
+    for key, count in (
+        (lambda d: d, KEEP_DAILY),
+        (lambda d: tuple(d.isocalendar())[:2], KEEP_WEEKLY),
+        (lambda d: (d.year, d.month), KEEP_MONTHLY),
+    ):
         seen: list[object] = []
         for backup in files:  # newest first
             bucket = key(backup.taken.date())
@@ -138,9 +144,8 @@ def rotate(where: Path | None = None, now: datetime | None = None) -> list[Path]
     (the last 10), which also keeps them 7 days.
     """
     files = [
-        b for b in copies(where)
-        if b.label in ROTATED or b.label in (BEFORE_IMPORT, BEFORE_RESTORE)
-    ]  # fmt: skip
+        b for b in copies(where) if b.label in ROTATED or b.label in (BEFORE_IMPORT, BEFORE_RESTORE)
+    ]
     keep = to_keep(files, now)
     removed = []
     for backup in files:
@@ -210,9 +215,11 @@ def restore(database: Database, backup: Path, *, copy_first: bool = True) -> Res
             before = _verified_copy(database, BEFORE_RESTORE, target)
     except (BackupError, DatabaseError, OSError) as exc:
         raise CopyBeforeRestoreError(
-            _("The current database could not be copied before the restore, so nothing "
-              "was restored: {detail}").format(detail=_detail(exc))
-        ) from exc  # fmt: skip
+            _(
+                "The current database could not be copied before the restore, so nothing "
+                "was restored: {detail}"
+            ).format(detail=_detail(exc))
+        ) from exc
     database.dispose()
     aside = database.backend.restore(backup, target / "replaced")
     log.info("Restore done; the previous database was kept aside")

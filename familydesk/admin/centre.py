@@ -188,9 +188,12 @@ def remove_member_comune(session: Session, comune_id: int, version: int) -> None
 
     row = load_for_update(session, MemberComune, comune_id, version)
     if session.scalar(select(Place.id).where(Place.comune_id == row.id).limit(1)) is not None:
-        raise ValidationError("comune", _(
-            "{name} has places for appointments: remove them first (Settings, Appointments)."
-        ).format(name=row.name))  # fmt: skip
+        raise ValidationError(
+            "comune",
+            _(
+                "{name} has places for appointments: remove them first (Settings, Appointments)."
+            ).format(name=row.name),
+        )
     session.delete(row)
     session.flush()
 

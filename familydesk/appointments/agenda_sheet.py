@@ -53,8 +53,9 @@ class AgendaData:
     appointments: tuple[AppointmentRow, ...]
 
 
-def agenda_pdf(data: AgendaData, centre: CentreDetails, language: str,
-               today: date | None = None) -> bytes:  # fmt: skip
+def agenda_pdf(
+    data: AgendaData, centre: CentreDetails, language: str, today: date | None = None
+) -> bytes:
     """The day agenda as PDF bytes (pure: reads, writes and logs nothing; any thread)."""
     lang = FormLanguage.of(language)
     st = styles()
@@ -63,14 +64,21 @@ def agenda_pdf(data: AgendaData, centre: CentreDetails, language: str,
     heading = ", ".join(p for p in (data.staff, data.profession) if p)
     body: list[Flowable] = [Paragraph(f"<b>{esc(heading)}</b>", st.body)]
     if len(places) == 1:
-        body.append(Paragraph(esc(lang(N_("Place: {place}")).format(place=places.pop())),
-                              st.subtitle))  # fmt: skip
+        body.append(
+            Paragraph(esc(lang(N_("Place: {place}")).format(place=places.pop())), st.subtitle)
+        )
     if rows:
         body += [Paragraph(esc(_summary(rows, lang)), st.subtitle), _table(data, lang)]
     else:
         body.append(Paragraph(esc(lang(N_("No appointments on this day."))), st.body))
-    return day_list_pdf(body, title=lang(TITLE), day=data.day, centre=centre, lang=lang,
-                        today=today or clock.today())  # fmt: skip
+    return day_list_pdf(
+        body,
+        title=lang(TITLE),
+        day=data.day,
+        centre=centre,
+        lang=lang,
+        today=today or clock.today(),
+    )
 
 
 def _summary(rows: Sequence[AppointmentRow], lang: FormLanguage) -> str:
@@ -80,8 +88,9 @@ def _summary(rows: Sequence[AppointmentRow], lang: FormLanguage) -> str:
     )
     cancelled = len(rows) - held
     if cancelled:
-        text += " · " + lang.ngettext("{count} cancelled", "{count} cancelled",
-                                      cancelled).format(count=lang.number(cancelled))  # fmt: skip
+        text += " · " + lang.ngettext("{count} cancelled", "{count} cancelled", cancelled).format(
+            count=lang.number(cancelled)
+        )
     return text
 
 
@@ -90,11 +99,20 @@ def _table(data: AgendaData, lang: FormLanguage) -> Flowable:
     muted = ParagraphStyle("cell_cancelled", parent=st.cell, textColor=MUTED)
     one_place = len({r.place_id for r in data.appointments}) == 1
     # A day without interpreters gives their column to the names and the notes.
-    interpreters = any(r.interpreter and r.interpreter_id != data.staff_id
-                       for r in data.appointments)  # fmt: skip
-    header = [lang(N_("Time")), lang(N_("Min.")), lang(N_("Who")), lang(N_("Service")),
-              lang(N_("Room")), lang(N_("Interpreter")), lang(N_("Phone")), lang(N_("Status")),
-              lang(N_("Note"))]  # fmt: skip
+    interpreters = any(
+        r.interpreter and r.interpreter_id != data.staff_id for r in data.appointments
+    )
+    header = [
+        lang(N_("Time")),
+        lang(N_("Min.")),
+        lang(N_("Who")),
+        lang(N_("Service")),
+        lang(N_("Room")),
+        lang(N_("Interpreter")),
+        lang(N_("Phone")),
+        lang(N_("Status")),
+        lang(N_("Note")),
+    ]
     body: list[list[object]] = []
     struck: list[int] = []
     for number, r in enumerate(data.appointments, start=1):
@@ -109,13 +127,23 @@ def _table(data: AgendaData, lang: FormLanguage) -> Flowable:
         interpreter = "" if r.interpreter_id == data.staff_id else r.interpreter
         note = "\n".join(p for p in (r.cancel_reason if cancelled else "", r.note) if p)
         status = lang(STATUSES.get(r.status, r.status))
-        cells: list[object] = [hhmm(r.starts_at), str(r.minutes), who, service, room, interpreter,
-                               r.phone, status, note]  # fmt: skip
+        cells: list[object] = [
+            hhmm(r.starts_at),
+            str(r.minutes),
+            who,
+            service,
+            room,
+            interpreter,
+            r.phone,
+            status,
+            note,
+        ]
         if cancelled:
             struck.append(number)
             cells = [Paragraph(f"<strike>{esc(c)}</strike>", muted) for c in cells[:7]] + [
-                Paragraph(f"<b>{esc(status)}</b>", muted), Paragraph(esc(note), muted),
-            ]  # fmt: skip
+                Paragraph(f"<b>{esc(status)}</b>", muted),
+                Paragraph(esc(note), muted),
+            ]
         body.append(cells)
     status_width = 6 + max(stringWidth(lang(word), FONT_BOLD, 8) for word in STATUSES.values())
     widths = [*_WIDTHS, status_width, CONTENT_WIDTH - sum(_WIDTHS) - status_width]

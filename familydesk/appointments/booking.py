@@ -87,13 +87,20 @@ def register_busy_source(source: BusySource) -> None:
 
 
 def _span(start: datetime, end: datetime) -> str:
-    return _("{day} {start}-{end}").format(day=format_date(start.date()), start=hhmm(start),
-                                            end=hhmm(end))  # fmt: skip
+    return _("{day} {start}-{end}").format(
+        day=format_date(start.date()), start=hhmm(start), end=hhmm(end)
+    )
 
 
-def conflicts(session: Session, start: datetime, end: datetime, staff_ids: set[int],
-              room_id: int | None, family_id: int | None,
-              exclude: Sequence[int] = ()) -> list[str]:  # fmt: skip
+def conflicts(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    staff_ids: set[int],
+    room_id: int | None,
+    family_id: int | None,
+    exclude: Sequence[int] = (),
+) -> list[str]:
     """Why ``start``-``end`` clashes with what is booked (empty list: it does not)."""
     earliest = start - timedelta(minutes=MAX_MINUTES)
     clauses = [Appointment.staff_id.in_(staff_ids), Appointment.interpreter_id.in_(staff_ids)]
@@ -102,20 +109,30 @@ def conflicts(session: Session, start: datetime, end: datetime, staff_ids: set[i
     if family_id is not None:
         clauses.append(Appointment.family_id == family_id)
     query = select(Appointment).where(
-        Appointment.starts_at < end, Appointment.starts_at > earliest, Appointment.ends_at > start,
-        Appointment.status.in_(HOLDING), or_(*clauses),
-    )  # fmt: skip
+        Appointment.starts_at < end,
+        Appointment.starts_at > earliest,
+        Appointment.ends_at > start,
+        Appointment.status.in_(HOLDING),
+        or_(*clauses),
+    )
     if exclude:
         query = query.where(Appointment.id.not_in(exclude))
     reasons = []
     for other in session.scalars(query.order_by(Appointment.starts_at)):
         span = _span(other.starts_at, other.ends_at)
         for staff_id in sorted(staff_ids & {other.staff_id, other.interpreter_id}):
-            reasons.append(_("{name} already has an appointment on {span}").format(
-                name=_staff_name(session, staff_id), span=span))  # fmt: skip
+            reasons.append(
+                _("{name} already has an appointment on {span}").format(
+                    name=_staff_name(session, staff_id), span=span
+                )
+            )
         if room_id is not None and other.room_id == room_id:
             room = session.get(Room, room_id)
-            reasons.append(_("room {room} is taken on {span}").format(room=room.name if room else "?", span=span))  # fmt: skip
+            reasons.append(
+                _("room {room} is taken on {span}").format(
+                    room=room.name if room else "?", span=span
+                )
+            )
         if family_id is not None and other.family_id == family_id:
             reasons.append(_("the family already has an appointment on {span}").format(span=span))
     for source in BUSY_SOURCES:
@@ -129,10 +146,13 @@ def _staff_name(session: Session, staff_id: int) -> str:
     return staff.name if staff is not None else "?"
 
 
-def _lock(session: Session, staff_ids: set[int], room_id: int | None,
-          family_id: int | None) -> None:  # fmt: skip
+def _lock(
+    session: Session, staff_ids: set[int], room_id: int | None, family_id: int | None
+) -> None:
     """Lock the resources' rows until commit (no-op on SQLite: BEGIN IMMEDIATE holds it)."""
-    session.execute(select(Staff.id).where(Staff.id.in_(sorted(staff_ids))).order_by(Staff.id).with_for_update())  # fmt: skip
+    session.execute(
+        select(Staff.id).where(Staff.id.in_(sorted(staff_ids))).order_by(Staff.id).with_for_update()
+    )
     if room_id is not None:
         session.execute(select(Room.id).where(Room.id == room_id).with_for_update())
     if family_id is not None:
@@ -157,7 +177,9 @@ def _validate(session: Session, data: AppointmentInput, now: datetime) -> _Check
     staff = session.get(Staff, data.staff_id)
     if staff is None or staff.kind != "professional":
         errors.add("staff", _("Professional: choose one from the list."))
-    elif service is not None and (reason := refusal(service_name(service), service.profession, staff.name, staff.profession)):  # fmt: skip
+    elif service is not None and (
+        reason := refusal(service_name(service), service.profession, staff.name, staff.profession)
+    ):
         errors.add("staff", reason)
     place = session.get(Place, data.place_id)
     if place is None:
@@ -173,7 +195,9 @@ def _validate(session: Session, data: AppointmentInput, now: datetime) -> _Check
             errors.add("interpreter", _("Interpreter: choose one from the list."))
         else:
             staff_ids.add(interpreter.id)
-    minutes = data.minutes if data.minutes is not None else (service.duration_minutes if service else 60)  # fmt: skip
+    minutes = (
+        data.minutes if data.minutes is not None else (service.duration_minutes if service else 60)
+    )
     if not 5 <= minutes <= MAX_MINUTES:
         errors.add("minutes", _("Length: between 5 and {most} minutes.").format(most=MAX_MINUTES))
     start = data.starts_at.replace(second=0, microsecond=0, tzinfo=None)
@@ -194,32 +218,50 @@ def _validate(session: Session, data: AppointmentInput, now: datetime) -> _Check
     return _Checked(start, start + timedelta(minutes=minutes), family_id, staff_ids)
 
 
-def refusals(session: Session, data: AppointmentInput, checked: _Checked,
-             exclude: Sequence[int] = (), rules: Rules | None = None) -> list[str]:  # fmt: skip
+def refusals(
+    session: Session,
+    data: AppointmentInput,
+    checked: _Checked,
+    exclude: Sequence[int] = (),
+    rules: Rules | None = None,
+) -> list[str]:
     """Every reason the slot cannot be booked: calendar rules first, then overlaps."""
     start, end = checked.start, checked.end
     rules = rules or Rules(session, start.date(), start.date(), {data.place_id}, checked.staff_ids)
     reasons = [r for r in [rules.place_refusal(data.place_id, start, end)] if r]
     reasons += [r for s in sorted(checked.staff_ids) if (r := rules.staff_refusal(s, start.date()))]
-    reasons += conflicts(session, start, end, checked.staff_ids, data.room_id, checked.family_id, exclude)  # fmt: skip
+    reasons += conflicts(
+        session, start, end, checked.staff_ids, data.room_id, checked.family_id, exclude
+    )
     return reasons
 
 
-def _alternatives(session: Session, data: AppointmentInput, checked: _Checked,
-                  exclude: Sequence[int]) -> list[object]:  # fmt: skip
+def _alternatives(
+    session: Session, data: AppointmentInput, checked: _Checked, exclude: Sequence[int]
+) -> list[object]:
     from familydesk.appointments.slots import SlotQuery, find_free_slots
 
     query = SlotQuery(
-        service_id=data.service_id, minutes=int((checked.end - checked.start).total_seconds() // 60),
-        staff_id=data.staff_id, place_id=data.place_id, room_id=data.room_id,
-        interpreter_id=data.interpreter_id, family_id=checked.family_id,
-        after=max(checked.start - timedelta(hours=2), local_now()), days=28, limit=3,
-    )  # fmt: skip
+        service_id=data.service_id,
+        minutes=int((checked.end - checked.start).total_seconds() // 60),
+        staff_id=data.staff_id,
+        place_id=data.place_id,
+        room_id=data.room_id,
+        interpreter_id=data.interpreter_id,
+        family_id=checked.family_id,
+        after=max(checked.start - timedelta(hours=2), local_now()),
+        days=28,
+        limit=3,
+    )
     return list(find_free_slots(session, query, exclude=exclude))
 
 
-def check_and_lock(session: Session, data: AppointmentInput, now: datetime | None = None,
-                   exclude: Sequence[int] = ()) -> _Checked:  # fmt: skip
+def check_and_lock(
+    session: Session,
+    data: AppointmentInput,
+    now: datetime | None = None,
+    exclude: Sequence[int] = (),
+) -> _Checked:
     """Validate ``data``, lock its resources and refuse any clash (with alternatives)."""
     checked = _validate(session, data, now or local_now())
     _lock(session, checked.staff_ids, data.room_id, checked.family_id)
@@ -242,12 +284,21 @@ def _new(
     session: Session, data: AppointmentInput, checked: _Checked, **extra: object
 ) -> Appointment:
     appointment = Appointment(
-        service_id=data.service_id, staff_id=data.staff_id, place_id=data.place_id,
-        room_id=data.room_id, interpreter_id=data.interpreter_id, family_id=checked.family_id,
-        person_id=data.person_id, starts_at=checked.start, ends_at=checked.end, status="booked",
-        note=data.note.strip(), request_id=data.request_id,
-        booked_by=str(session.info.get("operator") or ""), **extra,
-    )  # fmt: skip
+        service_id=data.service_id,
+        staff_id=data.staff_id,
+        place_id=data.place_id,
+        room_id=data.room_id,
+        interpreter_id=data.interpreter_id,
+        family_id=checked.family_id,
+        person_id=data.person_id,
+        starts_at=checked.start,
+        ends_at=checked.end,
+        status="booked",
+        note=data.note.strip(),
+        request_id=data.request_id,
+        booked_by=str(session.info.get("operator") or ""),
+        **extra,
+    )
     session.add(appointment)
     return appointment
 
@@ -255,19 +306,30 @@ def _new(
 def input_of(appointment: Appointment, **changes: object) -> AppointmentInput:
     """The booking input of an existing appointment, with ``changes`` applied."""
     values: dict[str, object] = dict(
-        service_id=appointment.service_id, staff_id=appointment.staff_id,
-        place_id=appointment.place_id, starts_at=appointment.starts_at,
+        service_id=appointment.service_id,
+        staff_id=appointment.staff_id,
+        place_id=appointment.place_id,
+        starts_at=appointment.starts_at,
         minutes=int((appointment.ends_at - appointment.starts_at).total_seconds() // 60),
-        room_id=appointment.room_id, interpreter_id=appointment.interpreter_id,
-        family_id=appointment.family_id, person_id=appointment.person_id, note=appointment.note,
+        room_id=appointment.room_id,
+        interpreter_id=appointment.interpreter_id,
+        family_id=appointment.family_id,
+        person_id=appointment.person_id,
+        note=appointment.note,
         request_id=appointment.request_id,
-    )  # fmt: skip
+    )
     values.update(changes)
     return AppointmentInput(**values)  # type: ignore[arg-type]
 
 
-def move(session: Session, appointment_id: int, version: int, starts_at: datetime,
-         now: datetime | None = None, **changes: object) -> AppointmentRow:  # fmt: skip
+def move(
+    session: Session,
+    appointment_id: int,
+    version: int,
+    starts_at: datetime,
+    now: datetime | None = None,
+    **changes: object,
+) -> AppointmentRow:
     """Move an appointment (another time, and optionally professional, place or room)."""
     permissions.require(session, permissions.APPOINTMENTS)
     appointment = load_for_update(session, Appointment, appointment_id, version)
@@ -282,8 +344,14 @@ def move(session: Session, appointment_id: int, version: int, starts_at: datetim
     return get_appointment(session, appointment.id)
 
 
-def set_status(session: Session, appointment_id: int, version: int, status: str,
-               reason: str = "", now: datetime | None = None) -> AppointmentRow:  # fmt: skip
+def set_status(
+    session: Session,
+    appointment_id: int,
+    version: int,
+    status: str,
+    reason: str = "",
+    now: datetime | None = None,
+) -> AppointmentRow:
     """Confirm, mark done or no-show, or cancel (with a reason) one appointment."""
     permissions.require(session, permissions.APPOINTMENTS)
     appointment = load_for_update(session, Appointment, appointment_id, version)
@@ -294,10 +362,15 @@ def set_status(session: Session, appointment_id: int, version: int, status: str,
 
 def _change_status(appointment: Appointment, status: str, reason: str, now: datetime) -> None:
     if status not in TRANSITIONS.get(appointment.status, ()):
-        raise FamilyDeskError(_("A {old} appointment cannot become {new}.").format(
-            old=_status_name(appointment.status), new=_status_name(status)))  # fmt: skip
+        raise FamilyDeskError(
+            _("A {old} appointment cannot become {new}.").format(
+                old=_status_name(appointment.status), new=_status_name(status)
+            )
+        )
     if status in ("done", "no_show") and appointment.starts_at > now:
-        raise FamilyDeskError(_("An appointment can be marked done or no-show once it has started."))  # fmt: skip
+        raise FamilyDeskError(
+            _("An appointment can be marked done or no-show once it has started.")
+        )
     if status == "cancelled":
         if not reason.strip():
             raise ValidationError("reason", _("Reason: say why the appointment is cancelled."))

@@ -106,17 +106,23 @@ def _closed_day(rules: Rules, place_ids: set[int], day: date) -> ClosedSpan | No
     """The whole day when no place opens, with the reason."""
     if any(rules.opening_intervals(p, day) for p in place_ids):
         return None
-    reasons = list(dict.fromkeys(r for p in sorted(place_ids) if (r := rules.closed_reason(p, day))))  # fmt: skip
+    reasons = list(
+        dict.fromkeys(r for p in sorted(place_ids) if (r := rules.closed_reason(p, day)))
+    )
     reason = reasons[0] if len(reasons) == 1 else _("every place is closed")
     start = datetime.combine(day, time())
-    return ClosedSpan(start, start + timedelta(days=1), _day_label(rules, place_ids, day), reason, True)  # fmt: skip
+    return ClosedSpan(
+        start, start + timedelta(days=1), _day_label(rules, place_ids, day), reason, True
+    )
 
 
 def _absence(rules: Rules, staff_id: int, day: date) -> ClosedSpan | None:
     reason = rules.staff_refusal(staff_id, day)
     if reason is None:
         return None
-    away = next((a for a in rules.absences.get(staff_id, ()) if a.first_day <= day <= a.last_day), None)  # fmt: skip
+    away = next(
+        (a for a in rules.absences.get(staff_id, ()) if a.first_day <= day <= a.last_day), None
+    )
     label = _("Away: {reason}").format(reason=away.reason) if away and away.reason else _("Away")
     start = datetime.combine(day, time())
     return ClosedSpan(start, start + timedelta(days=1), label, reason, True)
@@ -143,8 +149,9 @@ def _outside_hours(rules: Rules, place_ids: set[int], day: date) -> list[ClosedS
     return spans
 
 
-def calendar_span(session: Session, kind: str, resource_id: int, first_day: date,
-                  days: int = 7) -> CalendarSpan:  # fmt: skip
+def calendar_span(
+    session: Session, kind: str, resource_id: int, first_day: date, days: int = 7
+) -> CalendarSpan:
     """The appointments (cancelled ones included) and closed times of ``days`` days from
     ``first_day`` for a professional (``kind="staff"``, also as interpreter), a room or a place.
 
@@ -164,8 +171,17 @@ def calendar_span(session: Session, kind: str, resource_id: int, first_day: date
     closes: time | None = None
     for n in range(days):
         day = first_day + timedelta(days=n)
-        whole = next((s for s in (*(_absence(rules, s, day) for s in staff_ids),
-                                  _closed_day(rules, place_ids, day)) if s), None)  # fmt: skip
+        whole = next(
+            (
+                s
+                for s in (
+                    *(_absence(rules, s, day) for s in staff_ids),
+                    _closed_day(rules, place_ids, day),
+                )
+                if s
+            ),
+            None,
+        )
         if whole is not None:
             closed.append(whole)
             continue
@@ -176,9 +192,12 @@ def calendar_span(session: Session, kind: str, resource_id: int, first_day: date
         closed.extend(_outside_hours(rules, place_ids, day))
     start = datetime.combine(first_day, time())
     filters = {"staff": "staff_id", "room": "room_id", "place": "place_id"}
-    rows = appointments_between(session, start, start + timedelta(days=days),
-                                **{filters[kind]: resource_id})  # type: ignore[arg-type]  # fmt: skip
-    return CalendarSpan(first_day, days, kind, resource_id, tuple(rows), tuple(closed), opens, closes)  # fmt: skip
+    rows = appointments_between(
+        session, start, start + timedelta(days=days), **{filters[kind]: resource_id}
+    )  # type: ignore[arg-type]
+    return CalendarSpan(
+        first_day, days, kind, resource_id, tuple(rows), tuple(closed), opens, closes
+    )
 
 
 @dataclass(frozen=True)
@@ -195,6 +214,8 @@ def calendar_choices(session: Session) -> CalendarChoices:
     """Services, professionals, interpreters and places with their rooms, in one read."""
     permissions.require(session, permissions.APPOINTMENTS)
     return CalendarChoices(
-        tuple(list_services(session)), tuple(list_staff(session, kind="professional")),
-        tuple(list_staff(session, kind="interpreter")), tuple(list_places(session)),
-    )  # fmt: skip
+        tuple(list_services(session)),
+        tuple(list_staff(session, kind="professional")),
+        tuple(list_staff(session, kind="interpreter")),
+        tuple(list_places(session)),
+    )

@@ -47,8 +47,9 @@ def families_of(rows: Sequence[AppointmentRow]) -> list[list[AppointmentRow]]:
     return list(groups.values())
 
 
-def call_list_pdf(data: CallListData, centre: CentreDetails, language: str,
-                  today: date | None = None) -> bytes:  # fmt: skip
+def call_list_pdf(
+    data: CallListData, centre: CentreDetails, language: str, today: date | None = None
+) -> bytes:
     """The call list as PDF bytes (pure: reads, writes and logs nothing; any thread)."""
     lang = FormLanguage.of(language)
     groups = families_of(data.appointments)
@@ -57,14 +58,22 @@ def call_list_pdf(data: CallListData, centre: CentreDetails, language: str,
         count = len(groups)
         summary = lang.ngettext(
             "{count} family to call to confirm the appointment of {date}.",
-            "{count} families to call to confirm their appointments of {date}.", count,
-        ).format(count=lang.number(count), date=lang.date(data.day))  # fmt: skip
+            "{count} families to call to confirm their appointments of {date}.",
+            count,
+        ).format(count=lang.number(count), date=lang.date(data.day))
         body += [Paragraph(esc(summary), styles().subtitle), _table(groups, lang)]
     else:
-        body.append(Paragraph(esc(lang(N_("No appointments to confirm on this day."))),
-                              styles().body))  # fmt: skip
-    return day_list_pdf(body, title=lang(TITLE), day=data.day, centre=centre, lang=lang,
-                        today=today or clock.today())  # fmt: skip
+        body.append(
+            Paragraph(esc(lang(N_("No appointments to confirm on this day."))), styles().body)
+        )
+    return day_list_pdf(
+        body,
+        title=lang(TITLE),
+        day=data.day,
+        centre=centre,
+        lang=lang,
+        today=today or clock.today(),
+    )
 
 
 def _family_cell(group: list[AppointmentRow], lang: FormLanguage) -> Paragraph:
@@ -82,9 +91,15 @@ def _family_cell(group: list[AppointmentRow], lang: FormLanguage) -> Paragraph:
 def _table(groups: list[list[AppointmentRow]], lang: FormLanguage) -> Flowable:
     st = styles()
     box = ParagraphStyle("box", parent=st.cell, fontSize=14, leading=16, alignment=TA_CENTER)
-    header = [lang(N_("Family and phone")), lang(N_("Time")), lang(N_("Service")),
-              lang(N_("Professional")), lang(N_("Place")), lang(N_("Called")),
-              lang(N_("Confirmed"))]  # fmt: skip
+    header = [
+        lang(N_("Family and phone")),
+        lang(N_("Time")),
+        lang(N_("Service")),
+        lang(N_("Professional")),
+        lang(N_("Place")),
+        lang(N_("Called")),
+        lang(N_("Confirmed")),
+    ]
     body: list[list[object]] = []
     commands: list[tuple[object, ...]] = []
     for group in groups:
@@ -96,16 +111,24 @@ def _table(groups: list[list[AppointmentRow]], lang: FormLanguage) -> Flowable:
             if r.interpreter:
                 service += "\n" + lang(N_("interpreter: {name}")).format(name=r.interpreter)
             mark = CHECKED if r.status == "confirmed" else CHECKBOX
-            body.append([
-                _family_cell(group, lang) if index == 0 else "",
-                hhmm(r.starts_at), service, r.staff, "\n".join(p for p in (r.place, r.room) if p),
-                Paragraph(CHECKBOX, box) if index == 0 else "", Paragraph(mark, box),
-            ])  # fmt: skip
+            body.append(
+                [
+                    _family_cell(group, lang) if index == 0 else "",
+                    hhmm(r.starts_at),
+                    service,
+                    r.staff,
+                    "\n".join(p for p in (r.place, r.room) if p),
+                    Paragraph(CHECKBOX, box) if index == 0 else "",
+                    Paragraph(mark, box),
+                ]
+            )
         end = len(body)
         commands += [
-            ("SPAN", (0, start), (0, end)), ("SPAN", (5, start), (5, end)),
-            ("NOSPLIT", (0, start), (-1, end)), ("LINEABOVE", (0, start), (-1, start), 1, RULE),
-        ]  # fmt: skip
+            ("SPAN", (0, start), (0, end)),
+            ("SPAN", (5, start), (5, end)),
+            ("NOSPLIT", (0, start), (-1, end)),
+            ("LINEABOVE", (0, start), (-1, start), 1, RULE),
+        ]
     table = grid_table(header, body, _WIDTHS)
     table.setStyle(table_style(commands))
     return table

@@ -39,20 +39,42 @@ log = logging.getLogger(__name__)
 
 FORMATS = ("ics", "csv", "json")
 #: Appointment statuses as calendar programs know them.
-ICS_STATUS = {"booked": "TENTATIVE", "confirmed": "CONFIRMED", "done": "CONFIRMED",
-              "no_show": "CONFIRMED", "cancelled": "CANCELLED"}  # fmt: skip
+ICS_STATUS = {
+    "booked": "TENTATIVE",
+    "confirmed": "CONFIRMED",
+    "done": "CONFIRMED",
+    "no_show": "CONFIRMED",
+    "cancelled": "CANCELLED",
+}
 CSV_COLUMNS = (
-    "uid", "data", "ora_inizio", "ora_fine", "minuti", "stato", "servizio", "per",
-    "famiglia_uid", "persona_uid", "professionista", "interprete", "sede", "indirizzo", "comune",
-    "stanza", "incontro_serie", "prenotato_da",
-)  # fmt: skip
+    "uid",
+    "data",
+    "ora_inizio",
+    "ora_fine",
+    "minuti",
+    "stato",
+    "servizio",
+    "per",
+    "famiglia_uid",
+    "persona_uid",
+    "professionista",
+    "interprete",
+    "sede",
+    "indirizzo",
+    "comune",
+    "stanza",
+    "incontro_serie",
+    "prenotato_da",
+)
 
 
 def _uids(session: Session, rows: Sequence[AppointmentRow]) -> dict[tuple[str, int], str]:
     """The uids of the families and people of ``rows`` (exports name records by uid)."""
     found: dict[tuple[str, int], str] = {}
-    for kind, model, ids in (("family", Family, {r.family_id for r in rows}),
-                             ("person", Person, {r.person_id for r in rows})):  # fmt: skip
+    for kind, model, ids in (
+        ("family", Family, {r.family_id for r in rows}),
+        ("person", Person, {r.person_id for r in rows}),
+    ):
         wanted = sorted(i for i in ids if i is not None)
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
@@ -65,8 +87,9 @@ def _where(row: AppointmentRow) -> str:
     return ", ".join(p for p in (row.place, row.address, row.comune, row.room) if p)
 
 
-def calendar_bytes(rows: Sequence[AppointmentRow], first: date, last: date,
-                   now: datetime | None = None) -> bytes:  # fmt: skip
+def calendar_bytes(
+    rows: Sequence[AppointmentRow], first: date, last: date, now: datetime | None = None
+) -> bytes:
     """An iCalendar file of ``rows``: one VEVENT each, ``uid@familydesk``, Europe/Rome times.
 
     Pure (any thread); texts in the interface language.
@@ -101,32 +124,70 @@ def calendar_bytes(rows: Sequence[AppointmentRow], first: date, last: date,
     return calendar.to_ical()
 
 
-def _csv_rows(rows: Sequence[AppointmentRow], uids: dict[tuple[str, int], str]) -> list[list[object]]:  # fmt: skip
-    return [[
-        r.uid, r.starts_at.strftime("%d/%m/%Y"), hhmm(r.starts_at), hhmm(r.ends_at), r.minutes,
-        _(STATUSES.get(r.status, r.status)), r.service, r.person or r.family,
-        uids.get(("family", r.family_id or 0), ""), uids.get(("person", r.person_id or 0), ""),
-        r.staff, r.interpreter, r.place, r.address, r.comune, r.room, r.series_index or "",
-        r.booked_by,
-    ] for r in rows]  # fmt: skip
+def _csv_rows(
+    rows: Sequence[AppointmentRow], uids: dict[tuple[str, int], str]
+) -> list[list[object]]:
+    return [
+        [
+            r.uid,
+            r.starts_at.strftime("%d/%m/%Y"),
+            hhmm(r.starts_at),
+            hhmm(r.ends_at),
+            r.minutes,
+            _(STATUSES.get(r.status, r.status)),
+            r.service,
+            r.person or r.family,
+            uids.get(("family", r.family_id or 0), ""),
+            uids.get(("person", r.person_id or 0), ""),
+            r.staff,
+            r.interpreter,
+            r.place,
+            r.address,
+            r.comune,
+            r.room,
+            r.series_index or "",
+            r.booked_by,
+        ]
+        for r in rows
+    ]
 
 
-def _documents(rows: Sequence[AppointmentRow], uids: dict[tuple[str, int], str]) -> list[dict[str, object]]:  # fmt: skip
-    return [{
-        "uid": r.uid, "start": r.starts_at.replace(tzinfo=TIMEZONE).isoformat(),
-        "end": r.ends_at.replace(tzinfo=TIMEZONE).isoformat(), "minutes": r.minutes,
-        "status": r.status, "service": r.service, "who": r.person or r.family or None,
-        "family_uid": uids.get(("family", r.family_id or 0)),
-        "person_uid": uids.get(("person", r.person_id or 0)), "professional": r.staff,
-        "interpreter": r.interpreter or None, "place": r.place, "address": r.address,
-        "comune": r.comune, "room": r.room or None, "series_index": r.series_index,
-        "booked_by": r.booked_by,
-    } for r in rows]  # fmt: skip
+def _documents(
+    rows: Sequence[AppointmentRow], uids: dict[tuple[str, int], str]
+) -> list[dict[str, object]]:
+    return [
+        {
+            "uid": r.uid,
+            "start": r.starts_at.replace(tzinfo=TIMEZONE).isoformat(),
+            "end": r.ends_at.replace(tzinfo=TIMEZONE).isoformat(),
+            "minutes": r.minutes,
+            "status": r.status,
+            "service": r.service,
+            "who": r.person or r.family or None,
+            "family_uid": uids.get(("family", r.family_id or 0)),
+            "person_uid": uids.get(("person", r.person_id or 0)),
+            "professional": r.staff,
+            "interpreter": r.interpreter or None,
+            "place": r.place,
+            "address": r.address,
+            "comune": r.comune,
+            "room": r.room or None,
+            "series_index": r.series_index,
+            "booked_by": r.booked_by,
+        }
+        for r in rows
+    ]
 
 
-def export_appointments(session: Session, first: date, last: date, fmt: str,
-                        out: Path | None = None, stream: IO[str] | None = None,
-                        staff_id: int | None = None) -> Exported:  # fmt: skip
+def export_appointments(
+    session: Session,
+    first: date,
+    last: date,
+    fmt: str,
+    out: Path | None = None,
+    stream: IO[str] | None = None,
+    staff_id: int | None = None,
+) -> Exported:
     """The appointments from ``first`` to ``last`` (both included), of one staff member
     when ``staff_id`` is given, written as ``fmt`` to ``out`` (atomically) or ``stream``.
 
@@ -143,9 +204,12 @@ def export_appointments(session: Session, first: date, last: date, fmt: str,
         if staff is None:
             raise NotFoundError(_("This staff member no longer exists."))
         staff_uid = str(staff.uid)
-    rows = appointments_between(session, datetime.combine(first, time()),
-                                datetime.combine(last + timedelta(days=1), time()),
-                                staff_id=staff_id)  # fmt: skip
+    rows = appointments_between(
+        session,
+        datetime.combine(first, time()),
+        datetime.combine(last + timedelta(days=1), time()),
+        staff_id=staff_id,
+    )
     uids = _uids(session, rows)
 
     def produce(fh: IO[str], lineterminator: str) -> int:
@@ -160,8 +224,13 @@ def export_appointments(session: Session, first: date, last: date, fmt: str,
             )
         return len(rows)
 
-    audit.record(session, "export", note=f"appointments {fmt} {first}..{last}: {len(rows)}",
-                 table_name="staff" if staff_uid else "appointment", record_uid=staff_uid)  # fmt: skip
+    audit.record(
+        session,
+        "export",
+        note=f"appointments {fmt} {first}..{last}: {len(rows)}",
+        table_name="staff" if staff_uid else "appointment",
+        record_uid=staff_uid,
+    )
     session.flush()
     exported = write_export(fmt, out, stream, produce)
     log.info("Exported %d appointments as %s", exported.count, fmt)

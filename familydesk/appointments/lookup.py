@@ -53,7 +53,7 @@ def staff_by_name(session: Session, name: str) -> StaffMatch:
     permissions.require(session, permissions.APPOINTMENTS)
     words = fold(name).split()
     if not words:
-        raise ValidationError("staff", _("Staff: write the name of a professional or interpreter."))  # fmt: skip
+        raise ValidationError("staff", _("Staff: write the name of a professional or interpreter."))
     staff = list(session.scalars(select(Staff).order_by(Staff.name, Staff.id)))
     matches = [s for s in staff if fold(s.name).split() == words]
     if not matches:
@@ -62,11 +62,17 @@ def staff_by_name(session: Session, name: str) -> StaffMatch:
         matches = [s for s in matches if s.active]
     if not matches:
         everyone = _listed([s for s in staff if s.active]) or _("nobody is recorded yet")
-        raise NotFoundError(_("No staff member is called “{name}”. Staff: {names}.").format(
-            name=name.strip(), names=everyone))  # fmt: skip
+        raise NotFoundError(
+            _("No staff member is called “{name}”. Staff: {names}.").format(
+                name=name.strip(), names=everyone
+            )
+        )
     if len(matches) > 1:
-        raise ValidationError("staff", _(
-            "“{name}” fits more than one staff member: {names}. Write more of the name."
-        ).format(name=name.strip(), names=_listed(matches)))  # fmt: skip
+        raise ValidationError(
+            "staff",
+            _("“{name}” fits more than one staff member: {names}. Write more of the name.").format(
+                name=name.strip(), names=_listed(matches)
+            ),
+        )
     found = matches[0]
     return StaffMatch(found.id, str(found.uid), found.name, found.profession, found.kind)

@@ -60,8 +60,9 @@ def service_texts(service: Service, lang: FormLanguage) -> tuple[str, str]:
     return name, bring
 
 
-def _in_language(session: Session, rows: list[AppointmentRow],
-                 lang: FormLanguage) -> tuple[AppointmentRow, ...]:  # fmt: skip
+def _in_language(
+    session: Session, rows: list[AppointmentRow], lang: FormLanguage
+) -> tuple[AppointmentRow, ...]:
     """``rows`` with the services named in the form's language."""
     names = {s.id: service_texts(s, lang)[0] for s in session.scalars(select(Service))}
     return tuple(replace(r, service=names.get(r.service_id, r.service)) for r in rows)
@@ -71,20 +72,36 @@ def _next_dates(session: Session, row: AppointmentRow) -> tuple[SeriesDate, ...]
     if row.series_id is None:
         return ()
     query = (
-        select(Appointment.series_index, Appointment.starts_at, Appointment.ends_at, Place.name,
-               Room.name)
+        select(
+            Appointment.series_index,
+            Appointment.starts_at,
+            Appointment.ends_at,
+            Place.name,
+            Room.name,
+        )
         .join(Place, Place.id == Appointment.place_id)
         .outerjoin(Room, Room.id == Appointment.room_id)
-        .where(Appointment.series_id == row.series_id, Appointment.starts_at > row.starts_at,
-               Appointment.status.in_(ACTIVE))
+        .where(
+            Appointment.series_id == row.series_id,
+            Appointment.starts_at > row.starts_at,
+            Appointment.status.in_(ACTIVE),
+        )
         .order_by(Appointment.starts_at, Appointment.id)
-    )  # fmt: skip
-    return tuple(SeriesDate(index, start, end, place, room or "")
-                 for index, start, end, place, room in session.execute(query))  # fmt: skip
+    )
+    return tuple(
+        SeriesDate(index, start, end, place, room or "")
+        for index, start, end, place, room in session.execute(query)
+    )
 
 
-def _deliver(session: Session, pdf: bytes, out_path: Path, rows: tuple[AppointmentRow, ...],
-             note: str, about: tuple[str, str] | None = None) -> Printout:  # fmt: skip
+def _deliver(
+    session: Session,
+    pdf: bytes,
+    out_path: Path,
+    rows: tuple[AppointmentRow, ...],
+    note: str,
+    about: tuple[str, str] | None = None,
+) -> Printout:
     """Audit the print, then write the file: an entry per appointment on paper (by uid) and,
     for a list, one for the printout itself (``about``: the table and uid it is about)."""
     session.flush()  # pending entries first: the bulk insert below goes straight in
@@ -95,8 +112,13 @@ def _deliver(session: Session, pdf: bytes, out_path: Path, rows: tuple[Appointme
     return Printout(write_atomically(out_path, pdf), len(rows))
 
 
-def print_slip(session: Session, appointment: int | str, out_path: Path,
-               language: str | None = None, today: date | None = None) -> Printout:  # fmt: skip
+def print_slip(
+    session: Session,
+    appointment: int | str,
+    out_path: Path,
+    language: str | None = None,
+    today: date | None = None,
+) -> Printout:
     """The slip of one appointment (by id or uid) for the family, written to ``out_path``.
 
     Refuses a cancelled appointment; ``NotFoundError`` if it is gone.
@@ -123,8 +145,14 @@ def _day_span(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def print_agenda(session: Session, staff_id: int, day: date, out_path: Path,
-                 language: str | None = None, today: date | None = None) -> Printout:  # fmt: skip
+def print_agenda(
+    session: Session,
+    staff_id: int,
+    day: date,
+    out_path: Path,
+    language: str | None = None,
+    today: date | None = None,
+) -> Printout:
     """One staff member's appointments on ``day`` (cancelled ones struck through),
     also those they interpret in, written to ``out_path``."""
     permissions.require(session, permissions.PRINT)
@@ -134,17 +162,30 @@ def print_agenda(session: Session, staff_id: int, day: date, out_path: Path,
         raise NotFoundError(_("This staff member no longer exists."))
     code = language or i18n.current_language()
     lang = FormLanguage.of(code)
-    rows = _in_language(session, appointments_between(session, *_day_span(day), staff_id=staff_id), lang)  # fmt: skip
+    rows = _in_language(
+        session, appointments_between(session, *_day_span(day), staff_id=staff_id), lang
+    )
     data = AgendaData(staff.id, staff.name, staff.profession, day, rows)
     pdf = agenda_pdf(data, get_centre(session), code, today)
-    printed = _deliver(session, pdf, out_path, rows, f"agenda {day.isoformat()}: {len(rows)}",
-                       about=("staff", str(staff.uid)))  # fmt: skip
+    printed = _deliver(
+        session,
+        pdf,
+        out_path,
+        rows,
+        f"agenda {day.isoformat()}: {len(rows)}",
+        about=("staff", str(staff.uid)),
+    )
     log.info("Printed the agenda of staff %s for %s (%d appointments)", staff.id, day, len(rows))
     return printed
 
 
-def print_call_list(session: Session, day: date, out_path: Path, language: str | None = None,
-                    today: date | None = None) -> Printout:  # fmt: skip
+def print_call_list(
+    session: Session,
+    day: date,
+    out_path: Path,
+    language: str | None = None,
+    today: date | None = None,
+) -> Printout:
     """The booked and confirmed appointments of ``day``, grouped by family with their
     phones, to call and confirm; written to ``out_path``."""
     permissions.require(session, permissions.PRINT)
@@ -153,7 +194,13 @@ def print_call_list(session: Session, day: date, out_path: Path, language: str |
     lang = FormLanguage.of(code)
     rows = _in_language(session, call_list(session, day), lang)
     pdf = call_list_pdf(CallListData(day, rows), get_centre(session), code, today)
-    printed = _deliver(session, pdf, out_path, rows, f"call list {day.isoformat()}: {len(rows)}",
-                       about=("appointment", ""))  # fmt: skip
+    printed = _deliver(
+        session,
+        pdf,
+        out_path,
+        rows,
+        f"call list {day.isoformat()}: {len(rows)}",
+        about=("appointment", ""),
+    )
     log.info("Printed the call list for %s (%d appointments)", day, len(rows))
     return printed

@@ -65,11 +65,17 @@ _PERSON = aliased(Person)
 
 def _query() -> Select:  # type: ignore[type-arg]
     return (
-        select(Appointment, Family.name, Family.phone, _PERSON.first_name, _PERSON.last_name,
-               _PERSON.phone)
+        select(
+            Appointment,
+            Family.name,
+            Family.phone,
+            _PERSON.first_name,
+            _PERSON.last_name,
+            _PERSON.phone,
+        )
         .outerjoin(Family, Family.id == Appointment.family_id)
         .outerjoin(_PERSON, _PERSON.id == Appointment.person_id)
-    )  # fmt: skip
+    )
 
 
 class _Names:
@@ -97,16 +103,39 @@ def _rows(session: Session, query: Select) -> list[AppointmentRow]:  # type: ign
     rows = []
     for a, family, family_phone, first, last, person_phone in result:
         place, address, comune = names.places.get(a.place_id, ("", "", ""))
-        rows.append(AppointmentRow(
-            a.id, str(a.uid), a.starts_at, a.ends_at, a.status, a.service_id,
-            names.services.get(a.service_id, ""), a.staff_id, names.staff.get(a.staff_id, ""),
-            a.interpreter_id, names.staff.get(a.interpreter_id, "") if a.interpreter_id else "",
-            a.place_id, place, address, comune, a.room_id,
-            names.rooms.get(a.room_id, "") if a.room_id else "", a.family_id, family or "",
-            a.person_id, f"{last} {first}" if last else "", person_phone or family_phone or "",
-            a.note, a.cancel_reason, a.series_id, a.series_index, a.request_id, a.booked_by,
-            a.version,
-        ))  # fmt: skip
+        rows.append(
+            AppointmentRow(
+                a.id,
+                str(a.uid),
+                a.starts_at,
+                a.ends_at,
+                a.status,
+                a.service_id,
+                names.services.get(a.service_id, ""),
+                a.staff_id,
+                names.staff.get(a.staff_id, ""),
+                a.interpreter_id,
+                names.staff.get(a.interpreter_id, "") if a.interpreter_id else "",
+                a.place_id,
+                place,
+                address,
+                comune,
+                a.room_id,
+                names.rooms.get(a.room_id, "") if a.room_id else "",
+                a.family_id,
+                family or "",
+                a.person_id,
+                f"{last} {first}" if last else "",
+                person_phone or family_phone or "",
+                a.note,
+                a.cancel_reason,
+                a.series_id,
+                a.series_index,
+                a.request_id,
+                a.booked_by,
+                a.version,
+            )
+        )
     return rows
 
 

@@ -95,9 +95,16 @@ class ServiceInput:
 
 
 def _service_row(service: Service) -> ServiceRow:
-    return ServiceRow(service.id, service.key, service_name(service), service.duration_minutes,
-                      service_what_to_bring(service), service.profession, service.active,
-                      service.version)  # fmt: skip
+    return ServiceRow(
+        service.id,
+        service.key,
+        service_name(service),
+        service.duration_minutes,
+        service_what_to_bring(service),
+        service.profession,
+        service.active,
+        service.version,
+    )
 
 
 def list_services(session: Session, active_only: bool = True) -> list[ServiceRow]:
@@ -132,8 +139,10 @@ def _check_minutes(minutes: int) -> int:
         or not MIN_MINUTES <= minutes <= MAX_MINUTES
         or minutes % MINUTES_STEP
     ):
-        raise ValidationError("duration_minutes", _(
-            "Duration: from 5 to 480 minutes, in steps of 5 (for example 45)."))  # fmt: skip
+        raise ValidationError(
+            "duration_minutes",
+            _("Duration: from 5 to 480 minutes, in steps of 5 (for example 45)."),
+        )
     return minutes
 
 
@@ -162,8 +171,9 @@ def save_service(session: Session, data: ServiceInput) -> ServiceRow:
     shown = name or _(SERVICE_NAMES[service.key])
     for other in session.scalars(select(Service).where(Service.id != service.id)):
         if service_name(other).casefold() == shown.casefold():
-            raise ValidationError("name", _(
-                "Name: there is already a service called {name}.").format(name=shown))  # fmt: skip
+            raise ValidationError(
+                "name", _("Name: there is already a service called {name}.").format(name=shown)
+            )
     service.name, service.duration_minutes = name, minutes
     service.profession, service.what_to_bring, service.active = profession, bring, data.active
     session.add(service)
@@ -231,13 +241,24 @@ def _operator_label(operator: Operator | None) -> str:
 
 
 def _staff_row(staff: Staff, operator: Operator | None) -> StaffRow:
-    return StaffRow(staff.id, str(staff.uid), staff.name, staff.kind, staff.profession,
-                    staff.languages, staff.phone, staff.operator_id, _operator_label(operator),
-                    staff.active, staff.version)  # fmt: skip
+    return StaffRow(
+        staff.id,
+        str(staff.uid),
+        staff.name,
+        staff.kind,
+        staff.profession,
+        staff.languages,
+        staff.phone,
+        staff.operator_id,
+        _operator_label(operator),
+        staff.active,
+        staff.version,
+    )
 
 
-def list_staff(session: Session, kind: str | None = None,
-               active_only: bool = True) -> list[StaffRow]:  # fmt: skip
+def list_staff(
+    session: Session, kind: str | None = None, active_only: bool = True
+) -> list[StaffRow]:
     """Professionals and interpreters / cultural mediators by name (``kind`` filters)."""
     require_read(session)
     query = (
@@ -276,8 +297,10 @@ def _check_operator(session: Session, operator_id: int | None, staff_id: int | N
         select(Staff).where(Staff.operator_id == operator_id, Staff.id != (staff_id or 0))
     )
     if other is not None:
-        raise ValidationError("operator_id", _(
-            "Operator: this account is already linked to {name}.").format(name=other.name))  # fmt: skip
+        raise ValidationError(
+            "operator_id",
+            _("Operator: this account is already linked to {name}.").format(name=other.name),
+        )
 
 
 def save_staff(session: Session, data: StaffInput) -> StaffRow:
@@ -285,14 +308,19 @@ def save_staff(session: Session, data: StaffInput) -> StaffRow:
     require_write(session)
     name = clean_text("name", _("Name"), data.name, 200, required=True)
     if data.kind not in STAFF_KINDS:
-        raise ValidationError("kind", _(
-            "Kind: choose professional or interpreter / cultural mediator."))  # fmt: skip
+        raise ValidationError(
+            "kind", _("Kind: choose professional or interpreter / cultural mediator.")
+        )
     profession = clean_text("profession", _("Profession"), data.profession, 100)
     languages = clean_text("languages", _("Languages"), _clean_languages(data.languages), 200)
     if data.kind == "interpreter" and not languages:
-        raise ValidationError("languages", _(
-            "Languages: give at least one language of the interpreter or mediator, "
-            "e.g. arabo, francese."))  # fmt: skip
+        raise ValidationError(
+            "languages",
+            _(
+                "Languages: give at least one language of the interpreter or mediator, "
+                "e.g. arabo, francese."
+            ),
+        )
     phone = clean_text("phone", _("Phone"), data.phone, 50)
     if phone and not _PHONE.match(phone):
         raise ValidationError(
@@ -326,11 +354,42 @@ def remove_staff(session: Session, staff_id: int, version: int) -> Removal:
 
 
 __all__ = [
-    "AbsenceRow", "ClosureRow", "HoursRow", "OperatorChoice", "PatronDayRow", "PlaceInput",
-    "PlaceRow", "Removal", "RoomInput", "RoomRow", "ServiceInput", "ServiceRow", "StaffInput",
-    "StaffRow", "add_absence", "add_closure", "list_absences", "list_closures",
-    "list_linkable_operators", "list_patron_days", "list_places", "list_services", "list_staff",
-    "parse_clock", "parse_patron_day", "patron_day_text", "remove_absence", "remove_closure",
-    "remove_place", "remove_room", "remove_service", "remove_staff", "save_place", "save_room",
-    "save_service", "save_staff", "set_opening_hours", "set_patron_day",
-]  # fmt: skip
+    "AbsenceRow",
+    "ClosureRow",
+    "HoursRow",
+    "OperatorChoice",
+    "PatronDayRow",
+    "PlaceInput",
+    "PlaceRow",
+    "Removal",
+    "RoomInput",
+    "RoomRow",
+    "ServiceInput",
+    "ServiceRow",
+    "StaffInput",
+    "StaffRow",
+    "add_absence",
+    "add_closure",
+    "list_absences",
+    "list_closures",
+    "list_linkable_operators",
+    "list_patron_days",
+    "list_places",
+    "list_services",
+    "list_staff",
+    "parse_clock",
+    "parse_patron_day",
+    "patron_day_text",
+    "remove_absence",
+    "remove_closure",
+    "remove_place",
+    "remove_room",
+    "remove_service",
+    "remove_staff",
+    "save_place",
+    "save_room",
+    "save_service",
+    "save_staff",
+    "set_opening_hours",
+    "set_patron_day",
+]

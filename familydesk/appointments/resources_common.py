@@ -38,8 +38,7 @@ def require_write(session: Session) -> None:
     permissions.require(session, permissions.SETTINGS)
 
 
-def clean_text(field: str, label: str, value: str, max_length: int,
-               required: bool = False) -> str:  # fmt: skip
+def clean_text(field: str, label: str, value: str, max_length: int, required: bool = False) -> str:
     """``value`` without surrounding spaces; ``ValidationError`` naming ``label`` when it is
     missing (``required``) or longer than ``max_length``."""
     text = (value or "").strip()

@@ -37,8 +37,14 @@ class ClosureRow:
 
 
 def _closure_row(closure: Closure, place: Place | None) -> ClosureRow:
-    return ClosureRow(closure.id, closure.place_id, place.name if place else "", closure.day,
-                      closure.reason, closure.version)  # fmt: skip
+    return ClosureRow(
+        closure.id,
+        closure.place_id,
+        place.name if place else "",
+        closure.day,
+        closure.reason,
+        closure.version,
+    )
 
 
 def list_closures(session: Session, year: int) -> list[ClosureRow]:
@@ -53,8 +59,9 @@ def list_closures(session: Session, year: int) -> list[ClosureRow]:
     return [_closure_row(closure, place) for closure, place in session.execute(query)]
 
 
-def add_closure(session: Session, place_id: int | None, day: date | None,
-                reason: str = "") -> ClosureRow:  # fmt: skip
+def add_closure(
+    session: Session, place_id: int | None, day: date | None, reason: str = ""
+) -> ClosureRow:
     """Close one place (or all, ``place_id`` None) on ``day``; refuses a day already closed."""
     require_write(session)
     if day is None:
@@ -65,11 +72,16 @@ def add_closure(session: Session, place_id: int | None, day: date | None,
     reason = clean_text("reason", _("Reason"), reason, 200)
     same_day = session.scalars(select(Closure).where(Closure.day == day)).all()
     if any(c.place_id is None for c in same_day):
-        raise ValidationError("day", _(
-            "Day: every place is already closed on {day}.").format(day=format_date(day)))  # fmt: skip
+        raise ValidationError(
+            "day", _("Day: every place is already closed on {day}.").format(day=format_date(day))
+        )
     if place is not None and any(c.place_id == place.id for c in same_day):
-        raise ValidationError("day", _("Day: {place} is already closed on {day}.").format(
-            place=place.name, day=format_date(day)))  # fmt: skip
+        raise ValidationError(
+            "day",
+            _("Day: {place} is already closed on {day}.").format(
+                place=place.name, day=format_date(day)
+            ),
+        )
     closure = Closure(place_id=place_id, day=day, reason=reason)
     session.add(closure)
     session.flush()
@@ -95,8 +107,9 @@ class AbsenceRow:
     version: int
 
 
-def list_absences(session: Session, staff_id: int | None = None,
-                  from_day: date | None = None) -> list[AbsenceRow]:  # fmt: skip
+def list_absences(
+    session: Session, staff_id: int | None = None, from_day: date | None = None
+) -> list[AbsenceRow]:
     """Absences by first day: of one staff member (``staff_id``), ending on or after
     ``from_day`` (when given)."""
     require_read(session)
@@ -112,8 +125,9 @@ def list_absences(session: Session, staff_id: int | None = None,
     ]
 
 
-def add_absence(session: Session, staff_id: int, first_day: date | None,
-                last_day: date | None, reason: str = "") -> AbsenceRow:  # fmt: skip
+def add_absence(
+    session: Session, staff_id: int, first_day: date | None, last_day: date | None, reason: str = ""
+) -> AbsenceRow:
     """Record that a staff member is away from ``first_day`` to ``last_day`` (inclusive);
     refuses days that overlap one of their absences."""
     require_write(session)
@@ -125,9 +139,12 @@ def add_absence(session: Session, staff_id: int, first_day: date | None,
     if last_day is None:
         raise ValidationError("last_day", _("To: give the last day of the absence."))
     if last_day < first_day:
-        raise ValidationError("last_day", _(
-            "To: the last day ({last}) comes before the first ({first})."
-        ).format(last=format_date(last_day), first=format_date(first_day)))  # fmt: skip
+        raise ValidationError(
+            "last_day",
+            _("To: the last day ({last}) comes before the first ({first}).").format(
+                last=format_date(last_day), first=format_date(first_day)
+            ),
+        )
     reason = clean_text("reason", _("Reason"), reason, 200)
     clash = session.scalar(
         select(Absence).where(
@@ -137,15 +154,20 @@ def add_absence(session: Session, staff_id: int, first_day: date | None,
         )
     )
     if clash is not None:
-        raise ValidationError("first_day", _(
-            "From: {name} is already away from {first} to {last}."
-        ).format(name=staff.name, first=format_date(clash.first_day),
-                 last=format_date(clash.last_day)))  # fmt: skip
+        raise ValidationError(
+            "first_day",
+            _("From: {name} is already away from {first} to {last}.").format(
+                name=staff.name,
+                first=format_date(clash.first_day),
+                last=format_date(clash.last_day),
+            ),
+        )
     absence = Absence(staff_id=staff.id, first_day=first_day, last_day=last_day, reason=reason)
     session.add(absence)
     session.flush()
-    return AbsenceRow(absence.id, staff.id, staff.name, first_day, last_day, reason,
-                      absence.version)  # fmt: skip
+    return AbsenceRow(
+        absence.id, staff.id, staff.name, first_day, last_day, reason, absence.version
+    )
 
 
 def remove_absence(session: Session, absence_id: int, version: int) -> None:
@@ -185,24 +207,32 @@ def parse_patron_day(value: str | tuple[int, int] | None) -> str:
     else:
         match = _DAY_MONTH.match(value.strip())
         if match is None:
-            raise ValidationError("patron_day", _(
-                "Patron saint's day: write it as dd/mm, for example 19/09."))  # fmt: skip
+            raise ValidationError(
+                "patron_day", _("Patron saint's day: write it as dd/mm, for example 19/09.")
+            )
         day, month = int(match.group(1)), int(match.group(2))
     if (month, day) == (2, 29):
-        raise ValidationError("patron_day", _(
-            "Patron saint's day: 29/02 is not in every year; choose 28/02 or 01/03."))  # fmt: skip
+        raise ValidationError(
+            "patron_day",
+            _("Patron saint's day: 29/02 is not in every year; choose 28/02 or 01/03."),
+        )
     try:
         date(_COMMON_YEAR, month, day)
     except ValueError:
-        raise ValidationError("patron_day", _(
-            "Patron saint's day: {day}/{month} is not a day of the year; write it as dd/mm, "
-            "for example 19/09.").format(day=day, month=month)) from None  # fmt: skip
+        raise ValidationError(
+            "patron_day",
+            _(
+                "Patron saint's day: {day}/{month} is not a day of the year; write it as dd/mm, "
+                "for example 19/09."
+            ).format(day=day, month=month),
+        ) from None
     return f"{month:02d}-{day:02d}"
 
 
 def _patron_row(comune: MemberComune) -> PatronDayRow:
-    return PatronDayRow(comune.id, comune.name, comune.patron_day, comune.patron_saint,
-                        comune.version)  # fmt: skip
+    return PatronDayRow(
+        comune.id, comune.name, comune.patron_day, comune.patron_saint, comune.version
+    )
 
 
 def list_patron_days(session: Session) -> list[PatronDayRow]:
@@ -212,16 +242,25 @@ def list_patron_days(session: Session) -> list[PatronDayRow]:
     return [_patron_row(c) for c in session.scalars(query)]
 
 
-def set_patron_day(session: Session, comune_id: int, version: int,
-                   day: str | tuple[int, int] | None, saint: str = "") -> PatronDayRow:  # fmt: skip
+def set_patron_day(
+    session: Session,
+    comune_id: int,
+    version: int,
+    day: str | tuple[int, int] | None,
+    saint: str = "",
+) -> PatronDayRow:
     """Record (or clear, with an empty ``day`` and ``saint``) a comune's patron saint's day:
     ``day`` typed "DD/MM" or given as (month, day). A saint without a day is refused."""
     require_write(session)
     stored = parse_patron_day(day)
     saint = clean_text("patron_saint", _("Patron saint"), saint, 100)
     if saint and not stored:
-        raise ValidationError("patron_day", _(
-            "Patron saint's day: give the day of {saint}, for example 19/09.").format(saint=saint))  # fmt: skip
+        raise ValidationError(
+            "patron_day",
+            _("Patron saint's day: give the day of {saint}, for example 19/09.").format(
+                saint=saint
+            ),
+        )
     comune = load_for_update(session, MemberComune, comune_id, version)
     comune.patron_day, comune.patron_saint = stored, saint
     session.flush()

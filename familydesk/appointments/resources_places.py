@@ -124,10 +124,19 @@ def _place_rows(session: Session, places: Sequence[Place], active_only: bool) ->
     for interval in session.scalars(hours_query.order_by(OpeningHours.weekday, OpeningHours.opens)):
         hours[interval.place_id].append(HoursRow(interval.weekday, interval.opens, interval.closes))
     return [
-        PlaceRow(p.id, p.name, p.comune_id, comuni.get(p.comune_id, ""), p.address, p.active,
-                 tuple(rooms[p.id]), tuple(hours[p.id]), p.version)
+        PlaceRow(
+            p.id,
+            p.name,
+            p.comune_id,
+            comuni.get(p.comune_id, ""),
+            p.address,
+            p.active,
+            tuple(rooms[p.id]),
+            tuple(hours[p.id]),
+            p.version,
+        )
         for p in places
-    ]  # fmt: skip
+    ]
 
 
 def list_places(session: Session, active_only: bool = True) -> list[PlaceRow]:
@@ -158,8 +167,9 @@ def save_place(session: Session, data: PlaceInput) -> PlaceRow:
         select(Place).where(Place.comune_id == data.comune_id, Place.id != (data.id or 0))
     )
     if any(other.name.casefold() == name.casefold() for other in twins):
-        raise ValidationError("name", _(
-            "Name: this comune already has a place called {name}.").format(name=name))  # fmt: skip
+        raise ValidationError(
+            "name", _("Name: this comune already has a place called {name}.").format(name=name)
+        )
     if data.id is None:
         place = Place()
         session.add(place)
@@ -197,8 +207,9 @@ def save_room(session: Session, data: RoomInput) -> RoomRow:
         select(Room).where(Room.place_id == room.place_id, Room.id != (data.id or 0))
     )
     if any(o.name.casefold() == name.casefold() for o in twins):
-        raise ValidationError("name", _(
-            "Room: this place already has a room called {name}.").format(name=name))  # fmt: skip
+        raise ValidationError(
+            "name", _("Room: this place already has a room called {name}.").format(name=name)
+        )
     session.add(room)
     room.name, room.active = name, data.active
     session.flush()
@@ -244,27 +255,40 @@ def check_week(intervals: Iterable[tuple[int, Clock, Clock]]) -> list[tuple[int,
         if opens is None and closes is None:
             continue
         if opens is None or closes is None:
-            raise ValidationError(field, _(
-                "{day}: give both the opening and the closing time, e.g. 09:00 and 13:00."
-            ).format(day=day))  # fmt: skip
+            raise ValidationError(
+                field,
+                _(
+                    "{day}: give both the opening and the closing time, e.g. 09:00 and 13:00."
+                ).format(day=day),
+            )
         if opens >= closes:
-            raise ValidationError(field, _(
-                "{day}: the opening time ({opens}) must come before the closing time ({closes})."
-            ).format(day=day, opens=_hhmm(opens), closes=_hhmm(closes)))  # fmt: skip
+            raise ValidationError(
+                field,
+                _(
+                    "{day}: the opening time ({opens}) must come before the closing time ({closes})."
+                ).format(day=day, opens=_hhmm(opens), closes=_hhmm(closes)),
+            )
         week.append((weekday, opens, closes))
     week.sort()
     for first, second in pairwise(week):
         if first[0] == second[0] and second[1] < first[2]:
-            raise ValidationError(f"hours.{first[0]}", _(
-                "{day}: {first} and {second} overlap; give separate intervals, e.g. "
-                "09:00-13:00 and 14:30-18:00."
-            ).format(day=weekday_name(first[0]), first=f"{_hhmm(first[1])}-{_hhmm(first[2])}",
-                     second=f"{_hhmm(second[1])}-{_hhmm(second[2])}"))  # fmt: skip
+            raise ValidationError(
+                f"hours.{first[0]}",
+                _(
+                    "{day}: {first} and {second} overlap; give separate intervals, e.g. "
+                    "09:00-13:00 and 14:30-18:00."
+                ).format(
+                    day=weekday_name(first[0]),
+                    first=f"{_hhmm(first[1])}-{_hhmm(first[2])}",
+                    second=f"{_hhmm(second[1])}-{_hhmm(second[2])}",
+                ),
+            )
     return week
 
 
-def set_opening_hours(session: Session, place_id: int, version: int,
-                      intervals: Iterable[tuple[int, Clock, Clock]]) -> PlaceRow:  # fmt: skip
+def set_opening_hours(
+    session: Session, place_id: int, version: int, intervals: Iterable[tuple[int, Clock, Clock]]
+) -> PlaceRow:
     """Replace the place's weekly opening hours with ``intervals`` (weekday, opens, closes)
     in one go; refuses a stale ``version`` of the place. An empty list closes every day."""
     require_write(session)

@@ -42,8 +42,9 @@ class SeriesResult:
     skipped: tuple[tuple[date, str], ...]
 
 
-def _dates_problem(every_weeks: int, occurrences: int | None, until: date | None,
-                   first: date) -> str | None:  # fmt: skip
+def _dates_problem(
+    every_weeks: int, occurrences: int | None, until: date | None, first: date
+) -> str | None:
     if every_weeks not in (1, 2):
         return _("Repeat: every week or every two weeks.")
     if (occurrences is None) == (until is None):
@@ -55,9 +56,15 @@ def _dates_problem(every_weeks: int, occurrences: int | None, until: date | None
     return None
 
 
-def book_series(session: Session, data: AppointmentInput, every_weeks: int = 1,
-                occurrences: int | None = None, until: date | None = None,
-                skip_unavailable: bool = False, now: datetime | None = None) -> SeriesResult:  # fmt: skip
+def book_series(
+    session: Session,
+    data: AppointmentInput,
+    every_weeks: int = 1,
+    occurrences: int | None = None,
+    until: date | None = None,
+    skip_unavailable: bool = False,
+    now: datetime | None = None,
+) -> SeriesResult:
     """Book a series starting at ``data.starts_at``; refused whole if any date clashes,
     unless ``skip_unavailable`` leaves out dates that cannot be booked (the count is kept)."""
     permissions.require(session, permissions.APPOINTMENTS)
@@ -85,9 +92,24 @@ def book_series(session: Session, data: AppointmentInput, every_weeks: int = 1,
         elif skip_unavailable:
             skipped.append((start.date(), "; ".join(reasons)))
         else:
-            refused.append(_("{day}: {reasons}").format(day=format_date(start.date()), reasons="; ".join(reasons)))  # fmt: skip
+            refused.append(
+                _("{day}: {reasons}").format(
+                    day=format_date(start.date()), reasons="; ".join(reasons)
+                )
+            )
     if refused:
-        raise BookingConflict(refused[:5] + ([ngettext("and {n} more date", "and {n} more dates", len(refused) - 5).format(n=format_number(len(refused) - 5))] if len(refused) > 5 else []))  # fmt: skip
+        raise BookingConflict(
+            refused[:5]
+            + (
+                [
+                    ngettext("and {n} more date", "and {n} more dates", len(refused) - 5).format(
+                        n=format_number(len(refused) - 5)
+                    )
+                ]
+                if len(refused) > 5
+                else []
+            )
+        )
     if occurrences is not None and len(chosen) < occurrences or not chosen:
         raise BookingConflict(
             [
@@ -105,28 +127,43 @@ def book_series(session: Session, data: AppointmentInput, every_weeks: int = 1,
     series = AppointmentSeries(every_weeks=every_weeks, occurrences=occurrences, until=until)
     session.add(series)
     session.flush()
-    created = [_new(session, data, c, series_id=series.id, series_index=i)
-               for i, c in enumerate(chosen, start=1)]  # fmt: skip
+    created = [
+        _new(session, data, c, series_id=series.id, series_index=i)
+        for i, c in enumerate(chosen, start=1)
+    ]
     session.flush()
-    return SeriesResult(series.id, str(series.uid),
-                        tuple(get_appointment(session, a.id) for a in created), tuple(skipped))  # fmt: skip
+    return SeriesResult(
+        series.id,
+        str(series.uid),
+        tuple(get_appointment(session, a.id) for a in created),
+        tuple(skipped),
+    )
 
 
 def _rest(session: Session, appointment: Appointment) -> list[Appointment]:
     """This occurrence and the following ones still to be held."""
     if appointment.series_id is None:
         return [appointment]
-    return list(session.scalars(
-        select(Appointment).where(
-            Appointment.series_id == appointment.series_id,
-            Appointment.starts_at >= appointment.starts_at,
-            Appointment.status.in_(("booked", "confirmed")),
-        ).order_by(Appointment.starts_at)
-    ))  # fmt: skip
+    return list(
+        session.scalars(
+            select(Appointment)
+            .where(
+                Appointment.series_id == appointment.series_id,
+                Appointment.starts_at >= appointment.starts_at,
+                Appointment.status.in_(("booked", "confirmed")),
+            )
+            .order_by(Appointment.starts_at)
+        )
+    )
 
 
-def move_rest(session: Session, appointment_id: int, version: int, starts_at: datetime,
-              now: datetime | None = None) -> list[AppointmentRow]:  # fmt: skip
+def move_rest(
+    session: Session,
+    appointment_id: int,
+    version: int,
+    starts_at: datetime,
+    now: datetime | None = None,
+) -> list[AppointmentRow]:
     """Move this occurrence and the rest of its series by the same shift, all or nothing."""
     permissions.require(session, permissions.APPOINTMENTS)
     appointment = load_for_update(session, Appointment, appointment_id, version)
@@ -144,7 +181,11 @@ def move_rest(session: Session, appointment_id: int, version: int, starts_at: da
             _lock(session, checked.staff_ids, data.room_id, checked.family_id)
         reasons = refusals(session, data, checked, exclude=ids)
         if reasons:
-            refused.append(_("{day}: {reasons}").format(day=format_date(checked.start.date()), reasons="; ".join(reasons)))  # fmt: skip
+            refused.append(
+                _("{day}: {reasons}").format(
+                    day=format_date(checked.start.date()), reasons="; ".join(reasons)
+                )
+            )
         planned.append((occurrence, checked))
     if refused:
         raise BookingConflict(refused[:5])
@@ -154,8 +195,14 @@ def move_rest(session: Session, appointment_id: int, version: int, starts_at: da
     return [get_appointment(session, a.id) for a in moving]
 
 
-def cancel(session: Session, appointment_id: int, version: int, reason: str,
-           rest_of_series: bool = False, now: datetime | None = None) -> int:  # fmt: skip
+def cancel(
+    session: Session,
+    appointment_id: int,
+    version: int,
+    reason: str,
+    rest_of_series: bool = False,
+    now: datetime | None = None,
+) -> int:
     """Cancel one appointment, or it and the rest of its series; returns how many."""
     permissions.require(session, permissions.APPOINTMENTS)
     appointment = load_for_update(session, Appointment, appointment_id, version)

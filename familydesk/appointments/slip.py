@@ -61,8 +61,9 @@ def where_text(place: str, address: str, comune: str) -> str:
     return ", ".join(part for part in (place, address, comune) if part)
 
 
-def slip_pdf(data: SlipData, centre: CentreDetails, language: str,
-             today: date | None = None) -> bytes:  # fmt: skip
+def slip_pdf(
+    data: SlipData, centre: CentreDetails, language: str, today: date | None = None
+) -> bytes:
     """The slip of ``data.appointment`` in ``language``, as PDF bytes.
 
     Pure: reads nothing, writes nothing, logs nothing; any thread.
@@ -74,11 +75,20 @@ def slip_pdf(data: SlipData, centre: CentreDetails, language: str,
     title = lang(TITLE)
     story: list[Flowable] = [Paragraph(esc(title), st.title)]
     if a.person and a.family:
-        story.append(Paragraph(esc(lang(N_("For {person} (family {family})")).format(
-            person=a.person, family=a.family)), st.subtitle))  # fmt: skip
+        story.append(
+            Paragraph(
+                esc(
+                    lang(N_("For {person} (family {family})")).format(
+                        person=a.person, family=a.family
+                    )
+                ),
+                st.subtitle,
+            )
+        )
     elif a.person or a.family:
-        story.append(Paragraph(esc(lang(N_("For {name}")).format(name=a.person or a.family)),
-                               st.subtitle))  # fmt: skip
+        story.append(
+            Paragraph(esc(lang(N_("For {name}")).format(name=a.person or a.family)), st.subtitle)
+        )
     story += [
         _when_box(a, lang),
         Spacer(1, 4 * mm),
@@ -97,8 +107,15 @@ def slip_pdf(data: SlipData, centre: CentreDetails, language: str,
 
 def _when_box(a: AppointmentRow, lang: FormLanguage) -> Table:
     st = styles()
-    big = ParagraphStyle("when", parent=st.body, fontName=FONT_BOLD, fontSize=17, leading=22,
-                         textColor=ACCENT, spaceAfter=2)  # fmt: skip
+    big = ParagraphStyle(
+        "when",
+        parent=st.body,
+        fontName=FONT_BOLD,
+        fontSize=17,
+        leading=22,
+        textColor=ACCENT,
+        spaceAfter=2,
+    )
     hours = ParagraphStyle("hours", parent=st.body, fontSize=12.5, leading=16, spaceAfter=0)
     length = lang.ngettext("{count} minute", "{count} minutes", a.minutes).format(
         count=lang.number(a.minutes)
@@ -106,16 +123,22 @@ def _when_box(a: AppointmentRow, lang: FormLanguage) -> Table:
     time_line = lang(N_("from {start} to {end} ({length})")).format(
         start=hhmm(a.starts_at), end=hhmm(a.ends_at), length=length
     )
-    cell = [Paragraph(esc(capitalised(lang.weekday_date(a.starts_at.date()))), big),
-            Paragraph(esc(time_line), hours)]  # fmt: skip
+    cell = [
+        Paragraph(esc(capitalised(lang.weekday_date(a.starts_at.date()))), big),
+        Paragraph(esc(time_line), hours),
+    ]
     table = Table([[cell]], colWidths=[CONTENT_WIDTH])
-    table.setStyle(table_style([
-        ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-        ("BOX", (0, 0), (-1, -1), 1, ACCENT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))  # fmt: skip
+    table.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("BOX", (0, 0), (-1, -1), 1, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
     return table
 
 
@@ -139,35 +162,54 @@ def _series(data: SlipData, lang: FormLanguage) -> list[Flowable]:
     st = styles()
     a = data.appointment
     if not data.next_dates:
-        return [Spacer(1, 3 * mm), Paragraph(esc(lang(N_(
-            "This is the last meeting of the series."))), st.notice)]  # fmt: skip
+        return [
+            Spacer(1, 3 * mm),
+            Paragraph(esc(lang(N_("This is the last meeting of the series."))), st.notice),
+        ]
     count = len(data.next_dates)
     rows = []
     for item in data.next_dates:
         where = item.place if item.place != a.place else ""
         if item.room and (item.room != a.room or where):
             where = f"{where}, {item.room}" if where else item.room
-        rows.append([
-            str(item.index or ""), capitalised(lang.weekday_date(item.starts_at.date())),
-            f"{hhmm(item.starts_at)}–{hhmm(item.ends_at)}", where or lang(N_("same place")),
-        ])  # fmt: skip
+        rows.append(
+            [
+                str(item.index or ""),
+                capitalised(lang.weekday_date(item.starts_at.date())),
+                f"{hhmm(item.starts_at)}–{hhmm(item.ends_at)}",
+                where or lang(N_("same place")),
+            ]
+        )
     header = [lang(N_("No.")), lang(N_("Date")), lang(N_("Time")), lang(N_("Place and room"))]
     note = lang.ngettext(
         "This appointment is part of a series: {count} more meeting is booked.",
-        "This appointment is part of a series: {count} more meetings are booked.", count,
-    ).format(count=lang.number(count))  # fmt: skip
-    return [*section(lang(N_("Next dates of the series"))), Paragraph(esc(note), st.notice),
-            grid_table(header, rows, _SERIES_WIDTHS)]  # fmt: skip
+        "This appointment is part of a series: {count} more meetings are booked.",
+        count,
+    ).format(count=lang.number(count))
+    return [
+        *section(lang(N_("Next dates of the series"))),
+        Paragraph(esc(note), st.notice),
+        grid_table(header, rows, _SERIES_WIDTHS),
+    ]
 
 
 def _cannot_come(centre: CentreDetails, lang: FormLanguage) -> Flowable:
     st = styles()
     if centre.phone:
-        text = lang(N_("If you cannot come, please call {phone} as soon as you can: "
-                       "the time will be given to another family.")).format(phone=centre.phone)  # fmt: skip
+        text = lang(
+            N_(
+                "If you cannot come, please call {phone} as soon as you can: "
+                "the time will be given to another family."
+            )
+        ).format(phone=centre.phone)
     else:
-        text = lang(N_("If you cannot come, please tell the centre as soon as you can: "
-                       "the time will be given to another family."))  # fmt: skip
-    style = ParagraphStyle("cannot_come", parent=st.body, fontName=FONT_BOLD, fontSize=10.5,
-                           leading=14)  # fmt: skip
+        text = lang(
+            N_(
+                "If you cannot come, please tell the centre as soon as you can: "
+                "the time will be given to another family."
+            )
+        )
+    style = ParagraphStyle(
+        "cannot_come", parent=st.body, fontName=FONT_BOLD, fontSize=10.5, leading=14
+    )
     return KeepTogether([Paragraph(esc(text), style)])

@@ -61,8 +61,11 @@ class FreeSlot:
     def __str__(self) -> str:
         where = f"{self.place}, {self.room}" if self.room else self.place
         return _("{day} {start} with {staff} ({where})").format(
-            day=format_date(self.starts_at.date()), start=hhmm(self.starts_at), staff=self.staff,
-            where=where)  # fmt: skip
+            day=format_date(self.starts_at.date()),
+            start=hhmm(self.starts_at),
+            staff=self.staff,
+            where=where,
+        )
 
 
 def _candidates(session: Session, query: SlotQuery) -> tuple[list[Staff], list[Place]]:
@@ -88,8 +91,9 @@ def _overlaps(busy: list[tuple[datetime, datetime]], start: datetime, end: datet
     return any(s < end and start < e for s, e in busy)
 
 
-def find_free_slots(session: Session, query: SlotQuery,
-                    exclude: Sequence[int] = ()) -> list[FreeSlot]:  # fmt: skip
+def find_free_slots(
+    session: Session, query: SlotQuery, exclude: Sequence[int] = ()
+) -> list[FreeSlot]:
     """The first ``query.limit`` free slots from ``query.after`` (default: now), soonest first."""
     from familydesk.appointments.booking import BUSY_SOURCES, HOLDING
 
@@ -111,8 +115,16 @@ def find_free_slots(session: Session, query: SlotQuery,
         room_query = select(Room).where(Room.id == query.room_id)
     for room in session.scalars(room_query.order_by(Room.name, Room.id)):
         rooms[room.place_id].append(room)
-    busy = _busy(session, query, staff_ids, [r.id for rs in rooms.values() for r in rs],
-                 first_day, last_day, HOLDING, exclude)  # fmt: skip
+    busy = _busy(
+        session,
+        query,
+        staff_ids,
+        [r.id for rs in rooms.values() for r in rs],
+        first_day,
+        last_day,
+        HOLDING,
+        exclude,
+    )
     minutes = timedelta(minutes=query.minutes)
     found: list[FreeSlot] = []
     day = first_day
@@ -130,7 +142,10 @@ def find_free_slots(session: Session, query: SlotQuery,
                         slot = _first_free(
                             busy, query, free_staff, place, rooms[place.id], start, end
                         )
-                        if slot and not any(src(session, start, end, {slot.staff_id}, {slot.room_id} - {None}) for src in BUSY_SOURCES):  # type: ignore[arg-type]  # fmt: skip
+                        if slot and not any(
+                            src(session, start, end, {slot.staff_id}, {slot.room_id} - {None})
+                            for src in BUSY_SOURCES
+                        ):  # type: ignore[arg-type]
                             today.append(slot)
                     start += step
         found += sorted(today, key=lambda s: (s.starts_at, s.staff, s.place))[
@@ -148,12 +163,20 @@ def _in_part(part: str, start: datetime, end: datetime) -> bool:
     return True
 
 
-def _first_free(busy: dict[tuple[str, int], list[tuple[datetime, datetime]]], query: SlotQuery,
-                staff: list[Staff], place: Place, rooms: list[Room], start: datetime,
-                end: datetime) -> FreeSlot | None:  # fmt: skip
+def _first_free(
+    busy: dict[tuple[str, int], list[tuple[datetime, datetime]]],
+    query: SlotQuery,
+    staff: list[Staff],
+    place: Place,
+    rooms: list[Room],
+    start: datetime,
+    end: datetime,
+) -> FreeSlot | None:
     if query.family_id is not None and _overlaps(busy[("family", query.family_id)], start, end):
         return None
-    if query.interpreter_id is not None and _overlaps(busy[("staff", query.interpreter_id)], start, end):  # fmt: skip
+    if query.interpreter_id is not None and _overlaps(
+        busy[("staff", query.interpreter_id)], start, end
+    ):
         return None
     if query.room_id is not None and not rooms:
         return None
@@ -162,33 +185,60 @@ def _first_free(busy: dict[tuple[str, int], list[tuple[datetime, datetime]]], qu
         return None
     for person in staff:
         if not _overlaps(busy[("staff", person.id)], start, end):
-            return FreeSlot(start, end, person.id, person.name, place.id, place.name,
-                            room.id if room else None, room.name if room else "")  # fmt: skip
+            return FreeSlot(
+                start,
+                end,
+                person.id,
+                person.name,
+                place.id,
+                place.name,
+                room.id if room else None,
+                room.name if room else "",
+            )
     return None
 
 
-def _busy(session: Session, query: SlotQuery, staff_ids: set[int], room_ids: list[int],
-          first_day, last_day, holding: Sequence[str],
-          exclude: Sequence[int]) -> dict[tuple[str, int], list[tuple[datetime, datetime]]]:  # fmt: skip
+def _busy(
+    session: Session,
+    query: SlotQuery,
+    staff_ids: set[int],
+    room_ids: list[int],
+    first_day,
+    last_day,
+    holding: Sequence[str],
+    exclude: Sequence[int],
+) -> dict[tuple[str, int], list[tuple[datetime, datetime]]]:
     clauses = [Appointment.staff_id.in_(staff_ids), Appointment.interpreter_id.in_(staff_ids)]
     if room_ids:
         clauses.append(Appointment.room_id.in_(room_ids))
     if query.family_id is not None:
         clauses.append(Appointment.family_id == query.family_id)
     rows = session.execute(
-        select(Appointment.id, Appointment.staff_id, Appointment.interpreter_id,
-               Appointment.room_id, Appointment.family_id, Appointment.starts_at,
-               Appointment.ends_at)
-        .where(Appointment.starts_at >= datetime.combine(first_day, time()),
-               Appointment.starts_at < datetime.combine(last_day + timedelta(days=1), time()),
-               Appointment.status.in_(holding), or_(*clauses))
-    )  # fmt: skip
+        select(
+            Appointment.id,
+            Appointment.staff_id,
+            Appointment.interpreter_id,
+            Appointment.room_id,
+            Appointment.family_id,
+            Appointment.starts_at,
+            Appointment.ends_at,
+        ).where(
+            Appointment.starts_at >= datetime.combine(first_day, time()),
+            Appointment.starts_at < datetime.combine(last_day + timedelta(days=1), time()),
+            Appointment.status.in_(holding),
+            or_(*clauses),
+        )
+    )
     busy: dict[tuple[str, int], list[tuple[datetime, datetime]]] = defaultdict(list)
     for id_, staff_id, interpreter_id, room_id, family_id, start, end in rows:
         if id_ in exclude:
             continue
-        for key in (("staff", staff_id), ("staff", interpreter_id), ("room", room_id),
-                    ("family", family_id)):  # fmt: skip
+        for key in (
+            ("staff", staff_id),
+            ("staff", interpreter_id),
+            ("room", room_id),
+            ("family", family_id),
+        ):
             if key[1] is not None:
                 busy[key].append((start, end))  # type: ignore[index]
     return busy

@@ -33,8 +33,9 @@ class Candidate:
     expires_on: date
 
 
-def eligible_without_card(session: Session, card_type_id: int, on: date | None = None,
-                          limit: int = 500) -> list[Candidate]:  # fmt: skip
+def eligible_without_card(
+    session: Session, card_type_id: int, on: date | None = None, limit: int = 500
+) -> list[Candidate]:
     """Up to ``limit`` families, by name, that qualify for the type and have no valid card of it."""
     permissions.require(session, permissions.CARDS)
     on = on or local_now().date()
@@ -49,22 +50,38 @@ def eligible_without_card(session: Session, card_type_id: int, on: date | None =
         oldest = max(t.child_age_limit, t.disability_age_limit or 0)
         born_after = birthday(on, -oldest)
         children = (
-            select(Person.family_id).where(Person.relation.in_(relations), Person.birth_date > born_after,
-                                           Person.anonymised_on.is_(None))
-            .group_by(Person.family_id).having(func.count() >= t.min_children)
-        )  # fmt: skip
+            select(Person.family_id)
+            .where(
+                Person.relation.in_(relations),
+                Person.birth_date > born_after,
+                Person.anonymised_on.is_(None),
+            )
+            .group_by(Person.family_id)
+            .having(func.count() >= t.min_children)
+        )
         query = query.where(Family.id.in_(children))
     holding = select(Card.family_id).where(
-        Card.card_type_id == card_type_id, Card.status == "active", Card.expires_on >= on,
-        Card.family_id.is_not(None))  # fmt: skip
+        Card.card_type_id == card_type_id,
+        Card.status == "active",
+        Card.expires_on >= on,
+        Card.family_id.is_not(None),
+    )
     query = query.where(Family.id.not_in(holding)).order_by(Family.name, Family.id)
     found: list[Candidate] = []
     for family_id in session.scalars(query):
         result = check_eligibility(session, family_id, card_type_id, None, on)
         if result.eligible:
             family = session.get(Family, family_id)
-            found.append(Candidate(family_id, family.name, family.comune_name, family.phone,  # type: ignore[union-attr]
-                                   result.holder_id, result.expires_on))  # fmt: skip
+            found.append(
+                Candidate(
+                    family_id,
+                    family.name,
+                    family.comune_name,
+                    family.phone,  # type: ignore[union-attr]
+                    result.holder_id,
+                    result.expires_on,
+                )
+            )
             if len(found) >= limit:
                 break
     return found

@@ -57,8 +57,13 @@ def card_pdf(cards: Sequence[CardFace], centre: CentreDetails, language: str) ->
     register_fonts()
     lang = FormLanguage.of(language)
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=(CARD_WIDTH, CARD_HEIGHT), initialFontName=FONT,
-                    lang=lang.code, pageCompression=1)  # fmt: skip
+    canvas = Canvas(
+        buffer,
+        pagesize=(CARD_WIDTH, CARD_HEIGHT),
+        initialFontName=FONT,
+        lang=lang.code,
+        pageCompression=1,
+    )
     canvas.setTitle(lang(TITLE))
     canvas.setAuthor(centre.name)
     canvas.setCreator(f"{APP_NAME} {__version__}")
@@ -88,8 +93,9 @@ def draw_qr(canvas: Canvas, number: str, x: float, y: float, side: float = _QR_S
     canvas.restoreState()
 
 
-def fit_names(names: Sequence[str], width: float, lines: int, font: str, size: float,
-              more: str) -> list[str]:  # fmt: skip
+def fit_names(
+    names: Sequence[str], width: float, lines: int, font: str, size: float, more: str
+) -> list[str]:
     """``names`` joined with commas over at most ``lines`` lines of ``width``; when they do
     not all fit, the last line ends with ``more`` ("+{count}") for the rest."""
     for shown in range(len(names), -1, -1):
@@ -129,8 +135,9 @@ def _clipped(text: str, font: str, size: float, width: float) -> str:
     return text
 
 
-def _front(canvas: Canvas, card: CardFace, centre: CentreDetails, lang: FormLanguage,
-           logo: object) -> None:  # fmt: skip
+def _front(
+    canvas: Canvas, card: CardFace, centre: CentreDetails, lang: FormLanguage, logo: object
+) -> None:
     # The band: logo, card type and centre name, white on the accent colour.
     canvas.setFillColor(ACCENT)
     canvas.rect(0, CARD_HEIGHT - _BAND, CARD_WIDTH, _BAND, stroke=0, fill=1)
@@ -140,10 +147,18 @@ def _front(canvas: Canvas, card: CardFace, centre: CentreDetails, lang: FormLang
         box = _BAND - 2.5 * mm
         scale = min(box / h, 18 * mm / w)
         canvas.setFillColor(colors.white)
-        canvas.roundRect(_PAD - 0.6 * mm, CARD_HEIGHT - _BAND + 0.65 * mm, w * scale + 1.2 * mm,
-                         h * scale + 1.2 * mm, 0.8 * mm, stroke=0, fill=1)  # fmt: skip
-        canvas.drawImage(logo, _PAD, CARD_HEIGHT - _BAND + 1.25 * mm, w * scale, h * scale,
-                         mask="auto")  # fmt: skip
+        canvas.roundRect(
+            _PAD - 0.6 * mm,
+            CARD_HEIGHT - _BAND + 0.65 * mm,
+            w * scale + 1.2 * mm,
+            h * scale + 1.2 * mm,
+            0.8 * mm,
+            stroke=0,
+            fill=1,
+        )
+        canvas.drawImage(
+            logo, _PAD, CARD_HEIGHT - _BAND + 1.25 * mm, w * scale, h * scale, mask="auto"
+        )
         left = _PAD + w * scale + 2.5 * mm
     room = CARD_WIDTH - left - _PAD
     canvas.setFillColor(colors.white)
@@ -180,8 +195,9 @@ def _front(canvas: Canvas, card: CardFace, centre: CentreDetails, lang: FormLang
     canvas.setFont(FONT_BOLD, 11)
     canvas.drawString(_PAD, 7.6 * mm, grouped(card.number))
     canvas.setFont(FONT, 7)
-    canvas.drawString(_PAD, 3.6 * mm, lang(N_("valid until {date}")).format(
-        date=lang.date(card.expires_on)))  # fmt: skip
+    canvas.drawString(
+        _PAD, 3.6 * mm, lang(N_("valid until {date}")).format(date=lang.date(card.expires_on))
+    )
 
 
 def _labelled(canvas: Canvas, label: str, y: float) -> float:

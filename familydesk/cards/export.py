@@ -35,13 +35,29 @@ log = logging.getLogger(__name__)
 
 FORMATS = ("csv", "json")
 CARD_COLUMNS = (
-    "numero", "tipo_carta", "stato", "stato_oggi", "comune_codice", "comune", "rilasciata_il",
-    "scade_il", "famiglia_uid", "intestatario_uid", "componenti",
-)  # fmt: skip
+    "numero",
+    "tipo_carta",
+    "stato",
+    "stato_oggi",
+    "comune_codice",
+    "comune",
+    "rilasciata_il",
+    "scade_il",
+    "famiglia_uid",
+    "intestatario_uid",
+    "componenti",
+)
 REDEMPTION_COLUMNS = (
-    "data", "ora", "convenzionato", "agevolazione", "numero_carta", "accettato", "motivo",
-    "motivo_descrizione", "operatore",
-)  # fmt: skip
+    "data",
+    "ora",
+    "convenzionato",
+    "agevolazione",
+    "numero_carta",
+    "accettato",
+    "motivo",
+    "motivo_descrizione",
+    "operatore",
+)
 
 
 def _check(fmt: str) -> None:
@@ -56,8 +72,9 @@ def _day(value: date | None) -> str:
 def card_documents(session: Session, on: date) -> list[dict[str, object]]:
     """Every card as a document (JSON names, ISO dates), by number."""
     holder = aliased(Person)
-    members = (select(CardMember.card_id, func.count().label("n"))
-               .group_by(CardMember.card_id).subquery())  # fmt: skip
+    members = (
+        select(CardMember.card_id, func.count().label("n")).group_by(CardMember.card_id).subquery()
+    )
     query = (
         select(Card, CardType.name, Family.uid, holder.uid, MemberComune.name, members.c.n)
         .join(CardType, CardType.id == Card.card_type_id)
@@ -66,30 +83,56 @@ def card_documents(session: Session, on: date) -> list[dict[str, object]]:
         .outerjoin(MemberComune, MemberComune.cadastral_code == Card.comune_code)
         .outerjoin(members, members.c.card_id == Card.id)
         .order_by(Card.number)
-    )  # fmt: skip
+    )
     documents = []
     for card, type_name, family_uid, holder_uid, comune, count in session.execute(query):
-        state = card.status if card.status != "active" else (
-            "expired" if card.expires_on < on else "active")  # fmt: skip
-        documents.append({
-            "number": card.number, "card_type": type_name, "status": card.status,
-            "state": state, "comune_code": card.comune_code, "comune": comune or "",
-            "issued_on": card.issued_on.isoformat(), "expires_on": card.expires_on.isoformat(),
-            "family_uid": str(family_uid) if family_uid else None,
-            "holder_uid": str(holder_uid) if holder_uid else None, "members": count or 0,
-        })  # fmt: skip
+        state = (
+            card.status
+            if card.status != "active"
+            else ("expired" if card.expires_on < on else "active")
+        )
+        documents.append(
+            {
+                "number": card.number,
+                "card_type": type_name,
+                "status": card.status,
+                "state": state,
+                "comune_code": card.comune_code,
+                "comune": comune or "",
+                "issued_on": card.issued_on.isoformat(),
+                "expires_on": card.expires_on.isoformat(),
+                "family_uid": str(family_uid) if family_uid else None,
+                "holder_uid": str(holder_uid) if holder_uid else None,
+                "members": count or 0,
+            }
+        )
     return documents
 
 
 def _card_cells(d: dict[str, object]) -> list[object]:
-    return [grouped(str(d["number"])), d["card_type"], d["status"], d["state"], d["comune_code"],
-            d["comune"], _day(date.fromisoformat(str(d["issued_on"]))),
-            _day(date.fromisoformat(str(d["expires_on"]))), d["family_uid"] or "",
-            d["holder_uid"] or "", d["members"]]  # fmt: skip
+    return [
+        grouped(str(d["number"])),
+        d["card_type"],
+        d["status"],
+        d["state"],
+        d["comune_code"],
+        d["comune"],
+        _day(date.fromisoformat(str(d["issued_on"]))),
+        _day(date.fromisoformat(str(d["expires_on"]))),
+        d["family_uid"] or "",
+        d["holder_uid"] or "",
+        d["members"],
+    ]
 
 
-def _write(fmt: str, path: Path | None, stream: IO[str] | None, header: tuple[str, ...],
-           documents: list[dict[str, object]], cells) -> Exported:  # type: ignore[no-untyped-def]  # fmt: skip
+def _write(
+    fmt: str,
+    path: Path | None,
+    stream: IO[str] | None,
+    header: tuple[str, ...],
+    documents: list[dict[str, object]],
+    cells,
+) -> Exported:  # type: ignore[no-untyped-def]
     def produce(fh: IO[str], lineterminator: str) -> int:
         if fmt == "csv":
             return write_csv([cells(d) for d in documents], fh, lineterminator, header=header)
@@ -100,8 +143,13 @@ def _write(fmt: str, path: Path | None, stream: IO[str] | None, header: tuple[st
     return write_export(fmt, Path(path) if path else None, stream, produce)
 
 
-def export_cards(session: Session, fmt: str, path: Path | None = None,
-                 stream: IO[str] | None = None, on: date | None = None) -> Exported:  # fmt: skip
+def export_cards(
+    session: Session,
+    fmt: str,
+    path: Path | None = None,
+    stream: IO[str] | None = None,
+    on: date | None = None,
+) -> Exported:
     """Every card, one row each with its state on ``on`` (default today), written as
     ``fmt`` to ``path`` (atomically) or ``stream``; families and holders by uid only."""
     permissions.require(session, permissions.EXPORT)
@@ -116,31 +164,57 @@ def export_cards(session: Session, fmt: str, path: Path | None = None,
 
 def redemption_documents(session: Session, first: date, last: date) -> list[dict[str, object]]:
     """Every attempt from ``first`` to ``last`` (local days, both included), oldest first."""
-    return [{
-        "at": r.at.isoformat(timespec="minutes"), "partner": r.partner, "benefit": r.benefit,
-        "card_number": r.number.replace(" ", ""), "accepted": r.accepted,
-        "reason": r.reason or None, "reason_text": r.reason_text, "operator": r.operator,
-    } for r in redemptions_between(session, first, last)]  # fmt: skip
+    return [
+        {
+            "at": r.at.isoformat(timespec="minutes"),
+            "partner": r.partner,
+            "benefit": r.benefit,
+            "card_number": r.number.replace(" ", ""),
+            "accepted": r.accepted,
+            "reason": r.reason or None,
+            "reason_text": r.reason_text,
+            "operator": r.operator,
+        }
+        for r in redemptions_between(session, first, last)
+    ]
 
 
 def _redemption_cells(d: dict[str, object]) -> list[object]:
     at = str(d["at"])
     number = str(d["card_number"])
-    return [_day(date.fromisoformat(at[:10])), at[11:16], d["partner"], d["benefit"],
-            grouped(number), "sì" if d["accepted"] else "no", d["reason"] or "",
-            d["reason_text"], d["operator"]]  # fmt: skip
+    return [
+        _day(date.fromisoformat(at[:10])),
+        at[11:16],
+        d["partner"],
+        d["benefit"],
+        grouped(number),
+        "sì" if d["accepted"] else "no",
+        d["reason"] or "",
+        d["reason_text"],
+        d["operator"],
+    ]
 
 
-def export_redemptions(session: Session, first: date, last: date, fmt: str,
-                       path: Path | None = None, stream: IO[str] | None = None) -> Exported:  # fmt: skip
+def export_redemptions(
+    session: Session,
+    first: date,
+    last: date,
+    fmt: str,
+    path: Path | None = None,
+    stream: IO[str] | None = None,
+) -> Exported:
     """Benefit use from ``first`` to ``last`` (both included), accepted and refused, one row
     per attempt, written as ``fmt`` to ``path`` or ``stream``."""
     permissions.require(session, permissions.EXPORT)
     _check(fmt)
     check_period(first, last)
     documents = redemption_documents(session, first, last)
-    audit.record(session, "export", note=f"redemptions {fmt} {first}..{last}: {len(documents)}",
-                 table_name="redemption")  # fmt: skip
+    audit.record(
+        session,
+        "export",
+        note=f"redemptions {fmt} {first}..{last}: {len(documents)}",
+        table_name="redemption",
+    )
     session.flush()
     exported = _write(fmt, path, stream, REDEMPTION_COLUMNS, documents, _redemption_cells)
     log.info("Exported %d redemptions as %s", exported.count, fmt)

@@ -74,8 +74,9 @@ class RenewalLetterData:
     isee_needed: bool
 
 
-def cover_letter_pdf(data: CoverLetterData, centre: CentreDetails, language: str,
-                     today: date | None = None) -> bytes:  # fmt: skip
+def cover_letter_pdf(
+    data: CoverLetterData, centre: CentreDetails, language: str, today: date | None = None
+) -> bytes:
     """The cover letter of one card in ``language``, as PDF bytes."""
     lang = FormLanguage.of(language)
     today = today or clock.today()
@@ -83,41 +84,83 @@ def cover_letter_pdf(data: CoverLetterData, centre: CentreDetails, language: str
     number = grouped(data.number)
     story = _opening(data.to, centre, lang, today, lang(COVER_TITLE))
     story += [
-        Paragraph(esc(lang(N_(
-            "here is your {card_type}, number {number}. It is valid from {start} until {end}."
-        )).format(card_type=data.card_type, number=number, start=lang.date(data.issued_on),
-                  end=lang.date(data.expires_on))), st.body),
-    ]  # fmt: skip
+        Paragraph(
+            esc(
+                lang(
+                    N_(
+                        "here is your {card_type}, number {number}. It is valid from {start} until {end}."
+                    )
+                ).format(
+                    card_type=data.card_type,
+                    number=number,
+                    start=lang.date(data.issued_on),
+                    end=lang.date(data.expires_on),
+                )
+            ),
+            st.body,
+        ),
+    ]
     if data.shortened_reason:
-        story.append(Paragraph(esc(lang(N_("It ends before the usual period: {reason}.")).format(
-            reason=data.shortened_reason)), st.body))  # fmt: skip
+        story.append(
+            Paragraph(
+                esc(
+                    lang(N_("It ends before the usual period: {reason}.")).format(
+                        reason=data.shortened_reason
+                    )
+                ),
+                st.body,
+            )
+        )
     story += [
         Spacer(1, 2 * mm),
-        fields_table([
-            (lang(N_("Card")), data.card_type), (lang(N_("Number")), number),
-            (lang(N_("Holder")), data.to.holder),
-            (lang(N_("Valid until")), lang.date(data.expires_on)),
-            (lang(N_("Members covered")), ", ".join(data.members) or "–"),
-        ], columns=2),  # fmt: skip
+        fields_table(
+            [
+                (lang(N_("Card")), data.card_type),
+                (lang(N_("Number")), number),
+                (lang(N_("Holder")), data.to.holder),
+                (lang(N_("Valid until")), lang.date(data.expires_on)),
+                (lang(N_("Members covered")), ", ".join(data.members) or "–"),
+            ],
+            columns=2,
+        ),
         *section(lang(N_("How to use it"))),
-        Paragraph(esc(lang(N_(
-            "Show the card at a partner before you pay: they read its QR code or type its "
-            "number and check that it is valid. The card is for your family only: please do "
-            "not lend it to others."))), st.body),
-        Paragraph(esc(lang(N_(
-            "If you lose it or your family changes (a birth, a move to another comune), tell "
-            "the centre: we will give you a new card and the old number will stop working."
-        ))), st.body),
+        Paragraph(
+            esc(
+                lang(
+                    N_(
+                        "Show the card at a partner before you pay: they read its QR code or type its "
+                        "number and check that it is valid. The card is for your family only: please do "
+                        "not lend it to others."
+                    )
+                )
+            ),
+            st.body,
+        ),
+        Paragraph(
+            esc(
+                lang(
+                    N_(
+                        "If you lose it or your family changes (a birth, a move to another comune), tell "
+                        "the centre: we will give you a new card and the old number will stop working."
+                    )
+                )
+            ),
+            st.body,
+        ),
         *section(lang(N_("Where to use it"))),
         Paragraph(esc(_where_partners(centre, lang)), st.body),
-    ]  # fmt: skip
+    ]
     story += _closing(centre, lang)
     footer = _footer(lang, lang(COVER_TITLE), today, number)
     return build_pdf(story, centre=centre, lang=lang, title=lang(COVER_TITLE), footer=footer)
 
 
-def renewal_letters_pdf(letters: Sequence[RenewalLetterData], centre: CentreDetails,
-                        language: str, today: date | None = None) -> bytes:  # fmt: skip
+def renewal_letters_pdf(
+    letters: Sequence[RenewalLetterData],
+    centre: CentreDetails,
+    language: str,
+    today: date | None = None,
+) -> bytes:
     """One renewal letter per card in ``letters``, a page each, in ``language``."""
     lang = FormLanguage.of(language)
     today = today or clock.today()
@@ -127,11 +170,23 @@ def renewal_letters_pdf(letters: Sequence[RenewalLetterData], centre: CentreDeta
         if index:
             story.append(PageBreak())
         story += _opening(data.to, centre, lang, today, lang(RENEWAL_TITLE))
-        story.append(Paragraph(esc(lang(N_(
-            "your {card_type} number {number} expires on {date}. After that day the partners "
-            "can no longer accept it."
-        )).format(card_type=data.card_type, number=grouped(data.number),
-                  date=lang.date(data.expires_on))), st.body))  # fmt: skip
+        story.append(
+            Paragraph(
+                esc(
+                    lang(
+                        N_(
+                            "your {card_type} number {number} expires on {date}. After that day the partners "
+                            "can no longer accept it."
+                        )
+                    ).format(
+                        card_type=data.card_type,
+                        number=grouped(data.number),
+                        date=lang.date(data.expires_on),
+                    )
+                ),
+                st.body,
+            )
+        )
         story += [
             *section(lang(N_("How to renew it"))),
             Paragraph(esc(_how_to_renew(centre, lang)), st.body),
@@ -139,19 +194,27 @@ def renewal_letters_pdf(letters: Sequence[RenewalLetterData], centre: CentreDeta
         ]
         bring = [lang(N_("an identity document of the holder")), lang(N_("the card you have now"))]
         if data.isee_needed:
-            bring.append(lang(N_("an updated ISEE certificate: this card has an income limit, "
-                                 "so the ISEE must be valid on the day you renew")))  # fmt: skip
+            bring.append(
+                lang(
+                    N_(
+                        "an updated ISEE certificate: this card has an income limit, "
+                        "so the ISEE must be valid on the day you renew"
+                    )
+                )
+            )
         story += [Paragraph(esc(f"• {item}"), st.body) for item in bring]
         story += _closing(centre, lang)
     if not story:
         story.append(Paragraph(esc(lang(N_("No cards expire in this period."))), st.body))
     title = lang(RENEWAL_TITLE)
-    return build_pdf(story, centre=centre, lang=lang, title=title,
-                     footer=_footer(lang, title, today, ""))  # fmt: skip
+    return build_pdf(
+        story, centre=centre, lang=lang, title=title, footer=_footer(lang, title, today, "")
+    )
 
 
-def _opening(to: Addressee, centre: CentreDetails, lang: FormLanguage, today: date,
-             subject: str) -> list[Flowable]:  # fmt: skip
+def _opening(
+    to: Addressee, centre: CentreDetails, lang: FormLanguage, today: date, subject: str
+) -> list[Flowable]:
     st = styles()
     family = lang(N_("Family {name}")).format(name=to.family) if to.family else ""
     lines = [to.holder, family, *to.lines()]
@@ -170,9 +233,13 @@ def _opening(to: Addressee, centre: CentreDetails, lang: FormLanguage, today: da
 
 
 def _where_partners(centre: CentreDetails, lang: FormLanguage) -> str:
-    text = lang(N_("The partners (shops, sports clubs, cinemas, museums, pharmacies) and their "
-                   "benefits are listed in the partner booklet, which you can ask for at the "
-                   "centre."))  # fmt: skip
+    text = lang(
+        N_(
+            "The partners (shops, sports clubs, cinemas, museums, pharmacies) and their "
+            "benefits are listed in the partner booklet, which you can ask for at the "
+            "centre."
+        )
+    )
     if centre.phone:
         text += " " + lang(N_("For any question, call {phone}.")).format(phone=centre.phone)
     return text
@@ -181,8 +248,12 @@ def _where_partners(centre: CentreDetails, lang: FormLanguage) -> str:
 def _how_to_renew(centre: CentreDetails, lang: FormLanguage) -> str:
     where = postal_address(centre.address, centre.postcode, centre.town)
     text = lang(N_("Come to the centre before the card expires")) + (f" ({where})" if where else "")
-    text += ": " + lang(N_("we check that your family still meets the rules and give you the "
-                           "new card straight away."))  # fmt: skip
+    text += ": " + lang(
+        N_(
+            "we check that your family still meets the rules and give you the "
+            "new card straight away."
+        )
+    )
     if centre.phone:
         text += " " + lang(N_("To book a time, call {phone}.")).format(phone=centre.phone)
     return text
@@ -200,6 +271,8 @@ def _closing(centre: CentreDetails, lang: FormLanguage) -> list[Flowable]:
 def _footer(lang: FormLanguage, form: str, today: date, number: str) -> str:
     if number:
         return lang(N_("{app} · {form} · printed on {date} · card {number}")).format(
-            app=APP_NAME, form=form, date=lang.date(today), number=number)  # fmt: skip
+            app=APP_NAME, form=form, date=lang.date(today), number=number
+        )
     return lang(N_("{app} · {form} · printed on {date}")).format(
-        app=APP_NAME, form=form, date=lang.date(today))  # fmt: skip
+        app=APP_NAME, form=form, date=lang.date(today)
+    )

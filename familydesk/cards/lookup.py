@@ -47,7 +47,9 @@ def today() -> date:
 
 def number_problem_message(reason: str) -> str:
     if reason == "format":
-        return _("This is not a card number: 4 characters of the comune's code, 6 digits and a check character, e.g. E089 000123 H.")  # fmt: skip
+        return _(
+            "This is not a card number: 4 characters of the comune's code, 6 digits and a check character, e.g. E089 000123 H."
+        )
     return _("The check character does not match: a character may have been mistyped.")
 
 
@@ -68,13 +70,15 @@ def card_message(session: Session, card: CardRow, on: date) -> tuple[str, str]:
         when = format_date(card.revoked_on)
         if card.revoke_reason:
             return state, _("Not valid: revoked on {date} ({reason}).").format(
-                date=when, reason=card.revoke_reason)  # fmt: skip
+                date=when, reason=card.revoke_reason
+            )
         return state, _("Not valid: revoked on {date}.").format(date=when)
     if state == "replaced":
         successor = _replacement(session, card)
         if successor and card.revoke_reason:
             return state, _("Not valid: replaced by card {number} ({reason}).").format(
-                number=successor, reason=card.revoke_reason)  # fmt: skip
+                number=successor, reason=card.revoke_reason
+            )
         if successor:
             return state, _("Not valid: replaced by card {number}.").format(number=successor)
         return state, _("Not valid: this card was replaced by a new one.")
@@ -82,7 +86,8 @@ def card_message(session: Session, card: CardRow, on: date) -> tuple[str, str]:
         return state, _("Not valid: expired on {date}.").format(date=format_date(card.expires_on))
     whose = card.holder or card.family
     return "", _("Valid until {date}: {card_type} of {holder}.").format(
-        date=format_date(card.expires_on), card_type=card.card_type, holder=whose)  # fmt: skip
+        date=format_date(card.expires_on), card_type=card.card_type, holder=whose
+    )
 
 
 #: Built once: an alias costs more to build than the whole look-up.
@@ -94,31 +99,55 @@ def _card_row(session: Session, number: str) -> CardRow | None:
     and comune by the unique number; then its members): ``card_rows`` takes six."""
     holder = _HOLDER
     found = session.execute(
-        select(Card, CardType.name, Family.uid, Family.name, holder.last_name,
-               holder.first_name, MemberComune.name)
+        select(
+            Card,
+            CardType.name,
+            Family.uid,
+            Family.name,
+            holder.last_name,
+            holder.first_name,
+            MemberComune.name,
+        )
         .join(CardType, CardType.id == Card.card_type_id)
         .outerjoin(Family, Family.id == Card.family_id)
         .outerjoin(holder, holder.id == Card.holder_id)
         .outerjoin(MemberComune, MemberComune.cadastral_code == Card.comune_code)
         .where(Card.number == number)
-    ).first()  # fmt: skip
+    ).first()
     if found is None:
         return None
     c, type_name, family_uid, family, last, first, comune = found
-    members = sorted(session.execute(
-        select(Person.last_name, Person.first_name, Person.id).join(
-            CardMember, CardMember.person_id == Person.id).where(CardMember.card_id == c.id)))  # fmt: skip
+    members = sorted(
+        session.execute(
+            select(Person.last_name, Person.first_name, Person.id)
+            .join(CardMember, CardMember.person_id == Person.id)
+            .where(CardMember.card_id == c.id)
+        )
+    )
     return CardRow(
-        id=c.id, uid=str(c.uid), version=c.version, number=c.number,
-        card_type_id=c.card_type_id, card_type=type_name, family_id=c.family_id,
-        family_uid=str(family_uid) if family_uid else "", family=family or "",
-        holder_id=c.holder_id, holder=f"{last or ''} {first or ''}".strip(),
-        comune_code=c.comune_code, comune=comune or c.comune_code,
+        id=c.id,
+        uid=str(c.uid),
+        version=c.version,
+        number=c.number,
+        card_type_id=c.card_type_id,
+        card_type=type_name,
+        family_id=c.family_id,
+        family_uid=str(family_uid) if family_uid else "",
+        family=family or "",
+        holder_id=c.holder_id,
+        holder=f"{last or ''} {first or ''}".strip(),
+        comune_code=c.comune_code,
+        comune=comune or c.comune_code,
         member_ids=tuple(m[2] for m in members),
-        members=tuple(f"{m[0]} {m[1]}".strip() for m in members), issued_on=c.issued_on,
-        expires_on=c.expires_on, shortened_reason=c.shortened_reason, status=c.status,
-        revoked_on=c.revoked_on, revoke_reason=c.revoke_reason, previous_id=c.previous_id,
-    )  # fmt: skip
+        members=tuple(f"{m[0]} {m[1]}".strip() for m in members),
+        issued_on=c.issued_on,
+        expires_on=c.expires_on,
+        shortened_reason=c.shortened_reason,
+        status=c.status,
+        revoked_on=c.revoked_on,
+        revoke_reason=c.revoke_reason,
+        previous_id=c.previous_id,
+    )
 
 
 def find_card(session: Session, typed: str, on: date) -> CardCheck:

@@ -57,9 +57,19 @@ def validated(typed: str) -> str:
     """The canonical number, or ``ValidationError`` saying what is wrong with it."""
     found = problem(typed)
     if found == "format":
-        raise ValidationError("number", _("Card number: 4 characters of the comune's code, 6 digits and a check character, e.g. E089 000123 H."))  # fmt: skip
+        raise ValidationError(
+            "number",
+            _(
+                "Card number: 4 characters of the comune's code, 6 digits and a check character, e.g. E089 000123 H."
+            ),
+        )
     if found == "check":
-        raise ValidationError("number", _("Card number: the check character does not match; a character may have been mistyped."))  # fmt: skip
+        raise ValidationError(
+            "number",
+            _(
+                "Card number: the check character does not match; a character may have been mistyped."
+            ),
+        )
     return normalise(typed)
 
 
@@ -67,7 +77,9 @@ def next_number(session: Session, comune_code: str) -> str:
     """The next number of the comune: its sequence row is locked until commit, so two
     desks never give the same number (on SQLite the writer already holds the lock)."""
     code = comune_code.upper()
-    row = session.scalar(select(CardSequence).where(CardSequence.comune_code == code).with_for_update())  # fmt: skip
+    row = session.scalar(
+        select(CardSequence).where(CardSequence.comune_code == code).with_for_update()
+    )
     if row is None:
         row = CardSequence(comune_code=code, last=0)
         session.add(row)

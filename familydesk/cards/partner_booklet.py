@@ -55,8 +55,9 @@ class BookletCategory:
     comuni: tuple[BookletComune, ...]
 
 
-def partner_booklet_pdf(categories: Sequence[BookletCategory], centre: CentreDetails,
-                        language: str, on: date) -> bytes:  # fmt: skip
+def partner_booklet_pdf(
+    categories: Sequence[BookletCategory], centre: CentreDetails, language: str, on: date
+) -> bytes:
     """The booklet of the partners in ``categories`` (in their order), valid on ``on``."""
     lang = FormLanguage.of(language)
     st = styles()
@@ -71,7 +72,7 @@ def partner_booklet_pdf(categories: Sequence[BookletCategory], centre: CentreDet
                 ).format(count=lang.number(count), date=lang.date(on))
             ),
             st.subtitle,
-        ),  # fmt: skip
+        ),
         Paragraph(
             esc(
                 lang(
@@ -82,10 +83,16 @@ def partner_booklet_pdf(categories: Sequence[BookletCategory], centre: CentreDet
                 )
             ),
             st.notice,
-        ),  # fmt: skip
+        ),
     ]
-    comune_style = ParagraphStyle("booklet_comune", parent=st.body, fontName=FONT_BOLD,
-                                  textColor=ACCENT, spaceBefore=4, spaceAfter=3)  # fmt: skip
+    comune_style = ParagraphStyle(
+        "booklet_comune",
+        parent=st.body,
+        fontName=FONT_BOLD,
+        textColor=ACCENT,
+        spaceBefore=4,
+        spaceAfter=3,
+    )
     header = [lang(N_("Partner")), lang(N_("Phone")), lang(N_("Benefits"))]
     widths = [*_WIDTHS, CONTENT_WIDTH - sum(_WIDTHS)]
     for category in categories:
@@ -93,12 +100,16 @@ def partner_booklet_pdf(categories: Sequence[BookletCategory], centre: CentreDet
         story += section(lang(name) if name else category.category)
         for comune in category.comuni:
             rows = [[_partner_cell(p), p.phone, _benefits_cell(p)] for p in comune.partners]
-            story += [CondPageBreak(18 * mm), Paragraph(esc(comune.name), comune_style),
-                      grid_table(header, rows, widths)]  # fmt: skip
+            story += [
+                CondPageBreak(18 * mm),
+                Paragraph(esc(comune.name), comune_style),
+                grid_table(header, rows, widths),
+            ]
     if not count:
         story.append(Paragraph(esc(lang(N_("There are no partners at the moment."))), st.body))
     footer = lang(N_("{app} · {form} · printed on {date}")).format(
-        app=APP_NAME, form=title, date=lang.date(on))  # fmt: skip
+        app=APP_NAME, form=title, date=lang.date(on)
+    )
     return build_pdf(story, centre=centre, lang=lang, title=title, footer=footer)
 
 

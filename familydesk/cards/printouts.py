@@ -59,17 +59,24 @@ def printable_card(session: Session, typed: str) -> CardRow:
     if row is None:
         raise NotFoundError(_("No card has the number {number}.").format(number=grouped(number)))
     if row.status == "revoked":
-        raise FamilyDeskError(_("Card {number} was revoked on {date}: it cannot be printed.")
-                              .format(number=row.grouped_number,
-                                      date=i18n.format_date(row.revoked_on)))  # fmt: skip
+        raise FamilyDeskError(
+            _("Card {number} was revoked on {date}: it cannot be printed.").format(
+                number=row.grouped_number, date=i18n.format_date(row.revoked_on)
+            )
+        )
     if row.status == "replaced":
-        newer = session.scalar(select(Card.number).where(Card.previous_id == row.id)
-                               .order_by(Card.id.desc()))  # fmt: skip
+        newer = session.scalar(
+            select(Card.number).where(Card.previous_id == row.id).order_by(Card.id.desc())
+        )
         if newer:
-            raise FamilyDeskError(_("Card {number} was replaced by card {new}: print that one.")
-                                  .format(number=row.grouped_number, new=grouped(newer)))  # fmt: skip
-        raise FamilyDeskError(_("Card {number} was replaced: it cannot be printed.")
-                              .format(number=row.grouped_number))  # fmt: skip
+            raise FamilyDeskError(
+                _("Card {number} was replaced by card {new}: print that one.").format(
+                    number=row.grouped_number, new=grouped(newer)
+                )
+            )
+        raise FamilyDeskError(
+            _("Card {number} was replaced: it cannot be printed.").format(number=row.grouped_number)
+        )
     return row
 
 
@@ -81,9 +88,14 @@ def _addressee(session: Session, row: CardRow) -> Addressee:
     family = session.get(Family, row.family_id) if row.family_id else None
     if family is None:
         return Addressee(row.holder, row.family, "", row.comune)
-    return Addressee(row.holder, row.family, family.address, family.comune_name,
-                     family.postal_code,
-                     province_of(session, family.comune_code, family.comune_name))  # fmt: skip
+    return Addressee(
+        row.holder,
+        row.family,
+        family.address,
+        family.comune_name,
+        family.postal_code,
+        province_of(session, family.comune_code, family.comune_name),
+    )
 
 
 def _deliver(session: Session, pdf: bytes, path: Path, uids: list[str], note: str) -> Path:
@@ -94,8 +106,7 @@ def _deliver(session: Session, pdf: bytes, path: Path, uids: list[str], note: st
     return write_atomically(Path(path), pdf)
 
 
-def print_card(session: Session, number: str, path: Path,
-               language: str | None = None) -> Path:  # fmt: skip
+def print_card(session: Session, number: str, path: Path, language: str | None = None) -> Path:
     """The card itself, one ID-1 page, for a card printer."""
     permissions.require(session, permissions.PRINT)
     row = printable_card(session, number)
@@ -105,13 +116,25 @@ def print_card(session: Session, number: str, path: Path,
     return out
 
 
-def print_cover_letter(session: Session, number: str, path: Path, language: str | None = None,
-                       today: date | None = None) -> Path:  # fmt: skip
+def print_cover_letter(
+    session: Session,
+    number: str,
+    path: Path,
+    language: str | None = None,
+    today: date | None = None,
+) -> Path:
     """The letter that goes with a card, to the holder at the family's address."""
     permissions.require(session, permissions.PRINT)
     row = printable_card(session, number)
-    data = CoverLetterData(_addressee(session, row), row.number, row.card_type, row.issued_on,
-                           row.expires_on, row.members, row.shortened_reason)  # fmt: skip
+    data = CoverLetterData(
+        _addressee(session, row),
+        row.number,
+        row.card_type,
+        row.issued_on,
+        row.expires_on,
+        row.members,
+        row.shortened_reason,
+    )
     pdf = cover_letter_pdf(data, get_centre(session), language or i18n.current_language(), today)
     out = _deliver(session, pdf, path, [row.uid], "card cover letter")
     log.info("Printed the cover letter of card %s", row.id)
@@ -129,34 +152,55 @@ def month_bounds(month_start: date) -> tuple[date, date]:
     return first, next_month(first) - timedelta(days=1)
 
 
-def print_renewal_letters(session: Session, month_start: date, path: Path,
-                          language: str | None = None, today: date | None = None) -> Printout:  # fmt: skip
+def print_renewal_letters(
+    session: Session,
+    month_start: date,
+    path: Path,
+    language: str | None = None,
+    today: date | None = None,
+) -> Printout:
     """A renewal letter, a page each, for every active card that expires in the month of
     ``month_start``, to the holders; ``FamilyDeskError`` (and no file) when there are none."""
     permissions.require(session, permissions.PRINT)
     permissions.require(session, permissions.VIEW_REGISTRY)
     first, last = month_bounds(month_start)
-    cards = list(session.scalars(
-        select(Card).where(Card.status == "active", Card.expires_on >= first,
-                           Card.expires_on <= last).order_by(Card.expires_on, Card.number)))  # fmt: skip
+    cards = list(
+        session.scalars(
+            select(Card)
+            .where(Card.status == "active", Card.expires_on >= first, Card.expires_on <= last)
+            .order_by(Card.expires_on, Card.number)
+        )
+    )
     if not cards:
-        raise FamilyDeskError(_("No active card expires between {first} and {last}: there are "
-                                "no renewal letters to print.").format(
-            first=i18n.format_date(first), last=i18n.format_date(last)))  # fmt: skip
-    ceilings = {t.id for t in session.scalars(select(CardType).where(CardType.isee_ceiling.is_not(None)))}  # fmt: skip
+        raise FamilyDeskError(
+            _(
+                "No active card expires between {first} and {last}: there are "
+                "no renewal letters to print."
+            ).format(first=i18n.format_date(first), last=i18n.format_date(last))
+        )
+    ceilings = {
+        t.id for t in session.scalars(select(CardType).where(CardType.isee_ceiling.is_not(None)))
+    }
     rows = card_rows(session, cards)
-    letters = [RenewalLetterData(_addressee(session, r), r.number, r.card_type, r.expires_on,
-                                 r.card_type_id in ceilings) for r in rows]  # fmt: skip
-    pdf = renewal_letters_pdf(letters, get_centre(session), language or i18n.current_language(),
-                              today)  # fmt: skip
-    out = _deliver(session, pdf, path, [r.uid for r in rows],
-                   f"renewal letters {first:%Y-%m}: {len(rows)}")  # fmt: skip
+    letters = [
+        RenewalLetterData(
+            _addressee(session, r), r.number, r.card_type, r.expires_on, r.card_type_id in ceilings
+        )
+        for r in rows
+    ]
+    pdf = renewal_letters_pdf(
+        letters, get_centre(session), language or i18n.current_language(), today
+    )
+    out = _deliver(
+        session, pdf, path, [r.uid for r in rows], f"renewal letters {first:%Y-%m}: {len(rows)}"
+    )
     log.info("Printed %d renewal letters for %s", len(rows), f"{first:%Y-%m}")
     return Printout(out, len(rows))
 
 
-def print_partner_booklet(session: Session, path: Path, language: str | None = None,
-                          on: date | None = None) -> Path:  # fmt: skip
+def print_partner_booklet(
+    session: Session, path: Path, language: str | None = None, on: date | None = None
+) -> Path:
     """The partner directory booklet: partners with an agreement in force on ``on`` (today),
     by category, then comune, with their benefits; refused when there is none."""
     from familydesk.cards.partner_booklet import (
@@ -172,16 +216,24 @@ def print_partner_booklet(session: Session, path: Path, language: str | None = N
     on = on or local_now().date()
     categories: list[BookletCategory] = []
     for section in partner_directory(session, on):
-        comune = BookletComune(section.comune or _("Other comuni"), tuple(
-            BookletPartner(p.name, p.address, p.phone, tuple(b.full_text for b in p.benefits if b.active))
-            for p in section.partners))  # fmt: skip
+        comune = BookletComune(
+            section.comune or _("Other comuni"),
+            tuple(
+                BookletPartner(
+                    p.name, p.address, p.phone, tuple(b.full_text for b in p.benefits if b.active)
+                )
+                for p in section.partners
+            ),
+        )
         if categories and categories[-1].category == section.category:
             categories[-1] = BookletCategory(section.category, (*categories[-1].comuni, comune))
         else:
             categories.append(BookletCategory(section.category, (comune,)))
     if not categories:
         raise FamilyDeskError(_("There is no partner with an agreement in force to print."))
-    pdf = partner_booklet_pdf(categories, get_centre(session), language or i18n.current_language(), on)  # fmt: skip
+    pdf = partner_booklet_pdf(
+        categories, get_centre(session), language or i18n.current_language(), on
+    )
     session.flush()
     audit.record(session, "print", None, note="partner booklet", table_name="partner")
     out = write_atomically(Path(path), pdf)

@@ -75,32 +75,69 @@ def card_rows(session: Session, cards: list[Card]) -> list[CardRow]:
     """Rows for ``cards`` in a handful of queries, in the given order."""
     if not cards:
         return []
-    types = dict(session.execute(select(CardType.id, CardType.name).where(CardType.id.in_({c.card_type_id for c in cards}))).all())  # fmt: skip
+    types = dict(
+        session.execute(
+            select(CardType.id, CardType.name).where(
+                CardType.id.in_({c.card_type_id for c in cards})
+            )
+        ).all()
+    )
     # Columns, not whole records: a register of thousands of cards reads in a fraction.
-    families = {f.id: f for f in session.execute(select(Family.id, Family.uid, Family.name).where(Family.id.in_({c.family_id for c in cards if c.family_id})))}  # fmt: skip
+    families = {
+        f.id: f
+        for f in session.execute(
+            select(Family.id, Family.uid, Family.name).where(
+                Family.id.in_({c.family_id for c in cards if c.family_id})
+            )
+        )
+    }
     comuni = dict(session.execute(select(MemberComune.cadastral_code, MemberComune.name)).all())
     links: dict[int, list[int]] = {}
-    for card_id, person_id in session.execute(select(CardMember.card_id, CardMember.person_id).where(CardMember.card_id.in_([c.id for c in cards]))):  # fmt: skip
+    for card_id, person_id in session.execute(
+        select(CardMember.card_id, CardMember.person_id).where(
+            CardMember.card_id.in_([c.id for c in cards])
+        )
+    ):
         links.setdefault(card_id, []).append(person_id)
     wanted = {p for ids in links.values() for p in ids} | {
         c.holder_id for c in cards if c.holder_id
     }
-    people = {p.id: p for p in session.execute(select(Person.id, Person.first_name, Person.last_name).where(Person.id.in_(wanted)))}  # fmt: skip
+    people = {
+        p.id: p
+        for p in session.execute(
+            select(Person.id, Person.first_name, Person.last_name).where(Person.id.in_(wanted))
+        )
+    }
     rows = []
     for c in cards:
         family = families.get(c.family_id or 0)
         member_ids = tuple(sorted(links.get(c.id, []), key=lambda i: _name(people.get(i))))
-        rows.append(CardRow(
-            id=c.id, uid=str(c.uid), version=c.version, number=c.number,
-            card_type_id=c.card_type_id, card_type=types.get(c.card_type_id, ""),
-            family_id=c.family_id, family_uid=str(family.uid) if family else "",
-            family=family.name if family else "", holder_id=c.holder_id,
-            holder=_name(people.get(c.holder_id or 0)), comune_code=c.comune_code,
-            comune=comuni.get(c.comune_code, c.comune_code), member_ids=member_ids,
-            members=tuple(_name(people.get(i)) for i in member_ids), issued_on=c.issued_on,
-            expires_on=c.expires_on, shortened_reason=c.shortened_reason, status=c.status,
-            revoked_on=c.revoked_on, revoke_reason=c.revoke_reason, previous_id=c.previous_id,
-        ))  # fmt: skip
+        rows.append(
+            CardRow(
+                id=c.id,
+                uid=str(c.uid),
+                version=c.version,
+                number=c.number,
+                card_type_id=c.card_type_id,
+                card_type=types.get(c.card_type_id, ""),
+                family_id=c.family_id,
+                family_uid=str(family.uid) if family else "",
+                family=family.name if family else "",
+                holder_id=c.holder_id,
+                holder=_name(people.get(c.holder_id or 0)),
+                comune_code=c.comune_code,
+                comune=comuni.get(c.comune_code, c.comune_code),
+                member_ids=member_ids,
+                members=tuple(_name(people.get(i)) for i in member_ids),
+                issued_on=c.issued_on,
+                expires_on=c.expires_on,
+                shortened_reason=c.shortened_reason,
+                status=c.status,
+                revoked_on=c.revoked_on,
+                revoke_reason=c.revoke_reason,
+                previous_id=c.previous_id,
+            )
+        )
     return rows
 
 

@@ -79,20 +79,24 @@ def _agreement_problem(partner: Partner, benefit: Benefit, day: date) -> str:
     """Why the partner's agreement does not cover ``day`` ("" when it does)."""
     if partner.agreement_start and day < partner.agreement_start:
         return _("Refused: the agreement with {partner} starts on {date}.").format(
-            partner=partner.name, date=format_date(partner.agreement_start))  # fmt: skip
+            partner=partner.name, date=format_date(partner.agreement_start)
+        )
     if partner.agreement_end and partner.agreement_end < day:
         return _("Refused: the agreement with {partner} ended on {date}.").format(
-            partner=partner.name, date=format_date(partner.agreement_end))  # fmt: skip
+            partner=partner.name, date=format_date(partner.agreement_end)
+        )
     if not partner.active:
         return _("Refused: the agreement with {partner} is no longer active.").format(
-            partner=partner.name)  # fmt: skip
+            partner=partner.name
+        )
     if not benefit.active:
         return _("Refused: {partner} no longer gives this benefit.").format(partner=partner.name)
     return ""
 
 
-def _decide(session: Session, benefit: Benefit, row: BenefitRow, partner: Partner, typed: str,
-            day: date) -> tuple[str, str, CardRow | None]:  # fmt: skip
+def _decide(
+    session: Session, benefit: Benefit, row: BenefitRow, partner: Partner, typed: str, day: date
+) -> tuple[str, str, CardRow | None]:
     """(reason, message, card) by the rules in order."""
     check = find_card(session, typed, day)
     if not check.valid:
@@ -100,17 +104,35 @@ def _decide(session: Session, benefit: Benefit, row: BenefitRow, partner: Partne
     card = check.card
     assert card is not None
     if card.card_type_id not in row.card_type_ids:
-        return "card_type", _("Refused: this benefit is for {card_types} only.").format(
-            card_types=", ".join(row.card_types)), card  # fmt: skip
+        return (
+            "card_type",
+            _("Refused: this benefit is for {card_types} only.").format(
+                card_types=", ".join(row.card_types)
+            ),
+            card,
+        )
     problem = _agreement_problem(partner, benefit, day)
     if problem:
         return "agreement", problem, card
-    message = _("Accepted: {benefit} at {partner}, card {number} ({card_type}, valid until {date}).")  # fmt: skip
-    return "", message.format(benefit=row.label, partner=partner.name, number=card.grouped_number,
-                              card_type=card.card_type, date=format_date(card.expires_on)), card  # fmt: skip
+    message = _(
+        "Accepted: {benefit} at {partner}, card {number} ({card_type}, valid until {date})."
+    )
+    return (
+        "",
+        message.format(
+            benefit=row.label,
+            partner=partner.name,
+            number=card.grouped_number,
+            card_type=card.card_type,
+            date=format_date(card.expires_on),
+        ),
+        card,
+    )
 
 
-def redeem(session: Session, benefit_id: int, typed: str, at: datetime | None = None) -> RedemptionResult:  # fmt: skip
+def redeem(
+    session: Session, benefit_id: int, typed: str, at: datetime | None = None
+) -> RedemptionResult:
     """Record the use of benefit ``benefit_id`` by the card numbered ``typed`` (as typed or
     scanned) at ``at`` (default now; a naive time is local) and say whether it is accepted,
     and why not. The attempt is logged either way. Needs ``CARDS``; run it as a write."""
@@ -126,32 +148,64 @@ def redeem(session: Session, benefit_id: int, typed: str, at: datetime | None = 
     day = moment.astimezone(TIMEZONE).date()
     row = benefit_rows(session, [benefit])[0]
     reason, message, card = _decide(session, benefit, row, partner, typed, day)
-    redemption = Redemption(benefit_id=benefit.id, card_id=card.id if card else None,
-                            number_typed=(typed or "").strip()[:40], at=moment,
-                            accepted=not reason, reason=reason,
-                            operator=str(session.info.get("operator") or "")[:100])  # fmt: skip
+    redemption = Redemption(
+        benefit_id=benefit.id,
+        card_id=card.id if card else None,
+        number_typed=(typed or "").strip()[:40],
+        at=moment,
+        accepted=not reason,
+        reason=reason,
+        operator=str(session.info.get("operator") or "")[:100],
+    )
     session.add(redemption)
     session.flush()
-    return RedemptionResult(not reason, reason, message, card, row.label, partner.name,
-                            redemption.id)  # fmt: skip
+    return RedemptionResult(
+        not reason, reason, message, card, row.label, partner.name, redemption.id
+    )
 
 
 def _rows(session: Session, redemptions: list[Redemption]) -> list[RedemptionRow]:
-    benefits = {b.id: b for b in session.scalars(select(Benefit).where(
-        Benefit.id.in_({r.benefit_id for r in redemptions})))}  # fmt: skip
+    benefits = {
+        b.id: b
+        for b in session.scalars(
+            select(Benefit).where(Benefit.id.in_({r.benefit_id for r in redemptions}))
+        )
+    }
     labels = {b.id: b.label for b in benefit_rows(session, benefits.values())}
-    partners = dict(session.execute(select(Partner.id, Partner.name).where(
-        Partner.id.in_({b.partner_id for b in benefits.values()}))).all())  # fmt: skip
-    numbers = dict(session.execute(select(Card.id, Card.number).where(
-        Card.id.in_({r.card_id for r in redemptions if r.card_id}))).all())  # fmt: skip
+    partners = dict(
+        session.execute(
+            select(Partner.id, Partner.name).where(
+                Partner.id.in_({b.partner_id for b in benefits.values()})
+            )
+        ).all()
+    )
+    numbers = dict(
+        session.execute(
+            select(Card.id, Card.number).where(
+                Card.id.in_({r.card_id for r in redemptions if r.card_id})
+            )
+        ).all()
+    )
     rows = []
     for r in redemptions:
         partner_id = benefits[r.benefit_id].partner_id
         number = grouped(numbers[r.card_id]) if r.card_id in numbers else r.number_typed
-        rows.append(RedemptionRow(
-            r.id, r.at.astimezone(TIMEZONE).replace(tzinfo=None), r.benefit_id,
-            labels[r.benefit_id], partner_id, partners.get(partner_id, ""), r.card_id, number,
-            r.accepted, r.reason, reason_text(r.reason), r.operator))  # fmt: skip
+        rows.append(
+            RedemptionRow(
+                r.id,
+                r.at.astimezone(TIMEZONE).replace(tzinfo=None),
+                r.benefit_id,
+                labels[r.benefit_id],
+                partner_id,
+                partners.get(partner_id, ""),
+                r.card_id,
+                number,
+                r.accepted,
+                r.reason,
+                reason_text(r.reason),
+                r.operator,
+            )
+        )
     return rows
 
 
@@ -162,8 +216,9 @@ def local_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     return start, end
 
 
-def redemptions_between(session: Session, first: date, last: date,
-                        partner_id: int | None = None) -> list[RedemptionRow]:  # fmt: skip
+def redemptions_between(
+    session: Session, first: date, last: date, partner_id: int | None = None
+) -> list[RedemptionRow]:
     """Attempts from ``first`` to ``last`` (local days, both included), oldest first. Needs
     ``CARDS`` (the counter's log of the day) or ``EXPORT`` (``export redemptions``)."""
     if not permissions.allowed(session, permissions.EXPORT):
@@ -172,12 +227,14 @@ def redemptions_between(session: Session, first: date, last: date,
     query = select(Redemption).where(Redemption.at >= start, Redemption.at < end)
     if partner_id is not None:
         query = query.join(Benefit, Benefit.id == Redemption.benefit_id).where(
-            Benefit.partner_id == partner_id)  # fmt: skip
+            Benefit.partner_id == partner_id
+        )
     return _rows(session, list(session.scalars(query.order_by(Redemption.at, Redemption.id))))
 
 
-def redemptions_of_partner(session: Session, partner_id: int, first: date,
-                           last: date) -> list[RedemptionRow]:  # fmt: skip
+def redemptions_of_partner(
+    session: Session, partner_id: int, first: date, last: date
+) -> list[RedemptionRow]:
     """A partner's log from ``first`` to ``last`` (both included), oldest first. Needs ``CARDS``."""
     permissions.require(session, permissions.CARDS)
     return redemptions_between(session, first, last, partner_id)
@@ -187,4 +244,6 @@ def redemptions_of_card(session: Session, card_id: int) -> list[RedemptionRow]:
     """Every attempt recorded with this card, newest first. Needs ``CARDS``."""
     permissions.require(session, permissions.CARDS)
     query = select(Redemption).where(Redemption.card_id == card_id)
-    return _rows(session, list(session.scalars(query.order_by(Redemption.at.desc(), Redemption.id.desc()))))  # fmt: skip
+    return _rows(
+        session, list(session.scalars(query.order_by(Redemption.at.desc(), Redemption.id.desc())))
+    )

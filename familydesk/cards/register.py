@@ -40,8 +40,11 @@ def register_filters(
     if state == "active":
         where += [Card.status == "active", Card.expires_on >= on]
     elif state == "expiring":
-        where += [Card.status == "active", Card.expires_on >= on,
-                  Card.expires_on <= on + timedelta(days=EXPIRING_DAYS)]  # fmt: skip
+        where += [
+            Card.status == "active",
+            Card.expires_on >= on,
+            Card.expires_on <= on + timedelta(days=EXPIRING_DAYS),
+        ]
     elif state == "expired":
         where += [Card.status == "active", Card.expires_on < on]
     elif state == "revoked":
@@ -56,14 +59,20 @@ def _matching_ids(
     has every word (folded) of ``words``."""
     holder = _HOLDER
     query = (
-        select(Card.id, Card.number, Family.name, holder.last_name, holder.first_name,
-               MemberComune.name)
+        select(
+            Card.id,
+            Card.number,
+            Family.name,
+            holder.last_name,
+            holder.first_name,
+            MemberComune.name,
+        )
         .outerjoin(Family, Family.id == Card.family_id)
         .outerjoin(holder, holder.id == Card.holder_id)
         .outerjoin(MemberComune, MemberComune.cadastral_code == Card.comune_code)
         .where(*where)
         .order_by(*ORDER)
-    )  # fmt: skip
+    )
     found = []
     for card_id, number, family, last, first, comune in session.connection().execute(query):
         text = (
@@ -75,9 +84,15 @@ def _matching_ids(
     return found
 
 
-def card_register_page(session: Session, offset: int = 0, limit: int = PAGE_SIZE,
-                       state: str | None = None, text: str = "", card_type_id: int | None = None,
-                       on: date | None = None) -> Page[CardRow]:  # fmt: skip
+def card_register_page(
+    session: Session,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    state: str | None = None,
+    text: str = "",
+    card_type_id: int | None = None,
+    on: date | None = None,
+) -> Page[CardRow]:
     """``limit`` cards from ``offset`` of the register (see the module), ``total`` all that
     match. Needs ``VIEW_REGISTRY``; reads only."""
     permissions.require(session, permissions.VIEW_REGISTRY)

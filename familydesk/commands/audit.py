@@ -24,15 +24,24 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
         "verify", help=_("check that no entry was edited, removed or inserted")
     )
     listing = actions.add_parser("list", help=_("show the latest entries, newest first"))
-    listing.add_argument("--by", metavar=_("NAME"), default="",
-                         help=_("only entries written by this operator"))  # fmt: skip
-    listing.add_argument("--record", metavar=_("KEY"), default="", help=_(
-        "only entries about this record (uid), or about a person, their family and "
-        "consents (uid or tax code); the reading is itself audited"))  # fmt: skip
-    listing.add_argument("--since", metavar="DD/MM/YYYY", type=_day,
-                         help=_("only entries from this day on"))  # fmt: skip
-    listing.add_argument("--until", metavar="DD/MM/YYYY", type=_day,
-                         help=_("only entries up to this day (included)"))  # fmt: skip
+    listing.add_argument(
+        "--by", metavar=_("NAME"), default="", help=_("only entries written by this operator")
+    )
+    listing.add_argument(
+        "--record",
+        metavar=_("KEY"),
+        default="",
+        help=_(
+            "only entries about this record (uid), or about a person, their family and "
+            "consents (uid or tax code); the reading is itself audited"
+        ),
+    )
+    listing.add_argument(
+        "--since", metavar="DD/MM/YYYY", type=_day, help=_("only entries from this day on")
+    )
+    listing.add_argument(
+        "--until", metavar="DD/MM/YYYY", type=_day, help=_("only entries up to this day (included)")
+    )
     listing.add_argument("--limit", type=int, default=50, help=_("how many entries (50)"))
     for sub in (verify, listing):
         add_common(sub)
@@ -54,8 +63,15 @@ def run(args: argparse.Namespace) -> int:
         else:
             # A record filter writes an "audit-read" entry: that query is a write.
             unit = database.write if args.record.strip() else database.read
-            page = unit(audit_page, 0, max(1, args.limit), operator=args.by.strip(),
-                        record=args.record, since=args.since, until=args.until)  # fmt: skip
+            page = unit(
+                audit_page,
+                0,
+                max(1, args.limit),
+                operator=args.by.strip(),
+                record=args.record,
+                since=args.since,
+                until=args.until,
+            )
     finally:
         database.dispose()
     if args.audit_action == "verify":
@@ -71,6 +87,18 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     for row in page.rows:
-        print("\t".join([str(row.id), format_datetime(row.at), row.operator or "-", row.action,
-                         row.table_name, row.record_uid, row.fields, row.note]))  # fmt: skip
+        print(
+            "\t".join(
+                [
+                    str(row.id),
+                    format_datetime(row.at),
+                    row.operator or "-",
+                    row.action,
+                    row.table_name,
+                    row.record_uid,
+                    row.fields,
+                    row.note,
+                ]
+            )
+        )
     return 0

@@ -34,13 +34,19 @@ def next_month(today: date) -> date:
 
 
 def _card(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--card", required=True, metavar=_("NUMBER"),
-                     help=_("the card number, e.g. E089 000123 H (any case, spaces optional)"))  # fmt: skip
+    sub.add_argument(
+        "--card",
+        required=True,
+        metavar=_("NUMBER"),
+        help=_("the card number, e.g. E089 000123 H (any case, spaces optional)"),
+    )
 
 
 def card_forms(forms: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
     """The card forms of ``familydesk print`` (``--out`` and the rest are added by it)."""
-    card = forms.add_parser("card", help=_("the family card itself, credit-card size, for a card printer"))  # fmt: skip
+    card = forms.add_parser(
+        "card", help=_("the family card itself, credit-card size, for a card printer")
+    )
     _card(card)
     card.set_defaults(handler=run_card)
     letter = forms.add_parser("card-letter", help=_("the letter that goes with a family card"))
@@ -49,10 +55,17 @@ def card_forms(forms: argparse._SubParsersAction) -> list[argparse.ArgumentParse
     renewals = forms.add_parser(
         "renewals", help=_("renewal letters for the family cards that expire in a month")
     )
-    renewals.add_argument("--month", type=month, default=None, metavar=_("YYYY-MM"),
-                          help=_("the month the cards expire in (default: next month)"))  # fmt: skip
+    renewals.add_argument(
+        "--month",
+        type=month,
+        default=None,
+        metavar=_("YYYY-MM"),
+        help=_("the month the cards expire in (default: next month)"),
+    )
     renewals.set_defaults(handler=run_renewals)
-    partners = forms.add_parser("partners", help=_("the directory of partners and their benefits, by category and comune"))  # fmt: skip
+    partners = forms.add_parser(
+        "partners", help=_("the directory of partners and their benefits, by category and comune")
+    )
     partners.set_defaults(handler=run_partners)
     return [card, letter, renewals, partners]
 
@@ -67,8 +80,11 @@ def run_card(args: argparse.Namespace) -> int:
     from familydesk.cards.printouts import print_card
     from familydesk.trust import permissions
 
-    path = run_write(args, permissions.PRINT, lambda session: print_card(
-        session, args.card, Path(args.out), _language(args)))  # fmt: skip
+    path = run_write(
+        args,
+        permissions.PRINT,
+        lambda session: print_card(session, args.card, Path(args.out), _language(args)),
+    )
     print(_("Family card written to {path}").format(path=path))
     return 0
 
@@ -77,8 +93,11 @@ def run_card_letter(args: argparse.Namespace) -> int:
     from familydesk.cards.printouts import print_cover_letter
     from familydesk.trust import permissions
 
-    path = run_write(args, permissions.PRINT, lambda session: print_cover_letter(
-        session, args.card, Path(args.out), _language(args)))  # fmt: skip
+    path = run_write(
+        args,
+        permissions.PRINT,
+        lambda session: print_cover_letter(session, args.card, Path(args.out), _language(args)),
+    )
     print(_("Family card letter written to {path}").format(path=path))
     return 0
 
@@ -88,11 +107,18 @@ def run_renewals(args: argparse.Namespace) -> int:
     from familydesk.trust import permissions
 
     first = args.month or next_month(clock.today())
-    printed = run_write(args, permissions.PRINT, lambda session: print_renewal_letters(
-        session, first, Path(args.out), _language(args)))  # fmt: skip
-    print(ngettext("File written: {path} ({count} renewal letter)",
-                   "File written: {path} ({count} renewal letters)",
-                   printed.cards).format(path=printed.path, count=format_number(printed.cards)))  # fmt: skip
+    printed = run_write(
+        args,
+        permissions.PRINT,
+        lambda session: print_renewal_letters(session, first, Path(args.out), _language(args)),
+    )
+    print(
+        ngettext(
+            "File written: {path} ({count} renewal letter)",
+            "File written: {path} ({count} renewal letters)",
+            printed.cards,
+        ).format(path=printed.path, count=format_number(printed.cards))
+    )
     return 0
 
 
@@ -100,7 +126,10 @@ def run_partners(args: argparse.Namespace) -> int:
     from familydesk.cards.printouts import print_partner_booklet
     from familydesk.trust import permissions
 
-    path = run_write(args, permissions.PRINT, lambda session: print_partner_booklet(
-        session, Path(args.out), _language(args)))  # fmt: skip
+    path = run_write(
+        args,
+        permissions.PRINT,
+        lambda session: print_partner_booklet(session, Path(args.out), _language(args)),
+    )
     print(_("Partner directory written to {path}").format(path=path))
     return 0

@@ -26,8 +26,12 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
         "check",
         help=_("whether a card is valid today, and why not (exit code 0 valid, 1 not valid)"),
     )
-    check.add_argument("number", nargs="+", metavar=_("NUMBER"),
-                       help=_("the card number, with or without spaces, e.g. E089 000123 H"))  # fmt: skip
+    check.add_argument(
+        "number",
+        nargs="+",
+        metavar=_("NUMBER"),
+        help=_("the card number, with or without spaces, e.g. E089 000123 H"),
+    )
     check.add_argument("--json", action="store_true", help=_("print a JSON object"))
     add_common(check)
     check.set_defaults(handler=run_check)
@@ -45,13 +49,20 @@ def run_check(args: argparse.Namespace) -> int:
         database.dispose()
     if args.json:
         card = result.card
-        json.dump({
-            "number": result.number or None, "valid": result.valid,
-            "reason": result.reason or None, "message": result.message,
-            "expires_on": card.expires_on.isoformat() if card else None,
-            "card_type": card.card_type if card else None,
-            "holder": (card.holder or card.family) if card else None,
-        }, sys.stdout, ensure_ascii=False, indent=2)  # fmt: skip
+        json.dump(
+            {
+                "number": result.number or None,
+                "valid": result.valid,
+                "reason": result.reason or None,
+                "message": result.message,
+                "expires_on": card.expires_on.isoformat() if card else None,
+                "card_type": card.card_type if card else None,
+                "holder": (card.holder or card.family) if card else None,
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
     else:
         print(result.message)
@@ -76,8 +87,11 @@ def add_card_exports(what: argparse._SubParsersAction, add_common: Callable) -> 
 def run_export_cards(args: argparse.Namespace) -> int:
     from familydesk.cards.export import export_cards
 
-    return run_export(args, lambda session, fmt, out: export_cards(session, fmt, out, sys.stdout),
-                   lambda n: ngettext("{count} card exported.", "{count} cards exported.", n))  # fmt: skip
+    return run_export(
+        args,
+        lambda session, fmt, out: export_cards(session, fmt, out, sys.stdout),
+        lambda n: ngettext("{count} card exported.", "{count} cards exported.", n),
+    )
 
 
 def run_export_redemptions(args: argparse.Namespace) -> int:
@@ -86,5 +100,8 @@ def run_export_redemptions(args: argparse.Namespace) -> int:
     def work(session, fmt, out):  # type: ignore[no-untyped-def]
         return export_redemptions(session, args.first, args.last, fmt, out, sys.stdout)
 
-    return run_export(args, work, lambda n: ngettext("{count} benefit use exported.",
-                                                  "{count} benefit uses exported.", n))  # fmt: skip
+    return run_export(
+        args,
+        work,
+        lambda n: ngettext("{count} benefit use exported.", "{count} benefit uses exported.", n),
+    )

@@ -46,17 +46,36 @@ def run_write(args: argparse.Namespace, permission: str, work: Callable[..., Any
 
 # -- exports: ``--from``/``--to``, ``--format``/``--out``, running and reporting ----------
 def add_period(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--from", dest="first", required=True, type=iso_date,
-                     metavar=_("YYYY-MM-DD"), help=_("first day of the period"))  # fmt: skip
-    sub.add_argument("--to", dest="last", required=True, type=iso_date,
-                     metavar=_("YYYY-MM-DD"), help=_("last day of the period (included)"))  # fmt: skip
+    sub.add_argument(
+        "--from",
+        dest="first",
+        required=True,
+        type=iso_date,
+        metavar=_("YYYY-MM-DD"),
+        help=_("first day of the period"),
+    )
+    sub.add_argument(
+        "--to",
+        dest="last",
+        required=True,
+        type=iso_date,
+        metavar=_("YYYY-MM-DD"),
+        help=_("last day of the period (included)"),
+    )
 
 
-def add_output(sub: argparse.ArgumentParser, formats: tuple[str, ...],
-               add_common: Callable[[argparse.ArgumentParser], None]) -> None:  # fmt: skip
-    sub.add_argument("--format", choices=formats,
-                     help=_("file format (default: from the --out extension, else {first})")
-                     .format(first=formats[0]))  # fmt: skip
+def add_output(
+    sub: argparse.ArgumentParser,
+    formats: tuple[str, ...],
+    add_common: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    sub.add_argument(
+        "--format",
+        choices=formats,
+        help=_("file format (default: from the --out extension, else {first})").format(
+            first=formats[0]
+        ),
+    )
     sub.add_argument("--out", metavar=_("FILE"), help=_("where to write (default: the terminal)"))
     add_common(sub)
     sub.set_defaults(parser=sub, formats=formats)
@@ -80,8 +99,9 @@ def report(message: str, path: Path | None) -> int:
     return 0
 
 
-def run_export(args: argparse.Namespace, work: Callable[..., Any],
-               message: Callable[[int], str]) -> int:  # fmt: skip
+def run_export(
+    args: argparse.Namespace, work: Callable[..., Any], message: Callable[[int], str]
+) -> int:
     """``work(session, fmt, out)`` (an export returning ``count`` and ``path``) as the signed-in
     operator with ``EXPORT``; one line saying how many, and where."""
     from familydesk.trust import permissions

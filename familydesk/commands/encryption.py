@@ -92,9 +92,12 @@ def run(args: argparse.Namespace) -> int:
 
     url = resolve_database_url(_database_location(args))
     if url.get_backend_name() != "sqlite":
-        raise FamilyDeskError(_(
-            "A PostgreSQL database is not encrypted by FamilyDesk: use the server's own disk "
-            "encryption (and encrypted connections) instead."))  # fmt: skip
+        raise FamilyDeskError(
+            _(
+                "A PostgreSQL database is not encrypted by FamilyDesk: use the server's own disk "
+                "encryption (and encrypted connections) instead."
+            )
+        )
     path = Path(str(url.database))
     old = _secret() if args.change_passphrase and encryption.is_encrypted(path) else None
     if old is not None:
@@ -109,9 +112,12 @@ def run(args: argparse.Namespace) -> int:
         if args.change_passphrase and not encrypted:
             raise FamilyDeskError(_("The database is not encrypted: run 'familydesk encrypt'."))
         if not args.change_passphrase and encrypted:
-            raise FamilyDeskError(_(
-                "The database is already encrypted; to choose a new passphrase run "
-                "'familydesk encrypt --change-passphrase'."))  # fmt: skip
+            raise FamilyDeskError(
+                _(
+                    "The database is already encrypted; to choose a new passphrase run "
+                    "'familydesk encrypt --change-passphrase'."
+                )
+            )
         ok, reason = encryption.available()
         if not ok:
             raise FamilyDeskError(reason)
@@ -129,15 +135,19 @@ def run(args: argparse.Namespace) -> int:
     _after_encryption(args, operator, role, action)
     print(_("The database {path} is now encrypted.").format(path=path))
     print(_("Recovery key: {key}").format(key=recovery))
-    print(_(
-        "Write the recovery key on paper and give it to the data controller, to be kept in a "
-        "safe place: it is shown only this once, and without it or the passphrase nobody can "
-        "read the data."))  # fmt: skip
+    print(
+        _(
+            "Write the recovery key on paper and give it to the data controller, to be kept in a "
+            "safe place: it is shown only this once, and without it or the passphrase nobody can "
+            "read the data."
+        )
+    )
     return 0
 
 
-def _after_encryption(args: argparse.Namespace, operator: str, role: str | None,
-                      action: str) -> None:  # fmt: skip
+def _after_encryption(
+    args: argparse.Namespace, operator: str, role: str | None, action: str
+) -> None:
     """Audit the change, take a first encrypted backup, warn about older plain backups."""
     from familydesk.admin import backups
     from familydesk.cli import _database_location
@@ -156,9 +166,12 @@ def _after_encryption(args: argparse.Namespace, operator: str, role: str | None,
     plain = [b.path for b in backups.copies() if not encryption.is_encrypted(b.path)]
     plain = [p for p in plain if p.suffix == ".sqlite3"]
     if plain:
-        print(ngettext(
-            "{count} earlier backup in {folder} is not encrypted: delete it, or keep it as "
-            "safe as the recovery key.",
-            "{count} earlier backups in {folder} are not encrypted: delete them, or keep them as "
-            "safe as the recovery key.", len(plain)).format(count=format_number(len(plain)),
-                                                           folder=backups.folder()))  # fmt: skip
+        print(
+            ngettext(
+                "{count} earlier backup in {folder} is not encrypted: delete it, or keep it as "
+                "safe as the recovery key.",
+                "{count} earlier backups in {folder} are not encrypted: delete them, or keep them as "
+                "safe as the recovery key.",
+                len(plain),
+            ).format(count=format_number(len(plain)), folder=backups.folder())
+        )

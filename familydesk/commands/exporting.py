@@ -28,8 +28,11 @@ def add_export_commands(what: argparse._SubParsersAction, add_common: Callable) 
     appointments = what.add_parser(
         "appointments", help=_("a period's appointments as a calendar (ics), CSV or JSON")
     )
-    appointments.add_argument("--staff", metavar=_("NAME"),
-                              help=_("only this professional's or interpreter's appointments"))  # fmt: skip
+    appointments.add_argument(
+        "--staff",
+        metavar=_("NAME"),
+        help=_("only this professional's or interpreter's appointments"),
+    )
     appointments.set_defaults(handler=run_appointments, formats=APPOINTMENT_FORMATS)
     add_group_exports(what, add_common)
     add_card_exports(what, add_common)
@@ -56,12 +59,14 @@ def run_appointments(args: argparse.Namespace) -> int:
 
     def work(session):  # type: ignore[no-untyped-def]
         staff_id = staff_by_name(session, args.staff).id if args.staff else None
-        return export_appointments(session, args.first, args.last, fmt, out, sys.stdout,
-                                   staff_id=staff_id)  # fmt: skip
+        return export_appointments(
+            session, args.first, args.last, fmt, out, sys.stdout, staff_id=staff_id
+        )
 
     exported = _run(args, work)
-    message = ngettext("{count} appointment exported.", "{count} appointments exported.",
-                       exported.count).format(count=format_number(exported.count))  # fmt: skip
+    message = ngettext(
+        "{count} appointment exported.", "{count} appointments exported.", exported.count
+    ).format(count=format_number(exported.count))
     return report(message, exported.path)
 
 
@@ -69,8 +74,10 @@ def run_contacts(args: argparse.Namespace) -> int:
     from familydesk.transfer.contacts import export_contacts
 
     fmt, out = export_options(args)
-    exported = _run(args, lambda session: export_contacts(session, args.first, args.last, fmt,
-                                                          out, sys.stdout))  # fmt: skip
-    message = ngettext("{count} request exported.", "{count} requests exported.",
-                       exported.count).format(count=format_number(exported.count))  # fmt: skip
+    exported = _run(
+        args, lambda session: export_contacts(session, args.first, args.last, fmt, out, sys.stdout)
+    )
+    message = ngettext(
+        "{count} request exported.", "{count} requests exported.", exported.count
+    ).format(count=format_number(exported.count))
     return report(message, exported.path)

@@ -20,21 +20,31 @@ FORMATS = ("csv", "json")
 
 
 def _group(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--group", required=True, metavar=_("UID"),
-                     help=_("the group's code (uid), as shown in the exports"))  # fmt: skip
+    sub.add_argument(
+        "--group",
+        required=True,
+        metavar=_("UID"),
+        help=_("the group's code (uid), as shown in the exports"),
+    )
 
 
 def _person(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--person", required=True, metavar=_("ID"),
-                     help=_("the person's uid or tax code"))  # fmt: skip
+    sub.add_argument(
+        "--person", required=True, metavar=_("ID"), help=_("the person's uid or tax code")
+    )
 
 
 def group_forms(forms: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
     """The group forms of ``familydesk print`` (``--out`` and the rest are added by it)."""
     signatures = forms.add_parser("signatures", help=_("the signature sheet of a group session"))
     _group(signatures)
-    signatures.add_argument("--session", required=True, type=int, metavar=_("N"),
-                            help=_("the session's number (1 = the first)"))  # fmt: skip
+    signatures.add_argument(
+        "--session",
+        required=True,
+        type=int,
+        metavar=_("N"),
+        help=_("the session's number (1 = the first)"),
+    )
     signatures.set_defaults(handler=run_signatures)
     certificate = forms.add_parser(
         "certificate", help=_("the certificate of attendance of one participant")
@@ -62,8 +72,13 @@ def _print(args: argparse.Namespace, work: Callable, done: str) -> int:  # type:
     from familydesk.trust import permissions
 
     language = args.form_lang
-    path = run_write(args, permissions.PRINT, lambda session: work(
-        session, group_id_by_uid(session, args.group), Path(args.out), language))  # fmt: skip
+    path = run_write(
+        args,
+        permissions.PRINT,
+        lambda session: work(
+            session, group_id_by_uid(session, args.group), Path(args.out), language
+        ),
+    )
     print(done.format(path=path))
     return 0
 
@@ -71,8 +86,11 @@ def _print(args: argparse.Namespace, work: Callable, done: str) -> int:  # type:
 def run_signatures(args: argparse.Namespace) -> int:
     from familydesk.groups.printouts import print_signatures
 
-    return _print(args, lambda s, g, out, lang: print_signatures(s, g, args.session, out, lang),
-                  _("Signature sheet written to {path}"))  # fmt: skip
+    return _print(
+        args,
+        lambda s, g, out, lang: print_signatures(s, g, args.session, out, lang),
+        _("Signature sheet written to {path}"),
+    )
 
 
 def run_certificate(args: argparse.Namespace) -> int:
@@ -80,8 +98,9 @@ def run_certificate(args: argparse.Namespace) -> int:
     from familydesk.registry import person_id_for
 
     def work(session, group_id, out, language):  # type: ignore[no-untyped-def]
-        return print_certificate(session, group_id, person_id_for(session, args.person), out,
-                                 language)  # fmt: skip
+        return print_certificate(
+            session, group_id, person_id_for(session, args.person), out, language
+        )
 
     return _print(args, work, _("Certificate of attendance written to {path}"))
 
@@ -128,11 +147,17 @@ def run_export_attendance(args: argparse.Namespace) -> int:
     from familydesk.groups.export import export_attendance
 
     def work(session, fmt, out):  # type: ignore[no-untyped-def]
-        return export_attendance(session, group_id_by_uid(session, args.group), fmt, out,
-                                 sys.stdout)  # fmt: skip
+        return export_attendance(
+            session, group_id_by_uid(session, args.group), fmt, out, sys.stdout
+        )
 
-    return run_export(args, work, lambda n: ngettext("{count} attendance row exported.",
-                                                  "{count} attendance rows exported.", n))  # fmt: skip
+    return run_export(
+        args,
+        work,
+        lambda n: ngettext(
+            "{count} attendance row exported.", "{count} attendance rows exported.", n
+        ),
+    )
 
 
 def run_export_groups(args: argparse.Namespace) -> int:
@@ -141,5 +166,6 @@ def run_export_groups(args: argparse.Namespace) -> int:
     def work(session, fmt, out):  # type: ignore[no-untyped-def]
         return export_groups(session, args.first, args.last, fmt, out, sys.stdout)
 
-    return run_export(args, work, lambda n: ngettext("{count} group exported.",
-                                                  "{count} groups exported.", n))  # fmt: skip
+    return run_export(
+        args, work, lambda n: ngettext("{count} group exported.", "{count} groups exported.", n)
+    )

@@ -79,8 +79,11 @@ def run(args: argparse.Namespace) -> int:
                 )
         else:
             info = database.write(operators.set_active, args.name, args.operator_action == "enable")
-            print(_("Operator {name} enabled.").format(name=info.username) if info.active
-                  else _("Operator {name} disabled.").format(name=info.username))  # fmt: skip
+            print(
+                _("Operator {name} enabled.").format(name=info.username)
+                if info.active
+                else _("Operator {name} disabled.").format(name=info.username)
+            )
     finally:
         database.dispose()
     return 0

@@ -28,17 +28,21 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
     parser = commands.add_parser(
         "print", help=_("print a form or an appointment list to a PDF file")
     )
-    forms = parser.add_subparsers(dest="form", metavar=_("FORM"), required=True,
-                                  parser_class=type(parser))  # fmt: skip
+    forms = parser.add_subparsers(
+        dest="form", metavar=_("FORM"), required=True, parser_class=type(parser)
+    )
     intake = forms.add_parser("intake", help=_("the intake sheet of a family"))
     intake.add_argument(
-        "--family", required=True, metavar=_("ID"),
+        "--family",
+        required=True,
+        metavar=_("ID"),
         help=_("the family's uid, or the uid or tax code of one of its members"),
-    )  # fmt: skip
+    )
     intake.set_defaults(handler=run_intake)
     privacy = forms.add_parser("privacy", help=_("the privacy notice of one person, to sign"))
-    privacy.add_argument("--person", required=True, metavar=_("ID"),
-                         help=_("the person's uid or tax code"))  # fmt: skip
+    privacy.add_argument(
+        "--person", required=True, metavar=_("ID"), help=_("the person's uid or tax code")
+    )
     privacy.set_defaults(handler=run_privacy)
     for sub in (
         intake,
@@ -47,28 +51,52 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
         *group_forms(forms),
         *card_forms(forms),
     ):
-        sub.add_argument("--out", required=True, metavar=_("FILE.pdf"),
-                         help=_("the PDF file to write (replaced if it exists)"))  # fmt: skip
-        sub.add_argument("--form-lang", choices=sorted(i18n.LANGUAGES), default=None,
-                         help=_("language of the form (default: the interface language)"))  # fmt: skip
+        sub.add_argument(
+            "--out",
+            required=True,
+            metavar=_("FILE.pdf"),
+            help=_("the PDF file to write (replaced if it exists)"),
+        )
+        sub.add_argument(
+            "--form-lang",
+            choices=sorted(i18n.LANGUAGES),
+            default=None,
+            help=_("language of the form (default: the interface language)"),
+        )
         add_common(sub)
     add_common(parser)
 
 
 def _appointment_forms(forms: argparse._SubParsersAction) -> list[argparse.ArgumentParser]:  # type: ignore[type-arg]
     slip = forms.add_parser("slip", help=_("the appointment reminder to give to the family"))
-    slip.add_argument("--appointment", required=True, metavar=_("UID"),
-                      help=_("the appointment's code (printed at the bottom of the slip)"))  # fmt: skip
+    slip.add_argument(
+        "--appointment",
+        required=True,
+        metavar=_("UID"),
+        help=_("the appointment's code (printed at the bottom of the slip)"),
+    )
     slip.set_defaults(handler=run_slip)
     agenda = forms.add_parser("agenda", help=_("a professional's appointments of one day"))
-    agenda.add_argument("--staff", required=True, metavar=_("NAME"),
-                        help=_("the professional's or interpreter's name, or part of it"))  # fmt: skip
-    agenda.add_argument("--date", required=True, type=iso_date, metavar=_("YYYY-MM-DD"),
-                        help=_("the day"))  # fmt: skip
+    agenda.add_argument(
+        "--staff",
+        required=True,
+        metavar=_("NAME"),
+        help=_("the professional's or interpreter's name, or part of it"),
+    )
+    agenda.add_argument(
+        "--date", required=True, type=iso_date, metavar=_("YYYY-MM-DD"), help=_("the day")
+    )
     agenda.set_defaults(handler=run_agenda)
-    calls = forms.add_parser("calls", help=_("the families to call to confirm a day's appointments"))  # fmt: skip
-    calls.add_argument("--date", type=iso_date, default=None, metavar=_("YYYY-MM-DD"),
-                       help=_("the day of the appointments (default: tomorrow)"))  # fmt: skip
+    calls = forms.add_parser(
+        "calls", help=_("the families to call to confirm a day's appointments")
+    )
+    calls.add_argument(
+        "--date",
+        type=iso_date,
+        default=None,
+        metavar=_("YYYY-MM-DD"),
+        help=_("the day of the appointments (default: tomorrow)"),
+    )
     calls.set_defaults(handler=run_calls)
     return [slip, agenda, calls]
 
@@ -132,10 +160,13 @@ def run_calls(args: argparse.Namespace) -> int:
 
 
 def _list_written(printed: Any, form: str) -> int:
-    print(ngettext("File written: {path} ({form}, {count} appointment)",
-                   "File written: {path} ({form}, {count} appointments)",
-                   printed.appointments).format(path=printed.path, form=form,
-                                                count=format_number(printed.appointments)))  # fmt: skip
+    print(
+        ngettext(
+            "File written: {path} ({form}, {count} appointment)",
+            "File written: {path} ({form}, {count} appointments)",
+            printed.appointments,
+        ).format(path=printed.path, form=form, count=format_number(printed.appointments))
+    )
     return 0
 
 

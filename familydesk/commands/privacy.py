@@ -43,8 +43,12 @@ def run_export(args: argparse.Namespace) -> int:
     database = open_database(args, permissions.EXPORT)
     try:
         person_id = database.read(person_id_for, args.person)
-        paths = database.write(write_access_export, person_id, Path(args.out).expanduser(),
-                               args.form_lang or i18n.current_language())  # fmt: skip
+        paths = database.write(
+            write_access_export,
+            person_id,
+            Path(args.out).expanduser(),
+            args.form_lang or i18n.current_language(),
+        )
     finally:
         database.dispose()
     print(_("Personal data written to {files}").format(files=", ".join(str(p) for p in paths)))

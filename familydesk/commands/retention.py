@@ -13,8 +13,9 @@ def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> No
     purge = actions.add_parser(
         "purge", help=_("anonymise or delete what the retention rules say is past its time")
     )
-    purge.add_argument("--dry-run", action="store_true",
-                       help=_("only show what would go; change nothing"))  # fmt: skip
+    purge.add_argument(
+        "--dry-run", action="store_true", help=_("only show what would go; change nothing")
+    )
     add_common(purge)
     purge.set_defaults(handler=run_purge)
     rules = actions.add_parser("retention", help=_("show or change the retention rules"))
@@ -49,13 +50,23 @@ def run_purge(args: argparse.Namespace) -> int:
         print(line)
     total = sum(count for _label, count, _cutoff in rows)
     if args.dry_run:
-        print(ngettext("Dry run: {n} record would be anonymised or deleted; nothing was changed.",
-                       "Dry run: {n} records would be anonymised or deleted; nothing was changed.",
-                       total).format(n=format_number(total))
-              if total else _("Dry run: no record would be anonymised or deleted; nothing was changed."))  # fmt: skip
+        print(
+            ngettext(
+                "Dry run: {n} record would be anonymised or deleted; nothing was changed.",
+                "Dry run: {n} records would be anonymised or deleted; nothing was changed.",
+                total,
+            ).format(n=format_number(total))
+            if total
+            else _("Dry run: no record would be anonymised or deleted; nothing was changed.")
+        )
     else:
-        print(ngettext("{n} record anonymised or deleted.", "{n} records anonymised or deleted.",
-                       total).format(n=format_number(total)) if total else _("No record anonymised or deleted."))  # fmt: skip
+        print(
+            ngettext(
+                "{n} record anonymised or deleted.", "{n} records anonymised or deleted.", total
+            ).format(n=format_number(total))
+            if total
+            else _("No record anonymised or deleted.")
+        )
     return 0
 
 
@@ -74,6 +85,9 @@ def run_rules(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     for row in rows:
-        print(ngettext("{kind} ({key}): {months} month", "{kind} ({key}): {months} months",
-                       row.months).format(kind=row.label, key=row.kind, months=format_number(row.months)))  # fmt: skip
+        print(
+            ngettext(
+                "{kind} ({key}): {months} month", "{kind} ({key}): {months} months", row.months
+            ).format(kind=row.label, key=row.kind, months=format_number(row.months))
+        )
     return 0

@@ -36,8 +36,17 @@ def run(args: argparse.Namespace) -> int:
         print()
         return 0
     for hit in hits:
-        print("\t".join([hit.surname, hit.given_name, hit.tax_code or "-",
-                         format_date(hit.birth_date), hit.comune]))  # fmt: skip
+        print(
+            "\t".join(
+                [
+                    hit.surname,
+                    hit.given_name,
+                    hit.tax_code or "-",
+                    format_date(hit.birth_date),
+                    hit.comune,
+                ]
+            )
+        )
     print(
         ngettext("{count} person found.", "{count} people found.", len(hits)).format(
             count=format_number(len(hits))

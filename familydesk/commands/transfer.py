@@ -83,8 +83,12 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"familydesk: {exc.message}", file=sys.stderr)
         return EXIT_UNUSABLE
     if table.ignored:
-        print(_("Columns not imported (unknown names): {columns}").format(
-            columns=", ".join(table.ignored)), file=sys.stderr)  # fmt: skip
+        print(
+            _("Columns not imported (unknown names): {columns}").format(
+                columns=", ".join(table.ignored)
+            ),
+            file=sys.stderr,
+        )
     database = open_database(args, permissions.IMPORT)
     try:
         if not args.dry_run:

@@ -204,8 +204,12 @@ def _restore_sqlite(target: Path, backup: Path, aside_folder: Path, key: bytes |
     """
     backup_key = (encryption.known_key(backup) or key) if encryption.is_encrypted(backup) else None
     if encryption.is_encrypted(backup) and backup_key is None:
-        raise BackupError(_("{path} is encrypted or is not a database file: unlock it with its "
-                            "passphrase first.").format(path=backup))  # fmt: skip
+        raise BackupError(
+            _(
+                "{path} is encrypted or is not a database file: unlock it with its "
+                "passphrase first."
+            ).format(path=backup)
+        )
     verify_sqlite_file(backup, backup_key)
     aside_folder.mkdir(parents=True, exist_ok=True)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -262,8 +266,9 @@ def verify_sqlite_file(path: Path, key: bytes | None = None) -> None:
     try:
         _verify_sqlite_copy(path, set(), key)
     except encryption.db_errors() as exc:
-        raise BackupError(_("{path} is not a readable database file ({detail}).").format(
-            path=path, detail=exc)) from exc  # fmt: skip
+        raise BackupError(
+            _("{path} is not a readable database file ({detail}).").format(path=path, detail=exc)
+        ) from exc
 
 
 def _verify_sqlite_copy(path: Path, expected_tables: set[str], key: bytes | None = None) -> None:
@@ -344,13 +349,25 @@ class PostgresBackend(Backend):
             )
         aside = self.backup(aside_folder, label="replaced")
         result = subprocess.run(
-            [pg_restore, "--clean", "--if-exists", "--no-owner", "--single-transaction",
-             "--dbname", self._libpq_url(), str(backup)],
-            capture_output=True, text=True,
-        )  # fmt: skip
+            [
+                pg_restore,
+                "--clean",
+                "--if-exists",
+                "--no-owner",
+                "--single-transaction",
+                "--dbname",
+                self._libpq_url(),
+                str(backup),
+            ],
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0:
-            raise BackupError(_("pg_restore failed: {detail}").format(
-                detail=(result.stderr.strip().splitlines() or ["?"])[-1]))  # fmt: skip
+            raise BackupError(
+                _("pg_restore failed: {detail}").format(
+                    detail=(result.stderr.strip().splitlines() or ["?"])[-1]
+                )
+            )
         return aside
 
 

@@ -57,8 +57,13 @@ def marker_folder(database_path: Path | str) -> Path:
 class InUse:
     """Our marker beside ``database_path``: :meth:`others`, :meth:`beat`, :meth:`release`."""
 
-    def __init__(self, database_path: Path | str, operator: str = "",
-                 pid: int | None = None, host: str | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        database_path: Path | str,
+        operator: str = "",
+        pid: int | None = None,
+        host: str | None = None,
+    ) -> None:
         self.folder = marker_folder(database_path)
         self.pid = os.getpid() if pid is None else pid
         self.host = socket.gethostname() if host is None else host
@@ -70,8 +75,13 @@ class InUse:
         """Write (or renew) our marker; ``operator`` after a sign-in or a switch."""
         if operator is not None:
             self.operator = operator
-        data = {"operator": self.operator, "host": self.host, "pid": self.pid,
-                "since": self.since.isoformat(), "beat": clock.now().isoformat()}  # fmt: skip
+        data = {
+            "operator": self.operator,
+            "host": self.host,
+            "pid": self.pid,
+            "since": self.since.isoformat(),
+            "beat": clock.now().isoformat(),
+        }
         try:
             self.folder.mkdir(exist_ok=True)
             temporary = self.path.with_suffix(".tmp")
@@ -115,9 +125,13 @@ def claim(database_path: Path | str, operator: str = "") -> tuple[InUse, list[Ho
 def _read(marker: Path) -> Holder | None:
     try:
         data = json.loads(marker.read_text(encoding="utf-8"))
-        return Holder(str(data["operator"]), str(data["host"]), int(data["pid"]),
-                      datetime.fromisoformat(data["since"]),
-                      datetime.fromisoformat(data["beat"]))  # fmt: skip
+        return Holder(
+            str(data["operator"]),
+            str(data["host"]),
+            int(data["pid"]),
+            datetime.fromisoformat(data["since"]),
+            datetime.fromisoformat(data["beat"]),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -145,8 +145,11 @@ def _prune_backups(folder: Path) -> None:
     from familydesk.db.encryption import SIDECAR_SUFFIX, sidecar
 
     copies = [p for p in folder.glob("familydesk-before-*") if not p.name.endswith(SIDECAR_SUFFIX)]
-    copies = [p for p in copies if not p.name.startswith(("familydesk-before-import-",
-                                                          "familydesk-before-restore-"))]  # fmt: skip
+    copies = [
+        p
+        for p in copies
+        if not p.name.startswith(("familydesk-before-import-", "familydesk-before-restore-"))
+    ]
     for path in sorted(copies)[:-KEEP_MIGRATION_BACKUPS]:
         if _younger_than(path, MIGRATION_BACKUP_DAYS):
             continue  # a migration's copy stays at least a week, however many there are

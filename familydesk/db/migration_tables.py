@@ -36,14 +36,23 @@ def create_table(
         fks = [*fks, ("site_id", "site", "RESTRICT")]
         indexes = [*indexes, "site_id"]
     op.create_table(
-        name, *columns, *common,
+        name,
+        *columns,
+        *common,
         *(sa.CheckConstraint(sql, name=op.f(f"ck_{name}_{key}")) for key, sql in checks),
-        *(sa.ForeignKeyConstraint([col], [f"{ref}.id"], name=op.f(f"fk_{name}_{col}_{ref}"),
-                                  ondelete=ondelete) for col, ref, ondelete in fks),
+        *(
+            sa.ForeignKeyConstraint(
+                [col], [f"{ref}.id"], name=op.f(f"fk_{name}_{col}_{ref}"), ondelete=ondelete
+            )
+            for col, ref, ondelete in fks
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{name}")),
         *(sa.UniqueConstraint(col, name=op.f(f"uq_{name}_{col}")) for col in (*unique, "uid")),
-        *(sa.UniqueConstraint(*cols, name=op.f(f"uq_{name}_{'_'.join(cols)}")) for cols in unique_sets),
-    )  # fmt: skip
+        *(
+            sa.UniqueConstraint(*cols, name=op.f(f"uq_{name}_{'_'.join(cols)}"))
+            for cols in unique_sets
+        ),
+    )
     with op.batch_alter_table(name, schema=None) as batch_op:
         for col in indexes:
             batch_op.create_index(batch_op.f(f"ix_{name}_{col}"), [col], unique=False)

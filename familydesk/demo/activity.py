@@ -87,23 +87,28 @@ def load_families(session: Session, cal: DemoCalendar, teams: int = 1) -> list[F
     for person_id, family_id, languages, comune in session.execute(
         select(Person.id, Person.family_id, Person.languages, Family.comune_code)
         .join(Family, Family.id == Person.family_id)
-        .where(Person.relation == "parent", Family.anonymised_on.is_(None),
-               Person.anonymised_on.is_(None))
+        .where(
+            Person.relation == "parent",
+            Family.anonymised_on.is_(None),
+            Person.anonymised_on.is_(None),
+        )
         .order_by(Person.family_id, Person.id)
-    ):  # fmt: skip
+    ):
         parents.setdefault(family_id, []).append((person_id, languages or "", comune or ""))
     families = []
     for family_id, adults in parents.items():
         first, languages, comune = adults[0]
         words = [w.strip() for w in languages.split(",") if w.strip()]
         language = "" if "italiano" in words else next((w for w in words if w in spoken), "")
-        families.append(FamilyInfo(family_id, first, adults[-1][0], comune, language,
-                                   family_id % teams))  # fmt: skip
+        families.append(
+            FamilyInfo(family_id, first, adults[-1][0], comune, language, family_id % teams)
+        )
     return families
 
 
-def fill_activity(session: Session, size: ActivitySize, seed: int = 1,
-                  now: datetime | None = None) -> ActivitySummary:  # fmt: skip
+def fill_activity(
+    session: Session, size: ActivitySize, seed: int = 1, now: datetime | None = None
+) -> ActivitySummary:
     """Add the desk's history to a database with families (see the module docstring).
 
     ``now`` is local wall-clock time (``calendar_rules.local_now()`` when empty):
@@ -117,22 +122,40 @@ def fill_activity(session: Session, size: ActivitySize, seed: int = 1,
     first_day = today - timedelta(days=size.days_back)
     last_day = today + timedelta(days=size.days_ahead)
     _patron_days(session)
-    cal = write_resources(session, rng, min(first_contact, first_day), last_day, today,
-                          size.teams)  # fmt: skip
+    cal = write_resources(session, rng, min(first_contact, first_day), last_day, today, size.teams)
     families = Families(load_families(session, cal, size.teams), rng)
     planner = Planner(cal, rng)
     # Groups first: their rooms and educators are taken before any appointment is booked.
     groups = plan_groups(session, planner, seed, now)
     contacts, booked_at = write_contacts(
-        session, rng, planner, families, first_contact, today, now_utc, size.contacts,
-        size.queue, first_day, last_day,
-    )  # fmt: skip
+        session,
+        rng,
+        planner,
+        families,
+        first_contact,
+        today,
+        now_utc,
+        size.contacts,
+        size.queue,
+        first_day,
+        last_day,
+    )
     if families.all:
         plan_series(planner, families, first_day, last_day, round(size.appointments * SERIES_SHARE))
-        plan_singles(planner, families, first_day, last_day,
-                     size.appointments - len(planner.bookings))  # fmt: skip
+        plan_singles(
+            planner, families, first_day, last_day, size.appointments - len(planner.bookings)
+        )
     appointments, series = write_appointments(session, planner, now, booked_at)
-    advance_sequences(session, (*RESOURCE_TABLES, "contact", "contact_request",
-                                "appointment_series", "appointment"))  # fmt: skip
-    return ActivitySummary(contacts.contacts, contacts.requests, contacts.open_follow_ups,
-                           contacts.overdue_follow_ups, appointments, series, groups)  # fmt: skip
+    advance_sequences(
+        session,
+        (*RESOURCE_TABLES, "contact", "contact_request", "appointment_series", "appointment"),
+    )
+    return ActivitySummary(
+        contacts.contacts,
+        contacts.requests,
+        contacts.open_follow_ups,
+        contacts.overdue_follow_ups,
+        appointments,
+        series,
+        groups,
+    )

@@ -60,8 +60,9 @@ def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def plan_series(planner: Planner, families: Families, first: date, last: date,
-                appointments: int) -> int:  # fmt: skip
+def plan_series(
+    planner: Planner, families: Families, first: date, last: date, appointments: int
+) -> int:
     """Book weekly or fortnightly series worth about ``appointments``; returns the series."""
     rng = planner.rng
     kinds = [k for k in data.SERIES if planner.by_service.get(k[0])]
@@ -76,16 +77,25 @@ def plan_series(planner: Planner, families: Families, first: date, last: date,
         service, every, lo, hi, _weight = rng.choices(kinds, weights)[0]
         staff = rng.choice(planner.by_service[service])
         start = first + timedelta(days=rng.randint(0, max(0, (last - first).days - 14)))
-        occurrences = _book_series(planner, staff, families, start, last, every,
-                                   rng.randint(lo, hi), series + 1)  # fmt: skip
+        occurrences = _book_series(
+            planner, staff, families, start, last, every, rng.randint(lo, hi), series + 1
+        )
         if occurrences:
             series += 1
             booked += occurrences
     return series
 
 
-def _book_series(planner: Planner, staff: DemoStaff, families: Families, start: date,
-                 last: date, every: int, wanted: int, series: int) -> int:  # fmt: skip
+def _book_series(
+    planner: Planner,
+    staff: DemoStaff,
+    families: Families,
+    start: date,
+    last: date,
+    every: int,
+    wanted: int,
+    series: int,
+) -> int:
     """Book up to ``wanted`` occurrences, skipping the weeks that are not free."""
     minutes = planner.cal.services[staff.service][1]
     for day in (start + timedelta(days=n) for n in range(7)):
@@ -113,8 +123,9 @@ def _book_series(planner: Planner, staff: DemoStaff, families: Families, start: 
             or not any(a <= first.start and first.end <= b for a, b in then[1])
         ):
             continue
-        booking = planner.try_book(staff, place_id, when, first.start, minutes, family,
-                                   room_id=first.room_id)  # fmt: skip
+        booking = planner.try_book(
+            staff, place_id, when, first.start, minutes, family, room_id=first.room_id
+        )
         if booking is not None:
             chosen.append(booking)
     if len(chosen) < 2:
@@ -124,8 +135,9 @@ def _book_series(planner: Planner, staff: DemoStaff, families: Families, start: 
     return len(chosen)
 
 
-def plan_singles(planner: Planner, families: Families, first: date, last: date,
-                 appointments: int) -> int:  # fmt: skip
+def plan_singles(
+    planner: Planner, families: Families, first: date, last: date, appointments: int
+) -> int:
     """Fill the professionals' days with single appointments, about ``appointments`` of them
     (each professional in proportion to how full their agenda usually is)."""
     sessions = []
@@ -154,8 +166,13 @@ def plan_singles(planner: Planner, families: Families, first: date, last: date,
     return booked
 
 
-def _fill(planner: Planner, families: Families, session: tuple[DemoStaff, date, int, list[int], int],
-          chance: float | None, wanted: int) -> int:  # fmt: skip
+def _fill(
+    planner: Planner,
+    families: Families,
+    session: tuple[DemoStaff, date, int, list[int], int],
+    chance: float | None,
+    wanted: int,
+) -> int:
     """Book up to ``wanted`` of a professional's slots of a day, each with ``chance``
     (times how full their agenda usually is; None: every free slot)."""
     staff, day, place_id, starts, minutes = session
@@ -186,8 +203,9 @@ def _status(rng: random.Random, starts: datetime, now: datetime) -> tuple[str, s
     return ("confirmed", "") if roll < (0.6 if soon else 0.2) else ("booked", "")
 
 
-def _booked_at(rng: random.Random, booking: Booking, now: datetime,
-               booked_at: dict[int, datetime]) -> datetime:  # fmt: skip
+def _booked_at(
+    rng: random.Random, booking: Booking, now: datetime, booked_at: dict[int, datetime]
+) -> datetime:
     """When the booking was made: at the walk-in contact it came from, else some days before."""
     if booking.request_id in booked_at:
         return booked_at[booking.request_id] + timedelta(minutes=rng.randint(5, 40))
@@ -195,8 +213,13 @@ def _booked_at(rng: random.Random, booking: Booking, now: datetime,
     return min(made, now.replace(tzinfo=TIMEZONE).astimezone(UTC) - timedelta(hours=1))
 
 
-def _write_series(session: Session, planner: Planner, bookings: list[Booking], now: datetime,
-                  booked_at: dict[int, datetime]) -> dict[int, tuple[int, datetime]]:  # fmt: skip
+def _write_series(
+    session: Session,
+    planner: Planner,
+    bookings: list[Booking],
+    now: datetime,
+    booked_at: dict[int, datetime],
+) -> dict[int, tuple[int, datetime]]:
     """Write one row per series; returns ``{series key: (id, when it was booked)}``."""
     every = {key: weeks for key, weeks, *_rest in data.SERIES}
     services = {sid: key for key, (sid, _m) in planner.cal.services.items()}
@@ -212,8 +235,11 @@ def _write_series(session: Session, planner: Planner, bookings: list[Booking], n
     for key, booking in first.items():
         made = _booked_at(planner.rng, booking, now, booked_at)
         row = record(planner.rng, series_id, session.info["site_id"], made)
-        row.update(every_weeks=every.get(services[booking.service_id], 1), occurrences=sizes[key],
-                   until=None)  # fmt: skip
+        row.update(
+            every_weeks=every.get(services[booking.service_id], 1),
+            occurrences=sizes[key],
+            until=None,
+        )
         rows.append(row)
         written[key] = (series_id, made)
         series_id += 1
@@ -221,8 +247,9 @@ def _write_series(session: Session, planner: Planner, bookings: list[Booking], n
     return written
 
 
-def write_appointments(session: Session, planner: Planner, now: datetime,
-                       booked_at: dict[int, datetime]) -> tuple[int, int]:  # fmt: skip
+def write_appointments(
+    session: Session, planner: Planner, now: datetime, booked_at: dict[int, datetime]
+) -> tuple[int, int]:
     """Write the planner's bookings in time order, and their series; returns both counts.
 
     ``now`` is local wall-clock time (what is past); ``booked_at`` the contact time of
@@ -243,15 +270,23 @@ def write_appointments(session: Session, planner: Planner, now: datetime,
         row = record(rng, next_appointment, site_id, made)
         next_appointment += 1
         row.update(
-            service_id=booking.service_id, staff_id=booking.staff_id, place_id=booking.place_id,
-            room_id=booking.room_id, interpreter_id=booking.interpreter_id,
+            service_id=booking.service_id,
+            staff_id=booking.staff_id,
+            place_id=booking.place_id,
+            room_id=booking.room_id,
+            interpreter_id=booking.interpreter_id,
             family_id=booking.family.id,
             person_id=None if booking.service_id == mediation else booking.family.person_id,
-            starts_at=starts, ends_at=local(booking.day, booking.end), status=status,
-            cancel_reason=reason, series_id=series_id, series_index=booking.index,
-            request_id=booking.request_id, booked_by=rng.choices(bookers, weights)[0],
+            starts_at=starts,
+            ends_at=local(booking.day, booking.end),
+            status=status,
+            cancel_reason=reason,
+            series_id=series_id,
+            series_index=booking.index,
+            request_id=booking.request_id,
+            booked_by=rng.choices(bookers, weights)[0],
             note=rng.choice(data.APPOINTMENT_NOTES) if rng.random() < 0.05 else "",
-        )  # fmt: skip
+        )
         rows.append(row)
         if len(rows) >= _BATCH:
             insert_rows(session, Appointment, rows)

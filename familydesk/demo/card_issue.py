@@ -89,12 +89,21 @@ class CardPlanner:
     def stamp(self, day: date) -> datetime:
         return utc(day, self.rng.randrange(9 * 60, 18 * 60))
 
-    def check(self, card_type_id: int, family_id: int, holder_id: int | None,
-              on: date) -> Eligibility:  # fmt: skip
+    def check(
+        self, card_type_id: int, family_id: int, holder_id: int | None, on: date
+    ) -> Eligibility:
         return check_eligibility(self.session, family_id, card_type_id, holder_id, on)
 
-    def issue(self, card_type_id: int, family_id: int, holder_id: int | None, comune: str,
-              first: date, last: date, later: bool = True) -> DemoCard | None:  # fmt: skip
+    def issue(
+        self,
+        card_type_id: int,
+        family_id: int,
+        holder_id: int | None,
+        comune: str,
+        first: date,
+        last: date,
+        later: bool = True,
+    ) -> DemoCard | None:
         """A card on the first of up to four desk days the family qualifies on (each
         ``later`` than the last: children are born, residence grows; else anywhere, as a
         young person's ISEE may be valid only in part of the period)."""
@@ -105,9 +114,19 @@ class CardPlanner:
             found = self.check(card_type_id, family_id, holder_id, day)
             if found.eligible and (found.expires_on - day).days >= SHORTEST:
                 by = self.rng.choices([i[0] for i in ISSUERS], [i[1] for i in ISSUERS])[0]
-                card = DemoCard(card_type_id, family_id, found.holder_id, comune, found.members,
-                                day, self.stamp(day), by, day, found.expires_on,
-                                found.shortened_reason)  # fmt: skip
+                card = DemoCard(
+                    card_type_id,
+                    family_id,
+                    found.holder_id,
+                    comune,
+                    found.members,
+                    day,
+                    self.stamp(day),
+                    by,
+                    day,
+                    found.expires_on,
+                    found.shortened_reason,
+                )
                 self.cards.append(card)
                 return card
             if later:
@@ -136,8 +155,10 @@ class CardPlanner:
                     continue
             if rng.random() >= renew:
                 return
-            day = self.desk_day(max(card.expires_on - timedelta(days=28), card.issued_on),
-                                min(card.expires_on, yesterday))  # fmt: skip
+            day = self.desk_day(
+                max(card.expires_on - timedelta(days=28), card.issued_on),
+                min(card.expires_on, yesterday),
+            )
             if day is None or day <= card.issued_on:
                 return
             found = self.check(card.type_id, card.family_id, card.holder_id, day)
@@ -153,9 +174,20 @@ class CardPlanner:
         old.status, old.revoked_on = "replaced", day
         old.revoke_reason = self.rng.choice(REPLACE_REASONS)
         old.version, old.changed = old.version + 1, stamp
-        new = DemoCard(old.type_id, old.family_id, old.holder_id, old.comune_code, old.members,
-                       day, stamp, old.issued_by, day, old.expires_on, old.shortened_reason,
-                       previous=old)  # fmt: skip
+        new = DemoCard(
+            old.type_id,
+            old.family_id,
+            old.holder_id,
+            old.comune_code,
+            old.members,
+            day,
+            stamp,
+            old.issued_by,
+            day,
+            old.expires_on,
+            old.shortened_reason,
+            previous=old,
+        )
         self.cards.append(new)
         return new
 
@@ -170,12 +202,18 @@ def family_candidates(session: Session, t: CardType) -> list[tuple[int, str, dat
     children: the day the last child needed was born, after the months of residence
     (the eligibility service has the last word)."""
     relations = CHILD_RELATIONS if t.count_foster else CHILD_RELATIONS - {"foster"}
-    query = (select(Family.id, Family.comune_code, Family.resident_since, Person.birth_date)
-             .join(Person, Person.family_id == Family.id)
-             .where(Person.relation.in_(relations), Person.birth_date.is_not(None),
-                    Person.anonymised_on.is_(None), Family.anonymised_on.is_(None),
-                    Family.comune_code.is_not(None))
-             .order_by(Family.id, Person.birth_date))  # fmt: skip
+    query = (
+        select(Family.id, Family.comune_code, Family.resident_since, Person.birth_date)
+        .join(Person, Person.family_id == Family.id)
+        .where(
+            Person.relation.in_(relations),
+            Person.birth_date.is_not(None),
+            Person.anonymised_on.is_(None),
+            Family.anonymised_on.is_(None),
+            Family.comune_code.is_not(None),
+        )
+        .order_by(Family.id, Person.birth_date)
+    )
     families: dict[int, tuple[str, date | None, list[date]]] = {}
     for family_id, comune, since, born in session.execute(query):
         families.setdefault(family_id, (comune, since, []))[2].append(born)
@@ -187,29 +225,43 @@ def family_candidates(session: Session, t: CardType) -> list[tuple[int, str, dat
     return found
 
 
-def youth_candidates(session: Session, today: date,
-                     t: CardType) -> list[tuple[int, int, str, date, date]]:  # fmt: skip
+def youth_candidates(
+    session: Session, today: date, t: CardType
+) -> list[tuple[int, int, str, date, date]]:
     """(person id, family id, comune code, first day, last day) of the people of the
     holder's age during the history, in families with an ISEE under the ceiling: the
     days of their age, while the ISEE is valid."""
     low, high = t.holder_min_age or 18, t.holder_max_age or 25
-    query = (select(Person.id, Family.id, Family.comune_code, Person.birth_date,
-                    Family.isee_expiry)
-             .join(Family, Family.id == Person.family_id)
-             .where(Person.birth_date > add_months(today - timedelta(days=HISTORY_DAYS), -12 * (high + 1)),
-                    Person.birth_date <= add_months(today, -12 * low),
-                    Family.isee_value.is_not(None), Family.isee_expiry.is_not(None),
-                    Family.isee_value <= (t.isee_ceiling if t.isee_ceiling is not None else 10**9),
-                    Family.comune_code.is_not(None), Family.anonymised_on.is_(None),
-                    Person.anonymised_on.is_(None))
-             .order_by(Person.id))  # fmt: skip
-    return [(person, family, comune, birthday(born, low),
-             min(birthday(born, high + 1) - timedelta(days=SHORTEST + 1), expiry))
-            for person, family, comune, born, expiry in session.execute(query)]  # fmt: skip
+    query = (
+        select(Person.id, Family.id, Family.comune_code, Person.birth_date, Family.isee_expiry)
+        .join(Family, Family.id == Person.family_id)
+        .where(
+            Person.birth_date > add_months(today - timedelta(days=HISTORY_DAYS), -12 * (high + 1)),
+            Person.birth_date <= add_months(today, -12 * low),
+            Family.isee_value.is_not(None),
+            Family.isee_expiry.is_not(None),
+            Family.isee_value <= (t.isee_ceiling if t.isee_ceiling is not None else 10**9),
+            Family.comune_code.is_not(None),
+            Family.anonymised_on.is_(None),
+            Person.anonymised_on.is_(None),
+        )
+        .order_by(Person.id)
+    )
+    return [
+        (
+            person,
+            family,
+            comune,
+            birthday(born, low),
+            min(birthday(born, high + 1) - timedelta(days=SHORTEST + 1), expiry),
+        )
+        for person, family, comune, born, expiry in session.execute(query)
+    ]
 
 
-def plan_cards(session: Session, rng: random.Random, today: date, family_type: CardType,
-               youth_type: CardType) -> list[DemoCard]:  # fmt: skip
+def plan_cards(
+    session: Session, rng: random.Random, today: date, family_type: CardType, youth_type: CardType
+) -> list[DemoCard]:
     """Every demo card, in the order they were planned (numbers come later)."""
     planner = CardPlanner(session, rng, today)
     first, yesterday = today - timedelta(days=HISTORY_DAYS), today - timedelta(days=1)
@@ -224,14 +276,17 @@ def plan_cards(session: Session, rng: random.Random, today: date, family_type: C
         card = planner.issue(family_type.id, family_id, None, comune, start, last)
         if card is not None:
             planner.live(card, 0 if expiring else RENEWED["family"])
-    for person_id, family_id, comune, low, high in _sample(rng, youth_candidates(session, today, youth_type)):  # fmt: skip
+    for person_id, family_id, comune, low, high in _sample(
+        rng, youth_candidates(session, today, youth_type)
+    ):
         if rng.random() >= TAKE_UP["youth"]:
             continue
         last = min(high, yesterday)
         if rng.random() < 0.5:  # most ask for it late: in the last year they may
             low = max(low, last - timedelta(days=365))
-        card = planner.issue(youth_type.id, family_id, person_id, comune, max(first, low), last,
-                             later=False)  # fmt: skip
+        card = planner.issue(
+            youth_type.id, family_id, person_id, comune, max(first, low), last, later=False
+        )
         if card is not None:
             planner.live(card, RENEWED["youth"])
     return planner.cards

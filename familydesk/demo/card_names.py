@@ -14,21 +14,35 @@ CARD_TYPES: list[dict[str, object]] = [
         "description": "Per i nuclei con almeno tre figli under 26 residenti da almeno un anno "
         "in un comune dell'Ambito di Suzzara: sconti ed agevolazioni presso gli esercizi "
         "convenzionati. Valida 24 mesi.",
-        "residence_required": True, "residence_months": 12, "min_children": 3,
-        "child_age_limit": 26, "count_foster": True, "disability_age_limit": 30,
-        "isee_ceiling": None, "holder_min_age": None, "holder_max_age": None,
-        "validity_months": 24, "active": True,
+        "residence_required": True,
+        "residence_months": 12,
+        "min_children": 3,
+        "child_age_limit": 26,
+        "count_foster": True,
+        "disability_age_limit": 30,
+        "isee_ceiling": None,
+        "holder_min_age": None,
+        "holder_max_age": None,
+        "validity_months": 24,
+        "active": True,
     },
     {
         "name": "Carta Giovani",
         "description": "Per i ragazzi dai 18 ai 25 anni residenti nell'Ambito con un ISEE "
         "valido fino a 30.000 €: cultura, sport e formazione a prezzi ridotti. Valida 12 mesi.",
-        "residence_required": True, "residence_months": 0, "min_children": 0,
-        "child_age_limit": 18, "count_foster": True, "disability_age_limit": None,
-        "isee_ceiling": Decimal("30000.00"), "holder_min_age": 18, "holder_max_age": 25,
-        "validity_months": 12, "active": True,
+        "residence_required": True,
+        "residence_months": 0,
+        "min_children": 0,
+        "child_age_limit": 18,
+        "count_foster": True,
+        "disability_age_limit": None,
+        "isee_ceiling": Decimal("30000.00"),
+        "holder_min_age": 18,
+        "holder_max_age": 25,
+        "validity_months": 12,
+        "active": True,
     },
-]  # fmt: skip
+]
 
 REVOKE_REASONS = [
     "Trasferimento di residenza fuori dall'Ambito",

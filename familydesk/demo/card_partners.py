@@ -75,8 +75,9 @@ def _contact(rng: random.Random, name: str) -> tuple[str, str, str]:
     return person, f"0376 {rng.randint(500_000, 699_999)}", f"{slug}@esempio.it"
 
 
-def write_partners(session: Session, rng: random.Random, today: date,
-                   type_ids: dict[str, int]) -> list[DemoPartner]:  # fmt: skip
+def write_partners(
+    session: Session, rng: random.Random, today: date, type_ids: dict[str, int]
+) -> list[DemoPartner]:
     """Write the partners and their benefits; ``type_ids`` maps "F" and "G" to card types."""
     comuni = dict(session.execute(select(MemberComune.cadastral_code, MemberComune.id)).all())
     rows = RowWriter(session, rng, (Partner, Benefit, BenefitCardType))
@@ -90,19 +91,34 @@ def write_partners(session: Session, rng: random.Random, today: date,
         stamp = utc(signed, rng.randrange(9 * 60, 17 * 60))
         contact, phone, email = _contact(rng, name)
         address = f"{rng.choice(names.STREETS)} {rng.randint(1, 90)}"
-        partner_id = rows.add(Partner, stamp, name=name, category=kind.category,
-                              comune_id=comuni[code], address=address, contact=contact,
-                              phone=phone, email=email, agreement_start=start,
-                              agreement_end=end, active=True)  # fmt: skip
+        partner_id = rows.add(
+            Partner,
+            stamp,
+            name=name,
+            category=kind.category,
+            comune_id=comuni[code],
+            address=address,
+            contact=contact,
+            phone=phone,
+            email=email,
+            agreement_start=start,
+            agreement_end=end,
+            active=True,
+        )
         partner = DemoPartner(partner_id, name, code, HOURS[kind.hours], start, end)
         offers = rng.sample(kind.offers, min(len(kind.offers), rng.choice((1, 2, 2, 3))))
         for offer in offers:
             types = frozenset(type_ids[t] for t in offer.types if t in type_ids)
-            benefit_id = rows.add(Benefit, stamp, partner_id=partner_id, kind=offer.kind,
-                                  value=Decimal(offer.value).quantize(Decimal("0.01"))
-                                  if offer.value else None,
-                                  description=offer.description, conditions=offer.conditions,
-                                  active=True)  # fmt: skip
+            benefit_id = rows.add(
+                Benefit,
+                stamp,
+                partner_id=partner_id,
+                kind=offer.kind,
+                value=Decimal(offer.value).quantize(Decimal("0.01")) if offer.value else None,
+                description=offer.description,
+                conditions=offer.conditions,
+                active=True,
+            )
             for type_id in sorted(types):
                 rows.add(BenefitCardType, stamp, benefit_id=benefit_id, card_type_id=type_id)
             partner.benefits.append(DemoBenefit(benefit_id, partner, types))

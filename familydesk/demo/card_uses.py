@@ -28,16 +28,26 @@ from familydesk.scheduling.calendar_rules import national_holidays
 USES_PER_CARD_YEAR = 16
 USES_AT_MOST = 2_000
 #: What the attempt is meant to show, and how often.
-INTENTS = (("accepted", 83), ("check", 4), ("format", 1), ("unknown", 1), ("expired", 3),
-           ("revoked", 2), ("replaced", 1.5), ("card_type", 2.5), ("agreement", 2))  # fmt: skip
+INTENTS = (
+    ("accepted", 83),
+    ("check", 4),
+    ("format", 1),
+    ("unknown", 1),
+    ("expired", 3),
+    ("revoked", 2),
+    ("replaced", 1.5),
+    ("card_type", 2.5),
+    ("agreement", 2),
+)
 #: Cards of another scheme (the comune of Mantova's own) that families sometimes show.
 OTHER_SCHEME = "E897"
 
 Attempt = tuple[str, date, DemoBenefit]
 
 
-def decide(cards: dict[str, DemoCard], typed: str, day: date,
-           benefit: DemoBenefit) -> tuple[str, DemoCard | None]:  # fmt: skip
+def decide(
+    cards: dict[str, DemoCard], typed: str, day: date, benefit: DemoBenefit
+) -> tuple[str, DemoCard | None]:
     """(reason, card) by the rules of ``redeem`` in order, as they stood on ``day``."""
     found = problem(typed)
     if found:
@@ -57,8 +67,9 @@ def decide(cards: dict[str, DemoCard], typed: str, day: date,
 
 
 class UsePlanner:
-    def __init__(self, rng: random.Random, cards: list[DemoCard], partners: list[DemoPartner],
-                 now: datetime) -> None:  # fmt: skip
+    def __init__(
+        self, rng: random.Random, cards: list[DemoCard], partners: list[DemoPartner], now: datetime
+    ) -> None:
         self.rng, self.now, self.today = rng, now, now.date()
         self.first = self.today - timedelta(days=364)
         self.cards = {c.number: c for c in cards}
@@ -84,8 +95,11 @@ class UsePlanner:
 
     def benefit(self, card: DemoCard, day: date, fits: bool = True) -> DemoBenefit | None:
         """A benefit (not) for the card's type at a partner in force, most in its comune."""
-        found = [b for b in self.benefits if (card.type_id in b.types) == fits
-                 and b.partner.in_force(day)]  # fmt: skip
+        found = [
+            b
+            for b in self.benefits
+            if (card.type_id in b.types) == fits and b.partner.in_force(day)
+        ]
         near = [b for b in found if b.partner.comune_code == card.comune_code]
         pool = near if near and self.rng.random() < 0.7 else found
         return self.rng.choice(pool) if pool else None
@@ -139,12 +153,18 @@ class UsePlanner:
         return (self.typed(card.number), day, benefit) if benefit else None
 
     def expired(self) -> Attempt | None:
-        return self._after([(c, c.expires_on + timedelta(days=1)) for c in self.cards.values()
-                            if c.status == "active" and c.expires_on < self.today])  # fmt: skip
+        return self._after(
+            [
+                (c, c.expires_on + timedelta(days=1))
+                for c in self.cards.values()
+                if c.status == "active" and c.expires_on < self.today
+            ]
+        )
 
     def revoked(self, status: str = "revoked") -> Attempt | None:
-        return self._after([(c, c.revoked_on) for c in self.cards.values()
-                            if c.status == status and c.revoked_on])  # fmt: skip
+        return self._after(
+            [(c, c.revoked_on) for c in self.cards.values() if c.status == status and c.revoked_on]
+        )
 
     def replaced(self) -> Attempt | None:
         return self.revoked("replaced")
@@ -162,8 +182,11 @@ class UsePlanner:
         ended = partner.end is not None and partner.end < self.today
         first = max(self.first, partner.end + timedelta(days=1)) if ended else self.first  # type: ignore[operator]
         day = self.day(first, self.today)
-        cards = [c for c in self.live if c.type_id in benefit.types
-                 and self.span(c)[0] <= day <= self.span(c)[1]]  # type: ignore[index]  # fmt: skip
+        cards = [
+            c
+            for c in self.live
+            if c.type_id in benefit.types and self.span(c)[0] <= day <= self.span(c)[1]
+        ]  # type: ignore[index]
         return (self.typed(self.rng.choice(cards).number), day, benefit) if cards else None
 
     # -- when ---------------------------------------------------------------------------
@@ -203,8 +226,9 @@ class UsePlanner:
         return utc(self.today, self.now.hour * 60 + self.now.minute)
 
 
-def plan_uses(rng: random.Random, cards: list[DemoCard], partners: list[DemoPartner],
-              now: datetime) -> list[tuple[datetime, str, DemoBenefit, str, DemoCard | None, str]]:  # fmt: skip
+def plan_uses(
+    rng: random.Random, cards: list[DemoCard], partners: list[DemoPartner], now: datetime
+) -> list[tuple[datetime, str, DemoBenefit, str, DemoCard | None, str]]:
     """The year's attempts, oldest first, each with the operator who recorded it."""
     planner = UsePlanner(rng, cards, partners, now)
     days = sum((s[1] - s[0]).days + 1 for s in map(planner.span, planner.live))  # type: ignore[index]

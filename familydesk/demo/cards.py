@@ -30,8 +30,16 @@ from familydesk.demo.card_partners import write_partners
 from familydesk.demo.card_uses import plan_uses
 from familydesk.demo.rows import RowWriter, advance_sequences, insert_rows, record
 
-CARD_TABLES = ("card_type", "partner", "benefit", "benefit_card_type", "card", "card_member",
-               "redemption", "card_sequence")  # fmt: skip
+CARD_TABLES = (
+    "card_type",
+    "partner",
+    "benefit",
+    "benefit_card_type",
+    "card",
+    "card_member",
+    "redemption",
+    "card_sequence",
+)
 
 
 @dataclass(frozen=True)
@@ -72,8 +80,9 @@ def _numbers(session: Session, rng: random.Random, cards: list[DemoCard]) -> Non
     next_id = max((s.id for s in sequences.values()), default=0) + 1
     for code, value in sorted(last.items()):
         if code in sequences:
-            session.execute(update(CardSequence).where(CardSequence.comune_code == code)
-                            .values(last=value))  # fmt: skip
+            session.execute(
+                update(CardSequence).where(CardSequence.comune_code == code).values(last=value)
+            )
         else:
             row = record(rng, next_id, None, cards[0].stamp)
             row.update(comune_code=code, last=value)
@@ -85,13 +94,22 @@ def _numbers(session: Session, rng: random.Random, cards: list[DemoCard]) -> Non
 def _write_cards(session: Session, rows: RowWriter, cards: list[DemoCard]) -> None:
     for card in sorted(cards, key=lambda c: c.stamp):
         card.id = rows.add(
-            Card, card.stamp, number=card.number, card_type_id=card.type_id,
-            family_id=card.family_id, holder_id=card.holder_id, comune_code=card.comune_code,
-            issued_on=card.issued_on, expires_on=card.expires_on,
-            shortened_reason=card.shortened_reason[:200], status=card.status,
-            revoked_on=card.revoked_on, revoke_reason=card.revoke_reason,
-            previous_id=card.previous.id if card.previous else None, issued_by=card.issued_by,
-        )  # fmt: skip
+            Card,
+            card.stamp,
+            number=card.number,
+            card_type_id=card.type_id,
+            family_id=card.family_id,
+            holder_id=card.holder_id,
+            comune_code=card.comune_code,
+            issued_on=card.issued_on,
+            expires_on=card.expires_on,
+            shortened_reason=card.shortened_reason[:200],
+            status=card.status,
+            revoked_on=card.revoked_on,
+            revoke_reason=card.revoke_reason,
+            previous_id=card.previous.id if card.previous else None,
+            issued_by=card.issued_by,
+        )
         row = rows.rows[Card][-1]
         row["version"], row["updated_at"] = card.version, card.changed or card.stamp
         for person_id in card.members:
@@ -113,13 +131,24 @@ def fill_cards(session: Session, seed: int, now: datetime) -> CardsSummary:
         _write_cards(session, rows, cards)
         uses = plan_uses(rng, cards, partners, now)
         for at, typed, benefit, reason, card, operator in uses:
-            rows.add(Redemption, at, benefit_id=benefit.id, card_id=card.id if card else None,
-                     number_typed=typed, at=at, accepted=not reason, reason=reason,
-                     operator=operator)  # fmt: skip
+            rows.add(
+                Redemption,
+                at,
+                benefit_id=benefit.id,
+                card_id=card.id if card else None,
+                number_typed=typed,
+                at=at,
+                accepted=not reason,
+                reason=reason,
+                operator=operator,
+            )
         rows.write()
     advance_sequences(session, CARD_TABLES)
     return CardsSummary(
-        card_types=2, cards=len(cards), partners=len(partners),
-        benefits=sum(len(p.benefits) for p in partners), uses=len(uses),
+        card_types=2,
+        cards=len(cards),
+        partners=len(partners),
+        benefits=sum(len(p.benefits) for p in partners),
+        uses=len(uses),
         accepted=sum(1 for u in uses if not u[3]),
-    )  # fmt: skip
+    )

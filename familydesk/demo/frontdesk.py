@@ -60,13 +60,16 @@ def _operator(rng: random.Random, weights: dict[str, float], team: int) -> str:
 class _Desk:
     """Makes contact and request rows, books the appointments requests ask for."""
 
-    def __init__(self, session: Session, rng: random.Random, planner: Planner,
-                 now: datetime, last_day: date) -> None:  # fmt: skip
+    def __init__(
+        self, session: Session, rng: random.Random, planner: Planner, now: datetime, last_day: date
+    ) -> None:
         self.session, self.rng, self.planner = session, rng, planner
         self.now = now.astimezone(UTC)
         self.today, self.last_day = now.astimezone(TIMEZONE).date(), last_day
         self.site_id = session.info["site_id"]
-        self.needs = dict(session.execute(select(Need.key, Need.id).where(Need.active.is_(True))).all())  # fmt: skip
+        self.needs = dict(
+            session.execute(select(Need.key, Need.id).where(Need.active.is_(True))).all()
+        )
         self.need_keys = [k for k in data.NEED_WEIGHTS if k in self.needs]
         self.need_weights = list(accumulate(data.NEED_WEIGHTS[k] for k in self.need_keys))
         self.next_contact, self.next_request = (
@@ -85,16 +88,25 @@ class _Desk:
         """The adult who came (the other one if the first already came that day)."""
         if family is None:
             return None
-        first, other = ((family.person_id, family.other_id) if self.rng.random() < 0.7
-                        else (family.other_id, family.person_id))  # fmt: skip
+        first, other = (
+            (family.person_id, family.other_id)
+            if self.rng.random() < 0.7
+            else (family.other_id, family.person_id)
+        )
         for person in (first, other):
             if (person, ordinal) not in self.seen:
                 self.seen.add((person, ordinal))
                 return person
         return None
 
-    def contact(self, day: date, arrived: datetime, family: FamilyInfo | None,
-                status: str = "done", channel: str | None = None) -> bool:  # fmt: skip
+    def contact(
+        self,
+        day: date,
+        arrived: datetime,
+        family: FamilyInfo | None,
+        status: str = "done",
+        channel: str | None = None,
+    ) -> bool:
         """Record a visit; False (nothing recorded) when both adults already came that day."""
         rng = self.rng
         channel = channel or _pick(rng, CHANNELS)
@@ -112,31 +124,46 @@ class _Desk:
         anonymous = family is None
         operator = _operator(rng, RECORDERS, team)
         row.update(
-            contact_date=day, arrived_at=arrived, operator=operator, channel=channel,
-            family_id=family.id if family else None, person_id=person,
+            contact_date=day,
+            arrived_at=arrived,
+            operator=operator,
+            channel=channel,
+            family_id=family.id if family else None,
+            person_id=person,
             anon_sex=rng.choice("FFFM") if anonymous else "",
             anon_birth_year=day.year - rng.randint(19, 65) if anonymous else None,
             anon_citizenship=_pick(rng, data.ANON_CITIZENSHIPS) if anonymous else "",
             anon_comune=rng.choice(data.ANON_COMUNI) if anonymous else "",
-            referred_by=_pick(rng, data.REFERRED_BY), status=status,
+            referred_by=_pick(rng, data.REFERRED_BY),
+            status=status,
             served_at=served if status != "waiting" else None,
             served_by=operator if status != "waiting" else "",
             done_at=done if status == "done" else None,
-        )  # fmt: skip
+        )
         self.contacts.append(row)
         self.counts["contacts"] += 1
         count = rng.choices((1, 2, 3), (68, 25, 7))[0]
-        keys = {self.need_keys[rng.choices(range(len(self.need_keys)),
-                                           cum_weights=self.need_weights)[0]]
-                for _ in range(count)}  # fmt: skip
+        keys = {
+            self.need_keys[
+                rng.choices(range(len(self.need_keys)), cum_weights=self.need_weights)[0]
+            ]
+            for _ in range(count)
+        }
         for key in sorted(keys):
             self.request(contact_id, key, day, arrived, family, team)
         if len(self.contacts) >= _BATCH:
             self.flush()
         return True
 
-    def visit(self, day: date, arrived: datetime, family: FamilyInfo | None, families: Families,
-              status: str = "done", channel: str | None = None) -> None:  # fmt: skip
+    def visit(
+        self,
+        day: date,
+        arrived: datetime,
+        family: FamilyInfo | None,
+        families: Families,
+        status: str = "done",
+        channel: str | None = None,
+    ) -> None:
         """One visitor: ``family``'s, another family's when both its adults came already
         that day, or at last an anonymous visitor (one contact per person per day)."""
         for _try in range(5):
@@ -145,8 +172,15 @@ class _Desk:
             family = self.rng.choice(families.all)
         self.contact(day, arrived, None, status, channel)
 
-    def request(self, contact_id: int, key: str, day: date, arrived: datetime,
-                family: FamilyInfo | None, team: int) -> None:  # fmt: skip
+    def request(
+        self,
+        contact_id: int,
+        key: str,
+        day: date,
+        arrived: datetime,
+        family: FamilyInfo | None,
+        team: int,
+    ) -> None:
         rng = self.rng
         request_id = self.next_request
         self.next_request += 1
@@ -165,11 +199,15 @@ class _Desk:
         row = record(rng, request_id, self.site_id, arrived)
         notes = data.NOTES.get(key, ())
         row.update(
-            contact_id=contact_id, need_id=self.needs[key], outcomes=",".join(outcomes),
+            contact_id=contact_id,
+            need_id=self.needs[key],
+            outcomes=",".join(outcomes),
             note=rng.choice(notes) if notes and rng.random() < 0.4 else "",
-            referral_to=referral, follow_up_on=follow_up, follow_up_owner=owner or "",
+            referral_to=referral,
+            follow_up_on=follow_up,
+            follow_up_owner=owner or "",
             follow_up_done_on=done,
-        )  # fmt: skip
+        )
         self.requests.append(row)
         self.counts["requests"] += 1
 
@@ -189,8 +227,9 @@ class _Desk:
         referral = self.rng.choice(data.REFERRALS[key]) if "referral" in outcomes else ""
         return outcomes, referral
 
-    def book(self, key: str, family: FamilyInfo | None, day: date, request_id: int,
-             arrived: datetime) -> bool:  # fmt: skip
+    def book(
+        self, key: str, family: FamilyInfo | None, day: date, request_id: int, arrived: datetime
+    ) -> bool:
         """Book the appointment a request asks for, in the next days (outside the
         planned span: the appointment is older than the demo's agenda, keep the outcome)."""
         first = day + timedelta(days=2)
@@ -214,10 +253,19 @@ def _arrival(rng: random.Random, day: date) -> datetime:
     return utc(day, 870 + rng.randrange(0, 180, 1))
 
 
-def write_contacts(session: Session, rng: random.Random, planner: Planner, families: Families,
-                   first: date, today: date, now: datetime, count: int, queue: int,
-                   first_appointment_day: date, last_day: date,
-                   ) -> tuple[ContactsSummary, dict[int, datetime]]:  # fmt: skip
+def write_contacts(
+    session: Session,
+    rng: random.Random,
+    planner: Planner,
+    families: Families,
+    first: date,
+    today: date,
+    now: datetime,
+    count: int,
+    queue: int,
+    first_appointment_day: date,
+    last_day: date,
+) -> tuple[ContactsSummary, dict[int, datetime]]:
     """About ``count`` contacts from ``first`` to yesterday on the days the desks open,
     then ``queue`` contacts today; ``now`` is an aware UTC time.
 
@@ -225,12 +273,17 @@ def write_contacts(session: Session, rng: random.Random, planner: Planner, famil
     """
     desk = _Desk(session, rng, planner, now, last_day)
     desk.first_appointment_day = first_appointment_day
-    days = [d for d in (first + timedelta(days=n) for n in range((today - first).days))
-            if planner.cal.desk_open(d)]  # fmt: skip
+    days = [
+        d
+        for d in (first + timedelta(days=n) for n in range((today - first).days))
+        if planner.cal.desk_open(d)
+    ]
     weights = [WEEKDAY_WEIGHTS[d.weekday()] * MONTH_WEIGHTS[d.month - 1] for d in days]
     activity = [rng.lognormvariate(0, 1) for _ in families.all]
     if days and families.all and count > 0:
-        chosen_days = sorted(rng.choices(range(len(days)), cum_weights=list(accumulate(weights)), k=count))  # fmt: skip
+        chosen_days = sorted(
+            rng.choices(range(len(days)), cum_weights=list(accumulate(weights)), k=count)
+        )
         chosen = rng.choices(families.all, cum_weights=list(accumulate(activity)), k=count)
         for index, family in zip(chosen_days, chosen, strict=True):
             day = days[index]
@@ -238,8 +291,9 @@ def write_contacts(session: Session, rng: random.Random, planner: Planner, famil
     _queue(desk, families, today, now, queue)
     desk.flush()
     counts = desk.counts
-    summary = ContactsSummary(counts["contacts"], counts["requests"], counts["open"],
-                              counts["overdue"])  # fmt: skip
+    summary = ContactsSummary(
+        counts["contacts"], counts["requests"], counts["open"], counts["overdue"]
+    )
     return summary, desk.booked_at
 
 

@@ -87,9 +87,18 @@ class _Generator:
     def _record(self, table_id: int, stamp: datetime) -> dict[str, Any]:
         return record(self.rng, table_id, self.site_id, stamp)
 
-    def person(self, family: dict[str, Any], first: str, last: str, sex: str, relation: str,
-               born: date, place: tuple[str, str], with_code: bool = True,
-               **extra: Any) -> dict[str, Any]:  # fmt: skip
+    def person(
+        self,
+        family: dict[str, Any],
+        first: str,
+        last: str,
+        sex: str,
+        relation: str,
+        born: date,
+        place: tuple[str, str],
+        with_code: bool = True,
+        **extra: Any,
+    ) -> dict[str, Any]:
         code = _tax_code(last, first, sex, born, place[1]) if with_code else None
         reason = "" if with_code else "in attesa di attribuzione"
         if code in self.codes:
@@ -99,13 +108,26 @@ class _Generator:
         person = self._record(self.next_person, family["created_at"])
         self.next_person += 1
         person.update(
-            family_id=family["id"], first_name=first, last_name=last, sex=sex, relation=relation,
-            birth_date=born, birth_place=place[0], tax_code=code, no_code_reason=reason,
-            disability=self.rng.random() < 0.03, phone="", email="", notes="",
-            search_text=search_document(last, first, code, ("", family["phone"]),
-                                        ("", family["email"])),
-            name_key=name_key(last, first), citizenship="", languages="",
-        )  # fmt: skip
+            family_id=family["id"],
+            first_name=first,
+            last_name=last,
+            sex=sex,
+            relation=relation,
+            birth_date=born,
+            birth_place=place[0],
+            tax_code=code,
+            no_code_reason=reason,
+            disability=self.rng.random() < 0.03,
+            phone="",
+            email="",
+            notes="",
+            search_text=search_document(
+                last, first, code, ("", family["phone"]), ("", family["email"])
+            ),
+            name_key=name_key(last, first),
+            citizenship="",
+            languages="",
+        )
         person.update(extra)
         self.people.append(person)
         self.consents(person, family)
@@ -119,14 +141,21 @@ class _Generator:
         signed = family["created_at"].date()
         adult = (signed - person["birth_date"]).days >= 18 * 365.25
         guardian = "" if adult else self.guardian
-        kinds = ["privacy"] + [k for k in ("contact_phone", "contact_sms", "photos")
-                               if rng.random() < 0.6]  # fmt: skip
+        kinds = ["privacy"] + [
+            k for k in ("contact_phone", "contact_sms", "photos") if rng.random() < 0.6
+        ]
         for kind in kinds:
             row = self._record(self.next_consent, family["created_at"])
             self.next_consent += 1
-            row.update(person_id=person["id"], kind=kind, given_on=signed, signed_by=guardian,
-                       notice_version=PRIVACY_NOTICE_VERSION if kind == "privacy" else "",
-                       operator="Sportello", withdrawn_on=None)  # fmt: skip
+            row.update(
+                person_id=person["id"],
+                kind=kind,
+                given_on=signed,
+                signed_by=guardian,
+                notice_version=PRIVACY_NOTICE_VERSION if kind == "privacy" else "",
+                operator="Sportello",
+                withdrawn_on=None,
+            )
             self.consent_rows.append(row)
 
     def resident_since(self, registered: date, foreign: bool) -> date:
@@ -187,15 +216,33 @@ class _Generator:
         mother_surname = surname if foreign else rng.choice(surnames)
         # A minor's consent is signed by the minor's own mother, by her own name.
         self.guardian = f"{mother} {mother_surname}"
-        mother_row = self.person(family, mother, mother_surname, "F", "parent",
-                                 self.birth_date(mother_age, mother_age), parent_place, **common)  # fmt: skip
+        mother_row = self.person(
+            family,
+            mother,
+            mother_surname,
+            "F",
+            "parent",
+            self.birth_date(mother_age, mother_age),
+            parent_place,
+            **common,
+        )
         if not single_parent:
             father_age = mother_age + rng.uniform(-2, 8)
-            self.person(family, rng.choice(male), surname, "M", "parent",
-                        self.birth_date(father_age, father_age), parent_place, **common)  # fmt: skip
+            self.person(
+                family,
+                rng.choice(male),
+                surname,
+                "M",
+                "parent",
+                self.birth_date(father_age, father_age),
+                parent_place,
+                **common,
+            )
         children = rng.choices([1, 2, 3, 4, 5], weights=[38, 38, 16, 6, 2])[0]
-        earliest = max(REFERENCE_DAY - timedelta(days=int(18 * 365.25)),
-                       mother_row["birth_date"] + timedelta(days=int(18 * 365.25)))  # fmt: skip
+        earliest = max(
+            REFERENCE_DAY - timedelta(days=int(18 * 365.25)),
+            mother_row["birth_date"] + timedelta(days=int(18 * 365.25)),
+        )
         births: list[date] = []
         for _i in range(children):
             age = rng.uniform(0, min(mother_age - 18, 18))
@@ -209,15 +256,27 @@ class _Generator:
             births.append(born)
             # A newborn may still wait for the codice fiscale.
             newborn = (REFERENCE_DAY - born).days <= 36
-            self.person(family, first, surname, sex, relation, born, place,
-                        with_code=not newborn or rng.random() < 0.5, **common)  # fmt: skip
+            self.person(
+                family,
+                first,
+                surname,
+                sex,
+                relation,
+                born,
+                place,
+                with_code=not newborn or rng.random() < 0.5,
+                **common,
+            )
         return family
 
     def write(self, session: Session) -> tuple[int, int]:
         """Insert the rows made so far; returns (people, children) written."""
         counts = (len(self.people), sum(1 for p in self.people if p["relation"] == "child"))
-        for model, rows in ((Family, self.families), (Person, self.people),
-                            (Consent, self.consent_rows)):  # fmt: skip
+        for model, rows in (
+            (Family, self.families),
+            (Person, self.people),
+            (Consent, self.consent_rows),
+        ):
             insert_rows(session, model, rows)
         return counts
 
@@ -252,12 +311,18 @@ def _configure_site(session: Session) -> None:
     existing = set(session.scalars(select(MemberComune.cadastral_code)))
     for position, (name, province, code, _pop) in enumerate(names.COMUNI, start=1):
         if code not in existing:
-            session.add(MemberComune(name=name, province=province, cadastral_code=code,
-                                     position=position))  # fmt: skip
+            session.add(
+                MemberComune(name=name, province=province, cadastral_code=code, position=position)
+            )
 
 
-def fill_demo(session: Session, families: int = 300, seed: int = 1,
-              activity: ActivitySize | bool = True, now: datetime | None = None) -> DemoSummary:  # fmt: skip
+def fill_demo(
+    session: Session,
+    families: int = 300,
+    seed: int = 1,
+    activity: ActivitySize | bool = True,
+    now: datetime | None = None,
+) -> DemoSummary:
     """Fill an empty database with ``families`` synthetic households and, unless
     ``activity`` is False, the desk's history sized for them (or as ``activity`` says):
     contacts, appointments and their resources up to ``now`` (local time) and beyond,
@@ -295,10 +360,14 @@ def fill_demo(session: Session, families: int = 300, seed: int = 1,
     history = cards = None
     if activity is not False:
         now = (now or local_now()).replace(tzinfo=None)
-        size = activity if isinstance(activity, ActivitySize) else ActivitySize.for_families(
-            families, now.date())  # fmt: skip
+        size = (
+            activity
+            if isinstance(activity, ActivitySize)
+            else ActivitySize.for_families(families, now.date())
+        )
         history = fill_activity(session, size, seed, now)
         cards = fill_cards(session, seed, now)
     audit.record(session, "demo", note=f"{families} families, seed {seed}")
-    return DemoSummary(families=families, people=people, children=children, activity=history,
-                       cards=cards)  # fmt: skip
+    return DemoSummary(
+        families=families, people=people, children=children, activity=history, cards=cards
+    )

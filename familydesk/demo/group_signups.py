@@ -59,8 +59,11 @@ class Unit:
 
     def active(self, day: date) -> bool:
         """Enrolled on ``day`` (and not withdrawn by then)."""
-        return (self.enrolled_on is not None and self.enrolled_on <= day
-                and (self.withdrawn_on is None or self.withdrawn_on > day))  # fmt: skip
+        return (
+            self.enrolled_on is not None
+            and self.enrolled_on <= day
+            and (self.withdrawn_on is None or self.withdrawn_on > day)
+        )
 
 
 #: Households considered for sign-ups at most (a large demo samples them: loading all
@@ -73,13 +76,21 @@ def load_households(session: Session) -> dict[str, list[Household]]:
     homes: dict[int, Household] = {}
     step = -(-(session.scalar(select(func.count(Family.id))) or 0) // HOUSEHOLDS) or 1
     for person_id, family_id, relation, sex, born, citizenship, comune in session.execute(
-        select(Person.id, Person.family_id, Person.relation, Person.sex, Person.birth_date,
-               Person.citizenship, Family.comune_code)
+        select(
+            Person.id,
+            Person.family_id,
+            Person.relation,
+            Person.sex,
+            Person.birth_date,
+            Person.citizenship,
+            Family.comune_code,
+        )
         .join(Family, Family.id == Person.family_id)
-        .where(Family.anonymised_on.is_(None), Person.anonymised_on.is_(None),
-               Family.id % step == 0)
+        .where(
+            Family.anonymised_on.is_(None), Person.anonymised_on.is_(None), Family.id % step == 0
+        )
         .order_by(Person.family_id, Person.id)
-    ):  # fmt: skip
+    ):
         home = homes.get(family_id) or homes.setdefault(
             family_id, Household(family_id, comune or "")
         )
@@ -101,11 +112,15 @@ def age_on(born: date, day: date, unit: str) -> int:
     return months if unit == "months" else months // 12
 
 
-def who_signs_up(rng: random.Random, spec: GroupSpec, home: Household,
-                 start: date) -> tuple[int, ...] | None:  # fmt: skip
+def who_signs_up(
+    rng: random.Random, spec: GroupSpec, home: Household, start: date
+) -> tuple[int, ...] | None:
     """The people of ``home`` who would sign up to ``spec`` starting on ``start`` (None: nobody)."""
-    children = [pid for pid, born in home.children
-                if spec.ages is None or spec.ages[0] <= age_on(born, start, spec.ages[2]) <= spec.ages[1]]  # fmt: skip
+    children = [
+        pid
+        for pid, born in home.children
+        if spec.ages is None or spec.ages[0] <= age_on(born, start, spec.ages[2]) <= spec.ages[1]
+    ]
     if spec.ages is not None and not children:
         return None
     if spec.target == "children":
@@ -121,12 +136,14 @@ def who_signs_up(rng: random.Random, spec: GroupSpec, home: Household,
     return (parent,) if spec.target == "parents" else (parent, *children)
 
 
-def candidates(rng: random.Random, spec: GroupSpec, homes: dict[str, list[Household]],
-               start: date) -> Iterator[tuple[Household, tuple[int, ...]]]:  # fmt: skip
+def candidates(
+    rng: random.Random, spec: GroupSpec, homes: dict[str, list[Household]], start: date
+) -> Iterator[tuple[Household, tuple[int, ...]]]:
     """Eligible households in random order, most from the group's comune."""
     local = [] if spec.comune == "*" else list(homes.get(spec.comune, ()))
-    others = [h for code, hs in homes.items() if code != spec.comune or spec.comune == "*"
-              for h in hs]  # fmt: skip
+    others = [
+        h for code, hs in homes.items() if code != spec.comune or spec.comune == "*" for h in hs
+    ]
     pools = [p for p in (local, others) if p]
     while pools:
         pool = pools[0] if len(pools) == 1 or rng.random() < 0.8 else pools[1]
@@ -152,9 +169,15 @@ def _inform(rng: random.Random, unit: Unit, day: date, today: date) -> None:
         unit.informed_on = min(today, day + timedelta(days=rng.randint(0, 3)))
 
 
-def sign_ups(rng: random.Random, spec: GroupSpec, pool: Iterator[tuple[Household, tuple[int, ...]]],
-             window: tuple[date, date], last_day: date, now: datetime,
-             call_today: bool = False) -> list[Unit]:  # fmt: skip
+def sign_ups(
+    rng: random.Random,
+    spec: GroupSpec,
+    pool: Iterator[tuple[Household, tuple[int, ...]]],
+    window: tuple[date, date],
+    last_day: date,
+    now: datetime,
+    call_today: bool = False,
+) -> list[Unit]:
     """Sign-ups from ``pool`` in the window (first and last day), then withdrawals and
     promotions, in time order up to ``now`` (aware UTC); ``call_today``: someone
     withdraws today, so a full group has a promoted person still to inform."""
@@ -217,9 +240,13 @@ def sign_ups(rng: random.Random, spec: GroupSpec, pool: Iterator[tuple[Household
     return units
 
 
-def walk_ins(rng: random.Random, spec: GroupSpec, units: list[Unit],
-             pool: Iterator[tuple[Household, tuple[int, ...]]], held: list[datetime],
-             ) -> dict[int, int]:  # fmt: skip
+def walk_ins(
+    rng: random.Random,
+    spec: GroupSpec,
+    units: list[Unit],
+    pool: Iterator[tuple[Household, tuple[int, ...]]],
+    held: list[datetime],
+) -> dict[int, int]:
     """Walk-ins at the sessions held (start times), while places last, in groups that never
     had a waiting list; returns ``{unit index: session index}`` of the session they came to."""
     came: dict[int, int] = {}
@@ -230,21 +257,33 @@ def walk_ins(rng: random.Random, spec: GroupSpec, units: list[Unit],
             continue
         day = starts.date()
         later = {u.enrolled_on for u in units if u.enrolled_on and u.enrolled_on > day}
-        if any(sum(_size(spec, u) for u in units if u.active(d)) >= spec.capacity
-               for d in (day, *later)):  # fmt: skip
+        if any(
+            sum(_size(spec, u) for u in units if u.active(d)) >= spec.capacity
+            for d in (day, *later)
+        ):
             continue
         home, people = next(pool, (None, ()))
         if home is None:
             break
         at = starts.replace(tzinfo=TIMEZONE).astimezone(UTC)
-        units.append(Unit(home.id, people, at, "enrolled", day, walk_in=True,
-                          attends=rng.choice((0.9, 0.6, 0.3))))  # fmt: skip
+        units.append(
+            Unit(
+                home.id,
+                people,
+                at,
+                "enrolled",
+                day,
+                walk_in=True,
+                attends=rng.choice((0.9, 0.6, 0.3)),
+            )
+        )
         came[len(units) - 1] = index
     return came
 
 
-def marks(rng: random.Random, units: list[Unit], held: list[datetime],
-          came: dict[int, int]) -> Iterator[tuple[int, int, str]]:  # fmt: skip
+def marks(
+    rng: random.Random, units: list[Unit], held: list[datetime], came: dict[int, int]
+) -> Iterator[tuple[int, int, str]]:
     """``(unit index, session index, mark)`` for everyone enrolled on each session's day."""
     for index, starts in enumerate(held):
         day = starts.date()

@@ -57,15 +57,23 @@ class _Session:
 def closed(cal: DemoCalendar, place_id: int, day: date) -> bool:
     """A public holiday, the comune's patron day or a closure (opening hours do not count:
     groups keep their own)."""
-    return (day in national_holidays(day.year) or day.strftime("%m-%d") == cal.places[place_id].patron
-            or (None, day) in cal.closures or (place_id, day) in cal.closures)  # fmt: skip
+    return (
+        day in national_holidays(day.year)
+        or day.strftime("%m-%d") == cal.places[place_id].patron
+        or (None, day) in cal.closures
+        or (place_id, day) in cal.closures
+    )
 
 
 def educators(session: Session) -> list[int]:
     """Operator ids of three educators: the demo's, with more made when it has fewer."""
-    found = list(session.scalars(select(Operator.id).where(Operator.role == "educator",
-                                                          Operator.active.is_(True))
-                                 .order_by(Operator.id)))  # fmt: skip
+    found = list(
+        session.scalars(
+            select(Operator.id)
+            .where(Operator.role == "educator", Operator.active.is_(True))
+            .order_by(Operator.id)
+        )
+    )
     if len(found) >= 3:
         return found[:3]
     taken = set(session.scalars(select(Operator.username)))
@@ -78,8 +86,9 @@ def educators(session: Session) -> list[int]:
         if len(found) >= 3:
             break
         if username not in taken:
-            operator = Operator(username=username, full_name=full_name, role="educator",
-                                password_hash=password)  # fmt: skip
+            operator = Operator(
+                username=username, full_name=full_name, role="educator", password_hash=password
+            )
             session.add(operator)
             session.flush()
             found.append(operator.id)
@@ -94,8 +103,9 @@ def _places(cal: DemoCalendar) -> dict[str, DemoPlace]:
     return places
 
 
-def _slot(planner: Planner, place: DemoPlace, day: date, spec: GroupSpec, leads: list[int],
-          start: int) -> int | None:  # fmt: skip
+def _slot(
+    planner: Planner, place: DemoPlace, day: date, spec: GroupSpec, leads: list[int], start: int
+) -> int | None:
     """A room of ``place`` free for the session (the group's own first), taken with its
     educators; None when the day is closed or nothing is free."""
     if closed(planner.cal, place.id, day):
@@ -108,8 +118,9 @@ def _slot(planner: Planner, place: DemoPlace, day: date, spec: GroupSpec, leads:
     return None
 
 
-def plan_sessions(planner: Planner, spec: GroupSpec, places: list[DemoPlace], first_day: date,
-                  leads: list[int]) -> list[_Session]:  # fmt: skip
+def plan_sessions(
+    planner: Planner, spec: GroupSpec, places: list[DemoPlace], first_day: date, leads: list[int]
+) -> list[_Session]:
     """The pattern's sessions (a place each, in turn, for a consortium-wide course)."""
     start = minutes(spec.starts)
     sessions: list[_Session] = []
@@ -121,14 +132,24 @@ def plan_sessions(planner: Planner, spec: GroupSpec, places: list[DemoPlace], fi
         room_id = _slot(planner, place, day, spec, leads, start)
         if room_id is not None:
             topic = spec.topics[len(sessions)] if len(spec.topics) > len(sessions) else ""
-            sessions.append(_Session(local(day, start), local(day, start + spec.minutes),
-                                     place.id, room_id, topic))  # fmt: skip
+            sessions.append(
+                _Session(
+                    local(day, start), local(day, start + spec.minutes), place.id, room_id, topic
+                )
+            )
         day += timedelta(weeks=spec.every_weeks)
     return sessions
 
 
-def _cancel(rng: random.Random, planner: Planner, spec: GroupSpec, sessions: list[_Session],
-            leads: list[int], now: datetime, forced: bool) -> None:  # fmt: skip
+def _cancel(
+    rng: random.Random,
+    planner: Planner,
+    spec: GroupSpec,
+    sessions: list[_Session],
+    leads: list[int],
+    now: datetime,
+    forced: bool,
+) -> None:
     """Cancel a few sessions with a reason; a course that lost one in the past gets a
     make-up session after its last one."""
     chosen = [s for s in sessions[1:-1] if rng.random() < 0.05]
@@ -147,9 +168,16 @@ def _cancel(rng: random.Random, planner: Planner, spec: GroupSpec, sessions: lis
         if room_id is not None:
             lost = next(s for s in sessions if s.cancelled)
             topic = f"Recupero: {lost.topic}" if lost.topic else "Incontro di recupero"
-            sessions.append(_Session(local(day, minutes(spec.starts)),
-                                     local(day, minutes(spec.starts) + spec.minutes),
-                                     place.id, room_id, topic[:200], extra=True))  # fmt: skip
+            sessions.append(
+                _Session(
+                    local(day, minutes(spec.starts)),
+                    local(day, minutes(spec.starts) + spec.minutes),
+                    place.id,
+                    room_id,
+                    topic[:200],
+                    extra=True,
+                )
+            )
             return
 
 
@@ -191,36 +219,66 @@ def plan_groups(session: Session, planner: Planner, seed: int, now: datetime) ->
         closes = last if spec.rolling else start - timedelta(days=3)
         made = min(_aware(local(opens - timedelta(days=10), 600)), now_utc)
         group_id = rows.add(
-            Group, made, title=spec.title, kind=spec.kind, description=spec.description,
-            place_id=where[0].id, room_id=sessions[0].room_id, target=spec.target,  # type: ignore[union-attr]
+            Group,
+            made,
+            title=spec.title,
+            kind=spec.kind,
+            description=spec.description,
+            place_id=where[0].id,
+            room_id=sessions[0].room_id,
+            target=spec.target,  # type: ignore[union-attr]
             age_from=spec.ages[0] if spec.ages else None,
             age_to=spec.ages[1] if spec.ages else None,
-            age_unit=spec.ages[2] if spec.ages else "years", capacity=spec.capacity,
-            capacity_per=spec.capacity_per, signup_opens=opens,
-            signup_closes=None if spec.rolling else closes, language="it",
-            cost_cents=spec.cost_cents, cost_note=spec.cost_note,
-            completion_percent=spec.completion_percent, cancelled=False,
-        )  # fmt: skip
+            age_unit=spec.ages[2] if spec.ages else "years",
+            capacity=spec.capacity,
+            capacity_per=spec.capacity_per,
+            signup_opens=opens,
+            signup_closes=None if spec.rolling else closes,
+            language="it",
+            cost_cents=spec.cost_cents,
+            cost_note=spec.cost_note,
+            completion_percent=spec.completion_percent,
+            cancelled=False,
+        )
         for operator_id in leads:
             rows.add(GroupEducator, made, group_id=group_id, operator_id=operator_id)
         session_ids = [
-            rows.add(GroupSession, made, group_id=group_id, starts_at=s.starts, ends_at=s.ends,
-                     place_id=s.place_id, room_id=s.room_id, topic=s.topic,
-                     cancelled=s.cancelled, cancel_reason=s.reason, extra=s.extra)
+            rows.add(
+                GroupSession,
+                made,
+                group_id=group_id,
+                starts_at=s.starts,
+                ends_at=s.ends,
+                place_id=s.place_id,
+                room_id=s.room_id,
+                topic=s.topic,
+                cancelled=s.cancelled,
+                cancel_reason=s.reason,
+                extra=s.extra,
+            )
             for s in sessions
-        ]  # fmt: skip
-        held = [(i, s) for i, s in zip(session_ids, sessions, strict=True)
-                if not s.cancelled and s.starts < now]  # fmt: skip
+        ]
+        held = [
+            (i, s)
+            for i, s in zip(session_ids, sessions, strict=True)
+            if not s.cancelled and s.starts < now
+        ]
         pool = signups.candidates(rng, spec, homes, start)
-        units = signups.sign_ups(rng, spec, pool, (opens, closes), last, now_utc,
-                                 call_today=index == 0)  # fmt: skip
+        units = signups.sign_ups(
+            rng, spec, pool, (opens, closes), last, now_utc, call_today=index == 0
+        )
         came = signups.walk_ins(rng, spec, units, pool, [s.starts for _i, s in held])
         enrolment_ids = [_enrol(rows, group_id, unit) for unit in units]
         for n, at, mark in signups.marks(rng, units, [s.starts for _i, s in held], came):
             session_id, item = held[at]
             for enrolment_id in enrolment_ids[n]:
-                rows.add(Attendance, _aware(item.ends), session_id=session_id,
-                         enrolment_id=enrolment_id, mark=mark)  # fmt: skip
+                rows.add(
+                    Attendance,
+                    _aware(item.ends),
+                    session_id=session_id,
+                    enrolment_id=enrolment_id,
+                    mark=mark,
+                )
                 counts["marks"] += 1
         counts["groups"] += 1
         counts["sessions"] += len(sessions)
@@ -234,11 +292,23 @@ def plan_groups(session: Session, planner: Planner, seed: int, now: datetime) ->
 def _enrol(rows: RowWriter, group_id: int, unit: signups.Unit) -> list[int]:
     """The unit's enrolment rows (one per person); returns their ids."""
     return [
-        rows.add(Enrolment, unit.at, group_id=group_id, person_id=person_id,
-                 family_id=unit.family_id, status=unit.status, signed_up_at=unit.at,
-                 signed_up_on=unit.at.astimezone(TIMEZONE).date(), enrolled_on=unit.enrolled_on,
-                 withdrawn_on=unit.withdrawn_on, withdraw_reason=unit.reason,
-                 to_inform=unit.to_inform, informed_on=unit.informed_on, walk_in=unit.walk_in,
-                 signed_up_by="educator" if unit.walk_in else "reception", note="")
+        rows.add(
+            Enrolment,
+            unit.at,
+            group_id=group_id,
+            person_id=person_id,
+            family_id=unit.family_id,
+            status=unit.status,
+            signed_up_at=unit.at,
+            signed_up_on=unit.at.astimezone(TIMEZONE).date(),
+            enrolled_on=unit.enrolled_on,
+            withdrawn_on=unit.withdrawn_on,
+            withdraw_reason=unit.reason,
+            to_inform=unit.to_inform,
+            informed_on=unit.informed_on,
+            walk_in=unit.walk_in,
+            signed_up_by="educator" if unit.walk_in else "reception",
+            note="",
+        )
         for person_id in unit.people
-    ]  # fmt: skip
+    ]

@@ -98,8 +98,16 @@ class Planner:
         intervals = self.cal.open_intervals(place_id, day)
         return (place_id, intervals) if intervals else None
 
-    def try_book(self, staff: DemoStaff, place_id: int, day: date, start: int, minutes: int,
-                 family: FamilyInfo, room_id: int | None = None) -> Booking | None:  # fmt: skip
+    def try_book(
+        self,
+        staff: DemoStaff,
+        place_id: int,
+        day: date,
+        start: int,
+        minutes: int,
+        family: FamilyInfo,
+        room_id: int | None = None,
+    ) -> Booking | None:
         """Book ``family`` with ``staff`` at ``start`` if everything it needs is free."""
         ordinal = day.toordinal()
         if (family.id, ordinal) in self.family_days:
@@ -114,10 +122,16 @@ class Planner:
                 return None
         interpreter = None
         if family.language:
-            interpreter = next((i for i in self.interpreters.get(staff.team, ())
-                                if family.language in i.languages
-                                and i.present(day) and self._free("s", i.id, ordinal, mask)),
-                               None)  # fmt: skip
+            interpreter = next(
+                (
+                    i
+                    for i in self.interpreters.get(staff.team, ())
+                    if family.language in i.languages
+                    and i.present(day)
+                    and self._free("s", i.id, ordinal, mask)
+                ),
+                None,
+            )
             if interpreter is None:
                 return None
         self._take("s", staff.id, ordinal, mask)
@@ -125,9 +139,17 @@ class Planner:
         if interpreter is not None:
             self._take("s", interpreter.id, ordinal, mask)
         self.family_days.add((family.id, ordinal))
-        booking = Booking(self.cal.services[staff.service][0], staff.id, place_id, room_id,
-                          interpreter.id if interpreter else None, family, day, start,
-                          start + minutes)  # fmt: skip
+        booking = Booking(
+            self.cal.services[staff.service][0],
+            staff.id,
+            place_id,
+            room_id,
+            interpreter.id if interpreter else None,
+            family,
+            day,
+            start,
+            start + minutes,
+        )
         self.bookings.append(booking)
         return booking
 
@@ -136,8 +158,14 @@ class Planner:
         for opens, closes in intervals:
             yield from range(opens, closes - minutes + 1, minutes)
 
-    def first_free(self, service: str, family: FamilyInfo, first: date, last: date,
-                   request_id: int | None = None) -> Booking | None:  # fmt: skip
+    def first_free(
+        self,
+        service: str,
+        family: FamilyInfo,
+        first: date,
+        last: date,
+        request_id: int | None = None,
+    ) -> Booking | None:
         """The first slot from ``first`` to ``last`` for ``service`` (at the family's comune
         when its professional works there that day, else anywhere)."""
         staff_list = self.team_service.get((service, family.team), [])

@@ -102,15 +102,21 @@ def _writer(session: Session, rng: random.Random, stamp: datetime) -> RowWriter:
 def _place(writer: RowWriter, comune_id: int, code: str, team: int) -> DemoPlace:
     name, address, rooms, morning, afternoons, afternoon = data.PLACES[code]
     suffix = f" - sede {team + 1}" if team else ""
-    place_id = writer.add(Place, name=name + suffix, comune_id=comune_id, address=address,
-                          active=True)  # fmt: skip
+    place_id = writer.add(
+        Place, name=name + suffix, comune_id=comune_id, address=address, active=True
+    )
     room_ids = tuple(writer.add(Room, place_id=place_id, name=r, active=True) for r in rooms)
     hours: dict[int, list[tuple[int, int]]] = {}
     for weekday in range(5):
         spans = [morning] + ([afternoon] if weekday in afternoons else [])
         for opens, closes in spans:
-            writer.add(OpeningHours, place_id=place_id, weekday=weekday,
-                       opens=time.fromisoformat(opens), closes=time.fromisoformat(closes))  # fmt: skip
+            writer.add(
+                OpeningHours,
+                place_id=place_id,
+                weekday=weekday,
+                opens=time.fromisoformat(opens),
+                closes=time.fromisoformat(closes),
+            )
         hours[weekday] = [(minutes(a), minutes(b)) for a, b in spans]
     return DemoPlace(place_id, code, data.PATRONS.get(code, ("", ""))[0], room_ids, hours)
 
@@ -121,8 +127,13 @@ def _absences(writer: RowWriter, staff: DemoStaff, years: range, interpreter: bo
     for year in years:
         start = date(year, 8, 1) + timedelta(days=rng.randint(-10, 10))
         start -= timedelta(days=start.weekday())
-        spans = [(start, start + timedelta(days=rng.choice((13, 18, 20)) if not interpreter
-                                           else 13), "Ferie estive")]  # fmt: skip
+        spans = [
+            (
+                start,
+                start + timedelta(days=rng.choice((13, 18, 20)) if not interpreter else 13),
+                "Ferie estive",
+            )
+        ]
         if rng.random() < 0.5:
             spans.append((date(year, 12, 27), date(year, 12, 31), "Ferie natalizie"))
         for _sick in range(rng.randint(1, 3)):
@@ -135,23 +146,36 @@ def _absences(writer: RowWriter, staff: DemoStaff, years: range, interpreter: bo
             staff.away.append((first, last))
 
 
-def write_resources(session: Session, rng: random.Random, first_day: date, last_day: date,
-                    today: date, teams: int = 1) -> DemoCalendar:  # fmt: skip
+def write_resources(
+    session: Session,
+    rng: random.Random,
+    first_day: date,
+    last_day: date,
+    today: date,
+    teams: int = 1,
+) -> DemoCalendar:
     """Write the demo resources for ``first_day``-``last_day``; ``teams`` copies of every
     place and person make a larger consortium (benchmarks)."""
     stamp = datetime.combine(first_day - timedelta(days=30), time(9), tzinfo=UTC)
     writer = _writer(session, rng, stamp)
     comuni = dict(session.execute(select(MemberComune.cadastral_code, MemberComune.id)).all())
-    services = {key: (sid, mins) for key, sid, mins in session.execute(
-        select(Service.key, Service.id, Service.duration_minutes).where(Service.active.is_(True)))}  # fmt: skip
+    services = {
+        key: (sid, mins)
+        for key, sid, mins in session.execute(
+            select(Service.key, Service.id, Service.duration_minutes).where(
+                Service.active.is_(True)
+            )
+        )
+    }
     operator = session.scalar(select(Operator.id).where(Operator.username == "professional"))
     years = range(first_day.year, last_day.year + 1)
     places: dict[int, DemoPlace] = {}
     professionals: list[DemoStaff] = []
     interpreters: list[DemoStaff] = []
     for team in range(teams):
-        by_code = {code: _place(writer, comuni[code], code, team) for code in data.PLACES
-                   if code in comuni}  # fmt: skip
+        by_code = {
+            code: _place(writer, comuni[code], code, team) for code in data.PLACES if code in comuni
+        }
         places.update((p.id, p) for p in by_code.values())
         suffix = f" ({team + 1})" if team else ""
         for name, profession, service, days, load in data.PROFESSIONALS:
@@ -159,26 +183,44 @@ def write_resources(session: Session, rng: random.Random, first_day: date, last_
             if service not in services or not where:
                 continue
             linked = operator if name == data.OPERATOR_PROFESSIONAL and not team else None
-            staff_id = writer.add(Staff, name=name + suffix, kind="professional",
-                                  profession=profession, languages="", phone=_phone(rng),
-                                  operator_id=linked, active=True)  # fmt: skip
+            staff_id = writer.add(
+                Staff,
+                name=name + suffix,
+                kind="professional",
+                profession=profession,
+                languages="",
+                phone=_phone(rng),
+                operator_id=linked,
+                active=True,
+            )
             professionals.append(DemoStaff(staff_id, name, service, where, load, team=team))
             _absences(writer, professionals[-1], years, interpreter=False)
         for name, languages, weekdays in data.INTERPRETERS:
-            staff_id = writer.add(Staff, name=name + suffix, kind="interpreter", profession="",
-                                  languages=languages, phone=_phone(rng), operator_id=None,
-                                  active=True)  # fmt: skip
+            staff_id = writer.add(
+                Staff,
+                name=name + suffix,
+                kind="interpreter",
+                profession="",
+                languages=languages,
+                phone=_phone(rng),
+                operator_id=None,
+                active=True,
+            )
             spoken = frozenset(x.strip() for x in languages.split(","))
-            interpreters.append(DemoStaff(staff_id, name, "", dict.fromkeys(weekdays, 0),
-                                          languages=spoken, team=team))  # fmt: skip
+            interpreters.append(
+                DemoStaff(
+                    staff_id, name, "", dict.fromkeys(weekdays, 0), languages=spoken, team=team
+                )
+            )
             _absences(writer, interpreters[-1], years, interpreter=True)
     closures = _closures(writer, places, years, today)
     writer.write()
     return DemoCalendar(places, professionals, interpreters, services, closures)
 
 
-def _closures(writer: RowWriter, places: dict[int, DemoPlace], years: range,
-              today: date) -> set[tuple[int | None, date]]:  # fmt: skip
+def _closures(
+    writer: RowWriter, places: dict[int, DemoPlace], years: range, today: date
+) -> set[tuple[int | None, date]]:
     closures: set[tuple[int | None, date]] = set()
     for year in years:
         for mmdd, reason in data.CLOSURES:

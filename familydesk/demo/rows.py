@@ -21,11 +21,17 @@ def new_uid(rng: random.Random) -> uuid.UUID:
     return uuid.UUID(int=rng.getrandbits(128), version=4)
 
 
-def record(rng: random.Random, table_id: int, site_id: int | None,
-           stamp: datetime) -> dict[str, Any]:  # fmt: skip
+def record(
+    rng: random.Random, table_id: int, site_id: int | None, stamp: datetime
+) -> dict[str, Any]:
     """The columns of RecordMixin (and SiteOwnedMixin when ``site_id`` is given)."""
-    row = {"id": table_id, "uid": new_uid(rng), "created_at": stamp, "updated_at": stamp,
-           "version": 1}  # fmt: skip
+    row = {
+        "id": table_id,
+        "uid": new_uid(rng),
+        "created_at": stamp,
+        "updated_at": stamp,
+        "version": 1,
+    }
     if site_id is not None:
         row["site_id"] = site_id
     return row
@@ -48,10 +54,12 @@ def advance_sequences(session: Session, tables: Iterable[str]) -> None:
     if session.get_bind().dialect.name != "postgresql":
         return
     for table in tables:
-        session.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-            f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
-        ))  # fmt: skip
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+            )
+        )
 
 
 class RowWriter:
@@ -60,8 +68,13 @@ class RowWriter:
     ``stamp`` is the creation time of every row unless ``add`` is given one.
     """
 
-    def __init__(self, session: Session, rng: random.Random, models: Iterable[Any],
-                 stamp: datetime | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        session: Session,
+        rng: random.Random,
+        models: Iterable[Any],
+        stamp: datetime | None = None,
+    ) -> None:
         self.session, self.rng, self.stamp = session, rng, stamp
         self.site_id = session.info["site_id"]
         self.ids = {m: next_id(session, m) for m in models}

@@ -13,8 +13,9 @@ import re
 _WITH_PROVINCE = re.compile(r"\(\s*[A-Za-z]{2}\s*\)$")
 
 
-def postal_lines(street: str = "", postal_code: str = "", comune: str = "",
-                 province: str = "") -> list[str]:  # fmt: skip
+def postal_lines(
+    street: str = "", postal_code: str = "", comune: str = "", province: str = ""
+) -> list[str]:
     """The address block: ``["Via Roma 3", "46027 San Benedetto Po (MN)"]``.
 
     The province is printed only beside a comune (never ``"46027 (MN)"``), and not twice
@@ -28,13 +29,15 @@ def postal_lines(street: str = "", postal_code: str = "", comune: str = "",
     return [line for line in (street, town) if line]
 
 
-def postal_block(street: str = "", postal_code: str = "", comune: str = "",
-                 province: str = "") -> str:  # fmt: skip
+def postal_block(
+    street: str = "", postal_code: str = "", comune: str = "", province: str = ""
+) -> str:
     """The same as two lines of text, for a box on a form (the town line stays whole)."""
     return "\n".join(postal_lines(street, postal_code, comune, province))
 
 
-def postal_address(street: str = "", postal_code: str = "", comune: str = "",
-                   province: str = "") -> str:  # fmt: skip
+def postal_address(
+    street: str = "", postal_code: str = "", comune: str = "", province: str = ""
+) -> str:
     """The same on one line: ``Via Roma 3, 46027 San Benedetto Po (MN)``."""
     return ", ".join(postal_lines(street, postal_code, comune, province))

@@ -32,8 +32,11 @@ from familydesk.kernel.errors import FamilyDeskError
 from familydesk.kernel.paths import resources_dir
 
 FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = (
-    "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique",
-)  # fmt: skip
+    "DejaVuSans",
+    "DejaVuSans-Bold",
+    "DejaVuSans-Oblique",
+    "DejaVuSans-BoldOblique",
+)
 _FONT_FILES = {name: f"{name}.ttf" for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC)}
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -73,12 +76,14 @@ def register_fonts() -> None:
             if not path.is_file():
                 tr = i18n.catalogue(i18n.current_language()).gettext
                 raise FormError(
-                    tr(N_("The fonts for printing are missing ({path}): reinstall FamilyDesk."))
-                    .format(path=path)
-                )  # fmt: skip
+                    tr(
+                        N_("The fonts for printing are missing ({path}): reinstall FamilyDesk.")
+                    ).format(path=path)
+                )
             pdfmetrics.registerFont(TTFont(name, str(path)))
-        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
-                                      boldItalic=FONT_BOLD_ITALIC)  # fmt: skip
+        pdfmetrics.registerFontFamily(
+            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+        )
         _fonts_ready = True
 
 
@@ -154,8 +159,9 @@ class Styles:
 
 
 def _styles() -> Styles:
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK,
-                          spaceAfter=5)  # fmt: skip
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=10, leading=13.5, textColor=INK, spaceAfter=5
+    )
     return Styles(
         title=ParagraphStyle(
             "title",
@@ -165,10 +171,10 @@ def _styles() -> Styles:
             leading=20,
             textColor=ACCENT,
             spaceAfter=2,
-        ),  # fmt: skip
+        ),
         subtitle=ParagraphStyle(
             "subtitle", parent=body, fontSize=9.5, leading=12, textColor=MUTED, spaceAfter=6
-        ),  # fmt: skip
+        ),
         heading=ParagraphStyle(
             "heading",
             parent=body,
@@ -181,13 +187,13 @@ def _styles() -> Styles:
             backColor=SHADE,
             borderPadding=(2.5, 4, 2.5, 4),
             leftIndent=4,
-        ),  # fmt: skip
+        ),
         body=body,
         notice=ParagraphStyle("notice", parent=body, fontSize=9.5, leading=12.5, spaceAfter=3),
         small=ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, spaceAfter=3),
         label=ParagraphStyle(
             "label", parent=body, fontSize=7.5, leading=9, textColor=MUTED, spaceAfter=0
-        ),  # fmt: skip
+        ),
         value=ParagraphStyle("value", parent=body, fontSize=10, leading=12.5, spaceAfter=0),
         cell=ParagraphStyle("cell", parent=body, fontSize=8, leading=10, spaceAfter=0),
         code=ParagraphStyle("code", parent=body, fontSize=7.5, leading=10, spaceAfter=0),
@@ -199,10 +205,10 @@ def _styles() -> Styles:
             leading=9,
             textColor=ACCENT,
             spaceAfter=0,
-        ),  # fmt: skip
+        ),
         footer=ParagraphStyle(
             "footer", parent=body, fontSize=7.5, leading=9, textColor=MUTED, spaceAfter=0
-        ),  # fmt: skip
+        ),
         footer_right=ParagraphStyle(
             "footer_right",
             parent=body,
@@ -211,7 +217,7 @@ def _styles() -> Styles:
             textColor=MUTED,
             alignment=TA_RIGHT,
             spaceAfter=0,
-        ),  # fmt: skip
+        ),
     )
 
 

@@ -28,15 +28,18 @@ def section(text: str, room: float = 28 * mm) -> list[Flowable]:
     return [CondPageBreak(room), heading(text)]
 
 
-def fields_table(pairs: Sequence[tuple[str, str]], columns: int = 2,
-                 width: float = CONTENT_WIDTH) -> Table:  # fmt: skip
+def fields_table(
+    pairs: Sequence[tuple[str, str]], columns: int = 2, width: float = CONTENT_WIDTH
+) -> Table:
     """Label-over-value boxes, ``columns`` to a row, in a light grey grid ``width`` wide.
 
     When the last row is short, its last box stretches to the right edge.
     """
     st = styles()
-    cells = [[Paragraph(esc(label), st.label), Paragraph(esc(value) or "&nbsp;", st.value)]
-             for label, value in pairs]  # fmt: skip
+    cells = [
+        [Paragraph(esc(label), st.label), Paragraph(esc(value) or "&nbsp;", st.value)]
+        for label, value in pairs
+    ]
     spare = -len(cells) % columns
     cells += [""] * spare
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
@@ -53,37 +56,51 @@ def fields_table(pairs: Sequence[tuple[str, str]], columns: int = 2,
     return table
 
 
-def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]],
-               widths: Sequence[float]) -> Table:  # fmt: skip
+def grid_table(
+    header: Sequence[str], rows: Sequence[Sequence[object]], widths: Sequence[float]
+) -> Table:
     """A data table: shaded header repeated on each page, light grey grid."""
     st = styles()
     head = [Paragraph(esc(text), st.cell_head) for text in header]
-    body = [[c if isinstance(c, Flowable) else Paragraph(esc(c), st.cell) for c in row]
-            for row in rows]  # fmt: skip
+    body = [
+        [c if isinstance(c, Flowable) else Paragraph(esc(c), st.cell) for c in row] for row in rows
+    ]
     table = Table([head, *body], colWidths=list(widths), repeatRows=1)
-    table.setStyle(table_style([
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
-    ]))  # fmt: skip
+    table.setStyle(
+        table_style(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ]
+        )
+    )
     return table
 
 
-def signature_boxes(labels: Sequence[str], height: float = 20 * mm,
-                    widths: Sequence[float] | None = None) -> Table:  # fmt: skip
+def signature_boxes(
+    labels: Sequence[str], height: float = 20 * mm, widths: Sequence[float] | None = None
+) -> Table:
     """Empty boxes to sign or write in, each with its label at the top."""
     st = styles()
     widths = list(widths or [CONTENT_WIDTH / len(labels)] * len(labels))
-    table = Table([[Paragraph(esc(label), st.label) for label in labels]],
-                  colWidths=widths, rowHeights=[height])  # fmt: skip
-    table.setStyle(table_style([
-        ("BOX", (0, 0), (-1, -1), 0.75, RULE),
-        ("INNERGRID", (0, 0), (-1, -1), 0.75, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-    ]))  # fmt: skip
+    table = Table(
+        [[Paragraph(esc(label), st.label) for label in labels]],
+        colWidths=widths,
+        rowHeights=[height],
+    )
+    table.setStyle(
+        table_style(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.75, RULE),
+                ("INNERGRID", (0, 0), (-1, -1), 0.75, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table

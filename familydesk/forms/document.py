@@ -60,8 +60,9 @@ def _logo(centre: CentreDetails) -> ImageReader | None:
         return None
 
 
-def _letterhead(canvas: Canvas, centre: CentreDetails, lang: FormLanguage,
-                logo: ImageReader | None) -> None:  # fmt: skip
+def _letterhead(
+    canvas: Canvas, centre: CentreDetails, lang: FormLanguage, logo: ImageReader | None
+) -> None:
     """The centre's logo, name and contacts at the top of a page, over a thin rule."""
     st = styles()
     page_width, page_height = canvas._pagesize  # A4, upright or landscape
@@ -83,11 +84,29 @@ def _letterhead(canvas: Canvas, centre: CentreDetails, lang: FormLanguage,
     details = "<br/>".join(esc(line) for line in lines if line)
     width = page_width - MARGIN - left
     for size in (13, 11, 9.5):
-        name = Paragraph(esc(centre.name), ParagraphStyle(
-            "centre", parent=st.body, fontName=FONT_BOLD, fontSize=size, leading=size * 1.2,
-            textColor=ACCENT, spaceAfter=0))  # fmt: skip
-        info = Paragraph(details, ParagraphStyle("centre_info", parent=st.body, fontSize=8.5,
-                                                 leading=10.5, textColor=MUTED, spaceAfter=0))  # fmt: skip
+        name = Paragraph(
+            esc(centre.name),
+            ParagraphStyle(
+                "centre",
+                parent=st.body,
+                fontName=FONT_BOLD,
+                fontSize=size,
+                leading=size * 1.2,
+                textColor=ACCENT,
+                spaceAfter=0,
+            ),
+        )
+        info = Paragraph(
+            details,
+            ParagraphStyle(
+                "centre_info",
+                parent=st.body,
+                fontSize=8.5,
+                leading=10.5,
+                textColor=MUTED,
+                spaceAfter=0,
+            ),
+        )
         name_h = name.wrap(width, LETTERHEAD_HEIGHT)[1]
         info_h = info.wrap(width, LETTERHEAD_HEIGHT)[1]
         if name_h + info_h + 1.5 * mm <= LETTERHEAD_HEIGHT:
@@ -181,32 +200,73 @@ def _split_rows(table: Table) -> None:
                     _split_rows(inner)
 
 
-def build_pdf(story: list[Flowable], *, centre: CentreDetails, lang: FormLanguage, title: str,
-              footer: str, landscape: bool = False) -> bytes:  # fmt: skip
+def build_pdf(
+    story: list[Flowable],
+    *,
+    centre: CentreDetails,
+    lang: FormLanguage,
+    title: str,
+    footer: str,
+    landscape: bool = False,
+) -> bytes:
     """Lay ``story`` out on A4 pages (upright, or ``landscape``: 261 mm of text width)
     with the letterhead and the footer; the PDF's bytes."""
     register_fonts()
     buffer = BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=(A4[1], A4[0]) if landscape else A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=FRAME_TOP,
-        bottomMargin=FOOTER_HEIGHT + 4 * mm, title=title, author=centre.name,
-        creator=f"{APP_NAME} {__version__}", subject=title, lang=lang.code, initialFontName=FONT,
-    )  # fmt: skip
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+        buffer,
+        pagesize=(A4[1], A4[0]) if landscape else A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=FRAME_TOP,
+        bottomMargin=FOOTER_HEIGHT + 4 * mm,
+        title=title,
+        author=centre.name,
+        creator=f"{APP_NAME} {__version__}",
+        subject=title,
+        lang=lang.code,
+        initialFontName=FONT,
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     logo = _logo(centre)
-    doc.addPageTemplates([PageTemplate(
-        id="form", frames=[frame],
-        onPage=lambda canvas, _doc: _letterhead(canvas, centre, lang, logo),
-    )])  # fmt: skip
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                id="form",
+                frames=[frame],
+                onPage=lambda canvas, _doc: _letterhead(canvas, centre, lang, logo),
+            )
+        ]
+    )
     split_tall_rows(story, doc.width, doc.height)
-    doc.build(story, canvasmaker=_numbered_canvas(
-        lambda canvas, page, pages: _footer(canvas, lang, footer, page, pages)))  # fmt: skip
+    doc.build(
+        story,
+        canvasmaker=_numbered_canvas(
+            lambda canvas, page, pages: _footer(canvas, lang, footer, page, pages)
+        ),
+    )
     return buffer.getvalue()
 
 
-def day_list_pdf(body: list[Flowable], *, title: str, day: date, centre: CentreDetails,
-                 lang: FormLanguage, today: date) -> bytes:  # fmt: skip
+def day_list_pdf(
+    body: list[Flowable],
+    *,
+    title: str,
+    day: date,
+    centre: CentreDetails,
+    lang: FormLanguage,
+    today: date,
+) -> bytes:
     """A list for one day (agenda, call list): the title with the weekday and date over
     ``body``; the footer names the list and its day."""
     heading = f"{title} · {capitalised(lang.weekday_date(day))}"

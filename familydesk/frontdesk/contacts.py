@@ -25,8 +25,11 @@ from familydesk.registry.families import load_person
 from familydesk.trust import permissions
 
 CHANNELS: dict[str, str] = {
-    "in_person": N_("in person"), "phone": N_("phone"), "email": N_("e-mail"), "other": N_("other"),
-}  # fmt: skip
+    "in_person": N_("in person"),
+    "phone": N_("phone"),
+    "email": N_("e-mail"),
+    "other": N_("other"),
+}
 OUTCOMES: dict[str, str] = {
     "information": N_("information given"),
     "referral": N_("referral to another service"),
@@ -94,34 +97,54 @@ class ContactRow:
 
 
 def _request_row(request: ContactRequest, need: Need) -> RequestRow:
-    return RequestRow(request.id, need.key, need_name(need),
-                      tuple(o for o in request.outcomes.split(",") if o), request.note,
-                      request.referral_to, request.follow_up_on, request.follow_up_owner,
-                      request.follow_up_done_on)  # fmt: skip
+    return RequestRow(
+        request.id,
+        need.key,
+        need_name(need),
+        tuple(o for o in request.outcomes.split(",") if o),
+        request.note,
+        request.referral_to,
+        request.follow_up_on,
+        request.follow_up_owner,
+        request.follow_up_done_on,
+    )
 
 
 def contact_row(session: Session, contact: Contact) -> ContactRow:
     needs = {n.id: n for n in session.scalars(select(Need))}
     return ContactRow(
-        contact.id, str(contact.uid), contact.contact_date, contact.arrived_at, contact.operator,
-        contact.channel, contact.family_id, contact.person_id,
-        contact.person_id is None and contact.family_id is None, contact.referred_by,
-        contact.status, tuple(_request_row(r, needs[r.need_id]) for r in contact.requests),
+        contact.id,
+        str(contact.uid),
+        contact.contact_date,
+        contact.arrived_at,
+        contact.operator,
+        contact.channel,
+        contact.family_id,
+        contact.person_id,
+        contact.person_id is None and contact.family_id is None,
+        contact.referred_by,
+        contact.status,
+        tuple(_request_row(r, needs[r.need_id]) for r in contact.requests),
         contact.version,
-    )  # fmt: skip
+    )
 
 
-def _clean_request(session: Session, request: RequestInput, today: date,
-                   errors: FieldErrors) -> tuple[Need, RequestInput] | None:  # fmt: skip
+def _clean_request(
+    session: Session, request: RequestInput, today: date, errors: FieldErrors
+) -> tuple[Need, RequestInput] | None:
     """The request's need, or None; what is wrong goes to ``errors``, in the form's order."""
     need = session.scalar(select(Need).where(Need.key == request.need_key, Need.active.is_(True)))
     if need is None:
         errors.add("need", _("Need: choose one from the list."))
     outcomes = tuple(dict.fromkeys(o for o in request.outcomes if o))
     if not outcomes or any(o not in OUTCOMES for o in outcomes):
-        errors.add("outcomes", _(
-            "Outcome: choose at least one of information given, referral, appointment booked, "
-            "taken in charge, nothing possible."))  # fmt: skip
+        errors.add(
+            "outcomes",
+            _(
+                "Outcome: choose at least one of information given, referral, appointment booked, "
+                "taken in charge, nothing possible."
+            ),
+        )
     if "referral" in outcomes and not request.referral_to.strip():
         errors.add("referral_to", _("Referred to: say which service the family was sent to."))
     if request.follow_up_on is not None and request.follow_up_on < today:
@@ -129,21 +152,26 @@ def _clean_request(session: Session, request: RequestInput, today: date,
     return (need, request) if need is not None else None
 
 
-def _clean_contact(session: Session, contact: ContactInput, today: date,
-                   errors: FieldErrors) -> ContactInput:  # fmt: skip
+def _clean_contact(
+    session: Session, contact: ContactInput, today: date, errors: FieldErrors
+) -> ContactInput:
     """The contact with an anonymous visitor's comune and citizenship as stored (those of
     a known person or family are not kept, so not checked); errors go to ``errors``."""
     anonymous = contact.person_id is None and contact.family_id is None
     if not anonymous:
-        contact = replace(contact, anon_sex="", anon_birth_year=None, anon_citizenship="",
-                          anon_comune="")  # fmt: skip
+        contact = replace(
+            contact, anon_sex="", anon_birth_year=None, anon_citizenship="", anon_comune=""
+        )
     if contact.anon_sex not in ("", "F", "M"):
         errors.add("anon_sex", _("Sex: F or M, or leave it empty."))
     year = contact.anon_birth_year
     if year is not None and not today.year - 120 <= year <= today.year:
-        errors.add("anon_birth_year", _(
-            "Birth year: a year between {first} and {last}.").format(
-                first=today.year - 120, last=today.year))  # fmt: skip
+        errors.add(
+            "anon_birth_year",
+            _("Birth year: a year between {first} and {last}.").format(
+                first=today.year - 120, last=today.year
+            ),
+        )
     citizenship = errors.check(clean_citizenship, contact.anon_citizenship)
     comune = errors.check(clean_comune, session, contact.anon_comune)
     if contact.channel not in CHANNELS:
@@ -153,8 +181,9 @@ def _clean_contact(session: Session, contact: ContactInput, today: date,
     return replace(contact, anon_citizenship=citizenship or "", anon_comune=comune or "")
 
 
-def _cleaned(session: Session, contact: ContactInput,
-             today: date) -> tuple[ContactInput, list[tuple[Need, RequestInput]]]:  # fmt: skip
+def _cleaned(
+    session: Session, contact: ContactInput, today: date
+) -> tuple[ContactInput, list[tuple[Need, RequestInput]]]:
     """The contact and its requests as saved; ``ValidationError`` lists every wrong field
     at once, top to bottom as the form shows them (a request's, the last one's)."""
     errors = FieldErrors()
@@ -211,29 +240,42 @@ def record_contact(
         family_id = person.family_id
     record = None
     if contact.person_id is not None:
-        record = session.scalar(select(Contact).where(
-            Contact.person_id == contact.person_id, Contact.contact_date == today))  # fmt: skip
+        record = session.scalar(
+            select(Contact).where(
+                Contact.person_id == contact.person_id, Contact.contact_date == today
+            )
+        )
     operator = str(session.info.get("operator") or "")
     if record is None:
         anonymous = contact.person_id is None and family_id is None
         record = Contact(
-            contact_date=today, arrived_at=now, operator=operator, channel=contact.channel,
-            family_id=family_id, person_id=contact.person_id,
+            contact_date=today,
+            arrived_at=now,
+            operator=operator,
+            channel=contact.channel,
+            family_id=family_id,
+            person_id=contact.person_id,
             anon_sex=contact.anon_sex if anonymous else "",
             anon_birth_year=contact.anon_birth_year if anonymous else None,
             anon_citizenship=contact.anon_citizenship if anonymous else "",
             anon_comune=contact.anon_comune if anonymous else "",
             referred_by=contact.referred_by.strip(),
-        )  # fmt: skip
+        )
         session.add(record)
     _place_in_queue(record, contact.channel, now, operator)
     for need, request in cleaned:
-        record.requests.append(ContactRequest(
-            need_id=need.id, outcomes=",".join(dict.fromkeys(request.outcomes)),
-            note=request.note.strip(), referral_to=request.referral_to.strip(),
-            follow_up_on=request.follow_up_on,
-            follow_up_owner=(request.follow_up_owner.strip() or operator) if request.follow_up_on else "",
-        ))  # fmt: skip
+        record.requests.append(
+            ContactRequest(
+                need_id=need.id,
+                outcomes=",".join(dict.fromkeys(request.outcomes)),
+                note=request.note.strip(),
+                referral_to=request.referral_to.strip(),
+                follow_up_on=request.follow_up_on,
+                follow_up_owner=(request.follow_up_owner.strip() or operator)
+                if request.follow_up_on
+                else "",
+            )
+        )
     session.flush()
     return contact_row(session, record)
 
@@ -244,9 +286,13 @@ def contacts_of_family(session: Session, family_id: int, limit: int = 200) -> li
     Roles that may not read social notes (educators) get the requests without their notes.
     """
     permissions.require(session, permissions.VIEW_REGISTRY)
-    query = (select(Contact).where(Contact.family_id == family_id)
-             .order_by(Contact.contact_date.desc(), Contact.id.desc()).limit(limit)
-             .options(selectinload(Contact.requests)))  # fmt: skip
+    query = (
+        select(Contact)
+        .where(Contact.family_id == family_id)
+        .order_by(Contact.contact_date.desc(), Contact.id.desc())
+        .limit(limit)
+        .options(selectinload(Contact.requests))
+    )
     rows = [contact_row(session, c) for c in session.scalars(query)]
     if permissions.allowed(session, permissions.SENSITIVE):
         return rows
@@ -271,23 +317,33 @@ class FollowUp:
     need_key: str = ""
 
 
-def open_follow_ups(session: Session, owner: str | None = None,
-                    today: date | None = None) -> list[FollowUp]:  # fmt: skip
+def open_follow_ups(
+    session: Session, owner: str | None = None, today: date | None = None
+) -> list[FollowUp]:
     """Follow-ups not done yet, soonest first; only ``owner``'s when given (the to-do list)."""
     permissions.require(session, permissions.FRONTDESK)
     today = today or clock.today()
     # Plain columns, not objects, who came and the need in the same query: an operator's
     # list may hold hundreds of follow-ups (the index of open follow-ups by owner, 0009).
     query = with_visitor(
-        select(ContactRequest.id, Contact.id, Contact.family_id, Contact.person_id,
-               ContactRequest.follow_up_on, ContactRequest.follow_up_owner,
-               ContactRequest.version, ContactRequest.note, Need.key, Need.name)
+        select(
+            ContactRequest.id,
+            Contact.id,
+            Contact.family_id,
+            Contact.person_id,
+            ContactRequest.follow_up_on,
+            ContactRequest.follow_up_owner,
+            ContactRequest.version,
+            ContactRequest.note,
+            Need.key,
+            Need.name,
+        )
         .select_from(ContactRequest)
         .join(Contact, Contact.id == ContactRequest.contact_id)
         .join(Need, Need.id == ContactRequest.need_id)
-        .where(ContactRequest.follow_up_on.is_not(None),
-               ContactRequest.follow_up_done_on.is_(None))
-        .order_by(ContactRequest.follow_up_on, ContactRequest.id))  # fmt: skip
+        .where(ContactRequest.follow_up_on.is_not(None), ContactRequest.follow_up_done_on.is_(None))
+        .order_by(ContactRequest.follow_up_on, ContactRequest.id)
+    )
     if owner is not None:
         query = query.where(ContactRequest.follow_up_owner == owner)
     who = Namer()
@@ -298,8 +354,22 @@ def open_follow_ups(session: Session, owner: str | None = None,
         need = named.get((key, name))
         if need is None:
             need = named[(key, name)] = need_words(key, name)
-        rows.append(FollowUp(request_id, contact_id, family_id, need, on, owner_, on < today,
-                             version, who(r[10:]), note, person_id, key))  # fmt: skip
+        rows.append(
+            FollowUp(
+                request_id,
+                contact_id,
+                family_id,
+                need,
+                on,
+                owner_,
+                on < today,
+                version,
+                who(r[10:]),
+                note,
+                person_id,
+                key,
+            )
+        )
     return rows
 
 

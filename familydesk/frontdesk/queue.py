@@ -28,8 +28,10 @@ from familydesk.kernel.errors import FamilyDeskError
 from familydesk.trust import permissions
 
 STATUSES: dict[str, str] = {
-    "waiting": N_("waiting"), "serving": N_("being served"), "done": N_("done"),
-}  # fmt: skip
+    "waiting": N_("waiting"),
+    "serving": N_("being served"),
+    "done": N_("done"),
+}
 
 
 @dataclass(frozen=True)
@@ -87,18 +89,28 @@ def _needs(session: Session, *where: ColumnElement[bool]) -> Needs:
             found[contact_id] = ((words,), (key,))
         else:
             names, keys = before
-            found[contact_id] = (names if words in names else (*names, words),
-                                 keys if key in keys else (*keys, key))  # fmt: skip
+            found[contact_id] = (
+                names if words in names else (*names, words),
+                keys if key in keys else (*keys, key),
+            )
     return found
 
 
 #: The contact's own columns a queue row shows, read as plain values (not ``Contact``
 #: records: building a day's records cost more than the SQL), then who came.
 _COLUMNS = (
-    Contact.id, Contact.arrived_at, Contact.family_id, Contact.person_id, Contact.channel,
-    Contact.status, Contact.served_at, Contact.done_at, Contact.operator, Contact.served_by,
+    Contact.id,
+    Contact.arrived_at,
+    Contact.family_id,
+    Contact.person_id,
+    Contact.channel,
+    Contact.status,
+    Contact.served_at,
+    Contact.done_at,
+    Contact.operator,
+    Contact.served_by,
     Contact.version,
-)  # fmt: skip
+)
 _NO_NEEDS: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 
 
@@ -111,14 +123,39 @@ def _rows(session: Session, *where: ColumnElement[bool]) -> list[QueueRow]:
     who = Namer()
     rows = []
     for c in contacts:
-        (id_, arrived_at, family_id, person_id, channel, status, served_at, done_at, operator,
-         served_by, version) = c[:11]  # fmt: skip
+        (
+            id_,
+            arrived_at,
+            family_id,
+            person_id,
+            channel,
+            status,
+            served_at,
+            done_at,
+            operator,
+            served_by,
+            version,
+        ) = c[:11]
         names, keys = needs.get(id_, _NO_NEEDS)
-        rows.append(QueueRow(
-            id_, arrived_at, who(c[11:]), family_id, person_id,
-            person_id is None and family_id is None, channel, names, status, served_at,
-            done_at, operator, served_by, version, keys,
-        ))  # fmt: skip
+        rows.append(
+            QueueRow(
+                id_,
+                arrived_at,
+                who(c[11:]),
+                family_id,
+                person_id,
+                person_id is None and family_id is None,
+                channel,
+                names,
+                status,
+                served_at,
+                done_at,
+                operator,
+                served_by,
+                version,
+                keys,
+            )
+        )
     return rows
 
 
@@ -151,8 +188,11 @@ def queue_row(session: Session, contact: Contact) -> QueueRow:
 def _refuse(contact: Contact, wanted: str) -> None:
     """Impossible moves say where the visitor is now (another desk may have moved them)."""
     if wanted == "serving" and contact.status == "serving":
-        raise FamilyDeskError(_("This visitor is already being served (by {operator}).").format(
-            operator=contact.served_by or contact.operator))  # fmt: skip
+        raise FamilyDeskError(
+            _("This visitor is already being served (by {operator}).").format(
+                operator=contact.served_by or contact.operator
+            )
+        )
     if contact.status == "done":
         raise FamilyDeskError(_("This contact is already done: the visitor has been seen."))
     if wanted == "waiting":
@@ -184,14 +224,17 @@ def call_contact(
     return _serve(session, contact, now)
 
 
-def call_next(session: Session, day: date | None = None,
-              now: datetime | None = None) -> QueueRow | None:  # fmt: skip
+def call_next(
+    session: Session, day: date | None = None, now: datetime | None = None
+) -> QueueRow | None:
     """Call in the visitor who has waited longest today; None when nobody is waiting."""
     permissions.require(session, permissions.FRONTDESK)
     contact = session.scalars(
-        select(Contact).where(*_this_centre(session, day or clock.today()),
-                              Contact.status == "waiting")
-        .order_by(Contact.arrived_at, Contact.id).limit(1)).first()  # fmt: skip
+        select(Contact)
+        .where(*_this_centre(session, day or clock.today()), Contact.status == "waiting")
+        .order_by(Contact.arrived_at, Contact.id)
+        .limit(1)
+    ).first()
     return None if contact is None else _serve(session, contact, now)
 
 
@@ -224,8 +267,13 @@ def requeue(session: Session, contact_id: int, version: int) -> QueueRow:
 def desk_operators(session: Session) -> list[str]:
     """Names of the active operators who work at the desk (owners of follow-ups)."""
     permissions.require(session, permissions.FRONTDESK)
-    roles = [r for r, allowed in permissions.ROLE_PERMISSIONS.items()
-             if permissions.FRONTDESK in allowed]  # fmt: skip
-    return list(session.scalars(
-        select(Operator.username).where(Operator.active.is_(True), Operator.role.in_(roles))
-        .order_by(Operator.username)))  # fmt: skip
+    roles = [
+        r for r, allowed in permissions.ROLE_PERMISSIONS.items() if permissions.FRONTDESK in allowed
+    ]
+    return list(
+        session.scalars(
+            select(Operator.username)
+            .where(Operator.active.is_(True), Operator.role.in_(roles))
+            .order_by(Operator.username)
+        )
+    )

@@ -57,8 +57,11 @@ def _comuni_index() -> dict[str, str]:
 def visitor_lists(session: Session) -> VisitorLists:
     """What the contact form offers for an anonymous visitor's comune and citizenship."""
     permissions.require(session, permissions.FRONTDESK)
-    members = session.execute(select(MemberComune.name, MemberComune.province)
-                              .order_by(MemberComune.position, MemberComune.name)).all()  # fmt: skip
+    members = session.execute(
+        select(MemberComune.name, MemberComune.province).order_by(
+            MemberComune.position, MemberComune.name
+        )
+    ).all()
     first = [comune_label(name, province) for name, province in members]
     seen = set(first)
     rest = [comune_label(c.name, c.province) for c in comuni.all_comuni()]
@@ -95,7 +98,11 @@ def clean_citizenship(text: str) -> str:
         return ""
     entry = citizenships.find(text)
     if entry is None:
-        raise ValidationError("anon_citizenship", _(
-            "Citizenship: choose one from the list, e.g. “marocchina (Marocco)”, or leave it "
-            "empty."))  # fmt: skip
+        raise ValidationError(
+            "anon_citizenship",
+            _(
+                "Citizenship: choose one from the list, e.g. “marocchina (Marocco)”, or leave it "
+                "empty."
+            ),
+        )
     return entry.name

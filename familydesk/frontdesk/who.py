@@ -29,9 +29,16 @@ def anonymous_label(sex: str, birth_year: int | None) -> str:
 #: Who came, as the last columns of a query of contacts joined by ``with_visitor``
 #: (``Namer`` reads them by position, in this order).
 VISITOR_COLUMNS = (
-    Person.id, Person.last_name, Person.first_name, Person.anonymised_on,
-    Family.id, Family.name, Family.anonymised_on, Contact.anon_sex, Contact.anon_birth_year,
-)  # fmt: skip
+    Person.id,
+    Person.last_name,
+    Person.first_name,
+    Person.anonymised_on,
+    Family.id,
+    Family.name,
+    Family.anonymised_on,
+    Contact.anon_sex,
+    Contact.anon_birth_year,
+)
 VISITOR_WIDTH = len(VISITOR_COLUMNS)
 
 

@@ -41,14 +41,19 @@ class AttendanceGrid:
 
 def enrolled_on_day(enrolled_on: date | None, withdrawn_on: date | None, day: date) -> bool:
     """Had a place that day: enrolled on or before it, and not withdrawn on or before it."""
-    return enrolled_on is not None and enrolled_on <= day and (withdrawn_on is None or withdrawn_on > day)  # fmt: skip
+    return (
+        enrolled_on is not None
+        and enrolled_on <= day
+        and (withdrawn_on is None or withdrawn_on > day)
+    )
 
 
 def _markable(person: EnrolmentRow, sessions: tuple[SessionRow, ...]) -> set[tuple[int, int]]:
     return {
-        (person.id, s.id) for s in sessions
+        (person.id, s.id)
+        for s in sessions
         if s.held and enrolled_on_day(person.enrolled_on, person.withdrawn_on, s.starts_at.date())
-    }  # fmt: skip
+    }
 
 
 def attendance_grid(session: Session, group_id: int, now: datetime | None = None) -> AttendanceGrid:
@@ -61,12 +66,13 @@ def attendance_grid(session: Session, group_id: int, now: datetime | None = None
             .join(GroupSession, GroupSession.id == Attendance.session_id)
             .where(GroupSession.group_id == group_id)
         )
-    }  # fmt: skip
+    }
     marked = {enrolment_id for enrolment_id, _s in marks}
     people = tuple(
-        p for p in participants(session, group_id)
+        p
+        for p in participants(session, group_id)
         if p.status == "enrolled" or (p.status == "withdrawn" and p.id in marked)
-    )  # fmt: skip
+    )
     markable: set[tuple[int, int]] = set()
     for person in people:
         markable |= _markable(person, sessions)
@@ -80,8 +86,13 @@ def open_attendance(session: Session, group_id: int, now: datetime | None = None
     return grid
 
 
-def save_attendance(session: Session, session_id: int, version: int,
-                    marks: dict[int, str | None], now: datetime | None = None) -> SessionRow:  # fmt: skip
+def save_attendance(
+    session: Session,
+    session_id: int,
+    version: int,
+    marks: dict[int, str | None],
+    now: datetime | None = None,
+) -> SessionRow:
     """Replace a session's marks (``enrolment id -> mark``, None clears one); refused for
     sessions not held and for people not enrolled that day, nothing saved then."""
     permissions.require(session, permissions.GROUPS_RUN)
@@ -89,23 +100,48 @@ def save_attendance(session: Session, session_id: int, version: int,
     meeting = load_for_update(session, GroupSession, session_id, version)
     day = meeting.starts_at.date()
     if meeting.cancelled:
-        raise ValidationError("session", _("The session of {day} was cancelled: it has no attendance.").format(day=format_date(day)))  # fmt: skip
+        raise ValidationError(
+            "session",
+            _("The session of {day} was cancelled: it has no attendance.").format(
+                day=format_date(day)
+            ),
+        )
     if meeting.starts_at > now:
-        raise ValidationError("session", _("The session of {day} has not been held yet: attendance is taken from its start.").format(day=format_date(day)))  # fmt: skip
+        raise ValidationError(
+            "session",
+            _(
+                "The session of {day} has not been held yet: attendance is taken from its start."
+            ).format(day=format_date(day)),
+        )
     enrolments = {
-        e.id: e for e in session.scalars(select(Enrolment).where(
-            Enrolment.group_id == meeting.group_id, Enrolment.id.in_(list(marks))))
-    }  # fmt: skip
+        e.id: e
+        for e in session.scalars(
+            select(Enrolment).where(
+                Enrolment.group_id == meeting.group_id, Enrolment.id.in_(list(marks))
+            )
+        )
+    }
     for enrolment_id, mark in marks.items():
         if mark is not None and mark not in MARKS:
             raise ValidationError("mark", _("Attendance: mark present, absent or excused."))
         enrolment = enrolments.get(enrolment_id)
-        if enrolment is None or not enrolled_on_day(enrolment.enrolled_on, enrolment.withdrawn_on, day):  # fmt: skip
-            raise ValidationError("participant", _("Attendance is only for people enrolled in the group on {day}.").format(day=format_date(day)))  # fmt: skip
+        if enrolment is None or not enrolled_on_day(
+            enrolment.enrolled_on, enrolment.withdrawn_on, day
+        ):
+            raise ValidationError(
+                "participant",
+                _("Attendance is only for people enrolled in the group on {day}.").format(
+                    day=format_date(day)
+                ),
+            )
     existing = {
-        a.enrolment_id: a for a in session.scalars(select(Attendance).where(
-            Attendance.session_id == session_id, Attendance.enrolment_id.in_(list(marks))))
-    }  # fmt: skip
+        a.enrolment_id: a
+        for a in session.scalars(
+            select(Attendance).where(
+                Attendance.session_id == session_id, Attendance.enrolment_id.in_(list(marks))
+            )
+        )
+    }
     for enrolment_id, mark in marks.items():
         row = existing.get(enrolment_id)
         if mark is None:
@@ -120,8 +156,9 @@ def save_attendance(session: Session, session_id: int, version: int,
     return next(s for s in sessions_of(session, meeting.group_id, now) if s.id == session_id)
 
 
-def add_walk_in(session: Session, session_id: int, version: int, person_id: int,
-                now: datetime | None = None) -> SessionRow:  # fmt: skip
+def add_walk_in(
+    session: Session, session_id: int, version: int, person_id: int, now: datetime | None = None
+) -> SessionRow:
     """Someone who came on the spot: signed up (walk-in) from the session's day and marked
     present. Someone waiting, or who had withdrawn, gets a place back if one is free."""
     permissions.require(session, permissions.GROUPS_RUN)

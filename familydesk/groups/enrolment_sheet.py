@@ -100,27 +100,42 @@ def _dates(data: EnrolmentFormData, lang: FormLanguage) -> list[Flowable]:
         if s.cancelled:
             cancelled.append(index)
             note = lang(N_("cancelled")) + (f": {s.cancel_reason}" if s.cancel_reason else "")
-        rows.append([str(s.number), capitalised(lang.weekday_date(s.starts_at.date())),
-                     f"{hhmm(s.starts_at)}–{hhmm(s.ends_at)}", s.room or data.group.room, note])  # fmt: skip
-    header = [lang(N_("No.")), lang(N_("Date")), lang(N_("Time")), lang(N_("Room")),
-              lang(N_("Topic"))]  # fmt: skip
+        rows.append(
+            [
+                str(s.number),
+                capitalised(lang.weekday_date(s.starts_at.date())),
+                f"{hhmm(s.starts_at)}–{hhmm(s.ends_at)}",
+                s.room or data.group.room,
+                note,
+            ]
+        )
+    header = [
+        lang(N_("No.")),
+        lang(N_("Date")),
+        lang(N_("Time")),
+        lang(N_("Room")),
+        lang(N_("Topic")),
+    ]
     table = grid_table(header, rows, [*_DATE_WIDTHS, CONTENT_WIDTH - sum(_DATE_WIDTHS)])
     table.setStyle(table_style([("TEXTCOLOR", (0, n), (-1, n), "#777777") for n in cancelled]))
     return [table]
 
 
-def enrolment_pdf(data: EnrolmentFormData, centre: CentreDetails, language: str,
-                  today: date | None = None) -> bytes:  # fmt: skip
+def enrolment_pdf(
+    data: EnrolmentFormData, centre: CentreDetails, language: str, today: date | None = None
+) -> bytes:
     """The enrolment form of one sign-up, in ``language``, as PDF bytes."""
     lang = FormLanguage.of(language)
     today = today or clock.today()
     st = styles()
     g, e = data.group, data.enrolment
     title = lang(TITLE)
-    status = Table([[Paragraph(f"<b>{esc(_status(data, lang))}</b>", st.body)]],
-                   colWidths=[CONTENT_WIDTH])  # fmt: skip
-    status.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                                 ("BOX", (0, 0), (-1, -1), 1, ACCENT)]))  # fmt: skip
+    status = Table(
+        [[Paragraph(f"<b>{esc(_status(data, lang))}</b>", st.body)]], colWidths=[CONTENT_WIDTH]
+    )
+    status.setStyle(
+        table_style([("BACKGROUND", (0, 0), (-1, -1), SHADE), ("BOX", (0, 0), (-1, -1), 1, ACCENT)])
+    )
     person = [
         (lang(N_("Surname and name")), e.name),
         (lang(N_("Adult or minor")), lang(N_("minor")) if e.is_child else lang(N_("adult"))),
@@ -138,11 +153,13 @@ def enrolment_pdf(data: EnrolmentFormData, centre: CentreDetails, language: str,
         (lang(N_("Phone")), data.phone),
         (lang(N_("E-mail")), data.email),
     ]
-    consent = lang(N_(
-        "{box} I have read the privacy notice (art. 13 of Regulation (EU) 2016/679) and I agree "
-        "that the centre processes the data above to organise the group and to record "
-        "attendance."
-    )).format(box=CHECKBOX)  # fmt: skip
+    consent = lang(
+        N_(
+            "{box} I have read the privacy notice (art. 13 of Regulation (EU) 2016/679) and I agree "
+            "that the centre processes the data above to organise the group and to record "
+            "attendance."
+        )
+    ).format(box=CHECKBOX)
     story: list[Flowable] = [
         Paragraph(esc(title), st.title),
         Paragraph(esc(g.title), st.subtitle),
@@ -167,9 +184,14 @@ def enrolment_pdf(data: EnrolmentFormData, centre: CentreDetails, language: str,
                     [CONTENT_WIDTH * 0.35, CONTENT_WIDTH * 0.65],
                 ),
             ]
-        ),  # fmt: skip
+        ),
         *section(lang(N_("Dates of the sessions"))),
         *_dates(data, lang),
     ]
-    return build_pdf(story, centre=centre, lang=lang, title=f"{title} – {g.title}",
-                     footer=footer_text(lang, title, today, e.uid))  # fmt: skip
+    return build_pdf(
+        story,
+        centre=centre,
+        lang=lang,
+        title=f"{title} – {g.title}",
+        footer=footer_text(lang, title, today, e.uid),
+    )

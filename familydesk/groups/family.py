@@ -37,16 +37,22 @@ class FamilyGroupRow:
 def groups_of_family(session: Session, family_id: int) -> list[FamilyGroupRow]:
     """The family's sign-ups, the groups still running or to come first."""
     require_read(session)
-    group_ids = sorted(set(session.scalars(select(Enrolment.group_id).where(Enrolment.family_id == family_id))))  # fmt: skip
+    group_ids = sorted(
+        set(session.scalars(select(Enrolment.group_id).where(Enrolment.family_id == family_id)))
+    )
     counts: dict[int, tuple[int, int]] = {
         row[0]: (row[1] or 0, row[2])
         for row in session.execute(
-            select(Attendance.enrolment_id,
-                   func.sum(case((Attendance.mark == "present", 1), else_=0)), func.count())
+            select(
+                Attendance.enrolment_id,
+                func.sum(case((Attendance.mark == "present", 1), else_=0)),
+                func.count(),
+            )
             .join(Enrolment, Enrolment.id == Attendance.enrolment_id)
-            .where(Enrolment.family_id == family_id).group_by(Attendance.enrolment_id)
+            .where(Enrolment.family_id == family_id)
+            .group_by(Attendance.enrolment_id)
         )
-    }  # fmt: skip
+    }
     rows = []
     for group_id in group_ids:
         group = get_group(session, group_id)
@@ -54,13 +60,33 @@ def groups_of_family(session: Session, family_id: int) -> list[FamilyGroupRow]:
             if person.family_id != family_id:
                 continue
             present, marked = counts.get(person.id, (0, 0))
-            rows.append(FamilyGroupRow(
-                enrolment_id=person.id, group_id=group_id, group=group.title, kind=group.kind,
-                phase=group.phase, first_session=group.first_session,
-                last_session=group.last_session, person_id=person.person_id, person=person.name,
-                status=person.status, position=person.position, signed_up_on=person.signed_up_on,
-                withdrawn_on=person.withdrawn_on, present=present, marked=marked,
-                to_inform=person.to_inform,
-            ))  # fmt: skip
+            rows.append(
+                FamilyGroupRow(
+                    enrolment_id=person.id,
+                    group_id=group_id,
+                    group=group.title,
+                    kind=group.kind,
+                    phase=group.phase,
+                    first_session=group.first_session,
+                    last_session=group.last_session,
+                    person_id=person.person_id,
+                    person=person.name,
+                    status=person.status,
+                    position=person.position,
+                    signed_up_on=person.signed_up_on,
+                    withdrawn_on=person.withdrawn_on,
+                    present=present,
+                    marked=marked,
+                    to_inform=person.to_inform,
+                )
+            )
     ended = ("ended", "cancelled")
-    return sorted(rows, key=lambda r: (r.phase in ended, -(r.first_session or datetime.max).toordinal(), r.group, r.person))  # fmt: skip
+    return sorted(
+        rows,
+        key=lambda r: (
+            r.phase in ended,
+            -(r.first_session or datetime.max).toordinal(),
+            r.group,
+            r.person,
+        ),
+    )

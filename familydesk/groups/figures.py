@@ -86,31 +86,36 @@ def completions(session: Session, group_id: int) -> dict[int, Completion]:
     meetings = {
         row[0]: _hours(row[1], row[2])
         for row in session.execute(
-            select(GroupSession.id, GroupSession.starts_at, GroupSession.ends_at)
-            .where(GroupSession.group_id == group_id, GroupSession.cancelled.is_(False))
+            select(GroupSession.id, GroupSession.starts_at, GroupSession.ends_at).where(
+                GroupSession.group_id == group_id, GroupSession.cancelled.is_(False)
+            )
         )
-    }  # fmt: skip
+    }
     needed = needed_sessions(len(meetings), group.completion_percent)
     attended: dict[int, list[int]] = {}
     for enrolment_id, session_id in session.execute(
         select(Attendance.enrolment_id, Attendance.session_id)
         .join(Enrolment, Enrolment.id == Attendance.enrolment_id)
         .where(Enrolment.group_id == group_id, Attendance.mark == "present")
-    ):  # fmt: skip
+    ):
         if session_id in meetings:
             attended.setdefault(enrolment_id, []).append(session_id)
     result = {}
     for enrolment_id, person_id in session.execute(
-        select(Enrolment.id, Enrolment.person_id)
-        .where(Enrolment.group_id == group_id, Enrolment.status == "enrolled")
-    ):  # fmt: skip
+        select(Enrolment.id, Enrolment.person_id).where(
+            Enrolment.group_id == group_id, Enrolment.status == "enrolled"
+        )
+    ):
         present = attended.get(enrolment_id, [])
         result[enrolment_id] = Completion(
-            enrolment_id=enrolment_id, person_id=person_id, present=len(present),
-            sessions=len(meetings), needed=needed,
+            enrolment_id=enrolment_id,
+            person_id=person_id,
+            present=len(present),
+            sessions=len(meetings),
+            needed=needed,
             completed=bool(meetings) and len(present) >= needed,
             hours_attended=round(sum(meetings[s] for s in present), 2),
-        )  # fmt: skip
+        )
     return result
 
 
@@ -123,15 +128,20 @@ class _Reach:
     families: frozenset[object]
 
 
-def _reach(session: Session, group: GroupRow, first_day: date | None, last_day: date | None,
-           now: datetime) -> _Reach:  # fmt: skip
+def _reach(
+    session: Session, group: GroupRow, first_day: date | None, last_day: date | None, now: datetime
+) -> _Reach:
     query = select(GroupSession.id, GroupSession.starts_at, GroupSession.ends_at).where(
         GroupSession.group_id == group.id, GroupSession.cancelled.is_(False)
     )
     if first_day is not None:
-        query = query.where(GroupSession.starts_at >= datetime.combine(first_day, datetime.min.time()))  # fmt: skip
+        query = query.where(
+            GroupSession.starts_at >= datetime.combine(first_day, datetime.min.time())
+        )
     if last_day is not None:
-        query = query.where(GroupSession.starts_at <= datetime.combine(last_day, datetime.max.time()))  # fmt: skip
+        query = query.where(
+            GroupSession.starts_at <= datetime.combine(last_day, datetime.max.time())
+        )
     planned = session.execute(query).all()
     held = {row[0]: _hours(row[1], row[2]) for row in planned if row[1] <= now}
     present_marks = recorded = 0
@@ -142,7 +152,7 @@ def _reach(session: Session, group: GroupRow, first_day: date | None, last_day: 
             select(Attendance.mark, Enrolment.person_id, Enrolment.family_id, Enrolment.id)
             .join(Enrolment, Enrolment.id == Attendance.enrolment_id)
             .where(Attendance.session_id.in_(list(held)))
-        ):  # fmt: skip
+        ):
             recorded += 1
             if mark == "present":
                 present_marks += 1
@@ -151,19 +161,34 @@ def _reach(session: Session, group: GroupRow, first_day: date | None, last_day: 
     done = completions(session, group.id)
     completed = sum(1 for c in done.values() if c.completed)
     figures = GroupFigures(
-        group_id=group.id, group_uid=group.uid, title=group.title, kind=group.kind,
-        comune=group.comune, sessions_planned=len(planned), sessions_held=len(held),
-        hours_delivered=round(sum(held.values()), 2), people_reached=len(people),
-        families_reached=len(families), present_marks=present_marks, recorded_marks=recorded,
-        attendance_rate=present_marks / recorded if recorded else None, enrolled=len(done),
-        completed=completed, completion_rate=completed / len(done) if done else None,
+        group_id=group.id,
+        group_uid=group.uid,
+        title=group.title,
+        kind=group.kind,
+        comune=group.comune,
+        sessions_planned=len(planned),
+        sessions_held=len(held),
+        hours_delivered=round(sum(held.values()), 2),
+        people_reached=len(people),
+        families_reached=len(families),
+        present_marks=present_marks,
+        recorded_marks=recorded,
+        attendance_rate=present_marks / recorded if recorded else None,
+        enrolled=len(done),
+        completed=completed,
+        completion_rate=completed / len(done) if done else None,
         waiting=group.waiting,
-    )  # fmt: skip
+    )
     return _Reach(figures, frozenset(people), frozenset(families))
 
 
-def group_figures(session: Session, group_id: int, first_day: date | None = None,
-                  last_day: date | None = None, now: datetime | None = None) -> GroupFigures:  # fmt: skip
+def group_figures(
+    session: Session,
+    group_id: int,
+    first_day: date | None = None,
+    last_day: date | None = None,
+    now: datetime | None = None,
+) -> GroupFigures:
     """A group's figures, over all its sessions or those within the period."""
     permissions.require(session, permissions.VIEW_REGISTRY)
     group = get_group(session, group_id)
@@ -178,33 +203,50 @@ def _total(reaches: Iterable[_Reach], first_day: date, last_day: date) -> GroupF
     present, recorded = sum(f.present_marks for f in rows), sum(f.recorded_marks for f in rows)
     enrolled, completed = sum(f.enrolled for f in rows), sum(f.completed for f in rows)
     return GroupFigures(
-        group_id=0, group_uid="", title="", kind="", comune="",
+        group_id=0,
+        group_uid="",
+        title="",
+        kind="",
+        comune="",
         sessions_planned=sum(f.sessions_planned for f in rows),
         sessions_held=sum(f.sessions_held for f in rows),
         hours_delivered=round(sum(f.hours_delivered for f in rows), 2),
-        people_reached=len(people), families_reached=len(families), present_marks=present,
-        recorded_marks=recorded, attendance_rate=present / recorded if recorded else None,
-        enrolled=enrolled, completed=completed,
+        people_reached=len(people),
+        families_reached=len(families),
+        present_marks=present,
+        recorded_marks=recorded,
+        attendance_rate=present / recorded if recorded else None,
+        enrolled=enrolled,
+        completed=completed,
         completion_rate=completed / enrolled if enrolled else None,
         waiting=sum(f.waiting for f in rows),
-    )  # fmt: skip
+    )
 
 
-def period_figures(session: Session, first_day: date, last_day: date,
-                   now: datetime | None = None) -> PeriodFigures:  # fmt: skip
+def period_figures(
+    session: Session, first_day: date, last_day: date, now: datetime | None = None
+) -> PeriodFigures:
     """Every group with a session held in the period, with its figures within the period;
     the total counts a person or family reached by several groups once."""
     permissions.require(session, permissions.VIEW_REGISTRY)
     now = now or local_now()
     start = datetime.combine(first_day, datetime.min.time())
     end = datetime.combine(last_day, datetime.max.time())
-    active = set(session.scalars(
-        select(GroupSession.group_id).where(
-            GroupSession.cancelled.is_(False), GroupSession.starts_at >= start,
-            GroupSession.starts_at <= end, GroupSession.starts_at <= now,
-        ).group_by(GroupSession.group_id).having(func.count() > 0)
-    ))  # fmt: skip
+    active = set(
+        session.scalars(
+            select(GroupSession.group_id)
+            .where(
+                GroupSession.cancelled.is_(False),
+                GroupSession.starts_at >= start,
+                GroupSession.starts_at <= end,
+                GroupSession.starts_at <= now,
+            )
+            .group_by(GroupSession.group_id)
+            .having(func.count() > 0)
+        )
+    )
     groups = [g for g in list_groups(session) if g.id in active]
     reaches = [_reach(session, g, first_day, last_day, now) for g in groups]
-    return PeriodFigures(first_day, last_day, tuple(r.figures for r in reaches),
-                         _total(reaches, first_day, last_day))  # fmt: skip
+    return PeriodFigures(
+        first_day, last_day, tuple(r.figures for r in reaches), _total(reaches, first_day, last_day)
+    )

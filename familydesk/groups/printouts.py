@@ -43,8 +43,9 @@ from familydesk.trust import audit, permissions
 log = logging.getLogger(__name__)
 
 
-def _deliver(session: Session, pdf: bytes, path: Path, people: list[str], note: str,
-             about: tuple[str, str]) -> Path:  # fmt: skip
+def _deliver(
+    session: Session, pdf: bytes, path: Path, people: list[str], note: str, about: tuple[str, str]
+) -> Path:
     """Audit the print (an entry per sign-up on paper, by uid, and one for the printout
     itself: ``about`` is its table and uid), then write the file."""
     session.flush()  # pending entries first: the bulk insert below goes straight in
@@ -54,8 +55,14 @@ def _deliver(session: Session, pdf: bytes, path: Path, people: list[str], note: 
     return write_atomically(Path(path), pdf)
 
 
-def print_signatures(session: Session, group_id: int, session_number: int, path: Path,
-                     language: str | None = None, today: date | None = None) -> Path:  # fmt: skip
+def print_signatures(
+    session: Session,
+    group_id: int,
+    session_number: int,
+    path: Path,
+    language: str | None = None,
+    today: date | None = None,
+) -> Path:
     """The signature sheet (registro firme) of session ``session_number`` of a group: the
     people enrolled on its day, empty rows for walk-ins. Refuses a cancelled session;
     ``ValidationError`` names the range for a number out of it."""
@@ -64,8 +71,11 @@ def print_signatures(session: Session, group_id: int, session_number: int, path:
     row = session_by_number(session, group_id, session_number)
     if row.cancelled:
         reason = f" ({row.cancel_reason})" if row.cancel_reason else ""
-        raise FamilyDeskError(_("Session {number} was cancelled{reason}: there is no signature "
-                                "sheet to print.").format(number=row.number, reason=reason))  # fmt: skip
+        raise FamilyDeskError(
+            _(
+                "Session {number} was cancelled{reason}: there is no signature sheet to print."
+            ).format(number=row.number, reason=reason)
+        )
     total = len(sessions_of(session, group_id))
     day = row.starts_at.date()
     people = tuple(
@@ -75,18 +85,27 @@ def print_signatures(session: Session, group_id: int, session_number: int, path:
     )
     data = SignatureSheetData(group, row, total, people)
     pdf = signatures_pdf(data, get_centre(session), language or i18n.current_language(), today)
-    out = _deliver(session, pdf, path, [p.uid for p in people],
-                   f"signature sheet {row.number}/{total}: {len(people)}",
-                   ("group_session", row.uid))  # fmt: skip
+    out = _deliver(
+        session,
+        pdf,
+        path,
+        [p.uid for p in people],
+        f"signature sheet {row.number}/{total}: {len(people)}",
+        ("group_session", row.uid),
+    )
     log.info("Printed the signature sheet of group %s, session %s", group_id, row.number)
     return out
 
 
-def _certificate_data(session: Session, rows: list[tuple[EnrolmentRow, Completion]]) -> list[CertificateData]:  # fmt: skip
+def _certificate_data(
+    session: Session, rows: list[tuple[EnrolmentRow, Completion]]
+) -> list[CertificateData]:
     ids = [r.person_id for r, _c in rows if r.person_id is not None]
     sexes = dict(session.execute(select(Person.id, Person.sex).where(Person.id.in_(ids))).all())
-    return [CertificateData(r.name, sexes.get(r.person_id, "") if r.person_id else "",
-                            r.birth_date, c) for r, c in rows]  # fmt: skip
+    return [
+        CertificateData(r.name, sexes.get(r.person_id, "") if r.person_id else "", r.birth_date, c)
+        for r, c in rows
+    ]
 
 
 def _certifiable(done: Completion, progress: CourseProgress) -> bool:
@@ -97,22 +116,40 @@ def _certifiable(done: Completion, progress: CourseProgress) -> bool:
 
 def _not_completed(done: Completion, percent: int) -> FamilyDeskError:
     if not done.present:
-        return FamilyDeskError(_(
-            "No certificate: this person attended none of the {sessions} sessions, and the "
-            "group's rule needs at least {needed} ({percent}%)."
-        ).format(sessions=format_number(done.sessions), percent=percent,
-                 needed=format_number(done.needed)))  # fmt: skip
-    return FamilyDeskError(ngettext(
-        "No certificate: this person attended {present} of {sessions} sessions, and the "
-        "group's rule needs at least {needed} ({percent}%).",
-        "No certificate: this person attended {present} of {sessions} sessions, and the "
-        "group's rule needs at least {needed} ({percent}%).", done.present,
-    ).format(present=format_number(done.present), sessions=format_number(done.sessions),
-             percent=percent, needed=format_number(done.needed)))  # fmt: skip
+        return FamilyDeskError(
+            _(
+                "No certificate: this person attended none of the {sessions} sessions, and the "
+                "group's rule needs at least {needed} ({percent}%)."
+            ).format(
+                sessions=format_number(done.sessions),
+                percent=percent,
+                needed=format_number(done.needed),
+            )
+        )
+    return FamilyDeskError(
+        ngettext(
+            "No certificate: this person attended {present} of {sessions} sessions, and the "
+            "group's rule needs at least {needed} ({percent}%).",
+            "No certificate: this person attended {present} of {sessions} sessions, and the "
+            "group's rule needs at least {needed} ({percent}%).",
+            done.present,
+        ).format(
+            present=format_number(done.present),
+            sessions=format_number(done.sessions),
+            percent=percent,
+            needed=format_number(done.needed),
+        )
+    )
 
 
-def print_certificate(session: Session, group_id: int, person_id: int, path: Path,
-                      language: str | None = None, today: date | None = None) -> Path:  # fmt: skip
+def print_certificate(
+    session: Session,
+    group_id: int,
+    person_id: int,
+    path: Path,
+    language: str | None = None,
+    today: date | None = None,
+) -> Path:
     """The certificate of attendance (attestato di frequenza) of one participant; before
     the course's last session, a partial one with the meetings held so far.
 
@@ -125,21 +162,31 @@ def print_certificate(session: Session, group_id: int, person_id: int, path: Pat
         raise NotFoundError(_("This person is not signed up for this group."))
     done = completions(session, group_id).get(row.id)
     if row.status != "enrolled" or done is None:
-        raise FamilyDeskError(_("This person is not enrolled in this group (waiting list or "
-                                "withdrawn): there is no certificate to print."))  # fmt: skip
+        raise FamilyDeskError(
+            _(
+                "This person is not enrolled in this group (waiting list or "
+                "withdrawn): there is no certificate to print."
+            )
+        )
     progress = CourseProgress.of(sessions_of(session, group_id))
     if not _certifiable(done, progress):
         raise _not_completed(done, group.completion_percent)
     items = _certificate_data(session, [(row, done)])
-    pdf = certificates_pdf(group, items, get_centre(session),
-                           language or i18n.current_language(), today, progress)  # fmt: skip
+    pdf = certificates_pdf(
+        group, items, get_centre(session), language or i18n.current_language(), today, progress
+    )
     out = _deliver(session, pdf, path, [row.uid], "certificate: 1", ("parent_group", group.uid))
     log.info("Printed a certificate of attendance of group %s", group_id)
     return out
 
 
-def print_certificates(session: Session, group_id: int, path: Path, language: str | None = None,
-                       today: date | None = None) -> Path:  # fmt: skip
+def print_certificates(
+    session: Session,
+    group_id: int,
+    path: Path,
+    language: str | None = None,
+    today: date | None = None,
+) -> Path:
     """One certificate per participant who completed the group, a page each, in one PDF;
     refused when nobody has completed it. Before the last session: a partial certificate
     for everyone present at least once (see :class:`CourseProgress`)."""
@@ -147,30 +194,52 @@ def print_certificates(session: Session, group_id: int, path: Path, language: st
     group = get_group(session, group_id)
     done = completions(session, group_id)
     progress = CourseProgress.of(sessions_of(session, group_id))
-    rows = [(p, done[p.id]) for p in participants(session, group_id)
-            if p.status == "enrolled" and p.id in done and _certifiable(done[p.id], progress)]  # fmt: skip
+    rows = [
+        (p, done[p.id])
+        for p in participants(session, group_id)
+        if p.status == "enrolled" and p.id in done and _certifiable(done[p.id], progress)
+    ]
     if not rows:
-        raise FamilyDeskError(_("Nobody has completed this group yet: there are no certificates "
-                                "to print."))  # fmt: skip
-    pdf = certificates_pdf(group, _certificate_data(session, rows), get_centre(session),
-                           language or i18n.current_language(), today, progress)  # fmt: skip
-    out = _deliver(session, pdf, path, [r.uid for r, _c in rows], f"certificates: {len(rows)}",
-                   ("parent_group", group.uid))  # fmt: skip
+        raise FamilyDeskError(
+            _("Nobody has completed this group yet: there are no certificates to print.")
+        )
+    pdf = certificates_pdf(
+        group,
+        _certificate_data(session, rows),
+        get_centre(session),
+        language or i18n.current_language(),
+        today,
+        progress,
+    )
+    out = _deliver(
+        session,
+        pdf,
+        path,
+        [r.uid for r, _c in rows],
+        f"certificates: {len(rows)}",
+        ("parent_group", group.uid),
+    )
     log.info("Printed %d certificates of attendance of group %s", len(rows), group_id)
     return out
 
 
 def enrolment_of(session: Session, group_id: int, person_id: int) -> int:
     """The id of a person's sign-up to a group (for the CLI), or a clear ``NotFoundError``."""
-    found = session.scalar(select(Enrolment.id).where(Enrolment.group_id == group_id,
-                                                      Enrolment.person_id == person_id))  # fmt: skip
+    found = session.scalar(
+        select(Enrolment.id).where(Enrolment.group_id == group_id, Enrolment.person_id == person_id)
+    )
     if found is None:
         raise NotFoundError(_("This person is not signed up for this group."))
     return found
 
 
-def print_enrolment_form(session: Session, enrolment_id: int, path: Path,
-                         language: str | None = None, today: date | None = None) -> Path:  # fmt: skip
+def print_enrolment_form(
+    session: Session,
+    enrolment_id: int,
+    path: Path,
+    language: str | None = None,
+    today: date | None = None,
+) -> Path:
     """The enrolment form (modulo di iscrizione) of one sign-up, to sign."""
     permissions.require(session, permissions.PRINT)
     enrolment = session.get(Enrolment, enrolment_id)
@@ -181,31 +250,47 @@ def print_enrolment_form(session: Session, enrolment_id: int, path: Path,
     person = session.get(Person, row.person_id) if row.person_id else None
     family = session.get(Family, row.family_id) if row.family_id else None
     data = EnrolmentFormData(
-        group, tuple(sessions_of(session, group.id)), row,
+        group,
+        tuple(sessions_of(session, group.id)),
+        row,
         tax_code=(person.tax_code or "") if person else "",
         birth_place=person.birth_place if person else "",
-        family=family.name if family else "", address=family.address if family else "",
-        comune=family.comune_name if family else "", phone=family.phone if family else "",
+        family=family.name if family else "",
+        address=family.address if family else "",
+        comune=family.comune_name if family else "",
+        phone=family.phone if family else "",
         email=family.email if family else "",
         postal_code=family.postal_code if family else "",
         province=province_of(session, family.comune_code, family.comune_name) if family else "",
-    )  # fmt: skip
+    )
     pdf = enrolment_pdf(data, get_centre(session), language or i18n.current_language(), today)
     out = _deliver(session, pdf, path, [row.uid], "enrolment form", ("parent_group", group.uid))
     log.info("Printed the enrolment form of sign-up %s", enrolment_id)
     return out
 
 
-def print_summary(session: Session, group_id: int, path: Path, language: str | None = None,
-                  today: date | None = None) -> Path:  # fmt: skip
+def print_summary(
+    session: Session,
+    group_id: int,
+    path: Path,
+    language: str | None = None,
+    today: date | None = None,
+) -> Path:
     """The attendance summary (riepilogo presenze) of a group, landscape."""
     permissions.require(session, permissions.PRINT)
     group = get_group(session, group_id)
     grid = attendance_grid(session, group_id)
-    data = SummaryData(group, grid, completions(session, group_id),
-                       group_figures(session, group_id))  # fmt: skip
+    data = SummaryData(
+        group, grid, completions(session, group_id), group_figures(session, group_id)
+    )
     pdf = summary_pdf(data, get_centre(session), language or i18n.current_language(), today)
-    out = _deliver(session, pdf, path, [p.uid for p in grid.participants],
-                   f"attendance summary: {len(grid.participants)}", ("parent_group", group.uid))  # fmt: skip
+    out = _deliver(
+        session,
+        pdf,
+        path,
+        [p.uid for p in grid.participants],
+        f"attendance summary: {len(grid.participants)}",
+        ("parent_group", group.uid),
+    )
     log.info("Printed the attendance summary of group %s", group_id)
     return out

@@ -86,8 +86,12 @@ class CourseProgress:
     def of(cls, sessions: Sequence[SessionRow]) -> CourseProgress:
         planned = [s for s in sessions if not s.cancelled]
         held = [s for s in planned if s.held]
-        return cls(held[0].starts_at.date() if held else None,
-                   held[-1].starts_at.date() if held else None, len(held), len(planned))  # fmt: skip
+        return cls(
+            held[0].starts_at.date() if held else None,
+            held[-1].starts_at.date() if held else None,
+            len(held),
+            len(planned),
+        )
 
 
 def footer_text(lang: FormLanguage, title: str, today: date, code: str) -> str:
@@ -108,11 +112,12 @@ def venue_text(group: GroupRow) -> str:
 
 
 def session_when(lang: FormLanguage, row: SessionRow) -> str:
-    return f"{capitalised(lang.weekday_date(row.starts_at.date()))}, {hhmm(row.starts_at)}–{hhmm(row.ends_at)}"  # fmt: skip
+    return f"{capitalised(lang.weekday_date(row.starts_at.date()))}, {hhmm(row.starts_at)}–{hhmm(row.ends_at)}"
 
 
-def signatures_pdf(data: SignatureSheetData, centre: CentreDetails, language: str,
-                   today: date | None = None) -> bytes:  # fmt: skip
+def signatures_pdf(
+    data: SignatureSheetData, centre: CentreDetails, language: str, today: date | None = None
+) -> bytes:
     """The signature sheet of one session: the group, the session n of N, when and where,
     the educators; a row per enrolled person to sign, empty rows for walk-ins, and the
     educator's signature."""
@@ -127,7 +132,7 @@ def signatures_pdf(data: SignatureSheetData, centre: CentreDetails, language: st
         (
             lang(N_("Session")),
             lang(N_("{number} of {total}")).format(number=s.number, total=data.sessions),
-        ),  # fmt: skip
+        ),
         (lang(N_("Date and time")), session_when(lang, s)),
         (lang(N_("Venue")), where),
         (lang(N_("Room")), s.room or g.room),
@@ -144,11 +149,15 @@ def signatures_pdf(data: SignatureSheetData, centre: CentreDetails, language: st
     rows += [[str(first_blank + i), "", "", ""] for i in range(1, WALK_IN_ROWS + 1)]
     widths = [*_SIGNATURE_WIDTHS, CONTENT_WIDTH - sum(_SIGNATURE_WIDTHS)]
     table = grid_table(header, rows, widths)
-    table.setStyle(table_style([
-        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 1), (-1, -1), 7),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
-    ]))  # fmt: skip
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 1), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 1), (-1, -1), 7),
+            ]
+        )
+    )
     count = len(data.people)
     summary = lang.ngettext("{count} person enrolled", "{count} people enrolled", count).format(
         count=lang.number(count)
@@ -161,76 +170,109 @@ def signatures_pdf(data: SignatureSheetData, centre: CentreDetails, language: st
         Paragraph(
             esc(summary + " · " + lang(N_("Rows left empty are for people who come on the spot."))),
             st.small,
-        ),  # fmt: skip
+        ),
         table,
         Spacer(1, 6 * mm),
         KeepTogether(
             signature_boxes([lang(N_("Educator's signature"))], 18 * mm, [CONTENT_WIDTH / 2])
-        ),  # fmt: skip
+        ),
     ]
-    return build_pdf(story, centre=centre, lang=lang, title=f"{title} – {g.title}",
-                     footer=footer_text(lang, f"{title} {s.number}/{data.sessions}", today, s.uid))  # fmt: skip
+    return build_pdf(
+        story,
+        centre=centre,
+        lang=lang,
+        title=f"{title} – {g.title}",
+        footer=footer_text(lang, f"{title} {s.number}/{data.sessions}", today, s.uid),
+    )
 
 
 #: The certificate's sentence by the person's sex: nata, nato, nata/o in Italian.
 _WITH_BIRTH = {
-    "F": N_("This is to certify that {name}, born on {birth}, attended the {kind} “{title}” at "
-            "{venue}, from {first} to {last}: she took part in {meetings} ({hours})."),
-    "M": N_("This is to certify that {name}, born on {birth}, attended the {kind} “{title}” at "
-            "{venue}, from {first} to {last}: he took part in {meetings} ({hours})."),
-    "": N_("This is to certify that {name}, born on {birth}, attended the {kind} “{title}” at "
-           "{venue}, from {first} to {last}: they took part in {meetings} ({hours})."),
-}  # fmt: skip
-_WITHOUT_BIRTH = N_("This is to certify that {name} attended the {kind} “{title}” at {venue}, "
-                    "from {first} to {last}, taking part in {meetings} ({hours}).")  # fmt: skip
+    "F": N_(
+        "This is to certify that {name}, born on {birth}, attended the {kind} “{title}” at "
+        "{venue}, from {first} to {last}: she took part in {meetings} ({hours})."
+    ),
+    "M": N_(
+        "This is to certify that {name}, born on {birth}, attended the {kind} “{title}” at "
+        "{venue}, from {first} to {last}: he took part in {meetings} ({hours})."
+    ),
+    "": N_(
+        "This is to certify that {name}, born on {birth}, attended the {kind} “{title}” at "
+        "{venue}, from {first} to {last}: they took part in {meetings} ({hours})."
+    ),
+}
+_WITHOUT_BIRTH = N_(
+    "This is to certify that {name} attended the {kind} “{title}” at {venue}, "
+    "from {first} to {last}, taking part in {meetings} ({hours})."
+)
 
 
 #: Before the last session: what was attended of the meetings held so far, by sex.
 _PARTIAL_WITH_BIRTH = {
-    "F": N_("This is to certify that {name}, born on {birth}, is taking part in the {kind} "
-            "“{title}” at {venue}, still under way: of the meetings held so far, from {first} "
-            "to {last}, she took part in {meetings} ({hours})."),
-    "M": N_("This is to certify that {name}, born on {birth}, is taking part in the {kind} "
-            "“{title}” at {venue}, still under way: of the meetings held so far, from {first} "
-            "to {last}, he took part in {meetings} ({hours})."),
-    "": N_("This is to certify that {name}, born on {birth}, is taking part in the {kind} "
-           "“{title}” at {venue}, still under way: of the meetings held so far, from {first} "
-           "to {last}, they took part in {meetings} ({hours})."),
-}  # fmt: skip
-_PARTIAL_WITHOUT_BIRTH = N_("This is to certify that {name} is taking part in the {kind} "
-                            "“{title}” at {venue}, still under way: of the meetings held so "
-                            "far, from {first} to {last}, they took part in {meetings} "
-                            "({hours}).")  # fmt: skip
+    "F": N_(
+        "This is to certify that {name}, born on {birth}, is taking part in the {kind} "
+        "“{title}” at {venue}, still under way: of the meetings held so far, from {first} "
+        "to {last}, she took part in {meetings} ({hours})."
+    ),
+    "M": N_(
+        "This is to certify that {name}, born on {birth}, is taking part in the {kind} "
+        "“{title}” at {venue}, still under way: of the meetings held so far, from {first} "
+        "to {last}, he took part in {meetings} ({hours})."
+    ),
+    "": N_(
+        "This is to certify that {name}, born on {birth}, is taking part in the {kind} "
+        "“{title}” at {venue}, still under way: of the meetings held so far, from {first} "
+        "to {last}, they took part in {meetings} ({hours})."
+    ),
+}
+_PARTIAL_WITHOUT_BIRTH = N_(
+    "This is to certify that {name} is taking part in the {kind} "
+    "“{title}” at {venue}, still under way: of the meetings held so "
+    "far, from {first} to {last}, they took part in {meetings} "
+    "({hours})."
+)
 _PARTIAL_LINE = N_("Partial statement: meetings held from {first} to {last}, {held} of {planned}")
 
 
 def partial_line(progress: CourseProgress, lang: FormLanguage) -> str:
     """``Attestato parziale: incontri svolti dal … al …, 9 di 16``."""
-    return lang(_PARTIAL_LINE).format(first=lang.date(progress.first_held),
-                                      last=lang.date(progress.last_held), held=progress.held,
-                                      planned=progress.planned)  # fmt: skip
+    return lang(_PARTIAL_LINE).format(
+        first=lang.date(progress.first_held),
+        last=lang.date(progress.last_held),
+        held=progress.held,
+        planned=progress.planned,
+    )
 
 
-def certificate_text(group: GroupRow, item: CertificateData, lang: FormLanguage,
-                     progress: CourseProgress | None = None) -> str:  # fmt: skip
+def certificate_text(
+    group: GroupRow,
+    item: CertificateData,
+    lang: FormLanguage,
+    progress: CourseProgress | None = None,
+) -> str:
     """The certificate's sentence; before the last session (``progress.partial``) it speaks
     only of the meetings held so far, and of the number held, not the course's."""
     c = item.completion
     partial = progress is not None and progress.partial
     total = progress.held if progress is not None and partial else c.sessions
-    meetings = lang.ngettext("{count} meeting out of {total}", "{count} meetings out of {total}",
-                             c.present).format(count=lang.number(c.present), total=total)  # fmt: skip
+    meetings = lang.ngettext(
+        "{count} meeting out of {total}", "{count} meetings out of {total}", c.present
+    ).format(count=lang.number(c.present), total=total)
     first = group.first_session.date() if group.first_session else None
     last = group.last_session.date() if group.last_session else None
     if progress is not None and partial:
         first, last = progress.first_held, progress.last_held
     values = {
-        "name": item.name, "birth": lang.date(item.birth_date),
-        "kind": lang(translated(KINDS, group.kind)), "title": group.title,
+        "name": item.name,
+        "birth": lang.date(item.birth_date),
+        "kind": lang(translated(KINDS, group.kind)),
+        "title": group.title,
         "venue": ", ".join(p for p in (group.place, group.comune) if p),
-        "first": lang.date(first), "last": lang.date(last), "meetings": meetings,
+        "first": lang.date(first),
+        "last": lang.date(last),
+        "meetings": meetings,
         "hours": hours_text(lang, c.hours_attended),
-    }  # fmt: skip
+    }
     if partial:
         if item.birth_date is None:
             return lang(_PARTIAL_WITHOUT_BIRTH).format(**values)
@@ -240,33 +282,67 @@ def certificate_text(group: GroupRow, item: CertificateData, lang: FormLanguage,
     return lang(_WITH_BIRTH.get(item.sex, _WITH_BIRTH[""])).format(**values)
 
 
-def _certificate_page(group: GroupRow, item: CertificateData, centre: CentreDetails,
-                      lang: FormLanguage, today: date,
-                      progress: CourseProgress | None) -> list[Flowable]:  # fmt: skip
+def _certificate_page(
+    group: GroupRow,
+    item: CertificateData,
+    centre: CentreDetails,
+    lang: FormLanguage,
+    today: date,
+    progress: CourseProgress | None,
+) -> list[Flowable]:
     st = styles()
-    title = ParagraphStyle("certificate_title", parent=st.title, fontSize=22, leading=28,
-                           alignment=TA_CENTER, spaceAfter=4)  # fmt: skip
-    kind = ParagraphStyle("certificate_kind", parent=st.subtitle, fontSize=11, leading=14,
-                          alignment=TA_CENTER)  # fmt: skip
-    body = ParagraphStyle("certificate_body", parent=st.body, fontSize=12.5, leading=20,
-                          alignment=TA_JUSTIFY)  # fmt: skip
-    name = ParagraphStyle("certificate_name", parent=st.body, fontName=FONT_BOLD, fontSize=15,
-                          leading=20, alignment=TA_CENTER, textColor=ACCENT)  # fmt: skip
+    title = ParagraphStyle(
+        "certificate_title",
+        parent=st.title,
+        fontSize=22,
+        leading=28,
+        alignment=TA_CENTER,
+        spaceAfter=4,
+    )
+    kind = ParagraphStyle(
+        "certificate_kind", parent=st.subtitle, fontSize=11, leading=14, alignment=TA_CENTER
+    )
+    body = ParagraphStyle(
+        "certificate_body", parent=st.body, fontSize=12.5, leading=20, alignment=TA_JUSTIFY
+    )
+    name = ParagraphStyle(
+        "certificate_name",
+        parent=st.body,
+        fontName=FONT_BOLD,
+        fontSize=15,
+        leading=20,
+        alignment=TA_CENTER,
+        textColor=ACCENT,
+    )
     town = centre.town or group.comune
     place_date = ", ".join(p for p in (town, lang.date(today)) if p)
     signer = lang(N_("The educator")) if len(group.educators) == 1 else lang(N_("The educators"))
     gap = 8 * mm
-    signs = Table([[
-        Paragraph(esc(place_date), st.body), "",
-        [Paragraph(esc(lang(N_("The coordinator"))), st.label), Spacer(1, 16 * mm)], "",
-        [Paragraph(esc(signer), st.label),
-         Paragraph(esc(", ".join(group.educators)), st.small), Spacer(1, 12 * mm)],
-    ]], colWidths=[CONTENT_WIDTH / 3 - gap, gap, CONTENT_WIDTH / 3, gap, CONTENT_WIDTH / 3 - gap])  # fmt: skip
-    signs.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (2, 0), (2, 0), 0.75, RULE),
-        ("LINEBELOW", (4, 0), (4, 0), 0.75, RULE),
-    ]))  # fmt: skip
+    signs = Table(
+        [
+            [
+                Paragraph(esc(place_date), st.body),
+                "",
+                [Paragraph(esc(lang(N_("The coordinator"))), st.label), Spacer(1, 16 * mm)],
+                "",
+                [
+                    Paragraph(esc(signer), st.label),
+                    Paragraph(esc(", ".join(group.educators)), st.small),
+                    Spacer(1, 12 * mm),
+                ],
+            ]
+        ],
+        colWidths=[CONTENT_WIDTH / 3 - gap, gap, CONTENT_WIDTH / 3, gap, CONTENT_WIDTH / 3 - gap],
+    )
+    signs.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (2, 0), (2, 0), 0.75, RULE),
+                ("LINEBELOW", (4, 0), (4, 0), 0.75, RULE),
+            ]
+        )
+    )
     partial = progress is not None and progress.partial
     heading = [
         Spacer(1, 14 * mm),
@@ -286,9 +362,14 @@ def _certificate_page(group: GroupRow, item: CertificateData, centre: CentreDeta
     ]
 
 
-def certificates_pdf(group: GroupRow, items: Sequence[CertificateData], centre: CentreDetails,
-                     language: str, today: date | None = None,
-                     progress: CourseProgress | None = None) -> bytes:  # fmt: skip
+def certificates_pdf(
+    group: GroupRow,
+    items: Sequence[CertificateData],
+    centre: CentreDetails,
+    language: str,
+    today: date | None = None,
+    progress: CourseProgress | None = None,
+) -> bytes:
     """One certificate of attendance per page, on the centre's letterhead.
 
     With sessions still to come (``progress.partial``) each is a partial certificate:
@@ -303,5 +384,10 @@ def certificates_pdf(group: GroupRow, items: Sequence[CertificateData], centre: 
         story += _certificate_page(group, item, centre, lang, today, progress)
     partial = progress is not None and progress.partial
     title = lang(PARTIAL_TITLE if partial else CERTIFICATE_TITLE)
-    return build_pdf(story, centre=centre, lang=lang, title=f"{title} – {group.title}",
-                     footer=footer_text(lang, title, today, group.uid))  # fmt: skip
+    return build_pdf(
+        story,
+        centre=centre,
+        lang=lang,
+        title=f"{title} – {group.title}",
+        footer=footer_text(lang, title, today, group.uid),
+    )

@@ -64,8 +64,11 @@ def _grid(data: SummaryData, lang: FormLanguage, columns: range, last: bool) -> 
     grid = data.grid
     sessions = [grid.sessions[i] for i in columns]
     totals = [lang(N_("Present")), "%", lang(N_("Completed"))] if last else []
-    header = [lang(N_("Participant")), *(f"{s.number}\n{s.starts_at:%d/%m}" for s in sessions),
-              *totals]  # fmt: skip
+    header = [
+        lang(N_("Participant")),
+        *(f"{s.number}\n{s.starts_at:%d/%m}" for s in sessions),
+        *totals,
+    ]
     rows: list[list[object]] = []
     for person in grid.participants:
         name = person.name
@@ -79,12 +82,16 @@ def _grid(data: SummaryData, lang: FormLanguage, columns: range, last: bool) -> 
         if last:
             done = data.completions.get(person.id)
             if done is None:
-                present = sum(1 for s in grid.sessions if grid.marks.get((person.id, s.id)) == "present")  # fmt: skip
+                present = sum(
+                    1 for s in grid.sessions if grid.marks.get((person.id, s.id)) == "present"
+                )
                 cells = [str(present), "", "–"]
             else:
-                cells = [f"{done.present}/{done.sessions}",
-                         percent(done.present / done.sessions if done.sessions else None),
-                         lang(N_("yes")) if done.completed else lang(N_("no"))]  # fmt: skip
+                cells = [
+                    f"{done.present}/{done.sessions}",
+                    percent(done.present / done.sessions if done.sessions else None),
+                    lang(N_("yes")) if done.completed else lang(N_("no")),
+                ]
             row += [Paragraph(esc(c), centred) for c in cells]
         rows.append(row)
     foot: list[object] = [Paragraph(f"<b>{esc(lang(N_('Present')))}</b>", st.cell)]
@@ -101,8 +108,9 @@ def _grid(data: SummaryData, lang: FormLanguage, columns: range, last: bool) -> 
     marks = (1, 0), (len(sessions), len(rows))
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, len(rows)), (-1, len(rows)), "#eef1f5"),
-        ("LEFTPADDING", *marks, 1), ("RIGHTPADDING", *marks, 1),
-    ]  # fmt: skip
+        ("LEFTPADDING", *marks, 1),
+        ("RIGHTPADDING", *marks, 1),
+    ]
     for offset, s in enumerate(sessions, start=1):
         if s.cancelled:
             commands.append(("BACKGROUND", (offset, 1), (offset, len(rows) - 1), CANCELLED))
@@ -128,8 +136,9 @@ def _figures(f: GroupFigures, lang: FormLanguage) -> Flowable:
     return fields_table(pairs, columns=5, width=WIDTH)
 
 
-def summary_pdf(data: SummaryData, centre: CentreDetails, language: str,
-                today: date | None = None) -> bytes:  # fmt: skip
+def summary_pdf(
+    data: SummaryData, centre: CentreDetails, language: str, today: date | None = None
+) -> bytes:
     """The attendance summary of a group, landscape, as PDF bytes."""
     lang = FormLanguage.of(language)
     today = today or clock.today()
@@ -140,13 +149,17 @@ def summary_pdf(data: SummaryData, centre: CentreDetails, language: str,
     last = g.last_session.date() if g.last_session else None
     about = [f"{g.title} ({lang(translated(KINDS, g.kind))})", venue_text(g)]
     if first and last:
-        about.append(lang(N_("from {first} to {last}")).format(first=lang.date(first),
-                                                              last=lang.date(last)))  # fmt: skip
-    rule = lang(N_("Completed: sessions attended at least {percent}% (cancelled sessions "
-                   "do not count).")).format(percent=g.completion_percent)  # fmt: skip
+        about.append(
+            lang(N_("from {first} to {last}")).format(first=lang.date(first), last=lang.date(last))
+        )
+    rule = lang(
+        N_("Completed: sessions attended at least {percent}% (cancelled sessions do not count).")
+    ).format(percent=g.completion_percent)
     legend = " · ".join(f"{lang(MARK_LETTERS[k])} = {lang(translated(MARKS, k))}" for k in MARKS)
-    story: list[Flowable] = [Paragraph(esc(title), st.title),
-                             Paragraph(esc(" · ".join(about)), st.subtitle)]  # fmt: skip
+    story: list[Flowable] = [
+        Paragraph(esc(title), st.title),
+        Paragraph(esc(" · ".join(about)), st.subtitle),
+    ]
     if not data.grid.participants:
         story.append(Paragraph(esc(lang(N_("Nobody is enrolled in this group."))), st.body))
     else:
@@ -158,7 +171,16 @@ def summary_pdf(data: SummaryData, centre: CentreDetails, language: str,
         story.append(Spacer(1, 2 * mm))
         cancelled = lang(N_("session cancelled"))
         story.append(Paragraph(esc(f"{legend} · – = {cancelled}"), st.small))
-    story += [Paragraph(esc(rule), st.small), *section(lang(N_("Figures")), 30 * mm),
-              _figures(data.figures, lang)]  # fmt: skip
-    return build_pdf(story, centre=centre, lang=lang, title=f"{title} – {g.title}",
-                     footer=footer_text(lang, title, today, g.uid), landscape=True)  # fmt: skip
+    story += [
+        Paragraph(esc(rule), st.small),
+        *section(lang(N_("Figures")), 30 * mm),
+        _figures(data.figures, lang),
+    ]
+    return build_pdf(
+        story,
+        centre=centre,
+        lang=lang,
+        title=f"{title} – {g.title}",
+        footer=footer_text(lang, title, today, g.uid),
+        landscape=True,
+    )

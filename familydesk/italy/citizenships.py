@@ -234,7 +234,7 @@ _FOREIGN = (
     ("yemenita", "Yemen", "Z246"),
     ("zambiana", "Zambia", "Z355"),
     ("zimbabwese", "Zimbabwe", "Z337"),
-)  # fmt: skip
+)
 
 
 def _fold(text: str) -> str:

@@ -28,8 +28,7 @@ class ValidationError(FamilyDeskError):
     and the message has one line per error.
     """
 
-    def __init__(self, field: str, message: str,
-                 more: tuple[tuple[str, str], ...] = ()) -> None:  # fmt: skip
+    def __init__(self, field: str, message: str, more: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__("\n".join([message, *(m for _f, m in more)]))
         self.field = field
         self.errors: tuple[tuple[str, str], ...] = ((field, message), *more)

@@ -24,15 +24,20 @@ def write_atomically(path: Path, data: bytes) -> Path:
     """
     path = Path(path).expanduser().absolute()
     if path.is_dir():
-        raise FamilyDeskError(_("{path} is a folder: give the name of the file to write.")
-                              .format(path=path))  # fmt: skip
+        raise FamilyDeskError(
+            _("{path} is a folder: give the name of the file to write.").format(path=path)
+        )
     if not path.parent.is_dir():
-        raise FamilyDeskError(_("The folder {folder} does not exist: choose another place for "
-                                "the file.").format(folder=path.parent))  # fmt: skip
+        raise FamilyDeskError(
+            _("The folder {folder} does not exist: choose another place for the file.").format(
+                folder=path.parent
+            )
+        )
     temporary = None
     try:
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".part", delete=False) as fh:  # fmt: skip
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
+        ) as fh:
             temporary = Path(fh.name)
             fh.write(data)
             fh.flush()
@@ -42,6 +47,7 @@ def write_atomically(path: Path, data: bytes) -> Path:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
-        raise FamilyDeskError(_("Could not write {path}: {reason}.").format(
-            path=path, reason=exc.strerror or exc)) from None  # fmt: skip
+        raise FamilyDeskError(
+            _("Could not write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from None
     return path

@@ -30,8 +30,7 @@ class Exported:
     path: Path | None
 
 
-def write_export(fmt: str, out: Path | None, stream: IO[str] | None,
-                 produce: Producer) -> Exported:  # fmt: skip
+def write_export(fmt: str, out: Path | None, stream: IO[str] | None, produce: Producer) -> Exported:
     """Run ``produce`` into ``out`` (atomically) or into ``stream``.
 
     CSV files get a BOM and CRLF; a stream gets ``\\n`` (a text stream translates it
@@ -49,5 +48,9 @@ def write_export(fmt: str, out: Path | None, stream: IO[str] | None,
 def check_period(first: date, last: date) -> None:
     """Refuse a period that ends before it starts (naming the ``to`` field)."""
     if last < first:
-        raise ValidationError("to", _("To: a date from {first} on (the period ends before it "
-                                      "starts).").format(first=first.strftime("%d/%m/%Y")))  # fmt: skip
+        raise ValidationError(
+            "to",
+            _("To: a date from {first} on (the period ends before it starts).").format(
+                first=first.strftime("%d/%m/%Y")
+            ),
+        )

@@ -46,9 +46,13 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
     family = session.get(Family, person.family_id)
     assert family is not None
     merges = session.scalars(select(PersonMerge).where(PersonMerge.kept_person_id == person.id))
-    requests = list(session.scalars(
-        select(ErasureRequest).where(ErasureRequest.person_uid == person.uid)
-        .order_by(ErasureRequest.id)))  # fmt: skip
+    requests = list(
+        session.scalars(
+            select(ErasureRequest)
+            .where(ErasureRequest.person_uid == person.uid)
+            .order_by(ErasureRequest.id)
+        )
+    )
     uids = [str(person.uid), str(family.uid)] + [str(c.uid) for c in person.consents]
     uids += [str(r.uid) for r in requests]
     contacts, appointments = _desk_records(session, person.id, family.id)
@@ -70,7 +74,7 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
             }
             for m in family.members
             if m.id != person.id
-        ],  # fmt: skip
+        ],
         "consents": [_row(c) for c in person.consents],
         "merged_records": [json.loads(m.snapshot) for m in merges],
         "erasure_requests": [_row(r) for r in requests],
@@ -89,7 +93,7 @@ def subject_access(session: Session, person_id: int) -> dict[str, Any]:
                 "note": e.note,
             }
             for e in entries
-        ],  # fmt: skip
+        ],
     }
     audit.record(session, "access-export", person, note="art. 15")
     return data
@@ -105,20 +109,44 @@ def _desk_records(
 
     mine = (person_id, None)
     contacts = [
-        {"uid": c.uid, "date": _plain(c.contact_date), "arrived_at": _plain(c.arrived_at),
-         "channel": _(CHANNELS[c.channel]), "operator": c.operator, "referred_by": c.referred_by,
-         "requests": [{"need": r.need, "outcomes": [_(OUTCOMES[o]) for o in r.outcomes],
-                       "note": r.note, "referral_to": r.referral_to,
-                       "follow_up_on": _plain(r.follow_up_on)} for r in c.requests]}
-        for c in contacts_of_family(session, family_id, limit=10_000) if c.person_id in mine
-    ]  # fmt: skip
+        {
+            "uid": c.uid,
+            "date": _plain(c.contact_date),
+            "arrived_at": _plain(c.arrived_at),
+            "channel": _(CHANNELS[c.channel]),
+            "operator": c.operator,
+            "referred_by": c.referred_by,
+            "requests": [
+                {
+                    "need": r.need,
+                    "outcomes": [_(OUTCOMES[o]) for o in r.outcomes],
+                    "note": r.note,
+                    "referral_to": r.referral_to,
+                    "follow_up_on": _plain(r.follow_up_on),
+                }
+                for r in c.requests
+            ],
+        }
+        for c in contacts_of_family(session, family_id, limit=10_000)
+        if c.person_id in mine
+    ]
     appointments = [
-        {"uid": a.uid, "starts_at": _plain(a.starts_at), "ends_at": _plain(a.ends_at),
-         "service": a.service, "professional": a.staff, "interpreter": a.interpreter,
-         "place": a.place, "room": a.room, "status": a.status, "cancel_reason": a.cancel_reason,
-         "note": a.note}
-        for a in appointments_of_family(session, family_id) if a.person_id in mine
-    ]  # fmt: skip
+        {
+            "uid": a.uid,
+            "starts_at": _plain(a.starts_at),
+            "ends_at": _plain(a.ends_at),
+            "service": a.service,
+            "professional": a.staff,
+            "interpreter": a.interpreter,
+            "place": a.place,
+            "room": a.room,
+            "status": a.status,
+            "cancel_reason": a.cancel_reason,
+            "note": a.note,
+        }
+        for a in appointments_of_family(session, family_id)
+        if a.person_id in mine
+    ]
     return contacts, appointments
 
 
@@ -128,22 +156,30 @@ def _group_records(session: Session, person_id: int) -> list[dict[str, Any]]:
 
     records = []
     for enrolment, title in session.execute(
-        select(Enrolment, Group.title).join(Group, Group.id == Enrolment.group_id)
-        .where(Enrolment.person_id == person_id).order_by(Enrolment.signed_up_on, Enrolment.id)
-    ):  # fmt: skip
+        select(Enrolment, Group.title)
+        .join(Group, Group.id == Enrolment.group_id)
+        .where(Enrolment.person_id == person_id)
+        .order_by(Enrolment.signed_up_on, Enrolment.id)
+    ):
         marks = session.execute(
             select(GroupSession.starts_at, Attendance.mark)
             .join(Attendance, Attendance.session_id == GroupSession.id)
-            .where(Attendance.enrolment_id == enrolment.id).order_by(GroupSession.starts_at)
-        ).all()  # fmt: skip
-        records.append({
-            "uid": str(enrolment.uid), "group": title, "status": enrolment.status,
-            "signed_up_on": _plain(enrolment.signed_up_on),
-            "enrolled_on": _plain(enrolment.enrolled_on),
-            "withdrawn_on": _plain(enrolment.withdrawn_on),
-            "withdraw_reason": enrolment.withdraw_reason, "note": enrolment.note,
-            "attendance": [{"session": _plain(day), "mark": mark} for day, mark in marks],
-        })  # fmt: skip
+            .where(Attendance.enrolment_id == enrolment.id)
+            .order_by(GroupSession.starts_at)
+        ).all()
+        records.append(
+            {
+                "uid": str(enrolment.uid),
+                "group": title,
+                "status": enrolment.status,
+                "signed_up_on": _plain(enrolment.signed_up_on),
+                "enrolled_on": _plain(enrolment.enrolled_on),
+                "withdrawn_on": _plain(enrolment.withdrawn_on),
+                "withdraw_reason": enrolment.withdraw_reason,
+                "note": enrolment.note,
+                "attendance": [{"session": _plain(day), "mark": mark} for day, mark in marks],
+            }
+        )
     return records
 
 
@@ -154,17 +190,30 @@ def _card_records(session: Session, person_id: int) -> list[dict[str, Any]]:
     covered = select(CardMember.card_id).where(CardMember.person_id == person_id)
     records = []
     for card, type_name in session.execute(
-        select(Card, CardType.name).join(CardType, CardType.id == Card.card_type_id)
-        .where((Card.holder_id == person_id) | Card.id.in_(covered)).order_by(Card.issued_on)
-    ):  # fmt: skip
-        uses = session.scalars(select(Redemption.at).where(Redemption.card_id == card.id, Redemption.accepted.is_(True))).all()  # fmt: skip
-        records.append({
-            "uid": str(card.uid), "number": card.number, "card_type": type_name,
-            "holder": card.holder_id == person_id, "status": card.status,
-            "issued_on": _plain(card.issued_on), "expires_on": _plain(card.expires_on),
-            "revoked_on": _plain(card.revoked_on), "revoke_reason": card.revoke_reason,
-            "redemptions": len(uses),
-        })  # fmt: skip
+        select(Card, CardType.name)
+        .join(CardType, CardType.id == Card.card_type_id)
+        .where((Card.holder_id == person_id) | Card.id.in_(covered))
+        .order_by(Card.issued_on)
+    ):
+        uses = session.scalars(
+            select(Redemption.at).where(
+                Redemption.card_id == card.id, Redemption.accepted.is_(True)
+            )
+        ).all()
+        records.append(
+            {
+                "uid": str(card.uid),
+                "number": card.number,
+                "card_type": type_name,
+                "holder": card.holder_id == person_id,
+                "status": card.status,
+                "issued_on": _plain(card.issued_on),
+                "expires_on": _plain(card.expires_on),
+                "revoked_on": _plain(card.revoked_on),
+                "revoke_reason": card.revoke_reason,
+                "redemptions": len(uses),
+            }
+        )
     return records
 
 

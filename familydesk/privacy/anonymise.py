@@ -35,8 +35,18 @@ from familydesk.kernel import clock
 from familydesk.trust import audit
 
 #: Person columns cleared by anonymisation (empty text), and those set to NULL.
-PERSON_TEXT = ("first_name", "last_name", "birth_place", "no_code_reason", "languages",
-               "phone", "email", "notes", "search_text", "name_key")  # fmt: skip
+PERSON_TEXT = (
+    "first_name",
+    "last_name",
+    "birth_place",
+    "no_code_reason",
+    "languages",
+    "phone",
+    "email",
+    "notes",
+    "search_text",
+    "name_key",
+)
 PERSON_NULL = ("tax_code", "birth_date")
 FAMILY_TEXT = ("name", "address", "postal_code", "phone", "email", "notes", "external_key")
 FAMILY_NULL = ("isee_value", "isee_expiry")
@@ -60,20 +70,27 @@ def anonymise_person(session: Session, person: Person, today: date | None = None
         select(PersonMerge).where(PersonMerge.kept_person_id == person.id)
     ):
         session.delete(merged)
-    _clear_desk_notes(session, Contact.person_id == person.id, Appointment.person_id == person.id,
-                      Enrolment.person_id == person.id)  # fmt: skip
+    _clear_desk_notes(
+        session,
+        Contact.person_id == person.id,
+        Appointment.person_id == person.id,
+        Enrolment.person_id == person.id,
+    )
     audit.record(session, "anonymise", person)
     return True
 
 
-def _clear_desk_notes(session: Session, contacts: object, appointments: object,
-                      enrolments: object) -> None:  # fmt: skip
+def _clear_desk_notes(
+    session: Session, contacts: object, appointments: object, enrolments: object
+) -> None:
     """Free-text notes of walk-in requests, appointments and group sign-ups (and the reasons
     of withdrawals) may name people: cleared."""
     requests = select(ContactRequest).join(Contact, Contact.id == ContactRequest.contact_id)
     for request in session.scalars(requests.where(contacts, ContactRequest.note != "")):  # type: ignore[arg-type]
         request.note = ""
-    for appointment in session.scalars(select(Appointment).where(appointments, Appointment.note != "")):  # type: ignore[arg-type]  # fmt: skip
+    for appointment in session.scalars(
+        select(Appointment).where(appointments, Appointment.note != "")
+    ):  # type: ignore[arg-type]
         appointment.note = ""
     for enrolment in session.scalars(select(Enrolment).where(enrolments)):  # type: ignore[arg-type]
         if enrolment.note or enrolment.withdraw_reason:
@@ -98,8 +115,12 @@ def anonymise_family(session: Session, family: Family, today: date | None = None
             setattr(family, name, None)
         family.anonymised_on = today or clock.today()
         _end_cards(session, family.id, family.anonymised_on)
-        _clear_desk_notes(session, Contact.family_id == family.id,
-                          Appointment.family_id == family.id, Enrolment.family_id == family.id)  # fmt: skip
+        _clear_desk_notes(
+            session,
+            Contact.family_id == family.id,
+            Appointment.family_id == family.id,
+            Enrolment.family_id == family.id,
+        )
         audit.record(session, "anonymise", family)
         changed += 1
     session.flush()

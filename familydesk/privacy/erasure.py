@@ -64,19 +64,30 @@ class ErasureRow:
 def _row(request: ErasureRequest, person: Person | None) -> ErasureRow:
     named = person is not None and person.anonymised_on is None
     return ErasureRow(
-        id=request.id, uid=str(request.uid), person_id=request.person_id,
+        id=request.id,
+        uid=str(request.uid),
+        person_id=request.person_id,
         person_uid=str(request.person_uid),
         person_name=f"{person.last_name} {person.first_name}" if named else "",  # type: ignore[union-attr]
         family_id=person.family_id if person is not None else None,
-        received_on=request.received_on, requested_by=request.requested_by,
-        status=request.status, decided_on=request.decided_on, decided_by=request.decided_by,
-        refusal_ground=request.refusal_ground, refusal_note=request.refusal_note,
+        received_on=request.received_on,
+        requested_by=request.requested_by,
+        status=request.status,
+        decided_on=request.decided_on,
+        decided_by=request.decided_by,
+        refusal_ground=request.refusal_ground,
+        refusal_note=request.refusal_note,
         version=request.version,
-    )  # fmt: skip
+    )
 
 
-def record_erasure_request(session: Session, person_id: int, received_on: date | None = None,
-                           requested_by: str = "", today: date | None = None) -> ErasureRow:  # fmt: skip
+def record_erasure_request(
+    session: Session,
+    person_id: int,
+    received_on: date | None = None,
+    requested_by: str = "",
+    today: date | None = None,
+) -> ErasureRow:
     """Record that ``person_id`` (or someone for them) asked to be erased.
 
     Refuses a date in the future, an anonymised person and a second open
@@ -92,13 +103,25 @@ def record_erasure_request(session: Session, person_id: int, received_on: date |
         raise ValidationError(
             "person", _("This person is already anonymised: nothing is left to erase.")
         )
-    pending = session.scalar(select(ErasureRequest.id).where(
-        ErasureRequest.person_id == person_id, ErasureRequest.status == "open"))  # fmt: skip
+    pending = session.scalar(
+        select(ErasureRequest.id).where(
+            ErasureRequest.person_id == person_id, ErasureRequest.status == "open"
+        )
+    )
     if pending is not None:
-        raise ValidationError("person", _("An erasure request for this person is already open "
-                                          "(number {id}).").format(id=pending))  # fmt: skip
-    request = ErasureRequest(person_id=person.id, person_uid=person.uid, received_on=received_on,
-                             requested_by=requested_by.strip()[:200], status="open")  # fmt: skip
+        raise ValidationError(
+            "person",
+            _("An erasure request for this person is already open (number {id}).").format(
+                id=pending
+            ),
+        )
+    request = ErasureRequest(
+        person_id=person.id,
+        person_uid=person.uid,
+        received_on=received_on,
+        requested_by=requested_by.strip()[:200],
+        status="open",
+    )
     session.add(request)
     session.flush()
     audit.record(session, "erasure-request", request, note=f"person {person.uid}")
@@ -113,16 +136,23 @@ def list_erasure_requests(session: Session, status: str | None = None) -> list[E
     query = select(ErasureRequest, Person).outerjoin(Person, Person.id == ErasureRequest.person_id)
     if status is not None:
         query = query.where(ErasureRequest.status == status)
-    query = query.order_by((ErasureRequest.status != "open"), ErasureRequest.received_on.desc(),
-                           ErasureRequest.id.desc())  # fmt: skip
+    query = query.order_by(
+        (ErasureRequest.status != "open"),
+        ErasureRequest.received_on.desc(),
+        ErasureRequest.id.desc(),
+    )
     return [_row(request, person) for request, person in session.execute(query)]
 
 
 def _open_request(session: Session, request_id: int, version: int) -> ErasureRequest:
     request = load_for_update(session, ErasureRequest, request_id, version)
     if request.status != "open":
-        raise ValidationError("status", _("This request was already decided ({status}).").format(
-            status=_(STATUSES[request.status]).lower()))  # fmt: skip
+        raise ValidationError(
+            "status",
+            _("This request was already decided ({status}).").format(
+                status=_(STATUSES[request.status]).lower()
+            ),
+        )
     return request
 
 
@@ -132,15 +162,19 @@ def _decided(session: Session, request: ErasureRequest, status: str, today: date
     request.decided_by = audit.operator_of(session)[:100]
 
 
-def carry_out_erasure(session: Session, request_id: int, version: int,
-                      today: date | None = None) -> ErasureRow:  # fmt: skip
+def carry_out_erasure(
+    session: Session, request_id: int, version: int, today: date | None = None
+) -> ErasureRow:
     """Anonymise the person of the request, and the family if nobody identified is left."""
     permissions.require(session, permissions.PRIVACY_MANAGE)
     request = _open_request(session, request_id, version)
     person = session.get(Person, request.person_id) if request.person_id else None
     if person is not None:
-        family = session.scalars(select(Family).where(Family.id == person.family_id).options(
-            selectinload(Family.members).selectinload(Person.consents))).one()  # fmt: skip
+        family = session.scalars(
+            select(Family)
+            .where(Family.id == person.family_id)
+            .options(selectinload(Family.members).selectinload(Person.consents))
+        ).one()
         anonymise_person(session, person, today)
         if not identified_members(family):
             anonymise_family(session, family, today)
@@ -151,13 +185,24 @@ def carry_out_erasure(session: Session, request_id: int, version: int,
     return _row(request, person)
 
 
-def refuse_erasure(session: Session, request_id: int, version: int, ground: str,
-                   note: str = "", today: date | None = None) -> ErasureRow:  # fmt: skip
+def refuse_erasure(
+    session: Session,
+    request_id: int,
+    version: int,
+    ground: str,
+    note: str = "",
+    today: date | None = None,
+) -> ErasureRow:
     """Refuse a request on one of ``REFUSAL_GROUNDS``; the person's data stay."""
     permissions.require(session, permissions.PRIVACY_MANAGE)
     if ground not in REFUSAL_GROUNDS:
-        raise ValidationError("ground", _("Ground for refusal: choose one of the grounds of "
-                                          "art. 17(3) (for example, a legal obligation)."))  # fmt: skip
+        raise ValidationError(
+            "ground",
+            _(
+                "Ground for refusal: choose one of the grounds of "
+                "art. 17(3) (for example, a legal obligation)."
+            ),
+        )
     request = _open_request(session, request_id, version)
     _decided(session, request, "refused", today)
     request.refusal_ground = ground

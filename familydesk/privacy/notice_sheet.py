@@ -41,8 +41,13 @@ OPTIONAL_CONSENTS = ("contact_phone", "contact_sms", "contact_email", "photos")
 _BLANK = "_" * 34
 
 
-def privacy_pdf(member: MemberDetail, family: FamilyDetail, centre: CentreDetails,
-                language: str, today: date | None = None) -> bytes:  # fmt: skip
+def privacy_pdf(
+    member: MemberDetail,
+    family: FamilyDetail,
+    centre: CentreDetails,
+    language: str,
+    today: date | None = None,
+) -> bytes:
     """The privacy notice for ``member`` of ``family`` in ``language``, as PDF bytes.
 
     A minor's notice carries the parent's or guardian's declaration and signature.
@@ -61,19 +66,23 @@ def privacy_pdf(member: MemberDetail, family: FamilyDetail, centre: CentreDetail
         body = lang(paragraph).format(controller=_controller(centre, lang))
         story += [*section(lang(head), room=20 * mm), Paragraph(esc(body), st.notice)]
     # What is filled in and signed stays on one page.
-    story.append(KeepTogether([
-        heading(lang(N_("Person concerned"))),
-        _person_fields(member, family, lang),
-        Spacer(1, 2 * mm),
-        *_declaration(member, lang),
-        heading(lang(N_("Optional consents"))),
-        Paragraph(esc(lang(N_("Tick one box on each line."))), st.small),
-        _consents_table(lang),
-        Spacer(1, 7 * mm),
-        _place_and_date(lang),
-        Spacer(1, 5 * mm),
-        signature_boxes(_signers(member, lang), height=18 * mm),
-    ]))  # fmt: skip
+    story.append(
+        KeepTogether(
+            [
+                heading(lang(N_("Person concerned"))),
+                _person_fields(member, family, lang),
+                Spacer(1, 2 * mm),
+                *_declaration(member, lang),
+                heading(lang(N_("Optional consents"))),
+                Paragraph(esc(lang(N_("Tick one box on each line."))), st.small),
+                _consents_table(lang),
+                Spacer(1, 7 * mm),
+                _place_and_date(lang),
+                Spacer(1, 5 * mm),
+                signature_boxes(_signers(member, lang), height=18 * mm),
+            ]
+        )
+    )
     footer = lang(N_("Privacy notice, version {version} · printed on {date}")).format(
         version=PRIVACY_NOTICE_VERSION, date=lang.date(today)
     )
@@ -99,14 +108,16 @@ def _person_fields(member: MemberDetail, family: FamilyDetail, lang: FormLanguag
     tax_code = member.tax_code or lang(N_("no tax code: {reason}")).format(
         reason=member.no_code_reason or lang(N_("reason not given"))
     )
-    return fields_table([
-        (lang(N_("Surname and given name")), member.full_name),
-        (lang(N_("Tax code")), tax_code),
-        (lang(N_("Date of birth")), lang.date(member.birth_date)),
-        (lang(N_("Place of birth")), member.birth_place),
-        (lang(N_("Residence")), residence),
-        (lang(N_("Minor")), lang(N_("yes")) if member.is_minor else lang(N_("no"))),
-    ])  # fmt: skip
+    return fields_table(
+        [
+            (lang(N_("Surname and given name")), member.full_name),
+            (lang(N_("Tax code")), tax_code),
+            (lang(N_("Date of birth")), lang.date(member.birth_date)),
+            (lang(N_("Place of birth")), member.birth_place),
+            (lang(N_("Residence")), residence),
+            (lang(N_("Minor")), lang(N_("yes")) if member.is_minor else lang(N_("no"))),
+        ]
+    )
 
 
 def _declaration(member: MemberDetail, lang: FormLanguage) -> list[Flowable]:
@@ -116,8 +127,10 @@ def _declaration(member: MemberDetail, lang: FormLanguage) -> list[Flowable]:
         sentence = esc(lang(text.ADULT_DECLARATION)).format(name=name)
         return [Paragraph(sentence, st.body)]
     sentence = esc(lang(text.GUARDIAN_DECLARATION)).format(blank=_BLANK, name=name)
-    return [heading(lang(N_("For a minor: declaration of the parent or guardian"))),
-            Paragraph(sentence, st.body)]  # fmt: skip
+    return [
+        heading(lang(N_("For a minor: declaration of the parent or guardian"))),
+        Paragraph(sentence, st.body),
+    ]
 
 
 def _consents_table(lang: FormLanguage) -> Table:
@@ -128,20 +141,26 @@ def _consents_table(lang: FormLanguage) -> Table:
     for kind in OPTIONAL_CONSENTS:
         label = capitalised(lang(CONSENT_KINDS[kind]))
         purpose = lang(text.CONSENT_PURPOSES[kind])
-        rows.append([
-            Paragraph(f"<b>{esc(label)}</b>: {esc(purpose)}", st.body),
-            Paragraph(yes, st.body),
-            Paragraph(no, st.body),
-        ])  # fmt: skip
+        rows.append(
+            [
+                Paragraph(f"<b>{esc(label)}</b>: {esc(purpose)}", st.body),
+                Paragraph(yes, st.body),
+                Paragraph(no, st.body),
+            ]
+        )
     table = Table(rows, colWidths=[CONTENT_WIDTH - 50 * mm, 25 * mm, 25 * mm])
-    table.setStyle(table_style([
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, GRID),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.5, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LEFTPADDING", (1, 0), (-1, -1), 8),
-    ]))  # fmt: skip
+    table.setStyle(
+        table_style(
+            [
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, GRID),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.5, GRID),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (1, 0), (-1, -1), 8),
+            ]
+        )
+    )
     return table
 
 
@@ -149,17 +168,28 @@ def _place_and_date(lang: FormLanguage) -> Table:
     """ "Place ______  Date ______" lines to fill in by hand."""
     st = styles()
     table = Table(
-        [[Paragraph(esc(lang(N_("Place"))), st.body), "",
-          Paragraph(esc(lang(N_("Date"))), st.body), ""]],
-        colWidths=[16 * mm, 80 * mm, 20 * mm, 45 * mm], hAlign="LEFT",
-    )  # fmt: skip
-    table.setStyle(table_style([
-        ("LINEBELOW", (1, 0), (1, 0), 0.75, RULE),
-        ("LINEBELOW", (3, 0), (3, 0), 0.75, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (1, 0), 0),
-        ("LEFTPADDING", (2, 0), (3, 0), 8),
-    ]))  # fmt: skip
+        [
+            [
+                Paragraph(esc(lang(N_("Place"))), st.body),
+                "",
+                Paragraph(esc(lang(N_("Date"))), st.body),
+                "",
+            ]
+        ],
+        colWidths=[16 * mm, 80 * mm, 20 * mm, 45 * mm],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        table_style(
+            [
+                ("LINEBELOW", (1, 0), (1, 0), 0.75, RULE),
+                ("LINEBELOW", (3, 0), (3, 0), 0.75, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (1, 0), 0),
+                ("LEFTPADDING", (2, 0), (3, 0), 8),
+            ]
+        )
+    )
     return table
 
 

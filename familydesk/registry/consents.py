@@ -15,10 +15,16 @@ from familydesk.registry.families import consent_row, load_person
 from familydesk.registry.records import CONSENT_KINDS, PRIVACY_NOTICE_VERSION, ConsentRow
 
 
-def record_consent(session: Session, person_id: int, kind: str, given_on: date,
-                   operator: str = "", signed_by: str = "",
-                   notice_version: str = PRIVACY_NOTICE_VERSION,
-                   today: date | None = None) -> ConsentRow:  # fmt: skip
+def record_consent(
+    session: Session,
+    person_id: int,
+    kind: str,
+    given_on: date,
+    operator: str = "",
+    signed_by: str = "",
+    notice_version: str = PRIVACY_NOTICE_VERSION,
+    today: date | None = None,
+) -> ConsentRow:
     """Record a consent; a minor's must be signed by a guardian (``signed_by``)."""
     today = today or clock.today()
     if kind not in CONSENT_KINDS:
@@ -37,16 +43,21 @@ def record_consent(session: Session, person_id: int, kind: str, given_on: date,
                 "signed_by", _("Signed by: a minor's consent is signed by a parent or guardian.")
             )
     consent = Consent(
-        person_id=person_id, kind=kind, given_on=given_on, operator=operator.strip(),
-        signed_by=signed_by.strip(), notice_version=notice_version if kind == "privacy" else "",
-    )  # fmt: skip
+        person_id=person_id,
+        kind=kind,
+        given_on=given_on,
+        operator=operator.strip(),
+        signed_by=signed_by.strip(),
+        notice_version=notice_version if kind == "privacy" else "",
+    )
     session.add(consent)
     session.flush()
     return consent_row(consent)
 
 
-def withdraw_consent(session: Session, consent_id: int, version: int, on: date,
-                     today: date | None = None) -> ConsentRow:  # fmt: skip
+def withdraw_consent(
+    session: Session, consent_id: int, version: int, on: date, today: date | None = None
+) -> ConsentRow:
     today = today or clock.today()
     if on > today:
         raise ValidationError("withdrawn_on", _("Withdrawal date: it cannot be in the future."))

@@ -20,8 +20,13 @@ from familydesk.trust import permissions
 _FILLABLE = ("birth_place", "citizenship", "languages", "phone", "email", "notes")
 
 
-def likely_duplicates(session: Session, first_name: str, last_name: str, birth_date: date | None,
-                      exclude_id: int | None = None) -> list[PersonHit]:  # fmt: skip
+def likely_duplicates(
+    session: Session,
+    first_name: str,
+    last_name: str,
+    birth_date: date | None,
+    exclude_id: int | None = None,
+) -> list[PersonHit]:
     """People with the same name (ignoring accents, case, apostrophes) and birth date."""
     permissions.require(session, permissions.VIEW_REGISTRY)
     if birth_date is None:
@@ -67,8 +72,9 @@ def _snapshot(person: Person) -> str:
     return json.dumps(data, default=str, ensure_ascii=False, sort_keys=True)
 
 
-def merge_people(session: Session, keep_id: int, keep_version: int, merge_id: int,
-                 merge_version: int) -> None:  # fmt: skip
+def merge_people(
+    session: Session, keep_id: int, keep_version: int, merge_id: int, merge_version: int
+) -> None:
     """Merge a duplicate into ``keep_id``: its consents move over, its empty fields fill
     the kept record, and a snapshot of it is kept in ``person_merge``."""
     if keep_id == merge_id:

@@ -28,12 +28,35 @@ from familydesk.registry.records import (
 from familydesk.registry.validation import DuplicateCodeError, clean_family, clean_member
 from familydesk.trust import permissions
 
-FAMILY_FIELDS = ("name", "address", "comune_name", "comune_code", "phone", "email",
-                  "isee_value", "isee_expiry", "notes", "external_key", "resident_since",
-                  "postal_code")  # fmt: skip
-MEMBER_FIELDS = ("first_name", "last_name", "sex", "birth_date", "birth_place",
-                  "no_code_reason", "relation", "citizenship", "languages", "phone", "email",
-                  "disability", "notes")  # fmt: skip
+FAMILY_FIELDS = (
+    "name",
+    "address",
+    "comune_name",
+    "comune_code",
+    "phone",
+    "email",
+    "isee_value",
+    "isee_expiry",
+    "notes",
+    "external_key",
+    "resident_since",
+    "postal_code",
+)
+MEMBER_FIELDS = (
+    "first_name",
+    "last_name",
+    "sex",
+    "birth_date",
+    "birth_place",
+    "no_code_reason",
+    "relation",
+    "citizenship",
+    "languages",
+    "phone",
+    "email",
+    "disability",
+    "notes",
+)
 #: Fields only roles allowed ``permissions.SENSITIVE`` see and change (social notes, ISEE).
 SENSITIVE_FAMILY = frozenset({"isee_value", "isee_expiry", "notes"})
 SENSITIVE_MEMBER = frozenset({"notes"})
@@ -42,8 +65,9 @@ SENSITIVE_MEMBER = frozenset({"notes"})
 def _hidden(detail: FamilyDetail) -> FamilyDetail:
     """``detail`` without notes and ISEE, for roles that may not see them."""
     members = [replace(m, notes="", sensitive_hidden=True) for m in detail.members]
-    return replace(detail, notes="", isee_value=None, isee_expiry=None, members=members,
-                   sensitive_hidden=True)  # fmt: skip
+    return replace(
+        detail, notes="", isee_value=None, isee_expiry=None, members=members, sensitive_hidden=True
+    )
 
 
 def _writable(
@@ -64,22 +88,40 @@ def age_on(born: date | None, today: date) -> int | None:
 
 def consent_row(consent: Consent) -> ConsentRow:
     return ConsentRow(
-        id=consent.id, person_id=consent.person_id, kind=consent.kind, given_on=consent.given_on,
-        notice_version=consent.notice_version, operator=consent.operator,
-        signed_by=consent.signed_by, withdrawn_on=consent.withdrawn_on, version=consent.version,
-    )  # fmt: skip
+        id=consent.id,
+        person_id=consent.person_id,
+        kind=consent.kind,
+        given_on=consent.given_on,
+        notice_version=consent.notice_version,
+        operator=consent.operator,
+        signed_by=consent.signed_by,
+        withdrawn_on=consent.withdrawn_on,
+        version=consent.version,
+    )
 
 
 def member_detail(person: Person, today: date) -> MemberDetail:
     return MemberDetail(
-        id=person.id, uid=person.uid, first_name=person.first_name, last_name=person.last_name,
-        sex=person.sex, birth_date=person.birth_date, birth_place=person.birth_place,
-        tax_code=person.tax_code, no_code_reason=person.no_code_reason,
-        relation=person.relation, citizenship=person.citizenship, languages=person.languages,
-        phone=person.phone, email=person.email, disability=person.disability,
-        notes=person.notes, age=age_on(person.birth_date, today),
-        consents=[consent_row(c) for c in person.consents], version=person.version,
-    )  # fmt: skip
+        id=person.id,
+        uid=person.uid,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        sex=person.sex,
+        birth_date=person.birth_date,
+        birth_place=person.birth_place,
+        tax_code=person.tax_code,
+        no_code_reason=person.no_code_reason,
+        relation=person.relation,
+        citizenship=person.citizenship,
+        languages=person.languages,
+        phone=person.phone,
+        email=person.email,
+        disability=person.disability,
+        notes=person.notes,
+        age=age_on(person.birth_date, today),
+        consents=[consent_row(c) for c in person.consents],
+        version=person.version,
+    )
 
 
 def markers_for(members: list[MemberDetail]) -> Markers:
@@ -99,14 +141,26 @@ def family_detail(family: Family, today: date | None = None, province: str = "")
     today = today or clock.today()
     members = [member_detail(p, today) for p in family.members]
     return FamilyDetail(
-        id=family.id, uid=family.uid, name=family.name, address=family.address,
-        comune_name=family.comune_name, comune_code=family.comune_code, phone=family.phone,
-        email=family.email, isee_value=family.isee_value, isee_expiry=family.isee_expiry,
-        notes=family.notes, external_key=family.external_key,
-        resident_since=family.resident_since, created_at=family.created_at,
+        id=family.id,
+        uid=family.uid,
+        name=family.name,
+        address=family.address,
+        comune_name=family.comune_name,
+        comune_code=family.comune_code,
+        phone=family.phone,
+        email=family.email,
+        isee_value=family.isee_value,
+        isee_expiry=family.isee_expiry,
+        notes=family.notes,
+        external_key=family.external_key,
+        resident_since=family.resident_since,
+        created_at=family.created_at,
         postal_code=family.postal_code,
-        members=members, markers=markers_for(members), version=family.version, province=province,
-    )  # fmt: skip
+        members=members,
+        markers=markers_for(members),
+        version=family.version,
+        province=province,
+    )
 
 
 def _refuse_anonymised(record: Family | Person) -> None:
@@ -213,8 +267,9 @@ def _apply_member(session: Session, person: Person, member: MemberInput) -> None
     person.tax_code = member.tax_code or None
 
 
-def create_family(session: Session, family: FamilyInput, members: list[MemberInput],
-                  today: date | None = None) -> FamilyDetail:  # fmt: skip
+def create_family(
+    session: Session, family: FamilyInput, members: list[MemberInput], today: date | None = None
+) -> FamilyDetail:
     """Register a family with its members (all checked before anything is written)."""
     clean = clean_family(family)
     cleaned = [clean_member(m, today) for m in members]
@@ -248,8 +303,9 @@ def update_family(session: Session, family: FamilyInput, today: date | None = No
     return get_family(session, record.id, today)
 
 
-def add_member(session: Session, family_id: int, member: MemberInput,
-               today: date | None = None) -> FamilyDetail:  # fmt: skip
+def add_member(
+    session: Session, family_id: int, member: MemberInput, today: date | None = None
+) -> FamilyDetail:
     clean = clean_member(member, today)
     check_code_free(session, clean.tax_code, None)
     family = _load_family(session, family_id)

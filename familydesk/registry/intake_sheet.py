@@ -36,8 +36,9 @@ _MEMBER_WIDTHS = [w * mm for w in (30, 22, 11, 22, 23, 36.5, 29.5)]
 _CONSENT_WIDTHS = [w * mm for w in (30, 40, 26, 26, 26, 26)]
 
 
-def intake_pdf(family: FamilyDetail, centre: CentreDetails, language: str,
-               today: date | None = None) -> bytes:  # fmt: skip
+def intake_pdf(
+    family: FamilyDetail, centre: CentreDetails, language: str, today: date | None = None
+) -> bytes:
     """The intake sheet of ``family`` in ``language`` (``it``, ``en``), as PDF bytes.
 
     Pure: reads nothing, writes nothing, logs nothing; any thread.
@@ -55,19 +56,34 @@ def intake_pdf(family: FamilyDetail, centre: CentreDetails, language: str,
         _members_table(family.members, lang, today),
         *section(lang(N_("Consents"))),
         _consents_table(family.members, lang),
-        Paragraph(esc(lang(N_("“yes” is followed by the date the consent was given; a minor's "
-                              "consent is signed by a parent or guardian."))),
-                  st.small),  # fmt: skip
-        KeepTogether([
-            heading(lang(N_("Notes"))),
-            _notes_box(family.notes),
-            Spacer(1, 5 * mm),
-            signature_boxes(
-                [lang(N_("Date")), lang(N_("Operator (name in block letters)")),
-                 lang(N_("Operator's signature"))],
-                height=17 * mm, widths=[40 * mm, 67 * mm, CONTENT_WIDTH - 107 * mm]),
-        ]),
-    ]  # fmt: skip
+        Paragraph(
+            esc(
+                lang(
+                    N_(
+                        "“yes” is followed by the date the consent was given; a minor's "
+                        "consent is signed by a parent or guardian."
+                    )
+                )
+            ),
+            st.small,
+        ),
+        KeepTogether(
+            [
+                heading(lang(N_("Notes"))),
+                _notes_box(family.notes),
+                Spacer(1, 5 * mm),
+                signature_boxes(
+                    [
+                        lang(N_("Date")),
+                        lang(N_("Operator (name in block letters)")),
+                        lang(N_("Operator's signature")),
+                    ],
+                    height=17 * mm,
+                    widths=[40 * mm, 67 * mm, CONTENT_WIDTH - 107 * mm],
+                ),
+            ]
+        ),
+    ]
     footer = lang(N_("{app} · {form} · printed on {date}")).format(
         app="FamilyDesk", form=title, date=lang.date(today)
     )
@@ -117,9 +133,15 @@ def _tax_code(member: MemberDetail, lang: FormLanguage) -> Paragraph:
 
 def _members_table(members: list[MemberDetail], lang: FormLanguage, today: date) -> Table:
     st = styles()
-    header = [lang(N_("Surname and given name")), lang(N_("Relationship")), lang(N_("Sex")),
-              lang(N_("Date of birth (age)")), lang(N_("Place of birth")), lang(N_("Tax code")),
-              lang(N_("Citizenship, languages spoken"))]  # fmt: skip
+    header = [
+        lang(N_("Surname and given name")),
+        lang(N_("Relationship")),
+        lang(N_("Sex")),
+        lang(N_("Date of birth (age)")),
+        lang(N_("Place of birth")),
+        lang(N_("Tax code")),
+        lang(N_("Citizenship, languages spoken")),
+    ]
     rows: list[list[object]] = []
     for member in members:
         name = f"<b>{esc(member.last_name)}</b><br/>{esc(member.first_name)}"
@@ -129,8 +151,17 @@ def _members_table(members: list[MemberDetail], lang: FormLanguage, today: date)
         spoken = member.citizenship
         if member.languages:
             spoken = f"{member.citizenship or '–'}\n{member.languages}"
-        rows.append([Paragraph(name, st.cell), Paragraph(relation, st.cell), member.sex, _age(member, lang, today),
-                     member.birth_place, _tax_code(member, lang), spoken])  # fmt: skip
+        rows.append(
+            [
+                Paragraph(name, st.cell),
+                Paragraph(relation, st.cell),
+                member.sex,
+                _age(member, lang, today),
+                member.birth_place,
+                _tax_code(member, lang),
+                spoken,
+            ]
+        )
     if not rows:
         rows.append([lang(N_("No members recorded.")), "", "", "", "", "", ""])
     table = grid_table(header, rows, _MEMBER_WIDTHS)
@@ -156,8 +187,12 @@ def _consents_table(members: list[MemberDetail], lang: FormLanguage) -> Table:
     header = [lang(N_("Member")), *(capitalised(lang(CONSENT_KINDS[k])) for k in kinds)]
     rows: list[list[object]] = []
     for member in members:
-        rows.append([Paragraph(esc(member.full_name), st.cell),
-                     *(_consent_cell(member, kind, lang) for kind in kinds)])  # fmt: skip
+        rows.append(
+            [
+                Paragraph(esc(member.full_name), st.cell),
+                *(_consent_cell(member, kind, lang) for kind in kinds),
+            ]
+        )
     if not rows:
         rows.append([lang(N_("No members recorded.")), "", "", "", "", ""])
     table = grid_table(header, rows, _CONSENT_WIDTHS)
@@ -170,13 +205,18 @@ def _notes_box(notes: str) -> Table:
     """The family's notes, or an empty box to write in."""
     st = styles()
     cell = Paragraph(esc(notes.strip()), st.body)
-    table = Table([[cell]], colWidths=[CONTENT_WIDTH],
-                  rowHeights=None if notes.strip() else [18 * mm])  # fmt: skip
-    table.setStyle(table_style([
-        ("BOX", (0, 0), (-1, -1), 0.5, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-    ]))  # fmt: skip
+    table = Table(
+        [[cell]], colWidths=[CONTENT_WIDTH], rowHeights=None if notes.strip() else [18 * mm]
+    )
+    table.setStyle(
+        table_style(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.5, GRID),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
     return table

@@ -109,7 +109,7 @@ def family_page(
             m.parents,
             m.early,
             m.disability,
-        )  # fmt: skip
+        )
         .select_from(page)
         .join(Family, Family.id == page.c.id)
         .outerjoin(members, m.family_id == Family.id)

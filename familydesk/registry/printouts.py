@@ -22,14 +22,21 @@ from familydesk.registry.families import get_family, load_person
 from familydesk.registry.intake_sheet import intake_pdf
 from familydesk.trust import audit, permissions
 
-__all__ = ["FormError", "FormLanguage", "intake_pdf", "privacy_pdf", "render_intake",
-           "render_privacy"]  # fmt: skip
+__all__ = [
+    "FormError",
+    "FormLanguage",
+    "intake_pdf",
+    "privacy_pdf",
+    "render_intake",
+    "render_privacy",
+]
 
 log = logging.getLogger(__name__)
 
 
-def render_intake(session: Session, family_id: int, language: str,
-                  today: date | None = None) -> bytes:  # fmt: skip
+def render_intake(
+    session: Session, family_id: int, language: str, today: date | None = None
+) -> bytes:
     """The intake sheet of a family, in ``language``; ``NotFoundError`` if it is gone.
 
     The print is audited: run it as a write (``Database.write`` / ``runner.write``).
@@ -42,8 +49,9 @@ def render_intake(session: Session, family_id: int, language: str,
     return data
 
 
-def render_privacy(session: Session, person_id: int, language: str,
-                   today: date | None = None) -> bytes:  # fmt: skip
+def render_privacy(
+    session: Session, person_id: int, language: str, today: date | None = None
+) -> bytes:
     """The privacy notice of one person, in ``language``; ``NotFoundError`` if they are gone.
 
     The print is audited: run it as a write (``Database.write`` / ``runner.write``).

@@ -130,13 +130,23 @@ class MemberDetail:
 
     def as_input(self) -> MemberInput:
         return MemberInput(
-            first_name=self.first_name, last_name=self.last_name, sex=self.sex,
-            birth_date=self.birth_date, birth_place=self.birth_place,
-            tax_code=self.tax_code or "", no_code_reason=self.no_code_reason,
-            relation=self.relation, citizenship=self.citizenship, languages=self.languages,
-            phone=self.phone, email=self.email, disability=self.disability, notes=self.notes,
-            id=self.id, version=self.version,
-        )  # fmt: skip
+            first_name=self.first_name,
+            last_name=self.last_name,
+            sex=self.sex,
+            birth_date=self.birth_date,
+            birth_place=self.birth_place,
+            tax_code=self.tax_code or "",
+            no_code_reason=self.no_code_reason,
+            relation=self.relation,
+            citizenship=self.citizenship,
+            languages=self.languages,
+            phone=self.phone,
+            email=self.email,
+            disability=self.disability,
+            notes=self.notes,
+            id=self.id,
+            version=self.version,
+        )
 
 
 @dataclass(frozen=True)
@@ -194,13 +204,21 @@ class FamilyDetail:
 
     def as_input(self) -> FamilyInput:
         return FamilyInput(
-            name=self.name, address=self.address, comune_name=self.comune_name,
-            comune_code=self.comune_code, phone=self.phone, email=self.email,
-            isee_value=self.isee_value, isee_expiry=self.isee_expiry, notes=self.notes,
-            external_key=self.external_key, resident_since=self.resident_since,
-            postal_code=self.postal_code, id=self.id,
+            name=self.name,
+            address=self.address,
+            comune_name=self.comune_name,
+            comune_code=self.comune_code,
+            phone=self.phone,
+            email=self.email,
+            isee_value=self.isee_value,
+            isee_expiry=self.isee_expiry,
+            notes=self.notes,
+            external_key=self.external_key,
+            resident_since=self.resident_since,
+            postal_code=self.postal_code,
+            id=self.id,
             version=self.version,
-        )  # fmt: skip
+        )
 
 
 @dataclass(frozen=True)

@@ -65,9 +65,12 @@ def clean_member(member: MemberInput, today: date | None = None) -> MemberInput:
             birth_place = birth_place or (info.birthplace or "")
         reason = ""
     elif not reason:
-        errors.add("tax_code", _(
-            "Tax code: enter the codice fiscale, or say why there is none (e.g. newborn waiting for it)."
-        ))  # fmt: skip
+        errors.add(
+            "tax_code",
+            _(
+                "Tax code: enter the codice fiscale, or say why there is none (e.g. newborn waiting for it)."
+            ),
+        )
     if not sex and not any(field in ("sex", "tax_code") for field, _m in errors.found):
         errors.add("sex", _("Sex: choose F or M (or enter the tax code)."))
     if member.email.strip() and not _EMAIL.match(member.email.strip()):

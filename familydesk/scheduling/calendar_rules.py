@@ -45,21 +45,34 @@ def hhmm(value: datetime | time) -> str:
 class Rules:
     """The calendar rules for some places and staff over a span of days."""
 
-    def __init__(self, session: Session, first_day: date, last_day: date,
-                 place_ids: set[int], staff_ids: set[int]) -> None:  # fmt: skip
+    def __init__(
+        self,
+        session: Session,
+        first_day: date,
+        last_day: date,
+        place_ids: set[int],
+        staff_ids: set[int],
+    ) -> None:
         self.first_day, self.last_day = first_day, last_day
         places = session.execute(
-            select(Place.id, Place.name, Place.active, MemberComune.name, MemberComune.patron_day,
-                   MemberComune.patron_saint)
+            select(
+                Place.id,
+                Place.name,
+                Place.active,
+                MemberComune.name,
+                MemberComune.patron_day,
+                MemberComune.patron_saint,
+            )
             .join(MemberComune, MemberComune.id == Place.comune_id)
             .where(Place.id.in_(place_ids))
-        ).all()  # fmt: skip
+        ).all()
         self.places = {row[0]: row for row in places}
         self.hours: dict[tuple[int, int], list[tuple[time, time]]] = defaultdict(list)
         for hours in session.scalars(
-            select(OpeningHours).where(OpeningHours.place_id.in_(place_ids))
+            select(OpeningHours)
+            .where(OpeningHours.place_id.in_(place_ids))
             .order_by(OpeningHours.opens)
-        ):  # fmt: skip
+        ):
             self.hours[hours.place_id, hours.weekday].append((hours.opens, hours.closes))
         self.closures: dict[tuple[int | None, date], str] = {}
         for closure in session.scalars(

@@ -21,7 +21,21 @@ from familydesk.transfer.report import report_path_for
 from familydesk.transfer.template import write_template
 
 __all__ = [
-    "DONE_LABELS", "FORMATS", "NEW", "PRESENT", "REJECTED", "STATUS_LABELS", "ImportSummary",
-    "RowOutcome", "SourceTable", "UnusableFileError", "export_families", "import_file",
-    "import_table", "preview_file", "read_table", "report_path_for", "write_template",
-]  # fmt: skip
+    "DONE_LABELS",
+    "FORMATS",
+    "NEW",
+    "PRESENT",
+    "REJECTED",
+    "STATUS_LABELS",
+    "ImportSummary",
+    "RowOutcome",
+    "SourceTable",
+    "UnusableFileError",
+    "export_families",
+    "import_file",
+    "import_table",
+    "preview_file",
+    "read_table",
+    "report_path_for",
+    "write_template",
+]

@@ -35,11 +35,28 @@ log = logging.getLogger(__name__)
 
 FORMATS = ("csv", "json")
 CSV_COLUMNS = (
-    "contatto_uid", "data", "ora", "canale", "operatore", "famiglia_uid", "anonimo",
-    "sesso_anonimo", "anno_nascita_anonimo", "cittadinanza_anonimo", "comune_anonimo",
-    "inviato_da", "bisogno_codice", "bisogno", "macro_area", "macro_area_nome", "esiti",
-    "invio_a", "richiamo_il", "richiamo_a_cura_di", "richiamo_fatto_il",
-)  # fmt: skip
+    "contatto_uid",
+    "data",
+    "ora",
+    "canale",
+    "operatore",
+    "famiglia_uid",
+    "anonimo",
+    "sesso_anonimo",
+    "anno_nascita_anonimo",
+    "cittadinanza_anonimo",
+    "comune_anonimo",
+    "inviato_da",
+    "bisogno_codice",
+    "bisogno",
+    "macro_area",
+    "macro_area_nome",
+    "esiti",
+    "invio_a",
+    "richiamo_il",
+    "richiamo_a_cura_di",
+    "richiamo_fatto_il",
+)
 
 
 @dataclass(frozen=True)
@@ -77,17 +94,31 @@ def request_lines(session: Session, first: date, last: date) -> Iterator[Request
         .outerjoin(Family, Family.id == Contact.family_id)
         .where(Contact.contact_date >= first, Contact.contact_date <= last)
         .order_by(Contact.contact_date, Contact.arrived_at, Contact.id, ContactRequest.id)
-    )  # fmt: skip
+    )
     for request, contact, need, family_uid in session.execute(query):
         anonymous = contact.person_id is None and contact.family_id is None
         yield RequestLine(
-            str(contact.uid), contact.contact_date, contact.arrived_at.astimezone(TIMEZONE),
-            contact.channel, contact.operator, str(family_uid) if family_uid else None, anonymous,
-            contact.anon_sex, contact.anon_birth_year, contact.anon_citizenship,
-            contact.anon_comune, contact.referred_by, need.key, need_name(need), need.macro_area,
-            tuple(o for o in request.outcomes.split(",") if o), request.referral_to,
-            request.follow_up_on, request.follow_up_owner, request.follow_up_done_on,
-        )  # fmt: skip
+            str(contact.uid),
+            contact.contact_date,
+            contact.arrived_at.astimezone(TIMEZONE),
+            contact.channel,
+            contact.operator,
+            str(family_uid) if family_uid else None,
+            anonymous,
+            contact.anon_sex,
+            contact.anon_birth_year,
+            contact.anon_citizenship,
+            contact.anon_comune,
+            contact.referred_by,
+            need.key,
+            need_name(need),
+            need.macro_area,
+            tuple(o for o in request.outcomes.split(",") if o),
+            request.referral_to,
+            request.follow_up_on,
+            request.follow_up_owner,
+            request.follow_up_done_on,
+        )
 
 
 def _day(value: date | None) -> str:
@@ -96,14 +127,28 @@ def _day(value: date | None) -> str:
 
 def _csv_row(line: RequestLine) -> list[object]:
     return [
-        line.contact_uid, _day(line.contact_date), hhmm(line.arrived_at),
-        _(CHANNELS.get(line.channel, line.channel)), line.operator, line.family_uid or "",
-        "sì" if line.anonymous else "no", line.anon_sex, line.anon_birth_year or "",
-        line.anon_citizenship, line.anon_comune, line.referred_by, line.need_key, line.need,
-        line.macro_area, _(MACRO_AREAS.get(line.macro_area, "")) if line.macro_area else "",
-        ", ".join(_(OUTCOMES.get(o, o)) for o in line.outcomes), line.referral_to,
-        _day(line.follow_up_on), line.follow_up_owner, _day(line.follow_up_done_on),
-    ]  # fmt: skip
+        line.contact_uid,
+        _day(line.contact_date),
+        hhmm(line.arrived_at),
+        _(CHANNELS.get(line.channel, line.channel)),
+        line.operator,
+        line.family_uid or "",
+        "sì" if line.anonymous else "no",
+        line.anon_sex,
+        line.anon_birth_year or "",
+        line.anon_citizenship,
+        line.anon_comune,
+        line.referred_by,
+        line.need_key,
+        line.need,
+        line.macro_area,
+        _(MACRO_AREAS.get(line.macro_area, "")) if line.macro_area else "",
+        ", ".join(_(OUTCOMES.get(o, o)) for o in line.outcomes),
+        line.referral_to,
+        _day(line.follow_up_on),
+        line.follow_up_owner,
+        _day(line.follow_up_done_on),
+    ]
 
 
 def _iso(value: date | None) -> str | None:
@@ -113,21 +158,37 @@ def _iso(value: date | None) -> str | None:
 def _document(line: RequestLine) -> dict[str, object]:
     iso = _iso
     return {
-        "contact_uid": line.contact_uid, "date": iso(line.contact_date),
-        "arrived_at": iso(line.arrived_at), "channel": line.channel, "operator": line.operator,
-        "family_uid": line.family_uid, "anonymous": line.anonymous,
-        "anon_sex": line.anon_sex or None, "anon_birth_year": line.anon_birth_year,
+        "contact_uid": line.contact_uid,
+        "date": iso(line.contact_date),
+        "arrived_at": iso(line.arrived_at),
+        "channel": line.channel,
+        "operator": line.operator,
+        "family_uid": line.family_uid,
+        "anonymous": line.anonymous,
+        "anon_sex": line.anon_sex or None,
+        "anon_birth_year": line.anon_birth_year,
         "anon_citizenship": line.anon_citizenship or None,
-        "anon_comune": line.anon_comune or None, "referred_by": line.referred_by or None,
-        "need_key": line.need_key, "need": line.need, "macro_area": line.macro_area,
-        "outcomes": list(line.outcomes), "referral_to": line.referral_to or None,
-        "follow_up_on": iso(line.follow_up_on), "follow_up_owner": line.follow_up_owner or None,
+        "anon_comune": line.anon_comune or None,
+        "referred_by": line.referred_by or None,
+        "need_key": line.need_key,
+        "need": line.need,
+        "macro_area": line.macro_area,
+        "outcomes": list(line.outcomes),
+        "referral_to": line.referral_to or None,
+        "follow_up_on": iso(line.follow_up_on),
+        "follow_up_owner": line.follow_up_owner or None,
         "follow_up_done_on": iso(line.follow_up_done_on),
-    }  # fmt: skip
+    }
 
 
-def export_contacts(session: Session, first: date, last: date, fmt: str,
-                    out: Path | None = None, stream: IO[str] | None = None) -> Exported:  # fmt: skip
+def export_contacts(
+    session: Session,
+    first: date,
+    last: date,
+    fmt: str,
+    out: Path | None = None,
+    stream: IO[str] | None = None,
+) -> Exported:
     """The walk-in requests from ``first`` to ``last`` (both included) as ``fmt``, to
     ``out`` (atomically) or ``stream``; ``count`` is the number of requests.
 
@@ -141,14 +202,19 @@ def export_contacts(session: Session, first: date, last: date, fmt: str,
 
     def produce(fh: IO[str], lineterminator: str) -> int:
         if fmt == "csv":
-            return write_csv((_csv_row(line) for line in lines), fh, lineterminator,
-                             header=CSV_COLUMNS)  # fmt: skip
+            return write_csv(
+                (_csv_row(line) for line in lines), fh, lineterminator, header=CSV_COLUMNS
+            )
         json.dump([_document(line) for line in lines], fh, ensure_ascii=False, indent=2)
         fh.write("\n")
         return len(lines)
 
-    audit.record(session, "export", note=f"contacts {fmt} {first}..{last}: {len(lines)}",
-                 table_name="contact")  # fmt: skip
+    audit.record(
+        session,
+        "export",
+        note=f"contacts {fmt} {first}..{last}: {len(lines)}",
+        table_name="contact",
+    )
     session.flush()
     exported = write_export(fmt, out, stream, produce)
     log.info("Exported %d contact requests as %s", exported.count, fmt)

@@ -41,9 +41,12 @@ def _families(session: Session) -> Iterator[Family]:
     last = 0
     while True:
         page = session.scalars(
-            select(Family).where(Family.id > last).order_by(Family.id).limit(_PAGE)
+            select(Family)
+            .where(Family.id > last)
+            .order_by(Family.id)
+            .limit(_PAGE)
             .options(selectinload(Family.members))
-        ).all()  # fmt: skip
+        ).all()
         if not page:
             return
         yield from page
@@ -79,28 +82,37 @@ def family_rows(session: Session, typed: bool = False) -> Iterator[list[object]]
     """Rows in :data:`COLUMN_NAMES` order; ``typed`` keeps dates and amounts as values (XLSX)."""
     for key, family in _keyed(session):
         shared = {
-            "famiglia": key, "nome_famiglia": family.name,
-            "comune_residenza": family.comune_name, "codice_comune": family.comune_code,
+            "famiglia": key,
+            "nome_famiglia": family.name,
+            "comune_residenza": family.comune_name,
+            "codice_comune": family.comune_code,
             "residente_dal": family.resident_since if typed else _date_text(family.resident_since),
-            "indirizzo": family.address, "cap": family.postal_code,
+            "indirizzo": family.address,
+            "cap": family.postal_code,
             "telefono_famiglia": family.phone,
-            "email_famiglia": family.email, "note_famiglia": family.notes,
+            "email_famiglia": family.email,
+            "note_famiglia": family.notes,
             "isee": family.isee_value if typed else _amount_text(family.isee_value),
             "isee_scadenza": family.isee_expiry if typed else _date_text(family.isee_expiry),
-        }  # fmt: skip
+        }
         for person in family.members:
             values = {
                 **shared,
-                "cognome": person.last_name, "nome": person.first_name,
+                "cognome": person.last_name,
+                "nome": person.first_name,
                 "codice_fiscale": person.tax_code or "",
                 "motivo_senza_codice": person.no_code_reason,
                 "data_nascita": person.birth_date if typed else _date_text(person.birth_date),
-                "luogo_nascita": person.birth_place, "sesso": person.sex,
+                "luogo_nascita": person.birth_place,
+                "sesso": person.sex,
                 "ruolo": relation_word(person.relation, person.sex),
-                "cittadinanza": person.citizenship, "lingue": person.languages,
-                "telefono": person.phone, "email": person.email,
-                "disabilita": "sì" if person.disability else "no", "note": person.notes,
-            }  # fmt: skip
+                "cittadinanza": person.citizenship,
+                "lingue": person.languages,
+                "telefono": person.phone,
+                "email": person.email,
+                "disabilita": "sì" if person.disability else "no",
+                "note": person.notes,
+            }
             yield [values[name] for name in COLUMN_NAMES]
 
 
@@ -108,29 +120,48 @@ def family_documents(session: Session) -> Iterator[dict[str, object]]:
     """Families with their members as JSON-ready dicts (ISO dates); ``key`` as in the CSV."""
     for key, family in _keyed(session):
         yield {
-            "uid": str(family.uid), "key": key, "name": family.name,
-            "comune": family.comune_name, "comune_code": family.comune_code,
-            "resident_since": _iso(family.resident_since), "address": family.address,
-            "postal_code": family.postal_code, "phone": family.phone, "email": family.email,
+            "uid": str(family.uid),
+            "key": key,
+            "name": family.name,
+            "comune": family.comune_name,
+            "comune_code": family.comune_code,
+            "resident_since": _iso(family.resident_since),
+            "address": family.address,
+            "postal_code": family.postal_code,
+            "phone": family.phone,
+            "email": family.email,
             "isee": float(family.isee_value) if family.isee_value is not None else None,
             "isee_expiry": family.isee_expiry.isoformat() if family.isee_expiry else None,
             "notes": family.notes,
             "members": [
                 {
-                    "uid": str(p.uid), "last_name": p.last_name, "first_name": p.first_name,
-                    "tax_code": p.tax_code, "no_code_reason": p.no_code_reason,
+                    "uid": str(p.uid),
+                    "last_name": p.last_name,
+                    "first_name": p.first_name,
+                    "tax_code": p.tax_code,
+                    "no_code_reason": p.no_code_reason,
                     "birth_date": p.birth_date.isoformat() if p.birth_date else None,
-                    "birth_place": p.birth_place, "sex": p.sex, "relation": p.relation,
-                    "citizenship": p.citizenship, "languages": p.languages, "phone": p.phone,
-                    "email": p.email, "disability": p.disability, "notes": p.notes,
+                    "birth_place": p.birth_place,
+                    "sex": p.sex,
+                    "relation": p.relation,
+                    "citizenship": p.citizenship,
+                    "languages": p.languages,
+                    "phone": p.phone,
+                    "email": p.email,
+                    "disability": p.disability,
+                    "notes": p.notes,
                 }
                 for p in family.members
             ],
-        }  # fmt: skip
+        }
 
 
-def write_csv(rows: Iterable[Sequence[object]], out: IO[str], lineterminator: str = "\r\n",
-              header: Sequence[str] = COLUMN_NAMES) -> int:  # fmt: skip
+def write_csv(
+    rows: Iterable[Sequence[object]],
+    out: IO[str],
+    lineterminator: str = "\r\n",
+    header: Sequence[str] = COLUMN_NAMES,
+) -> int:
     """``;``-separated rows under ``header`` (the import's Italian column names by default)."""
     writer = csv.writer(out, delimiter=";", lineterminator=lineterminator)
     writer.writerow(header)
@@ -189,8 +220,9 @@ def _save(workbook: object, path: Path) -> None:
         ) from None
 
 
-def export_families(session: Session, fmt: str, out: Path | None = None,
-                    stream: IO[str] | None = None) -> int:  # fmt: skip
+def export_families(
+    session: Session, fmt: str, out: Path | None = None, stream: IO[str] | None = None
+) -> int:
     """Export every family to ``out`` (or ``stream`` for CSV and JSON); return the rows written.
 
     For CSV and JSON the count is of rows (people) and families respectively.

@@ -71,13 +71,27 @@ def _checked(progress: Progress | None, cancel: threading.Event | None) -> Progr
     return report
 
 
-def import_file(session: Session, path: Path | str, *, dry_run: bool = False,
-                progress: Progress | None = None, today: date | None = None,
-                report: bool = True, cancel: threading.Event | None = None) -> ImportSummary:  # fmt: skip
+def import_file(
+    session: Session,
+    path: Path | str,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    today: date | None = None,
+    report: bool = True,
+    cancel: threading.Event | None = None,
+) -> ImportSummary:
     """Read ``path`` and import it (see :func:`import_table`)."""
     table = read_table(path)
-    return import_table(session, table, dry_run=dry_run, progress=progress,
-                        today=today, report=report, cancel=cancel)  # fmt: skip
+    return import_table(
+        session,
+        table,
+        dry_run=dry_run,
+        progress=progress,
+        today=today,
+        report=report,
+        cancel=cancel,
+    )
 
 
 def preview_file(session: Session, path: Path | str, today: date | None = None) -> ImportSummary:
@@ -85,9 +99,16 @@ def preview_file(session: Session, path: Path | str, today: date | None = None) 
     return import_file(session, path, dry_run=True, today=today, report=False)
 
 
-def import_table(session: Session, table: SourceTable, *, dry_run: bool = False,
-                 progress: Progress | None = None, today: date | None = None,
-                 report: bool = True, cancel: threading.Event | None = None) -> ImportSummary:  # fmt: skip
+def import_table(
+    session: Session,
+    table: SourceTable,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    today: date | None = None,
+    report: bool = True,
+    cancel: threading.Event | None = None,
+) -> ImportSummary:
     """Check every row, write the accepted families (unless ``dry_run``) and report the rest.
 
     Never commits. The report of rejected rows (original columns plus
@@ -124,10 +145,15 @@ def import_table(session: Session, table: SourceTable, *, dry_run: bool = False,
     log.info(
         "%s %d families (%d people) from a %s file of %d rows; %d families already present, "
         "%d families (%d rows) rejected",
-        "Checked (dry run):" if dry_run else "Imported", summary.families_new, summary.people_new,
-        table.kind, len(table.rows), summary.families_present, summary.families_rejected,
+        "Checked (dry run):" if dry_run else "Imported",
+        summary.families_new,
+        summary.people_new,
+        table.kind,
+        len(table.rows),
+        summary.families_present,
+        summary.families_rejected,
         summary.rows_rejected,
-    )  # fmt: skip
+    )
     return summary
 
 
@@ -138,28 +164,39 @@ def outcomes_of(family: FamilyDraft) -> list[RowOutcome]:
             status, reason = REJECTED, "; ".join(row.errors) or row.collateral
         else:
             status, reason = (PRESENT if family.present_in is not None else NEW), ""
-        result.append(RowOutcome(line=row.source.line, family_key=family.key, surname=row.surname,
-                                 given_name=row.given_name, tax_code=row.code, status=status,
-                                 reason=reason))  # fmt: skip
+        result.append(
+            RowOutcome(
+                line=row.source.line,
+                family_key=family.key,
+                surname=row.surname,
+                given_name=row.given_name,
+                tax_code=row.code,
+                status=status,
+                reason=reason,
+            )
+        )
     return result
 
 
 def family_values(family: FamilyInput, site_id: int) -> dict[str, object]:
     """The ``family`` row for a checked family, as ``registry.create_family`` stores it."""
     return {name: getattr(family, name) for name in FAMILY_FIELDS} | {
-        "uid": uuid.uuid4(), "site_id": site_id,
-    }  # fmt: skip
+        "uid": uuid.uuid4(),
+        "site_id": site_id,
+    }
 
 
-def person_values(member: MemberInput, family: dict[str, object], family_id: int,
-                  site_id: int) -> dict[str, object]:  # fmt: skip
+def person_values(
+    member: MemberInput, family: dict[str, object], family_id: int, site_id: int
+) -> dict[str, object]:
     """The ``person`` row for a checked member, with the derived columns the session hook
     would fill (search words and name key, by the hook's own function)."""
     values = {name: getattr(member, name) for name in MEMBER_FIELDS}
     values["tax_code"] = member.tax_code or None
     words, key = hooks.person_words(_PersonView(member, values["tax_code"], family))  # type: ignore[arg-type]
-    values.update(family_id=family_id, site_id=site_id, search_text=words, name_key=key,
-                  uid=uuid.uuid4())  # fmt: skip
+    values.update(
+        family_id=family_id, site_id=site_id, search_text=words, name_key=key, uid=uuid.uuid4()
+    )
     return values
 
 
@@ -172,8 +209,9 @@ class _PersonView:
         self.family = SimpleNamespace(phone=family["phone"], email=family["email"])
 
 
-def write_families(session: Session, families: list[FamilyDraft], progress: Progress | None,
-                   done: int, total: int) -> None:  # fmt: skip
+def write_families(
+    session: Session, families: list[FamilyDraft], progress: Progress | None, done: int, total: int
+) -> None:
     """Insert the families and their members with a few multi-row INSERTs per batch.
 
     Bulk INSERTs skip the ORM's flush, so the columns that ``hooks.before_flush``
@@ -203,10 +241,12 @@ def write_families(session: Session, families: list[FamilyDraft], progress: Prog
             if row.member is not None
         ]
         session.execute(insert(person_table), people)
-        audit.append_bulk(session, "create", "family", [str(row["uid"]) for row in rows],
-                          note="import")  # fmt: skip
-        audit.append_bulk(session, "create", "person", [str(row["uid"]) for row in people],
-                          note="import")  # fmt: skip
+        audit.append_bulk(
+            session, "create", "family", [str(row["uid"]) for row in rows], note="import"
+        )
+        audit.append_bulk(
+            session, "create", "person", [str(row["uid"]) for row in people], note="import"
+        )
         done += len(people)
         if progress is not None:
             progress(done, total)

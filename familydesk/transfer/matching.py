@@ -57,11 +57,17 @@ class Registry:
         self.by_code: dict[str, _Known] = {}
         for chunk in _chunks(codes):
             query = (
-                select(Person.tax_code, Person.id, Person.family_id, Person.last_name,
-                       Person.first_name, Family.name)
+                select(
+                    Person.tax_code,
+                    Person.id,
+                    Person.family_id,
+                    Person.last_name,
+                    Person.first_name,
+                    Family.name,
+                )
                 .join(Family, Family.id == Person.family_id)
                 .where(Person.tax_code.in_(chunk))
-            )  # fmt: skip
+            )
             for code, *rest in session.execute(query):
                 self.by_code[code] = _Known(*rest)
         #: Family key -> registry family ids with that key (or that uid).
@@ -116,10 +122,11 @@ def match_families(session: Session, families: list[FamilyDraft]) -> None:
             if known is not None:
                 row.errors.append(
                     _("Tax code {code} already belongs to {name} (family {family}).").format(
-                        code=row.code, name=f"{known.surname} {known.given_name}",
+                        code=row.code,
+                        name=f"{known.surname} {known.given_name}",
                         family=known.family_name,
                     )
-                )  # fmt: skip
+                )
             else:
                 assert row.member is not None
                 row.errors.append(

@@ -227,8 +227,9 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[SourceRow]]:
     return headers or [], rows
 
 
-def _table(path: Path, kind: str, headers: list[str], rows: list[SourceRow],
-           delimiter: str) -> SourceTable:  # fmt: skip
+def _table(
+    path: Path, kind: str, headers: list[str], rows: list[SourceRow], delimiter: str
+) -> SourceTable:
     if not headers:
         raise UnusableFileError(_("{name} is empty: no header row found.").format(name=path.name))
     while headers and not headers[-1]:

@@ -64,7 +64,9 @@ class ImportSummary:
                 "Families imported: {families} (people: {people}); already in the registry: "
                 "{present}; rows rejected: {rejected}."
             )
-        return text.format(families=format_number(self.families_new),
-                           people=format_number(self.people_new),
-                           present=format_number(self.families_present),
-                           rejected=format_number(self.rows_rejected))  # fmt: skip
+        return text.format(
+            families=format_number(self.families_new),
+            people=format_number(self.people_new),
+            present=format_number(self.families_present),
+            rejected=format_number(self.rows_rejected),
+        )

@@ -28,9 +28,14 @@ PROGRESS_EVERY = 250
 
 #: clean_family's fields -> the column that holds them (where to pin its error).
 _FAMILY_FIELD_COLUMNS = {
-    "name": "nome_famiglia", "email": "email_famiglia", "phone": "telefono_famiglia",
-    "isee_value": "isee", "isee_expiry": "isee", "resident_since": "residente_dal", "postal_code": "cap",
-}  # fmt: skip
+    "name": "nome_famiglia",
+    "email": "email_famiglia",
+    "phone": "telefono_famiglia",
+    "isee_value": "isee",
+    "isee_expiry": "isee",
+    "resident_since": "residente_dal",
+    "postal_code": "cap",
+}
 
 
 @dataclass
@@ -102,8 +107,9 @@ class RowReader:
         cells = row.cells
         raw = {name: cells[i] if i < len(cells) else "" for name, i in self._columns}
         texts = _Texts({name: v.text(value) for name, value in raw.items()})
-        draft = RowDraft(row, texts["famiglia"], texts["cognome"], texts["nome"],
-                         texts["codice_fiscale"].upper())  # fmt: skip
+        draft = RowDraft(
+            row, texts["famiglia"], texts["cognome"], texts["nome"], texts["codice_fiscale"].upper()
+        )
         for column in ("famiglia", "cognome", "nome"):
             if not texts[column]:
                 draft.errors.append(
@@ -139,16 +145,21 @@ class RowReader:
             return None
         code, reason = texts["codice_fiscale"], texts["motivo_senza_codice"]
         return MemberInput(
-            first_name=texts["nome"], last_name=texts["cognome"],
-            sex=v.read_sex(texts["sesso"]), birth_date=parsed["birth_date"],  # type: ignore[arg-type]
-            birth_place=texts["luogo_nascita"], tax_code=code,
+            first_name=texts["nome"],
+            last_name=texts["cognome"],
+            sex=v.read_sex(texts["sesso"]),
+            birth_date=parsed["birth_date"],  # type: ignore[arg-type]
+            birth_place=texts["luogo_nascita"],
+            tax_code=code,
             no_code_reason=reason or ("" if code else self.no_code_reason),
             relation=parsed["relation"] or "",  # type: ignore[arg-type]
             citizenship=texts["cittadinanza"],
             languages=texts["lingue"].replace(";", ",").replace("/", ","),
-            phone=texts["telefono"], email=texts["email"],
-            disability=bool(parsed["disability"]), notes=texts["note"],
-        )  # fmt: skip
+            phone=texts["telefono"],
+            email=texts["email"],
+            disability=bool(parsed["disability"]),
+            notes=texts["note"],
+        )
 
     def _clean(self, member: MemberInput) -> MemberInput:
         """``clean_member``; an empty relationship is taken from the age (minor: child)."""
@@ -160,11 +171,18 @@ class RowReader:
             clean = replace(clean, relation="child" if age < ADULT_AGE else "parent")
         return clean
 
-    def _family_values(self, raw: dict[str, object], texts: _Texts,
-                       errors: list[str]) -> dict[str, tuple[object, str]]:  # fmt: skip
+    def _family_values(
+        self, raw: dict[str, object], texts: _Texts, errors: list[str]
+    ) -> dict[str, tuple[object, str]]:
         found: dict[str, tuple[object, str]] = {}
-        for column in ("nome_famiglia", "indirizzo", "cap", "telefono_famiglia",
-                       "email_famiglia", "note_famiglia"):  # fmt: skip
+        for column in (
+            "nome_famiglia",
+            "indirizzo",
+            "cap",
+            "telefono_famiglia",
+            "email_famiglia",
+            "note_famiglia",
+        ):
             if texts[column]:
                 found[column] = (" ".join(texts[column].split()), texts[column])
         if isinstance(raw.get("cap"), int) and texts["cap"]:
@@ -173,13 +191,17 @@ class RowReader:
         name, code = texts["comune_residenza"], texts["codice_comune"]
         if name or code:
             try:
-                info = self.comuni.find(name, code, self.header("comune_residenza"),
-                                        self.header("codice_comune"))  # fmt: skip
+                info = self.comuni.find(
+                    name, code, self.header("comune_residenza"), self.header("codice_comune")
+                )
                 found["comune_residenza"] = (info, name or code)
             except ValueError as exc:
                 errors.append(str(exc))
-        for column, reader in (("isee", v.read_amount), ("isee_scadenza", v.read_date),
-                               ("residente_dal", v.read_date)):  # fmt: skip
+        for column, reader in (
+            ("isee", v.read_amount),
+            ("isee_scadenza", v.read_date),
+            ("residente_dal", v.read_date),
+        ):
             if texts[column]:
                 try:
                     found[column] = (reader(raw[column], self.header(column)), texts[column])
@@ -195,8 +217,9 @@ class _Texts(dict[str, str]):
         return ""
 
 
-def read_families(table: SourceTable, today: date, progress: Progress | None = None,
-                  total: int = 0) -> list[FamilyDraft]:  # fmt: skip
+def read_families(
+    table: SourceTable, today: date, progress: Progress | None = None, total: int = 0
+) -> list[FamilyDraft]:
     """Group the rows into families and apply every rule that needs only the file."""
     reader = RowReader(table, today)
     families: dict[str, FamilyDraft] = {}
@@ -217,8 +240,9 @@ def read_families(table: SourceTable, today: date, progress: Progress | None = N
     return drafts
 
 
-def _merge_values(family: FamilyDraft, values: dict[str, tuple[object, str]], draft: RowDraft,
-                  reader: RowReader) -> None:  # fmt: skip
+def _merge_values(
+    family: FamilyDraft, values: dict[str, tuple[object, str]], draft: RowDraft, reader: RowReader
+) -> None:
     """First non-empty value wins; a different one on another row is an error of that row."""
     for column, (value, raw) in values.items():
         if column not in family.values:
@@ -283,8 +307,9 @@ def _duplicate_code(code: str, places: list[tuple[FamilyDraft, RowDraft]]) -> No
 def _build_family(family: FamilyDraft, reader: RowReader) -> None:
     values = family.values
     comune = values.get("comune_residenza", (None, "", 0))[0]
-    first = next((r for r in family.rows if r.member and r.member.relation == "parent"),
-                 family.rows[0])  # fmt: skip
+    first = next(
+        (r for r in family.rows if r.member and r.member.relation == "parent"), family.rows[0]
+    )
     draft = FamilyInput(
         name=str(values.get("nome_famiglia", ("", "", 0))[0]) or first.surname,
         address=str(values.get("indirizzo", ("", "", 0))[0]),

@@ -18,24 +18,55 @@ from familydesk.transfer.columns import COLUMN_NAMES, COLUMNS, REQUIRED
 from familydesk.transfer.reading import XLSX_SUFFIXES
 
 _FAMILY = {
-    "famiglia": "1", "nome_famiglia": "Rossi", "comune_residenza": "Suzzara",
-    "codice_comune": "L020", "indirizzo": "Via Roma 12", "telefono_famiglia": "0376 123456",
-    "email_famiglia": "famiglia.rossi@esempio.it", "isee": Decimal("12345.67"),
-    "isee_scadenza": date(2027, 1, 15), "note_famiglia": "",
-}  # fmt: skip
+    "famiglia": "1",
+    "nome_famiglia": "Rossi",
+    "comune_residenza": "Suzzara",
+    "codice_comune": "L020",
+    "indirizzo": "Via Roma 12",
+    "telefono_famiglia": "0376 123456",
+    "email_famiglia": "famiglia.rossi@esempio.it",
+    "isee": Decimal("12345.67"),
+    "isee_scadenza": date(2027, 1, 15),
+    "note_famiglia": "",
+}
 _PEOPLE = [
-    {"cognome": "Rossi", "nome": "Mario", "codice_fiscale": "RSSMRA80C04L020C",
-     "data_nascita": date(1980, 3, 4), "sesso": "M", "ruolo": "genitore",
-     "cittadinanza": "italiana", "lingue": "italiano", "telefono": "347 1234567",
-     "email": "mario.rossi@esempio.it", "disabilita": "no"},
-    {"cognome": "Bianchi", "nome": "Anna", "codice_fiscale": "BNCNNA84A70E897C",
-     "data_nascita": date(1984, 1, 30), "sesso": "F", "ruolo": "genitore",
-     "cittadinanza": "italiana", "lingue": "italiano, inglese", "disabilita": "no"},
-    {"cognome": "Rossi", "nome": "Luca", "codice_fiscale": "RSSLCU18E09E897F",
-     "data_nascita": date(2018, 5, 9), "sesso": "M", "ruolo": "figlio",
-     "cittadinanza": "italiana", "lingue": "italiano", "disabilita": "sì",
-     "note": "Frequenta la scuola primaria"},
-]  # fmt: skip
+    {
+        "cognome": "Rossi",
+        "nome": "Mario",
+        "codice_fiscale": "RSSMRA80C04L020C",
+        "data_nascita": date(1980, 3, 4),
+        "sesso": "M",
+        "ruolo": "genitore",
+        "cittadinanza": "italiana",
+        "lingue": "italiano",
+        "telefono": "347 1234567",
+        "email": "mario.rossi@esempio.it",
+        "disabilita": "no",
+    },
+    {
+        "cognome": "Bianchi",
+        "nome": "Anna",
+        "codice_fiscale": "BNCNNA84A70E897C",
+        "data_nascita": date(1984, 1, 30),
+        "sesso": "F",
+        "ruolo": "genitore",
+        "cittadinanza": "italiana",
+        "lingue": "italiano, inglese",
+        "disabilita": "no",
+    },
+    {
+        "cognome": "Rossi",
+        "nome": "Luca",
+        "codice_fiscale": "RSSLCU18E09E897F",
+        "data_nascita": date(2018, 5, 9),
+        "sesso": "M",
+        "ruolo": "figlio",
+        "cittadinanza": "italiana",
+        "lingue": "italiano",
+        "disabilita": "sì",
+        "note": "Frequenta la scuola primaria",
+    },
+]
 
 
 def example_rows(typed: bool = False) -> list[list[object]]:
@@ -101,8 +132,13 @@ def _write_xlsx(path: Path) -> None:
     for spec in COLUMNS:
         notes.append([spec.name, _(spec.help)])
     notes.append([])
-    notes.append([_("Required columns: {columns}. Rows with the same famiglia form one family.")
-                  .format(columns=", ".join(REQUIRED))])  # fmt: skip
+    notes.append(
+        [
+            _("Required columns: {columns}. Rows with the same famiglia form one family.").format(
+                columns=", ".join(REQUIRED)
+            )
+        ]
+    )
     notes.append([_("Only the first sheet is imported. English column names are accepted too.")])
     notes.column_dimensions["A"].width = 22
     notes.column_dimensions["B"].width = 100

@@ -21,18 +21,44 @@ _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _YES = frozenset({"si", "sì", "s", "yes", "y", "true", "vero", "1", "x"})
 _NO = frozenset({"no", "n", "false", "falso", "0", ""})
 _RELATIONS = {
-    "genitore": "parent", "madre": "parent", "padre": "parent", "tutore": "parent",
-    "tutrice": "parent", "parent": "parent", "guardian": "parent", "mother": "parent",
+    "genitore": "parent",
+    "madre": "parent",
+    "padre": "parent",
+    "tutore": "parent",
+    "tutrice": "parent",
+    "parent": "parent",
+    "guardian": "parent",
+    "mother": "parent",
     "father": "parent",
-    "figlio": "child", "figlia": "child", "figlio/figlia": "child", "figlio/a": "child",
-    "child": "child", "son": "child", "daughter": "child",
-    "affidato": "foster", "affidata": "foster", "affidato/affidata": "foster",
-    "affidato/a": "foster", "minore in affido": "foster", "in affido": "foster",
-    "foster": "foster", "foster child": "foster",
-    "altro": "other", "altra": "other", "other": "other",
-}  # fmt: skip
-_SEXES = {"f": "F", "femmina": "F", "donna": "F", "female": "F", "m": "M", "maschio": "M",
-          "uomo": "M", "male": "M"}  # fmt: skip
+    "figlio": "child",
+    "figlia": "child",
+    "figlio/figlia": "child",
+    "figlio/a": "child",
+    "child": "child",
+    "son": "child",
+    "daughter": "child",
+    "affidato": "foster",
+    "affidata": "foster",
+    "affidato/affidata": "foster",
+    "affidato/a": "foster",
+    "minore in affido": "foster",
+    "in affido": "foster",
+    "foster": "foster",
+    "foster child": "foster",
+    "altro": "other",
+    "altra": "other",
+    "other": "other",
+}
+_SEXES = {
+    "f": "F",
+    "femmina": "F",
+    "donna": "F",
+    "female": "F",
+    "m": "M",
+    "maschio": "M",
+    "uomo": "M",
+    "male": "M",
+}
 
 
 def text(value: object) -> str:

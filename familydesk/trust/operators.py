@@ -57,8 +57,14 @@ class OperatorInfo:
 
 
 def _info(operator: Operator) -> OperatorInfo:
-    return OperatorInfo(operator.id, operator.username, operator.full_name, operator.role,
-                        operator.active, operator.version)  # fmt: skip
+    return OperatorInfo(
+        operator.id,
+        operator.username,
+        operator.full_name,
+        operator.role,
+        operator.active,
+        operator.version,
+    )
 
 
 def count_operators(session: Session) -> int:
@@ -77,8 +83,14 @@ def check_password(password: str, allow_short: bool = False) -> None:
         )
 
 
-def add_operator(session: Session, username: str, role: str, password: str,
-                 full_name: str = "", allow_short_password: bool = False) -> OperatorInfo:  # fmt: skip
+def add_operator(
+    session: Session,
+    username: str,
+    role: str,
+    password: str,
+    full_name: str = "",
+    allow_short_password: bool = False,
+) -> OperatorInfo:
     """Create an operator; admins only, except the first admin of a new database."""
     bootstrap = count_operators(session) == 0
     if bootstrap and role != "admin":
@@ -91,8 +103,12 @@ def add_operator(session: Session, username: str, role: str, password: str,
         require_admin(session)
     name = username.strip().lower()
     if not _USERNAME.match(name):
-        raise ValidationError("username", _(
-            "Name: 2 to 50 lower-case letters, digits, dots, dashes or underscores, e.g. laura.rossi."))  # fmt: skip
+        raise ValidationError(
+            "username",
+            _(
+                "Name: 2 to 50 lower-case letters, digits, dots, dashes or underscores, e.g. laura.rossi."
+            ),
+        )
     if role not in ROLES:
         raise ValidationError(
             "role", _("Role: choose reception, educator, professional, coordinator or admin.")
@@ -100,8 +116,9 @@ def add_operator(session: Session, username: str, role: str, password: str,
     check_password(password, allow_short_password)
     if session.scalar(select(Operator.id).where(Operator.username == name)) is not None:
         raise ValidationError("username", _("Name: {name} already exists.").format(name=name))
-    operator = Operator(username=name, role=role, full_name=full_name.strip(),
-                        password_hash=_hasher.hash(password))  # fmt: skip
+    operator = Operator(
+        username=name, role=role, full_name=full_name.strip(), password_hash=_hasher.hash(password)
+    )
     session.add(operator)
     session.flush()
     return _info(operator)
@@ -143,8 +160,9 @@ def set_password(session: Session, username: str, password: str) -> OperatorInfo
     return _info(operator)
 
 
-def sign_in(database: Database, username: str, password: str,
-            now: datetime | None = None) -> OperatorInfo:  # fmt: skip
+def sign_in(
+    database: Database, username: str, password: str, now: datetime | None = None
+) -> OperatorInfo:
     """Check the password and make ``username`` the operator of ``database``.
 
     Failures are counted (and committed) before ``SignInError`` is raised.
@@ -156,8 +174,9 @@ def sign_in(database: Database, username: str, password: str,
     return result
 
 
-def authenticate(session: Session, username: str, password: str,
-                 now: datetime | None = None) -> OperatorInfo | SignInError:  # fmt: skip
+def authenticate(
+    session: Session, username: str, password: str, now: datetime | None = None
+) -> OperatorInfo | SignInError:
     """Check a password; returns the operator, or the error to raise *after* committing
     (so that failures add up). The message never says whether the name exists."""
     now = now or utcnow()
@@ -167,8 +186,11 @@ def authenticate(session: Session, username: str, password: str,
         _hasher.hash(password)  # the same time as a real check: names cannot be probed
         return wrong
     if operator.locked_until is not None and operator.locked_until > now:
-        return SignInError(_("Too many wrong passwords: this account is locked until {time}.").format(
-            time=format_datetime(operator.locked_until)))  # fmt: skip
+        return SignInError(
+            _("Too many wrong passwords: this account is locked until {time}.").format(
+                time=format_datetime(operator.locked_until)
+            )
+        )
     try:
         _hasher.verify(operator.password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -195,8 +217,14 @@ def create_demo_operators(session: Session) -> list[str]:
     if count_operators(session):
         return []
     for role in ROLES:
-        session.add(Operator(username=role, role=role, full_name=f"Demo {role}",
-                             password_hash=_hasher.hash(DEMO_PASSWORD)))  # fmt: skip
+        session.add(
+            Operator(
+                username=role,
+                role=role,
+                full_name=f"Demo {role}",
+                password_hash=_hasher.hash(DEMO_PASSWORD),
+            )
+        )
     session.flush()
     return list(ROLES)
 

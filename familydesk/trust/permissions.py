@@ -88,7 +88,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
             PRIVACY_MANAGE,
             BACKUP,
             SETTINGS,
-        }  # fmt: skip
+        }
     ),
     "admin": frozenset(DESCRIPTIONS),
 }

@@ -37,10 +37,16 @@ class Calendar:
 
 
 def _build(session: Session) -> Calendar:
-    comune = MemberComune(name="Gonzaga", province="MN", cadastral_code="E089",
-                          patron_day="", patron_saint="")  # fmt: skip
-    other = MemberComune(name="Suzzara", province="MN", cadastral_code="L020",
-                         patron_day="09-08", patron_saint="Natività di Maria")  # fmt: skip
+    comune = MemberComune(
+        name="Gonzaga", province="MN", cadastral_code="E089", patron_day="", patron_saint=""
+    )
+    other = MemberComune(
+        name="Suzzara",
+        province="MN",
+        cadastral_code="L020",
+        patron_day="09-08",
+        patron_saint="Natività di Maria",
+    )
     session.add_all([comune, other])
     session.flush()
     place = Place(name="Centro per le Famiglie", comune_id=comune.id, address="Via Roma 1")
@@ -49,10 +55,14 @@ def _build(session: Session) -> Calendar:
     session.flush()
     for target in (place, suzzara):
         for weekday in range(5):
-            session.add(OpeningHours(place_id=target.id, weekday=weekday, opens=time(9),
-                                     closes=time(13)))  # fmt: skip
-            session.add(OpeningHours(place_id=target.id, weekday=weekday, opens=time(14, 30),
-                                     closes=time(18)))  # fmt: skip
+            session.add(
+                OpeningHours(place_id=target.id, weekday=weekday, opens=time(9), closes=time(13))
+            )
+            session.add(
+                OpeningHours(
+                    place_id=target.id, weekday=weekday, opens=time(14, 30), closes=time(18)
+                )
+            )
     rooms = [Room(place_id=place.id, name="Sala Blu"), Room(place_id=place.id, name="Sala Verde")]
     staff = [
         Staff(name="Dott.ssa Paola Rinaldi", profession="psicologa"),
@@ -68,16 +78,32 @@ def _build(session: Session) -> Calendar:
     ]
     session.add_all([*rooms, *staff, *families])
     session.flush()
-    person = Person(family_id=families[0].id, first_name="Giulia", last_name="Rossi", sex="F",
-                    relation="parent", phone="340 1234567")  # fmt: skip
+    person = Person(
+        family_id=families[0].id,
+        first_name="Giulia",
+        last_name="Rossi",
+        sex="F",
+        relation="parent",
+        phone="340 1234567",
+    )
     session.add(person)
     session.flush()
     services = {s.key: s.id for s in session.scalars(select(Service))}
-    return Calendar(comune.id, place.id, suzzara.id, (rooms[0].id, rooms[1].id),
-                    (staff[0].id, staff[1].id), staff[2].id, staff[3].id,
-                    services["psychological_counselling"], services["family_mediation"],
-                    (families[0].id, families[1].id), person.id,
-                    services["social_worker_interview"], staff[4].id)  # fmt: skip
+    return Calendar(
+        comune.id,
+        place.id,
+        suzzara.id,
+        (rooms[0].id, rooms[1].id),
+        (staff[0].id, staff[1].id),
+        staff[2].id,
+        staff[3].id,
+        services["psychological_counselling"],
+        services["family_mediation"],
+        (families[0].id, families[1].id),
+        person.id,
+        services["social_worker_interview"],
+        staff[4].id,
+    )
 
 
 def build(database: Database) -> Calendar:
@@ -90,9 +116,12 @@ def working_day(after: date | None = None, weekday: int = 1) -> date:
     in a week (Monday to Sunday) with no public holiday (tests use its other days too)."""
     day = (after or clock.today()) + timedelta(days=7)
     italy = holidays.Italy(years=range(day.year, day.year + 2))
-    while (day.weekday() != weekday or any(day + timedelta(weeks=w) in italy for w in range(6))
-           or any(day + timedelta(days=d - day.weekday()) in italy for d in range(7))
-           or any((day + timedelta(weeks=w)).strftime("%m-%d") == "09-08" for w in range(6))):  # fmt: skip
+    while (
+        day.weekday() != weekday
+        or any(day + timedelta(weeks=w) in italy for w in range(6))
+        or any(day + timedelta(days=d - day.weekday()) in italy for d in range(7))
+        or any((day + timedelta(weeks=w)).strftime("%m-%d") == "09-08" for w in range(6))
+    ):
         day += timedelta(days=1)
     return day
 
@@ -112,8 +141,12 @@ def booking(
 ) -> AppointmentInput:
     """Counselling with the first psychologist in the first room for the Rossi family."""
     values: dict[str, object] = dict(
-        service_id=cal.counselling, staff_id=cal.psychologists[0], place_id=cal.place,
-        starts_at=at(day, hour, minute), room_id=cal.rooms[0], family_id=cal.families[0],
-    )  # fmt: skip
+        service_id=cal.counselling,
+        staff_id=cal.psychologists[0],
+        place_id=cal.place,
+        starts_at=at(day, hour, minute),
+        room_id=cal.rooms[0],
+        family_id=cal.families[0],
+    )
     values.update(changes)
     return AppointmentInput(**values)  # type: ignore[arg-type]

@@ -28,18 +28,44 @@ class Day:
 
 def book_day(database: Database, cal: Calendar, day: date | None = None) -> Day:
     day = day or working_day()
-    result = database.write(series.book_series, booking_input(
-        cal, day, 9, interpreter_id=cal.interpreter, person_id=cal.person,
-        note="Prima volta: portare il certificato"), every_weeks=1, occurrences=4)  # fmt: skip
+    result = database.write(
+        series.book_series,
+        booking_input(
+            cal,
+            day,
+            9,
+            interpreter_id=cal.interpreter,
+            person_id=cal.person,
+            note="Prima volta: portare il certificato",
+        ),
+        every_weeks=1,
+        occurrences=4,
+    )
     rossi_10 = database.write(booking.book, booking_input(cal, day, 10))
-    el_amrani = database.write(booking.book, booking_input(
-        cal, day, 11, family_id=cal.families[1], note="Chiede la mediatrice"))  # fmt: skip
+    el_amrani = database.write(
+        booking.book,
+        booking_input(cal, day, 11, family_id=cal.families[1], note="Chiede la mediatrice"),
+    )
     el_amrani = database.write(booking.set_status, el_amrani.id, el_amrani.version, "confirmed")
     rossi_12 = database.write(booking.book, booking_input(cal, day, 12))
-    rossi_12 = database.write(booking.set_status, rossi_12.id, rossi_12.version, "cancelled",
-                              reason="La famiglia ha chiamato")  # fmt: skip
-    other = database.write(booking.book, booking_input(
-        cal, day, 15, staff_id=cal.psychologists[1], room_id=cal.rooms[1],
-        family_id=cal.families[1]))  # fmt: skip
-    return Day(day, result.booked[0], tuple(result.booked[1:]), rossi_10, el_amrani, rossi_12,
-               other)  # fmt: skip
+    rossi_12 = database.write(
+        booking.set_status,
+        rossi_12.id,
+        rossi_12.version,
+        "cancelled",
+        reason="La famiglia ha chiamato",
+    )
+    other = database.write(
+        booking.book,
+        booking_input(
+            cal,
+            day,
+            15,
+            staff_id=cal.psychologists[1],
+            room_id=cal.rooms[1],
+            family_id=cal.families[1],
+        ),
+    )
+    return Day(
+        day, result.booked[0], tuple(result.booked[1:]), rossi_10, el_amrani, rossi_12, other
+    )

@@ -72,8 +72,12 @@ def test_overlaps_are_refused_with_the_reason_and_free_alternatives(
     assert first.starts_at >= at(day, 11) or first.ends_at <= at(day, 10)
     assert "Next free:" in str(refused.value)
     # The alternative offered can be booked as it is.
-    database.write(book, booking(cal, first.starts_at.date(), first.starts_at.hour,
-                                first.starts_at.minute, **changes))  # fmt: skip
+    database.write(
+        book,
+        booking(
+            cal, first.starts_at.date(), first.starts_at.hour, first.starts_at.minute, **changes
+        ),
+    )
 
 
 def test_back_to_back_appointments_do_not_overlap(database: Database, cal: Calendar) -> None:
@@ -88,9 +92,21 @@ def test_an_interpreter_cannot_be_in_two_places(database: Database, cal: Calenda
     day = working_day()
     database.write(book, booking(cal, day, 10, interpreter_id=cal.interpreter))
     with pytest.raises(BookingConflict, match="Amina Haddad already has an appointment"):
-        database.write(book, booking(cal, day, 10, 30, staff_id=cal.social_worker,
-                                    service_id=cal.interview, place_id=cal.other_place, room_id=None,
-                                    family_id=cal.families[1], interpreter_id=cal.interpreter))  # fmt: skip
+        database.write(
+            book,
+            booking(
+                cal,
+                day,
+                10,
+                30,
+                staff_id=cal.social_worker,
+                service_id=cal.interview,
+                place_id=cal.other_place,
+                room_id=None,
+                family_id=cal.families[1],
+                interpreter_id=cal.interpreter,
+            ),
+        )
 
 
 def test_a_cancelled_appointment_frees_its_slot(database: Database, cal: Calendar) -> None:
@@ -133,8 +149,16 @@ def _set_patron(session, comune_id: int, day: str) -> None:  # type: ignore[no-u
 
 def test_an_absent_professional_cannot_be_booked(database: Database, cal: Calendar) -> None:
     day = working_day()
-    database.write(lambda s: s.add(Absence(staff_id=cal.psychologists[0], first_day=day,
-                                           last_day=day + timedelta(days=2), reason="ferie")))  # fmt: skip
+    database.write(
+        lambda s: s.add(
+            Absence(
+                staff_id=cal.psychologists[0],
+                first_day=day,
+                last_day=day + timedelta(days=2),
+                reason="ferie",
+            )
+        )
+    )
     with pytest.raises(BookingConflict, match="Rinaldi is away from .* \\(ferie\\)") as refused:
         database.write(book, booking(cal, day + timedelta(days=1), 10))
     assert all(a.starts_at.date() > day + timedelta(days=2) for a in refused.value.alternatives)
@@ -215,7 +239,9 @@ def test_a_service_is_booked_only_with_a_profession_that_gives_it(
     )
     # Either gender of the profession fits, and the social worker gives her own service.
     database.write(book, booking(cal, day, 10, staff_id=cal.psychologists[1]))
-    database.write(book, booking(cal, day, 12, staff_id=cal.social_worker, service_id=cal.interview))  # fmt: skip
+    database.write(
+        book, booking(cal, day, 12, staff_id=cal.social_worker, service_id=cal.interview)
+    )
     moved = database.write(book, booking(cal, day, 15))
     with pytest.raises(ValidationError, match="Sara Lodi is assistente sociale"):
         database.write(move, moved.id, moved.version, at(day, 16), staff_id=cal.social_worker)
@@ -227,6 +253,8 @@ def test_a_service_that_names_no_profession_is_given_by_anyone(
     from familydesk.appointments.resources import ServiceInput, list_services, save_service
 
     row = next(s for s in database.read(list_services) if s.id == cal.counselling)
-    database.write(save_service, ServiceInput(row.name, row.duration_minutes, "", id=row.id,
-                                              version=row.version))  # fmt: skip
+    database.write(
+        save_service,
+        ServiceInput(row.name, row.duration_minutes, "", id=row.id, version=row.version),
+    )
     database.write(book, booking(cal, working_day(), 10, staff_id=cal.social_worker))

@@ -33,12 +33,17 @@ def test_a_week_of_a_professional_has_appointments_and_hours_outside_opening(
     database.write(set_status, gone.id, gone.version, "cancelled", "rinviato dalla famiglia")
     database.write(book, booking(cal, day, 11, staff_id=cal.psychologists[1], family_id=None))
     view = database.read(calendar_span, "staff", cal.psychologists[0], monday)
-    assert [(r.id, r.status) for r in view.appointments] == [(kept.id, "booked"), (gone.id, "cancelled")]  # fmt: skip
+    assert [(r.id, r.status) for r in view.appointments] == [
+        (kept.id, "booked"),
+        (gone.id, "cancelled"),
+    ]
     assert (view.opens, view.closes) == (time(9), time(18))
     tuesday = view.closed_on(day)
     assert [(c.starts_at, c.ends_at) for c in tuesday] == [
-        (at(day, 0), at(day, 9)), (at(day, 13), at(day, 14, 30)), (at(day, 18), at(day + timedelta(days=1), 0)),
-    ]  # fmt: skip
+        (at(day, 0), at(day, 9)),
+        (at(day, 13), at(day, 14, 30)),
+        (at(day, 18), at(day + timedelta(days=1), 0)),
+    ]
     assert not any(c.all_day for c in tuesday)
     saturday = view.closed_all_day(monday + timedelta(days=5))
     assert saturday is not None and saturday.label == "Closed"
@@ -49,10 +54,16 @@ def test_absences_closures_and_holidays_are_whole_grey_days_with_their_name(
 ) -> None:
     day = working_day()
     monday = week_of(day)[0].date()
-    database.write(lambda s: s.add_all([
-        Absence(staff_id=cal.psychologists[0], first_day=day, last_day=day, reason="formazione"),
-        Closure(place_id=cal.place, day=day + timedelta(days=1), reason="disinfestazione"),
-    ]))  # fmt: skip
+    database.write(
+        lambda s: s.add_all(
+            [
+                Absence(
+                    staff_id=cal.psychologists[0], first_day=day, last_day=day, reason="formazione"
+                ),
+                Closure(place_id=cal.place, day=day + timedelta(days=1), reason="disinfestazione"),
+            ]
+        )
+    )
     staff = database.read(calendar_span, "staff", cal.psychologists[0], monday)
     away = staff.closed_all_day(day)
     assert away is not None and away.label == "Away: formazione" and "away from" in away.reason
@@ -71,8 +82,10 @@ def test_absences_closures_and_holidays_are_whole_grey_days_with_their_name(
 def test_a_room_shows_only_its_own_appointments(database: Database, cal: Calendar) -> None:
     day = working_day()
     database.write(book, booking(cal, day, 10))
-    other = database.write(book, booking(cal, day, 10, staff_id=cal.psychologists[1],
-                                         room_id=cal.rooms[1], family_id=None))  # fmt: skip
+    other = database.write(
+        book,
+        booking(cal, day, 10, staff_id=cal.psychologists[1], room_id=cal.rooms[1], family_id=None),
+    )
     view = database.read(calendar_span, "room", cal.rooms[1], day, 1)
     assert [r.id for r in view.appointments] == [other.id]
 

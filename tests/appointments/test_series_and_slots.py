@@ -29,8 +29,9 @@ def test_a_weekly_series_books_every_occurrence(database: Database, cal: Calenda
 
 def test_a_fortnightly_series_until_a_date(database: Database, cal: Calendar) -> None:
     day = working_day()
-    result = database.write(series.book_series, booking(cal, day, 10), 2,
-                            until=day + timedelta(weeks=5))  # fmt: skip
+    result = database.write(
+        series.book_series, booking(cal, day, 10), 2, until=day + timedelta(weeks=5)
+    )
     assert [r.starts_at.date() for r in result.booked] == [
         day + timedelta(weeks=n) for n in (0, 2, 4)
     ]
@@ -38,8 +39,10 @@ def test_a_fortnightly_series_until_a_date(database: Database, cal: Calendar) ->
 
 def test_a_series_is_refused_whole_when_one_date_clashes(database: Database, cal: Calendar) -> None:
     day = working_day()
-    database.write(book, booking(cal, day + timedelta(weeks=2), 10, family_id=cal.families[1],
-                                room_id=cal.rooms[1]))  # fmt: skip
+    database.write(
+        book,
+        booking(cal, day + timedelta(weeks=2), 10, family_id=cal.families[1], room_id=cal.rooms[1]),
+    )
     with pytest.raises(BookingConflict, match="already has an appointment"):
         database.write(series.book_series, booking(cal, day, 10), 1, occurrences=4)
     assert (
@@ -51,8 +54,9 @@ def test_skipping_unavailable_dates_keeps_the_count(database: Database, cal: Cal
     day = working_day()
     closed = day + timedelta(weeks=1)
     database.write(lambda s: s.add(Closure(place_id=None, day=closed, reason="assemblea")))
-    result = database.write(series.book_series, booking(cal, day, 10), 1, occurrences=3,
-                            skip_unavailable=True)  # fmt: skip
+    result = database.write(
+        series.book_series, booking(cal, day, 10), 1, occurrences=3, skip_unavailable=True
+    )
     assert [r.starts_at.date() for r in result.booked] == [
         day,
         day + timedelta(weeks=2),
@@ -65,9 +69,13 @@ def test_the_slot_finder_offers_only_professionals_who_give_the_service(
     database: Database, cal: Calendar
 ) -> None:
     after = at(working_day(), 8)
-    slots = database.read(find_free_slots, SlotQuery(minutes=45, service_id=cal.interview, after=after, limit=20))  # fmt: skip
+    slots = database.read(
+        find_free_slots, SlotQuery(minutes=45, service_id=cal.interview, after=after, limit=20)
+    )
     assert slots and {s.staff_id for s in slots} == {cal.social_worker}
-    mismatch = SlotQuery(minutes=60, service_id=cal.counselling, staff_id=cal.social_worker, after=after)  # fmt: skip
+    mismatch = SlotQuery(
+        minutes=60, service_id=cal.counselling, staff_id=cal.social_worker, after=after
+    )
     assert database.read(find_free_slots, mismatch) == []
 
 
@@ -75,7 +83,12 @@ def test_a_series_with_a_professional_who_does_not_give_the_service_is_refused(
     database: Database, cal: Calendar
 ) -> None:
     with pytest.raises(ValidationError, match="Sara Lodi is assistente sociale"):
-        database.write(series.book_series, booking(cal, working_day(), 10, staff_id=cal.social_worker), 1, occurrences=3)  # fmt: skip
+        database.write(
+            series.book_series,
+            booking(cal, working_day(), 10, staff_id=cal.social_worker),
+            1,
+            occurrences=3,
+        )
 
 
 def test_series_input_is_checked(database: Database, cal: Calendar) -> None:
@@ -113,12 +126,18 @@ def test_moving_and_cancelling_one_occurrence_or_the_rest(
 def test_moving_the_rest_is_all_or_nothing(database: Database, cal: Calendar) -> None:
     day = working_day()
     booked = database.write(series.book_series, booking(cal, day, 10), 1, occurrences=3).booked
-    database.write(book, booking(cal, day + timedelta(weeks=2), 15, family_id=cal.families[1],
-                                room_id=cal.rooms[1]))  # fmt: skip
+    database.write(
+        book,
+        booking(cal, day + timedelta(weeks=2), 15, family_id=cal.families[1], room_id=cal.rooms[1]),
+    )
     with pytest.raises(BookingConflict):
         database.write(series.move_rest, booked[0].id, booked[0].version, at(day, 15))
-    rows = database.read(appointments_between, at(day, 0), at(day + timedelta(weeks=3), 0),
-                         staff_id=cal.psychologists[0])  # fmt: skip
+    rows = database.read(
+        appointments_between,
+        at(day, 0),
+        at(day + timedelta(weeks=3), 0),
+        staff_id=cal.psychologists[0],
+    )
     assert [r.starts_at.hour for r in rows] == [10, 10, 10, 15]
 
 
@@ -129,19 +148,43 @@ def test_the_next_free_hour_with_a_psychologist_in_gonzaga_in_the_morning(
     # Fill Tuesday morning for both psychologists (different rooms and families).
     for hour in (9, 10, 11, 12):
         database.write(book, booking(cal, day, hour, family_id=None))
-        database.write(book, booking(cal, day, hour, family_id=None, staff_id=cal.psychologists[1],
-                                    room_id=cal.rooms[1]))  # fmt: skip
-    database.write(lambda s: s.add(Absence(staff_id=cal.psychologists[0], first_day=day + timedelta(days=1),
-                                           last_day=day + timedelta(days=1))))  # fmt: skip
-    query = SlotQuery(minutes=60, profession="psicolog", comune_id=cal.comune, part="morning",
-                      after=at(day, 8), limit=3)  # fmt: skip
+        database.write(
+            book,
+            booking(
+                cal, day, hour, family_id=None, staff_id=cal.psychologists[1], room_id=cal.rooms[1]
+            ),
+        )
+    database.write(
+        lambda s: s.add(
+            Absence(
+                staff_id=cal.psychologists[0],
+                first_day=day + timedelta(days=1),
+                last_day=day + timedelta(days=1),
+            )
+        )
+    )
+    query = SlotQuery(
+        minutes=60,
+        profession="psicolog",
+        comune_id=cal.comune,
+        part="morning",
+        after=at(day, 8),
+        limit=3,
+    )
     slots = database.read(find_free_slots, query)
-    assert [s.starts_at for s in slots] == [at(day + timedelta(days=1), 9), at(day + timedelta(days=1), 9, 15),
-                                            at(day + timedelta(days=1), 9, 30)]  # fmt: skip
+    assert [s.starts_at for s in slots] == [
+        at(day + timedelta(days=1), 9),
+        at(day + timedelta(days=1), 9, 15),
+        at(day + timedelta(days=1), 9, 30),
+    ]
     assert {s.staff for s in slots} == {"Dott. Marco Ferri"}  # Rinaldi is away that day
     assert all(s.ends_at.hour <= 13 for s in slots) and all(s.room for s in slots)
-    afternoon = database.read(find_free_slots, SlotQuery(minutes=60, staff_id=cal.psychologists[0],
-                                                          part="afternoon", after=at(day, 8), limit=1))  # fmt: skip
+    afternoon = database.read(
+        find_free_slots,
+        SlotQuery(
+            minutes=60, staff_id=cal.psychologists[0], part="afternoon", after=at(day, 8), limit=1
+        ),
+    )
     assert afternoon[0].starts_at == at(day, 14, 30)
 
 
@@ -195,8 +238,11 @@ def test_a_desk_waiting_on_another_sees_its_booking(db_location: str) -> None:
     def fast() -> None:
         checked.wait(5)
         try:
-            outcome.append(second.write(book, booking(cal, day, 10, 30, family_id=cal.families[1],
-                                                     room_id=cal.rooms[1])))  # fmt: skip
+            outcome.append(
+                second.write(
+                    book, booking(cal, day, 10, 30, family_id=cal.families[1], room_id=cal.rooms[1])
+                )
+            )
         except BookingConflict as exc:
             outcome.append(exc)
 

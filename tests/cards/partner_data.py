@@ -24,19 +24,49 @@ class Partners:
 
 def build_partners(database: Database, world: CardWorld) -> Partners:
     def write(session):  # type: ignore[no-untyped-def]
-        pool = save_partner(session, PartnerInput(
-            "Piscina Comunale", "sports", world.cal.comune, "Via Roma 1",
-            agreement_start=date(2026, 1, 1), agreement_end=date(2027, 12, 31)))  # fmt: skip
-        discount = save_benefit(session, BenefitInput(pool.id, "percent", Decimal("10"),
-                                description="sull'abbonamento mensile",
-                                card_type_ids=(world.family_card,)))  # fmt: skip
-        youth = save_benefit(session, BenefitInput(pool.id, "free_entry",
-                             card_type_ids=(world.youth_card,)))  # fmt: skip
-        cinema = save_partner(session, PartnerInput(
-            "Cinema Italia", "cultural", world.cal.comune,
-            agreement_start=date(2025, 1, 1), agreement_end=date(2026, 10, 31)))  # fmt: skip
-        ticket = save_benefit(session, BenefitInput(cinema.id, "amount", Decimal("2.5"),
-                              card_type_ids=(world.family_card, world.youth_card)))  # fmt: skip
+        pool = save_partner(
+            session,
+            PartnerInput(
+                "Piscina Comunale",
+                "sports",
+                world.cal.comune,
+                "Via Roma 1",
+                agreement_start=date(2026, 1, 1),
+                agreement_end=date(2027, 12, 31),
+            ),
+        )
+        discount = save_benefit(
+            session,
+            BenefitInput(
+                pool.id,
+                "percent",
+                Decimal("10"),
+                description="sull'abbonamento mensile",
+                card_type_ids=(world.family_card,),
+            ),
+        )
+        youth = save_benefit(
+            session, BenefitInput(pool.id, "free_entry", card_type_ids=(world.youth_card,))
+        )
+        cinema = save_partner(
+            session,
+            PartnerInput(
+                "Cinema Italia",
+                "cultural",
+                world.cal.comune,
+                agreement_start=date(2025, 1, 1),
+                agreement_end=date(2026, 10, 31),
+            ),
+        )
+        ticket = save_benefit(
+            session,
+            BenefitInput(
+                cinema.id,
+                "amount",
+                Decimal("2.5"),
+                card_type_ids=(world.family_card, world.youth_card),
+            ),
+        )
         return Partners(pool.id, discount.id, youth.id, cinema.id, ticket.id)
 
     return database.write(write)

@@ -20,8 +20,10 @@ TOOLS = ("pdftoppm", "zbarimg")
 
 
 def page_sizes_mm(pdf: Path) -> list[tuple[float, float]]:
-    return [(float(p.mediabox.width) / mm, float(p.mediabox.height) / mm)
-            for p in PdfReader(BytesIO(pdf.read_bytes())).pages]  # fmt: skip
+    return [
+        (float(p.mediabox.width) / mm, float(p.mediabox.height) / mm)
+        for p in PdfReader(BytesIO(pdf.read_bytes())).pages
+    ]
 
 
 def flat(pdf: Path) -> str:
@@ -38,8 +40,10 @@ def need_tools() -> None:
     (CI, a fresh machine set up by ``make``) a missing tool is a failure."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     if missing and os.geteuid() != 0:
-        pytest.skip(f"{', '.join(missing)} not installed (apt-get install poppler-utils "
-                    "zbar-tools, or run `make test` as root)")  # fmt: skip
+        pytest.skip(
+            f"{', '.join(missing)} not installed (apt-get install poppler-utils "
+            "zbar-tools, or run `make test` as root)"
+        )
     assert not missing, f"{missing} missing: scripts/system-deps.sh installs them"
 
 
@@ -50,7 +54,8 @@ def decode_qr(pdf: Path, tmp: Path) -> list[str]:
     subprocess.run(["pdftoppm", "-r", "300", "-png", str(pdf), str(tmp / "page")], check=True)
     found = []
     for image in sorted(tmp.glob("page*.png")):
-        result = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True,
-                                text=True, check=False)  # fmt: skip
+        result = subprocess.run(
+            ["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True, check=False
+        )
         found += result.stdout.splitlines()
     return found

@@ -46,8 +46,15 @@ def test_the_card_is_id1_with_its_texts_and_embedded_fonts(
     [(width, height)] = page_sizes_mm(out)
     assert abs(width - 85.60) < 0.1 and abs(height - 53.98) < 0.1
     text = flat(out)
-    for expected in ["CARTA FAMIGLIA", CENTRE_NAME, "TITOLARE", "Bianchi Laura", "COMPONENTI",
-                     grouped(number), "valida fino al 31/10/2028"]:  # fmt: skip
+    for expected in [
+        "CARTA FAMIGLIA",
+        CENTRE_NAME,
+        "TITOLARE",
+        "Bianchi Laura",
+        "COMPONENTI",
+        grouped(number),
+        "valida fino al 31/10/2028",
+    ]:
         assert expected in text, expected
     assert embedded(out)
 
@@ -56,7 +63,7 @@ def test_an_issued_card_prints_with_a_qr_code_that_reads_back_as_its_number(
     database: Database, world: CardWorld, tmp_path: Path
 ) -> None:
     add_card(database, world, card_type_id=world.youth_card)  # another card: the code is this one's
-    card = database.write(issue_card, world.family[0], world.family_card, world.family[1], on=TODAY)  # fmt: skip
+    card = database.write(issue_card, world.family[0], world.family_card, world.family[1], on=TODAY)
     out = tmp_path / "carta.pdf"
     database.write(print_card, card.grouped_number, out, "it")
     assert decode_qr(out, tmp_path) == [card.number]
@@ -64,9 +71,13 @@ def test_an_issued_card_prints_with_a_qr_code_that_reads_back_as_its_number(
 
 
 def test_several_cards_a_page_each_every_code_readable(tmp_path: Path) -> None:
-    centre = CentreDetails(1, "C", CENTRE_NAME, "", "", "", "", "", tiny_png(40, 30), "image/png", 1)  # fmt: skip
-    faces = [CardFace(n, "Carta Giovani", "Çelik Ayşe", ("Çelik Ayşe",), date(2027, 1, 31))
-             for n in ("L020000001Y", "E089000036*", "E089000123H")]  # fmt: skip
+    centre = CentreDetails(
+        1, "C", CENTRE_NAME, "", "", "", "", "", tiny_png(40, 30), "image/png", 1
+    )
+    faces = [
+        CardFace(n, "Carta Giovani", "Çelik Ayşe", ("Çelik Ayşe",), date(2027, 1, 31))
+        for n in ("L020000001Y", "E089000036*", "E089000123H")
+    ]
     out = tmp_path / "carte.pdf"
     out.write_bytes(card_pdf(faces, centre, "en"))
     assert len(page_sizes_mm(out)) == 3
@@ -95,11 +106,24 @@ def test_the_cover_letter_tells_the_holder_about_the_card(
     database.write(print_cover_letter, number, out, "it", TODAY)
     text = flat(out)
     for expected in [
-        CENTRE_NAME, "Bianchi Laura", "Famiglia Bianchi", "Gonzaga", "Suzzara, 22/11/2026",
-        "Oggetto: La tua Carta della Famiglia", "Gentile Bianchi Laura,", "ecco la tua Carta Famiglia",
-        grouped(number), "È valida dal 23/10/2026 al 31/10/2028", "Componenti", "Come usarla",
-        "codice QR", "Dove usarla", "esercizi convenzionati", "0376 513111", "Cordiali saluti",
-    ]:  # fmt: skip
+        CENTRE_NAME,
+        "Bianchi Laura",
+        "Famiglia Bianchi",
+        "Gonzaga",
+        "Suzzara, 22/11/2026",
+        "Oggetto: La tua Carta della Famiglia",
+        "Gentile Bianchi Laura,",
+        "ecco la tua Carta Famiglia",
+        grouped(number),
+        "È valida dal 23/10/2026 al 31/10/2028",
+        "Componenti",
+        "Come usarla",
+        "codice QR",
+        "Dove usarla",
+        "esercizi convenzionati",
+        "0376 513111",
+        "Cordiali saluti",
+    ]:
         assert expected in text, expected
     assert embedded(out) and len(page_sizes_mm(out)) == 1
 
@@ -142,7 +166,7 @@ def test_revoked_replaced_mistyped_and_unknown_cards_are_refused(
     database: Database, world: CardWorld, tmp_path: Path
 ) -> None:
     revoked = add_card(database, world, status="revoked")
-    lost = database.write(issue_card, world.family[0], world.family_card, world.family[1], on=TODAY)  # fmt: skip
+    lost = database.write(issue_card, world.family[0], world.family_card, world.family[1], on=TODAY)
     old, new = lost.number, database.write(replace_card, lost.id, lost.version, "", on=TODAY).number
     out = tmp_path / "x.pdf"
     with pytest.raises(FamilyDeskError, match=f"Card {grouped(revoked)} was revoked"):
@@ -173,8 +197,9 @@ def test_printing_needs_the_right_and_is_audited_by_uid(
     signed_in(database, "admin")
     prints = [e for e in database.read(audit.entries) if e.action == "print"]
     assert sorted((e.operator, e.table_name, e.record_uid, e.note) for e in prints) == [
-        ("rita", "card", uid, "card"), ("rita", "card", uid, "card cover letter"),
-    ]  # fmt: skip
+        ("rita", "card", uid, "card"),
+        ("rita", "card", uid, "card cover letter"),
+    ]
     assert database.read(audit.verify) == []
 
 

@@ -23,7 +23,7 @@ def _issue(database: Database, world: CardWorld):  # noqa: ANN202
     return database.write(issue_card, world.family[0], world.family_card, world.family[1], on=TODAY)
 
 
-def test_the_access_copy_lists_the_cards(database: Database, world: CardWorld, tmp_path) -> None:  # noqa: ANN001  # fmt: skip
+def test_the_access_copy_lists_the_cards(database: Database, world: CardWorld, tmp_path) -> None:  # noqa: ANN001
     card = _issue(database, world)
     data = database.write(privacy.subject_access, world.family[1])
     assert [(c["number"], c["holder"]) for c in data["cards"]] == [(card.number, True)]
@@ -44,20 +44,33 @@ def test_anonymising_the_family_ends_its_cards(database: Database, world: CardWo
     assert (row.status, row.revoked_on) == ("revoked", TODAY)
 
 
-def test_old_cards_are_detached_and_valid_ones_are_activity(database: Database, world: CardWorld) -> None:  # fmt: skip
+def test_old_cards_are_detached_and_valid_ones_are_activity(
+    database: Database, world: CardWorld
+) -> None:
     old = _issue(database, world)
     database.write(revoke_card, old.id, old.version, "trasferiti", TODAY)
 
     def back_to_2019(session):  # noqa: ANN001, ANN202
         card = session.get(Card, old.id)
-        card.issued_on, card.expires_on, card.revoked_on = date(2019, 1, 10), date(2021, 1, 9), date(2019, 6, 1)  # fmt: skip
+        card.issued_on, card.expires_on, card.revoked_on = (
+            date(2019, 1, 10),
+            date(2021, 1, 9),
+            date(2019, 6, 1),
+        )
 
     database.write(back_to_2019)
     summary = {r.kind: r.count for r in database.write(retention.apply_retention, TODAY).rows}
     assert summary["cards"] == 1
     row = database.read(lambda s: s.get(Card, old.id))
     assert (row.family_id, row.holder_id, row.revoke_reason) == (None, None, "")
-    assert database.read(lambda s: s.scalar(select(func.count()).select_from(CardMember).where(CardMember.card_id == old.id))) == 0  # fmt: skip
+    assert (
+        database.read(
+            lambda s: s.scalar(
+                select(func.count()).select_from(CardMember).where(CardMember.card_id == old.id)
+            )
+        )
+        == 0
+    )
     _issue(database, world)
     since = datetime.combine(TODAY - timedelta(days=10), datetime.min.time(), utcnow().tzinfo)
 

@@ -18,25 +18,41 @@ def test_three_wrong_rules_are_said_together_top_to_bottom(
     database: Database, world: CardWorld
 ) -> None:
     before = database.read(types.list_card_types)
-    wrong = CardTypeInput(name="Carta Famiglia", min_children=2, child_age_limit=18,
-                          disability_age_limit=16, holder_min_age=30, holder_max_age=25,
-                          isee_ceiling=Decimal(0))  # fmt: skip
+    wrong = CardTypeInput(
+        name="Carta Famiglia",
+        min_children=2,
+        child_age_limit=18,
+        disability_age_limit=16,
+        holder_min_age=30,
+        holder_max_age=25,
+        isee_ceiling=Decimal(0),
+    )
     with pytest.raises(ValidationError) as caught:
         database.write(types.save_card_type, wrong)
     assert caught.value.errors == (
         ("name", "Name: another card type is already called Carta Famiglia."),
-        ("disability_age_limit",
-         "Disability: the age cannot be lower than the children's age limit (18)."),
+        (
+            "disability_age_limit",
+            "Disability: the age cannot be lower than the children's age limit (18).",
+        ),
         ("holder_max_age", "Holder's age: the maximum cannot be lower than the minimum."),
-        ("isee_ceiling",
-         "ISEE ceiling: give an amount above zero, or leave it empty for no income limit."),
-    )  # fmt: skip
+        (
+            "isee_ceiling",
+            "ISEE ceiling: give an amount above zero, or leave it empty for no income limit.",
+        ),
+    )
     assert database.read(types.list_card_types) == before
 
 
 def test_numbers_out_of_range_name_their_line(database: Database, world: CardWorld) -> None:
-    wrong = CardTypeInput(name=" ", residence_months=300, min_children=21, child_age_limit=0,
-                          holder_max_age=130, validity_months=0)  # fmt: skip
+    wrong = CardTypeInput(
+        name=" ",
+        residence_months=300,
+        min_children=21,
+        child_age_limit=0,
+        holder_max_age=130,
+        validity_months=0,
+    )
     with pytest.raises(ValidationError) as caught:
         database.write(types.save_card_type, wrong)
     assert [message for _field, message in caught.value.errors] == [

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from familydesk.cards.candidates import eligible_without_card
-from familydesk.cards.issue import (  # fmt: skip
+from familydesk.cards.issue import (
     card_register,
     cards_of_family,
     issue_card,
@@ -26,7 +26,9 @@ from tests.cards.card_data import TODAY, CardWorld, add_card, born
 
 
 def _issue(database: Database, world: CardWorld, **options: object):  # noqa: ANN202
-    return database.write(issue_card, world.family[0], world.family_card, world.family[1], on=TODAY, **options)  # fmt: skip
+    return database.write(
+        issue_card, world.family[0], world.family_card, world.family[1], on=TODAY, **options
+    )
 
 
 def test_an_eligible_family_gets_a_numbered_card(database: Database, world: CardWorld) -> None:
@@ -42,7 +44,9 @@ def test_an_eligible_family_gets_a_numbered_card(database: Database, world: Card
         database.write(issue_card, world.family[0], world.family_card, paolo, on=TODAY)
 
 
-def test_a_family_that_does_not_qualify_gets_the_reasons_and_no_card(database: Database, world: CardWorld) -> None:  # fmt: skip
+def test_a_family_that_does_not_qualify_gets_the_reasons_and_no_card(
+    database: Database, world: CardWorld
+) -> None:
     def age_paolo(session):  # noqa: ANN001, ANN202
         session.query(Person).filter_by(first_name="Paolo").one().birth_date = born(30)
 
@@ -52,18 +56,26 @@ def test_a_family_that_does_not_qualify_gets_the_reasons_and_no_card(database: D
     assert database.read(lambda s: s.scalar(select(func.count()).select_from(Card))) == 0
 
 
-def test_members_covered_are_chosen_among_the_family(database: Database, world: CardWorld) -> None:  # fmt: skip
+def test_members_covered_are_chosen_among_the_family(database: Database, world: CardWorld) -> None:
     card = _issue(database, world, member_ids=(world.family[1] + 1,))
     assert set(card.member_ids) == {
         world.family[1],
         world.family[1] + 1,
     }  # the holder is always covered
     with pytest.raises(ValidationError):
-        database.write(issue_card, world.family[0], world.family_card, world.family[1],
-                       (world.cal.person,), TODAY + timedelta(days=800))  # fmt: skip
+        database.write(
+            issue_card,
+            world.family[0],
+            world.family_card,
+            world.family[1],
+            (world.cal.person,),
+            TODAY + timedelta(days=800),
+        )
 
 
-def test_renewal_gives_a_new_validity_to_the_same_number(database: Database, world: CardWorld) -> None:  # fmt: skip
+def test_renewal_gives_a_new_validity_to_the_same_number(
+    database: Database, world: CardWorld
+) -> None:
     card = _issue(database, world)
     later = TODAY + timedelta(days=700)
     renewed = database.write(renew_card, card.id, card.version, later)
@@ -109,13 +121,21 @@ def test_the_register_filters_by_state(database: Database, world: CardWorld) -> 
     assert [c.number for c in found] == [expiring]
 
 
-def test_eligible_families_without_a_card_are_listed(database: Database, world: CardWorld) -> None:  # fmt: skip
+def test_eligible_families_without_a_card_are_listed(database: Database, world: CardWorld) -> None:
     def small_family(session):  # noqa: ANN001, ANN202
         family = Family(name="Verdi", comune_code="E089", comune_name="Gonzaga")
         session.add(family)
         session.flush()
-        session.add(Person(family_id=family.id, first_name="Ada", last_name="Verdi", sex="F",
-                           relation="child", birth_date=born(3)))  # fmt: skip
+        session.add(
+            Person(
+                family_id=family.id,
+                first_name="Ada",
+                last_name="Verdi",
+                sex="F",
+                relation="child",
+                birth_date=born(3),
+            )
+        )
 
     database.write(small_family)
     listed = database.read(eligible_without_card, world.family_card, TODAY)

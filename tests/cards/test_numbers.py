@@ -24,8 +24,11 @@ def test_a_number_is_code_sequence_and_check_character() -> None:
     assert validated(f" {grouped(number)} ".replace(" ", "-")) == number
 
 
-@given(st.integers(min_value=1, max_value=999_999), st.integers(min_value=0, max_value=10),
-       st.sampled_from(ALPHABET))  # fmt: skip
+@given(
+    st.integers(min_value=1, max_value=999_999),
+    st.integers(min_value=0, max_value=10),
+    st.sampled_from(ALPHABET),
+)
 def test_any_single_mistyped_character_is_caught(sequence: int, position: int, typo: str) -> None:
     number = compose("L020", sequence)
     if number[position] == typo:
@@ -58,7 +61,10 @@ def test_sequences_are_per_comune_and_never_repeat(database: Database) -> None:
     other = database.write(next_number, "L020")
     assert (first[:10], second[:10], other[:10]) == ("E089000001", "E089000002", "L020000001")
     numbers: list[str] = []
-    threads = [threading.Thread(target=lambda: numbers.append(database.write(next_number, "E089"))) for _ in range(4)]  # fmt: skip
+    threads = [
+        threading.Thread(target=lambda: numbers.append(database.write(next_number, "E089")))
+        for _ in range(4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

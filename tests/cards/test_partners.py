@@ -33,8 +33,9 @@ def partners(database: Database, world: CardWorld) -> Partners:
     return build_partners(database, world)
 
 
-def test_partners_are_listed_with_their_benefits(database: Database, world: CardWorld,
-                                                 partners: Partners) -> None:  # fmt: skip
+def test_partners_are_listed_with_their_benefits(
+    database: Database, world: CardWorld, partners: Partners
+) -> None:
     rows = database.read(list_partners)
     assert [p.name for p in rows] == ["Cinema Italia", "Piscina Comunale"]
     pool = rows[1]
@@ -52,45 +53,71 @@ def test_partners_are_listed_with_their_benefits(database: Database, world: Card
     assert database.read(list_partners, comune_id=world.cal.comune + 1) == []
 
 
-@pytest.mark.parametrize(("change", "field"), [
-    ({"name": " "}, "name"),
-    ({"category": "shops"}, "category"),
-    ({"agreement_start": date(2026, 5, 1), "agreement_end": date(2026, 4, 30)}, "agreement_end"),
-    ({"comune_id": 9999}, "comune_id"),
-    ({"email": "x" * 201}, "email"),
-])  # fmt: skip
-def test_partner_validation_names_the_field(database: Database, world: CardWorld,
-                                            change: dict, field: str) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"name": " "}, "name"),
+        ({"category": "shops"}, "category"),
+        (
+            {"agreement_start": date(2026, 5, 1), "agreement_end": date(2026, 4, 30)},
+            "agreement_end",
+        ),
+        ({"comune_id": 9999}, "comune_id"),
+        ({"email": "x" * 201}, "email"),
+    ],
+)
+def test_partner_validation_names_the_field(
+    database: Database, world: CardWorld, change: dict, field: str
+) -> None:
     data = {"name": "Farmacia", "category": "social", **change}
     with pytest.raises(ValidationError) as error:
         database.write(save_partner, PartnerInput(**data))
     assert error.value.field == field
 
 
-@pytest.mark.parametrize(("kind", "value", "types", "field"), [
-    ("percent", Decimal("0"), "family", "value"),
-    ("percent", Decimal("101"), "family", "value"),
-    ("percent", None, "family", "value"),
-    ("amount", Decimal("-1"), "family", "value"),
-    ("coupon", None, "family", "kind"),
-    ("free_entry", None, "", "card_type_ids"),
-    ("other", None, "family", "description"),
-])  # fmt: skip
-def test_benefit_validation_names_the_field(database: Database, world: CardWorld,
-                                            partners: Partners, kind: str, value: Decimal | None,
-                                            types: str, field: str) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("kind", "value", "types", "field"),
+    [
+        ("percent", Decimal("0"), "family", "value"),
+        ("percent", Decimal("101"), "family", "value"),
+        ("percent", None, "family", "value"),
+        ("amount", Decimal("-1"), "family", "value"),
+        ("coupon", None, "family", "kind"),
+        ("free_entry", None, "", "card_type_ids"),
+        ("other", None, "family", "description"),
+    ],
+)
+def test_benefit_validation_names_the_field(
+    database: Database,
+    world: CardWorld,
+    partners: Partners,
+    kind: str,
+    value: Decimal | None,
+    types: str,
+    field: str,
+) -> None:
     ids = (world.family_card,) if types else ()
     with pytest.raises(ValidationError) as error:
         database.write(save_benefit, BenefitInput(partners.pool, kind, value, card_type_ids=ids))
     assert error.value.field == field
 
 
-def test_a_benefit_changes_its_card_types(database: Database, world: CardWorld,
-                                          partners: Partners) -> None:  # fmt: skip
+def test_a_benefit_changes_its_card_types(
+    database: Database, world: CardWorld, partners: Partners
+) -> None:
     row = get_partner_benefit(database, partners.pool, partners.pool_discount)
-    changed = database.write(save_benefit, BenefitInput(
-        partners.pool, "percent", Decimal("15"), conditions="Weekdays only",
-        card_type_ids=(world.youth_card,), id=row.id, version=row.version))  # fmt: skip
+    changed = database.write(
+        save_benefit,
+        BenefitInput(
+            partners.pool,
+            "percent",
+            Decimal("15"),
+            conditions="Weekdays only",
+            card_type_ids=(world.youth_card,),
+            id=row.id,
+            version=row.version,
+        ),
+    )
     assert (changed.label, changed.card_types, changed.conditions) == (
         "15% discount",
         ("Carta Giovani",),
@@ -129,27 +156,35 @@ def test_the_directory_lists_partners_in_force_by_category_and_comune(
         ),
     )  # no benefit yet
     shop = database.write(save_partner, PartnerInput("Libreria", "cultural", world.cal.comune + 1))
-    database.write(save_benefit, BenefitInput(shop.id, "percent", Decimal("5"),
-                                              card_type_ids=(world.family_card,)))  # fmt: skip
+    database.write(
+        save_benefit,
+        BenefitInput(shop.id, "percent", Decimal("5"), card_type_ids=(world.family_card,)),
+    )
     sections = database.read(partner_directory, TODAY)
     assert [(s.category_name, s.comune, [p.name for p in s.partners]) for s in sections] == [
         ("Cultural", "Suzzara", ["Libreria"]),
         ("Sports", "Gonzaga", ["Piscina Comunale"]),
     ]
     earlier = database.read(partner_directory, date(2026, 6, 1))
-    assert [p.name for s in earlier for p in s.partners] == ["Cinema Italia", "Libreria",
-                                                             "Piscina Comunale"]  # fmt: skip
+    assert [p.name for s in earlier for p in s.partners] == [
+        "Cinema Italia",
+        "Libreria",
+        "Piscina Comunale",
+    ]
 
 
-def test_changing_partners_needs_settings(database: Database, world: CardWorld,
-                                          partners: Partners) -> None:  # fmt: skip
+def test_changing_partners_needs_settings(
+    database: Database, world: CardWorld, partners: Partners
+) -> None:
     signed_in(database, "reception")
     assert len(database.read(list_partners)) == 2
     with pytest.raises(PermissionDenied):
         database.write(save_partner, PartnerInput("Bar", "commercial"))
     with pytest.raises(PermissionDenied):
-        database.write(save_benefit, BenefitInput(partners.pool, "free_entry",
-                                                  card_type_ids=(world.family_card,)))  # fmt: skip
+        database.write(
+            save_benefit,
+            BenefitInput(partners.pool, "free_entry", card_type_ids=(world.family_card,)),
+        )
 
 
 def test_labels_in_italian(database: Database, world: CardWorld, partners: Partners) -> None:

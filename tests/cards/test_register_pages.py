@@ -26,7 +26,7 @@ def numbers(database: Database, offset: int, limit: int, **filters):  # type: ig
     return [c.number for c in page.rows], page.total
 
 
-def test_pages_of_the_register_follow_the_whole_list(database: Database, world: CardWorld) -> None:  # fmt: skip
+def test_pages_of_the_register_follow_the_whole_list(database: Database, world: CardWorld) -> None:
     for _ in range(5):
         add_card(database, world)
     whole = [c.number for c in database.read(card_register, None, "", TODAY)]
@@ -40,8 +40,9 @@ def test_pages_of_the_register_follow_the_whole_list(database: Database, world: 
 def test_filters_and_search_come_before_the_page(database: Database, world: CardWorld) -> None:
     valid = [add_card(database, world) for _ in range(3)]
     revoked = [add_card(database, world, status="revoked") for _ in range(3)]
-    youth = add_card(database, world, expires_on=TODAY + timedelta(days=10),
-                     card_type_id=world.youth_card)  # fmt: skip
+    youth = add_card(
+        database, world, expires_on=TODAY + timedelta(days=10), card_type_id=world.youth_card
+    )
     assert numbers(database, 0, 2, state="revoked") == (revoked[::-1][:2], 3)
     assert numbers(database, 2, 2, state="revoked") == (revoked[:1], 3)
     assert numbers(database, 0, 10, state="expiring") == ([youth], 1)
@@ -87,6 +88,8 @@ def test_a_page_reads_along_the_registers_order(database: Database, world: CardW
         event.remove(database.engine, "before_cursor_execute", keep)
     statement, parameters = seen[0]
     with database.engine.connect() as connection:
-        plan = " ".join(row[-1] for row in connection.exec_driver_sql(
-            f"EXPLAIN QUERY PLAN {statement}", parameters))  # fmt: skip
+        plan = " ".join(
+            row[-1]
+            for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+        )
     assert "USING INDEX ix_card_issued_on_id" in plan and "TEMP B-TREE" not in plan

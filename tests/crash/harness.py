@@ -35,8 +35,11 @@ def check(path: Path) -> list[str]:
             if count != expected:
                 problems.append(f"family {key} has {count} members, expected {expected}")
         imports = Counter(key.rsplit("-", 1)[0] for key, _n in members if key.startswith("i"))
-        problems += [f"import {name} has {n} of {FAMILIES} families"
-                     for name, n in imports.items() if n != FAMILIES]  # fmt: skip
+        problems += [
+            f"import {name} has {n} of {FAMILIES} families"
+            for name, n in imports.items()
+            if n != FAMILIES
+        ]
         people = db.execute("SELECT count(*) FROM person").fetchone()[0]
         audited = db.execute(
             "SELECT count(*) FROM audit_log WHERE action = 'create' AND table_name = 'person'"
@@ -55,8 +58,11 @@ def run(path: Path, mode: str, kills: int, rng: random.Random) -> tuple[int, lis
     for round_ in range(kills):
         worker = subprocess.Popen(
             [sys.executable, "-m", "tests.crash.worker", str(path), mode, str(round_)],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, env=env,
-        )  # fmt: skip
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env=env,
+        )
         assert worker.stdout is not None
         worker.stdout.readline()  # "ready": the database is open, writing starts now
         time.sleep(rng.uniform(0.0, 0.6))

@@ -20,8 +20,10 @@ def main() -> int:
     print("| Workload | Kills | Damaged databases or half-applied operations | Time |")
     print("| --- | --- | --- | --- |")
     total_failures = 0
-    for mode, label in (("writes", "ordinary writes (a family and 3 members per transaction)"),
-                        ("import", "imports (CSV of 40 families per transaction)")):  # fmt: skip
+    for mode, label in (
+        ("writes", "ordinary writes (a family and 3 members per transaction)"),
+        ("import", "imports (CSV of 40 families per transaction)"),
+    ):
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "crash.sqlite3"
             Database.open(str(path)).dispose()

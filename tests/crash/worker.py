@@ -21,9 +21,13 @@ FAMILIES = 40
 
 
 def _member(n: int, k: int) -> MemberInput:
-    return MemberInput(first_name=f"Nome{k}", last_name=f"Crash{n}", sex="F",
-                       relation="parent" if k == 0 else "child",
-                       no_code_reason="prova di robustezza")  # fmt: skip
+    return MemberInput(
+        first_name=f"Nome{k}",
+        last_name=f"Crash{n}",
+        sex="F",
+        relation="parent" if k == 0 else "child",
+        no_code_reason="prova di robustezza",
+    )
 
 
 def writes(database: Database, seed: str) -> None:

@@ -158,8 +158,7 @@ def test_sqlite_writes_take_the_lock_at_begin(database: Database) -> None:
     statements: list[str] = []
     from sqlalchemy import event
 
-    event.listen(database.engine, "before_cursor_execute",
-                 lambda *args: statements.append(args[2]))  # fmt: skip
+    event.listen(database.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     database.write(_add_family)
     database.read(lambda s: s.scalar(select(Family.id)))
     begins = [s for s in statements if s.startswith("BEGIN")]

@@ -67,8 +67,12 @@ def _fingerprint(database: Database) -> str:
     if database.backend.name == "sqlite":
         return hashlib.sha256(Path(str(database.url.database)).read_bytes()).hexdigest()
     with database.engine.connect() as conn:
-        rows = conn.execute(text("SELECT table_name, column_name FROM information_schema.columns "
-                                 "WHERE table_schema='public' ORDER BY 1, 2")).all()  # fmt: skip
+        rows = conn.execute(
+            text(
+                "SELECT table_name, column_name FROM information_schema.columns "
+                "WHERE table_schema='public' ORDER BY 1, 2"
+            )
+        ).all()
         revision = migrate.current_revision(conn)
     return f"{rows}{revision}"
 

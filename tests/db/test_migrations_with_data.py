@@ -53,8 +53,10 @@ ADDED: dict[tuple[str, str], Any] = {
     ("family", "anonymised_on"): None,
     ("family", "resident_since"): None,
     ("family", "postal_code"): "",
-    **{("person", name): "" for name in ("no_code_reason", "citizenship", "languages", "phone",
-                                         "email", "notes")},
+    **{
+        ("person", name): ""
+        for name in ("no_code_reason", "citizenship", "languages", "phone", "email", "notes")
+    },
     ("person", "disability"): False,
     ("person", "search_text"): _search_text,  # filled in by 0002 for the people already there
     ("person", "name_key"): _name_key,
@@ -63,7 +65,7 @@ ADDED: dict[tuple[str, str], Any] = {
     ("member_comune", "patron_day"): "",
     ("member_comune", "patron_saint"): "",
     ("contact", "served_by"): "",
-}  # fmt: skip
+}
 
 
 def _at_revision(location: str, revision: str) -> dict[tuple[str, str], int]:

@@ -35,7 +35,10 @@ def lines(pdf: bytes) -> list[str]:
 @pytest.mark.parametrize(
     ("parts", "expected"),
     [
-        (("Via Roma 3", "46027", "San Benedetto Po", "MN"), ["Via Roma 3", "46027 San Benedetto Po (MN)"]),
+        (
+            ("Via Roma 3", "46027", "San Benedetto Po", "MN"),
+            ["Via Roma 3", "46027 San Benedetto Po (MN)"],
+        ),
         (("Via Roma 3", "", "San Benedetto Po", "MN"), ["Via Roma 3", "San Benedetto Po (MN)"]),
         (("Via Roma 3", "46027", "San Benedetto Po", ""), ["Via Roma 3", "46027 San Benedetto Po"]),
         (("", "46027", "San Benedetto Po", "MN"), ["46027 San Benedetto Po (MN)"]),
@@ -43,7 +46,7 @@ def lines(pdf: bytes) -> list[str]:
         (("  Via  Roma 3 ", " 46027", "Suzzara (MN)", "mn"), ["Via Roma 3", "46027 Suzzara (MN)"]),
         (("", "", "", "MN"), []),
     ],
-)  # fmt: skip
+)
 def test_the_address_block_leaves_out_what_is_missing(
     parts: tuple[str, str, str, str], expected: list[str]
 ) -> None:

@@ -23,18 +23,36 @@ def test_italian_sheet_prints_the_family_as_recorded(
 ) -> None:
     [page] = pages_text(intake_pdf(family, letterhead, "it", TODAY))
     for words in [
-        CENTRE_NAME, "Piazza Castello 1, 46029 Suzzara", "Tel. 0376 513111",
+        CENTRE_NAME,
+        "Piazza Castello 1, 46029 Suzzara",
+        "Tel. 0376 513111",
         "centro.famiglie@comune.suzzara.mn.it",
-        "Scheda di accoglienza del nucleo familiare", "Stampata il 22/11/2026",
-        "D'Angelo Çelik", "Via Giuseppe Verdi 12/B", "Suzzara", "12.345,67 €", "15/01/2027",
+        "Scheda di accoglienza del nucleo familiare",
+        "Stampata il 22/11/2026",
+        "D'Angelo Çelik",
+        "Via Giuseppe Verdi 12/B",
+        "Suzzara",
+        "12.345,67 €",
+        "15/01/2027",
         i18n.catalogue("it").gettext("Markers") + "\ndisabilità",
-        "D'Angelo\nNicolò", "Çelik\nAyşe", "D'Angelo\nZoë", "genitore o\ntutore", "figlio/a",
-        "02/04/1985\n(41 anni)", "04/03/2015\n(11 anni)", family.members[0].tax_code,
-        "senza codice fiscale: in\nattesa di attribuzione", "turco, italiano",
-        "sì, 20/11/2026", "firmato da Nicolò D'Angelo",
+        "D'Angelo\nNicolò",
+        "Çelik\nAyşe",
+        "D'Angelo\nZoë",
+        "genitore o\ntutore",
+        "figlio/a",
+        "02/04/1985\n(41 anni)",
+        "04/03/2015\n(11 anni)",
+        family.members[0].tax_code,
+        "senza codice fiscale: in\nattesa di attribuzione",
+        "turco, italiano",
+        "sì, 20/11/2026",
+        "firmato da Nicolò D'Angelo",
         "Mediatrice <turco> & contatti.",
-        "Data", "Operatore (nome in stampatello)", "Firma dell'operatore", "Pagina 1 di 1",
-    ]:  # fmt: skip
+        "Data",
+        "Operatore (nome in stampatello)",
+        "Firma dell'operatore",
+        "Pagina 1 di 1",
+    ]:
         assert words in page, words
     assert "Family intake sheet" not in page
 
@@ -43,10 +61,21 @@ def test_english_sheet_speaks_english_whatever_the_interface(
     family: FamilyDetail, letterhead: CentreDetails
 ) -> None:
     [page] = pages_text(intake_pdf(family, letterhead, "en", TODAY))
-    for words in ["Family intake sheet", "Printed on 22/11/2026", "€12,345.67",
-                  "parent or\nguardian", "child", "(41 years)", "no tax code:",
-                  "Privacy notice\nacknowledged", "yes, 20/11/2026", "signed by Nicolò D'Angelo",
-                  "Operator's signature", "Page 1 of 1", CENTRE_NAME]:  # fmt: skip
+    for words in [
+        "Family intake sheet",
+        "Printed on 22/11/2026",
+        "€12,345.67",
+        "parent or\nguardian",
+        "child",
+        "(41 years)",
+        "no tax code:",
+        "Privacy notice\nacknowledged",
+        "yes, 20/11/2026",
+        "signed by Nicolò D'Angelo",
+        "Operator's signature",
+        "Page 1 of 1",
+        CENTRE_NAME,
+    ]:
         assert words in page, words
     assert "Scheda di accoglienza" not in page
 
@@ -56,8 +85,9 @@ def test_markers_and_expired_isee(family: FamilyDetail, letterhead: CentreDetail
     [page] = pages_text(intake_pdf(expired, letterhead, "it", TODAY))
     assert "15/01/2026 (scaduto)" in page
     assert "disabilità" in page and "genitore solo" not in page
-    [page] = pages_text(intake_pdf(replace(family, isee_value=None, isee_expiry=None),
-                                   letterhead, "en", TODAY))  # fmt: skip
+    [page] = pages_text(
+        intake_pdf(replace(family, isee_value=None, isee_expiry=None), letterhead, "en", TODAY)
+    )
     assert "ISEE value" in page and "€" not in page
 
 

@@ -39,11 +39,24 @@ def flat(pdf: bytes) -> str:
 def test_the_intake_sheet_prints_a_2000_character_name_address_and_notes(
     family: FamilyDetail, letterhead: CentreDetails
 ) -> None:
-    member = replace(family.members[0], first_name=WORD, last_name=WORD, birth_place=WORD,
-                     citizenship=WORD, languages=WORDS, notes=WORD)  # fmt: skip
-    long = replace(family, name=WORD, address=WORD, comune_name=WORD, email=WORD,
-                   notes=WORDS + " " + WORD + " " + WORDS * 4,
-                   members=[member, *family.members[1:]])  # fmt: skip
+    member = replace(
+        family.members[0],
+        first_name=WORD,
+        last_name=WORD,
+        birth_place=WORD,
+        citizenship=WORD,
+        languages=WORDS,
+        notes=WORD,
+    )
+    long = replace(
+        family,
+        name=WORD,
+        address=WORD,
+        comune_name=WORD,
+        email=WORD,
+        notes=WORDS + " " + WORD + " " + WORDS * 4,
+        members=[member, *family.members[1:]],
+    )
     pdf = intake_pdf(long, letterhead, "it", TODAY)
     assert pdf.startswith(b"%PDF")
     text = flat(pdf)
@@ -53,8 +66,15 @@ def test_the_intake_sheet_prints_a_2000_character_name_address_and_notes(
 def test_a_card_letter_prints_a_2000_character_holder_and_address(
     letterhead: CentreDetails,
 ) -> None:
-    data = CoverLetterData(Addressee(WORD, WORD, WORD, WORD), "CF2026000123", WORD,
-                           date(2026, 11, 1), date(2027, 10, 31), (WORD, WORDS), WORD)  # fmt: skip
+    data = CoverLetterData(
+        Addressee(WORD, WORD, WORD, WORD),
+        "CF2026000123",
+        WORD,
+        date(2026, 11, 1),
+        date(2027, 10, 31),
+        (WORD, WORDS),
+        WORD,
+    )
     pdf = cover_letter_pdf(data, letterhead, "it", TODAY)
     assert pdf.startswith(b"%PDF") and "Fine" in flat(pdf)
 

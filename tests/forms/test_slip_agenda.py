@@ -60,13 +60,21 @@ def test_the_slip_says_when_where_with_whom_and_what_to_bring(
     assert printed.path == out and printed.appointments == 1
     text = flat(out)
     for expected in [
-        CENTRE_NAME, "Promemoria appuntamento", "Per Rossi Giulia (famiglia Rossi)",
-        weekday(day.day), "dalle 09:00 alle 10:00 (60 minuti)", "Consulenza psicologica",
-        "Dott.ssa Paola Rinaldi", "Centro per le Famiglie Via Roma 1, Gonzaga", "Sala Blu",
-        "Interprete o mediatore culturale Amina Haddad", "Cosa portare",
-        "Un documento d'identità.", "Se non puoi venire, chiama il 0376 513111",
+        CENTRE_NAME,
+        "Promemoria appuntamento",
+        "Per Rossi Giulia (famiglia Rossi)",
+        weekday(day.day),
+        "dalle 09:00 alle 10:00 (60 minuti)",
+        "Consulenza psicologica",
+        "Dott.ssa Paola Rinaldi",
+        "Centro per le Famiglie Via Roma 1, Gonzaga",
+        "Sala Blu",
+        "Interprete o mediatore culturale Amina Haddad",
+        "Cosa portare",
+        "Un documento d'identità.",
+        "Se non puoi venire, chiama il 0376 513111",
         "Prossime date del ciclo di incontri",
-    ]:  # fmt: skip
+    ]:
         assert expected in text, expected
     for later in day.series_rest:
         assert weekday(later.starts_at.date()) in text
@@ -108,12 +116,25 @@ def test_the_agenda_lists_the_day_with_cancelled_ones_marked(
     assert printed.appointments == 4
     text = flat(out)
     for expected in [
-        "Agenda del giorno", weekday(day.day), "Dott.ssa Paola Rinaldi, psicologa",
-        "Sede: Centro per le Famiglie, Via Roma 1, Gonzaga", "3 appuntamenti · 1 annullato",
-        "09:00", "10:00", "11:00", "12:00", "Rossi Giulia (Rossi)", "El Amrani", "Amina Haddad",
-        "340 1234567", "333 2222222", "confermato", "annullato", "La famiglia ha chiamato",
+        "Agenda del giorno",
+        weekday(day.day),
+        "Dott.ssa Paola Rinaldi, psicologa",
+        "Sede: Centro per le Famiglie, Via Roma 1, Gonzaga",
+        "3 appuntamenti · 1 annullato",
+        "09:00",
+        "10:00",
+        "11:00",
+        "12:00",
+        "Rossi Giulia (Rossi)",
+        "El Amrani",
+        "Amina Haddad",
+        "340 1234567",
+        "333 2222222",
+        "confermato",
+        "annullato",
+        "La famiglia ha chiamato",
         "Prima volta: portare il certificato",
-    ]:  # fmt: skip
+    ]:
         assert expected in text, expected
     assert "15:00" not in text  # the other psychologist's
     assert all(font_files(out.read_bytes()).values())
@@ -145,8 +166,10 @@ def _slots(day: date) -> list[tuple[int, int]]:
 
 def _families(database: Database, count: int) -> list[int]:
     def add(session):  # type: ignore[no-untyped-def]
-        families = [Family(name=f"Dell'Acqua-Bernardini Van Der Berg {i:02d}",
-                           phone=f"0376 5{i:05d}") for i in range(count)]  # fmt: skip
+        families = [
+            Family(name=f"Dell'Acqua-Bernardini Van Der Berg {i:02d}", phone=f"0376 5{i:05d}")
+            for i in range(count)
+        ]
         session.add_all(families)
         session.flush()
         return [f.id for f in families]
@@ -160,9 +183,18 @@ def test_a_full_day_spills_over_pages_with_the_header_repeated(
     day = working_day()
     families = _families(database, 30)
     for (hour, minute), family_id in zip(_slots(day), families, strict=True):
-        database.write(booking.book, booking_input(
-            cal, day, hour, minute, minutes=15, family_id=family_id,
-            note="Portare la relazione della scuola e il verbale dell'ultimo incontro"))  # fmt: skip
+        database.write(
+            booking.book,
+            booking_input(
+                cal,
+                day,
+                hour,
+                minute,
+                minutes=15,
+                family_id=family_id,
+                note="Portare la relazione della scuola e il verbale dell'ultimo incontro",
+            ),
+        )
     out = tmp_path / "piena.pdf"
     assert database.write(print_agenda, cal.psychologists[0], day, out, "it").appointments == 30
     pages = [" ".join(p.split()) for p in pages_text(out.read_bytes())]
@@ -179,11 +211,19 @@ def test_the_call_list_groups_the_day_by_family(
     assert printed.appointments == 4  # the cancelled one is left out
     text = flat(out)
     for expected in [
-        "Elenco telefonate", weekday(day.day), "2 famiglie da chiamare",
-        "Famiglia e telefono", "Chiamata", "Confermato", "Rossi 340 1234567 0376 111111",
-        "El Amrani 333 2222222", "per Rossi Giulia", "interprete: Amina Haddad", "Dott. Marco Ferri",
+        "Elenco telefonate",
+        weekday(day.day),
+        "2 famiglie da chiamare",
+        "Famiglia e telefono",
+        "Chiamata",
+        "Confermato",
+        "Rossi 340 1234567 0376 111111",
+        "El Amrani 333 2222222",
+        "per Rossi Giulia",
+        "interprete: Amina Haddad",
+        "Dott. Marco Ferri",
         "\u2611",  # the confirmed appointment is already ticked
-    ]:  # fmt: skip
+    ]:
         assert expected in text, expected
     assert "12:00" not in text
     assert text.index("09:00") < text.index("10:00") < text.index("El Amrani") < text.index("11:00")
@@ -194,12 +234,24 @@ def test_a_familys_rows_stay_on_one_page(database: Database, cal: Calendar, tmp_
     slots = _slots(day)
     families = _families(database, len(slots) // 2)
     for index, family_id in enumerate(families):
-        for offset, staff, room in ((0, cal.psychologists[0], cal.rooms[0]),
-                                    (1, cal.psychologists[1], cal.rooms[1])):  # fmt: skip
+        for offset, staff, room in (
+            (0, cal.psychologists[0], cal.rooms[0]),
+            (1, cal.psychologists[1], cal.rooms[1]),
+        ):
             hour, minute = slots[2 * index + offset]
-            database.write(booking.book, booking_input(
-                cal, day, hour, minute, minutes=15, family_id=family_id, staff_id=staff,
-                room_id=room))  # fmt: skip
+            database.write(
+                booking.book,
+                booking_input(
+                    cal,
+                    day,
+                    hour,
+                    minute,
+                    minutes=15,
+                    family_id=family_id,
+                    staff_id=staff,
+                    room_id=room,
+                ),
+            )
     out = tmp_path / "lunga.pdf"
     database.write(print_call_list, day, out, "en")
     pages = [" ".join(p.split()) for p in pages_text(out.read_bytes())]
@@ -222,9 +274,11 @@ def test_a_role_without_appointments_is_refused(
 ) -> None:
     signed_in(database, role)  # type: ignore[arg-type]
     out = tmp_path / "x.pdf"
-    for work, args in [(print_slip, (day.rossi_10.uid,)),
-                       (print_agenda, (cal.psychologists[0], day.day)),
-                       (print_call_list, (day.day,))]:  # fmt: skip
+    for work, args in [
+        (print_slip, (day.rossi_10.uid,)),
+        (print_agenda, (cal.psychologists[0], day.day)),
+        (print_call_list, (day.day,)),
+    ]:
         with pytest.raises(PermissionDenied):
             database.write(work, *args, out)
     assert not out.exists()
@@ -288,40 +342,71 @@ def test_print_commands(
 ) -> None:
     base = ("--lang", "it", "--db", db_location, "print")
     slip = tmp_path / "slip.pdf"
-    code, stdout, _err = run(capsys, *base, "slip", "--appointment", day.rossi_10.uid,
-                             "--out", str(slip))  # fmt: skip
+    code, stdout, _err = run(
+        capsys, *base, "slip", "--appointment", day.rossi_10.uid, "--out", str(slip)
+    )
     assert code == 0 and stdout == f"Promemoria appuntamento scritto in {slip}\n"
     assert "Promemoria appuntamento" in pages_text(slip.read_bytes())[0]
     agenda = tmp_path / "agenda.pdf"
-    code, stdout, _err = run(capsys, *base, "agenda", "--staff", "Paola", "--date",
-                             day.day.isoformat(), "--out", str(agenda), "--form-lang", "en")  # fmt: skip
+    code, stdout, _err = run(
+        capsys,
+        *base,
+        "agenda",
+        "--staff",
+        "Paola",
+        "--date",
+        day.day.isoformat(),
+        "--out",
+        str(agenda),
+        "--form-lang",
+        "en",
+    )
     assert code == 0 and stdout == f"File scritto: {agenda} (Agenda del giorno, 4 appuntamenti)\n"
     assert "Day agenda" in pages_text(agenda.read_bytes())[0]
     calls = tmp_path / "calls.pdf"
-    code, stdout, _err = run(capsys, *base, "calls", "--date", day.day.isoformat(), "--out",
-                             str(calls))  # fmt: skip
+    code, stdout, _err = run(
+        capsys, *base, "calls", "--date", day.day.isoformat(), "--out", str(calls)
+    )
     assert code == 0 and stdout == f"File scritto: {calls} (Elenco telefonate, 4 appuntamenti)\n"
     code, stdout, _err = run(capsys, *base, "calls", "--out", str(calls))  # tomorrow
     assert code == 0 and stdout.endswith("(Elenco telefonate, 0 appuntamenti)\n")
 
 
 @pytest.mark.usefixtures("cli_operator")
-@pytest.mark.parametrize(("argv", "code", "expected"), [
-    (["agenda", "--staff", "Paola", "--date", "15/13/2026"], 2,
-     "argomento --date: “15/13/2026” non è una data"),
-    (["agenda", "--staff", "dott", "--date", "{day}"], 1,
-     "familydesk: “dott” corrisponde a più operatori: Dott. Luca Bellini (pedagogista)"),
-    (["slip", "--appointment", "{cancelled}"], 1,
-     "familydesk: Questo appuntamento è annullato: non c'è un promemoria da stampare."),
-    (["calls", "--date", "2026-1-5"], 2, "argomento --date: “2026-1-5” non è una data"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("argv", "code", "expected"),
+    [
+        (
+            ["agenda", "--staff", "Paola", "--date", "15/13/2026"],
+            2,
+            "argomento --date: “15/13/2026” non è una data",
+        ),
+        (
+            ["agenda", "--staff", "dott", "--date", "{day}"],
+            1,
+            "familydesk: “dott” corrisponde a più operatori: Dott. Luca Bellini (pedagogista)",
+        ),
+        (
+            ["slip", "--appointment", "{cancelled}"],
+            1,
+            "familydesk: Questo appuntamento è annullato: non c'è un promemoria da stampare.",
+        ),
+        (["calls", "--date", "2026-1-5"], 2, "argomento --date: “2026-1-5” non è una data"),
+    ],
+)
 def test_print_refusals(
-    capsys: pytest.CaptureFixture[str], db_location: str, day: Day, tmp_path: Path,
-    argv: list[str], code: int, expected: str,
-) -> None:  # fmt: skip
+    capsys: pytest.CaptureFixture[str],
+    db_location: str,
+    day: Day,
+    tmp_path: Path,
+    argv: list[str],
+    code: int,
+    expected: str,
+) -> None:
     out = tmp_path / "x.pdf"
     argv = [a.format(day=day.day.isoformat(), cancelled=day.rossi_12.uid) for a in argv]
-    result, stdout, err = run(capsys, "--lang", "it", "--db", db_location, "print", *argv,
-                              "--out", str(out))  # fmt: skip
+    result, stdout, err = run(
+        capsys, "--lang", "it", "--db", db_location, "print", *argv, "--out", str(out)
+    )
     assert (result, stdout) == (code, "") and expected in err
     assert len(err.strip().splitlines()) == 1 and not out.exists()

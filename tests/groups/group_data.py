@@ -47,10 +47,22 @@ def _family(session: Session, n: int, child_birth: date) -> tuple[int, int, int]
     family = Family(name=f"Famiglia {n}", phone=f"0376 {n:06d}")
     session.add(family)
     session.flush()
-    parent = Person(family_id=family.id, first_name=f"Madre{n}", last_name=f"Cognome{n}",
-                    sex="F", relation="parent", birth_date=years_before(START, 32))  # fmt: skip
-    child = Person(family_id=family.id, first_name=f"Bimbo{n}", last_name=f"Cognome{n}",
-                   sex="M", relation="child", birth_date=child_birth)  # fmt: skip
+    parent = Person(
+        family_id=family.id,
+        first_name=f"Madre{n}",
+        last_name=f"Cognome{n}",
+        sex="F",
+        relation="parent",
+        birth_date=years_before(START, 32),
+    )
+    child = Person(
+        family_id=family.id,
+        first_name=f"Bimbo{n}",
+        last_name=f"Cognome{n}",
+        sex="M",
+        relation="child",
+        birth_date=child_birth,
+    )
     session.add_all([parent, child])
     session.flush()
     return family.id, parent.id, child.id
@@ -58,11 +70,13 @@ def _family(session: Session, n: int, child_birth: date) -> tuple[int, int, int]
 
 def _world(session: Session, cal: Calendar, count: int) -> GroupWorld:
     educators = [
-        Operator(username="educatrice", full_name="Elena Educatrice", role="educator",
-                 password_hash="-"),
-        Operator(username="educatore", full_name="Luca Educatore", role="educator",
-                 password_hash="-"),
-    ]  # fmt: skip
+        Operator(
+            username="educatrice", full_name="Elena Educatrice", role="educator", password_hash="-"
+        ),
+        Operator(
+            username="educatore", full_name="Luca Educatore", role="educator", password_hash="-"
+        ),
+    ]
     session.add_all(educators)
     session.flush()
     families = tuple(_family(session, n, years_before(START, 1, 2)) for n in range(1, count + 1))
@@ -77,17 +91,29 @@ def build_world(database: Database, families: int = 12) -> GroupWorld:
 def group_input(world: GroupWorld, **changes: object) -> GroupInput:
     """'Genitori imperfetti cercasi' in the first room, 0-3 years, 10 places per person."""
     data = GroupInput(
-        title="Genitori imperfetti cercasi", kind="course", place_id=world.cal.place,
-        room_id=world.cal.rooms[0], target="both", age_from=0, age_to=3, age_unit="years",
-        capacity=10, educator_ids=(world.educator,),
-    )  # fmt: skip
+        title="Genitori imperfetti cercasi",
+        kind="course",
+        place_id=world.cal.place,
+        room_id=world.cal.rooms[0],
+        target="both",
+        age_from=0,
+        age_to=3,
+        age_unit="years",
+        capacity=10,
+        educator_ids=(world.educator,),
+    )
     return replace(data, **changes)  # type: ignore[arg-type]
 
 
 def tuesdays(count: int = 16, first_day: date = START, **changes: object) -> Pattern:
     """Every Tuesday 17:00-19:00 (outside the desk's hours: groups keep their own)."""
-    pattern = Pattern(weekday=first_day.weekday(), starts=time(17), ends=time(19),
-                      first_day=first_day, count=count)  # fmt: skip
+    pattern = Pattern(
+        weekday=first_day.weekday(),
+        starts=time(17),
+        ends=time(19),
+        first_day=first_day,
+        count=count,
+    )
     return replace(pattern, **changes)  # type: ignore[arg-type]
 
 
@@ -97,15 +123,24 @@ def new_group(database: Database, world: GroupWorld, **changes: object) -> int:
 
 def _sessions(session: Session, group_id: int, starts: list[datetime], hours: int) -> list[int]:
     group = session.get(Group, group_id)
-    rows = [GroupSession(group_id=group_id, place_id=group.place_id, room_id=group.room_id,
-                         starts_at=s, ends_at=s + timedelta(hours=hours)) for s in starts]  # fmt: skip
+    rows = [
+        GroupSession(
+            group_id=group_id,
+            place_id=group.place_id,
+            room_id=group.room_id,
+            starts_at=s,
+            ends_at=s + timedelta(hours=hours),
+        )
+        for s in starts
+    ]
     session.add_all(rows)
     session.flush()
     return [r.id for r in rows]
 
 
-def add_sessions(database: Database, group_id: int, starts: list[datetime],
-                 hours: int = 2) -> list[int]:  # fmt: skip
+def add_sessions(
+    database: Database, group_id: int, starts: list[datetime], hours: int = 2
+) -> list[int]:
     """Sessions written directly (no calendar checks): for sign-up and attendance tests."""
     return database.write(_sessions, group_id, starts, hours)
 

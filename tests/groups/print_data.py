@@ -57,8 +57,9 @@ def _cancel(session: Session, session_id: int) -> None:
 
 
 def build_met_group(database: Database, world: GroupWorld) -> MetGroup:
-    group_id = new_group(database, world, capacity=5,
-                         educator_ids=(world.educator, world.other_educator))  # fmt: skip
+    group_id = new_group(
+        database, world, capacity=5, educator_ids=(world.educator, world.other_educator)
+    )
     ids = tuple(add_sessions(database, group_id, weekly(FIRST_DAY, 8)))
     database.write(_cancel, ids[3])
     people: dict[tuple[int, str], int] = {}

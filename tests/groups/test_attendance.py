@@ -11,7 +11,7 @@ from sqlalchemy import select
 from familydesk.db.database import Database
 from familydesk.db.models.groups import Attendance, GroupSession
 from familydesk.db.models.registry import AuditEntry
-from familydesk.groups.attendance import (  # fmt: skip
+from familydesk.groups.attendance import (
     add_walk_in,
     attendance_grid,
     open_attendance,
@@ -20,7 +20,7 @@ from familydesk.groups.attendance import (  # fmt: skip
 from familydesk.groups.enrolment import enrol, participants, withdraw
 from familydesk.kernel.errors import ConflictError, ValidationError
 from familydesk.trust.permissions import PermissionDenied
-from tests.groups.group_data import (  # fmt: skip
+from tests.groups.group_data import (
     LATER,
     SIGN_UP,
     START,
@@ -60,8 +60,10 @@ def test_a_whole_session_is_marked_in_one_save(database: Database, course: tuple
     assert [p.id for p in grid.participants] == [a, b, c]
     assert len(grid.sessions) == 6
     assert {k: v for k, v in grid.marks.items() if k[1] == sessions[0]} == {
-        (a, sessions[0]): "present", (b, sessions[0]): "absent", (c, sessions[0]): "excused",
-    }  # fmt: skip
+        (a, sessions[0]): "present",
+        (b, sessions[0]): "absent",
+        (c, sessions[0]): "excused",
+    }
     assert (a, sessions[5]) in grid.markable
 
 
@@ -94,7 +96,9 @@ def test_a_cancelled_session_takes_no_marks(database: Database, course: tuple) -
     assert (a, sessions[1]) not in grid.markable
 
 
-def test_only_people_enrolled_that_day_are_marked(database: Database, world: GroupWorld, course: tuple) -> None:  # fmt: skip
+def test_only_people_enrolled_that_day_are_marked(
+    database: Database, world: GroupWorld, course: tuple
+) -> None:
     group_id, sessions, (a, _b, _c) = course
     waiting = database.write(enrol, group_id, [family_members(world, 3)[0]], SIGN_UP)[0]
     assert waiting.status == "waiting"
@@ -113,7 +117,9 @@ def test_only_people_enrolled_that_day_are_marked(database: Database, world: Gro
     assert nothing_saved == [sessions[3]]
 
 
-def test_a_withdrawn_person_keeps_their_marks_in_the_grid(database: Database, course: tuple) -> None:  # fmt: skip
+def test_a_withdrawn_person_keeps_their_marks_in_the_grid(
+    database: Database, course: tuple
+) -> None:
     group_id, sessions, (a, b, _c) = course
     _save(database, sessions[0], {a: "present"})
     for enrolment_id in (a, b):
@@ -132,7 +138,7 @@ def test_two_educators_saving_the_same_session_conflict(database: Database, cour
         database.write(save_attendance, sessions[0], version, {a: "absent"}, LATER)
 
 
-def test_a_walk_in_is_signed_up_and_marked_present(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_a_walk_in_is_signed_up_and_marked_present(database: Database, world: GroupWorld) -> None:
     group_id = new_group(database, world, target="parents", capacity=5, signup_closes=SIGN_UP)
     sessions = add_sessions(database, group_id, weekly(START, 4))
     walker = family_members(world, 5)[0]
@@ -148,7 +154,11 @@ def test_a_walk_in_is_signed_up_and_marked_present(database: Database, world: Gr
 def test_opening_the_grid_is_audited(database: Database, course: tuple) -> None:
     group_id, _sessions, _enrolments = course
     database.write(open_attendance, group_id, LATER)
-    actions = database.read(lambda s: s.scalars(select(AuditEntry.action).where(AuditEntry.table_name == "parent_group")).all())  # fmt: skip
+    actions = database.read(
+        lambda s: s.scalars(
+            select(AuditEntry.action).where(AuditEntry.table_name == "parent_group")
+        ).all()
+    )
     assert "open" in actions
 
 

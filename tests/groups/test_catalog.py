@@ -37,7 +37,9 @@ def test_a_group_is_created_with_its_educators(database: Database, world: GroupW
         ({"signup_opens": START, "signup_closes": START - timedelta(days=1)}, "signup_closes"),
     ],
 )
-def test_bad_input_names_the_field(database: Database, world: GroupWorld, changes: dict, field: str) -> None:  # fmt: skip
+def test_bad_input_names_the_field(
+    database: Database, world: GroupWorld, changes: dict, field: str
+) -> None:
     with pytest.raises(ValidationError) as caught:
         new_group(database, world, **changes)
     assert caught.value.field == field
@@ -46,7 +48,11 @@ def test_bad_input_names_the_field(database: Database, world: GroupWorld, change
 def test_every_wrong_field_is_named_at_once(database: Database, world: GroupWorld) -> None:
     with pytest.raises(ValidationError) as caught:
         new_group(database, world, title=" ", capacity=0, completion_percent=0)
-    assert [field for field, _message in caught.value.errors] == ["title", "capacity", "completion_percent"]  # fmt: skip
+    assert [field for field, _message in caught.value.errors] == [
+        "title",
+        "capacity",
+        "completion_percent",
+    ]
     assert len(caught.value.message.splitlines()) == 3
 
 
@@ -59,7 +65,9 @@ def test_a_room_of_another_venue_is_refused(database: Database, world: GroupWorl
 def test_phases_follow_the_sign_up_window(database: Database, world: GroupWorld) -> None:
     today = START - timedelta(days=20)
     open_id = new_group(database, world, signup_opens=today - timedelta(days=1))
-    later_id = new_group(database, world, title="Più avanti", signup_opens=today + timedelta(days=5))  # fmt: skip
+    later_id = new_group(
+        database, world, title="Più avanti", signup_opens=today + timedelta(days=5)
+    )
     phases = {r.id: r.phase for r in database.read(list_groups, today=today)}
     assert phases == {open_id: "open", later_id: "planned"}
     assert [r.id for r in database.read(list_groups, "open", today=today)] == [open_id]

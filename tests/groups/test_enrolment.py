@@ -45,20 +45,26 @@ def _statuses(database: Database, group_id: int) -> dict[int, tuple[str, int | N
     return {r.person_id: (r.status, r.position) for r in database.read(participants, group_id)}
 
 
-def test_within_capacity_people_are_enrolled_then_they_wait_in_order(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_within_capacity_people_are_enrolled_then_they_wait_in_order(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world, capacity=2, target="parents")
     parents = [family_members(world, n)[0] for n in range(4)]
     for parent in parents:
         _sign(database, group_id, parent)
     assert _statuses(database, group_id) == {
-        parents[0]: ("enrolled", None), parents[1]: ("enrolled", None),
-        parents[2]: ("waiting", 1), parents[3]: ("waiting", 2),
-    }  # fmt: skip
+        parents[0]: ("enrolled", None),
+        parents[1]: ("enrolled", None),
+        parents[2]: ("waiting", 1),
+        parents[3]: ("waiting", 2),
+    }
     group = database.read(get_group, group_id)
     assert (group.enrolled, group.waiting) == (2, 2)
 
 
-def test_a_family_signs_up_together_and_takes_one_place_per_person(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_a_family_signs_up_together_and_takes_one_place_per_person(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world, capacity=3)
     rows = _sign(database, group_id, *family_members(world, 0))
     assert [r.status for r in rows] == ["enrolled", "enrolled"]
@@ -74,7 +80,9 @@ def test_places_per_family_count_families(database: Database, world: GroupWorld)
     assert statuses.count("enrolled") == 4 and statuses.count("waiting") == 2
 
 
-def test_withdrawal_promotes_the_first_waiting_who_is_then_to_inform(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_withdrawal_promotes_the_first_waiting_who_is_then_to_inform(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world, capacity=1, target="parents")
     first, second, third = (family_members(world, n)[0] for n in range(3))
     enrolled = _sign(database, group_id, first)[0]
@@ -93,7 +101,9 @@ def test_withdrawal_promotes_the_first_waiting_who_is_then_to_inform(database: D
     assert database.read(to_inform) == []
 
 
-def test_withdrawing_from_the_waiting_list_promotes_nobody(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_withdrawing_from_the_waiting_list_promotes_nobody(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world, capacity=1, target="parents")
     first, second, third = (family_members(world, n)[0] for n in range(3))
     _sign(database, group_id, first)
@@ -110,7 +120,9 @@ def test_more_places_move_the_waiting_up(database: Database, world: GroupWorld) 
     _sign(database, group_id, first)
     _sign(database, group_id, second)
     version = database.read(get_group, group_id).version
-    database.write(update_group, group_id, version, group_input(world, capacity=2, target="parents"))  # fmt: skip
+    database.write(
+        update_group, group_id, version, group_input(world, capacity=2, target="parents")
+    )
     assert _statuses(database, group_id)[second] == ("enrolled", None)
     assert [r.enrolment.person_id for r in database.read(to_inform, group_id)] == [second]
 
@@ -123,7 +135,7 @@ def _set_birth(database: Database, person_id: int, born: object) -> None:
 
 
 def test_the_age_rule_is_checked_on_the_start_date(database: Database, world: GroupWorld) -> None:
-    group_id = _group(database, world, age_from=0, age_to=12, age_unit="months", target="children")  # fmt: skip
+    group_id = _group(database, world, age_from=0, age_to=12, age_unit="months", target="children")
     child = family_members(world, 0)[1]
     # 12 months old today, 13 months on the first session: refused, with the start date named.
     _set_birth(database, child, years_before(START, 1, 1))
@@ -157,7 +169,9 @@ def test_target_excludes_children_or_adults(database: Database, world: GroupWorl
         _sign(database, children_only, parent)
 
 
-def test_a_child_without_a_birth_date_is_refused_by_an_age_rule(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_a_child_without_a_birth_date_is_refused_by_an_age_rule(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world)
     child = family_members(world, 0)[1]
     _set_birth(database, child, None)
@@ -165,14 +179,18 @@ def test_a_child_without_a_birth_date_is_refused_by_an_age_rule(database: Databa
         _sign(database, group_id, child)
 
 
-def test_nothing_is_written_when_one_person_is_refused(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_nothing_is_written_when_one_person_is_refused(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world, target="parents")
     with pytest.raises(ValidationError):
         _sign(database, group_id, *family_members(world, 0))
     assert database.read(lambda s: s.scalar(select(func.count()).select_from(Enrolment))) == 0
 
 
-def test_signing_up_twice_or_across_families_is_refused(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_signing_up_twice_or_across_families_is_refused(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world)
     parent, _child = family_members(world, 0)
     _sign(database, group_id, parent)
@@ -182,7 +200,9 @@ def test_signing_up_twice_or_across_families_is_refused(database: Database, worl
         _sign(database, group_id, family_members(world, 1)[0], family_members(world, 2)[0])
 
 
-def test_the_sign_up_window_is_kept_but_walk_ins_may_join(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_the_sign_up_window_is_kept_but_walk_ins_may_join(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world, signup_closes=TODAY - timedelta(days=1))
     parent = family_members(world, 0)[0]
     with pytest.raises(ValidationError, match="closed|chiuse"):
@@ -197,7 +217,9 @@ def test_a_walk_in_is_not_put_on_the_waiting_list(database: Database, world: Gro
         _sign(database, group_id, family_members(world, 1)[0], walk_in=True)
 
 
-def test_someone_who_withdrew_can_sign_up_again_at_the_end_of_the_queue(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_someone_who_withdrew_can_sign_up_again_at_the_end_of_the_queue(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world, capacity=1, target="parents")
     first, second = (family_members(world, n)[0] for n in range(2))
     row = _sign(database, group_id, first)[0]
@@ -207,13 +229,17 @@ def test_someone_who_withdrew_can_sign_up_again_at_the_end_of_the_queue(database
     assert again.status == "waiting" and again.withdrawn_on is None
 
 
-def test_an_ended_or_cancelled_group_takes_no_sign_ups(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_an_ended_or_cancelled_group_takes_no_sign_ups(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world)
     with pytest.raises(FamilyDeskError):
         database.write(enrol, group_id, [family_members(world, 0)[0]], START + timedelta(weeks=20))
 
 
-def test_everyone_at_the_desk_signs_up_but_nobody_signed_out(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_everyone_at_the_desk_signs_up_but_nobody_signed_out(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world)
     assert _sign(signed_in(database, "reception"), group_id, family_members(world, 0)[0])
     database.operator, database.role = None, None
@@ -221,7 +247,9 @@ def test_everyone_at_the_desk_signs_up_but_nobody_signed_out(database: Database,
         _sign(database, group_id, family_members(world, 1)[0])
 
 
-def test_two_desks_filling_the_last_place_do_not_overbook(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_two_desks_filling_the_last_place_do_not_overbook(
+    database: Database, world: GroupWorld
+) -> None:
     group_id = _group(database, world, capacity=1, target="parents")
     parents = [family_members(world, n)[0] for n in range(2)]
     errors: list[BaseException] = []

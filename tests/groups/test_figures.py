@@ -12,7 +12,7 @@ from familydesk.db.models.groups import GroupSession
 from familydesk.groups.attendance import save_attendance
 from familydesk.groups.enrolment import enrol
 from familydesk.groups.figures import completions, group_figures, needed_sessions, period_figures
-from tests.groups.group_data import (  # fmt: skip
+from tests.groups.group_data import (
     LATER,
     SIGN_UP,
     START,
@@ -39,7 +39,10 @@ def filled(database: Database, world: GroupWorld) -> tuple[int, list[int], list[
         session.get(GroupSession, sessions[3]).cancelled = True
 
     database.write(cancel)
-    people = [database.write(enrol, group_id, [family_members(world, n)[0]], SIGN_UP)[0].id for n in range(3)]  # fmt: skip
+    people = [
+        database.write(enrol, group_id, [family_members(world, n)[0]], SIGN_UP)[0].id
+        for n in range(3)
+    ]
     a, b, c = people
     _mark(database, sessions[0], {a: "present", b: "present", c: "absent"})
     _mark(database, sessions[1], {a: "present", b: "excused", c: "absent"})
@@ -63,8 +66,10 @@ def test_group_figures_by_hand(database: Database, filled: tuple) -> None:
     assert figures.attendance_rate == pytest.approx(5 / 8)
     done = database.read(completions, group_id)
     assert {k: (v.present, v.needed, v.completed) for k, v in done.items()} == {
-        a: (3, 3, True), b: (2, 3, False), c: (0, 3, False),
-    }  # fmt: skip
+        a: (3, 3, True),
+        b: (2, 3, False),
+        c: (0, 3, False),
+    }
     assert done[a].hours_attended == 6.0
     assert (figures.enrolled, figures.completed) == (3, 1)
     assert figures.completion_rate == pytest.approx(1 / 3)
@@ -93,16 +98,22 @@ def test_figures_agree_with_plain_sql(database: Database, filled: tuple) -> None
 def test_a_period_counts_its_sessions_only(database: Database, filled: tuple) -> None:
     group_id, _sessions, _people = filled
     first_two = database.read(group_figures, group_id, START, START + timedelta(days=8), LATER)
-    assert (first_two.sessions_held, first_two.present_marks, first_two.recorded_marks) == (2, 3, 6)  # fmt: skip
+    assert (first_two.sessions_held, first_two.present_marks, first_two.recorded_marks) == (2, 3, 6)
 
 
-def test_a_person_in_two_groups_is_counted_once_in_the_total(database: Database, world: GroupWorld, filled: tuple) -> None:  # fmt: skip
+def test_a_person_in_two_groups_is_counted_once_in_the_total(
+    database: Database, world: GroupWorld, filled: tuple
+) -> None:
     group_id, _sessions, (a, _b, _c) = filled
-    other = new_group(database, world, title="Papà in gioco", target="parents", room_id=world.cal.rooms[1])  # fmt: skip
+    other = new_group(
+        database, world, title="Papà in gioco", target="parents", room_id=world.cal.rooms[1]
+    )
     other_sessions = add_sessions(database, other, weekly(START, 1, hour=10))
     again = database.write(enrol, other, [family_members(world, 0)[0]], SIGN_UP)[0].id
     _mark(database, other_sessions[0], {again: "present"})
-    period = database.read(period_figures, START - timedelta(days=1), START + timedelta(weeks=5), LATER)  # fmt: skip
+    period = database.read(
+        period_figures, START - timedelta(days=1), START + timedelta(weeks=5), LATER
+    )
     assert {g.group_id for g in period.groups} == {group_id, other}
     assert sum(g.people_reached for g in period.groups) == 3
     assert period.total.people_reached == 2

@@ -20,7 +20,9 @@ from tests.groups.group_data import GroupWorld, add_sessions, family_members, ne
 TODAY = date(2026, 11, 22)
 
 
-def _signed_up(database: Database, world: GroupWorld, first: date, note: str = "") -> tuple[int, int]:  # fmt: skip
+def _signed_up(
+    database: Database, world: GroupWorld, first: date, note: str = ""
+) -> tuple[int, int]:
     """A group that met 3 times from ``first``; the first family's parent present twice."""
     group_id = new_group(database, world, target="parents")
     sessions = add_sessions(database, group_id, weekly(first, 3))
@@ -28,11 +30,17 @@ def _signed_up(database: Database, world: GroupWorld, first: date, note: str = "
 
     def add(session):  # noqa: ANN001, ANN202
         enrolment = Enrolment(
-            group_id=group_id, person_id=parent, family_id=world.families[0][0],
-            status="withdrawn", signed_up_at=utcnow(), signed_up_on=first,
-            enrolled_on=first, withdrawn_on=first + timedelta(weeks=2),
-            withdraw_reason="si è trasferita a Mantova", note=note,
-        )  # fmt: skip
+            group_id=group_id,
+            person_id=parent,
+            family_id=world.families[0][0],
+            status="withdrawn",
+            signed_up_at=utcnow(),
+            signed_up_on=first,
+            enrolled_on=first,
+            withdrawn_on=first + timedelta(weeks=2),
+            withdraw_reason="si è trasferita a Mantova",
+            note=note,
+        )
         session.add(enrolment)
         session.flush()
         for session_id, mark in zip(sessions, ("present", "present"), strict=False):
@@ -42,7 +50,9 @@ def _signed_up(database: Database, world: GroupWorld, first: date, note: str = "
     return group_id, database.write(add)
 
 
-def test_the_right_of_access_lists_groups_and_attendance(database: Database, world: GroupWorld, tmp_path) -> None:  # noqa: ANN001  # fmt: skip
+def test_the_right_of_access_lists_groups_and_attendance(
+    database: Database, world: GroupWorld, tmp_path
+) -> None:  # noqa: ANN001
     _group_id, enrolment_id = _signed_up(database, world, date(2026, 3, 3), note="allergica")
     parent = family_members(world, 0)[0]
     data = database.write(privacy.subject_access, parent)
@@ -54,7 +64,9 @@ def test_the_right_of_access_lists_groups_and_attendance(database: Database, wor
     assert paths[1].read_bytes().startswith(b"%PDF")
 
 
-def test_anonymising_the_family_clears_notes_and_reasons(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_anonymising_the_family_clears_notes_and_reasons(
+    database: Database, world: GroupWorld
+) -> None:
     _group_id, enrolment_id = _signed_up(database, world, date(2026, 3, 3), note="allergica")
 
     def anonymise(session):  # noqa: ANN001, ANN202
@@ -65,13 +77,15 @@ def test_anonymising_the_family_clears_notes_and_reasons(database: Database, wor
     assert (row.note, row.withdraw_reason) == ("", "")
 
 
-def test_old_sign_ups_are_detached_keeping_the_marks(database: Database, world: GroupWorld) -> None:  # fmt: skip
+def test_old_sign_ups_are_detached_keeping_the_marks(database: Database, world: GroupWorld) -> None:
     _old_group, old = _signed_up(database, world, date(2020, 2, 4), note="x")
     summary = {r.kind: r.count for r in database.write(retention.apply_retention, TODAY).rows}
     assert summary["group_participation"] == 1
     row = database.read(lambda s: s.get(Enrolment, old))
     assert (row.person_id, row.family_id, row.note, row.withdraw_reason) == (None, None, "", "")
-    marks = database.read(lambda s: s.scalars(select(Attendance.mark).where(Attendance.enrolment_id == old)).all())  # fmt: skip
+    marks = database.read(
+        lambda s: s.scalars(select(Attendance.mark).where(Attendance.enrolment_id == old)).all()
+    )
     assert marks == ["present", "present"]
 
 

@@ -27,56 +27,90 @@ def _uid(database: Database, person_id: int) -> str:
 
 
 @pytest.mark.usefixtures("cli_operator")
-def test_print_commands(capsys: pytest.CaptureFixture[str], db_location: str, database: Database,
-                        met: MetGroup, tmp_path: Path) -> None:  # fmt: skip
+def test_print_commands(
+    capsys: pytest.CaptureFixture[str],
+    db_location: str,
+    database: Database,
+    met: MetGroup,
+    tmp_path: Path,
+) -> None:
     base = ("--lang", "it", "--db", db_location, "print")
     person = _uid(database, met.people[0, "parent"])
     cases = [
         (["signatures", "--session", "2"], "Registro firme scritto in", "2 di 8"),
-        (["certificate", "--person", person], "Attestato di frequenza scritto in", "7 incontri su 7"),
+        (
+            ["certificate", "--person", person],
+            "Attestato di frequenza scritto in",
+            "7 incontri su 7",
+        ),
         (["certificates"], "Attestati di frequenza scritti in", "Attestato di frequenza"),
         (["enrolment", "--person", person], "Modulo di iscrizione scritto in", "Iscritto/a il"),
         (["attendance"], "Riepilogo presenze scritto in", "Riepilogo presenze"),
-    ]  # fmt: skip
+    ]
     for argv, said, printed in cases:
         out = tmp_path / f"{argv[0]}.pdf"
-        code, stdout, err = run(capsys, *base, argv[0], "--group", met.group_uid, *argv[1:],
-                                "--out", str(out))  # fmt: skip
+        code, stdout, err = run(
+            capsys, *base, argv[0], "--group", met.group_uid, *argv[1:], "--out", str(out)
+        )
         assert (code, err, stdout) == (0, "", f"{said} {out}\n")
         assert printed in " ".join(" ".join(pages_text(out.read_bytes())).split())
 
 
 @pytest.mark.usefixtures("cli_operator")
-@pytest.mark.parametrize(("argv", "code", "expected"), [
-    (["signatures", "--group", "00000000-0000-0000-0000-000000000000", "--session", "1"], 1,
-     "familydesk: There is no group with code 00000000-0000-0000-0000-000000000000."),
-    (["signatures", "--group", "{group}", "--session", "9"], 1, "familydesk: "),
-    (["signatures", "--group", "{group}", "--session", "4"], 1,
-     "familydesk: Session 4 was cancelled (Allerta meteo): there is no signature sheet"),
-    (["signatures", "--group", "{group}", "--session", "due"], 2, "invalid int value"),
-    (["signatures", "--group", "{group}"], 2, "--session"),
-    (["certificate", "--group", "{group}", "--person", "{lagging}"], 1,
-     "familydesk: No certificate: this person attended 5 of 7 sessions"),
-    (["certificate", "--group", "{group}", "--person", "XXXXXX00X00X000X"], 1,
-     "familydesk: No person matches"),
-    (["enrolment", "--group", "{group}"], 2, "--person"),
-])  # fmt: skip
-def test_print_refusals(capsys: pytest.CaptureFixture[str], db_location: str, database: Database,
-                        met: MetGroup, tmp_path: Path, argv: list[str], code: int,
-                        expected: str) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("argv", "code", "expected"),
+    [
+        (
+            ["signatures", "--group", "00000000-0000-0000-0000-000000000000", "--session", "1"],
+            1,
+            "familydesk: There is no group with code 00000000-0000-0000-0000-000000000000.",
+        ),
+        (["signatures", "--group", "{group}", "--session", "9"], 1, "familydesk: "),
+        (
+            ["signatures", "--group", "{group}", "--session", "4"],
+            1,
+            "familydesk: Session 4 was cancelled (Allerta meteo): there is no signature sheet",
+        ),
+        (["signatures", "--group", "{group}", "--session", "due"], 2, "invalid int value"),
+        (["signatures", "--group", "{group}"], 2, "--session"),
+        (
+            ["certificate", "--group", "{group}", "--person", "{lagging}"],
+            1,
+            "familydesk: No certificate: this person attended 5 of 7 sessions",
+        ),
+        (
+            ["certificate", "--group", "{group}", "--person", "XXXXXX00X00X000X"],
+            1,
+            "familydesk: No person matches",
+        ),
+        (["enrolment", "--group", "{group}"], 2, "--person"),
+    ],
+)
+def test_print_refusals(
+    capsys: pytest.CaptureFixture[str],
+    db_location: str,
+    database: Database,
+    met: MetGroup,
+    tmp_path: Path,
+    argv: list[str],
+    code: int,
+    expected: str,
+) -> None:
     out = tmp_path / "x.pdf"
     lagging = _uid(database, met.people[2, "parent"])
     argv = [a.format(group=met.group_uid, lagging=lagging) for a in argv]
-    result, stdout, err = run(capsys, "--lang", "en", "--db", db_location, "print", *argv,
-                              "--out", str(out))  # fmt: skip
+    result, stdout, err = run(
+        capsys, "--lang", "en", "--db", db_location, "print", *argv, "--out", str(out)
+    )
     assert (result, stdout) == (code, "") and expected in err
     assert len(err.strip().splitlines()) == 1 or code == 2
     assert "Traceback" not in err and not out.exists()
 
 
 @pytest.mark.usefixtures("cli_operator")
-def test_export_commands(capsys: pytest.CaptureFixture[str], db_location: str, met: MetGroup,
-                         tmp_path: Path) -> None:  # fmt: skip
+def test_export_commands(
+    capsys: pytest.CaptureFixture[str], db_location: str, met: MetGroup, tmp_path: Path
+) -> None:
     base = ("--lang", "en", "--db", db_location, "export")
     out = tmp_path / "presenze.csv"
     code, stdout, err = run(

@@ -27,14 +27,20 @@ def met(database: Database, world: GroupWorld) -> MetGroup:
 
 def _present_in_db(database: Database, group_id: int) -> int:
     def count(session):  # type: ignore[no-untyped-def]
-        return session.execute(text(
-            "SELECT count(*) FROM attendance a JOIN group_session s ON s.id = a.session_id "
-            "WHERE s.group_id = :g AND a.mark = 'present'"), {"g": group_id}).scalar_one()  # fmt: skip
+        return session.execute(
+            text(
+                "SELECT count(*) FROM attendance a JOIN group_session s ON s.id = a.session_id "
+                "WHERE s.group_id = :g AND a.mark = 'present'"
+            ),
+            {"g": group_id},
+        ).scalar_one()
 
     return database.read(count)
 
 
-def test_attendance_rows_agree_with_the_records(database: Database, met: MetGroup, tmp_path: Path) -> None:  # fmt: skip
+def test_attendance_rows_agree_with_the_records(
+    database: Database, met: MetGroup, tmp_path: Path
+) -> None:
     out = tmp_path / "presenze.csv"
     exported = database.write(export_attendance, met.group_id, "csv", out)
     assert exported.count == 5 * 7 and exported.path == out

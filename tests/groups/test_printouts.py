@@ -53,16 +53,31 @@ def test_the_signature_sheet_lists_those_enrolled_that_day(
     text = flat(out)
     day = FIRST_DAY.toordinal() + 7
     for expected in [
-        CENTRE_NAME, "Registro firme", "Genitori imperfetti cercasi", "2 di 8",
-        IT.date(FIRST_DAY.fromordinal(day)), "17:00–19:00", "Centro per le Famiglie", "Sala Blu",
-        "Elena Educatrice, Luca Educatore", "Cognome1 Madre1", "Cognome1 Bimbo1", "minore",
-        "adulto", "Cognome4 Madre4", "5 persone iscritte", "Firma dell'educatore",
-    ]:  # fmt: skip
+        CENTRE_NAME,
+        "Registro firme",
+        "Genitori imperfetti cercasi",
+        "2 di 8",
+        IT.date(FIRST_DAY.fromordinal(day)),
+        "17:00–19:00",
+        "Centro per le Famiglie",
+        "Sala Blu",
+        "Elena Educatrice, Luca Educatore",
+        "Cognome1 Madre1",
+        "Cognome1 Bimbo1",
+        "minore",
+        "adulto",
+        "Cognome4 Madre4",
+        "5 persone iscritte",
+        "Firma dell'educatore",
+    ]:
         assert expected in text, expected
     assert "Cognome5" not in text  # waiting
     assert embedded(out)
-    rows = [line.split()[0] for line in pages_text(out.read_bytes())[0].splitlines()
-            if line.split() and line.split()[0].isdigit()]  # fmt: skip
+    rows = [
+        line.split()[0]
+        for line in pages_text(out.read_bytes())[0].splitlines()
+        if line.split() and line.split()[0].isdigit()
+    ]
     assert "9" in rows  # 5 names and 4 empty rows for walk-ins
 
 
@@ -84,11 +99,16 @@ def test_the_certificate_states_sessions_and_hours(
     database.write(print_certificate, met.group_id, met.people[0, "parent"], out, "it")
     text = flat(out)
     for expected in [
-        CENTRE_NAME, "Attestato di frequenza", "Si attesta che Cognome1 Madre1, nata il",
+        CENTRE_NAME,
+        "Attestato di frequenza",
+        "Si attesta che Cognome1 Madre1, nata il",
         "ha frequentato “Genitori imperfetti cercasi” (percorso)",
-        "presso Centro per le Famiglie, Gonzaga", f"dal {IT.date(FIRST_DAY)}",
-        "partecipando a 7 incontri su 7 (14 ore)", "Il coordinatore", "Gli educatori",
-    ]:  # fmt: skip
+        "presso Centro per le Famiglie, Gonzaga",
+        f"dal {IT.date(FIRST_DAY)}",
+        "partecipando a 7 incontri su 7 (14 ore)",
+        "Il coordinatore",
+        "Gli educatori",
+    ]:
         assert expected in text, expected
     assert len(pages_text(out.read_bytes())) == 1 and embedded(out)
     child = tmp_path / "bimbo.pdf"
@@ -103,8 +123,10 @@ def test_no_certificate_for_who_did_not_complete(
     out = tmp_path / "x.pdf"
     with pytest.raises(FamilyDeskError) as caught:
         database.write(print_certificate, met.group_id, met.people[2, "parent"], out, "en")
-    assert str(caught.value) == ("No certificate: this person attended 5 of 7 sessions, and the "
-                                 "group's rule needs at least 6 (75%).")  # fmt: skip
+    assert str(caught.value) == (
+        "No certificate: this person attended 5 of 7 sessions, and the "
+        "group's rule needs at least 6 (75%)."
+    )
     with pytest.raises(FamilyDeskError, match="not enrolled"):
         database.write(print_certificate, met.group_id, met.waiting, out, "en")
     with pytest.raises(NotFoundError):
@@ -119,8 +141,17 @@ def test_certificates_one_page_each_for_those_who_completed(
     database.write(print_certificates, met.group_id, out, "it")
     pages = [" ".join(p.split()) for p in pages_text(out.read_bytes())]
     assert len(pages) == 3
-    names = sorted(n for n in ("Cognome1 Madre1", "Cognome1 Bimbo1", "Cognome4 Madre4",
-                               "Cognome2 Madre2", "Cognome3 Madre3") if any(n in p for p in pages))  # fmt: skip
+    names = sorted(
+        n
+        for n in (
+            "Cognome1 Madre1",
+            "Cognome1 Bimbo1",
+            "Cognome4 Madre4",
+            "Cognome2 Madre2",
+            "Cognome3 Madre3",
+        )
+        if any(n in p for p in pages)
+    )
     assert names == ["Cognome1 Bimbo1", "Cognome1 Madre1", "Cognome4 Madre4"]
     assert all("Attestato di frequenza" in p for p in pages)
 
@@ -135,10 +166,17 @@ def test_the_enrolment_form_of_someone_waiting(
     database.write(print_enrolment_form, enrolment_id, out, "it")
     text = flat(out)
     for expected in [
-        "Modulo di iscrizione", "In lista d'attesa, posizione 1", "Genitori imperfetti cercasi",
-        "Cognome5 Madre5", "Famiglia 5", "0376 000005", "Date degli incontri",
-        "annullato: Allerta meteo", "informativa", "Firma",
-    ]:  # fmt: skip
+        "Modulo di iscrizione",
+        "In lista d'attesa, posizione 1",
+        "Genitori imperfetti cercasi",
+        "Cognome5 Madre5",
+        "Famiglia 5",
+        "0376 000005",
+        "Date degli incontri",
+        "annullato: Allerta meteo",
+        "informativa",
+        "Firma",
+    ]:
         assert expected in text, expected
     assert embedded(out)
 
@@ -152,10 +190,23 @@ def test_the_summary_grid_totals_and_figures(
     assert len(pages) == 1 and embedded(out)
     text = " ".join(pages[0].split())
     for expected in [
-        "Riepilogo presenze", "Cognome1 Madre1", "7/7", "100%", "3/7", "43%", "5/7", "71%",
-        "P = presente", "A = assente", "Incontri svolti", "7 / 7", "Ore erogate", "14 ore",
-        "Persone raggiunte", "Lista d'attesa",
-    ]:  # fmt: skip
+        "Riepilogo presenze",
+        "Cognome1 Madre1",
+        "7/7",
+        "100%",
+        "3/7",
+        "43%",
+        "5/7",
+        "71%",
+        "P = presente",
+        "A = assente",
+        "Incontri svolti",
+        "7 / 7",
+        "Ore erogate",
+        "14 ore",
+        "Persone raggiunte",
+        "Lista d'attesa",
+    ]:
         assert expected in text, expected
     assert "Cognome5" not in text  # waiting, not in the grid
 
@@ -204,7 +255,7 @@ def test_before_the_last_session_the_certificate_is_partial(
         f"Attestato parziale: incontri svolti dal {IT.date(FIRST_DAY)} al {IT.date(last_held)}, 7 di 9",
         "sta frequentando “Genitori imperfetti cercasi” (percorso)",
         "ha partecipato a 7 incontri su 7 (14 ore)",
-    ]:  # fmt: skip
+    ]:
         assert expected in text, expected
     assert "ha frequentato" not in text
     # Present at least once is enough for a partial one; 3 of 7 so far does not complete.

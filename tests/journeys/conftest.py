@@ -32,19 +32,29 @@ def _unavailable(reason: str) -> None:
 
 def _free_display(first: int) -> int:
     for number in range(first, first + 200):
-        if not (Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()):  # fmt: skip
+        if not (
+            Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()
+        ):
             return number
     raise RuntimeError("no free X display number")
 
 
 def _x_ready(display: str) -> bool:
-    return subprocess.run(["xwininfo", "-root"], env=clean_env(display),
-                          capture_output=True).returncode == 0  # fmt: skip
+    return (
+        subprocess.run(
+            ["xwininfo", "-root"], env=clean_env(display), capture_output=True
+        ).returncode
+        == 0
+    )
 
 
 def _wm_ready(display: str) -> bool:
-    out = subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=clean_env(display),
-                         capture_output=True, text=True).stdout  # fmt: skip
+    out = subprocess.run(
+        ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
+        env=clean_env(display),
+        capture_output=True,
+        text=True,
+    ).stdout
     return "window id" in out
 
 
@@ -62,8 +72,9 @@ def _start_xvfb(display: str, log: Path) -> subprocess.Popen[bytes] | None:
     """Xvfb at ``display``, answering; None when it could not start there."""
     server = subprocess.Popen(
         ["Xvfb", display, "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL, stderr=log.open("wb"),
-    )  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=log.open("wb"),
+    )
     deadline = time.monotonic() + 10
     while server.poll() is None and time.monotonic() < deadline:
         if _x_ready(display):
@@ -76,9 +87,13 @@ def _start_xvfb(display: str, log: Path) -> subprocess.Popen[bytes] | None:
 def _start_openbox(display: str, log: Path) -> subprocess.Popen[bytes]:
     """openbox managing ``display``'s windows (started again if it gives up at once)."""
     for _attempt in range(3):
-        manager = subprocess.Popen(["openbox", "--sm-disable"], env=clean_env(display),
-                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                   stderr=log.open("ab"))  # fmt: skip
+        manager = subprocess.Popen(
+            ["openbox", "--sm-disable"],
+            env=clean_env(display),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=log.open("ab"),
+        )
         deadline = time.monotonic() + 15
         while manager.poll() is None and time.monotonic() < deadline:
             if _wm_ready(display):
@@ -122,15 +137,29 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     home = tmp_path_factory.mktemp("journey-home")
     db = home / "demo.sqlite3"
     subprocess.run(
-        [sys.executable, "-m", "familydesk", "demo", "--families", str(DEMO_FAMILIES), "--db", str(db)],
-        cwd=APP_DIR, env=clean_env(os.environ.get("DISPLAY", ""), FAMILYDESK_HOME=str(home)),
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "familydesk",
+            "demo",
+            "--families",
+            str(DEMO_FAMILIES),
+            "--db",
+            str(db),
+        ],
+        cwd=APP_DIR,
+        env=clean_env(os.environ.get("DISPLAY", ""), FAMILYDESK_HOME=str(home)),
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return home, db
 
 
 @pytest.fixture
-def desk(x_display: str, demo: tuple[Path, Path], request: pytest.FixtureRequest) -> Iterator[Callable[[str], Desk]]:  # fmt: skip
+def desk(
+    x_display: str, demo: tuple[Path, Path], request: pytest.FixtureRequest
+) -> Iterator[Callable[[str], Desk]]:
     """``desk(operator)`` starts FamilyDesk signed in as that demo operator; every app
     started is ended when the test ends, whatever happened."""
     home, db = demo

@@ -25,12 +25,16 @@ def ended_group(db: Path) -> tuple[int, str, int, list[tuple[int, str]]]:
     title, session id, [(enrolment id, mark to type)] for the grid's first three rows, each
     a mark other than the one saved)."""
     today = demo_today(db)
-    groups = query(db, """
+    groups = query(
+        db,
+        """
         SELECT g.id, g.title FROM parent_group g
         WHERE (SELECT count(*) FROM parent_group o WHERE o.title = g.title) = 1
           AND EXISTS (SELECT 1 FROM group_session s WHERE s.group_id = g.id AND NOT s.cancelled)
           AND NOT EXISTS (SELECT 1 FROM group_session s WHERE s.group_id = g.id AND date(s.starts_at) >= ?)
-        ORDER BY g.id""", today)  # fmt: skip
+        ORDER BY g.id""",
+        today,
+    )
     noon = datetime.combine(date.fromisoformat(today), time(12))  # Rome wall time, as stored
     database = Database.open(str(db), migrate=False)
     database.operator, database.role = "educator", "educator"
@@ -43,8 +47,10 @@ def ended_group(db: Path) -> tuple[int, str, int, list[tuple[int, str]]]:
                 continue
             last = held[-1]
             if all((p.id, last.id) in grid.markable for p in people):
-                marks = [(p.id, "absent" if grid.marks.get((p.id, last.id)) == "present" else "present")
-                         for p in people]  # fmt: skip
+                marks = [
+                    (p.id, "absent" if grid.marks.get((p.id, last.id)) == "present" else "present")
+                    for p in people
+                ]
                 return group_id, title, last.id, marks
     finally:
         database.dispose()

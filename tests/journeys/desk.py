@@ -39,8 +39,9 @@ class JourneyError(AssertionError):
     """The app did not get where the journey expected (with what it showed instead)."""
 
 
-def wait_until(check: Callable[[], Any], what: str, timeout: float = TIMEOUT,
-               every: float = 0.1) -> Any:  # fmt: skip
+def wait_until(
+    check: Callable[[], Any], what: str, timeout: float = TIMEOUT, every: float = 0.1
+) -> Any:
     """``check()``'s first true answer within ``timeout`` seconds, else ``JourneyError``."""
     deadline = time.monotonic() + timeout
     while True:
@@ -55,8 +56,11 @@ def wait_until(check: Callable[[], Any], what: str, timeout: float = TIMEOUT,
 def clean_env(display: str, **extra: str) -> dict[str, str]:
     """The environment of a program at a real display: the test suite's offscreen platform
     and FamilyDesk's own variables removed, ``DISPLAY`` set."""
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("QT_", "FAMILYDESK_", "PYTEST_")) and k != "WAYLAND_DISPLAY"}  # fmt: skip
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("QT_", "FAMILYDESK_", "PYTEST_")) and k != "WAYLAND_DISPLAY"
+    }
     env["DISPLAY"] = display
     env.update(extra)
     return env
@@ -81,15 +85,22 @@ class Desk:
     # -- starting and stopping ------------------------------------------------------
     def start(self) -> Desk:
         self.dump.unlink(missing_ok=True)
-        env = clean_env(self.display, FAMILYDESK_HOME=str(self.home),
-                        FAMILYDESK_OPERATOR=self.operator, FAMILYDESK_PASSWORD=PASSWORD,
-                        FAMILYDESK_GEOMETRY_DUMP=str(self.dump))  # fmt: skip
+        env = clean_env(
+            self.display,
+            FAMILYDESK_HOME=str(self.home),
+            FAMILYDESK_OPERATOR=self.operator,
+            FAMILYDESK_PASSWORD=PASSWORD,
+            FAMILYDESK_GEOMETRY_DUMP=str(self.dump),
+        )
         with self.log.open("wb") as out:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "familydesk", "--db", str(self.db)],
-                cwd=APP_DIR, env=env, stdout=out, stderr=subprocess.STDOUT,
+                cwd=APP_DIR,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,
-            )  # fmt: skip
+            )
         self.window = wait_until(self._main_window, "the FamilyDesk window", START_TIMEOUT, 0.3)
         self.activate()
         self.wait(lambda p: p["page"] and not p["busy"], "the first page", START_TIMEOUT)
@@ -97,8 +108,15 @@ class Desk:
 
     def _main_window(self) -> str:
         self._check_alive()
-        found = self.xdotool("search", "--onlyvisible", "--pid", str(self.process.pid),
-                             "--name", "^FamilyDesk - ", check=False)  # fmt: skip
+        found = self.xdotool(
+            "search",
+            "--onlyvisible",
+            "--pid",
+            str(self.process.pid),
+            "--name",
+            "^FamilyDesk - ",
+            check=False,
+        )
         return found.split()[0] if found.split() else ""
 
     def _check_alive(self) -> None:
@@ -134,8 +152,13 @@ class Desk:
 
     # -- X input ----------------------------------------------------------------------
     def xdotool(self, *args: str, check: bool = True) -> str:
-        result = subprocess.run(["xdotool", *args], env=clean_env(self.display),
-                                capture_output=True, text=True, timeout=30)  # fmt: skip
+        result = subprocess.run(
+            ["xdotool", *args],
+            env=clean_env(self.display),
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
         if check and result.returncode != 0:
             raise JourneyError(f"xdotool {' '.join(args)}: {result.stderr.strip()}")
         return result.stdout
@@ -182,7 +205,9 @@ class Desk:
                 return None
             return data if data["sequence"] > after or not fresh else None
 
-        data = wait_until(read, "the app's geometry dump", START_TIMEOUT if not after else TIMEOUT, 0.05)  # fmt: skip
+        data = wait_until(
+            read, "the app's geometry dump", START_TIMEOUT if not after else TIMEOUT, 0.05
+        )
         self.seen = data["sequence"]
         return data
 
@@ -217,13 +242,18 @@ class Desk:
             if main is None or window["main"] == main:
                 yield from window["widgets"]
 
-    def find(self, probe: Probe, name: str = "", cls: str = "", text: str = "",
-             main: bool | None = True) -> list[Widget]:  # fmt: skip
+    def find(
+        self, probe: Probe, name: str = "", cls: str = "", text: str = "", main: bool | None = True
+    ) -> list[Widget]:
         """Widgets by object name, class and/or text (ignoring ``&``, case and accents' absence)."""
         plain = _plain(text)
-        return [w for w in self.widgets(probe, main)
-                if (not name or w["name"] == name) and (not cls or w["cls"] == cls)
-                and (not text or _plain(w.get("text", "")).startswith(plain))]  # fmt: skip
+        return [
+            w
+            for w in self.widgets(probe, main)
+            if (not name or w["name"] == name)
+            and (not cls or w["cls"] == cls)
+            and (not text or _plain(w.get("text", "")).startswith(plain))
+        ]
 
     def one(self, probe: Probe, **how: Any) -> Widget:
         found = self.find(probe, **how)
@@ -249,31 +279,56 @@ class Desk:
         """A screenshot of the whole screen, kept as a CI artefact."""
         self.count += 1
         path = self.shots / f"{self.count:02d}-{re.sub(r'[^a-z0-9]+', '-', name.lower())}.png"
-        subprocess.run(["import", "-window", "root", str(path)], env=clean_env(self.display),
-                       capture_output=True, timeout=30)  # fmt: skip
+        subprocess.run(
+            ["import", "-window", "root", str(path)],
+            env=clean_env(self.display),
+            capture_output=True,
+            timeout=30,
+        )
         return path
 
     def frame(self) -> tuple[int, int, int, int]:
         """The main window with its window manager's frame, as X sees it: x, y, width, height."""
         self.window = wait_until(self._main_window, "the FamilyDesk window")  # Qt may remake it
-        info = subprocess.run(["xwininfo", "-id", self.window], env=clean_env(self.display),
-                              capture_output=True, text=True, timeout=30, check=True).stdout  # fmt: skip
-        extents = subprocess.run(["xprop", "-id", self.window, "_NET_FRAME_EXTENTS"],
-                                 env=clean_env(self.display), capture_output=True, text=True,
-                                 timeout=30).stdout  # fmt: skip
+        info = subprocess.run(
+            ["xwininfo", "-id", self.window],
+            env=clean_env(self.display),
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout
+        extents = subprocess.run(
+            ["xprop", "-id", self.window, "_NET_FRAME_EXTENTS"],
+            env=clean_env(self.display),
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
 
         def number(label: str) -> int:
             match = re.search(rf"{label}:\s+(-?\d+)", info)
             assert match, info
             return int(match.group(1))
 
-        left, right, top, bottom = (int(n) for n in re.findall(r"\d+", extents.split("=")[-1])) if "=" in extents else (0, 0, 0, 0)  # fmt: skip
+        left, right, top, bottom = (
+            (int(n) for n in re.findall(r"\d+", extents.split("=")[-1]))
+            if "=" in extents
+            else (0, 0, 0, 0)
+        )
         x, y = number("Absolute upper-left X"), number("Absolute upper-left Y")
         return (x - left, y - top, number("Width") + left + right, number("Height") + top + bottom)
 
 
-_POPUPS = {"QListView", "QCompleter", "QComboBoxPrivateContainer", "QMenu", "QToolTip",
-           "QTipLabel", "QCalendarWidget"}  # fmt: skip
+_POPUPS = {
+    "QListView",
+    "QCompleter",
+    "QComboBoxPrivateContainer",
+    "QMenu",
+    "QToolTip",
+    "QTipLabel",
+    "QCalendarWidget",
+}
 
 
 def _plain(text: str) -> str:
@@ -288,8 +343,14 @@ def _inside(rect: list[int], area: list[int]) -> bool:
 
 def right_edges(probe: Probe) -> list[tuple[int, str]]:
     """Each painted widget's right edge (global), with what it is, widest first."""
-    edges = [(w["visible"][0] + w["visible"][2], f"{w['cls']} {w['name']!r} {w.get('text', '')!r}".strip())
-             for window in probe["windows"] for w in window["widgets"]]  # fmt: skip
+    edges = [
+        (
+            w["visible"][0] + w["visible"][2],
+            f"{w['cls']} {w['name']!r} {w.get('text', '')!r}".strip(),
+        )
+        for window in probe["windows"]
+        for w in window["widgets"]
+    ]
     return sorted(edges, reverse=True)
 
 

@@ -46,8 +46,10 @@ def test_quitting_with_unsaved_marks_asks_and_save_keeps_them(desk, demo) -> Non
     app.type(title)
     app.settle()
     app.click_tab("groupTabs", 3)  # Attendance
-    grid = app.wait(lambda p: next((w for w in app.find(p, name="attendanceGrid") if "current" in w), None),
-                    "the attendance grid on its session")  # fmt: skip
+    grid = app.wait(
+        lambda p: next((w for w in app.find(p, name="attendanceGrid") if "current" in w), None),
+        "the attendance grid on its session",
+    )
     app.settle()
     x, y, w, h = grid["current"]["rect"]
     app.click(x + w // 2, y + h // 2)  # the cell the grid opened on: the first person, last session
@@ -66,9 +68,17 @@ def test_quitting_with_unsaved_marks_asks_and_save_keeps_them(desk, demo) -> Non
     if question is None:
         raise JourneyError(
             f"Quit closed FamilyDesk without asking about {MARKED} unsaved attendance marks; "
-            f"the database has {typed} for the marks typed {dict(marks)} (screenshot: {shot})")  # fmt: skip
-    save = next((b for b in question["widgets"] if b["cls"] == "QPushButton"
-                 and b.get("text", "").replace("&", "").casefold() in ("salva", "save")), None)  # fmt: skip
+            f"the database has {typed} for the marks typed {dict(marks)} (screenshot: {shot})"
+        )
+    save = next(
+        (
+            b
+            for b in question["widgets"]
+            if b["cls"] == "QPushButton"
+            and b.get("text", "").replace("&", "").casefold() in ("salva", "save")
+        ),
+        None,
+    )
     assert save is not None, f"the question has no Save button: {question} ({shot})"
     app.click_widget(save)
     assert app.wait_exit(30) == 0

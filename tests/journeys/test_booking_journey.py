@@ -22,8 +22,11 @@ pytestmark = pytest.mark.journey
 def lawyer(db: Path) -> tuple[int, str, str]:
     """The demo's lawyer (a professional whose profession no default service fits by
     accident): (id, name, profession)."""
-    rows = query(db, "SELECT id, name, profession FROM staff WHERE kind = 'professional' AND active "
-                     "AND profession LIKE 'avvocat%' ORDER BY id")  # fmt: skip
+    rows = query(
+        db,
+        "SELECT id, name, profession FROM staff WHERE kind = 'professional' AND active "
+        "AND profession LIKE 'avvocat%' ORDER BY id",
+    )
     assert rows, "the demo has no lawyer"
     return rows[0]
 
@@ -43,8 +46,11 @@ def closed_list_prefix(db: Path, name: str) -> str:
 
 def someone(db: Path) -> tuple[int, str]:
     """A person with a name nobody else has, and the first the search lists for it: (id, name)."""
-    (name,) = query(db, "SELECT last_name || ' ' || first_name FROM person WHERE anonymised_on IS NULL "
-                        "GROUP BY last_name, first_name HAVING count(*) = 1 ORDER BY last_name DESC, first_name LIMIT 1")[0]  # fmt: skip
+    (name,) = query(
+        db,
+        "SELECT last_name || ' ' || first_name FROM person WHERE anonymised_on IS NULL "
+        "GROUP BY last_name, first_name HAVING count(*) = 1 ORDER BY last_name DESC, first_name LIMIT 1",
+    )[0]
     database = Database.open(str(db), migrate=False)
     database.operator, database.role = "reception", "reception"
     try:
@@ -74,8 +80,10 @@ def test_booking_from_the_lawyers_calendar_saves_a_service_the_lawyer_gives(desk
     typed = closed_list_prefix(db, staff_name)
     app.key("alt+c", "Tab")  # "&Calendario di": the kind, then whose calendar
     app.type(typed, delay_ms=30)  # in a closed list, typing the start of an entry chooses it
-    app.wait(lambda p: app.find(p, name="resourceChoice", text=staff_name) and not p["busy"],
-             f"{staff_name}'s calendar")  # fmt: skip
+    app.wait(
+        lambda p: app.find(p, name="resourceChoice", text=staff_name) and not p["busy"],
+        f"{staff_name}'s calendar",
+    )
     app.shot("the lawyer's calendar")
     app.key("ctrl+n")
     dialog = app.wait(lambda p: app.find(p, name="bookButton", main=False), "the booking dialog")
@@ -99,9 +107,15 @@ def test_booking_from_the_lawyers_calendar_saves_a_service_the_lawyer_gives(desk
     app.wait(lambda p: p["focus"] and p["focus"]["name"] == "bookButton", "the slot in the form")
     app.shot("ready to book")
     app.key("ctrl+Return")
-    rows = app.wait_db(lambda: query(db, "SELECT a.staff_id, a.person_id, s.key, s.profession FROM appointment a "
-                                         "JOIN service s ON s.id = a.service_id WHERE a.id > ?", last),
-                       "the appointment in the database")  # fmt: skip
+    rows = app.wait_db(
+        lambda: query(
+            db,
+            "SELECT a.staff_id, a.person_id, s.key, s.profession FROM appointment a "
+            "JOIN service s ON s.id = a.service_id WHERE a.id > ?",
+            last,
+        ),
+        "the appointment in the database",
+    )
     app.shot("booked")
     assert dialog
     assert len(rows) == 1, rows
@@ -109,4 +123,5 @@ def test_booking_from_the_lawyers_calendar_saves_a_service_the_lawyer_gives(desk
     assert (booked_staff, booked_person) == (staff_id, person_id)
     assert gives(service_professions, profession), (
         f"booked from {staff_name}'s calendar ({profession}) with the service {service!r}, "
-        f"which is for: {service_professions}")  # fmt: skip
+        f"which is for: {service_professions}"
+    )

@@ -20,16 +20,26 @@ def card_and_partner(db: Path) -> tuple[int, str, str]:
     """An active card valid well beyond the demo's day, and a partner in force with a
     single active benefit for that card's type: (card id, number, partner's name)."""
     today = demo_today(db)
-    cards = query(db, "SELECT id, number, card_type_id FROM card WHERE status = 'active' "
-                      "AND issued_on <= ? AND expires_on > date(?, '+60 days') ORDER BY expires_on DESC", today, today)  # fmt: skip
-    partners = query(db, """
+    cards = query(
+        db,
+        "SELECT id, number, card_type_id FROM card WHERE status = 'active' "
+        "AND issued_on <= ? AND expires_on > date(?, '+60 days') ORDER BY expires_on DESC",
+        today,
+        today,
+    )
+    partners = query(
+        db,
+        """
         SELECT p.name, min(bct.card_type_id), max(bct.card_type_id) FROM partner p
         JOIN benefit b ON b.partner_id = p.id AND b.active
         LEFT JOIN benefit_card_type bct ON bct.benefit_id = b.id
         WHERE p.active AND (p.agreement_start IS NULL OR p.agreement_start <= ?)
           AND (p.agreement_end IS NULL OR p.agreement_end > date(?, '+30 days'))
           AND (SELECT count(*) FROM partner q WHERE q.name = p.name) = 1
-        GROUP BY p.id HAVING count(DISTINCT b.id) = 1 ORDER BY p.name""", today, today)  # fmt: skip
+        GROUP BY p.id HAVING count(DISTINCT b.id) = 1 ORDER BY p.name""",
+        today,
+        today,
+    )
     for card_id, number, card_type in cards:
         for name, low, high in partners:
             if low == high == card_type:
@@ -46,17 +56,27 @@ def test_a_scanned_card_is_green_and_its_use_is_recorded(desk, demo) -> None:  #
     app.key("ctrl+5")
     app.wait(lambda p: p["page"] == "cards", "the Family card page")
     app.click_tab("cardTabs", 2)  # Benefits counter
-    app.wait(lambda p: p["focus"] and p["focus"]["name"] == "cardNumber", "the counter's number field focused")  # fmt: skip
+    app.wait(
+        lambda p: p["focus"] and p["focus"]["name"] == "cardNumber",
+        "the counter's number field focused",
+    )
     app.key("alt+e")  # "&Esercizio convenzionato": the partner
     app.type(partner)
     app.wait(lambda p: any(w["cls"] == "QListView" for w in p["windows"]), "the partners' list")
     app.key("Down", "Return")
-    app.wait(lambda p: p["focus"] and p["focus"]["name"] == "cardNumber" and p["focus"], "the number field after the partner")  # fmt: skip
+    app.wait(
+        lambda p: p["focus"] and p["focus"]["name"] == "cardNumber" and p["focus"],
+        "the number field after the partner",
+    )
     app.shot(f"partner {partner}")
     app.type(number, delay_ms=20)  # a scanner types fast, then Enter
     app.key("Return")
-    rows = app.wait_db(lambda: query(db, "SELECT card_id, accepted, reason, number_typed FROM redemption WHERE id > ?", last),  # fmt: skip
-                       "the redemption row")  # fmt: skip
+    rows = app.wait_db(
+        lambda: query(
+            db, "SELECT card_id, accepted, reason, number_typed FROM redemption WHERE id > ?", last
+        ),
+        "the redemption row",
+    )
     probe = app.settle()
     shot = app.shot("answer")
     assert rows == [(card_id, 1, "", number)], rows

@@ -27,9 +27,14 @@ NEED_TYPED = "medi"
 def namesakes(db: Path) -> tuple[str, list[PersonHit]]:
     """What to search for and what the desk lists: two people with the same surname and
     given name if the demo has them (the case seen at the desk), else a shared surname."""
-    pairs = query(db, "SELECT last_name, first_name FROM person WHERE anonymised_on IS NULL "
-                      "GROUP BY last_name, first_name HAVING count(*) > 1 ORDER BY last_name, first_name")  # fmt: skip
-    surnames = query(db, "SELECT last_name FROM person GROUP BY last_name HAVING count(*) > 1 ORDER BY last_name")  # fmt: skip
+    pairs = query(
+        db,
+        "SELECT last_name, first_name FROM person WHERE anonymised_on IS NULL "
+        "GROUP BY last_name, first_name HAVING count(*) > 1 ORDER BY last_name, first_name",
+    )
+    surnames = query(
+        db, "SELECT last_name FROM person GROUP BY last_name HAVING count(*) > 1 ORDER BY last_name"
+    )
     searches = [f"{last} {first}" for last, first in pairs] + [last for (last,) in surnames]
     database = Database.open(str(db), migrate=False)
     database.operator, database.role = "reception", "reception"
@@ -67,8 +72,12 @@ def test_down_and_enter_record_the_first_namesake_and_the_highlighted_need(desk,
 
     app: Desk = desk("reception")
     app.key("ctrl+1")
-    app.wait(lambda p: p["page"] == "frontdesk" and p["focus"] and p["focus"]["name"] == "frontdeskSearch",
-             "the front desk with the cursor in its search box")  # fmt: skip
+    app.wait(
+        lambda p: (
+            p["page"] == "frontdesk" and p["focus"] and p["focus"]["name"] == "frontdeskSearch"
+        ),
+        "the front desk with the cursor in its search box",
+    )
     app.type(search)
     app.settle()
     app.shot(f"searched {search}")
@@ -89,9 +98,13 @@ def test_down_and_enter_record_the_first_namesake_and_the_highlighted_need(desk,
     app.key("ctrl+Return")
 
     def saved() -> list[tuple[int, int, str, str]]:
-        return query(db, "SELECT r.id, c.person_id, n.key, r.outcomes FROM contact_request r "
-                         "JOIN contact c ON c.id = r.contact_id JOIN need n ON n.id = r.need_id "
-                         "WHERE r.id > ?", last_request)  # fmt: skip
+        return query(
+            db,
+            "SELECT r.id, c.person_id, n.key, r.outcomes FROM contact_request r "
+            "JOIN contact c ON c.id = r.contact_id JOIN need n ON n.id = r.need_id "
+            "WHERE r.id > ?",
+            last_request,
+        )
 
     rows = app.wait_db(saved, "the contact in the database")
     app.shot("saved")
@@ -102,11 +115,15 @@ def test_down_and_enter_record_the_first_namesake_and_the_highlighted_need(desk,
     }
     problems = []
     if person_id != first.person_id:
-        problems.append(f"Down, Enter on '{search}' recorded {names.get(person_id, person_id)}, "
-                        f"not the first in the list, {names[first.person_id]}")  # fmt: skip
+        problems.append(
+            f"Down, Enter on '{search}' recorded {names.get(person_id, person_id)}, "
+            f"not the first in the list, {names[first.person_id]}"
+        )
     if need_key != wanted_need:
-        problems.append(f"'{NEED_TYPED}', Down, Enter recorded the need {need_key!r}, "
-                        f"not the highlighted {wanted_need!r}")  # fmt: skip
+        problems.append(
+            f"'{NEED_TYPED}', Down, Enter recorded the need {need_key!r}, "
+            f"not the highlighted {wanted_need!r}"
+        )
     if "taken_in_charge" not in outcomes.split(","):
         problems.append(f"the outcome ticked with Alt+P is not saved: {outcomes!r}")
     assert problems == [], "; ".join(problems)

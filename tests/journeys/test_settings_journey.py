@@ -23,8 +23,14 @@ STEPS = 120
 
 def fingerprint(db: Path) -> dict[str, str]:
     """A digest of every table's rows (the audit trail counted apart)."""
-    tables = [name for (name,) in query(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                            "AND name NOT LIKE '%fts%' AND name != 'audit_log' ORDER BY name")]  # fmt: skip
+    tables = [
+        name
+        for (name,) in query(
+            db,
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE '%fts%' AND name != 'audit_log' ORDER BY name",
+        )
+    ]
     digests = {}
     for table in tables:
         rows = query(db, f'SELECT * FROM "{table}" ORDER BY 1')  # noqa: S608 (names from sqlite_master)
@@ -66,13 +72,20 @@ def test_scrolling_settings_with_the_wheel_changes_nothing(desk, demo) -> None: 
         probe = app.probe()
         if app.dialogs(probe):
             last = list(wheeled.items())[-1:] or "the page"
-            raise JourneyError(f"a dialog opened while scrolling, after the wheel over {last}: "
-                               f"{[d['title'] for d in app.dialogs(probe)]} (screenshot: {app.shot('dialog while scrolling')})")  # fmt: skip
+            raise JourneyError(
+                f"a dialog opened while scrolling, after the wheel over {last}: "
+                f"{[d['title'] for d in app.dialogs(probe)]} (screenshot: {app.shot('dialog while scrolling')})"
+            )
         bar = page_bar(app, probe)
-        fields = [w for w in app.widgets(probe)
-                  if any(kind in w["cls"] for kind in VALUE_WIDGETS) and w["visible"][3] >= 12
-                  and by <= w["visible"][1] and w["visible"][1] + w["visible"][3] <= by + bh
-                  and f"{w['cls']}@{w['rect'][0]},{w['rect'][1] + bar['value']}" not in wheeled]  # fmt: skip
+        fields = [
+            w
+            for w in app.widgets(probe)
+            if any(kind in w["cls"] for kind in VALUE_WIDGETS)
+            and w["visible"][3] >= 12
+            and by <= w["visible"][1]
+            and w["visible"][1] + w["visible"][3] <= by + bh
+            and f"{w['cls']}@{w['rect'][0]},{w['rect'][1] + bar['value']}" not in wheeled
+        ]
         if fields:  # over a combo or spin box first, as the wheel passes over it
             field = fields[0]
             x, y, w, h = field["visible"]
@@ -86,7 +99,9 @@ def test_scrolling_settings_with_the_wheel_changes_nothing(desk, demo) -> None: 
             app.move(margin_x, by + bh // 2)
         app.xdotool("click", "--repeat", "3", "--delay", "40", str(WHEEL_DOWN))
     else:
-        raise JourneyError(f"the wheel did not reach the bottom of Settings (screenshot: {app.shot('not at the bottom')})")  # fmt: skip
+        raise JourneyError(
+            f"the wheel did not reach the bottom of Settings (screenshot: {app.shot('not at the bottom')})"
+        )
     probe = app.settle()
     app.shot("settings bottom")
 

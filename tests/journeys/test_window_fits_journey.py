@@ -32,18 +32,25 @@ def check(app: Desk, where: str, problems: list[str]) -> None:
     beyond = [(edge, what) for edge, what in right_edges(probe) if edge > width]
     if beyond:
         named = [f"{what} to x={edge}" for edge, what in beyond if "'' ''" not in what][:4]
-        problems.append(f"{where}: {len(beyond)} widgets are drawn beyond x={width}, up to x="
-                        f"{beyond[0][0]} (among them {'; '.join(named)}) - {shot.name}")  # fmt: skip
+        problems.append(
+            f"{where}: {len(beyond)} widgets are drawn beyond x={width}, up to x="
+            f"{beyond[0][0]} (among them {'; '.join(named)}) - {shot.name}"
+        )
     x, y, w, h = app.frame()
     if x < 0 or y < 0 or x + w > width or y + h > height:
-        problems.append(f"{where}: the window's frame is {w}x{h} at {x},{y}, "
-                        f"beyond the {width}x{height} screen - {shot.name}")  # fmt: skip
+        problems.append(
+            f"{where}: the window's frame is {w}x{h} at {x},{y}, "
+            f"beyond the {width}x{height} screen - {shot.name}"
+        )
 
 
 def tab_count(app: Desk, probe: Probe, name: str) -> int:
     area = app.one(probe, name=name)["rect"]
-    bars = [w for w in app.find(probe, cls="QTabBar")
-            if area[0] <= w["rect"][0] and area[1] <= w["rect"][1] <= area[1] + area[3]]  # fmt: skip
+    bars = [
+        w
+        for w in app.find(probe, cls="QTabBar")
+        if area[0] <= w["rect"][0] and area[1] <= w["rect"][1] <= area[1] + area[3]
+    ]
     return len(bars[0]["tabs"]) if bars else 0
 
 
@@ -56,8 +63,11 @@ def test_every_page_fits_a_1366_by_768_screen(desk, demo) -> None:  # noqa: ANN0
     for number, entry in enumerate(NAVIGATION, start=1):
         app.key(f"ctrl+{number}")
         try:
-            probe = wait_until(lambda key=entry.key: (p := app.probe())["page"] == key and not p["busy"] and p,
-                               f"the {entry.key} page", timeout=6)  # fmt: skip
+            probe = wait_until(
+                lambda key=entry.key: (p := app.probe())["page"] == key and not p["busy"] and p,
+                f"the {entry.key} page",
+                timeout=6,
+            )
         except JourneyError:
             continue  # not for this role (the navigation greys it out)
         visited.append(entry.key)
@@ -82,8 +92,10 @@ def test_every_page_fits_a_1366_by_768_screen(desk, demo) -> None:  # noqa: ANN0
     app.type(title)
     app.settle()
     app.click_tab("groupTabs", 3)
-    grid = app.wait(lambda p: next((w for w in app.find(p, name="attendanceGrid") if "current" in w), None),
-                    "the attendance grid")  # fmt: skip
+    grid = app.wait(
+        lambda p: next((w for w in app.find(p, name="attendanceGrid") if "current" in w), None),
+        "the attendance grid",
+    )
     x, y, w, h = grid["current"]["rect"]
     app.click(x + w // 2, y + h // 2)
     app.key({"present": "p", "absent": "a"}[marks[0][1]])

@@ -32,20 +32,23 @@ def csv_file(tmp_path: Path, *rows: str) -> Path:
 
 
 def test_everything_imported_exits_0(capsys, db_location: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = run(capsys, "import", "families", str(csv_file(tmp_path, GOOD)),
-                         "--db", db_location)  # fmt: skip
+    code, out, err = run(
+        capsys, "import", "families", str(csv_file(tmp_path, GOOD)), "--db", db_location
+    )
     assert (code, err) == (0, "")
     assert (
         out == "Families imported: 1 (people: 1); already in the registry: 0; rows rejected: 0.\n"
     )
-    code, out, _err = run(capsys, "import", "families", str(csv_file(tmp_path, GOOD)),
-                          "--db", db_location)  # fmt: skip
+    code, out, _err = run(
+        capsys, "import", "families", str(csv_file(tmp_path, GOOD)), "--db", db_location
+    )
     assert code == 0 and "already in the registry: 1;" in out
 
 
 def test_rejected_rows_exit_3_with_the_report(capsys, db_location: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, _err = run(capsys, "import", "families", str(csv_file(tmp_path, GOOD, BAD)),
-                          "--db", db_location)  # fmt: skip
+    code, out, _err = run(
+        capsys, "import", "families", str(csv_file(tmp_path, GOOD, BAD)), "--db", db_location
+    )
     assert code == 3
     assert out.splitlines() == [
         "Families imported: 1 (people: 1); already in the registry: 0; rows rejected: 1.",
@@ -55,8 +58,15 @@ def test_rejected_rows_exit_3_with_the_report(capsys, db_location: str, tmp_path
 
 
 def test_dry_run_writes_nothing(capsys, db_location: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, _err = run(capsys, "import", "families", "--dry-run",
-                          str(csv_file(tmp_path, GOOD, BAD)), "--db", db_location)  # fmt: skip
+    code, out, _err = run(
+        capsys,
+        "import",
+        "families",
+        "--dry-run",
+        str(csv_file(tmp_path, GOOD, BAD)),
+        "--db",
+        db_location,
+    )
     assert code == 3 and out.startswith(
         "Check only, nothing written. Families to import: 1 (people: 1)"
     )
@@ -71,12 +81,19 @@ def test_dry_run_writes_nothing(capsys, db_location: str, tmp_path: Path) -> Non
     ("content", "expected"),
     [
         (None, "familydesk: The file {path} does not exist.\n"),
-        ("Cognome;Nome\nRossi;Mario\n",
-         "familydesk: famiglie.csv has no column for: famiglia (the header row must name them).\n"),
+        (
+            "Cognome;Nome\nRossi;Mario\n",
+            "familydesk: famiglie.csv has no column for: famiglia (the header row must name them).\n",
+        ),
     ],
-)  # fmt: skip
-def test_unusable_file_exits_2(capsys, db_location: str, tmp_path: Path, content: str | None,  # type: ignore[no-untyped-def]
-                               expected: str) -> None:  # fmt: skip
+)
+def test_unusable_file_exits_2(
+    capsys,
+    db_location: str,
+    tmp_path: Path,
+    content: str | None,  # type: ignore[no-untyped-def]
+    expected: str,
+) -> None:
     path = tmp_path / "famiglie.csv"
     if content is not None:
         path.write_text(content)
@@ -86,8 +103,16 @@ def test_unusable_file_exits_2(capsys, db_location: str, tmp_path: Path, content
 
 
 def test_summary_in_italian(capsys, db_location: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code, out, _err = run(capsys, "import", "families", str(csv_file(tmp_path, GOOD, BAD)),
-                          "--db", db_location, "--lang", "it")  # fmt: skip
+    code, out, _err = run(
+        capsys,
+        "import",
+        "families",
+        str(csv_file(tmp_path, GOOD, BAD)),
+        "--db",
+        db_location,
+        "--lang",
+        "it",
+    )
     assert code == 3
     assert out.splitlines()[0] == (
         "Famiglie importate: 1 (persone: 1); già presenti in anagrafe: 0; righe scartate: 1."
@@ -117,8 +142,9 @@ def test_export_to_the_terminal_and_to_files(capsys, db_location: str, tmp_path:
     data = json.loads(out)
     assert code == 0 and err == "1 family exported.\n"
     assert data[0]["key"] == "1" and data[0]["members"][0]["birth_date"] == "1980-03-04"
-    code, out, _err = run(capsys, "export", "families", "--out", str(tmp_path / "x.xlsx"),
-                          "--db", db_location)  # fmt: skip
+    code, out, _err = run(
+        capsys, "export", "families", "--out", str(tmp_path / "x.xlsx"), "--db", db_location
+    )
     assert code == 0 and out == f"1 person exported. File: {tmp_path / 'x.xlsx'}\n"
     assert (tmp_path / "x.xlsx").read_bytes()[:2] == b"PK"
 
@@ -131,10 +157,18 @@ def test_xlsx_export_needs_a_file(capsys, db_location: str) -> None:  # type: ig
 def test_an_import_first_makes_a_copy_kept_a_week(capsys, db_location: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from familydesk.admin import backups
 
-    run(capsys, "import", "families", "--dry-run", str(csv_file(tmp_path, GOOD)),
-        "--db", db_location)  # fmt: skip
+    run(
+        capsys,
+        "import",
+        "families",
+        "--dry-run",
+        str(csv_file(tmp_path, GOOD)),
+        "--db",
+        db_location,
+    )
     assert not [b for b in backups.copies() if b.label == backups.BEFORE_IMPORT]
-    code, _out, _err = run(capsys, "import", "families", str(csv_file(tmp_path, GOOD)),
-                           "--db", db_location)  # fmt: skip
+    code, _out, _err = run(
+        capsys, "import", "families", str(csv_file(tmp_path, GOOD)), "--db", db_location
+    )
     [copy] = [b for b in backups.copies() if b.label == backups.BEFORE_IMPORT]
     assert code == 0 and copy.protected

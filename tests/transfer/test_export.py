@@ -68,8 +68,17 @@ def test_json_lists_families_with_members(demo: Database) -> None:
     data = json.loads(out.getvalue())
     assert count == len(data) == 40
     family = next(f for f in data if f["isee"] is not None)
-    assert set(family) >= {"uid", "key", "name", "comune", "comune_code", "address", "isee",
-                           "isee_expiry", "members"}  # fmt: skip
+    assert set(family) >= {
+        "uid",
+        "key",
+        "name",
+        "comune",
+        "comune_code",
+        "address",
+        "isee",
+        "isee_expiry",
+        "members",
+    }
     assert isinstance(family["isee"], float) and len(family["isee_expiry"]) == 10
     member = family["members"][0]
     assert member["birth_date"][4] == "-" and member["relation"] in ("parent", "child", "foster")

@@ -17,10 +17,13 @@ def test_stopping_after_some_families_were_written_leaves_none(
     database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(importer, "BATCH", 2)
-    path = write_csv(tmp_path / "f.csv", [
-        "famiglia;cognome;nome;sesso;motivo_senza_codice",
-        *(f"{n};Rossi{chr(65 + n)};Mario;M;in attesa" for n in range(1, 9)),
-    ])  # fmt: skip
+    path = write_csv(
+        tmp_path / "f.csv",
+        [
+            "famiglia;cognome;nome;sesso;motivo_senza_codice",
+            *(f"{n};Rossi{chr(65 + n)};Mario;M;in attesa" for n in range(1, 9)),
+        ],
+    )
     cancel = threading.Event()
     written: list[int] = []
 
@@ -36,7 +39,9 @@ def test_stopping_after_some_families_were_written_leaves_none(
 
 
 def test_without_a_stop_the_import_runs_to_the_end(database: Database, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "f.csv", [
-        "famiglia;cognome;nome;sesso;motivo_senza_codice", "1;Rossi;Mario;M;in attesa"])  # fmt: skip
+    path = write_csv(
+        tmp_path / "f.csv",
+        ["famiglia;cognome;nome;sesso;motivo_senza_codice", "1;Rossi;Mario;M;in attesa"],
+    )
     summary = database.write(importer.import_file, path, cancel=threading.Event(), today=TODAY)
     assert summary.families_new == 1 and family_count(database) == 1

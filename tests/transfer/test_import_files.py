@@ -58,13 +58,19 @@ def test_messy_italian_excel_csv(database: Database, tmp_path: Path) -> None:
     families = _families(database)
     rossi, dangelo = families["F1"], families["F2"]
     assert (rossi.name, rossi.comune_name, rossi.comune_code, rossi.address) == (
-        "Rossi", "Suzzara", "L020", "Via Roma 12",
-    )  # fmt: skip
+        "Rossi",
+        "Suzzara",
+        "L020",
+        "Via Roma 12",
+    )
     assert (rossi.isee_value, rossi.isee_expiry) == (Decimal("12345.67"), date(2027, 1, 15))
     mario, anna, luca = rossi.members
     assert (mario.tax_code, mario.sex, mario.birth_place, mario.relation) == (
-        ROSSI_MARIO, "M", "Suzzara", "parent",
-    )  # fmt: skip
+        ROSSI_MARIO,
+        "M",
+        "Suzzara",
+        "parent",
+    )
     assert (mario.phone, mario.email) == ("347 1234567", "mario.rossi@esempio.it")
     assert anna.birth_date == date(1984, 1, 30), "a missing birth date comes from the code"
     assert (anna.birth_place, anna.languages) == ("Mantova", "italiano, inglese")
@@ -82,11 +88,15 @@ def test_messy_italian_excel_csv(database: Database, tmp_path: Path) -> None:
 
 
 def test_utf8_with_bom_and_commas(database: Database, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "f.csv", [
-        "famiglia,cognome,nome,codice_fiscale,comune_residenza,isee,isee_scadenza",
-        f'9,Rossi,Mario,{ROSSI_MARIO},San Benedetto Po,"12345,5",2027-01-31',
-        f"9,Bianchi,Anna,{BIANCHI_ANNA},,,",
-    ], encoding="utf-8-sig")  # fmt: skip
+    path = write_csv(
+        tmp_path / "f.csv",
+        [
+            "famiglia,cognome,nome,codice_fiscale,comune_residenza,isee,isee_scadenza",
+            f'9,Rossi,Mario,{ROSSI_MARIO},San Benedetto Po,"12345,5",2027-01-31',
+            f"9,Bianchi,Anna,{BIANCHI_ANNA},,,",
+        ],
+        encoding="utf-8-sig",
+    )
     summary = run_import(database, path)
     assert (summary.families_new, summary.rows_rejected) == (1, 0)
     family = _families(database)["9"]
@@ -99,10 +109,34 @@ def test_xlsx_with_typed_cells(database: Database, tmp_path: Path) -> None:
 
     book = Workbook()
     sheet = book.active
-    sheet.append(["Famiglia", "Cognome", "Nome", "Codice fiscale", "Data di nascita",
-                  "Ruolo", "Comune", "Telefono", "ISEE", "Scadenza ISEE"])  # fmt: skip
-    sheet.append([1, "Rossi", "Mario", ROSSI_MARIO, datetime(1980, 3, 4), "genitore",
-                  "Suzzara", 3471234567, 8500.5, datetime(2027, 1, 15)])  # fmt: skip
+    sheet.append(
+        [
+            "Famiglia",
+            "Cognome",
+            "Nome",
+            "Codice fiscale",
+            "Data di nascita",
+            "Ruolo",
+            "Comune",
+            "Telefono",
+            "ISEE",
+            "Scadenza ISEE",
+        ]
+    )
+    sheet.append(
+        [
+            1,
+            "Rossi",
+            "Mario",
+            ROSSI_MARIO,
+            datetime(1980, 3, 4),
+            "genitore",
+            "Suzzara",
+            3471234567,
+            8500.5,
+            datetime(2027, 1, 15),
+        ]
+    )
     sheet.append([1.0, "Rossi", "Luca", ROSSI_LUCA, None, None, None, None, None, None])
     sheet.append([None] * 10)
     sheet.append([2, "Verdi", "Elsa", VERDI_ELSA, "15/06/1990", "Genitore", "Moglia"])
@@ -118,13 +152,16 @@ def test_xlsx_with_typed_cells(database: Database, tmp_path: Path) -> None:
 
 
 def test_english_headers(database: Database, tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "f.csv", [
-        "Household;Surname;First name;Tax code;Date of birth;Sex;Relationship;Municipality;"
-        "Address;Phone;Email;Languages;Citizenship;ISEE value;ISEE expiry;Disability;Notes",
-        f"H1;Rossi;Mario;{ROSSI_MARIO};1980-03-04;M;parent;Gonzaga;Via Po 1;0376 1;;Italian;"
-        "Italian;1000;2027-01-01;no;",
-        "H1;Rossi;Bea;;2015-07-01;female;daughter;;;;;;;;;yes;waiting for the code",
-    ])  # fmt: skip
+    path = write_csv(
+        tmp_path / "f.csv",
+        [
+            "Household;Surname;First name;Tax code;Date of birth;Sex;Relationship;Municipality;"
+            "Address;Phone;Email;Languages;Citizenship;ISEE value;ISEE expiry;Disability;Notes",
+            f"H1;Rossi;Mario;{ROSSI_MARIO};1980-03-04;M;parent;Gonzaga;Via Po 1;0376 1;;Italian;"
+            "Italian;1000;2027-01-01;no;",
+            "H1;Rossi;Bea;;2015-07-01;female;daughter;;;;;;;;;yes;waiting for the code",
+        ],
+    )
     summary = run_import(database, path)
     assert (summary.families_new, summary.rows_rejected) == (1, 0), summary.rows
     family = _families(database)["H1"]
@@ -134,8 +171,14 @@ def test_english_headers(database: Database, tmp_path: Path) -> None:
 
 
 def test_comune_names_and_codes(database: Database, tmp_path: Path) -> None:
-    rows = [("A", "Castro", ""), ("B", "Castro (LE)", ""), ("C", "", "C337"),
-            ("D", "Reggio nell'Emilia", ""), ("E", "Suzara", ""), ("F", "Gonzaga", "L020")]  # fmt: skip
+    rows = [
+        ("A", "Castro", ""),
+        ("B", "Castro (LE)", ""),
+        ("C", "", "C337"),
+        ("D", "Reggio nell'Emilia", ""),
+        ("E", "Suzara", ""),
+        ("F", "Gonzaga", "L020"),
+    ]
     lines = ["famiglia;cognome;nome;sesso;motivo_senza_codice;comune;codice_comune"]
     lines += [f"{key};Rossi;Ada;F;in attesa;{name};{code}" for key, name, code in rows]
     summary = run_import(database, write_csv(tmp_path / "c.csv", lines))
@@ -145,8 +188,10 @@ def test_comune_names_and_codes(database: Database, tmp_path: Path) -> None:
     assert reasons["F"] == "comune: “Gonzaga” does not match the code L020, which is Suzzara."
     families = _families(database)
     assert [(k, families[k].comune_name, families[k].comune_code) for k in "BCD"] == [
-        ("B", "Castro", "M261"), ("C", "Castro", "C337"), ("D", "Reggio Nell'Emilia", "H223"),
-    ]  # fmt: skip
+        ("B", "Castro", "M261"),
+        ("C", "Castro", "C337"),
+        ("D", "Reggio Nell'Emilia", "H223"),
+    ]
 
 
 def test_template_imports_as_it_is(database: Database, tmp_path: Path) -> None:
@@ -157,5 +202,8 @@ def test_template_imports_as_it_is(database: Database, tmp_path: Path) -> None:
         summary = run_import(database, tmp_path / name)
         assert summary.rows_rejected == 0 and len(summary.rows) == 3
     assert family_count(database) == 1, "the second template is the same family"
-    assert [p[:2] for p in people(database)] == [("Rossi", "Mario"), ("Bianchi", "Anna"),
-                                                 ("Rossi", "Luca")]  # fmt: skip
+    assert [p[:2] for p in people(database)] == [
+        ("Rossi", "Mario"),
+        ("Bianchi", "Anna"),
+        ("Rossi", "Luca"),
+    ]

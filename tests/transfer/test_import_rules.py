@@ -27,13 +27,38 @@ from tests.transfer import (
     write_csv,
 )
 
-HEADER = ("famiglia", "cognome", "nome", "codice_fiscale", "data_nascita", "sesso", "ruolo",
-          "comune_residenza", "telefono", "email", "isee", "isee_scadenza", "disabilita")  # fmt: skip
-ELSA = {"famiglia": "A", "cognome": "Verdi", "nome": "Elsa", "codice_fiscale": VERDI_ELSA,
-        "ruolo": "genitore", "comune_residenza": "Suzzara", "isee": "9.000,00",
-        "isee_scadenza": "15/01/2027"}  # fmt: skip
-PIO = {"famiglia": "A", "cognome": "Verdi", "nome": "Pio", "codice_fiscale": VERDI_PIO,
-       "ruolo": "figlio"}  # fmt: skip
+HEADER = (
+    "famiglia",
+    "cognome",
+    "nome",
+    "codice_fiscale",
+    "data_nascita",
+    "sesso",
+    "ruolo",
+    "comune_residenza",
+    "telefono",
+    "email",
+    "isee",
+    "isee_scadenza",
+    "disabilita",
+)
+ELSA = {
+    "famiglia": "A",
+    "cognome": "Verdi",
+    "nome": "Elsa",
+    "codice_fiscale": VERDI_ELSA,
+    "ruolo": "genitore",
+    "comune_residenza": "Suzzara",
+    "isee": "9.000,00",
+    "isee_scadenza": "15/01/2027",
+}
+PIO = {
+    "famiglia": "A",
+    "cognome": "Verdi",
+    "nome": "Pio",
+    "codice_fiscale": VERDI_PIO,
+    "ruolo": "figlio",
+}
 
 
 def lines(*rows: dict[str, str]) -> list[str]:
@@ -54,30 +79,56 @@ def read_report(path: Path) -> list[list[str]]:
     [
         ({"cognome": " "}, "cognome: empty, but it is required."),
         ({"nome": ""}, "nome: empty, but it is required."),
-        ({"codice_fiscale": VERDI_PIO[:-1] + "A"},
-         f"Tax code: {VERDI_PIO[:-1]}A has a wrong check character: please check every letter and digit."),
-        ({"codice_fiscale": "VRDPIO20"}, "Tax code: expected 16 characters (or 11 digits for a temporary code), found 8."),
+        (
+            {"codice_fiscale": VERDI_PIO[:-1] + "A"},
+            f"Tax code: {VERDI_PIO[:-1]}A has a wrong check character: please check every letter and digit.",
+        ),
+        (
+            {"codice_fiscale": "VRDPIO20"},
+            "Tax code: expected 16 characters (or 11 digits for a temporary code), found 8.",
+        ),
         ({"data_nascita": "30/02/2020"}, "data_nascita: 30/02/2020 is an impossible date."),
-        ({"codice_fiscale": "", "sesso": "M", "data_nascita": "01/12/2026"},
-         "Birth date: it cannot be in the future."),
-        ({"data_nascita": "01/03/2020"},
-         f"Tax code {VERDI_PIO} says born on 29/02/2020, but the birth date entered is 01/03/2020."),
-        ({"sesso": "F"}, f"Tax code {VERDI_PIO} is for a male person, but the sex entered is female."),
+        (
+            {"codice_fiscale": "", "sesso": "M", "data_nascita": "01/12/2026"},
+            "Birth date: it cannot be in the future.",
+        ),
+        (
+            {"data_nascita": "01/03/2020"},
+            f"Tax code {VERDI_PIO} says born on 29/02/2020, but the birth date entered is 01/03/2020.",
+        ),
+        (
+            {"sesso": "F"},
+            f"Tax code {VERDI_PIO} is for a male person, but the sex entered is female.",
+        ),
         ({"codice_fiscale": ""}, "Sex: choose F or M (or enter the tax code)."),
-        ({"isee": "novemila", "comune_residenza": "Suzzara"},
-         "isee: “novemila” is not an amount: write it as 12.345,67 or 12345.67."),
+        (
+            {"isee": "novemila", "comune_residenza": "Suzzara"},
+            "isee: “novemila” is not an amount: write it as 12.345,67 or 12345.67.",
+        ),
         ({"isee": "9000"}, None),
         ({"isee": "9100"}, "isee: “9100” differs from “9.000,00” on line 2 of the same family."),
         ({"isee_scadenza": "31/04/2027"}, "isee_scadenza: 31/04/2027 is an impossible date."),
         ({"email": "pio@"}, "E-mail: expected an address like nome@esempio.it."),
-        ({"telefono": "chiamare la nonna"}, "Phone: use digits, spaces and + only, for example 347 1234567."),
-        ({"comune_residenza": "Atlantide"}, "comune_residenza: “Atlantide” is not an Italian comune."),
-        ({"comune_residenza": "Gonzaga"}, "comune_residenza: “Gonzaga” differs from “Suzzara” on line 2 of the same family."),
-        ({"ruolo": "zio"}, "ruolo: “zio” is not a relationship: write genitore, figlio, figlia, affidato, affidata or altro."),
+        (
+            {"telefono": "chiamare la nonna"},
+            "Phone: use digits, spaces and + only, for example 347 1234567.",
+        ),
+        (
+            {"comune_residenza": "Atlantide"},
+            "comune_residenza: “Atlantide” is not an Italian comune.",
+        ),
+        (
+            {"comune_residenza": "Gonzaga"},
+            "comune_residenza: “Gonzaga” differs from “Suzzara” on line 2 of the same family.",
+        ),
+        (
+            {"ruolo": "zio"},
+            "ruolo: “zio” is not a relationship: write genitore, figlio, figlia, affidato, affidata or altro.",
+        ),
         ({"disabilita": "forse"}, "disabilita: “forse” is not sì or no."),
         ({"codice_fiscale": VERDI_ELSA}, f"Tax code {VERDI_ELSA} is entered twice in this family."),
     ],
-)  # fmt: skip
+)
 def test_each_rejection_reason_and_the_whole_family_stays_out(
     database: Database, tmp_path: Path, change: dict[str, str], reason: str | None
 ) -> None:
@@ -105,8 +156,10 @@ def test_a_code_in_two_families_of_the_file_refuses_both(
     other = {**ELSA, "famiglia": "B", "nome": "Elsa Maria"}
     summary = run_import(database, write(tmp_path, ELSA, PIO, other))
     assert [(row.line, row.status) for row in summary.rows] == [
-        (2, REJECTED), (3, REJECTED), (4, REJECTED),
-    ]  # fmt: skip
+        (2, REJECTED),
+        (3, REJECTED),
+        (4, REJECTED),
+    ]
     assert (
         summary.rows[0].reason
         == f"Tax code {VERDI_ELSA} is also on line 4 (family B) of this file."
@@ -132,16 +185,30 @@ def test_a_code_registered_in_another_family_is_refused(database: Database, tmp_
 
 
 def test_a_row_without_a_key_is_refused_alone(database: Database, tmp_path: Path) -> None:
-    summary = run_import(database, write(tmp_path, ELSA, PIO, {**PIO, "famiglia": "", "nome": "Ugo",
-                                                               "codice_fiscale": ROSSI_MARIO}))  # fmt: skip
+    summary = run_import(
+        database,
+        write(
+            tmp_path,
+            ELSA,
+            PIO,
+            {**PIO, "famiglia": "", "nome": "Ugo", "codice_fiscale": ROSSI_MARIO},
+        ),
+    )
     assert [row.status for row in summary.rows] == [NEW, NEW, REJECTED]
     assert summary.rows[2].reason == "famiglia: empty, but it is required."
 
 
 def test_report_beside_the_file_with_original_cells(database: Database, tmp_path: Path) -> None:
     bad = {**PIO, "data_nascita": "01/03/2020"}
-    rossi = {"famiglia": "B", "cognome": "Rossi", "nome": "Mario", "codice_fiscale": ROSSI_MARIO,
-             "isee": "1.234,50", "isee_scadenza": "01/01/2027", "comune_residenza": "Moglia"}  # fmt: skip
+    rossi = {
+        "famiglia": "B",
+        "cognome": "Rossi",
+        "nome": "Mario",
+        "codice_fiscale": ROSSI_MARIO,
+        "isee": "1.234,50",
+        "isee_scadenza": "01/01/2027",
+        "comune_residenza": "Moglia",
+    }
     path = write(tmp_path, rossi, ELSA, bad)
     summary = run_import(database, path)
     assert summary.report_path == tmp_path / "famiglie_errori.csv"
@@ -172,10 +239,20 @@ def test_report_speaks_the_interface_language(database: Database, tmp_path: Path
 
 
 def test_importing_the_same_file_again_adds_nothing(database: Database, tmp_path: Path) -> None:
-    newborn = {"famiglia": "A", "cognome": "Verdi", "nome": "Ada", "sesso": "F",
-               "data_nascita": "01/11/2026"}  # fmt: skip
-    no_codes = {"famiglia": "C", "cognome": "Neri", "nome": "Ugo", "sesso": "M",
-                "data_nascita": "03/03/1970"}  # fmt: skip
+    newborn = {
+        "famiglia": "A",
+        "cognome": "Verdi",
+        "nome": "Ada",
+        "sesso": "F",
+        "data_nascita": "01/11/2026",
+    }
+    no_codes = {
+        "famiglia": "C",
+        "cognome": "Neri",
+        "nome": "Ugo",
+        "sesso": "M",
+        "data_nascita": "03/03/1970",
+    }
     path = write(tmp_path, ELSA, PIO, newborn, no_codes)
     first = run_import(database, path)
     assert (first.families_new, first.people_new) == (2, 4)
@@ -204,8 +281,17 @@ def test_a_registered_family_with_a_new_row_is_not_duplicated(
 def test_a_crash_mid_import_leaves_nothing(
     database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    families = [{**ELSA, "famiglia": key, "codice_fiscale": "", "sesso": "F",
-                 "nome": f"Elsa {key}", "isee": ""} for key in "ABCD"]  # fmt: skip
+    families = [
+        {
+            **ELSA,
+            "famiglia": key,
+            "codice_fiscale": "",
+            "sesso": "F",
+            "nome": f"Elsa {key}",
+            "isee": "",
+        }
+        for key in "ABCD"
+    ]
     monkeypatch.setattr(importer, "BATCH", 1)
     written: list[int] = []
     real = importer.person_values
@@ -246,19 +332,49 @@ def test_imported_people_equal_those_made_by_the_service(
     database: Database, tmp_path: Path
 ) -> None:
     """Bulk INSERTs fill what the session hooks fill, with the same values."""
-    made = MemberInput(first_name="Nicolò", last_name="D'Angelo", sex="M", relation="parent",
-                       birth_date=date(1985, 4, 2), no_code_reason="in attesa",
-                       phone="347 111 2222", email="nico@esempio.it")  # fmt: skip
-    database.write(registry.create_family, FamilyInput(name="D'Angelo", phone="0376 1",
-                                                       email="casa@esempio.it"), [made])  # fmt: skip
-    row = {"famiglia": "Z", "cognome": "D'Angelo", "nome": "Nicolò", "sesso": "M",
-           "data_nascita": "02/04/1985", "ruolo": "genitore", "telefono": "347 111 2222",
-           "email": "nico@esempio.it"}  # fmt: skip
+    made = MemberInput(
+        first_name="Nicolò",
+        last_name="D'Angelo",
+        sex="M",
+        relation="parent",
+        birth_date=date(1985, 4, 2),
+        no_code_reason="in attesa",
+        phone="347 111 2222",
+        email="nico@esempio.it",
+    )
+    database.write(
+        registry.create_family,
+        FamilyInput(name="D'Angelo", phone="0376 1", email="casa@esempio.it"),
+        [made],
+    )
+    row = {
+        "famiglia": "Z",
+        "cognome": "D'Angelo",
+        "nome": "Nicolò",
+        "sesso": "M",
+        "data_nascita": "02/04/1985",
+        "ruolo": "genitore",
+        "telefono": "347 111 2222",
+        "email": "nico@esempio.it",
+    }
     header = [*HEADER, "motivo_senza_codice", "telefono_famiglia", "email_famiglia"]
     values = [row.get(c, "") for c in HEADER] + ["in attesa", "0376 1", "casa@esempio.it"]
     run_import(database, write_csv(tmp_path / "f.csv", [";".join(header), ";".join(values)]))
-    columns = ("first_name", "last_name", "sex", "birth_date", "relation", "no_code_reason",
-               "phone", "email", "search_text", "name_key", "site_id", "version", "disability")  # fmt: skip
+    columns = (
+        "first_name",
+        "last_name",
+        "sex",
+        "birth_date",
+        "relation",
+        "no_code_reason",
+        "phone",
+        "email",
+        "search_text",
+        "name_key",
+        "site_id",
+        "version",
+        "disability",
+    )
     rows = database.read(lambda s: s.scalars(select(Person).order_by(Person.id)).all())
     service, imported = ([getattr(p, c) for c in columns] for p in rows)
     assert imported == service

@@ -17,13 +17,18 @@ from tests.transfer import write_csv
 
 
 def test_windows_1252_with_semicolons_and_blank_lines(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "f.csv", [
-        "Famiglia;Cognome;Nome;Città",
-        ";;;",
-        "1;D'Angelo;Nicolò;Forlì",
-        "",
-        "1;Müller;Zoë;Cantù",
-    ], encoding="cp1252", newline="\r\n")  # fmt: skip
+    path = write_csv(
+        tmp_path / "f.csv",
+        [
+            "Famiglia;Cognome;Nome;Città",
+            ";;;",
+            "1;D'Angelo;Nicolò;Forlì",
+            "",
+            "1;Müller;Zoë;Cantù",
+        ],
+        encoding="cp1252",
+        newline="\r\n",
+    )
     table = read_table(path)
     assert table.kind == "csv" and table.delimiter == ";"
     assert [row.line for row in table.rows] == [3, 5]
@@ -33,8 +38,11 @@ def test_windows_1252_with_semicolons_and_blank_lines(tmp_path: Path) -> None:
 
 
 def test_utf8_with_bom_and_commas(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "f.csv", ["famiglia,cognome,nome", '7,"De Luca, detto Gigi",Nicolò'],
-                     encoding="utf-8-sig")  # fmt: skip
+    path = write_csv(
+        tmp_path / "f.csv",
+        ["famiglia,cognome,nome", '7,"De Luca, detto Gigi",Nicolò'],
+        encoding="utf-8-sig",
+    )
     table = read_table(path)
     assert table.delimiter == "," and table.headers[0] == "famiglia"
     assert table.rows[0].cells == ("7", "De Luca, detto Gigi", "Nicolò")
@@ -62,13 +70,24 @@ def test_xlsx_keeps_typed_cells(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("header", "column"),
-    [("Codice Fiscale", "codice_fiscale"), ("CODICE-FISCALE", "codice_fiscale"),
-     ("tax code", "codice_fiscale"), ("Data di nascita", "data_nascita"),
-     ("date of birth", "data_nascita"), ("E-mail", "email"), ("Disabilità", "disabilita"),
-     ("Comune di residenza", "comune_residenza"), ("Surname", "cognome"),
-     ("first_name", "nome"), ("Household", "famiglia"), ("ISEE scadenza", "isee_scadenza"),
-     ("isee expiry", "isee_scadenza"), ("Relationship", "ruolo"), ("foo", None)],
-)  # fmt: skip
+    [
+        ("Codice Fiscale", "codice_fiscale"),
+        ("CODICE-FISCALE", "codice_fiscale"),
+        ("tax code", "codice_fiscale"),
+        ("Data di nascita", "data_nascita"),
+        ("date of birth", "data_nascita"),
+        ("E-mail", "email"),
+        ("Disabilità", "disabilita"),
+        ("Comune di residenza", "comune_residenza"),
+        ("Surname", "cognome"),
+        ("first_name", "nome"),
+        ("Household", "famiglia"),
+        ("ISEE scadenza", "isee_scadenza"),
+        ("isee expiry", "isee_scadenza"),
+        ("Relationship", "ruolo"),
+        ("foo", None),
+    ],
+)
 def test_headers_are_matched_loosely(header: str, column: str | None) -> None:
     assert column_for(header) == column
 
@@ -105,22 +124,31 @@ def test_missing_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("05/03/2019", date(2019, 3, 5)), ("5/3/2019", date(2019, 3, 5)),
-     ("05-03-2019", date(2019, 3, 5)), ("05.03.2019", date(2019, 3, 5)),
-     ("2019-03-05", date(2019, 3, 5)), ("2019-03-05 00:00:00", date(2019, 3, 5)),
-     (datetime(2019, 3, 5), date(2019, 3, 5)), ("", None), (None, None)],
-)  # fmt: skip
+    [
+        ("05/03/2019", date(2019, 3, 5)),
+        ("5/3/2019", date(2019, 3, 5)),
+        ("05-03-2019", date(2019, 3, 5)),
+        ("05.03.2019", date(2019, 3, 5)),
+        ("2019-03-05", date(2019, 3, 5)),
+        ("2019-03-05 00:00:00", date(2019, 3, 5)),
+        (datetime(2019, 3, 5), date(2019, 3, 5)),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_dates(value: object, expected: date | None) -> None:
     assert read_date(value, "data") == expected
 
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("31/02/2019", "data: 31/02/2019 is an impossible date."),
-     ("2019-13-01", "data: 2019-13-01 is an impossible date."),
-     ("ieri", "data: “ieri” is not a date: write it as dd/mm/yyyy, for example 05/03/2024."),
-     ("5/3/19", "is not a date")],
-)  # fmt: skip
+    [
+        ("31/02/2019", "data: 31/02/2019 is an impossible date."),
+        ("2019-13-01", "data: 2019-13-01 is an impossible date."),
+        ("ieri", "data: “ieri” is not a date: write it as dd/mm/yyyy, for example 05/03/2024."),
+        ("5/3/19", "is not a date"),
+    ],
+)
 def test_bad_dates(value: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         read_date(value, "data")
@@ -128,10 +156,19 @@ def test_bad_dates(value: str, message: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("12.345,67", "12345.67"), ("12345.67", "12345.67"), ("12345,67", "12345.67"),
-     ("€ 12.345", "12345.00"), ("1.234.567,8", "1234567.80"), ("1,234.50", "1234.50"),
-     ("12.34", "12.34"), (12345.67, "12345.67"), (9000, "9000.00"), ("0", "0.00")],
-)  # fmt: skip
+    [
+        ("12.345,67", "12345.67"),
+        ("12345.67", "12345.67"),
+        ("12345,67", "12345.67"),
+        ("€ 12.345", "12345.00"),
+        ("1.234.567,8", "1234567.80"),
+        ("1,234.50", "1234.50"),
+        ("12.34", "12.34"),
+        (12345.67, "12345.67"),
+        (9000, "9000.00"),
+        ("0", "0.00"),
+    ],
+)
 def test_amounts(value: object, expected: str) -> None:
     assert read_amount(value, "isee") == Decimal(expected)
 
@@ -144,11 +181,21 @@ def test_bad_amounts(value: str) -> None:
 
 def test_words() -> None:
     assert [read_yes_no(v, "d") for v in ("sì", "SI", "x", "yes", "", "no", "0")] == [
-        True, True, True, True, False, False, False,
-    ]  # fmt: skip
+        True,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
     assert [read_relation(v, "r") for v in ("Genitore", "figlia", "Affidato", "altro", "")] == [
-        "parent", "child", "foster", "other", None,
-    ]  # fmt: skip
+        "parent",
+        "child",
+        "foster",
+        "other",
+        None,
+    ]
     with pytest.raises(ValueError, match="not a relationship"):
         read_relation("zio", "r")
 

@@ -80,24 +80,47 @@ def demo(database: Database) -> Database:
     """A small demo, plus a family with every field filled (the demo leaves some empty)."""
     database.write(fill_demo, families=12, seed=7, activity=False)
     family = FamilyInput(
-        name="Ferrari Bianchi", address="Via Roma 1", comune_name="Suzzara", comune_code="L020",
-        phone="0376 123456", email="ferrari@esempio.it", isee_value=Decimal("12345.60"),
-        isee_expiry=date(2027, 1, 15), notes="Seguiti dal consultorio", external_key="F-1",
+        name="Ferrari Bianchi",
+        address="Via Roma 1",
+        comune_name="Suzzara",
+        comune_code="L020",
+        phone="0376 123456",
+        email="ferrari@esempio.it",
+        isee_value=Decimal("12345.60"),
+        isee_expiry=date(2027, 1, 15),
+        notes="Seguiti dal consultorio",
+        external_key="F-1",
         resident_since=date(2019, 6, 1),
-    )  # fmt: skip
+    )
     members = [
         MemberInput(
-            first_name="Anna", last_name="Ferrari", sex="F", birth_date=date(1985, 4, 2),
-            birth_place="Mantova", tax_code=code("Ferrari", "Anna", "F", date(1985, 4, 2), MANTOVA),
-            relation="parent", citizenship="italiana", languages="italiano, inglese",
-            phone="333 1234567", email="anna@esempio.it", notes="Preferisce il pomeriggio",
+            first_name="Anna",
+            last_name="Ferrari",
+            sex="F",
+            birth_date=date(1985, 4, 2),
+            birth_place="Mantova",
+            tax_code=code("Ferrari", "Anna", "F", date(1985, 4, 2), MANTOVA),
+            relation="parent",
+            citizenship="italiana",
+            languages="italiano, inglese",
+            phone="333 1234567",
+            email="anna@esempio.it",
+            notes="Preferisce il pomeriggio",
         ),
         MemberInput(
-            first_name="Luca", last_name="Bianchi", sex="M", birth_date=date(2025, 11, 1),
-            birth_place="Suzzara", no_code_reason="in attesa di attribuzione", relation="foster",
-            citizenship="italiana", languages="italiano", disability=True, notes="Nato prematuro",
+            first_name="Luca",
+            last_name="Bianchi",
+            sex="M",
+            birth_date=date(2025, 11, 1),
+            birth_place="Suzzara",
+            no_code_reason="in attesa di attribuzione",
+            relation="foster",
+            citizenship="italiana",
+            languages="italiano",
+            disability=True,
+            notes="Nato prematuro",
         ),
-    ]  # fmt: skip
+    ]
     database.write(create_family, family, members)
     return database
 

@@ -32,13 +32,25 @@ def _rossi(session: Session, card_type_id: int) -> tuple[int, str]:
     family = Family(name="Rossi", comune_code="L020", comune_name="Suzzara", address="Via Po 3")
     session.add(family)
     session.flush()
-    holder = Person(family_id=family.id, first_name="Giulia", last_name="Rossi", sex="F",
-                    relation="parent", birth_date=born(38))  # fmt: skip
+    holder = Person(
+        family_id=family.id,
+        first_name="Giulia",
+        last_name="Rossi",
+        sex="F",
+        relation="parent",
+        birth_date=born(38),
+    )
     session.add(holder)
     session.flush()
-    card = Card(number=next_number(session, "L020"), card_type_id=card_type_id, family_id=family.id,
-                holder_id=holder.id, comune_code="L020", issued_on=TODAY - timedelta(days=100),
-                expires_on=TODAY + timedelta(days=200))  # fmt: skip
+    card = Card(
+        number=next_number(session, "L020"),
+        card_type_id=card_type_id,
+        family_id=family.id,
+        holder_id=holder.id,
+        comune_code="L020",
+        issued_on=TODAY - timedelta(days=100),
+        expires_on=TODAY + timedelta(days=200),
+    )
     session.add(card)
     session.flush()
     session.add(CardMember(card_id=card.id, person_id=holder.id))
@@ -49,8 +61,9 @@ def build_register(database: Database) -> Register:
     world = build_world(database)
     expired = add_card(database, world, expires_on=TODAY - timedelta(days=5))
     revoked = add_card(database, world, status="revoked")
-    expiring = add_card(database, world, expires_on=TODAY + timedelta(days=10),
-                        card_type_id=world.youth_card)  # fmt: skip
+    expiring = add_card(
+        database, world, expires_on=TODAY + timedelta(days=10), card_type_id=world.youth_card
+    )
     active = add_card(database, world)
     rossi_family, rossi = database.write(_rossi, world.family_card)
     return Register(world, active, expiring, expired, revoked, rossi, rossi_family)

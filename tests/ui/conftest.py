@@ -72,8 +72,11 @@ def no_modal_loops(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureReque
         return int(QMessageBox.StandardButton.Ok)
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: shown.append(str(a[2])) or QMessageBox.StandardButton.Yes))  # fmt: skip
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: shown.append(str(a[2])) or QMessageBox.StandardButton.Yes),
+    )
     yield shown
     if "dialogs" not in request.fixturenames and shown:
         pytest.fail(f"unexpected message boxes: {shown}")

@@ -26,7 +26,7 @@ def clipped(view: QTableView, columns: list[int]) -> list[str]:
     margins and the cell's own font, e.g. bold), and the titles wider than their section."""
     QApplication.processEvents()
     model = view.model()
-    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)  # fmt: skip
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     out = []
     for column in columns:
         width = view.columnWidth(column)
@@ -47,5 +47,7 @@ def clipped(view: QTableView, columns: list[int]) -> list[str]:
 def beyond_the_right_edge(view: QTableView) -> int:
     """How many pixels the columns need beyond the table's visible width (0: none)."""
     QApplication.processEvents()
-    total = sum(view.columnWidth(c) for c in range(view.model().columnCount()) if not view.isColumnHidden(c))  # fmt: skip
+    total = sum(
+        view.columnWidth(c) for c in range(view.model().columnCount()) if not view.isColumnHidden(c)
+    )
     return max(0, total - view.viewport().width())

@@ -20,11 +20,22 @@ from familydesk.ui.widgets.page import PageContext
 
 def _detail(context: PageContext, database: Database, qtbot: QtBot) -> FamilyDetailView:
     members = [
-        MemberInput(first_name="Anna", last_name="Benatti", sex="F", no_code_reason="x",
-                    birth_date=date(1985, 4, 2)),
-        MemberInput(first_name="Zoe", last_name="Benatti", sex="F", relation="child",
-                    no_code_reason="neonata", birth_date=date(2024, 5, 6)),
-    ]  # fmt: skip
+        MemberInput(
+            first_name="Anna",
+            last_name="Benatti",
+            sex="F",
+            no_code_reason="x",
+            birth_date=date(1985, 4, 2),
+        ),
+        MemberInput(
+            first_name="Zoe",
+            last_name="Benatti",
+            sex="F",
+            relation="child",
+            no_code_reason="neonata",
+            birth_date=date(2024, 5, 6),
+        ),
+    ]
     family = database.write(registry.create_family, FamilyInput(name="Benatti"), members)
     view = FamilyDetailView(context.runner)
     qtbot.addWidget(view)
@@ -33,16 +44,23 @@ def _detail(context: PageContext, database: Database, qtbot: QtBot) -> FamilyDet
 
 
 def test_exports_the_selected_member_into_the_chosen_folder(
-    context: PageContext, database: Database, qtbot: QtBot, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch, dialogs: list[str],
-) -> None:  # fmt: skip
+    context: PageContext,
+    database: Database,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: list[str],
+) -> None:
     view = _detail(context, database, qtbot)
     button = view.buttons["access"]
     assert not button.isHidden() and button.text() == "Data copy (art. 15)…"
     asked: list[str] = []
     answer = {"folder": ""}
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
-                        staticmethod(lambda _parent, title, *a: asked.append(title) or answer["folder"]))  # fmt: skip
+    monkeypatch.setattr(
+        QFileDialog,
+        "getExistingDirectory",
+        staticmethod(lambda _parent, title, *a: asked.append(title) or answer["folder"]),
+    )
     view.members_view.selectRow(1)
     button.click()  # cancelled: nothing written
     assert "Benatti Zoe" in asked[0] and dialogs == []

@@ -36,19 +36,25 @@ def ten(database: Database, cal: Calendar) -> AppointmentRow:
     return database.write(book, booking(cal, working_day(), 10))
 
 
-def _page(context: PageContext, qtbot: QtBot, cal: Calendar, day: date, staff: int | None = None) -> AppointmentsPage:  # fmt: skip
+def _page(
+    context: PageContext, qtbot: QtBot, cal: Calendar, day: date, staff: int | None = None
+) -> AppointmentsPage:
     page = AppointmentsPage(context)
     qtbot.addWidget(page)
     page.resize(1200, 720)
     page.show()
     activate(page)
     page.activate()
-    page.toolbar.choose(kind="staff", resource_id=staff or cal.psychologists[0], day=day, view="week")  # fmt: skip
+    page.toolbar.choose(
+        kind="staff", resource_id=staff or cal.psychologists[0], day=day, view="week"
+    )
     return page
 
 
 def _all(database: Database, day: date):  # type: ignore[no-untyped-def]
-    return database.read(appointments_between, at(day - timedelta(days=7), 0), at(day + timedelta(days=40), 0))  # fmt: skip
+    return database.read(
+        appointments_between, at(day - timedelta(days=7), 0), at(day + timedelta(days=40), 0)
+    )
 
 
 def _center(page: AppointmentsPage, appointment_id: int) -> QPoint:
@@ -81,7 +87,11 @@ def test_booking_from_the_keyboard_with_ctrl_enter(
     dialog = page.new_appointment(at(day, 9, 30))
     activate(dialog)
     form = dialog.form
-    assert (form.staff.currentData(), form.time.text(), form.minutes.value()) == (cal.psychologists[0], "09:30", 60)  # fmt: skip
+    assert (form.staff.currentData(), form.time.text(), form.minutes.value()) == (
+        cal.psychologists[0],
+        "09:30",
+        60,
+    )
     qtbot.keyClicks(form.person.search, "Rossi")
     qtbot.keyClick(form.person.search, Qt.Key.Key_Down)
     qtbot.keyClick(form.person.results, Qt.Key.Key_Return)
@@ -90,7 +100,9 @@ def test_booking_from_the_keyboard_with_ctrl_enter(
     qtbot.keyClicks(form.note, "primo colloquio")
     qtbot.keyClick(form.note, Qt.Key.Key_Return, CTRL)
     booked = _all(database, day)
-    assert [(r.starts_at, r.person_id, r.note) for r in booked] == [(at(day, 9, 30), cal.person, "primo colloquio")]  # fmt: skip
+    assert [(r.starts_at, r.person_id, r.note) for r in booked] == [
+        (at(day, 9, 30), cal.person, "primo colloquio")
+    ]
     assert [r.id for r in page.grid.rows] == [booked[0].id]
     assert "Booked: Rossi Giulia" in page.banner.text()
 
@@ -101,7 +113,9 @@ def test_a_refused_booking_says_why_and_an_alternative_books_with_enter(
     day = ten.starts_at.date()
     dialog = open_booking_dialog(None, context, family_id=cal.families[1])
     activate(dialog)
-    dialog.form.prefill(starts_at=at(day, 10, 30), staff_id=cal.psychologists[0], place_id=cal.place)  # fmt: skip
+    dialog.form.prefill(
+        starts_at=at(day, 10, 30), staff_id=cal.psychologists[0], place_id=cal.place
+    )
     qtbot.keyClick(dialog.form.note, Qt.Key.Key_Return, CTRL)
     assert dialog.isVisible()
     assert "Dott.ssa Paola Rinaldi already has an appointment" in dialog.error.text()
@@ -144,7 +158,10 @@ def test_dragging_a_block_with_the_mouse_moves_the_appointment(
         QTest.mouseMove(page.grid, start + (end - start) * step / 5)
     QTest.mouseRelease(page.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
     moved = database.read(get_appointment, row.id)
-    assert (moved.starts_at, moved.ends_at) == (at(day + timedelta(days=1), 11), at(day + timedelta(days=1), 12))  # fmt: skip
+    assert (moved.starts_at, moved.ends_at) == (
+        at(day + timedelta(days=1), 11),
+        at(day + timedelta(days=1), 12),
+    )
     assert "Moved:" in page.banner.text()
 
 
@@ -162,7 +179,9 @@ def test_ctrl_down_moves_by_a_quarter_and_a_refused_move_snaps_back(
     qtbot.keyClick(page.grid, Qt.Key.Key_Down, CTRL)  # 10:30-11:30 touches 11:30: allowed
     qtbot.keyClick(page.grid, Qt.Key.Key_Down, CTRL)  # 10:45-11:45 overlaps: refused
     assert database.read(get_appointment, first.id).starts_at == at(day, 10, 30)
-    assert page.grid.pending == {} and page.grid.block_rect(first.id).top() == page.grid.geometry_().y_of(at(day, 10, 30))  # fmt: skip
+    assert page.grid.pending == {} and page.grid.block_rect(
+        first.id
+    ).top() == page.grid.geometry_().y_of(at(day, 10, 30))
     text = page.banner.text()
     assert (
         "already has an appointment" in text and "Move to" in text and page.banner.kind == "warning"
@@ -197,7 +216,9 @@ def test_status_changes_and_cancelling_the_rest_of_a_series(
     assert database.read(get_appointment, row.id).status == "confirmed"
     assert page.grid.row(row.id).status == "confirmed"
 
-    result = database.write(book_series, booking(cal, day, 15, family_id=cal.families[1]), every_weeks=1, occurrences=3)  # fmt: skip
+    result = database.write(
+        book_series, booking(cal, day, 15, family_id=cal.families[1]), every_weeks=1, occurrences=3
+    )
     second = result.booked[1]
     dialog = page.open_appointment(second)
     dialog.cancel_button.click()
@@ -219,9 +240,13 @@ def test_cancelled_appointments_show_struck_and_cannot_be_dragged(
     start = _center(page, row.id)
     QTest.mousePress(page.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     QTest.mouseMove(page.grid, start + QPoint(0, 80))
-    QTest.mouseRelease(page.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, 80))  # fmt: skip
+    QTest.mouseRelease(
+        page.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, 80)
+    )
     assert database.read(get_appointment, row.id).starts_at == at(day, 10)
-    assert "Cancelled because: malattia" in page.grid.tooltip_at(page.grid.block_rect(row.id).center())  # fmt: skip
+    assert "Cancelled because: malattia" in page.grid.tooltip_at(
+        page.grid.block_rect(row.id).center()
+    )
 
 
 @pytest.mark.parametrize(("role", "sees"), [("reception", True), ("educator", False)])
@@ -247,11 +272,17 @@ def test_a_double_click_on_a_free_time_opens_the_dialog_there(
     page = _page(context, qtbot, cal, day, staff=cal.social_worker)
     geo = page.grid.geometry_()
     wednesday = day + timedelta(days=1)
-    point = QPoint(int(geo.x_of(page.grid.days.index(wednesday)) + 10), int(geo.y_of(at(wednesday, 15, 30)) + 3))  # fmt: skip
+    point = QPoint(
+        int(geo.x_of(page.grid.days.index(wednesday)) + 10),
+        int(geo.y_of(at(wednesday, 15, 30)) + 3),
+    )
     assert page.grid.block_at(point.toPointF()) is None
     QTest.mouseDClick(page.grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     form = page.last_dialog.form
-    assert (form.staff.currentData(), form.starts_at()) == (cal.social_worker, at(wednesday, 15, 30))  # fmt: skip
+    assert (form.staff.currentData(), form.starts_at()) == (
+        cal.social_worker,
+        at(wednesday, 15, 30),
+    )
     # The social worker's calendar books what she gives, not the first service of the list.
     services = [form.service.itemData(i) for i in range(form.service.count())]
     assert (form.service.currentData(), services) == (cal.interview, [cal.interview])
@@ -275,7 +306,11 @@ def test_the_rest_of_a_series_moves_from_the_details_dialog(
     dialog.move_time.setText("16:30")
     qtbot.keyClick(dialog.move_time, Qt.Key.Key_Return)
     starts = [database.read(get_appointment, r.id).starts_at for r in result.booked]
-    assert starts == [at(day, 15), at(day + timedelta(weeks=2), 16, 30), at(day + timedelta(weeks=4), 16, 30)]  # fmt: skip
+    assert starts == [
+        at(day, 15),
+        at(day + timedelta(weeks=2), 16, 30),
+        at(day + timedelta(weeks=4), 16, 30),
+    ]
 
 
 def test_a_fortnightly_series_is_booked_from_the_dialog(
@@ -347,8 +382,13 @@ def test_the_page_prints_the_agenda_and_tomorrows_call_list(
 def test_booking_for_a_known_family_starts_at_the_professional(
     context: PageContext, qtbot: QtBot, cal: Calendar
 ) -> None:
-    dialog = open_booking_dialog(None, context, family_id=cal.families[0], person_id=cal.person,
-                                 service_key="family_mediation")  # fmt: skip
+    dialog = open_booking_dialog(
+        None,
+        context,
+        family_id=cal.families[0],
+        person_id=cal.person,
+        service_key="family_mediation",
+    )
     qtbot.addWidget(dialog)
     activate(dialog)
     assert dialog.form.person.value() == (cal.families[0], cal.person)
@@ -377,7 +417,7 @@ def test_a_booking_with_several_wrong_fields_lists_them_all(
     assert dialog.error.text().splitlines() == [
         "Professional: Sara Lodi is assistente sociale; 'Psychological counselling' is given by: psicologa/o.",
         "Date and time: the appointment must be in the future.",
-    ]  # fmt: skip
+    ]
     assert dialog.focusWidget() is form.staff
 
 

@@ -29,18 +29,24 @@ def _column(tab: AuditTab, column: int) -> list[str]:
 
 
 @pytest.fixture
-def page(context: PageContext, database: Database, qtbot: QtBot,
-         monkeypatch: pytest.MonkeyPatch) -> PrivacyPage:  # fmt: skip
+def page(
+    context: PageContext, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> PrivacyPage:
     ten_days_ago = clock.utcnow() - timedelta(days=10)
     monkeypatch.setattr(audit, "utcnow", lambda: ten_days_ago)
     database.operator = "laura"
-    database.write(registry.create_family, FamilyInput(name="Rossi"),
-                   [MemberInput(first_name="Anna", last_name="Rossi", sex="F",
-                                no_code_reason="neonata")])  # fmt: skip
+    database.write(
+        registry.create_family,
+        FamilyInput(name="Rossi"),
+        [MemberInput(first_name="Anna", last_name="Rossi", sex="F", no_code_reason="neonata")],
+    )
     monkeypatch.undo()
     database.operator = "marco"
-    detail = database.write(registry.create_family, FamilyInput(name="Benatti"),
-                            [MemberInput(first_name="Anna", last_name="Benatti", tax_code=CODE)])  # fmt: skip
+    detail = database.write(
+        registry.create_family,
+        FamilyInput(name="Benatti"),
+        [MemberInput(first_name="Anna", last_name="Benatti", tax_code=CODE)],
+    )
     database.write(registry.open_family, detail.id)
     database.operator = "tester"
     privacy = PrivacyPage(context)
@@ -62,7 +68,10 @@ def test_tab_lists_the_trail_with_translated_labels(page: PrivacyPage) -> None:
     assert _column(tab, 4)[0] == "opening" and _column(tab, 3)[0] == "family record"
     assert _column(tab, 2)[0] == "family Benatti" and _column(tab, 1)[:1] == ["marco"]
     assert [tab.operator.itemText(i) for i in range(tab.operator.count())] == [
-        "All operators", "laura", "marco"]  # fmt: skip
+        "All operators",
+        "laura",
+        "marco",
+    ]
     assert tab.count.text() == f"{tab.model.total} entries"
 
 
@@ -104,8 +113,9 @@ def test_verify_chain_says_intact_or_where_it_broke(page: PrivacyPage, database:
     tab.verify_button.click()
     assert "intact" in tab.verify_result.text()
     first = min(r.id for r in database.read(audit.entries))
-    database.write(lambda s: s.execute(text("UPDATE audit_log SET note = 'x' WHERE id = :id"),
-                                       {"id": first}))  # fmt: skip
+    database.write(
+        lambda s: s.execute(text("UPDATE audit_log SET note = 'x' WHERE id = :id"), {"id": first})
+    )
     tab.verify_button.click()
     assert f"Audit entry {first} was edited" in tab.verify_result.text()
 
@@ -129,8 +139,10 @@ def test_the_table_reads_like_a_register(page: PrivacyPage, database: Database) 
     tab = _tab(page)
     headers = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
     assert headers == ["When", "Operator", "Who", "What", "Action", "Changes"]
-    rows = {(who, what, action) for who, what, action in zip(
-        _column(tab, 2), _column(tab, 3), _column(tab, 4), strict=True)}  # fmt: skip
+    rows = {
+        (who, what, action)
+        for who, what, action in zip(_column(tab, 2), _column(tab, 3), _column(tab, 4), strict=True)
+    }
     assert ("Benatti Anna, family Benatti", "member record", "creation") in rows
     assert ("Rossi Anna, family Rossi", "member record", "creation") in rows
     uid = next(r.record_uid for r in database.read(audit.entries) if r.action == "open")
@@ -152,20 +164,28 @@ def test_the_table_reads_like_a_register(page: PrivacyPage, database: Database) 
     assert _column(tab, 4)[0] == "audit trail read"  # reading a record's trail is itself written
 
 
-def test_changes_name_the_fields_in_italian(page: PrivacyPage, database: Database,
-                                            context: PageContext) -> None:  # fmt: skip
+def test_changes_name_the_fields_in_italian(
+    page: PrivacyPage, database: Database, context: PageContext
+) -> None:
     opened = next(r for r in database.read(audit.entries) if r.action == "open")
     family_id = database.read(registry.family_id_for, opened.record_uid)
     detail = database.read(registry.get_family, family_id)
-    database.write(registry.update_family, FamilyInput(
-        name="Benatti", phone="0376 123456", notes="x", id=detail.id, version=detail.version))  # fmt: skip
+    database.write(
+        registry.update_family,
+        FamilyInput(
+            name="Benatti", phone="0376 123456", notes="x", id=detail.id, version=detail.version
+        ),
+    )
     tab = _tab(page)
     context.language.apply("it")
     try:
         tab.load()
         assert tab.model.headerData(5, Qt.Orientation.Horizontal) == "Modifiche"
         assert (_column(tab, 2)[0], _column(tab, 3)[0], _column(tab, 4)[0]) == (
-            "famiglia Benatti", "scheda della famiglia", "modifica")  # fmt: skip
+            "famiglia Benatti",
+            "scheda della famiglia",
+            "modifica",
+        )
         assert _column(tab, 5)[0] == "Note, Telefono"
     finally:
         context.language.apply("en")

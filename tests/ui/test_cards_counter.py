@@ -81,35 +81,70 @@ def test_a_scanned_valid_card_is_accepted_in_green_and_the_field_is_ready_again(
     assert (logged.accepted, logged.reason, logged.benefit_id) == (True, "", partners.pool_discount)
     assert tab.model.rowCount() == 1
     row = tab.model.row_at(0)
-    assert (row.number, row.partner, row.benefit, row.accepted) == (grouped(number), "Piscina Comunale", "10% discount", True)  # fmt: skip
+    assert (row.number, row.partner, row.benefit, row.accepted) == (
+        grouped(number),
+        "Piscina Comunale",
+        "10% discount",
+        True,
+    )
     assert tab.model.index(0, 0).data() == "10:30:00"
     assert tab.count.text() == "22/11/2026: 1 accepted, 0 refused"
     assert changed == [True]
 
 
-@pytest.mark.parametrize(("case", "reason", "says"), [
-    ("expired", "card expired", "Not valid: expired on 21/11/2026."),
-    ("revoked", "card revoked", "Not valid: this card was revoked."),
-    ("mistyped", "check character does not match", "The check character does not match"),
-    ("youth", "benefit not for this card type", "Refused: this benefit is for Carta Famiglia only."),
-    ("ended", "agreement not in force", "Refused: the agreement with Piscina Comunale ended on 21/11/2026."),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("case", "reason", "says"),
+    [
+        ("expired", "card expired", "Not valid: expired on 21/11/2026."),
+        ("revoked", "card revoked", "Not valid: this card was revoked."),
+        ("mistyped", "check character does not match", "The check character does not match"),
+        (
+            "youth",
+            "benefit not for this card type",
+            "Refused: this benefit is for Carta Famiglia only.",
+        ),
+        (
+            "ended",
+            "agreement not in force",
+            "Refused: the agreement with Piscina Comunale ended on 21/11/2026.",
+        ),
+    ],
+)
 def test_a_refused_card_says_why_in_red_and_is_logged_too(
-    window: MainWindow, database: Database, world: CardWorld, partners: Partners, qtbot: QtBot,
-    case: str, reason: str, says: str,
-) -> None:  # fmt: skip
-    number = add_card(database, world, status="revoked" if case == "revoked" else "active",
-                      expires_on=TODAY - timedelta(days=1) if case == "expired" else None,
-                      card_type_id=world.youth_card if case == "youth" else None)  # fmt: skip
+    window: MainWindow,
+    database: Database,
+    world: CardWorld,
+    partners: Partners,
+    qtbot: QtBot,
+    case: str,
+    reason: str,
+    says: str,
+) -> None:
+    number = add_card(
+        database,
+        world,
+        status="revoked" if case == "revoked" else "active",
+        expires_on=TODAY - timedelta(days=1) if case == "expired" else None,
+        card_type_id=world.youth_card if case == "youth" else None,
+    )
     tab = counter(window)
     tab.choose(partners.pool, partners.pool_discount)
     tab.focus_search()
     scan(qtbot, grouped(add_card(database, world)))  # an earlier use today, accepted
     if case == "ended":  # the coordinator ends the agreement while the desk has it chosen
         pool = database.read(get_partner, partners.pool)
-        database.write(save_partner, PartnerInput(pool.name, pool.category, pool.comune_id,
-                       agreement_start=pool.agreement_start, agreement_end=TODAY - timedelta(days=1),
-                       id=pool.id, version=pool.version))  # fmt: skip
+        database.write(
+            save_partner,
+            PartnerInput(
+                pool.name,
+                pool.category,
+                pool.comune_id,
+                agreement_start=pool.agreement_start,
+                agreement_end=TODAY - timedelta(days=1),
+                id=pool.id,
+                version=pool.version,
+            ),
+        )
     typed = grouped(number)
     if case == "mistyped":  # the last digit of the sequence swapped for another one
         typed = typed[:10] + ("7" if typed[10] != "7" else "8") + typed[11:]
@@ -122,7 +157,10 @@ def test_a_refused_card_says_why_in_red_and_is_logged_too(
         assert "Holder: Bianchi Laura" in text
     assert tab.number.text() == "" and focused() is tab.number
     logged = redemptions(database)
-    assert [(r.accepted, r.number_typed) for r in logged] == [(True, logged[0].number_typed), (False, typed)]  # fmt: skip
+    assert [(r.accepted, r.number_typed) for r in logged] == [
+        (True, logged[0].number_typed),
+        (False, typed),
+    ]
     assert tab.model.rowCount() == 2
     newest = tab.model.row_at(0)
     assert (newest.accepted, newest.reason_text) == (False, reason)
@@ -189,7 +227,10 @@ def test_the_log_shows_today_only_newest_first_with_the_operator(
     tab.choose(partners.pool, partners.pool_discount)
     tab.record_button.setFocus()  # the operator tabbed away; the scanner types anyway
     scan(qtbot, number)
-    assert [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())] == ["10:30:00", "09:30:00"]  # fmt: skip
+    assert [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())] == [
+        "10:30:00",
+        "09:30:00",
+    ]
     assert [tab.model.index(r, 5).data() for r in range(2)] == ["Giulia Rossi", "tester"]
     total = database.read(lambda s: s.scalar(select(func.count()).select_from(Redemption)))
     assert total == 3

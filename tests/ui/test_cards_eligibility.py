@@ -60,7 +60,9 @@ def cards(database: Database) -> list[Card]:
     return database.read(lambda s: list(s.scalars(select(Card).order_by(Card.id))))
 
 
-def test_the_bianchi_family_is_eligible_rule_by_rule(context: PageContext, world: CardWorld, qtbot: QtBot) -> None:  # fmt: skip
+def test_the_bianchi_family_is_eligible_rule_by_rule(
+    context: PageContext, world: CardWorld, qtbot: QtBot
+) -> None:
     tab = tab_for(context, qtbot)
     assert tab.panel.card_type.currentText() == "Carta Famiglia"
     tab.show_family(world.family[0])
@@ -127,17 +129,29 @@ def test_found_with_the_keyboard_and_issued_with_ctrl_enter(
     assert focused() is panel.holder
     press(qtbot, Qt.Key.Key_Return, CTRL)
     [card] = cards(database)
-    assert (card.family_id, card.holder_id, card.expires_on) == (world.family[0], world.family[1], date(2028, 11, 21))  # fmt: skip
+    assert (card.family_id, card.holder_id, card.expires_on) == (
+        world.family[0],
+        world.family[1],
+        date(2028, 11, 21),
+    )
     number = f"{card.number[:4]} {card.number[4:10]} {card.number[10:]}"
     assert panel.banner.text() == f"Card {number} issued to Bianchi Laura, valid until 21/11/2028."
     assert changed == [True]
-    assert panel.existing.text().startswith(f"Already has card {number} (holder Bianchi Laura), valid until 21/11/2028.")  # fmt: skip
-    assert panel.verdict.text() == f"Already has card {number} of Carta Famiglia, valid until 21/11/2028."  # fmt: skip
+    assert panel.existing.text().startswith(
+        f"Already has card {number} (holder Bianchi Laura), valid until 21/11/2028."
+    )
+    assert (
+        panel.verdict.text()
+        == f"Already has card {number} of Carta Famiglia, valid until 21/11/2028."
+    )
     assert not panel.issue_button.isEnabled()
     assert focused() is panel.print_card_button
     press(qtbot, Qt.Key.Key_Space)
     qtbot.mouseClick(panel.print_letter_button, Qt.MouseButton.LeftButton)
-    assert [p.rsplit("/", 1)[-1] for p in opened_files] == [f"card-{card.number}.pdf", f"card-letter-{card.number}.pdf"]  # fmt: skip
+    assert [p.rsplit("/", 1)[-1] for p in opened_files] == [
+        f"card-{card.number}.pdf",
+        f"card-letter-{card.number}.pdf",
+    ]
 
 
 @pytest.mark.parametrize("role", ["reception", "professional"])
@@ -172,13 +186,13 @@ def test_a_family_with_a_valid_card_is_not_issued_another(
     # Not a large green "eligible": the family has its card, in the neutral blue of information.
     assert panel.verdict.text() == (
         f"Already has card {number[:4]} {number[4:10]} {number[10:]} of Carta Famiglia, valid until 18/09/2027."
-    )  # fmt: skip
+    )
     assert "#1f4e8c" in panel.verdict.styleSheet()
     assert not panel.form.isRowVisible(panel.expiry)  # no new card to describe
     assert panel.existing.text() == (
         f"Already has card {number[:4]} {number[4:10]} {number[10:]} (holder Bianchi Laura), valid until 18/09/2027.\n"
         "Renew or replace it in the Card register."
-    )  # fmt: skip
+    )
     assert not panel.issue_button.isEnabled()
     panel.holder.setFocus()
     press(qtbot, Qt.Key.Key_Return, CTRL)
@@ -203,7 +217,10 @@ def test_a_card_issued_meanwhile_elsewhere_is_refused_with_the_service_reason(
     number = add_card(database, world)  # another desk, after the check
     qtbot.mouseClick(tab.panel.issue_button, Qt.MouseButton.LeftButton)
     assert tab.panel.banner.kind == "warning"
-    assert f"already has card {number[:4]} {number[4:10]} {number[10:]} of this type" in tab.panel.banner.text()  # fmt: skip
+    assert (
+        f"already has card {number[:4]} {number[4:10]} {number[10:]} of this type"
+        in tab.panel.banner.text()
+    )
     assert len(cards(database)) == 1 and not tab.panel.issue_button.isEnabled()
 
 
@@ -226,14 +243,21 @@ def test_rules_changed_meanwhile_refuse_with_every_reason(
 def test_a_youth_card_depends_on_the_holder_chosen(
     context: PageContext, database: Database, world: CardWorld, qtbot: QtBot
 ) -> None:
-    change(database, isee_value=Decimal("12000"), isee_expiry=TODAY + timedelta(days=200),
-           Paolo_birth_date=born(25, days=266))  # fmt: skip  # 26 on 01/03/2027
+    change(
+        database,
+        isee_value=Decimal("12000"),
+        isee_expiry=TODAY + timedelta(days=200),
+        Paolo_birth_date=born(25, days=266),
+    )  # 26 on 01/03/2027
     tab = tab_for(context, qtbot)
     tab.show_family(world.family[0])
     panel = tab.panel
     panel.choose_type(world.youth_card)
     assert panel.verdict.text() == "Eligible for Carta Giovani"
-    assert panel.holder.currentText() == "Bianchi Paolo, 25 years" and panel.covers.text() == "Bianchi Paolo"  # fmt: skip
+    assert (
+        panel.holder.currentText() == "Bianchi Paolo, 25 years"
+        and panel.covers.text() == "Bianchi Paolo"
+    )
     assert panel.expiry.text() == (
         "28/02/2027\nShorter than the usual 12 months: on 01/03/2027 Paolo Bianchi turns 26."
     )
@@ -249,18 +273,38 @@ def test_a_youth_card_depends_on_the_holder_chosen(
     press(qtbot, Qt.Key.Key_Return, CTRL)
     [card] = cards(database)
     paolo = panel.holder.currentData()
-    assert (card.card_type_id, card.holder_id, card.expires_on) == (world.youth_card, paolo, date(2027, 2, 28))  # fmt: skip
+    assert (card.card_type_id, card.holder_id, card.expires_on) == (
+        world.youth_card,
+        paolo,
+        date(2027, 2, 28),
+    )
 
 
 def _verdi(session) -> int:  # noqa: ANN001
     family = Family(name="Verdi", comune_code="L020", comune_name="Suzzara", phone="0376 77777")
     session.add(family)
     session.flush()
-    session.add(Person(family_id=family.id, first_name="Anna", last_name="Verdi", sex="F",
-                       relation="parent", birth_date=born(38)))  # fmt: skip
+    session.add(
+        Person(
+            family_id=family.id,
+            first_name="Anna",
+            last_name="Verdi",
+            sex="F",
+            relation="parent",
+            birth_date=born(38),
+        )
+    )
     for name, age in (("Ada", 1), ("Bea", 4), ("Ciro", 8)):
-        session.add(Person(family_id=family.id, first_name=name, last_name="Verdi", sex="F",
-                           relation="child", birth_date=born(age)))  # fmt: skip
+        session.add(
+            Person(
+                family_id=family.id,
+                first_name=name,
+                last_name="Verdi",
+                sex="F",
+                relation="child",
+                birth_date=born(age),
+            )
+        )
     session.flush()
     return family.id
 
@@ -272,7 +316,12 @@ def test_families_without_a_card_are_listed_and_checked_with_enter(
     tab = tab_for(context, qtbot)
     listed = tab.candidates
     assert listed.family_ids() == [world.family[0], verdi] and listed.count.text() == "2 families"
-    assert [listed.model.data(listed.model.index(1, c)) for c in range(4)] == ["Verdi", "Suzzara", "0376 77777", "21/11/2028"]  # fmt: skip
+    assert [listed.model.data(listed.model.index(1, c)) for c in range(4)] == [
+        "Verdi",
+        "Suzzara",
+        "0376 77777",
+        "21/11/2028",
+    ]
     listed.focus_list()
     press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Return)
@@ -288,7 +337,9 @@ def test_families_without_a_card_are_listed_and_checked_with_enter(
     assert listed.family_ids() == [] and listed.count.text() == "No families"
 
 
-def test_tab_goes_from_the_search_to_the_list(context: PageContext, world: CardWorld, qtbot: QtBot) -> None:  # fmt: skip
+def test_tab_goes_from_the_search_to_the_list(
+    context: PageContext, world: CardWorld, qtbot: QtBot
+) -> None:
     tab = tab_for(context, qtbot)
     tab.show_family(world.family[0])
     tab.focus_search()
@@ -296,10 +347,19 @@ def test_tab_goes_from_the_search_to_the_list(context: PageContext, world: CardW
     for _ in range(6):
         order.append(focused().objectName())
         press(qtbot, Qt.Key.Key_Tab)
-    assert order == ["personSearch", "cardTypeChoice", "holderChoice", "issueCard", "candidatesTable", "personSearch"]  # fmt: skip
+    assert order == [
+        "personSearch",
+        "cardTypeChoice",
+        "holderChoice",
+        "issueCard",
+        "candidatesTable",
+        "personSearch",
+    ]
 
 
-def test_the_page_opens_the_check_on_a_family(window: MainWindow, world: CardWorld, qtbot: QtBot) -> None:  # fmt: skip
+def test_the_page_opens_the_check_on_a_family(
+    window: MainWindow, world: CardWorld, qtbot: QtBot
+) -> None:
     page = open_page(window, "cards")
     page.check_family(world.family[0])
     assert page.tabs.currentWidget() is page.eligibility
@@ -313,7 +373,10 @@ def test_roles_without_the_card_permission_are_told_why(
     dialog = EligibilityDialog(context, world.family[0])
     qtbot.addWidget(dialog)
     assert dialog.panel.issue_button.isHidden()
-    assert "Your role (educator) does not allow you to issue family cards" in dialog.panel.banner.text()  # fmt: skip
+    assert (
+        "Your role (educator) does not allow you to issue family cards"
+        in dialog.panel.banner.text()
+    )
     dialog.panel.issue()
     assert cards(database) == []
 

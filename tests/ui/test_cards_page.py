@@ -15,14 +15,18 @@ def test_the_page_has_four_tabs_loaded_when_first_shown(window: MainWindow, qtbo
     page = open_page(window, "cards")
     assert isinstance(page, CardsPage)
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "Card register", "Check a family", "Benefits counter", "Partners",
-    ]  # fmt: skip
+        "Card register",
+        "Check a family",
+        "Benefits counter",
+        "Partners",
+    ]
     assert page.tabs.currentWidget() is page.register
 
 
 @pytest.mark.parametrize("role", ["educator"])
-def test_roles_without_the_card_permission_see_it_greyed_out(database: Database, role: str,
-                                                             request: pytest.FixtureRequest) -> None:  # fmt: skip
+def test_roles_without_the_card_permission_see_it_greyed_out(
+    database: Database, role: str, request: pytest.FixtureRequest
+) -> None:
     database.role = role
     window = request.getfixturevalue("window")
     page = window.pages["cards"]
@@ -33,7 +37,9 @@ def test_roles_without_the_card_permission_see_it_greyed_out(database: Database,
     )
 
 
-def test_coming_back_to_the_page_shows_cards_issued_meanwhile(window: MainWindow, database: Database) -> None:  # fmt: skip
+def test_coming_back_to_the_page_shows_cards_issued_meanwhile(
+    window: MainWindow, database: Database
+) -> None:
     from tests.cards.card_data import add_card, build_world
 
     world = build_world(database)
@@ -45,7 +51,9 @@ def test_coming_back_to_the_page_shows_cards_issued_meanwhile(window: MainWindow
     assert page.register.model.rowCount() == 1
 
 
-def test_a_language_switch_reloads_what_was_read_in_the_old_language(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+def test_a_language_switch_reloads_what_was_read_in_the_old_language(
+    window: MainWindow, context
+) -> None:  # type: ignore[no-untyped-def]
     from tests.cards.card_data import build_world
     from tests.cards.partner_data import build_partners
 

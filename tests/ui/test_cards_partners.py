@@ -61,10 +61,26 @@ def _bookshop(database: Database, world: CardWorld) -> int:
 
     def write(session):  # type: ignore[no-untyped-def]
         comune = session.scalar(select(MemberComune.id).where(MemberComune.name == "Suzzara"))
-        shop = save_partner(session, PartnerInput("Libreria Il Segnalibro", "educational", comune,
-                                                  "Piazza Castello 12", phone="0376 531234"))  # fmt: skip
-        save_benefit(session, BenefitInput(shop.id, "percent", Decimal("15"),
-                     conditions="On children's books.", card_type_ids=(world.family_card,)))  # fmt: skip
+        shop = save_partner(
+            session,
+            PartnerInput(
+                "Libreria Il Segnalibro",
+                "educational",
+                comune,
+                "Piazza Castello 12",
+                phone="0376 531234",
+            ),
+        )
+        save_benefit(
+            session,
+            BenefitInput(
+                shop.id,
+                "percent",
+                Decimal("15"),
+                conditions="On children's books.",
+                card_type_ids=(world.family_card,),
+            ),
+        )
         return shop.id
 
     return database.write(write)
@@ -87,7 +103,10 @@ def test_the_list_is_filtered_by_category_comune_and_name(
     qtbot.keyClicks(tab.search, "cine")
     assert tab.shown_names() == ["Cinema Italia"] and tab.count.text() == "1 partner"
     assert tab.detail.name.text() == "Cinema Italia"
-    assert tab.detail.agreement.text() == "⚠ Agreement ended on 31/10/2026: its benefits can no longer be given."  # fmt: skip
+    assert (
+        tab.detail.agreement.text()
+        == "⚠ Agreement ended on 31/10/2026: its benefits can no longer be given."
+    )
     assert tab.model.index(0, 2).data() == "ended on 31/10/2026"
 
 
@@ -96,17 +115,27 @@ def test_the_details_show_the_benefits_and_a_years_uses(
 ) -> None:
     number = add_card(database, world)
     for typed, month in ((number, 11), ("E089 000999 X", 11), (number, 6)):
-        database.write(redeem, partners.pool_discount, typed, datetime(2026, month, 20, 9, tzinfo=UTC))  # fmt: skip
+        database.write(
+            redeem, partners.pool_discount, typed, datetime(2026, month, 20, 9, tzinfo=UTC)
+        )
     database.write(redeem, partners.pool_discount, number, datetime(2025, 10, 1, 9, tzinfo=UTC))
     tab = partners_tab(context, qtbot)
     tab.select_partner(partners.pool)
     detail = tab.detail
     assert detail.name.text() == "Piscina Comunale"
     assert detail.agreement.text() == "Agreement in force from 01/01/2026 to 31/12/2027."
-    assert detail.values["category"].text() == "Sports" and detail.values["address"].text() == "Via Roma 1"  # fmt: skip
-    benefits = [[detail.benefits.index(r, c).data() for c in range(4)] for r in range(detail.benefits.rowCount())]  # fmt: skip
-    assert benefits == [["10% discount", "Percent discount", "Carta Famiglia", "active"],
-                        ["free entry", "Free entry", "Carta Giovani", "active"]]  # fmt: skip
+    assert (
+        detail.values["category"].text() == "Sports"
+        and detail.values["address"].text() == "Via Roma 1"
+    )
+    benefits = [
+        [detail.benefits.index(r, c).data() for c in range(4)]
+        for r in range(detail.benefits.rowCount())
+    ]
+    assert benefits == [
+        ["10% discount", "Percent discount", "Carta Famiglia", "active"],
+        ["free entry", "Free entry", "Carta Giovani", "active"],
+    ]
     assert detail.uses.rowCount() == 3  # the one of October 2025 is older than 12 months
     assert detail.uses.index(0, 0).data() == "20/11/2026 10:00"
     assert detail.uses_count.text() == "2 accepted, 1 refused"
@@ -128,19 +157,34 @@ def test_a_coordinator_adds_a_partner_and_its_benefit_from_the_dialogs(
     qtbot.keyClicks(dialog.address, "Via Mazzini 3")
     qtbot.keyClicks(dialog.start, "31/02/2026")
     dialog.save()
-    assert dialog.form.errors["agreement_start"].text().startswith("Agreement from: “31/02/2026” does not exist: February 2026 has 28 days.")  # fmt: skip
+    assert (
+        dialog.form.errors["agreement_start"]
+        .text()
+        .startswith("Agreement from: “31/02/2026” does not exist: February 2026 has 28 days.")
+    )
     assert dialog.focusWidget() is dialog.start
     dialog.start.setText("01/03/2026")
     qtbot.keyClicks(dialog.end, "01/01/2026")
     dialog.save()
-    assert dialog.form.errors["agreement_end"].text().startswith("Agreement end: a date from 01/03/2026 on")  # fmt: skip
+    assert (
+        dialog.form.errors["agreement_end"]
+        .text()
+        .startswith("Agreement end: a date from 01/03/2026 on")
+    )
     dialog.end.setText("28/02/2028")
     dialog.save()
     assert not dialog.isVisible()
     added = next(p for p in database.read(list_partners) if p.name == "Farmacia San Rocco")
     assert (added.category, added.address, added.agreement_start, added.agreement_end) == (
-        "social", "Via Mazzini 3", date(2026, 3, 1), date(2028, 2, 28))  # fmt: skip
-    assert tab.detail.name.text() == "Farmacia San Rocco" and "Saved: Farmacia San Rocco." in tab.banner.text()  # fmt: skip
+        "social",
+        "Via Mazzini 3",
+        date(2026, 3, 1),
+        date(2028, 2, 28),
+    )
+    assert (
+        tab.detail.name.text() == "Farmacia San Rocco"
+        and "Saved: Farmacia San Rocco." in tab.banner.text()
+    )
     assert changed == [True]
 
     benefit = tab.detail.add_benefit()
@@ -159,8 +203,15 @@ def test_a_coordinator_adds_a_partner_and_its_benefit_from_the_dialogs(
     assert not benefit.isVisible()
     [saved] = database.read(get_partner, added.id).benefits
     assert (saved.kind, saved.value, saved.card_type_ids, saved.conditions) == (
-        "percent", Decimal("12.50"), (world.family_card,), "On medicines without prescription.")  # fmt: skip
-    assert tab.detail.benefits.rowCount() == 1 and tab.detail.benefits.index(0, 0).data() == "12.5% discount"  # fmt: skip
+        "percent",
+        Decimal("12.50"),
+        (world.family_card,),
+        "On medicines without prescription.",
+    )
+    assert (
+        tab.detail.benefits.rowCount() == 1
+        and tab.detail.benefits.index(0, 0).data() == "12.5% discount"
+    )
     assert "Benefit added: 12.5% discount." in tab.banner.text()
     assert changed == [True, True]
 
@@ -173,8 +224,12 @@ def test_an_edit_changed_meanwhile_by_someone_else_is_refused_under_the_form(
     dialog = tab.edit_partner()
     assert dialog is not None and dialog.name.text() == "Piscina Comunale"
     pool = database.read(get_partner, partners.pool)
-    database.write(save_partner, PartnerInput("Piscina di Gonzaga", pool.category, pool.comune_id,
-                   id=pool.id, version=pool.version))  # fmt: skip
+    database.write(
+        save_partner,
+        PartnerInput(
+            "Piscina di Gonzaga", pool.category, pool.comune_id, id=pool.id, version=pool.version
+        ),
+    )
     dialog.phone.setText("0376 1")
     dialog.save()
     assert dialog.isVisible()
@@ -184,10 +239,19 @@ def test_an_edit_changed_meanwhile_by_someone_else_is_refused_under_the_form(
 
 
 def test_removal_is_confirmed_and_a_used_partner_is_only_retired(
-    context: PageContext, database: Database, world: CardWorld, partners: Partners,
-    qtbot: QtBot, dialogs: list[str],
-) -> None:  # fmt: skip
-    database.write(redeem, partners.pool_discount, add_card(database, world), datetime(2026, 11, 20, 9, tzinfo=UTC))  # fmt: skip
+    context: PageContext,
+    database: Database,
+    world: CardWorld,
+    partners: Partners,
+    qtbot: QtBot,
+    dialogs: list[str],
+) -> None:
+    database.write(
+        redeem,
+        partners.pool_discount,
+        add_card(database, world),
+        datetime(2026, 11, 20, 9, tzinfo=UTC),
+    )
     tab = partners_tab(context, qtbot)
     tab.select_partner(partners.cinema)
     tab.remove_partner()
@@ -212,8 +276,14 @@ def test_the_reception_sees_the_partners_without_edit_buttons(
 ) -> None:
     tab = partners_tab(context, qtbot, role="reception")
     assert tab.shown_names() == ["Cinema Italia", "Piscina Comunale"]
-    buttons = (tab.new_button, tab.edit_button, tab.remove_button, tab.detail.add_button,
-               tab.detail.edit_button, tab.detail.remove_button)  # fmt: skip
+    buttons = (
+        tab.new_button,
+        tab.edit_button,
+        tab.remove_button,
+        tab.detail.add_button,
+        tab.detail.edit_button,
+        tab.detail.remove_button,
+    )
     assert not any(button.isVisible() for button in buttons)
     assert tab.booklet_button.isVisible()
     qtbot.keyClick(tab.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
@@ -283,9 +353,14 @@ def test_the_agreement_dates_show_whole_at_1366(
     context.language.apply("it")
     build_partners(database, world)
     for n in range(4):
-        database.write(save_partner, PartnerInput(
-            name=f"Biblioteca Comunale di San Benedetto Po, sezione ragazzi {n}",
-            category="educational", agreement_end=date(2027, 12, 31)))  # fmt: skip
+        database.write(
+            save_partner,
+            PartnerInput(
+                name=f"Biblioteca Comunale di San Benedetto Po, sezione ragazzi {n}",
+                category="educational",
+                agreement_end=date(2027, 12, 31),
+            ),
+        )
     window.resize(1366, 720)
     page = open_page(window, "cards")
     page.tabs.setCurrentWidget(page.partners)

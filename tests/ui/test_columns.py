@@ -9,8 +9,14 @@ from pytestqt.qtbot import QtBot
 from familydesk.ui.widgets.columns import fit_columns
 from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
-ROWS = [("1", "Centro per le Famiglie di Suzzara, Sala Mediazione", "Recupero: Le emozioni dei figli",
-         "annullato: educatrice malata")]  # fmt: skip
+ROWS = [
+    (
+        "1",
+        "Centro per le Famiglie di Suzzara, Sala Mediazione",
+        "Recupero: Le emozioni dei figli",
+        "annullato: educatrice malata",
+    )
+]
 
 
 def _table(qtbot: QtBot, width: int, yielding) -> QTableView:  # type: ignore[no-untyped-def]

@@ -11,15 +11,23 @@ from familydesk.ui.widgets.combo import SearchableCombo, collation_key
 def test_collation_ignores_accents_and_case() -> None:
     names = ["Zanzara", "Édicola Rossi", "biblioteca di Moglia", "Asilo", "Ecole"]
     assert sorted(names, key=collation_key) == [
-        "Asilo", "biblioteca di Moglia", "Ecole", "Édicola Rossi", "Zanzara",
-    ]  # fmt: skip
+        "Asilo",
+        "biblioteca di Moglia",
+        "Ecole",
+        "Édicola Rossi",
+        "Zanzara",
+    ]
 
 
 def test_typing_any_part_finds_the_entry(qtbot: QtBot) -> None:
     combo = SearchableCombo()
     qtbot.addWidget(combo)
-    combo.set_items([(f"Biblioteca Comunale di {c}", i) for i, c in
-                     enumerate(["Suzzara", "Gonzaga", "Moglia", "Pegognaga"])])  # fmt: skip
+    combo.set_items(
+        [
+            (f"Biblioteca Comunale di {c}", i)
+            for i, c in enumerate(["Suzzara", "Gonzaga", "Moglia", "Pegognaga"])
+        ]
+    )
     assert combo.currentIndex() == -1
     assert combo.itemText(0) == "Biblioteca Comunale di Gonzaga"
     completer = combo.completer()

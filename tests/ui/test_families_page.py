@@ -38,15 +38,32 @@ def page(window: MainWindow, database: Database, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(QDialog, "open", QDialog.show)  # no modal loops in tests
     family = FamilyInput(name="D'Angelo", comune_name="Suzzara", comune_code="L020")
     members = [
-        MemberInput(first_name="Nicolò", last_name="D'Angelo", relation="parent",
-                    tax_code=_code("D'Angelo", "Nicolò", "M", date(1985, 4, 2))),
-        MemberInput(first_name="Zoe", last_name="D'Angelo", relation="child",
-                    tax_code=_code("D'Angelo", "Zoe", "F", ZOE_BORN, "Mantova")),
-    ]  # fmt: skip
+        MemberInput(
+            first_name="Nicolò",
+            last_name="D'Angelo",
+            relation="parent",
+            tax_code=_code("D'Angelo", "Nicolò", "M", date(1985, 4, 2)),
+        ),
+        MemberInput(
+            first_name="Zoe",
+            last_name="D'Angelo",
+            relation="child",
+            tax_code=_code("D'Angelo", "Zoe", "F", ZOE_BORN, "Mantova"),
+        ),
+    ]
     database.write(registry.create_family, family, members)
-    database.write(registry.create_family, FamilyInput(name="Rossi"), [
-        MemberInput(first_name="Anna", last_name="Rossi", relation="parent",
-                    tax_code=_code("Rossi", "Anna", "F", date(1990, 1, 1)))])  # fmt: skip
+    database.write(
+        registry.create_family,
+        FamilyInput(name="Rossi"),
+        [
+            MemberInput(
+                first_name="Anna",
+                last_name="Rossi",
+                relation="parent",
+                tax_code=_code("Rossi", "Anna", "F", date(1990, 1, 1)),
+            )
+        ],
+    )
     result = open_page(window, "families")
     assert isinstance(result, FamiliesPage)
     return result
@@ -160,9 +177,20 @@ def test_consent_for_a_minor_defaults_to_the_guardian(page: FamiliesPage) -> Non
 
 
 def test_duplicates_are_merged_from_the_merge_view(page: FamiliesPage, database: Database) -> None:
-    database.write(registry.create_family, FamilyInput(name="Dangelo"), [
-        MemberInput(first_name="Nicolo", last_name="Dangelo", sex="M", relation="parent",
-                    birth_date=date(1985, 4, 2), no_code_reason="documenti in arrivo")])  # fmt: skip
+    database.write(
+        registry.create_family,
+        FamilyInput(name="Dangelo"),
+        [
+            MemberInput(
+                first_name="Nicolo",
+                last_name="Dangelo",
+                sex="M",
+                relation="parent",
+                birth_date=date(1985, 4, 2),
+                no_code_reason="documenti in arrivo",
+            )
+        ],
+    )
     page.show_duplicates()
     dialog = page.last_dialog
     assert isinstance(dialog, MergeDialog)
@@ -254,8 +282,10 @@ def test_the_family_form_names_each_field_as_its_label_says(page: FamiliesPage) 
         dialog = page.last_dialog
         dialog.retranslate_ui()
         dialog.edits["name"].setText("Verdi")
-        for field, widget, text in (("resident_since", dialog.resident_since, "31/02/2026"),
-                                    ("isee_expiry", dialog.isee_expiry, "oggi")):  # fmt: skip
+        for field, widget, text in (
+            ("resident_since", dialog.resident_since, "31/02/2026"),
+            ("isee_expiry", dialog.isee_expiry, "oggi"),
+        ):
             widget.setText(text)
             with pytest.raises(ValidationError) as refused:
                 dialog.current_input()
@@ -270,7 +300,9 @@ def test_the_family_form_names_each_field_as_its_label_says(page: FamiliesPage) 
         i18n.set_language("en")
 
 
-def test_detail_clears_when_the_search_excludes_the_family(page: FamiliesPage, qtbot: QtBot) -> None:  # fmt: skip
+def test_detail_clears_when_the_search_excludes_the_family(
+    page: FamiliesPage, qtbot: QtBot
+) -> None:
     page.table.selectRow(0)
     assert page.detail.family is not None
     qtbot.keyClicks(page.search, "nobody-by-this-name")
@@ -280,10 +312,18 @@ def test_detail_clears_when_the_search_excludes_the_family(page: FamiliesPage, q
 
 def test_comune_column_is_not_clipped_at_1366(window: MainWindow, database: Database) -> None:
     for name in ("Bianchi", "Verdi"):
-        database.write(registry.create_family,
-                       FamilyInput(name=name, comune_name="San Benedetto Po", comune_code="H771"),
-                       [MemberInput(first_name="Anna", last_name=name, relation="parent",
-                                    tax_code=_code(name, "Anna", "F", date(1990, 1, 1)))])  # fmt: skip
+        database.write(
+            registry.create_family,
+            FamilyInput(name=name, comune_name="San Benedetto Po", comune_code="H771"),
+            [
+                MemberInput(
+                    first_name="Anna",
+                    last_name=name,
+                    relation="parent",
+                    tax_code=_code(name, "Anna", "F", date(1990, 1, 1)),
+                )
+            ],
+        )
     window.resize(1366, 740)
     page = open_page(window, "families")
     window.resize(1366, 740)
@@ -306,17 +346,35 @@ def test_a_search_that_finds_nobody_says_so_in_words(page: FamiliesPage, qtbot: 
         i18n.set_language("en")
 
 
-def test_a_person_found_by_phone_or_email_shows_it(page: FamiliesPage, database: Database, qtbot: QtBot) -> None:  # fmt: skip
-    database.write(registry.create_family,
-                   FamilyInput(name="Bellini", comune_name="Suzzara", comune_code="L020",
-                               phone="323 7539906", email="casa.b27@esempio.it"),
-                   [MemberInput(first_name="Sofia", last_name="Bellini", relation="parent",
-                                tax_code=_code("Bellini", "Sofia", "F", date(1988, 3, 4)),
-                                phone="347 100 2000")])  # fmt: skip
+def test_a_person_found_by_phone_or_email_shows_it(
+    page: FamiliesPage, database: Database, qtbot: QtBot
+) -> None:
+    database.write(
+        registry.create_family,
+        FamilyInput(
+            name="Bellini",
+            comune_name="Suzzara",
+            comune_code="L020",
+            phone="323 7539906",
+            email="casa.b27@esempio.it",
+        ),
+        [
+            MemberInput(
+                first_name="Sofia",
+                last_name="Bellini",
+                relation="parent",
+                tax_code=_code("Bellini", "Sofia", "F", date(1988, 3, 4)),
+                phone="347 100 2000",
+            )
+        ],
+    )
     found_by = 2
     assert page.people.headerData(found_by, Qt.Orientation.Horizontal) == "Found by"
-    for typed, shown in (("323 7539", "323 7539906"), ("casa.b27", "casa.b27@esempio.it"),
-                         ("347 100", "347 100 2000")):  # fmt: skip
+    for typed, shown in (
+        ("323 7539", "323 7539906"),
+        ("casa.b27", "casa.b27@esempio.it"),
+        ("347 100", "347 100 2000"),
+    ):
         page.search.clear()
         qtbot.keyClicks(page.search, typed)
         assert page.people.rowCount() == 1
@@ -342,15 +400,27 @@ def test_the_families_list_never_scrolls_sideways_beside_the_family_pane(
     takes the small screen's width and the family name and markers give way (whole in the
     tooltip), the comune and the count staying whole."""
     surname = "Bertazzoni-Castiglioni"
-    parent = dict(relation="parent", disability=True,
-                  tax_code=_code(surname, "Anna", "F", date(1990, 1, 1)))  # fmt: skip
-    children = [MemberInput(first_name=name, last_name=surname, relation="child",
-                            tax_code=_code(surname, name, "M", date(2025, 1, 1 + i)))
-                for i, name in enumerate(("Luca", "Marco", "Paolo"))]  # fmt: skip
-    database.write(registry.create_family,
-                   FamilyInput(name="Bertazzoni-Castiglioni Dall'Acqua", comune_name="San Benedetto Po",
-                               comune_code="H771"),
-                   [MemberInput(first_name="Anna", last_name="Bertazzoni-Castiglioni", **parent), *children])  # fmt: skip
+    parent = dict(
+        relation="parent", disability=True, tax_code=_code(surname, "Anna", "F", date(1990, 1, 1))
+    )
+    children = [
+        MemberInput(
+            first_name=name,
+            last_name=surname,
+            relation="child",
+            tax_code=_code(surname, name, "M", date(2025, 1, 1 + i)),
+        )
+        for i, name in enumerate(("Luca", "Marco", "Paolo"))
+    ]
+    database.write(
+        registry.create_family,
+        FamilyInput(
+            name="Bertazzoni-Castiglioni Dall'Acqua",
+            comune_name="San Benedetto Po",
+            comune_code="H771",
+        ),
+        [MemberInput(first_name="Anna", last_name="Bertazzoni-Castiglioni", **parent), *children],
+    )
     i18n.set_language("it")
     try:
         window.resize(window.default_size(QSize(1366, 768)))

@@ -44,15 +44,21 @@ def title(tab: FamilyCardsTab) -> str:
 
 
 def rows(tab: FamilyCardsTab) -> list[list[str]]:
-    return [[tab.model.index(r, c).data() for c in range(tab.model.columnCount())]
-            for r in range(tab.model.rowCount())]  # fmt: skip
+    return [
+        [tab.model.index(r, c).data() for c in range(tab.model.columnCount())]
+        for r in range(tab.model.rowCount())
+    ]
 
 
 def choose(tab: FamilyCardsTab, number: str) -> None:
-    tab.table.selectRow([tab.model.row_at(r).number for r in range(tab.model.rowCount())].index(number))  # fmt: skip
+    tab.table.selectRow(
+        [tab.model.row_at(r).number for r in range(tab.model.rowCount())].index(number)
+    )
 
 
-def test_the_family_page_lists_and_counts_the_familys_cards(window: MainWindow, register: Register) -> None:  # fmt: skip
+def test_the_family_page_lists_and_counts_the_familys_cards(
+    window: MainWindow, register: Register
+) -> None:
     tab = cards_tab(window, register.world.family[0])
     assert title(tab) == "Cards (4)"
     assert rows(tab) == [
@@ -66,9 +72,13 @@ def test_the_family_page_lists_and_counts_the_familys_cards(window: MainWindow, 
     assert title(tab) == "Cards (1)" and rows(tab)[0][0] == grouped(register.rossi)
 
 
-def test_revoke_and_replace_from_the_family_page(window: MainWindow, database: Database,
-                                                 register: Register, qtbot: QtBot,
-                                                 opened_files: list[str]) -> None:  # fmt: skip
+def test_revoke_and_replace_from_the_family_page(
+    window: MainWindow,
+    database: Database,
+    register: Register,
+    qtbot: QtBot,
+    opened_files: list[str],
+) -> None:
     tab = cards_tab(window, register.world.family[0])
     choose(tab, register.expired)
     assert not tab.actions.replace_button.isEnabled()  # an expired card is renewed instead
@@ -78,7 +88,11 @@ def test_revoke_and_replace_from_the_family_page(window: MainWindow, database: D
     assert isinstance(dialog, ReplaceDialog)
     dialog.reason.setEditText("stolen card")
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
-    new = database.read(lambda s: s.scalar(select(Card).where(Card.status == "active", Card.previous_id.is_not(None))))  # fmt: skip
+    new = database.read(
+        lambda s: s.scalar(
+            select(Card).where(Card.status == "active", Card.previous_id.is_not(None))
+        )
+    )
     assert new is not None and title(tab) == "Cards (5)"
     assert tab.actions.card is not None and tab.actions.card.number == new.number
     assert rows(tab)[0][0] == grouped(new.number)
@@ -93,12 +107,17 @@ def test_revoke_and_replace_from_the_family_page(window: MainWindow, database: D
     qtbot.keyClicks(dialog.reason, "false statement")
     dialog.save()
     revoked = database.read(lambda s: s.get(Card, new.id))
-    assert (revoked.status, revoked.revoke_reason, revoked.revoked_on) == ("revoked", "false statement", TODAY)  # fmt: skip
+    assert (revoked.status, revoked.revoke_reason, revoked.revoked_on) == (
+        "revoked",
+        "false statement",
+        TODAY,
+    )
     assert tab.banner.text() == f"Card {grouped(new.number)} revoked: false statement."
 
 
-def test_renewal_refused_shows_the_services_message(window: MainWindow, database: Database,
-                                                     register: Register, dialogs: list[str]) -> None:  # fmt: skip
+def test_renewal_refused_shows_the_services_message(
+    window: MainWindow, database: Database, register: Register, dialogs: list[str]
+) -> None:
     tab = cards_tab(window, register.world.family[0])
     choose(tab, register.expiring)
     tab.actions.renew_button.click()
@@ -119,16 +138,20 @@ def test_check_eligibility_and_issue(window: MainWindow, database: Database, qtb
     dialog.issued.emit(issued)
     assert title(tab) == "Cards (1)"
     assert tab.actions.card is not None and tab.actions.card.number == issued.number
-    assert tab.banner.text() == f"Card {grouped(issued.number)} issued to Bianchi Laura, valid until {issued.expires_on:%d/%m/%Y}."  # fmt: skip
+    assert (
+        tab.banner.text()
+        == f"Card {grouped(issued.number)} issued to Bianchi Laura, valid until {issued.expires_on:%d/%m/%Y}."
+    )
     assert tab.actions.card_button.isEnabled() and tab.actions.renew_button.isEnabled()
 
 
-def test_roles_without_the_card_permission_have_no_cards_tab(database: Database, register: Register,
-                                                              request: pytest.FixtureRequest) -> None:  # fmt: skip
+def test_roles_without_the_card_permission_have_no_cards_tab(
+    database: Database, register: Register, request: pytest.FixtureRequest
+) -> None:
     database.role = "educator"
     window = request.getfixturevalue("window")
     families = open_page(window, "families")
     families.open_family(register.world.family[0])
     detail = families.detail
-    assert detail.record_tabs and not any(isinstance(t, FamilyCardsTab) for t in detail.record_tabs)  # fmt: skip
+    assert detail.record_tabs and not any(isinstance(t, FamilyCardsTab) for t in detail.record_tabs)
     assert not any(detail.tabs.tabText(i).startswith("Cards") for i in range(detail.tabs.count()))

@@ -14,7 +14,9 @@ from tests.groups.group_data import START, GroupWorld, add_sessions, build_world
 from tests.ui.conftest import open_page
 
 
-def test_the_family_page_lists_sign_ups_to_groups(window: MainWindow, database: Database, qtbot: QtBot) -> None:  # fmt: skip
+def test_the_family_page_lists_sign_ups_to_groups(
+    window: MainWindow, database: Database, qtbot: QtBot
+) -> None:
     world: GroupWorld = build_world(database)
     family_id, parent, child = world.families[0]
     full = new_group(database, world, title="Mamme e bebè", target="parents", capacity=1)
@@ -32,7 +34,7 @@ def test_the_family_page_lists_sign_ups_to_groups(window: MainWindow, database: 
     cells = {
         (tab.model.index(r, 0).data(), tab.model.index(r, 3).data()): tab.model.index(r, 4).data()
         for r in range(tab.model.rowCount())
-    }  # fmt: skip
+    }
     assert cells == {
         ("Mamme e bebè", "Cognome1 Madre1"): "waiting list, no. 1",
         ("Nati per leggere", "Cognome1 Madre1"): "enrolled",

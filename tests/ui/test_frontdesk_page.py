@@ -28,9 +28,17 @@ def _pick(qtbot: QtBot, typed: str) -> None:
 
 
 def _family(database: Database, name: str, *first_names: str):  # type: ignore[no-untyped-def]
-    members = [MemberInput(first_name=first, last_name=name, sex="F", relation="parent",
-                           birth_date=date(1988, 2, 3), no_code_reason="in attesa")
-               for first in first_names]  # fmt: skip
+    members = [
+        MemberInput(
+            first_name=first,
+            last_name=name,
+            sex="F",
+            relation="parent",
+            birth_date=date(1988, 2, 3),
+            no_code_reason="in attesa",
+        )
+        for first in first_names
+    ]
     return database.write(
         registry.create_family, FamilyInput(name=name, comune_name="Suzzara"), members
     )
@@ -84,8 +92,13 @@ def test_a_contact_in_a_few_keystrokes(
 
 def test_a_need_typed_in_part_names_the_one_need(page: FrontDeskPage) -> None:
     need = page.form.request.need
-    for typed, key in (("hous", "housing"), ("VIOLENCE", "violence"), ("Other", "other"),
-                       ("support", ""), ("", "")):  # fmt: skip
+    for typed, key in (
+        ("hous", "housing"),
+        ("VIOLENCE", "violence"),
+        ("Other", "other"),
+        ("support", ""),
+        ("", ""),
+    ):
         need.setEditText(typed)
         assert need.need_key() == key, typed
     headings = [
@@ -190,8 +203,10 @@ def test_esc_cancels_and_a_phone_call_is_done_at_once(
 def _arrivals(database: Database, *names: str) -> None:
     for name in names:
         [hit] = database.read(registry.search_people, name)
-        database.write(frontdesk.record_contact, ContactInput(person_id=hit.person_id,
-                                                              requests=(RequestInput("housing"),)))  # fmt: skip
+        database.write(
+            frontdesk.record_contact,
+            ContactInput(person_id=hit.person_id, requests=(RequestInput("housing"),)),
+        )
 
 
 def test_call_next_serve_and_done_with_one_key_each(
@@ -247,11 +262,22 @@ def test_my_follow_ups_overdue_first_and_done_with_f9(
     page: FrontDeskPage, database: Database, qtbot: QtBot
 ) -> None:
     today = clock.today()
-    database.write(frontdesk.record_contact, ContactInput(contact_date=today - timedelta(days=3), requests=(
-        RequestInput("housing", follow_up_on=today - timedelta(days=1)),)))  # fmt: skip
-    database.write(frontdesk.record_contact, ContactInput(requests=(
-        RequestInput("schooling", follow_up_on=today + timedelta(days=2)),
-        RequestInput("youth", follow_up_on=today, follow_up_owner="someone else"))))  # fmt: skip
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            contact_date=today - timedelta(days=3),
+            requests=(RequestInput("housing", follow_up_on=today - timedelta(days=1)),),
+        ),
+    )
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            requests=(
+                RequestInput("schooling", follow_up_on=today + timedelta(days=2)),
+                RequestInput("youth", follow_up_on=today, follow_up_owner="someone else"),
+            )
+        ),
+    )
     page.load()
     model = page.follow_ups.model
     assert [model.row_at(i).need for i in range(model.rowCount())] == [
@@ -264,7 +290,8 @@ def test_my_follow_ups_overdue_first_and_done_with_f9(
     assert page.follow_ups.title.text() == "My follow-ups: 2 · 1 overdue"
     press(qtbot, Qt.Key.Key_F9)  # the first one is selected
     assert [f.need for f in database.read(frontdesk.open_follow_ups, "tester")] == [
-        "Schooling and early school leaving"]  # fmt: skip
+        "Schooling and early school leaving"
+    ]
     assert model.rowCount() == 1
 
 
@@ -298,18 +325,37 @@ def test_the_family_page_shows_its_contacts_at_the_desk(
 ) -> None:
     family = _family(database, "Ferrari", "Giulia")
     database.operator = "laura"
-    database.write(frontdesk.record_contact, ContactInput(
-        person_id=family.members[0].id, contact_date=date(2026, 3, 2), channel="phone", requests=(
-            RequestInput("housing", ("information", "referral"), referral_to="CAF Suzzara",
-                         follow_up_on=date(2026, 3, 9)),
-            RequestInput("schooling"))))  # fmt: skip
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            person_id=family.members[0].id,
+            contact_date=date(2026, 3, 2),
+            channel="phone",
+            requests=(
+                RequestInput(
+                    "housing",
+                    ("information", "referral"),
+                    referral_to="CAF Suzzara",
+                    follow_up_on=date(2026, 3, 9),
+                ),
+                RequestInput("schooling"),
+            ),
+        ),
+    )
     families = window.show_page("families")
     families.open_family(family.id)
     detail = families.detail
     assert detail.tabs.tabText(1) == "Contacts at the desk (1)"
     lines = [[detail.contacts.index(r, c).data() for c in range(7)] for r in range(2)]
-    assert lines[0] == ["02/03/2026", "phone", "Housing", "information given, referral to another service",
-                        "CAF Suzzara", "09/03/2026, laura", "laura"]  # fmt: skip
+    assert lines[0] == [
+        "02/03/2026",
+        "phone",
+        "Housing",
+        "information given, referral to another service",
+        "CAF Suzzara",
+        "09/03/2026, laura",
+        "laura",
+    ]
     assert lines[1][2] == "Schooling and early school leaving"
     detail.load(_family(database, "Rossi", "Anna").id)
     assert detail.contacts.rowCount() == 0 and detail.tabs.tabText(1) == "Contacts at the desk (0)"

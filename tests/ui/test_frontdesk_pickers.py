@@ -20,8 +20,14 @@ from tests.ui.keyboard import CTRL, press, type_text
 
 
 def _family(database: Database, name: str, first: str, born: date):  # type: ignore[no-untyped-def]
-    member = MemberInput(first_name=first, last_name=name, sex="F", relation="parent",
-                         birth_date=born, no_code_reason="in attesa")  # fmt: skip
+    member = MemberInput(
+        first_name=first,
+        last_name=name,
+        sex="F",
+        relation="parent",
+        birth_date=born,
+        no_code_reason="in attesa",
+    )
     return database.write(
         registry.create_family, FamilyInput(name=name, comune_name="Suzzara"), [member]
     )

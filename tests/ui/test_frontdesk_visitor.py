@@ -28,8 +28,11 @@ def page(window: MainWindow) -> FrontDeskPage:
 
 
 def _stored(database: Database) -> list[tuple[str, str]]:
-    rows = database.read(lambda s: s.execute(
-        select(Contact.anon_citizenship, Contact.anon_comune).order_by(Contact.id)).all())  # fmt: skip
+    rows = database.read(
+        lambda s: s.execute(
+            select(Contact.anon_citizenship, Contact.anon_comune).order_by(Contact.id)
+        ).all()
+    )
     return [tuple(row) for row in rows]
 
 
@@ -39,8 +42,10 @@ def test_the_lists_offer_what_a_part_of_an_entry_names(page: FrontDeskPage, qtbo
     assert focused() is page.form.citizenship
     type_text(qtbot, "marocch")
     completer = page.form.citizenship.completer()
-    offered = [completer.completionModel().index(row, 0).data()
-               for row in range(completer.completionCount())]  # fmt: skip
+    offered = [
+        completer.completionModel().index(row, 0).data()
+        for row in range(completer.completionCount())
+    ]
     assert offered == ["marocchina (Marocco)"]
     page.form.comune.setFocus()
     type_text(qtbot, "suzz")
@@ -61,8 +66,12 @@ def test_a_typed_citizenship_and_comune_that_are_no_entry_are_not_saved(
     assert _stored(database) == []
     errors = page.form.errors
     assert errors["anon_citizenship"].isVisible() and errors["anon_citizenship"].text() == (
-        "Citizenship: choose one from the list, e.g. “marocchina (Marocco)”, or leave it empty.")  # fmt: skip
-    assert errors["anon_comune"].text() == "Comune: choose a comune from the list, e.g. “Suzzara (MN)”."  # fmt: skip
+        "Citizenship: choose one from the list, e.g. “marocchina (Marocco)”, or leave it empty."
+    )
+    assert (
+        errors["anon_comune"].text()
+        == "Comune: choose a comune from the list, e.g. “Suzzara (MN)”."
+    )
     assert focused() is page.form.citizenship
     # Picked from the lists: saved as the registry stores them.
     page.form.citizenship.setText("marocchina (Marocco)")
@@ -91,17 +100,35 @@ def test_three_wrong_fields_show_three_errors_top_to_bottom(
     press(qtbot, Qt.Key.Key_Return, CTRL)
     assert database.read(frontdesk.today_queue) == []
     form, request = page.form, page.form.request
-    shown = {key: line.text() for key, line in {**form.errors, **request.errors}.items()
-             if line.isVisible()}  # fmt: skip
+    shown = {
+        key: line.text()
+        for key, line in {**form.errors, **request.errors}.items()
+        if line.isVisible()
+    }
     assert list(shown) == ["anon_birth_year", "anon_comune", "referral_to", "follow_up_on"]
     assert [text.split(":")[0] for text in shown.values()] == [
-        "Birth year", "Comune", "Referred to", "Follow-up date"]  # fmt: skip
-    labels = [form.labels["anon_birth_year"], form.labels["anon_comune"],
-              request.labels["referral_to"], request.labels["follow_up_on"]]  # fmt: skip
+        "Birth year",
+        "Comune",
+        "Referred to",
+        "Follow-up date",
+    ]
+    labels = [
+        form.labels["anon_birth_year"],
+        form.labels["anon_comune"],
+        request.labels["referral_to"],
+        request.labels["follow_up_on"],
+    ]
     assert [label.text().replace("&", "") for label in labels] == [
-        "Birth year", "Comune", "Referred to", "Follow-up date"]  # fmt: skip
-    tops = [line.mapTo(form, line.rect().topLeft()).y()
-            for key, line in {**form.errors, **request.errors}.items() if key in shown]  # fmt: skip
+        "Birth year",
+        "Comune",
+        "Referred to",
+        "Follow-up date",
+    ]
+    tops = [
+        line.mapTo(form, line.rect().topLeft()).y()
+        for key, line in {**form.errors, **request.errors}.items()
+        if key in shown
+    ]
     assert tops == sorted(tops)
     assert focused() is form.birth_year
     assert not form.error.isVisible()  # nothing left over for the line under the form

@@ -183,9 +183,12 @@ def test_certificates_of_those_who_completed_are_printed_in_one_file(
 
 
 def test_an_educator_marks_a_session_in_italian_and_prints_its_papers(
-    database: Database, group: int, qtbot: QtBot, opened_files: list[str],
+    database: Database,
+    group: int,
+    qtbot: QtBot,
+    opened_files: list[str],
     request: pytest.FixtureRequest,
-) -> None:  # fmt: skip
+) -> None:
     """The issue's "done": an educator opens the group, marks the session from the keyboard
     (Italian letters: G for giustificato), prints the signature sheet and the certificates."""
     database.role = "educator"
@@ -201,8 +204,12 @@ def test_an_educator_marks_a_session_in_italian_and_prints_its_papers(
     assert opened_files[-1].endswith(f"group-signatures-{group}-{latest.number}.pdf")
     first = held(database, group)[0]
     for session in held(database, group)[:-1]:  # the first mother came to every session
-        database.write(save_attendance, session.id, session.version,
-                       {database.read(attendance_grid, group).participants[0].id: "present"})  # fmt: skip
+        database.write(
+            save_attendance,
+            session.id,
+            session.version,
+            {database.read(attendance_grid, group).participants[0].id: "present"},
+        )
     assert first.number == 1
     tab.certificates_button.click()
     assert opened_files[-1].endswith(f"group-certificates-{group}.pdf")

@@ -84,8 +84,14 @@ def test_a_group_is_created_through_the_dialog(
     assert not dialog.isVisible()
     rows = database.read(list_groups)
     assert [(r.title, r.kind, r.room_id, r.capacity, set(r.educator_ids)) for r in rows] == [
-        ("Italiano per mamme", "language_course", world.cal.rooms[1], 12, {world.educator, world.other_educator})
-    ]  # fmt: skip
+        (
+            "Italiano per mamme",
+            "language_course",
+            world.cal.rooms[1],
+            12,
+            {world.educator, world.other_educator},
+        )
+    ]
     assert page.group is not None and page.group.title == "Italiano per mamme"
     assert "Saved: Italiano per mamme." in page.banner.text()
 
@@ -133,7 +139,10 @@ def test_sign_up_and_withdraw_moves_the_waiting_list_up_to_be_told(
     dialog.save()
     assert not dialog.isVisible()
     assert "Cognome2 Madre2: waiting list (1)" in tab.banner.text()
-    assert [tab.model.row_at(r).status for r in range(tab.model.rowCount())] == ["enrolled", "waiting"]  # fmt: skip
+    assert [tab.model.row_at(r).status for r in range(tab.model.rowCount())] == [
+        "enrolled",
+        "waiting",
+    ]
     assert not tab.inform_box.isVisibleTo(tab)
 
     tab.table.selectRow(0)
@@ -149,8 +158,13 @@ def test_sign_up_and_withdraw_moves_the_waiting_list_up_to_be_told(
     tab.told()
     assert database.read(to_inform, group_id) == []
     assert not tab.inform_box.isVisibleTo(tab)
-    statuses = {r.person_id: (r.status, r.withdraw_reason) for r in database.read(participants, group_id)}  # fmt: skip
-    assert statuses == {_person(world, 0): ("withdrawn", "moved away"), _person(world, 1): ("enrolled", "")}  # fmt: skip
+    statuses = {
+        r.person_id: (r.status, r.withdraw_reason) for r in database.read(participants, group_id)
+    }
+    assert statuses == {
+        _person(world, 0): ("withdrawn", "moved away"),
+        _person(world, 1): ("enrolled", ""),
+    }
 
 
 def test_a_reception_operator_signs_up_but_does_not_plan(
@@ -193,9 +207,16 @@ def _long_place_and_topics(session: Session, group_id: int) -> None:
     place = session.get(Place, group.place_id)
     place.name = "Centro per le Famiglie di Suzzara"
     session.get(Room, group.room_id).name = "Sala Mediazione"
-    topics = ["Presentazione e patto d'aula", "Recupero: Le emozioni dei figli", "I no che aiutano a crescere"]  # fmt: skip
-    rows = session.scalars(select(GroupSession).where(GroupSession.group_id == group_id)
-                           .order_by(GroupSession.starts_at)).all()  # fmt: skip
+    topics = [
+        "Presentazione e patto d'aula",
+        "Recupero: Le emozioni dei figli",
+        "I no che aiutano a crescere",
+    ]
+    rows = session.scalars(
+        select(GroupSession)
+        .where(GroupSession.group_id == group_id)
+        .order_by(GroupSession.starts_at)
+    ).all()
     for row, topic in zip(rows, topics, strict=False):
         row.topic = topic
 

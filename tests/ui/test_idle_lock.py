@@ -36,8 +36,11 @@ class Clock:
 def desk(window: MainWindow, database: Database) -> MainWindow:
     database.write(operators.add_operator, "tester", "admin", PASSWORD)
     database.write(operators.add_operator, "giulia", "reception", "giulia-password")
-    database.write(registry.create_family, FamilyInput(name="Benatti"), [
-        MemberInput(first_name="Anna", last_name="Benatti", sex="F", no_code_reason="x")])  # fmt: skip
+    database.write(
+        registry.create_family,
+        FamilyInput(name="Benatti"),
+        [MemberInput(first_name="Anna", last_name="Benatti", sex="F", no_code_reason="x")],
+    )
     window.show()
     window.restore_state(QSettings())
     return window
@@ -52,8 +55,9 @@ def _colours(image: QImage, window: MainWindow) -> int:
     )
 
 
-def test_locks_after_the_idle_minutes_and_hides_the_data(desk: MainWindow, database: Database,
-                                                         qtbot: QtBot) -> None:  # fmt: skip
+def test_locks_after_the_idle_minutes_and_hides_the_data(
+    desk: MainWindow, database: Database, qtbot: QtBot
+) -> None:
     clock = Clock()
     lock = IdleLock(desk, database, 10, clock=clock)
     lock.start()
@@ -87,8 +91,9 @@ def test_wrong_passwords_count_and_the_right_one_unlocks(
     dialog.password.setText("wrong")
     dialog.submit()
     assert lock.locked and dialog.error.text() == "Wrong name or password."
-    failures = database.read(lambda s: s.scalar(
-        select(Operator.failed_attempts).where(Operator.username == "tester")))  # fmt: skip
+    failures = database.read(
+        lambda s: s.scalar(select(Operator.failed_attempts).where(Operator.username == "tester"))
+    )
     assert failures == 1
     dialog.password.setText(PASSWORD)
     dialog.submit()

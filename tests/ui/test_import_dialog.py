@@ -34,8 +34,9 @@ def cells(dialog: ImportFamiliesDialog, column: int) -> list[str]:
     return [model.data(model.index(row, column)) for row in range(model.rowCount())]
 
 
-def test_preview_then_import(dialog: ImportFamiliesDialog, database: Database, tmp_path: Path,
-                             qtbot: QtBot) -> None:  # fmt: skip
+def test_preview_then_import(
+    dialog: ImportFamiliesDialog, database: Database, tmp_path: Path, qtbot: QtBot
+) -> None:
     assert not dialog.import_button.isEnabled()
     assert dialog.counts.text() == "Choose a file to see what will be imported."
     path = write_csv(tmp_path / "famiglie.csv", ROWS)
@@ -70,8 +71,9 @@ def test_preview_then_import(dialog: ImportFamiliesDialog, database: Database, t
     assert not dialog.import_button.isEnabled(), "the same file is not imported twice by a click"
 
 
-def test_progress_reaches_the_bar_through_a_signal(dialog: ImportFamiliesDialog, tmp_path: Path,
-                                                   qtbot: QtBot) -> None:  # fmt: skip
+def test_progress_reaches_the_bar_through_a_signal(
+    dialog: ImportFamiliesDialog, tmp_path: Path, qtbot: QtBot
+) -> None:
     dialog.load_file(write_csv(tmp_path / "f.csv", ROWS[:3]))
     seen: list[tuple[int, int]] = []
     original = dialog._on_progress
@@ -96,8 +98,9 @@ def test_an_unusable_file_is_explained(dialog: ImportFamiliesDialog, tmp_path: P
     assert dialog.model.rowCount() == 0 and not dialog.import_button.isEnabled()
 
 
-def test_texts_follow_the_language(dialog: ImportFamiliesDialog, context: PageContext,
-                                   tmp_path: Path) -> None:  # fmt: skip
+def test_texts_follow_the_language(
+    dialog: ImportFamiliesDialog, context: PageContext, tmp_path: Path
+) -> None:
     dialog.load_file(write_csv(tmp_path / "f.csv", ROWS[:2]))
     context.language.apply("it")
     dialog.retranslate_ui()
@@ -146,17 +149,22 @@ def test_with_the_threaded_runner_progress_arrives_on_the_gui_thread(
 
 
 def test_stop_import_mid_way_adds_no_family(
-    dialog: ImportFamiliesDialog, database: Database, tmp_path: Path,
+    dialog: ImportFamiliesDialog,
+    database: Database,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     """Stopped after the first batch was written: the whole import rolls back."""
     from familydesk.transfer import importer
 
     monkeypatch.setattr(importer, "BATCH", 1)  # a batch per family: a progress step each
-    path = write_csv(tmp_path / "famiglie.csv", [
-        ROWS[0] + ";sesso;motivo_senza_codice",
-        *(f"{n};Rossi{chr(65 + n)};Mario;;Suzzara;M;in attesa" for n in range(1, 6)),
-    ])  # fmt: skip
+    path = write_csv(
+        tmp_path / "famiglie.csv",
+        [
+            ROWS[0] + ";sesso;motivo_senza_codice",
+            *(f"{n};Rossi{chr(65 + n)};Mario;;Suzzara;M;in attesa" for n in range(1, 6)),
+        ],
+    )
     dialog.show()
     dialog.load_file(path)
     assert dialog.summary is not None and dialog.summary.families_new == 5

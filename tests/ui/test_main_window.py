@@ -19,15 +19,29 @@ def _nav_texts(window: MainWindow) -> list[str]:
 
 def test_navigation_lists_every_capability_and_greys_out_unbuilt_ones(window: MainWindow) -> None:
     assert _nav_texts(window) == [
-        "Front desk", "Families", "Appointments", "Groups", "Family card", "Reports",
-        "Privacy and audit", "Settings",
-    ]  # fmt: skip
+        "Front desk",
+        "Families",
+        "Appointments",
+        "Groups",
+        "Family card",
+        "Reports",
+        "Privacy and audit",
+        "Settings",
+    ]
     enabled = {
         NAVIGATION[i].key
         for i in range(window.nav.count())
         if window.nav.item(i).flags() & Qt.ItemFlag.ItemIsEnabled
     }
-    assert enabled == {"frontdesk", "families", "appointments", "groups", "cards", "privacy", "settings"}  # fmt: skip
+    assert enabled == {
+        "frontdesk",
+        "families",
+        "appointments",
+        "groups",
+        "cards",
+        "privacy",
+        "settings",
+    }
     assert window.nav.item(5).toolTip() == "Reports: coming soon"
 
 
@@ -135,7 +149,7 @@ def test_qt_standard_buttons_speak_italian(context: PageContext) -> None:
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
-def test_shortcut_list_has_no_ampersands_and_lists_the_front_desk_keys(window: MainWindow) -> None:  # fmt: skip
+def test_shortcut_list_has_no_ampersands_and_lists_the_front_desk_keys(window: MainWindow) -> None:
     text = window.shortcuts_text()
     assert "&" not in text
     assert "Lock screen" in text

@@ -51,8 +51,14 @@ def test_failed_print_says_why(context, qtbot, with_handler):  # type: ignore[no
     owner = QWidget()
     qtbot.addWidget(owner)
     handled: list[BaseException] = []
-    path = printing.print_pdf(context.runner, owner, _fail, kind="test", key=3,
-                              on_error=handled.append if with_handler else None)  # fmt: skip
+    path = printing.print_pdf(
+        context.runner,
+        owner,
+        _fail,
+        kind="test",
+        key=3,
+        on_error=handled.append if with_handler else None,
+    )
     box = owner.findChild(QMessageBox, "printFailed")
     assert box is not None
     assert str(path) in box.text()

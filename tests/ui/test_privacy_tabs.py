@@ -65,8 +65,14 @@ def test_preview_then_apply_after_confirming_the_count(
 
 
 def _requests(database: Database):  # type: ignore[no-untyped-def]
-    fam = family(database, "Rossi", [member("Giulia", "Rossi", date(1984, 2, 2)),
-                                     member("Marco", "Rossi", date(1982, 8, 8), sex="M")])  # fmt: skip
+    fam = family(
+        database,
+        "Rossi",
+        [
+            member("Giulia", "Rossi", date(1984, 2, 2)),
+            member("Marco", "Rossi", date(1982, 8, 8), sex="M"),
+        ],
+    )
     first = database.write(erasure.record_erasure_request, fam.members[0].id, None, "in person")
     second = database.write(erasure.record_erasure_request, fam.members[1].id, None, "by e-mail")
     return fam, first, second
@@ -138,7 +144,8 @@ def test_desk_records_a_request_from_the_dialog(
     dialog.save()
     rows = database.read(erasure.list_erasure_requests)
     assert [(r.received_on, r.requested_by) for r in rows] == [
-        (received, "la madre, allo sportello")]  # fmt: skip
+        (received, "la madre, allo sportello")
+    ]
 
 
 def test_privacy_page_shows_the_tabs_to_managers_only(context: PageContext, qtbot: QtBot) -> None:

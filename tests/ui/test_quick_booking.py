@@ -75,7 +75,11 @@ def test_a_request_with_appointment_booked_opens_the_dialog_and_books_it(
     qtbot.keyClick(dialog.form.note, Qt.Key.Key_Return, CTRL)
     [booked] = database.read(appointments_of_family, cal.families[0])
     assert (booked.request_id, booked.person_id, booked.service_id, booked.starts_at) == (
-        request.id, cal.person, cal.mediation, at(day, 10))  # fmt: skip
+        request.id,
+        cal.person,
+        cal.mediation,
+        at(day, 10),
+    )
     assert page.booking.dialog is None
     assert page.notice.text() == (
         f"Contact saved: waiting in the queue. Appointment booked: {WEEKDAYS[day.weekday()]} "
@@ -139,8 +143,10 @@ def test_f10_books_for_the_visitor_selected_in_the_queue(
 def test_an_anonymous_visitor_cannot_be_booked_from_the_queue(
     page: FrontDeskPage, database: Database, qtbot: QtBot
 ) -> None:
-    database.write(frontdesk.record_contact, ContactInput(anon_sex="F", anon_birth_year=1990,
-                                                          requests=(RequestInput("housing"),)))  # fmt: skip
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(anon_sex="F", anon_birth_year=1990, requests=(RequestInput("housing"),)),
+    )
     page.load()
     page.queue.table.selectRow(0)
     button = page.queue.book_button
@@ -165,7 +171,10 @@ def test_f10_in_the_follow_ups_books_for_that_request(
     dialog = _dialog(page)
     assert dialog.request_id == follow_up.request_id
     assert dialog.form.person.value() == (cal.families[0], cal.person)
-    assert dialog.form.service.findText("Pedagogical counselling") == dialog.form.service.currentIndex()  # fmt: skip
+    assert (
+        dialog.form.service.findText("Pedagogical counselling")
+        == dialog.form.service.currentIndex()
+    )
     dialog.reject()
     assert page.notice.text() == "No appointment was booked."
 
@@ -223,12 +232,15 @@ def test_the_family_page_lists_appointments_and_books_another(
     window: MainWindow, database: Database, cal: Calendar, qtbot: QtBot
 ) -> None:
     day = working_day()
-    past = database.write(book, booking(cal, _open_day_before_today(), 9),
-                          now=at(clock.today() - timedelta(days=30), 9))  # fmt: skip
-    series = database.write(book_series, booking(cal, day, 11, person_id=cal.person),
-                            occurrences=3)  # fmt: skip
-    database.write(set_status, series.booked[2].id, series.booked[2].version, "cancelled",
-                   "the family moved")  # fmt: skip
+    past = database.write(
+        book,
+        booking(cal, _open_day_before_today(), 9),
+        now=at(clock.today() - timedelta(days=30), 9),
+    )
+    series = database.write(book_series, booking(cal, day, 11, person_id=cal.person), occurrences=3)
+    database.write(
+        set_status, series.booked[2].id, series.booked[2].version, "cancelled", "the family moved"
+    )
     detail = _family_page(window, cal.families[0]).detail
     assert detail.appointments is not None
     tab = detail.tabs.indexOf(detail.appointments)
@@ -237,14 +249,25 @@ def test_the_family_page_lists_appointments_and_books_another(
     model = detail.appointments.model
     cells = [[model.index(r, c).data() for c in range(7)] for r in range(model.rowCount())]
     third = day + timedelta(weeks=2)
-    assert cells[0] == [f"{format_date(third)} 11:00", "Psychological counselling",
-                        "Dott.ssa Paola Rinaldi", "Centro per le Famiglie, Sala Blu",
-                        "Rossi Giulia", "cancelled", "3/3"]  # fmt: skip
+    assert cells[0] == [
+        f"{format_date(third)} 11:00",
+        "Psychological counselling",
+        "Dott.ssa Paola Rinaldi",
+        "Centro per le Famiglie, Sala Blu",
+        "Rossi Giulia",
+        "cancelled",
+        "3/3",
+    ]
     assert [row[0] for row in cells] == [
-        f"{format_date(third)} 11:00", f"{format_date(day + timedelta(weeks=1))} 11:00",
-        f"{format_date(day)} 11:00", f"{format_date(past.starts_at.date())} 09:00"]  # fmt: skip
+        f"{format_date(third)} 11:00",
+        f"{format_date(day + timedelta(weeks=1))} 11:00",
+        f"{format_date(day)} 11:00",
+        f"{format_date(past.starts_at.date())} 09:00",
+    ]
     assert cells[3][4:] == ["The whole family", "booked", ""]
-    upcoming = [model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None for r in range(4)]  # fmt: skip
+    upcoming = [
+        model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None for r in range(4)
+    ]
     assert upcoming == [False, True, True, False]  # cancelled and past ones are not
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
     assert detail.appointments.hint.text() == "Still to come: 2 (highlighted)"

@@ -17,8 +17,15 @@ from familydesk.ui.widgets.page import PageContext
 
 
 def _family(database: Database):  # type: ignore[no-untyped-def]
-    parent = MemberInput(first_name="Giulia", last_name="Ferrari", sex="F", relation="parent",
-                         birth_date=date(1988, 2, 3), no_code_reason="in attesa", notes="riservato")  # fmt: skip
+    parent = MemberInput(
+        first_name="Giulia",
+        last_name="Ferrari",
+        sex="F",
+        relation="parent",
+        birth_date=date(1988, 2, 3),
+        no_code_reason="in attesa",
+        notes="riservato",
+    )
     data = FamilyInput(
         name="Ferrari", notes="riservato", isee_value=Decimal("9000"), isee_expiry=date(2027, 1, 15)
     )
@@ -86,7 +93,9 @@ def test_settings_for_reception_are_read_only_and_operators_are_for_admins(
     assert admin_page.centre_box.isEnabled() and admin_page.operators_box is not None
 
 
-def test_read_only_settings_say_who_can_change_them(context: PageContext, database: Database, qtbot: QtBot) -> None:  # fmt: skip
+def test_read_only_settings_say_who_can_change_them(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
     from familydesk.ui.settings.page import SettingsPage
 
     database.role = "reception"

@@ -37,12 +37,20 @@ def in_new_york() -> Iterator[None]:
 
 
 def _arrival(database: Database) -> None:
-    member = MemberInput(first_name="Giulia", last_name="Ferrari", sex="F", relation="parent",
-                         birth_date=date(1988, 2, 3), no_code_reason="in attesa")  # fmt: skip
+    member = MemberInput(
+        first_name="Giulia",
+        last_name="Ferrari",
+        sex="F",
+        relation="parent",
+        birth_date=date(1988, 2, 3),
+        no_code_reason="in attesa",
+    )
     database.write(registry.create_family, FamilyInput(name="Ferrari"), [member])
     [hit] = database.read(registry.search_people, "giulia")
-    database.write(frontdesk.record_contact, ContactInput(person_id=hit.person_id,
-                                                          requests=(RequestInput("housing"),)))  # fmt: skip
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(person_id=hit.person_id, requests=(RequestInput("housing"),)),
+    )
 
 
 def test_the_desk_queue_shows_rome_time_and_day(

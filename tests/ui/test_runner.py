@@ -23,8 +23,10 @@ def test_work_runs_off_the_gui_thread_and_result_arrives_on_it(
 ) -> None:
     runner = Runner(database)
     results: list[tuple[str, str]] = []
-    runner.read(_thread_name, on_done=lambda worker: results.append(
-        (worker, threading.current_thread().name)))  # fmt: skip
+    runner.read(
+        _thread_name,
+        on_done=lambda worker: results.append((worker, threading.current_thread().name)),
+    )
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     worker, delivered_on = results[0]
     assert worker != threading.main_thread().name

@@ -47,7 +47,10 @@ def test_a_place_gets_rooms_and_weekly_opening_hours(
     qtbot.mouseClick(places.save_button, Qt.MouseButton.LeftButton)
     [place] = database.read(res.list_places)
     assert (place.name, place.comune_name, place.address) == (
-        "Centro per le Famiglie", "Gonzaga", "Via Roma 12")  # fmt: skip
+        "Centro per le Famiglie",
+        "Gonzaga",
+        "Via Roma 12",
+    )
     assert places.current.id == place.id and places.status.text() == "Saved."
     places.rooms.name.setText("Sala colloqui 1")
     places.rooms.add()
@@ -113,7 +116,8 @@ def test_a_professional_is_added_with_an_absence(
     absences.reason.setText("ferie")
     absences.add()
     assert [(a.first_day, a.last_day, a.reason) for a in database.read(res.list_absences)] == [
-        (date(2026, 8, 10), date(2026, 8, 21), "ferie")]  # fmt: skip
+        (date(2026, 8, 10), date(2026, 8, 21), "ferie")
+    ]
     assert absences.model.rowCount() == 1 and _shown(absences.error) == ""
 
 
@@ -136,7 +140,10 @@ def test_a_service_with_a_bad_duration_shows_the_error_under_the_field(
     assert _shown(services.form.errors["duration_minutes"]) == ""
     added = database.read(res.list_services)[-1]
     assert (added.name, added.duration_minutes, added.what_to_bring) == (
-        "Sportello legale", 45, "Documento d'identità")  # fmt: skip
+        "Sportello legale",
+        45,
+        "Documento d'identità",
+    )
     assert services.current.id == added.id
 
 
@@ -161,7 +168,8 @@ def test_closed_days_and_patron_saints(section: AppointmentsSettings, database: 
     closures.day.setText("24/12/2026")
     closures.add()
     assert _shown(closures.form.errors["day"]) == (
-        "Day: every place is already closed on 24/12/2026.")  # fmt: skip
+        "Day: every place is already closed on 24/12/2026."
+    )
     closures.day.setText("31/13/2026")
     closures.add()
     assert _shown(closures.form.errors["day"]).startswith("“31/13/2026” is not a date")
@@ -176,7 +184,9 @@ def test_closed_days_and_patron_saints(section: AppointmentsSettings, database: 
     patrons.day.setText("22/09")
     patrons.save()
     assert [(r.patron_day, r.patron_saint) for r in database.read(res.list_patron_days)] == [
-        ("09-22", "San Maurizio"), ("", "")]  # fmt: skip
+        ("09-22", "San Maurizio"),
+        ("", ""),
+    ]
     assert patrons.model.row_at(0).patron_day == "09-22" and patrons.day.text() == "22/09"
 
 
@@ -201,10 +211,18 @@ def test_the_settings_form_shows_each_wrong_field_under_it(qtbot: QtBot) -> None
 
     host = QWidget()
     form = FieldForm(host)
-    name, phone = form.add("name", QLineEdit(), lambda: "Name"), form.add("phone", QLineEdit(), lambda: "Phone")  # fmt: skip
+    name, phone = (
+        form.add("name", QLineEdit(), lambda: "Name"),
+        form.add("phone", QLineEdit(), lambda: "Phone"),
+    )
     form.add_general_error()
-    form.show_error(ValidationError("name", "Name: required.", (("phone", "Phone: digits."), ("x", "Other."))))  # fmt: skip
-    assert (form.errors["name"].text(), form.errors["phone"].text()) == ("Name: required.", "Phone: digits.")  # fmt: skip
+    form.show_error(
+        ValidationError("name", "Name: required.", (("phone", "Phone: digits."), ("x", "Other.")))
+    )
+    assert (form.errors["name"].text(), form.errors["phone"].text()) == (
+        "Name: required.",
+        "Phone: digits.",
+    )
     assert form.general_error.text() == "Other."
     assert name is not phone
     qtbot.addWidget(host)

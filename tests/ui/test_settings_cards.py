@@ -80,10 +80,14 @@ def test_the_tab_renders_in_italian_and_english(
     assert editor.save_button.text() == "&Salva tipo di carta"
     assert editor.model.headerData(1, Qt.Orientation.Horizontal) == "Carte attive"
     assert editor.preview.rules.text().splitlines() == [
-        "•  Residente in un comune dell'ambito.", "•  Il titolare ha da 18 a 25 anni.",
-        "•  Un ISEE valido non superiore a 30.000,00\xa0€.", "•  Valida 12 mesi."]  # fmt: skip
+        "•  Residente in un comune dell'ambito.",
+        "•  Il titolare ha da 18 a 25 anni.",
+        "•  Un ISEE valido non superiore a 30.000,00\xa0€.",
+        "•  Valida 12 mesi.",
+    ]
     assert editor.preview.comuni.text() == (
-        "La regola di residenza si riferisce ai comuni dell'ambito: Gonzaga (MN), Suzzara (MN).")  # fmt: skip
+        "La regola di residenza si riferisce ai comuni dell'ambito: Gonzaga (MN), Suzzara (MN)."
+    )
     window.grab().save("/tmp/familydesk-card-types-it.png")
 
 
@@ -128,16 +132,26 @@ def test_a_youth_card_typed_from_the_keyboard_is_the_scheme_that_decides(
     press(qtbot, TAB)
     type_text(qtbot, "12")
     assert editor.preview.rules.text().splitlines() == [
-        "•  Resident in a member comune.", "•  The holder is 18 to 25 years old.",
-        "•  A valid ISEE of at most €30,000.00.", "•  Valid for 12 months."]  # fmt: skip
+        "•  Resident in a member comune.",
+        "•  The holder is 18 to 25 years old.",
+        "•  A valid ISEE of at most €30,000.00.",
+        "•  Valid for 12 months.",
+    ]
     press(qtbot, Qt.Key.Key_S, CTRL)
     assert editor.status.text() == "Saved."
     youth = _type(database, "Carta Giovani")
     assert youth.uid != old.uid and editor.current.id == youth.id
-    assert (youth.description, youth.residence_required, youth.residence_months,
-            youth.min_children, youth.holder_min_age, youth.holder_max_age,
-            youth.isee_ceiling, youth.validity_months, youth.active) == (
-        "Per chi ha da 18 a 25 anni", True, 0, 0, 18, 25, Decimal("30000.00"), 12, True)  # fmt: skip
+    assert (
+        youth.description,
+        youth.residence_required,
+        youth.residence_months,
+        youth.min_children,
+        youth.holder_min_age,
+        youth.holder_max_age,
+        youth.isee_ceiling,
+        youth.validity_months,
+        youth.active,
+    ) == ("Per chi ha da 18 a 25 anni", True, 0, 0, 18, 25, Decimal("30000.00"), 12, True)
 
     # The Bianchi family: Laura (45), Paolo (20) can hold it; an ISEE decides.
     family_id, laura = world.family
@@ -147,7 +161,8 @@ def test_a_youth_card_typed_from_the_keyboard_is_the_scheme_that_decides(
 
     refused = check()
     assert not refused.eligible and refused.reasons == (
-        "No ISEE is recorded: the card needs a valid ISEE of at most €30,000.00.",)  # fmt: skip
+        "No ISEE is recorded: the card needs a valid ISEE of at most €30,000.00.",
+    )
     _set_isee(database, family_id, "31000", TODAY + timedelta(days=60))
     assert check().reasons == ("ISEE €31,000.00 is above the ceiling of €30,000.00.",)
     _set_isee(database, family_id, "29500", TODAY - timedelta(days=1))
@@ -158,7 +173,7 @@ def test_a_youth_card_typed_from_the_keyboard_is_the_scheme_that_decides(
         "Resident in Gonzaga, a member comune.",
         "Paolo Bianchi can hold the card (age 18-25).",
         "ISEE €29,500.00, within the ceiling of €30,000.00, valid until 21/01/2027.",
-    ]  # fmt: skip
+    ]
     assert granted.members == (granted.holder_id,)  # a youth card covers the holder only
     assert granted.expires_on == add_months(TODAY, 12) - timedelta(days=1)
     assert check(laura).reasons == ("Laura Bianchi is 45: the holder's age must be 18-25.",)
@@ -179,8 +194,10 @@ def test_editing_a_rule_changes_the_preview_and_the_saved_type(
     press(qtbot, TAB)
     type_text(qtbot, "30")
     rules.count_foster.setChecked(False)
-    assert ("•  At least 2 children under 26. Children with a disability count up to 30. "
-            "Foster children do not count.") in editor.preview.rules.text()  # fmt: skip
+    assert (
+        "•  At least 2 children under 26. Children with a disability count up to 30. "
+        "Foster children do not count."
+    ) in editor.preview.rules.text()
     press(qtbot, Qt.Key.Key_T, ALT)  # Validi&ty
     assert focused() is rules.validity
     type_text(qtbot, "36")
@@ -188,8 +205,12 @@ def test_editing_a_rule_changes_the_preview_and_the_saved_type(
     assert _type(database, "Carta Famiglia").validity_months == 24  # not saved yet
     press(qtbot, Qt.Key.Key_Return)  # Enter saves
     saved = _type(database, "Carta Famiglia")
-    assert (saved.min_children, saved.disability_age_limit, saved.count_foster,
-            saved.validity_months) == (2, 30, False, 36)  # fmt: skip
+    assert (
+        saved.min_children,
+        saved.disability_age_limit,
+        saved.count_foster,
+        saved.validity_months,
+    ) == (2, 30, False, 36)
     assert editor.status.text() == "Saved." and editor.current.version == saved.version
     # The family check follows: 3 children under 26 now more than the 2 needed.
     result = database.read(check_eligibility, world.family[0], saved.id, None, TODAY)
@@ -216,7 +237,8 @@ def test_bad_rules_are_refused_under_the_field_named(
     rules.isee_ceiling.setText("trentamila")
     editor.save()
     assert _shown(errors["isee_ceiling"]) == (
-        "ISEE ceiling: “trentamila” is not an amount: write it like 30.000 or 30.000,00.")  # fmt: skip
+        "ISEE ceiling: “trentamila” is not an amount: write it like 30.000 or 30.000,00."
+    )
     assert "A valid ISEE of at most … (write the ceiling)." in editor.preview.rules.text()
     rules.isee_ceiling.setText("0")
     editor.save()
@@ -228,7 +250,8 @@ def test_bad_rules_are_refused_under_the_field_named(
     rules.holder_max_age.setValue(25)
     editor.save()
     assert _shown(errors["holder_max_age"]) == (
-        "Holder's age: the maximum cannot be lower than the minimum.")  # fmt: skip
+        "Holder's age: the maximum cannot be lower than the minimum."
+    )
     assert focused() is rules.holder_max_age
     rules.holder_max.setChecked(False)
     rules.disability.setChecked(True)
@@ -290,9 +313,17 @@ def test_a_type_changed_meanwhile_is_not_overwritten(
 ) -> None:
     _select(editor, "Carta Famiglia")
     shown = editor.current
-    database.write(types.save_card_type, CardTypeInput(
-        "Carta Famiglia", min_children=3, child_age_limit=26, validity_months=18,
-        id=shown.id, version=shown.version))  # fmt: skip
+    database.write(
+        types.save_card_type,
+        CardTypeInput(
+            "Carta Famiglia",
+            min_children=3,
+            child_age_limit=26,
+            validity_months=18,
+            id=shown.id,
+            version=shown.version,
+        ),
+    )
     editor.rules.validity.setValue(48)
     editor.save()
     assert not editor.banner.isHidden() and "changed by someone else" in editor.banner.label.text()

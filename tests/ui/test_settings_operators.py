@@ -14,8 +14,9 @@ from familydesk.ui.widgets.page import PageContext
 
 
 @pytest.fixture
-def box(context: PageContext, database: Database, qtbot: QtBot,
-        monkeypatch: pytest.MonkeyPatch) -> OperatorsBox:  # fmt: skip
+def box(
+    context: PageContext, database: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> OperatorsBox:
     monkeypatch.setattr(QDialog, "open", QDialog.show)
     database.write(operators.add_operator, "tester", "admin", "segreta-123")
     widget = OperatorsBox(context.runner)
@@ -36,7 +37,9 @@ def test_an_admin_adds_an_educator_and_disables_her(box: OperatorsBox, database:
     dialog.save()
     box.load()
     assert [(o.username, o.role) for o in box.model._rows] == [
-        ("laura.rossi", "educator"), ("tester", "admin")]  # fmt: skip
+        ("laura.rossi", "educator"),
+        ("tester", "admin"),
+    ]
     box.table.selectRow(1)
     assert not box.toggle_button.isEnabled()  # nobody disables themselves
     box.table.selectRow(0)

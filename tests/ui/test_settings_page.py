@@ -31,8 +31,9 @@ def _png(path: Path) -> Path:
     return path
 
 
-def test_centre_details_are_saved(window: MainWindow, database: Database, qtbot: QtBot,
-                                  tmp_path: Path) -> None:  # fmt: skip
+def test_centre_details_are_saved(
+    window: MainWindow, database: Database, qtbot: QtBot, tmp_path: Path
+) -> None:
     page = _settings(window)
     page.fields["name"].setText("Centro per le Famiglie di Suzzara")
     page.fields["postcode"].setText("46029")
@@ -121,7 +122,10 @@ def test_back_up_now_and_the_status_bar(window: MainWindow, tmp_path: Path) -> N
     # It says what the rotation keeps (it said nothing of the last 24 hours nor of the copies
     # taken before an import, a restore or an update).
     assert "every copy of the last 24 hours" in page.backups_box.backup_status.text()
-    assert "before an import, a restore or an update for at least 7 days" in page.backups_box.backup_status.text()  # fmt: skip
+    assert (
+        "before an import, a restore or an update for at least 7 days"
+        in page.backups_box.backup_status.text()
+    )
 
 
 def test_the_screen_lock_minutes_are_kept_and_applied_at_once(context, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -145,7 +149,9 @@ def test_the_screen_lock_minutes_are_kept_and_applied_at_once(context, qtbot, mo
         lock.setParent(None)
 
 
-def test_last_copy_in_settings_agrees_with_the_status_bar(window: MainWindow, tmp_path: Path) -> None:  # fmt: skip
+def test_last_copy_in_settings_agrees_with_the_status_bar(
+    window: MainWindow, tmp_path: Path
+) -> None:
     page = _settings(window)
     page.backups_box.set_backup_folder(str(tmp_path / "usb"))
     window.show_page("families")

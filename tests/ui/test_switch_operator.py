@@ -80,9 +80,16 @@ def test_the_admins_queue_is_loaded_without_pressing_f5(
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     lock, built = desk
-    database.write(frontdesk.record_contact, ContactInput(
-        channel="in_person", contact_date=clock.today(), anon_sex="F", anon_birth_year=1990,
-        requests=(RequestInput("housing"),)))  # fmt: skip
+    database.write(
+        frontdesk.record_contact,
+        ContactInput(
+            channel="in_person",
+            contact_date=clock.today(),
+            anon_sex="F",
+            anon_birth_year=1990,
+            requests=(RequestInput("housing"),),
+        ),
+    )
     real, readers = frontdesk.today_queue, []
 
     def today_queue(session, day=None):  # type: ignore[no-untyped-def]

@@ -138,8 +138,9 @@ def test_switching_operator_asks_about_the_marks_of_the_one_signed_in(
     window = MainWindow(context, database.describe())
     qtbot.addWidget(window)
     tab, session_id = mark_three(window, qtbot)
-    lock = idle_lock.install(window, database, lambda: MainWindow(context, database.describe()),
-                             minutes=5)  # fmt: skip
+    lock = idle_lock.install(
+        window, database, lambda: MainWindow(context, database.describe()), minutes=5
+    )
     try:
         lock.lock()
         assert lock.dialog is not None
@@ -180,18 +181,26 @@ def test_an_open_form_with_changes_asks_too(
 
 @pytest.mark.parametrize("button", [Button.Discard, Button.Cancel])
 def test_closing_the_window_during_an_import_asks_and_discard_stops_it(
-    window: MainWindow, database: Database, tmp_path, qtbot: QtBot, answer,  # type: ignore[no-untyped-def]
-    monkeypatch: pytest.MonkeyPatch, button: Button,
-) -> None:  # fmt: skip
+    window: MainWindow,
+    database: Database,
+    tmp_path,
+    qtbot: QtBot,
+    answer,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    button: Button,
+) -> None:
     from familydesk.registry import count_families
     from familydesk.transfer import importer
     from tests.transfer import write_csv
 
     monkeypatch.setattr(importer, "BATCH", 1)
-    path = write_csv(tmp_path / "famiglie.csv", [
-        "famiglia;cognome;nome;sesso;motivo_senza_codice",
-        *(f"{n};Rossi{chr(65 + n)};Mario;M;in attesa" for n in range(1, 6)),
-    ])  # fmt: skip
+    path = write_csv(
+        tmp_path / "famiglie.csv",
+        [
+            "famiglia;cognome;nome;sesso;motivo_senza_codice",
+            *(f"{n};Rossi{chr(65 + n)};Mario;M;in attesa" for n in range(1, 6)),
+        ],
+    )
     page = open_page(window, "families")
     page.import_families()
     dialog = page.last_dialog

@@ -49,9 +49,14 @@ def beyond_the_right_edge(window: QWidget) -> list[str]:
 
 
 def test_a_long_family_name_and_an_unsaved_mark_keep_the_window_on_the_screen(
-    window: MainWindow, context: PageContext, database: Database, world: GroupWorld,
-    group: int, qtbot: QtBot, styled,  # type: ignore[no-untyped-def]
-) -> None:  # fmt: skip
+    window: MainWindow,
+    context: PageContext,
+    database: Database,
+    world: GroupWorld,
+    group: int,
+    qtbot: QtBot,
+    styled,  # type: ignore[no-untyped-def]
+) -> None:
     context.language.apply("it")  # the longer texts
     groups = open_page(window, "groups")
     groups.tabs.setCurrentWidget(groups.attendance)
@@ -64,8 +69,10 @@ def test_a_long_family_name_and_an_unsaved_mark_keep_the_window_on_the_screen(
     # The session headers show their date and the '*' of marks not saved whole (52 px cut
     # "23/02*" at a real display): Qt's own size for each header's contents fits.
     header = groups.attendance.view.horizontalHeader()
-    assert all(header.sectionSizeFromContents(c).width() <= header.sectionSize(c)
-               for c in range(header.count())), [header.sectionSize(c) for c in range(header.count())]  # fmt: skip
+    assert all(
+        header.sectionSizeFromContents(c).width() <= header.sectionSize(c)
+        for c in range(header.count())
+    ), [header.sectionSize(c) for c in range(header.count())]
     # The page itself fits beside the navigation: not only the window's safety net.
     assert groups.minimumSizeHint().width() + NAVIGATION_WIDTH <= SCREEN_WIDTH
 

@@ -19,8 +19,11 @@ class Need(RecordMixin, Base):
     """One need of the taxonomy (configurable), mapped to a regional policy macro-area A-J."""
 
     __tablename__ = "need"
-    __table_args__ = (CheckConstraint("macro_area IN ('A','B','C','D','E','F','G','H','I','J')",
-                                      name="macro_area"),)  # fmt: skip
+    __table_args__ = (
+        CheckConstraint(
+            "macro_area IN ('A','B','C','D','E','F','G','H','I','J')", name="macro_area"
+        ),
+    )
 
     key: Mapped[str] = mapped_column(String(40), unique=True)
     #: The centre's own wording; empty for the built-in, translated name of ``key``.
@@ -78,9 +81,13 @@ class ContactRequest(SiteOwnedMixin, Base):
     __table_args__ = (
         # "My follow-ups" (open_follow_ups(owner)): one operator's open ones, soonest first,
         # read straight from the index instead of every follow-up ever set.
-        Index("ix_contact_request_follow_up_owner", "follow_up_owner", "follow_up_done_on",
-              "follow_up_on"),
-    )  # fmt: skip
+        Index(
+            "ix_contact_request_follow_up_owner",
+            "follow_up_owner",
+            "follow_up_done_on",
+            "follow_up_on",
+        ),
+    )
 
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contact.id", ondelete="CASCADE"), index=True

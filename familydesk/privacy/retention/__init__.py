@@ -22,7 +22,19 @@ from familydesk.privacy.retention.services import (
 )
 
 __all__ = [
-    "MAX_MONTHS", "MIN_MONTHS", "PreviewRow", "PurgeRow", "PurgeSummary", "RetentionKind",
-    "RuleRow", "Sample", "apply_retention", "months_before", "register", "register_activity",
-    "retention_preview", "retention_rules", "set_retention",
-]  # fmt: skip
+    "MAX_MONTHS",
+    "MIN_MONTHS",
+    "PreviewRow",
+    "PurgeRow",
+    "PurgeSummary",
+    "RetentionKind",
+    "RuleRow",
+    "Sample",
+    "apply_retention",
+    "months_before",
+    "register",
+    "register_activity",
+    "retention_preview",
+    "retention_rules",
+    "set_retention",
+]

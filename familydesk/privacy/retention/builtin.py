@@ -98,14 +98,21 @@ def _registry_apply(session: Session, ids: list[int], today: date) -> int:
     return sum(1 for family in families if anonymise_family(session, family, today))
 
 
-REGISTRY = register(RetentionKind(
-    key="registry", label=N_("Families with no activity (anonymised)"), default_months=60,
-    candidates=lambda _session, cutoff: _inactive_families(cutoff).order_by(Family.id),
-    apply=_registry_apply, describe=_family_samples,
-    explanation=N_("Counted from the family's last change (members and consents included). "
-                   "Names, codes and contacts are removed; comune, year of birth, sex and "
-                   "citizenship stay for statistics."),
-))  # fmt: skip
+REGISTRY = register(
+    RetentionKind(
+        key="registry",
+        label=N_("Families with no activity (anonymised)"),
+        default_months=60,
+        candidates=lambda _session, cutoff: _inactive_families(cutoff).order_by(Family.id),
+        apply=_registry_apply,
+        describe=_family_samples,
+        explanation=N_(
+            "Counted from the family's last change (members and consents included). "
+            "Names, codes and contacts are removed; comune, year of birth, sex and "
+            "citizenship stay for statistics."
+        ),
+    )
+)
 
 
 # -- social notes -------------------------------------------------------------
@@ -126,10 +133,11 @@ def _notes_apply(session: Session, ids: list[int], _today: date) -> int:
         where = (owner.in_(ids), model.notes != "")
         uids = session.scalars(select(model.uid).where(*where)).all()
         session.execute(
-            update(model).where(*where)
+            update(model)
+            .where(*where)
             .values(notes="", updated_at=model.updated_at, version=model.version + 1)
             .execution_options(synchronize_session=False)
-        )  # fmt: skip
+        )
         touched += [(model.__tablename__, str(uid)) for uid in uids]
     for table, uid in touched:
         audit.append(session, "update", table, uid, ["notes"], note="retention")
@@ -138,16 +146,26 @@ def _notes_apply(session: Session, ids: list[int], _today: date) -> int:
 
 
 def _notes_samples(session: Session, ids: list[int]) -> list[tuple[str, str]]:
-    return [(uid, _("Notes: {family}").format(family=text)) for uid, text in
-            _family_samples(session, ids)]  # fmt: skip
+    return [
+        (uid, _("Notes: {family}").format(family=text))
+        for uid, text in _family_samples(session, ids)
+    ]
 
 
-NOTES = register(RetentionKind(
-    key="notes", label=N_("Social notes"), default_months=24,
-    candidates=_notes_candidates, apply=_notes_apply, describe=_notes_samples,
-    explanation=N_("Notes of the family and its members, counted from the family's last "
-                   "activity; the rest of the record stays."),
-))  # fmt: skip
+NOTES = register(
+    RetentionKind(
+        key="notes",
+        label=N_("Social notes"),
+        default_months=24,
+        candidates=_notes_candidates,
+        apply=_notes_apply,
+        describe=_notes_samples,
+        explanation=N_(
+            "Notes of the family and its members, counted from the family's last "
+            "activity; the rest of the record stays."
+        ),
+    )
+)
 
 
 # -- withdrawn consents -------------------------------------------------------
@@ -158,21 +176,32 @@ def _consent_samples(session: Session, ids: list[int]) -> list[tuple[str, str]]:
         .order_by(Consent.id)
     )
     return [
-        (str(uid), _("{kind}, withdrawn on {date}").format(
-            kind=_(CONSENT_KINDS.get(kind, kind)), date=format_date(on)))
+        (
+            str(uid),
+            _("{kind}, withdrawn on {date}").format(
+                kind=_(CONSENT_KINDS.get(kind, kind)), date=format_date(on)
+            ),
+        )
         for uid, kind, on in rows
-    ]  # fmt: skip
+    ]
 
 
-CONSENTS = register(RetentionKind(
-    key="consents", label=N_("Withdrawn consents (deleted)"), default_months=60,
-    candidates=lambda _session, cutoff: select(Consent.id)
-    .where(Consent.withdrawn_on < cutoff.date()).order_by(Consent.id),
-    apply=lambda session, ids, _today: delete_consents(session, ids),
-    describe=_consent_samples,
-    explanation=N_("Counted from the withdrawal: the record proves when processing "
-                   "stopped, for as long as a claim can be brought."),
-))  # fmt: skip
+CONSENTS = register(
+    RetentionKind(
+        key="consents",
+        label=N_("Withdrawn consents (deleted)"),
+        default_months=60,
+        candidates=lambda _session, cutoff: (
+            select(Consent.id).where(Consent.withdrawn_on < cutoff.date()).order_by(Consent.id)
+        ),
+        apply=lambda session, ids, _today: delete_consents(session, ids),
+        describe=_consent_samples,
+        explanation=N_(
+            "Counted from the withdrawal: the record proves when processing "
+            "stopped, for as long as a claim can be brought."
+        ),
+    )
+)
 
 
 # -- closed erasure requests --------------------------------------------------
@@ -188,21 +217,28 @@ def _request_samples(session: Session, ids: list[int]) -> list[tuple[str, str]]:
     from familydesk.privacy.erasure import STATUSES
 
     rows = session.execute(
-        select(ErasureRequest.uid, ErasureRequest.status,
-               ErasureRequest.decided_on)
-        .where(ErasureRequest.id.in_(ids)).order_by(ErasureRequest.id)
-    )  # fmt: skip
+        select(ErasureRequest.uid, ErasureRequest.status, ErasureRequest.decided_on)
+        .where(ErasureRequest.id.in_(ids))
+        .order_by(ErasureRequest.id)
+    )
     return [
         (str(uid), _("{status} on {date}").format(status=_(STATUSES[status]), date=format_date(on)))
         for uid, status, on in rows
     ]
 
 
-REQUESTS = register(RetentionKind(
-    key="erasure_requests", label=N_("Closed erasure requests (deleted)"), default_months=60,
-    candidates=lambda _session, cutoff: select(ErasureRequest.id)
-    .where(ErasureRequest.status != "open", ErasureRequest.decided_on < cutoff.date())
-    .order_by(ErasureRequest.id),
-    apply=_requests_apply, describe=_request_samples,
-    explanation=N_("Counted from the decision: proof that the request was answered."),
-))  # fmt: skip
+REQUESTS = register(
+    RetentionKind(
+        key="erasure_requests",
+        label=N_("Closed erasure requests (deleted)"),
+        default_months=60,
+        candidates=lambda _session, cutoff: (
+            select(ErasureRequest.id)
+            .where(ErasureRequest.status != "open", ErasureRequest.decided_on < cutoff.date())
+            .order_by(ErasureRequest.id)
+        ),
+        apply=_requests_apply,
+        describe=_request_samples,
+        explanation=N_("Counted from the decision: proof that the request was answered."),
+    )
+)

@@ -36,10 +36,12 @@ def _ended():  # type: ignore[no-untyped-def]
 
 def _candidates(_session: Session, cutoff: datetime):  # type: ignore[no-untyped-def]
     return (
-        select(Card.id).where(_ended() < cutoff.date(),
-                              or_(Card.family_id.is_not(None), Card.holder_id.is_not(None)))
+        select(Card.id)
+        .where(
+            _ended() < cutoff.date(), or_(Card.family_id.is_not(None), Card.holder_id.is_not(None))
+        )
         .order_by(Card.id)
-    )  # fmt: skip
+    )
 
 
 def _detach(session: Session, ids: list[int], _today: date) -> int:
@@ -50,12 +52,22 @@ def _detach(session: Session, ids: list[int], _today: date) -> int:
 
 def _describe(session: Session, ids: list[int]) -> list[tuple[str, str]]:
     rows = session.execute(select(Card.uid, _ended()).where(Card.id.in_(ids)).order_by(Card.id))
-    return [(str(uid), _("Not valid since {date}").format(date=format_date(day))) for uid, day in rows]  # fmt: skip
+    return [
+        (str(uid), _("Not valid since {date}").format(date=format_date(day))) for uid, day in rows
+    ]
 
 
-CARDS = register(RetentionKind(
-    key="cards", label=N_("Family cards no longer valid (detached from the family)"),
-    default_months=60, candidates=_candidates, apply=_detach, describe=_describe,
-    explanation=N_("Counted from the day the card expired or was revoked. Number, type, comune "
-                   "and dates stay for the counts and the redemptions' log."),
-))  # fmt: skip
+CARDS = register(
+    RetentionKind(
+        key="cards",
+        label=N_("Family cards no longer valid (detached from the family)"),
+        default_months=60,
+        candidates=_candidates,
+        apply=_detach,
+        describe=_describe,
+        explanation=N_(
+            "Counted from the day the card expired or was revoked. Number, type, comune "
+            "and dates stay for the counts and the redemptions' log."
+        ),
+    )
+)

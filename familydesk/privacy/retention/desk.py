@@ -52,10 +52,17 @@ def _cleared(session: Session, model: type, column: str, ids: list[int]) -> int:
     return updated_for_retention(session, model, ids, {column: ""})
 
 
-def _dated_samples(session: Session, model: type, when, ids: list[int]) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]  # fmt: skip
+def _dated_samples(session: Session, model: type, when, ids: list[int]) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     rows = session.execute(select(model.uid, when).where(model.id.in_(ids)).order_by(model.id))
-    return [(str(uid), _("Of {date}").format(
-        date=format_date(day.date() if isinstance(day, datetime) else day))) for uid, day in rows]  # fmt: skip
+    return [
+        (
+            str(uid),
+            _("Of {date}").format(
+                date=format_date(day.date() if isinstance(day, datetime) else day)
+            ),
+        )
+        for uid, day in rows
+    ]
 
 
 # -- contacts: detached from the person, statistics kept ------------------------
@@ -78,53 +85,95 @@ def _detach_contacts(session: Session, ids: list[int], _today: date) -> int:
     return len(contacts)
 
 
-CONTACTS = register(RetentionKind(
-    key="contacts", label=N_("Walk-in contacts (detached from the family)"), default_months=60,
-    candidates=lambda _session, cutoff: select(Contact.id).where(
-        Contact.contact_date < cutoff.date(),
-        Contact.person_id.is_not(None) | Contact.family_id.is_not(None)).order_by(Contact.id),
-    apply=_detach_contacts,
-    describe=lambda session, ids: _dated_samples(session, Contact, Contact.contact_date, ids),
-    explanation=N_("Counted from the day of the contact. The contact stays for statistics "
-                   "with sex, year of birth, citizenship and comune only."),
-))  # fmt: skip
+CONTACTS = register(
+    RetentionKind(
+        key="contacts",
+        label=N_("Walk-in contacts (detached from the family)"),
+        default_months=60,
+        candidates=lambda _session, cutoff: (
+            select(Contact.id)
+            .where(
+                Contact.contact_date < cutoff.date(),
+                Contact.person_id.is_not(None) | Contact.family_id.is_not(None),
+            )
+            .order_by(Contact.id)
+        ),
+        apply=_detach_contacts,
+        describe=lambda session, ids: _dated_samples(session, Contact, Contact.contact_date, ids),
+        explanation=N_(
+            "Counted from the day of the contact. The contact stays for statistics "
+            "with sex, year of birth, citizenship and comune only."
+        ),
+    )
+)
 
 
-CONTACT_NOTES = register(RetentionKind(
-    key="contact_notes", label=N_("Notes of walk-in requests"), default_months=24,
-    candidates=lambda _session, cutoff: select(ContactRequest.id)
-    .join(Contact, Contact.id == ContactRequest.contact_id)
-    .where(Contact.contact_date < cutoff.date(), ContactRequest.note != "")
-    .order_by(ContactRequest.id),
-    apply=lambda session, ids, _today: _cleared(session, ContactRequest, "note", ids),
-    describe=lambda session, ids: _dated_samples(session, ContactRequest, ContactRequest.created_at, ids),
-    explanation=N_("Counted from the day of the contact; the need and the outcome stay."),
-))  # fmt: skip
+CONTACT_NOTES = register(
+    RetentionKind(
+        key="contact_notes",
+        label=N_("Notes of walk-in requests"),
+        default_months=24,
+        candidates=lambda _session, cutoff: (
+            select(ContactRequest.id)
+            .join(Contact, Contact.id == ContactRequest.contact_id)
+            .where(Contact.contact_date < cutoff.date(), ContactRequest.note != "")
+            .order_by(ContactRequest.id)
+        ),
+        apply=lambda session, ids, _today: _cleared(session, ContactRequest, "note", ids),
+        describe=lambda session, ids: _dated_samples(
+            session, ContactRequest, ContactRequest.created_at, ids
+        ),
+        explanation=N_("Counted from the day of the contact; the need and the outcome stay."),
+    )
+)
 
 
 # -- appointments -----------------------------------------------------------------
 def _detach_appointments(session: Session, ids: list[int], _today: date) -> int:
-    return updated_for_retention(session, Appointment, ids, {"family_id": None, "person_id": None, "note": ""})  # fmt: skip
+    return updated_for_retention(
+        session, Appointment, ids, {"family_id": None, "person_id": None, "note": ""}
+    )
 
 
-APPOINTMENTS = register(RetentionKind(
-    key="appointments", label=N_("Appointments (detached from the family)"), default_months=60,
-    candidates=lambda _session, cutoff: select(Appointment.id).where(
-        Appointment.starts_at < _local(cutoff),
-        Appointment.family_id.is_not(None) | Appointment.person_id.is_not(None))
-    .order_by(Appointment.id),
-    apply=_detach_appointments,
-    describe=lambda session, ids: _dated_samples(session, Appointment, Appointment.starts_at, ids),
-    explanation=N_("Counted from the day of the appointment. Service, professional, place and "
-                   "status stay for statistics."),
-))  # fmt: skip
+APPOINTMENTS = register(
+    RetentionKind(
+        key="appointments",
+        label=N_("Appointments (detached from the family)"),
+        default_months=60,
+        candidates=lambda _session, cutoff: (
+            select(Appointment.id)
+            .where(
+                Appointment.starts_at < _local(cutoff),
+                Appointment.family_id.is_not(None) | Appointment.person_id.is_not(None),
+            )
+            .order_by(Appointment.id)
+        ),
+        apply=_detach_appointments,
+        describe=lambda session, ids: _dated_samples(
+            session, Appointment, Appointment.starts_at, ids
+        ),
+        explanation=N_(
+            "Counted from the day of the appointment. Service, professional, place and "
+            "status stay for statistics."
+        ),
+    )
+)
 
 
-APPOINTMENT_NOTES = register(RetentionKind(
-    key="appointment_notes", label=N_("Notes of appointments"), default_months=24,
-    candidates=lambda _session, cutoff: select(Appointment.id)
-    .where(Appointment.starts_at < _local(cutoff), Appointment.note != "").order_by(Appointment.id),
-    apply=lambda session, ids, _today: _cleared(session, Appointment, "note", ids),
-    describe=lambda session, ids: _dated_samples(session, Appointment, Appointment.starts_at, ids),
-    explanation=N_("Counted from the day of the appointment; the rest of it stays."),
-))  # fmt: skip
+APPOINTMENT_NOTES = register(
+    RetentionKind(
+        key="appointment_notes",
+        label=N_("Notes of appointments"),
+        default_months=24,
+        candidates=lambda _session, cutoff: (
+            select(Appointment.id)
+            .where(Appointment.starts_at < _local(cutoff), Appointment.note != "")
+            .order_by(Appointment.id)
+        ),
+        apply=lambda session, ids, _today: _cleared(session, Appointment, "note", ids),
+        describe=lambda session, ids: _dated_samples(
+            session, Appointment, Appointment.starts_at, ids
+        ),
+        explanation=N_("Counted from the day of the appointment; the rest of it stays."),
+    )
+)

@@ -45,18 +45,22 @@ register_activity(
 def _last_sessions():  # type: ignore[no-untyped-def]
     return (
         select(GroupSession.group_id, func.max(GroupSession.starts_at).label("last"))
-        .group_by(GroupSession.group_id).subquery()
-    )  # fmt: skip
+        .group_by(GroupSession.group_id)
+        .subquery()
+    )
 
 
 def _candidates(_session: Session, cutoff: datetime):  # type: ignore[no-untyped-def]
     last = _last_sessions()
     return (
-        select(Enrolment.id).join(last, last.c.group_id == Enrolment.group_id)
-        .where(last.c.last < _local(cutoff),
-               Enrolment.person_id.is_not(None) | Enrolment.family_id.is_not(None))
+        select(Enrolment.id)
+        .join(last, last.c.group_id == Enrolment.group_id)
+        .where(
+            last.c.last < _local(cutoff),
+            Enrolment.person_id.is_not(None) | Enrolment.family_id.is_not(None),
+        )
         .order_by(Enrolment.id)
-    )  # fmt: skip
+    )
 
 
 def _detach(session: Session, ids: list[int], _today: date) -> int:
@@ -67,15 +71,28 @@ def _detach(session: Session, ids: list[int], _today: date) -> int:
 def _describe(session: Session, ids: list[int]) -> list[tuple[str, str]]:
     last = _last_sessions()
     rows = session.execute(
-        select(Enrolment.uid, last.c.last).join(last, last.c.group_id == Enrolment.group_id)
-        .where(Enrolment.id.in_(ids)).order_by(Enrolment.id)
-    )  # fmt: skip
-    return [(str(uid), _("Group ended on {date}").format(date=format_date(day.date()))) for uid, day in rows]  # fmt: skip
+        select(Enrolment.uid, last.c.last)
+        .join(last, last.c.group_id == Enrolment.group_id)
+        .where(Enrolment.id.in_(ids))
+        .order_by(Enrolment.id)
+    )
+    return [
+        (str(uid), _("Group ended on {date}").format(date=format_date(day.date())))
+        for uid, day in rows
+    ]
 
 
-GROUP_PARTICIPATION = register(RetentionKind(
-    key="group_participation", label=N_("Sign-ups to groups (detached from the family)"),
-    default_months=60, candidates=_candidates, apply=_detach, describe=_describe,
-    explanation=N_("Counted from the group's last session. Sign-ups and attendance marks stay "
-                   "for the group's figures, without names, notes or reasons."),
-))  # fmt: skip
+GROUP_PARTICIPATION = register(
+    RetentionKind(
+        key="group_participation",
+        label=N_("Sign-ups to groups (detached from the family)"),
+        default_months=60,
+        candidates=_candidates,
+        apply=_detach,
+        describe=_describe,
+        explanation=N_(
+            "Counted from the group's last session. Sign-ups and attendance marks stay "
+            "for the group's figures, without names, notes or reasons."
+        ),
+    )
+)

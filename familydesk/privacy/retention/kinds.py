@@ -71,18 +71,30 @@ def activity_sources() -> list[Callable[[datetime], Select]]:  # type: ignore[ty
     return list(_ACTIVITY)
 
 
-def updated_for_retention(session: Session, model: type, ids: list[int],
-                          values: dict[str, object], fields: list[str] | None = None) -> int:  # fmt: skip
+def updated_for_retention(
+    session: Session,
+    model: type,
+    ids: list[int],
+    values: dict[str, object],
+    fields: list[str] | None = None,
+) -> int:
     """Set ``values`` on the rows ``ids`` of ``model`` in one UPDATE (versions move on) and
     audit each row by the names of the ``fields`` changed (default: the keys), never values."""
     uids = session.scalars(select(model.uid).where(model.id.in_(ids))).all()  # type: ignore[attr-defined]
     session.execute(
-        update(model).where(model.id.in_(ids))  # type: ignore[attr-defined]
+        update(model)
+        .where(model.id.in_(ids))  # type: ignore[attr-defined]
         .values({**values, "version": model.version + 1})  # type: ignore[attr-defined]
         .execution_options(synchronize_session=False)
-    )  # fmt: skip
+    )
     for uid in uids:
-        audit.append(session, "update", model.__tablename__, str(uid), fields or list(values),  # type: ignore[attr-defined]
-                     note="retention")  # fmt: skip
+        audit.append(
+            session,
+            "update",
+            model.__tablename__,
+            str(uid),
+            fields or list(values),  # type: ignore[attr-defined]
+            note="retention",
+        )
     session.expire_all()
     return len(uids)

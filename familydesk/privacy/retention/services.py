@@ -89,10 +89,13 @@ def _stored(session: Session) -> dict[str, RetentionRule]:
 
 def _row(kind: RetentionKind, stored: RetentionRule | None) -> RuleRow:
     return RuleRow(
-        kind=kind.key, label=_(kind.label), explanation=_(kind.explanation) if kind.explanation else "",
+        kind=kind.key,
+        label=_(kind.label),
+        explanation=_(kind.explanation) if kind.explanation else "",
         months=stored.months if stored else kind.default_months,
-        default_months=kind.default_months, version=stored.version if stored else 0,
-    )  # fmt: skip
+        default_months=kind.default_months,
+        version=stored.version if stored else 0,
+    )
 
 
 def retention_rules(session: Session) -> list[RuleRow]:
@@ -107,11 +110,16 @@ def set_retention(session: Session, kind: str, months: int, version: int) -> Rul
     permissions.require(session, permissions.PRIVACY_MANAGE)
     found = registry.get(kind)
     if found is None:
-        raise ValidationError("kind", _("Kind of record: “{kind}” is not one FamilyDesk keeps.")
-                              .format(kind=kind))  # fmt: skip
+        raise ValidationError(
+            "kind", _("Kind of record: “{kind}” is not one FamilyDesk keeps.").format(kind=kind)
+        )
     if not isinstance(months, int) or not MIN_MONTHS <= months <= MAX_MONTHS:
-        raise ValidationError("months", _("Months kept: enter a whole number from {low} to {high}.")
-                              .format(low=MIN_MONTHS, high=MAX_MONTHS))  # fmt: skip
+        raise ValidationError(
+            "months",
+            _("Months kept: enter a whole number from {low} to {high}.").format(
+                low=MIN_MONTHS, high=MAX_MONTHS
+            ),
+        )
     stored = _stored(session).get(kind)
     if stored is None:
         if version != 0:
@@ -129,8 +137,9 @@ def set_retention(session: Session, kind: str, months: int, version: int) -> Rul
 def _cutoffs(session: Session, today: date | None) -> list[tuple[RetentionKind, int, date]]:
     today = today or clock.today()
     rules = {row.kind: row.months for row in retention_rules(session)}
-    return [(kind, rules[kind.key], months_before(today, rules[kind.key]))
-            for kind in registry.kinds()]  # fmt: skip
+    return [
+        (kind, rules[kind.key], months_before(today, rules[kind.key])) for kind in registry.kinds()
+    ]
 
 
 def _moment(day: date) -> datetime:

@@ -33,8 +33,18 @@ GENESIS = "0" * 64
 #: Advisory lock key for appending to the audit trail on PostgreSQL.
 PG_LOCK_KEY = 7_001_042
 #: Columns whose changes are derived or technical: not worth an audit line of their own.
-_COLUMNS = ("at", "site_code", "operator", "action", "table_name", "record_uid", "fields",
-            "note", "prev_hash", "hash")  # fmt: skip
+_COLUMNS = (
+    "at",
+    "site_code",
+    "operator",
+    "action",
+    "table_name",
+    "record_uid",
+    "fields",
+    "note",
+    "prev_hash",
+    "hash",
+)
 _QUIET_FIELDS = frozenset({"search_text", "name_key", "updated_at", "version", "created_at"})
 
 
@@ -94,22 +104,35 @@ def _site_code(session: Session) -> str:
     return str(session.info["site_code"])
 
 
-def append(session: Session, action: str, table_name: str = "", record_uid: str = "",
-           fields: Iterable[str] = (), note: str = "") -> AuditEntry:  # fmt: skip
+def append(
+    session: Session,
+    action: str,
+    table_name: str = "",
+    record_uid: str = "",
+    fields: Iterable[str] = (),
+    note: str = "",
+) -> AuditEntry:
     """Add one entry to the trail, chained to the last one (written at the next flush)."""
     entry = AuditEntry(
-        at=utcnow(), site_code=_site_code(session), operator=operator_of(session),
-        action=action, table_name=table_name, record_uid=record_uid,
-        fields=",".join(sorted(fields)), note=note[:300], prev_hash=_last_hash(session),
-    )  # fmt: skip
+        at=utcnow(),
+        site_code=_site_code(session),
+        operator=operator_of(session),
+        action=action,
+        table_name=table_name,
+        record_uid=record_uid,
+        fields=",".join(sorted(fields)),
+        note=note[:300],
+        prev_hash=_last_hash(session),
+    )
     entry.hash = _digest(entry)
     session.info["audit_tail"] = entry.hash
     session.add(entry)
     return entry
 
 
-def append_bulk(session: Session, action: str, table_name: str, record_uids: list[str],
-                note: str = "") -> None:  # fmt: skip
+def append_bulk(
+    session: Session, action: str, table_name: str, record_uids: list[str], note: str = ""
+) -> None:
     """Many entries at once, with one multi-row INSERT (bulk imports, demo data)."""
     if not record_uids:
         return
@@ -117,17 +140,31 @@ def append_bulk(session: Session, action: str, table_name: str, record_uids: lis
     rows = []
     at, site, who = utcnow(), _site_code(session), operator_of(session)
     for uid in record_uids:
-        entry = AuditEntry(at=at, site_code=site, operator=who, action=action,
-                           table_name=table_name, record_uid=uid, fields="", note=note,
-                           prev_hash=previous)  # fmt: skip
+        entry = AuditEntry(
+            at=at,
+            site_code=site,
+            operator=who,
+            action=action,
+            table_name=table_name,
+            record_uid=uid,
+            fields="",
+            note=note,
+            prev_hash=previous,
+        )
         entry.hash = previous = _digest(entry)
         rows.append({column: getattr(entry, column) for column in _COLUMNS})
     session.execute(insert(AuditEntry.__table__), rows)
     session.info["audit_tail"] = previous
 
 
-def record(session: Session, action: str, obj: RecordMixin | None = None, note: str = "",
-           table_name: str = "", record_uid: str = "") -> None:  # fmt: skip
+def record(
+    session: Session,
+    action: str,
+    obj: RecordMixin | None = None,
+    note: str = "",
+    table_name: str = "",
+    record_uid: str = "",
+) -> None:
     """Audit an action that changes nothing in the record (open, print, export...)."""
     if obj is not None:
         table_name, record_uid = obj.__tablename__, str(obj.uid)  # type: ignore[attr-defined]
@@ -145,10 +182,12 @@ def record_changes(session: Session) -> None:
         if isinstance(obj, RecordMixin) and session.is_modified(obj):
             state = inspect(obj)
             changed = [
-                attr.key for attr in state.attrs
-                if attr.key not in _QUIET_FIELDS and attr.history.has_changes()
+                attr.key
+                for attr in state.attrs
+                if attr.key not in _QUIET_FIELDS
+                and attr.history.has_changes()
                 and attr.key in state.mapper.columns
-            ]  # fmt: skip
+            ]
             if changed:
                 append(session, "update", obj.__tablename__, str(obj.uid), changed)  # type: ignore[attr-defined]
     for obj in list(session.deleted):
@@ -169,10 +208,15 @@ def verify(session: Session) -> list[Problem]:
     rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
     for entry in rows:
         if entry.prev_hash != previous:
-            return [Problem(entry.id, _(
-                "Audit entry {id}: the chain is broken before it (an entry was removed, "
-                "inserted or changed between {previous} and {id}).").format(
-                    id=entry.id, previous=previous_id))]  # fmt: skip
+            return [
+                Problem(
+                    entry.id,
+                    _(
+                        "Audit entry {id}: the chain is broken before it (an entry was removed, "
+                        "inserted or changed between {previous} and {id})."
+                    ).format(id=entry.id, previous=previous_id),
+                )
+            ]
         if _digest(entry) != entry.hash:
             return [
                 Problem(

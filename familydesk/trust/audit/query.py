@@ -68,8 +68,11 @@ def resolve_record(session: Session, key: str) -> RecordScope:
         person = session.scalar(select(Person).where(Person.uid == uid))
         if person is None:
             # The kind of record, from the trail itself: the record may be gone.
-            table = session.scalar(select(AuditEntry.table_name).where(
-                AuditEntry.record_uid == str(uid), AuditEntry.table_name != "").limit(1))  # fmt: skip
+            table = session.scalar(
+                select(AuditEntry.table_name)
+                .where(AuditEntry.record_uid == str(uid), AuditEntry.table_name != "")
+                .limit(1)
+            )
             return RecordScope((str(uid),), table or "", str(uid))
     uids = [str(person.uid), str(person.family.uid)] + [str(c.uid) for c in person.consents]
     return RecordScope(tuple(uids), "person", str(person.uid))
@@ -79,8 +82,9 @@ def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, clock.ROME)
 
 
-def _filtered(query, operator: str, action: str, since: date | None, until: date | None,
-              uids: tuple[str, ...]):  # type: ignore[no-untyped-def]  # fmt: skip
+def _filtered(
+    query, operator: str, action: str, since: date | None, until: date | None, uids: tuple[str, ...]
+):  # type: ignore[no-untyped-def]
     if operator:
         query = query.where(AuditEntry.operator == operator)
     if action:
@@ -126,16 +130,25 @@ def audit_page(
         scope = resolve_record(session, record)
         uids = scope.uids
         if offset == 0:
-            audit.record(session, "audit-read", note="filter", table_name=scope.table_name,
-                         record_uid=scope.record_uid)  # fmt: skip
+            audit.record(
+                session,
+                "audit-read",
+                note="filter",
+                table_name=scope.table_name,
+                record_uid=scope.record_uid,
+            )
             session.flush()
     query = _filtered(select(AuditEntry), operator, action, since, until, uids)
     rows = [
         AuditRow(e.id, e.at, e.operator, e.action, e.table_name, e.record_uid, e.fields, e.note)
         for e in session.scalars(query.order_by(AuditEntry.id.desc()).offset(offset).limit(limit))
     ]
-    total = session.scalar(_filtered(select(func.count(AuditEntry.id)), operator, action, since,
-                                     until, uids)) or 0  # fmt: skip
+    total = (
+        session.scalar(
+            _filtered(select(func.count(AuditEntry.id)), operator, action, since, until, uids)
+        )
+        or 0
+    )
     return Page(rows=rows, offset=offset, total=total)
 
 

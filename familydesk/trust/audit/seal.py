@@ -78,8 +78,13 @@ def read(folder: Path, chain: str) -> list[Seal]:
     for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         parts = line.split("\t")
         try:
-            seal = Seal(datetime.fromisoformat(parts[0]), parts[1], int(parts[2]), parts[3],
-                        parts[4] if len(parts) > 4 else "backup")  # fmt: skip
+            seal = Seal(
+                datetime.fromisoformat(parts[0]),
+                parts[1],
+                int(parts[2]),
+                parts[3],
+                parts[4] if len(parts) > 4 else "backup",
+            )
         except (IndexError, ValueError):
             continue
         if seal.chain != chain:

@@ -36,12 +36,24 @@ def session_numbers() -> tuple[Any, Any]:
     """Correlated subqueries: the session's number in its group (by start) and the total."""
     before, every = aliased(mg.GroupSession), aliased(mg.GroupSession)
     here = mg.GroupSession
-    number = (select(func.count(before.id)).where(before.group_id == here.group_id, or_(
-        before.starts_at < here.starts_at,
-        and_(before.starts_at == here.starts_at, before.id <= here.id)))
-        .correlate(here).scalar_subquery())  # fmt: skip
-    total = (select(func.count(every.id)).where(every.group_id == here.group_id)
-             .correlate(here).scalar_subquery())  # fmt: skip
+    number = (
+        select(func.count(before.id))
+        .where(
+            before.group_id == here.group_id,
+            or_(
+                before.starts_at < here.starts_at,
+                and_(before.starts_at == here.starts_at, before.id <= here.id),
+            ),
+        )
+        .correlate(here)
+        .scalar_subquery()
+    )
+    total = (
+        select(func.count(every.id))
+        .where(every.group_id == here.group_id)
+        .correlate(here)
+        .scalar_subquery()
+    )
     return number, total
 
 

@@ -43,8 +43,13 @@ def _gone(table: str) -> Said:
     return None, words(N_("{kind} (no longer in the database)"), kind=kind_words(table))
 
 
-def _person(first: str | None, last: str | None, anonymised: Any, family: str | None = None,
-            family_anonymised: Any = None) -> Words | str | None:  # fmt: skip
+def _person(
+    first: str | None,
+    last: str | None,
+    anonymised: Any,
+    family: str | None = None,
+    family_anonymised: Any = None,
+) -> Words | str | None:
     """ "Bianchi Laura, family Rossi"; "anonymised person"; the family alone without a person."""
     if anonymised is not None:
         return Words(N_("anonymised person"))
@@ -70,8 +75,11 @@ _BOTH = (*_PERSON, F.name, F.anonymised_on)
 
 def _by_person(model: Any, *columns: Any) -> Select[Any]:
     """``model`` with its person (if any) and the person's family."""
-    return (select(model.uid, *columns, *_PERSON, PF.name, PF.anonymised_on)
-            .outerjoin(P, P.id == model.person_id).outerjoin(PF, PF.id == P.family_id))  # fmt: skip
+    return (
+        select(model.uid, *columns, *_PERSON, PF.name, PF.anonymised_on)
+        .outerjoin(P, P.id == model.person_id)
+        .outerjoin(PF, PF.id == P.family_id)
+    )
 
 
 def _person_who(row: Any, at: int) -> Words | str | None:

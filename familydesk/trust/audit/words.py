@@ -92,8 +92,10 @@ def what_text(line: AuditLine) -> str:
 def stored_parts(line: AuditLine) -> list[str]:
     """The entry as stored: the record's uid, its table, the fields and note as written."""
     entry = line.entry
-    parts = [_("Record uid: {value}").format(value=entry.record_uid or "-"),
-             _("Table: {value}").format(value=entry.table_name or "-")]  # fmt: skip
+    parts = [
+        _("Record uid: {value}").format(value=entry.record_uid or "-"),
+        _("Table: {value}").format(value=entry.table_name or "-"),
+    ]
     if entry.fields:
         parts.append(_("Fields as stored: {value}").format(value=entry.fields))
     if entry.note:
@@ -126,12 +128,17 @@ def _without_record(entry: AuditRow) -> Words | str:
         subject = Words(EXPORTS[match["subject"]])
         form = match["format"].upper()
         if match["first"]:
-            return words(N_("{subject} from {first} to {last} ({format}): {count}"),
-                         subject=subject, format=form, count=match["count"],
-                         first=date.fromisoformat(match["first"]),
-                         last=date.fromisoformat(match["last"]))  # fmt: skip
-        return words(N_("{subject} ({format}): {count}"), subject=subject, format=form,
-                     count=match["count"])  # fmt: skip
+            return words(
+                N_("{subject} from {first} to {last} ({format}): {count}"),
+                subject=subject,
+                format=form,
+                count=match["count"],
+                first=date.fromisoformat(match["first"]),
+                last=date.fromisoformat(match["last"]),
+            )
+        return words(
+            N_("{subject} ({format}): {count}"), subject=subject, format=form, count=match["count"]
+        )
     if entry.table_name:
         return kind_words(entry.table_name)
     return entry.note
@@ -150,8 +157,9 @@ def describe(session: Session, rows: Sequence[AuditRow]) -> list[AuditLine]:
     return lines
 
 
-def described_page(session: Session, offset: int = 0, limit: int = PAGE_SIZE,
-                   **filters: Any) -> Page[AuditLine]:  # fmt: skip
+def described_page(
+    session: Session, offset: int = 0, limit: int = PAGE_SIZE, **filters: Any
+) -> Page[AuditLine]:
     """:func:`familydesk.trust.audit.query.audit_page` with each entry in words (same filters)."""
     from familydesk.trust.audit.query import audit_page
 

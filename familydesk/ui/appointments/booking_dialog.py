@@ -54,17 +54,31 @@ class BookingDialog(QDialog):
 
     booked = Signal(object)
 
-    def __init__(self, runner: Runner, parent: QWidget | None = None, *,
-                 family_id: int | None = None, person_id: int | None = None,
-                 request_id: int | None = None, service_key: str | None = None,
-                 starts_at: datetime | None = None, staff_id: int | None = None,
-                 place_id: int | None = None, room_id: int | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        parent: QWidget | None = None,
+        *,
+        family_id: int | None = None,
+        person_id: int | None = None,
+        request_id: int | None = None,
+        service_key: str | None = None,
+        starts_at: datetime | None = None,
+        staff_id: int | None = None,
+        place_id: int | None = None,
+        room_id: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.request_id = request_id
         self._family_given = family_id is not None
-        self._prefill: dict[str, Any] = dict(service_key=service_key, starts_at=starts_at,
-                                             staff_id=staff_id, place_id=place_id, room_id=room_id)  # fmt: skip
+        self._prefill: dict[str, Any] = dict(
+            service_key=service_key,
+            starts_at=starts_at,
+            staff_id=staff_id,
+            place_id=place_id,
+            room_id=room_id,
+        )
         self.form = BookingForm(runner)
         self.slots = SlotPanel()
         self.slots.search_requested.connect(self.find_slots)
@@ -121,7 +135,13 @@ class BookingDialog(QDialog):
         places: list[tuple[str, int, str]] = []
         for place in choices.places:
             if not any(kind == "comune" and key == place.comune_id for kind, key, _l in places):
-                places.append(("comune", place.comune_id, _("{comune}: every place").format(comune=place.comune_name)))  # fmt: skip
+                places.append(
+                    (
+                        "comune",
+                        place.comune_id,
+                        _("{comune}: every place").format(comune=place.comune_name),
+                    )
+                )
             places.append(("place", place.id, f"   {place.name}"))
         self.slots.set_choices([(s.id, s.name) for s in choices.professionals], places)
         self.slots.retranslate_ui()
@@ -141,15 +161,25 @@ class BookingDialog(QDialog):
         family_id, _person = self.form.person.value()
         start = self.form.starts_at()
         after = start if start is not None and start > local_now() else None
-        return SlotQuery(minutes=self.form.minutes.value(), family_id=family_id,
-                         service_id=self.form.service.currentData(),
-                         interpreter_id=self.form.interpreter.currentData(), after=after,
-                         limit=8, **self.slots.criteria())  # type: ignore[arg-type]  # fmt: skip
+        return SlotQuery(
+            minutes=self.form.minutes.value(),
+            family_id=family_id,
+            service_id=self.form.service.currentData(),
+            interpreter_id=self.form.interpreter.currentData(),
+            after=after,
+            limit=8,
+            **self.slots.criteria(),
+        )  # type: ignore[arg-type]
 
     def find_slots(self) -> None:
         self.error.show_message("")
-        self.runner.read(find_free_slots, self.slot_query(), owner=self, on_error=self._failed,
-                         on_done=self._slots_found)  # fmt: skip
+        self.runner.read(
+            find_free_slots,
+            self.slot_query(),
+            owner=self,
+            on_error=self._failed,
+            on_done=self._slots_found,
+        )
 
     def _slots_found(self, slots: list[FreeSlot]) -> None:
         self.slots.show_slots(slots, "find")
@@ -176,17 +206,31 @@ class BookingDialog(QDialog):
         if repeat is None:
             self.runner.write(book, data, on_done=self._booked, on_error=self._failed, owner=self)
             return
-        self.runner.write(book_series, data, every_weeks=repeat.every_weeks,
-                          occurrences=repeat.occurrences, until=repeat.until,
-                          skip_unavailable=repeat.skip_unavailable, on_done=self._booked,
-                          on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.write(
+            book_series,
+            data,
+            every_weeks=repeat.every_weeks,
+            occurrences=repeat.occurrences,
+            until=repeat.until,
+            skip_unavailable=repeat.skip_unavailable,
+            on_done=self._booked,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _booked(self, result: object) -> None:
         if self.print_slip.isChecked():
             first: Any = result.booked[0] if isinstance(result, SeriesResult) else result
             owner = self.parentWidget() or self
-            print_pdf(self.runner, owner, print_slip, first.id, kind="slip", key=first.id,
-                      on_error=lambda exc: show_error(owner, exc))  # fmt: skip
+            print_pdf(
+                self.runner,
+                owner,
+                print_slip,
+                first.id,
+                kind="slip",
+                key=first.id,
+                on_error=lambda exc: show_error(owner, exc),
+            )
         self.booked.emit(result)
         self.accept()
 
@@ -223,26 +267,47 @@ class BookingDialog(QDialog):
 def booked_summary(result: object) -> str:
     """One sentence for the page after a booking."""
     if isinstance(result, SeriesResult):
-        text = ngettext("{n} appointment booked in a series.", "{n} appointments booked in a series.",
-                        len(result.booked)).format(n=format_number(len(result.booked)))  # fmt: skip
+        text = ngettext(
+            "{n} appointment booked in a series.",
+            "{n} appointments booked in a series.",
+            len(result.booked),
+        ).format(n=format_number(len(result.booked)))
         if result.skipped:
             text += " " + _("Left out: {days}.").format(
-                days=", ".join(format_date(day) for day, _reason in result.skipped))  # fmt: skip
+                days=", ".join(format_date(day) for day, _reason in result.skipped)
+            )
         return text
     row: Any = result
     return _("Booked: {who}, {day} {start} with {staff}.").format(
-        who=row.who, day=format_date(row.starts_at.date()), start=hhmm(row.starts_at), staff=row.staff)  # fmt: skip
+        who=row.who,
+        day=format_date(row.starts_at.date()),
+        start=hhmm(row.starts_at),
+        staff=row.staff,
+    )
 
 
-def open_booking_dialog(parent: QWidget | None, context: PageContext, family_id: int | None = None,
-                        person_id: int | None = None, request_id: int | None = None,
-                        service_key: str | None = None, **prefill: Any) -> BookingDialog:  # fmt: skip
+def open_booking_dialog(
+    parent: QWidget | None,
+    context: PageContext,
+    family_id: int | None = None,
+    person_id: int | None = None,
+    request_id: int | None = None,
+    service_key: str | None = None,
+    **prefill: Any,
+) -> BookingDialog:
     """Open the booking dialog (window-modal, not blocking) with what the caller knows:
     the family and person, the walk-in request booked from, the service's key. ``prefill``
     may add ``starts_at``, ``staff_id``, ``place_id``, ``room_id``. Connect to the
     returned dialog's ``booked`` signal to hear of the booking."""
-    dialog = BookingDialog(context.runner, parent, family_id=family_id, person_id=person_id,
-                           request_id=request_id, service_key=service_key, **prefill)  # fmt: skip
+    dialog = BookingDialog(
+        context.runner,
+        parent,
+        family_id=family_id,
+        person_id=person_id,
+        request_id=request_id,
+        service_key=service_key,
+        **prefill,
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

@@ -49,8 +49,13 @@ class BookingForm(QWidget):
         self.person = PersonPicker(runner)
         self.service, self.staff, self.place = QComboBox(), QComboBox(), QComboBox()
         self.room, self.interpreter = QComboBox(), QComboBox()
-        for name, combo in (("service", self.service), ("staff", self.staff), ("place", self.place),
-                            ("room", self.room), ("interpreter", self.interpreter)):  # fmt: skip
+        for name, combo in (
+            ("service", self.service),
+            ("staff", self.staff),
+            ("place", self.place),
+            ("room", self.room),
+            ("interpreter", self.interpreter),
+        ):
             combo.setObjectName(name)
         self.day, self.time = DateField(), TimeField()
         self.day.setObjectName("day")
@@ -86,17 +91,29 @@ class BookingForm(QWidget):
             when.addWidget(widget)
         when.addStretch(1)
         repeat_row = QHBoxLayout()
-        for widget in (self.repeat, self.times_choice, self.occurrences, self.until_choice, self.until):  # fmt: skip
+        for widget in (
+            self.repeat,
+            self.times_choice,
+            self.occurrences,
+            self.until_choice,
+            self.until,
+        ):
             repeat_row.addWidget(widget)
         repeat_row.addStretch(1)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.labels: dict[str, QLabel] = {}
         rows: list[tuple[str, QWidget | QHBoxLayout]] = [
-            ("person", self.person), ("service", self.service), ("staff", self.staff),
-            ("place", self.place), ("room", self.room), ("interpreter", self.interpreter),
-            ("starts_at", when), ("note", self.note), ("repeat", repeat_row),
-        ]  # fmt: skip
+            ("person", self.person),
+            ("service", self.service),
+            ("staff", self.staff),
+            ("place", self.place),
+            ("room", self.room),
+            ("interpreter", self.interpreter),
+            ("starts_at", when),
+            ("note", self.note),
+            ("repeat", repeat_row),
+        ]
         for key, field in rows:
             label = QLabel()
             if isinstance(field, QWidget):
@@ -117,15 +134,21 @@ class BookingForm(QWidget):
 
     def retranslate_ui(self) -> None:
         texts = {
-            "person": _("&For"), "service": _("&Service"), "staff": _("&Professional"),
-            "place": _("P&lace"), "room": _("R&oom"), "interpreter": _("&Interpreter"),
-            "starts_at": _("&Date and time"), "note": _("No&te"), "repeat": _("&Repeat"),
-        }  # fmt: skip
+            "person": _("&For"),
+            "service": _("&Service"),
+            "staff": _("&Professional"),
+            "place": _("P&lace"),
+            "room": _("R&oom"),
+            "interpreter": _("&Interpreter"),
+            "starts_at": _("&Date and time"),
+            "note": _("No&te"),
+            "repeat": _("&Repeat"),
+        }
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.length_label.setText(_("Len&gth"))
         self.minutes.setSuffix(" " + _("min"))
-        for index, text in enumerate((_("Does not repeat"), _("Every week"), _("Every two weeks"))):  # fmt: skip
+        for index, text in enumerate((_("Does not repeat"), _("Every week"), _("Every two weeks"))):
             self.repeat.setItemText(index, text)
         self.times_choice.setText(_("times"))
         self.until_choice.setText(_("until"))
@@ -165,7 +188,11 @@ class BookingForm(QWidget):
         the one chosen stays if it fits, otherwise the first that does."""
         current = self.service.currentData()
         choices = self.choices
-        staff = next((s for s in choices.professionals if s.id == self.staff.currentData()), None) if choices else None  # fmt: skip
+        staff = (
+            next((s for s in choices.professionals if s.id == self.staff.currentData()), None)
+            if choices
+            else None
+        )
         services = list(choices.services) if choices else []
         if staff is not None:
             services = [s for s in services if gives(s.profession, staff.profession)] or services
@@ -212,20 +239,34 @@ class BookingForm(QWidget):
         if index >= 0:
             combo.setCurrentIndex(index)
 
-    def prefill(self, *, service_key: str | None = None, starts_at: datetime | None = None,
-                staff_id: int | None = None, place_id: int | None = None,
-                room_id: int | None = None) -> None:  # fmt: skip
+    def prefill(
+        self,
+        *,
+        service_key: str | None = None,
+        starts_at: datetime | None = None,
+        staff_id: int | None = None,
+        place_id: int | None = None,
+        room_id: int | None = None,
+    ) -> None:
         """Put what the caller knows in the form (a cell of the calendar, a request's need)."""
         if room_id is not None and self.choices:
-            place_id = next((p.id for p in self.choices.places for r in p.rooms if r.id == room_id), place_id)  # fmt: skip
+            place_id = next(
+                (p.id for p in self.choices.places for r in p.rooms if r.id == room_id), place_id
+            )
         if place_id is not None:
             self._choose(self.place, place_id)
         if room_id is not None:
             self._choose(self.room, room_id)
-        wanted = next((s for s in self.choices.services if s.key == service_key), None) if service_key and self.choices else None  # fmt: skip
+        wanted = (
+            next((s for s in self.choices.services if s.key == service_key), None)
+            if service_key and self.choices
+            else None
+        )
         if staff_id is None and wanted is not None and self.choices:  # someone who gives it
             current = self.staff.currentData()
-            givers = [p.id for p in self.choices.professionals if gives(wanted.profession, p.profession)]  # fmt: skip
+            givers = [
+                p.id for p in self.choices.professionals if gives(wanted.profession, p.profession)
+            ]
             staff_id = current if current in givers or not givers else givers[0]
         if staff_id is not None:  # before the service: the list is what they give
             self._choose(self.staff, staff_id)
@@ -252,9 +293,11 @@ class BookingForm(QWidget):
     def read(self, request_id: int | None = None) -> AppointmentInput:
         """The booking typed; ``ValidationError`` names every field to fix."""
         errors = FieldErrors()
-        for field, combo, text in (("service", self.service, _("Service: choose one from the list.")),
-                                   ("staff", self.staff, _("Professional: choose one from the list.")),
-                                   ("place", self.place, _("Place: choose one from the list."))):  # fmt: skip
+        for field, combo, text in (
+            ("service", self.service, _("Service: choose one from the list.")),
+            ("staff", self.staff, _("Professional: choose one from the list.")),
+            ("place", self.place, _("Place: choose one from the list.")),
+        ):
             if combo.currentData() is None:
                 errors.add(field, text)
         try:
@@ -264,11 +307,18 @@ class BookingForm(QWidget):
         errors.raise_any()
         family_id, person_id = self.person.value()
         return AppointmentInput(
-            service_id=self.service.currentData(), staff_id=self.staff.currentData(),
-            place_id=self.place.currentData(), starts_at=starts_at, minutes=self.minutes.value(),
-            room_id=self.room.currentData(), interpreter_id=self.interpreter.currentData(),
-            family_id=family_id, person_id=person_id, note=self.note.text(), request_id=request_id,
-        )  # fmt: skip
+            service_id=self.service.currentData(),
+            staff_id=self.staff.currentData(),
+            place_id=self.place.currentData(),
+            starts_at=starts_at,
+            minutes=self.minutes.value(),
+            room_id=self.room.currentData(),
+            interpreter_id=self.interpreter.currentData(),
+            family_id=family_id,
+            person_id=person_id,
+            note=self.note.text(),
+            request_id=request_id,
+        )
 
     def read_repeat(self) -> Repeat | None:
         """The repetition asked for, or None; ``ValidationError`` for a bad end date."""
@@ -287,9 +337,16 @@ class BookingForm(QWidget):
 
     def field_widget(self, field: str) -> QWidget | None:
         widgets: dict[str, QWidget] = {
-            "service": self.service, "staff": self.staff, "place": self.place, "room": self.room,
-            "interpreter": self.interpreter, "minutes": self.minutes, "starts_at": self.day,
-            "family": self.person, "person": self.person, "repeat": self.repeat,
+            "service": self.service,
+            "staff": self.staff,
+            "place": self.place,
+            "room": self.room,
+            "interpreter": self.interpreter,
+            "minutes": self.minutes,
+            "starts_at": self.day,
+            "family": self.person,
+            "person": self.person,
+            "repeat": self.repeat,
             "until": self.until,
-        }  # fmt: skip
+        }
         return widgets.get(field)

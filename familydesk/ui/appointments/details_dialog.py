@@ -54,8 +54,18 @@ class AppointmentDialog(QDialog):
         self.form = QFormLayout()
         self.values: dict[str, QLabel] = {}
         self.keys: dict[str, QLabel] = {}
-        for key in ("who", "staff", "interpreter", "place", "room", "status", "series", "note",
-                    "booked_by", "cancel_reason"):  # fmt: skip
+        for key in (
+            "who",
+            "staff",
+            "interpreter",
+            "place",
+            "room",
+            "status",
+            "series",
+            "note",
+            "booked_by",
+            "cancel_reason",
+        ):
             self.keys[key], self.values[key] = QLabel(), QLabel()
             self.values[key].setWordWrap(True)
             self.form.addRow(self.keys[key], self.values[key])
@@ -130,29 +140,51 @@ class AppointmentDialog(QDialog):
     def retranslate_ui(self) -> None:
         row = self.row
         self.setWindowTitle(_("Appointment"))
-        self.heading.setText(_("{service}, {day} {start}-{end}").format(
-            service=row.service, day=format_date(row.starts_at.date()), start=hhmm(row.starts_at),
-            end=hhmm(row.ends_at)))  # fmt: skip
+        self.heading.setText(
+            _("{service}, {day} {start}-{end}").format(
+                service=row.service,
+                day=format_date(row.starts_at.date()),
+                start=hhmm(row.starts_at),
+                end=hhmm(row.ends_at),
+            )
+        )
         labels = {
-            "who": _("For"), "staff": _("Professional"), "interpreter": _("Interpreter"),
-            "place": _("Place"), "room": _("Room"), "status": _("Status"), "series": _("Series"),
-            "note": _("Note"), "booked_by": _("Booked by"), "cancel_reason": _("Cancelled because"),
-        }  # fmt: skip
+            "who": _("For"),
+            "staff": _("Professional"),
+            "interpreter": _("Interpreter"),
+            "place": _("Place"),
+            "room": _("Room"),
+            "status": _("Status"),
+            "series": _("Series"),
+            "note": _("Note"),
+            "booked_by": _("Booked by"),
+            "cancel_reason": _("Cancelled because"),
+        }
         who = row.who + (f" ({row.family})" if row.person and row.family else "")
         values = {
-            "who": f"{who} · {row.phone}" if row.phone else who, "staff": row.staff,
-            "interpreter": row.interpreter, "room": row.room, "note": row.note,
+            "who": f"{who} · {row.phone}" if row.phone else who,
+            "staff": row.staff,
+            "interpreter": row.interpreter,
+            "room": row.room,
+            "note": row.note,
             "place": ", ".join(t for t in (row.place, row.address, row.comune) if t),
-            "status": _(STATUSES.get(row.status, row.status)), "booked_by": row.booked_by,
-            "series": _("appointment {n} of a series").format(n=row.series_index) if row.series_id else "",
+            "status": _(STATUSES.get(row.status, row.status)),
+            "booked_by": row.booked_by,
+            "series": _("appointment {n} of a series").format(n=row.series_index)
+            if row.series_id
+            else "",
             "cancel_reason": row.cancel_reason,
-        }  # fmt: skip
+        }
         for key, label in labels.items():
             self.keys[key].setText(label)
             self.values[key].setText(values[key])
             self.form.setRowVisible(self.values[key], bool(values[key]))
-        texts = {"confirmed": _("&Confirm"), "done": _("&Done"), "no_show": _("&No-show"),
-                 "booked": _("Back to &booked")}  # fmt: skip
+        texts = {
+            "confirmed": _("&Confirm"),
+            "done": _("&Done"),
+            "no_show": _("&No-show"),
+            "booked": _("Back to &booked"),
+        }
         allowed = TRANSITIONS.get(row.status, ())
         started = row.starts_at <= local_now()
         for status, button in self.status_buttons.items():
@@ -175,7 +207,9 @@ class AppointmentDialog(QDialog):
         self.rest_of_series.setVisible(row.series_id is not None)
         self.confirm_cancel.setText(_("Cancel the appointment"))
         self.move_box.setTitle(_("New date and time of this appointment"))
-        self.move_label.setText(_("This appointment and the following ones of the series move by the same amount."))  # fmt: skip
+        self.move_label.setText(
+            _("This appointment and the following ones of the series move by the same amount.")
+        )
         self.confirm_move.setText(_("Move the rest of the series"))
         self.move_day.retranslate_ui()
 
@@ -200,8 +234,15 @@ class AppointmentDialog(QDialog):
         if self.row.status not in ("booked", "confirmed"):
             return
         self.error.show_message("")
-        print_pdf(self.runner, self, print_slip, self.row.id, kind="slip", key=self.row.id,
-                  on_error=self._failed)  # fmt: skip
+        print_pdf(
+            self.runner,
+            self,
+            print_slip,
+            self.row.id,
+            kind="slip",
+            key=self.row.id,
+            on_error=self._failed,
+        )
 
     def set_status(self, status: str) -> None:
         self._write(set_status, self.row.id, self.row.version, status)
@@ -212,8 +253,13 @@ class AppointmentDialog(QDialog):
             self.error.show_message(_("Reason: say why the appointment is cancelled."))
             self.reason.setFocus()
             return
-        self._write(series.cancel, self.row.id, self.row.version, reason,
-                    rest_of_series=self.rest_of_series.isChecked())  # fmt: skip
+        self._write(
+            series.cancel,
+            self.row.id,
+            self.row.version,
+            reason,
+            rest_of_series=self.rest_of_series.isChecked(),
+        )
 
     def move_rest(self) -> None:
         try:
@@ -225,8 +271,9 @@ class AppointmentDialog(QDialog):
 
     def _write(self, fn: object, *args: object, **kwargs: object) -> None:
         self.error.show_message("")
-        self.runner.write(fn, *args, on_done=self._done, on_error=self._failed, owner=self,
-                          **kwargs)  # type: ignore[arg-type]  # fmt: skip
+        self.runner.write(
+            fn, *args, on_done=self._done, on_error=self._failed, owner=self, **kwargs
+        )  # type: ignore[arg-type]
 
     def _done(self, result: object) -> None:
         self.changed.emit(result)

@@ -70,8 +70,15 @@ class CalendarGrid(QWidget):
         self._fit_height = 0
 
     # -- data ------------------------------------------------------------------
-    def set_data(self, days: list[date], rows: list[AppointmentRow], closed: list[ClosedSpan],
-                 first_minute: int, last_minute: int, kind: str) -> None:  # fmt: skip
+    def set_data(
+        self,
+        days: list[date],
+        rows: list[AppointmentRow],
+        closed: list[ClosedSpan],
+        first_minute: int,
+        last_minute: int,
+        kind: str,
+    ) -> None:
         """Show ``rows`` over ``days`` from ``first_minute`` to ``last_minute`` of each day.
         Pending moves are forgotten: the rows are the truth."""
         self.days, self.rows, self.closed, self.kind = tuple(days), list(rows), list(closed), kind
@@ -149,8 +156,10 @@ class CalendarGrid(QWidget):
 
     def ordered(self) -> list[AppointmentRow]:
         """Blocks in reading order: by day, then time (the order of Tab and the arrows)."""
-        return sorted((r for r in self.rows if r.starts_at.date() in self.days),
-                      key=lambda r: (r.starts_at, r.id))  # fmt: skip
+        return sorted(
+            (r for r in self.rows if r.starts_at.date() in self.days),
+            key=lambda r: (r.starts_at, r.id),
+        )
 
     # -- painting ----------------------------------------------------------------
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
@@ -161,7 +170,9 @@ class CalendarGrid(QWidget):
         paint_lines(painter, geo)
         placed = self._lanes()
         dragging = self._press[1].id if self._press and self._drag_start is not None else None
-        for row in sorted(self.rows, key=lambda r: (r.status != "cancelled", r.id == self.selected_id)):  # fmt: skip
+        for row in sorted(
+            self.rows, key=lambda r: (r.status != "cancelled", r.id == self.selected_id)
+        ):
             lane, count = placed.get(row.id, (0, 1))
             if row.id == dragging:  # the original place stays faintly visible
                 rect = geo.span_rect(row.starts_at, row.ends_at, lane, count)
@@ -169,9 +180,15 @@ class CalendarGrid(QWidget):
                     paint_block(painter, rect, row, self.kind, faded=True)
             rect = self.block_rect(row.id)
             if rect is not None:
-                paint_block(painter, rect, row, self.kind, selected=row.id == self.selected_id,
-                            ghost=row.id == dragging or row.id in self.pending,
-                            faded=row.status == "cancelled" and row.id != self.selected_id)  # fmt: skip
+                paint_block(
+                    painter,
+                    rect,
+                    row,
+                    self.kind,
+                    selected=row.id == self.selected_id,
+                    ghost=row.id == dragging or row.id in self.pending,
+                    faded=row.status == "cancelled" and row.id != self.selected_id,
+                )
         if self.hasFocus() and self.selected_id is None and self.rows:
             painter.setPen(Qt.PenStyle.DotLine)
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
@@ -196,9 +213,14 @@ class CalendarGrid(QWidget):
             return
         origin, row, grab = self._press
         point = event.position()
-        if self._drag_start is None and (point - origin).manhattanLength() < QApplication.startDragDistance():  # fmt: skip
+        if (
+            self._drag_start is None
+            and (point - origin).manhattanLength() < QApplication.startDragDistance()
+        ):
             return
-        found = self.geometry_().moment_at(QPointF(point.x(), point.y() - grab + SNAP / 2 * self.geometry_().per_minute))  # fmt: skip
+        found = self.geometry_().moment_at(
+            QPointF(point.x(), point.y() - grab + SNAP / 2 * self.geometry_().per_minute)
+        )
         if found is not None:
             _day, start = found
             self._drag_start = start
@@ -274,7 +296,9 @@ class CalendarGrid(QWidget):
             same_day = [r for r in self.ordered() if r.starts_at.date() == self.days[other]]
             if same_day:
                 minute = row.starts_at.hour * 60 + row.starts_at.minute
-                nearest = min(same_day, key=lambda r: abs(r.starts_at.hour * 60 + r.starts_at.minute - minute))  # fmt: skip
+                nearest = min(
+                    same_day, key=lambda r: abs(r.starts_at.hour * 60 + r.starts_at.minute - minute)
+                )
                 self.select(nearest.id)
                 return
 
@@ -299,7 +323,9 @@ class CalendarGrid(QWidget):
         row = self.block_at(point)
         if row is not None:
             lines = block_lines(row, self.kind)
-            lines.append(_("Status: {status}").format(status=_(STATUSES.get(row.status, row.status))))  # fmt: skip
+            lines.append(
+                _("Status: {status}").format(status=_(STATUSES.get(row.status, row.status)))
+            )
             if row.cancel_reason:
                 lines.append(_("Cancelled because: {reason}").format(reason=row.cancel_reason))
             if row.note:

@@ -73,7 +73,9 @@ class Geometry:
     def column_rect(self, index: int) -> QRectF:
         return QRectF(self.x_of(index), HEADER, self.column_width, self.height - HEADER)
 
-    def span_rect(self, start: datetime, end: datetime, lane: int = 0, lanes: int = 1) -> QRectF | None:  # fmt: skip
+    def span_rect(
+        self, start: datetime, end: datetime, lane: int = 0, lanes: int = 1
+    ) -> QRectF | None:
         """The rectangle of ``start``-``end`` (same day), clipped to the hours shown."""
         if start.date() not in self.days:
             return None
@@ -105,7 +107,9 @@ def lanes(rows: list[AppointmentRow], starts: dict[int, datetime]) -> dict[int, 
     by_day: dict[date, list[tuple[datetime, datetime, int]]] = {}
     for row in rows:
         start = starts.get(row.id, row.starts_at)
-        by_day.setdefault(start.date(), []).append((start, start + (row.ends_at - row.starts_at), row.id))  # fmt: skip
+        by_day.setdefault(start.date(), []).append(
+            (start, start + (row.ends_at - row.starts_at), row.id)
+        )
     for items in by_day.values():
         items.sort()
         cluster: list[tuple[int, int]] = []  # (id, lane)
@@ -130,7 +134,9 @@ def lanes(rows: list[AppointmentRow], starts: dict[int, datetime]) -> dict[int, 
 
 def day_heading(day: date) -> tuple[str, str]:
     locale = babel_locale()
-    return babel_format(day, "EEEE", locale=locale).capitalize(), babel_format(day, "d MMM", locale=locale)  # fmt: skip
+    return babel_format(day, "EEEE", locale=locale).capitalize(), babel_format(
+        day, "d MMM", locale=locale
+    )
 
 
 def paint_background(painter: QPainter, geo: Geometry, today: date) -> None:
@@ -146,9 +152,13 @@ def paint_background(painter: QPainter, geo: Geometry, today: date) -> None:
         rect = QRectF(geo.x_of(index), 2, geo.column_width, HEADER - 4)
         painter.setPen(QColor("#b3261e") if day == today else QColor("#1d2a36"))
         painter.setFont(bold)
-        painter.drawText(rect.adjusted(0, 0, 0, -HEADER / 2 + 2), Qt.AlignmentFlag.AlignCenter, name)  # fmt: skip
+        painter.drawText(
+            rect.adjusted(0, 0, 0, -HEADER / 2 + 2), Qt.AlignmentFlag.AlignCenter, name
+        )
         painter.setFont(base)
-        painter.drawText(rect.adjusted(0, HEADER / 2 - 2, 0, 0), Qt.AlignmentFlag.AlignCenter, number)  # fmt: skip
+        painter.drawText(
+            rect.adjusted(0, HEADER / 2 - 2, 0, 0), Qt.AlignmentFlag.AlignCenter, number
+        )
     painter.restore()
 
 
@@ -165,7 +175,11 @@ def paint_lines(painter: QPainter, geo: Geometry) -> None:
         painter.drawLine(QPointF(RULER if on_hour else RULER + 4, y), QPointF(geo.width, y))
         if on_hour and minute < geo.last_minute:
             painter.setPen(QColor("#4a5a6a"))
-            painter.drawText(QRectF(0, y + 1, RULER - 6, 14), Qt.AlignmentFlag.AlignRight, f"{minute // 60:02d}:00")  # fmt: skip
+            painter.drawText(
+                QRectF(0, y + 1, RULER - 6, 14),
+                Qt.AlignmentFlag.AlignRight,
+                f"{minute // 60:02d}:00",
+            )
     painter.setPen(QPen(HOUR_LINE, 1))
     for index in range(len(geo.days) + 1):
         x = geo.x_of(index)
@@ -192,17 +206,24 @@ def paint_closed(painter: QPainter, geo: Geometry, spans: list[ClosedSpan]) -> N
             font.setItalic(True)
             font.setBold(True)
             painter.setFont(font)
-            back = painter.boundingRect(label, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, span.label)  # fmt: skip
+            back = painter.boundingRect(
+                label, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, span.label
+            )
             painter.fillRect(back.adjusted(-4, -2, 4, 2), CLOSED)
-            painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, span.label)  # fmt: skip
+            painter.drawText(
+                label, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, span.label
+            )
     painter.restore()
 
 
 def block_lines(row: AppointmentRow, kind: str) -> list[str]:
     """The texts of a block, most important first (what fits is shown)."""
     lines = [f"{hhmm(row.starts_at)}-{hhmm(row.ends_at)} {row.who}", row.service]
-    where = {"staff": row.room or row.place, "room": row.staff,
-             "place": ", ".join(t for t in (row.staff, row.room) if t)}[kind]  # fmt: skip
+    where = {
+        "staff": row.room or row.place,
+        "room": row.staff,
+        "place": ", ".join(t for t in (row.staff, row.room) if t),
+    }[kind]
     if row.interpreter:
         where = f"{where} + {row.interpreter}" if where else row.interpreter
     if where:
@@ -210,8 +231,16 @@ def block_lines(row: AppointmentRow, kind: str) -> list[str]:
     return lines
 
 
-def paint_block(painter: QPainter, rect: QRectF, row: AppointmentRow, kind: str, *,
-                selected: bool = False, ghost: bool = False, faded: bool = False) -> None:  # fmt: skip
+def paint_block(
+    painter: QPainter,
+    rect: QRectF,
+    row: AppointmentRow,
+    kind: str,
+    *,
+    selected: bool = False,
+    ghost: bool = False,
+    faded: bool = False,
+) -> None:
     fill, border, text = STATUS_COLOURS.get(row.status, STATUS_COLOURS["booked"])
     box = rect.adjusted(2, 1, -2, -1)
     painter.save()
@@ -238,7 +267,11 @@ def paint_block(painter: QPainter, rect: QRectF, row: AppointmentRow, kind: str,
             break
         font.setBold(number == 0)
         painter.setFont(font)
-        shown = painter.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, int(inner.width()))  # fmt: skip
-        painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignmentFlag.AlignLeft, shown)  # fmt: skip
+        shown = painter.fontMetrics().elidedText(
+            line, Qt.TextElideMode.ElideRight, int(inner.width())
+        )
+        painter.drawText(
+            QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignmentFlag.AlignLeft, shown
+        )
         y += line_height
     painter.restore()

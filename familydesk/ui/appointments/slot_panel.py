@@ -63,7 +63,9 @@ class SlotPanel(QGroupBox):
         self.list.installEventFilter(self)
         self.labels = [QLabel() for _n in range(4)]
         form = QFormLayout()
-        for label, widget in zip(self.labels, (self.staff, self.profession, self.where, self.part), strict=True):  # fmt: skip
+        for label, widget in zip(
+            self.labels, (self.staff, self.profession, self.where, self.part), strict=True
+        ):
             label.setBuddy(widget)
             form.addRow(label, widget)
         button_row = QHBoxLayout()
@@ -74,11 +76,17 @@ class SlotPanel(QGroupBox):
         layout.addLayout(button_row)
         layout.addWidget(self.caption)
         layout.addWidget(self.list, 1)
-        self.staff.currentIndexChanged.connect(lambda _i: self.profession.setEnabled(self.staff.currentData() is None))  # fmt: skip
+        self.staff.currentIndexChanged.connect(
+            lambda _i: self.profession.setEnabled(self.staff.currentData() is None)
+        )
 
     def retranslate_ui(self) -> None:
         self.setTitle(_("Find a free slot"))
-        for label, text in zip(self.labels, (_("With w&hom"), _("or profession"), _("&Where"), _("Time of d&ay")), strict=True):  # fmt: skip
+        for label, text in zip(
+            self.labels,
+            (_("With w&hom"), _("or profession"), _("&Where"), _("Time of d&ay")),
+            strict=True,
+        ):
             label.setText(text)
         if self.staff.count():
             self.staff.setItemText(0, _("Anyone"))
@@ -90,8 +98,7 @@ class SlotPanel(QGroupBox):
         self.find.setText(_("Fi&nd free slots"))
         self._caption()
 
-    def set_choices(self, staff: list[tuple[int, str]],
-                    places: list[tuple[str, int, str]]) -> None:  # fmt: skip
+    def set_choices(self, staff: list[tuple[int, str]], places: list[tuple[str, int, str]]) -> None:
         """``staff``: (id, name); ``places``: ("comune" | "place", id, label)."""
         self.staff.clear()
         self.staff.addItem(_("Anyone"), None)
@@ -127,7 +134,7 @@ class SlotPanel(QGroupBox):
         self._caption(searched=True)
 
     def slots(self) -> list[FreeSlot]:
-        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]  # fmt: skip
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
     def pick(self, index: int) -> None:
         self._pick(self.list.item(index))

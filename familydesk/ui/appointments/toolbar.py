@@ -69,8 +69,18 @@ class CalendarToolbar(QWidget):
         self.labels[1].setBuddy(self.kind)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.labels[0], self.view, self.labels[1], self.kind, self.resource,
-                       self.previous, self.today, self.next, self.date, self.span):  # fmt: skip
+        for widget in (
+            self.labels[0],
+            self.view,
+            self.labels[1],
+            self.kind,
+            self.resource,
+            self.previous,
+            self.today,
+            self.next,
+            self.date,
+            self.span,
+        ):
             layout.addWidget(widget)
         layout.addStretch(1)
         # The page puts ``new_button`` on the legend's row: one toolbar row fits 1366 pixels.
@@ -128,8 +138,13 @@ class CalendarToolbar(QWidget):
         if kind == self.kind_key:
             self._fill_resources()
 
-    def choose(self, kind: str | None = None, resource_id: int | None = None,
-               day: date | None = None, view: str | None = None) -> None:  # fmt: skip
+    def choose(
+        self,
+        kind: str | None = None,
+        resource_id: int | None = None,
+        day: date | None = None,
+        view: str | None = None,
+    ) -> None:
         """Show ``kind``/``resource_id`` on ``day`` in ``view`` (each optional), once."""
         widgets = (self.view, self.kind, self.resource)
         for widget in widgets:
@@ -181,9 +196,12 @@ class CalendarToolbar(QWidget):
         self.date.set_value(self.day)
         days = self.days()
         self.span.setText(
-            day_heading(days[0])[0] if len(days) == 1
-            else _("{first} - {last}").format(first=format_date(days[0]), last=format_date(days[-1]))
-        )  # fmt: skip
+            day_heading(days[0])[0]
+            if len(days) == 1
+            else _("{first} - {last}").format(
+                first=format_date(days[0]), last=format_date(days[-1])
+            )
+        )
 
 
 class StatusLegend(QWidget):
@@ -197,8 +215,10 @@ class StatusLegend(QWidget):
         for status, (fill, border, text) in STATUS_COLOURS.items():
             chip = QLabel()
             strike = "text-decoration: line-through;" if status == "cancelled" else ""
-            chip.setStyleSheet(f"background: {fill}; color: {text}; border: 1px solid {border};"
-                               f"border-radius: 8px; padding: 1px 8px; {strike}")  # fmt: skip
+            chip.setStyleSheet(
+                f"background: {fill}; color: {text}; border: 1px solid {border};"
+                f"border-radius: 8px; padding: 1px 8px; {strike}"
+            )
             self.chips[status] = chip
             layout.addWidget(chip, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hint = QLabel()
@@ -212,5 +232,5 @@ class StatusLegend(QWidget):
         self.hint.setText(
             _(
                 "Drag a block or press Ctrl+↑/↓ to move it; Enter opens it; double click a free time to book."
-            )  # fmt: skip
+            )
         )

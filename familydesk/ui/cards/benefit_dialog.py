@@ -46,12 +46,18 @@ def read_value(text: str) -> Decimal | None:
 class BenefitDialog(CardsFormDialog):
     """``saved(BenefitRow)`` after the benefit was added or changed."""
 
-    def __init__(self, runner: Runner, partner: PartnerRow, benefit: BenefitRow | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        partner: PartnerRow,
+        benefit: BenefitRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(runner, parent)
         self.partner, self.benefit = partner, benefit
-        self.setWindowTitle((_("New benefit") if benefit is None else _("Edit benefit"))
-                            + " — " + partner.name)  # fmt: skip
+        self.setWindowTitle(
+            (_("New benefit") if benefit is None else _("Edit benefit")) + " — " + partner.name
+        )
         self.kind = QComboBox()
         for key, name in BENEFIT_KINDS.items():
             self.kind.addItem(_(name), key)
@@ -83,7 +89,7 @@ class BenefitDialog(CardsFormDialog):
         self.ready()
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self._fill(benefit)
-        runner.read(list_card_types, owner=self, on_done=self._types_loaded, on_error=self._failed)  # fmt: skip
+        runner.read(list_card_types, owner=self, on_done=self._types_loaded, on_error=self._failed)
 
     def _fill(self, benefit: BenefitRow | None) -> None:
         if benefit is None:
@@ -105,11 +111,15 @@ class BenefitDialog(CardsFormDialog):
         if kind not in ("percent", "amount"):
             self.value.clear()
         self.description.setPlaceholderText(
-            _("What it gives, in a few words (required)") if kind == "other"
-            else _("Optional: what it gives, in a few words"))  # fmt: skip
+            _("What it gives, in a few words (required)")
+            if kind == "other"
+            else _("Optional: what it gives, in a few words")
+        )
 
     def _types_loaded(self, types: list[CardTypeRow]) -> None:
-        chosen = set(self.benefit.card_type_ids) if self.benefit else {t.id for t in types if t.active}  # fmt: skip
+        chosen = (
+            set(self.benefit.card_type_ids) if self.benefit else {t.id for t in types if t.active}
+        )
         self.card_types.clear()
         for card_type in types:
             if not card_type.active and card_type.id not in chosen:
@@ -117,7 +127,9 @@ class BenefitDialog(CardsFormDialog):
             item = QListWidgetItem(card_type.name)
             item.setData(Qt.ItemDataRole.UserRole, card_type.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if card_type.id in chosen else Qt.CheckState.Unchecked)  # fmt: skip
+            item.setCheckState(
+                Qt.CheckState.Checked if card_type.id in chosen else Qt.CheckState.Unchecked
+            )
             self.card_types.addItem(item)
 
     def tick_card_types(self, type_ids: list[int]) -> None:
@@ -128,17 +140,25 @@ class BenefitDialog(CardsFormDialog):
 
     def ticked_card_types(self) -> tuple[int, ...]:
         items = (self.card_types.item(r) for r in range(self.card_types.count()))
-        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked)  # fmt: skip
+        return tuple(
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        )
 
     def data(self) -> BenefitInput:
         benefit = self.benefit
         return BenefitInput(
-            partner_id=self.partner.id, kind=self.kind.currentData(),
-            value=read_value(self.value.text()), description=self.description.text(),
-            conditions=self.conditions.toPlainText(), card_type_ids=self.ticked_card_types(),
-            active=self.active.isChecked(), id=benefit.id if benefit else None,
+            partner_id=self.partner.id,
+            kind=self.kind.currentData(),
+            value=read_value(self.value.text()),
+            description=self.description.text(),
+            conditions=self.conditions.toPlainText(),
+            card_type_ids=self.ticked_card_types(),
+            active=self.active.isChecked(),
+            id=benefit.id if benefit else None,
             version=benefit.version if benefit else None,
-        )  # fmt: skip
+        )
 
     def save(self) -> None:
         self.form.clear_errors()

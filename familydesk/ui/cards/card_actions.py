@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import (  # fmt: skip
+from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
@@ -60,8 +60,15 @@ class CardDialog(FormDialog):
 
     refused = Signal(object)
 
-    def __init__(self, runner: Runner, card: CardRow, title: str, question: str, action: str,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        card: CardRow,
+        title: str,
+        question: str,
+        action: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(runner, parent)
         self.card = card
         self.setWindowTitle(title)
@@ -87,9 +94,16 @@ class CardDialog(FormDialog):
 
 class RevokeDialog(CardDialog):
     def __init__(self, runner: Runner, card: CardRow, parent: QWidget | None = None) -> None:
-        super().__init__(runner, card, _("Revoke card"),
-                         _("Revoke card {number} of {holder}? It stops being valid at once: partners will refuse it, and it cannot be renewed.").format(number=card.grouped_number, holder=card.holder),
-                         _("Revoke"), parent)  # fmt: skip
+        super().__init__(
+            runner,
+            card,
+            _("Revoke card"),
+            _(
+                "Revoke card {number} of {holder}? It stops being valid at once: partners will refuse it, and it cannot be renewed."
+            ).format(number=card.grouped_number, holder=card.holder),
+            _("Revoke"),
+            parent,
+        )
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(200)
@@ -102,16 +116,27 @@ class RevokeDialog(CardDialog):
 
     def save(self) -> None:
         if not self.reason.text().strip():
-            self.show_field_error(ValidationError("reason", _("Reason: say why the card is revoked.")))  # fmt: skip
+            self.show_field_error(
+                ValidationError("reason", _("Reason: say why the card is revoked."))
+            )
             return
         self.submit(revoke_card, self.card.id, self.card.version, self.reason.text())
 
 
 class ReplaceDialog(CardDialog):
     def __init__(self, runner: Runner, card: CardRow, parent: QWidget | None = None) -> None:
-        super().__init__(runner, card, _("Replace a card"),
-                         _("Replace card {number} of {holder}? A duplicate gets a new number with the same holder, members and expiry ({day}); the old number stops being valid at once.").format(number=card.grouped_number, holder=card.holder, day=format_date(card.expires_on)),
-                         _("Replace"), parent)  # fmt: skip
+        super().__init__(
+            runner,
+            card,
+            _("Replace a card"),
+            _(
+                "Replace card {number} of {holder}? A duplicate gets a new number with the same holder, members and expiry ({day}); the old number stops being valid at once."
+            ).format(
+                number=card.grouped_number, holder=card.holder, day=format_date(card.expires_on)
+            ),
+            _("Replace"),
+            parent,
+        )
         self.reason = QComboBox()
         self.reason.setObjectName("reason")
         self.reason.setEditable(True)
@@ -138,12 +163,17 @@ class CardActions(QObject):
     changed = Signal(object)
     stale = Signal()
 
-    def __init__(self, runner: Runner, may_change: bool, may_print: bool, banner: Banner,
-                 owner: QWidget) -> None:  # fmt: skip
+    def __init__(
+        self, runner: Runner, may_change: bool, may_print: bool, banner: Banner, owner: QWidget
+    ) -> None:
         super().__init__(owner)
         self.runner, self.banner, self.owner = runner, banner, owner
         self.card: CardRow | None = None
-        self.renew_button, self.revoke_button, self.replace_button = QPushButton(), QPushButton(), QPushButton()  # fmt: skip
+        self.renew_button, self.revoke_button, self.replace_button = (
+            QPushButton(),
+            QPushButton(),
+            QPushButton(),
+        )
         self.card_button, self.letter_button = QPushButton(), QPushButton()
         self.actions = {
             "renew": (self.renew_button, self.renew, may_change),
@@ -162,20 +192,34 @@ class CardActions(QObject):
     @classmethod
     def for_context(cls, context: PageContext, banner: Banner, owner: QWidget) -> CardActions:
         """The actions with the buttons the signed-in operator may use."""
-        return cls(context.runner, context.may(permissions.CARDS),
-                   context.may(permissions.PRINT), banner, owner)  # fmt: skip
+        return cls(
+            context.runner,
+            context.may(permissions.CARDS),
+            context.may(permissions.PRINT),
+            banner,
+            owner,
+        )
 
     def buttons(self) -> list[QPushButton]:
         return [button for button, _slot, _may in self.actions.values()]
 
     def retranslate_ui(self) -> None:
         texts = {
-            "renew": (_("&Renew"), _("A new validity from today, if the family still meets the rules (same number).")),
+            "renew": (
+                _("&Renew"),
+                _("A new validity from today, if the family still meets the rules (same number)."),
+            ),
             "revoke": (_("Rev&oke…"), _("The card stops being valid at once, with a reason.")),
-            "replace": (_("Re&place lost card…"), _("A duplicate with a new number; the old number stops being valid.")),
+            "replace": (
+                _("Re&place lost card…"),
+                _("A duplicate with a new number; the old number stops being valid."),
+            ),
             "print": (_("Print &card"), _("The card, for the card printer.")),
-            "letter": (_("Print cover &letter"), _("The letter to the holder that goes with the card.")),
-        }  # fmt: skip
+            "letter": (
+                _("Print cover &letter"),
+                _("The letter to the holder that goes with the card."),
+            ),
+        }
         for key, (text, tip) in texts.items():
             button = self.actions[key][0]
             button.setText(text)
@@ -203,17 +247,33 @@ class CardActions(QObject):
         card = self._current("renew")
         if card is None:
             return
-        question = _("Renew card {number} of {holder}? If the family still meets the rules it is valid again from today, with the same number.").format(number=card.grouped_number, holder=card.holder)  # fmt: skip
-        answer = QMessageBox.question(self.owner, _("Renew card"), question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.Yes)  # fmt: skip
+        question = _(
+            "Renew card {number} of {holder}? If the family still meets the rules it is valid again from today, with the same number."
+        ).format(number=card.grouped_number, holder=card.holder)
+        answer = QMessageBox.question(
+            self.owner,
+            _("Renew card"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.runner.write(renew_card, card.id, card.version, owner=self.owner,
-                          on_done=self._renewed, on_error=self._refused)  # fmt: skip
+        self.runner.write(
+            renew_card,
+            card.id,
+            card.version,
+            owner=self.owner,
+            on_done=self._renewed,
+            on_error=self._refused,
+        )
 
     def _renewed(self, card: CardRow) -> None:
-        lines = [_("Card {number} renewed: valid until {day}.").format(number=card.grouped_number, day=format_date(card.expires_on))]  # fmt: skip
+        lines = [
+            _("Card {number} renewed: valid until {day}.").format(
+                number=card.grouped_number, day=format_date(card.expires_on)
+            )
+        ]
         if card.shortened_reason:
             lines.append(_("Shortened: {reason}.").format(reason=card.shortened_reason))
         self._done(card, lines)
@@ -223,7 +283,16 @@ class CardActions(QObject):
         if card is None:
             return None
         dialog = RevokeDialog(self.runner, card, self.owner)
-        dialog.saved.connect(lambda row: self._done(row, [_("Card {number} revoked: {reason}.").format(number=row.grouped_number, reason=row.revoke_reason)]))  # fmt: skip
+        dialog.saved.connect(
+            lambda row: self._done(
+                row,
+                [
+                    _("Card {number} revoked: {reason}.").format(
+                        number=row.grouped_number, reason=row.revoke_reason
+                    )
+                ],
+            )
+        )
         dialog.refused.connect(self._refused)
         return open_dialog(self.owner, dialog)
 
@@ -237,11 +306,17 @@ class CardActions(QObject):
         return open_dialog(self.owner, dialog)
 
     def _replaced(self, old: CardRow, new: CardRow) -> None:
-        lines = [_("Card {old} replaced by the new card {number}: the old number is no longer valid.").format(old=old.grouped_number, number=new.grouped_number)]  # fmt: skip
+        lines = [
+            _(
+                "Card {old} replaced by the new card {number}: the old number is no longer valid."
+            ).format(old=old.grouped_number, number=new.grouped_number)
+        ]
         links = ()
         if self.actions["print"][2]:
-            links = ((f"card:{new.number}", _("Print the new card")),
-                     (f"letter:{new.number}", _("Print its cover letter")))  # fmt: skip
+            links = (
+                (f"card:{new.number}", _("Print the new card")),
+                (f"letter:{new.number}", _("Print its cover letter")),
+            )
         self.banner.show_message("ok", lines, links)
         self.changed.emit(new)
 

@@ -61,7 +61,11 @@ class AnswerPanel(QFrame):
         self._paint()
 
     def show_result(self, result: RedemptionResult) -> None:
-        self.kind, self._result, self._problem = ("valid" if result.accepted else "refused"), result, ""  # fmt: skip
+        self.kind, self._result, self._problem = (
+            ("valid" if result.accepted else "refused"),
+            result,
+            "",
+        )
         self.headline.setText("✔ " + _("VALID") if result.accepted else "✘ " + _("NOT VALID"))
         self.message.setText(result.message)
         lines = []
@@ -69,9 +73,13 @@ class AnswerPanel(QFrame):
             lines.append(_("Reason: {reason}").format(reason=reason_text(result.reason)))
         card = result.card
         if card is not None:
-            lines.append(_("{card_type} {number}, expiry date {date}").format(
-                number=card.grouped_number, card_type=card.card_type,
-                date=format_date(card.expires_on)))  # fmt: skip
+            lines.append(
+                _("{card_type} {number}, expiry date {date}").format(
+                    number=card.grouped_number,
+                    card_type=card.card_type,
+                    date=format_date(card.expires_on),
+                )
+            )
             if card.holder or card.family:
                 lines.append(_("Holder: {holder}").format(holder=card.holder or card.family))
         self.details.setText("\n".join(lines))
@@ -93,12 +101,19 @@ class AnswerPanel(QFrame):
 
     def _paint(self) -> None:
         back, text, border = COLOURS[self.kind]
-        self.setStyleSheet(f"QFrame#counterAnswer {{ background: {back}; border: 2px solid {border};"
-                           " border-radius: 8px; }")  # fmt: skip
+        self.setStyleSheet(
+            f"QFrame#counterAnswer {{ background: {back}; border: 2px solid {border};"
+            " border-radius: 8px; }"
+        )
         # Each label's own style sheet (more specific than the application's ``QWidget``
         # font size), set on the label so its size hint follows at once.
-        for label, size, weight in ((self.headline, 28, 700),
-                                    (self.message, 14, 400), (self.details, 11, 400)):  # fmt: skip
-            label.setStyleSheet(f"color: {text}; background: transparent; font-size: {size}pt;"
-                                f" font-weight: {weight};")  # fmt: skip
+        for label, size, weight in (
+            (self.headline, 28, 700),
+            (self.message, 14, 400),
+            (self.details, 11, 400),
+        ):
+            label.setStyleSheet(
+                f"color: {text}; background: transparent; font-size: {size}pt;"
+                f" font-weight: {weight};"
+            )
         self.setAccessibleName(self.headline.text())

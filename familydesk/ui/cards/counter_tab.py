@@ -99,7 +99,9 @@ class CounterTab(CardsTab):
         self.benefit_label.setBuddy(self.benefit)
         for combo in (self.partner, self.benefit):
             combo.setMinimumWidth(220)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)  # fmt: skip
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
         self.conditions = QLabel()
         self.conditions.setObjectName("counterConditions")
         self.conditions.setWordWrap(True)
@@ -109,7 +111,9 @@ class CounterTab(CardsTab):
         self.number.setObjectName("cardNumber")
         self.number.setMaxLength(40)
         self.number.setClearButtonEnabled(True)
-        self.number.setStyleSheet("QLineEdit#cardNumber { font-size: 22pt; padding: 6px 10px; letter-spacing: 1px; }")  # fmt: skip
+        self.number.setStyleSheet(
+            "QLineEdit#cardNumber { font-size: 22pt; padding: 6px 10px; letter-spacing: 1px; }"
+        )
         self.number_label.setBuddy(self.number)
         self.record_button = QPushButton()
         self.record_button.setObjectName("recordUse")
@@ -195,7 +199,9 @@ class CounterTab(CardsTab):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         """A scan while the focus is elsewhere (the button): the characters go to the field."""
         text = event.text()
-        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)  # fmt: skip
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
         if plain and text.strip() and text.isprintable() and not self.number.hasFocus():
             self.number.setFocus()
             self.number.end(False)
@@ -205,7 +211,9 @@ class CounterTab(CardsTab):
 
     # -- partner and benefit ------------------------------------------------------------
     def load(self) -> None:
-        self.runner.read(list_partners, owner=self, on_done=self._partners_loaded, on_error=self._failed)  # fmt: skip
+        self.runner.read(
+            list_partners, owner=self, on_done=self._partners_loaded, on_error=self._failed
+        )
         self.load_log()
 
     def _partners_loaded(self, rows: list[PartnerRow]) -> None:
@@ -225,9 +233,23 @@ class CounterTab(CardsTab):
         self.partner.blockSignals(False)
         self._fill_benefits(None if previous else settings.value(BENEFIT_SETTING, None, type=int))
         if previous is not None and self._partner_row() is None:
-            self.banner.show_message("warning", [_("The agreement with {partner} is no longer in force: choose another partner.").format(partner=previous.name)])  # fmt: skip
+            self.banner.show_message(
+                "warning",
+                [
+                    _(
+                        "The agreement with {partner} is no longer in force: choose another partner."
+                    ).format(partner=previous.name)
+                ],
+            )
         elif not self.partners:
-            self.banner.show_message("info", [_("No partner has an agreement in force today: partners and their benefits are added on the Partners tab.")])  # fmt: skip
+            self.banner.show_message(
+                "info",
+                [
+                    _(
+                        "No partner has an agreement in force today: partners and their benefits are added on the Partners tab."
+                    )
+                ],
+            )
         else:
             self.banner.clear()
 
@@ -290,7 +312,9 @@ class CounterTab(CardsTab):
         typed = self.number.text().strip()
         self.error.show_message("")
         if not typed:
-            self.error.show_message(_("Card number: scan the card or type its number, then press Enter."))  # fmt: skip
+            self.error.show_message(
+                _("Card number: scan the card or type its number, then press Enter.")
+            )
             self.focus_search()
             return
         benefit = self.selected_benefit()
@@ -300,8 +324,15 @@ class CounterTab(CardsTab):
             return
         self.number.clear()  # ready for the next scan while this one is recorded
         self.focus_search()
-        self.runner.write(redeem, benefit.id, typed, self.clock(), owner=self,
-                          on_done=self._answered, on_error=self._refused)  # fmt: skip
+        self.runner.write(
+            redeem,
+            benefit.id,
+            typed,
+            self.clock(),
+            owner=self,
+            on_done=self._answered,
+            on_error=self._refused,
+        )
 
     def _answered(self, result: RedemptionResult) -> None:
         self.answer.show_result(result)
@@ -329,8 +360,9 @@ class CounterTab(CardsTab):
     # -- today's log -------------------------------------------------------------------------
     def load_log(self) -> None:
         day = self.clock().date()
-        self.runner.read(redemptions_between, day, day, owner=self, on_done=self._logged,
-                         on_error=self._failed)  # fmt: skip
+        self.runner.read(
+            redemptions_between, day, day, owner=self, on_done=self._logged, on_error=self._failed
+        )
 
     def _logged(self, rows: list[RedemptionRow]) -> None:
         self.model.set_rows(list(reversed(rows)))
@@ -340,7 +372,14 @@ class CounterTab(CardsTab):
         rows = [self.model.row_at(i) for i in range(self.model.rowCount())]
         accepted = sum(1 for r in rows if r.accepted)
         refused = len(rows) - accepted
-        self.count.setText(_("{day}: {accepted}, {refused}").format(
-            day=format_date(self.clock().date()),
-            accepted=ngettext("{n} accepted", "{n} accepted", accepted).format(n=format_number(accepted)),
-            refused=ngettext("{n} refused", "{n} refused", refused).format(n=format_number(refused))))  # fmt: skip
+        self.count.setText(
+            _("{day}: {accepted}, {refused}").format(
+                day=format_date(self.clock().date()),
+                accepted=ngettext("{n} accepted", "{n} accepted", accepted).format(
+                    n=format_number(accepted)
+                ),
+                refused=ngettext("{n} refused", "{n} refused", refused).format(
+                    n=format_number(refused)
+                ),
+            )
+        )

@@ -63,7 +63,11 @@ class CandidatesList(QWidget):
 
     def retranslate_ui(self) -> None:
         self.heading.setText(_("Eligible families without a card"))
-        self.hint.setText(_("Families that qualify for the card type chosen on the left and have no valid card of it. Enter or a double-click checks the family."))  # fmt: skip
+        self.hint.setText(
+            _(
+                "Families that qualify for the card type chosen on the left and have no valid card of it. Enter or a double-click checks the family."
+            )
+        )
         self.model.retranslate()
         self.banner.retranslate_ui()
         self._count()
@@ -76,9 +80,14 @@ class CandidatesList(QWidget):
             self._listed([], self._asked)
             return
         asked = self._asked
-        self.runner.read(eligible_without_card, card_type_id, limit=LIMIT, owner=self,
-                         on_done=lambda rows: self._listed(rows, asked),
-                         on_error=lambda exc: report(self.banner, self, exc))  # fmt: skip
+        self.runner.read(
+            eligible_without_card,
+            card_type_id,
+            limit=LIMIT,
+            owner=self,
+            on_done=lambda rows: self._listed(rows, asked),
+            on_error=lambda exc: report(self.banner, self, exc),
+        )
 
     def _listed(self, rows: list[Candidate], asked: int) -> None:
         if asked != self._asked:
@@ -92,7 +101,11 @@ class CandidatesList(QWidget):
         if n >= LIMIT:
             self.count.setText(_("The first {n} families by name").format(n=format_number(n)))
         else:
-            self.count.setText(ngettext("{n} family", "{n} families", n).format(n=format_number(n)) if n else _("No families"))  # fmt: skip
+            self.count.setText(
+                ngettext("{n} family", "{n} families", n).format(n=format_number(n))
+                if n
+                else _("No families")
+            )
 
     def family_ids(self) -> list[int]:
         return [self.model.row_at(r).family_id for r in range(self.model.rowCount())]

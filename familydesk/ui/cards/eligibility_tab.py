@@ -86,7 +86,7 @@ class EligibilityDialog(QDialog):
 
     issued = Signal(object)
 
-    def __init__(self, context: PageContext, family_id: int, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(self, context: PageContext, family_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.family_id = family_id

@@ -47,7 +47,9 @@ class FamilyCardsTab(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.actions = CardActions.for_context(context, self.banner, self)
         self.actions.changed.connect(lambda card: self.load(card.id))
-        self.actions.stale.connect(lambda: self.load(self.actions.card.id if self.actions.card else None))  # fmt: skip
+        self.actions.stale.connect(
+            lambda: self.load(self.actions.card.id if self.actions.card else None)
+        )
         # Two rows: the six buttons side by side made the family pane (and the window)
         # wider than a 1366 px screen.
         bar = QHBoxLayout()
@@ -65,7 +67,9 @@ class FamilyCardsTab(QWidget):
         layout.addLayout(card_bar)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._chosen(current.row()))  # fmt: skip
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._chosen(current.row())
+        )
         chain = [self.issue_button, self.table, *self.actions.buttons()]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -75,7 +79,9 @@ class FamilyCardsTab(QWidget):
 
     def retranslate_ui(self) -> None:
         self.issue_button.setText(_("Check eligibility and &issue…"))
-        self.issue_button.setToolTip(_("The rules of a card type, met or not, and the card issued if the family qualifies."))  # fmt: skip
+        self.issue_button.setToolTip(
+            _("The rules of a card type, met or not, and the card issued if the family qualifies.")
+        )
         self.actions.retranslate_ui()
         self.banner.retranslate_ui()
         self.model.retranslate()
@@ -93,9 +99,16 @@ class FamilyCardsTab(QWidget):
             self._listed(None, [])
             return
         family_id = self.family_id
-        self._wanted = wanted if wanted is not None else (self.actions.card.id if self.actions.card else None)  # fmt: skip
-        self.runner.read(cards_of_family, family_id, owner=self, on_error=self._failed,
-                         on_done=lambda rows: self._listed(family_id, rows))  # fmt: skip
+        self._wanted = (
+            wanted if wanted is not None else (self.actions.card.id if self.actions.card else None)
+        )
+        self.runner.read(
+            cards_of_family,
+            family_id,
+            owner=self,
+            on_error=self._failed,
+            on_done=lambda rows: self._listed(family_id, rows),
+        )
 
     def _listed(self, family_id: int | None, rows: list[CardRow]) -> None:
         if family_id != self.family_id:
@@ -122,6 +135,12 @@ class FamilyCardsTab(QWidget):
         return open_dialog(self, dialog)
 
     def _issued(self, card: CardRow) -> None:
-        self.banner.show_message("ok", [_("Card {number} issued to {holder}, valid until {day}.").format(
-            number=card.grouped_number, holder=card.holder, day=format_date(card.expires_on))])  # fmt: skip
+        self.banner.show_message(
+            "ok",
+            [
+                _("Card {number} issued to {holder}, valid until {day}.").format(
+                    number=card.grouped_number, holder=card.holder, day=format_date(card.expires_on)
+                )
+            ],
+        )
         self.load(card.id)

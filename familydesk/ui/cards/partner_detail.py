@@ -39,7 +39,7 @@ def agreement_text(partner: PartnerRow, today: date) -> str:
     if partner.agreement_start and today < partner.agreement_start:
         return _("Agreement not started yet: in force from {date}.").format(date=start)
     if partner.agreement_end and partner.agreement_end < today:
-        return _("Agreement ended on {date}: its benefits can no longer be given.").format(date=end)  # fmt: skip
+        return _("Agreement ended on {date}: its benefits can no longer be given.").format(date=end)
     if partner.agreement_start and partner.agreement_end:
         return _("Agreement in force from {start} to {end}.").format(start=start, end=end)
     if partner.agreement_end:
@@ -95,8 +95,13 @@ class PartnerDetail(QWidget):
     message = Signal(str, str)
     stale = Signal()
 
-    def __init__(self, runner: Runner, may_edit: bool, today: Callable[[], date],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        may_edit: bool,
+        today: Callable[[], date],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.runner, self.may_edit, self.today = runner, may_edit, today
         self.partner: PartnerRow | None = None
@@ -106,7 +111,9 @@ class PartnerDetail(QWidget):
         self.agreement = QLabel()
         self.agreement.setObjectName("agreementNote")
         self.agreement.setWordWrap(True)
-        self.values = {key: QLabel() for key in ("category", "comune", "address", "contact", "phone", "email")}  # fmt: skip
+        self.values = {
+            key: QLabel() for key in ("category", "comune", "address", "contact", "phone", "email")
+        }
         self.captions = {key: QLabel() for key in self.values}
         fields = QGridLayout()  # two pairs a row: the tables below keep their height
         fields.setContentsMargins(0, 0, 0, 0)
@@ -127,7 +134,9 @@ class PartnerDetail(QWidget):
         self.benefit_table.setObjectName("benefitsTable")
         self.benefit_table.setWordWrap(True)  # the conditions, in full, on as many lines as needed
         self.benefit_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.benefit_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # fmt: skip
+        self.benefit_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.benefit_table.horizontalHeader().setMaximumSectionSize(190)
         self.uses = LogModel(use_columns(), self, tooltips=True)
         self.use_table = record_table(self.uses)
@@ -141,12 +150,19 @@ class PartnerDetail(QWidget):
         self.use_table.setWordWrap(False)
         for table in (self.benefit_table, self.use_table):
             table.setMinimumHeight(52)  # the page must fit a 500-pixel high window
-        self.add_button, self.edit_button, self.remove_button = QPushButton(), QPushButton(), QPushButton()  # fmt: skip
+        self.add_button, self.edit_button, self.remove_button = (
+            QPushButton(),
+            QPushButton(),
+            QPushButton(),
+        )
         self.add_button.setObjectName("addBenefit")
         bar = QHBoxLayout()
         bar.addWidget(self.benefits_title, 1)
-        for button, slot in ((self.add_button, self.add_benefit), (self.edit_button, self.edit_benefit),
-                             (self.remove_button, self.remove_benefit)):  # fmt: skip
+        for button, slot in (
+            (self.add_button, self.add_benefit),
+            (self.edit_button, self.edit_benefit),
+            (self.remove_button, self.remove_benefit),
+        ):
             button.setVisible(may_edit)
             button.clicked.connect(slot)
             bar.addWidget(button)
@@ -168,17 +184,25 @@ class PartnerDetail(QWidget):
             self.benefit_table.doubleClicked.connect(lambda _index: self.edit_benefit())
 
     def retranslate_ui(self) -> None:
-        captions = {"category": _("Category"), "comune": _("Comune"), "address": _("Address"),
-                    "contact": _("Contact person"), "phone": _("Phone"), "email": _("E-mail")}  # fmt: skip
+        captions = {
+            "category": _("Category"),
+            "comune": _("Comune"),
+            "address": _("Address"),
+            "contact": _("Contact person"),
+            "phone": _("Phone"),
+            "email": _("E-mail"),
+        }
         for key, caption in self.captions.items():
             caption.setText(captions[key] + ":")
         self.benefits_title.setText(_("Benefits"))
         self.uses_title.setText(_("Uses in the last 12 months"))
         # Short beside the "Benefits" heading (the long ones pushed the window past a
         # 1366 px screen at a real display); the tooltip says it whole.
-        for button, short, whole in ((self.add_button, _("Add…"), _("Add benefit…")),
-                                     (self.edit_button, _("Edit…"), _("Edit benefit…")),
-                                     (self.remove_button, _("Remove…"), _("Remove benefit…"))):  # fmt: skip
+        for button, short, whole in (
+            (self.add_button, _("Add…"), _("Add benefit…")),
+            (self.edit_button, _("Edit…"), _("Edit benefit…")),
+            (self.remove_button, _("Remove…"), _("Remove benefit…")),
+        ):
             button.setText(short)
             button.setToolTip(whole)
         self.benefits.retranslate()
@@ -201,8 +225,14 @@ class PartnerDetail(QWidget):
             return
         self.name.setText(partner.name)
         self._show_agreement(partner)
-        texts = {"category": partner.category_name, "comune": partner.comune, "address": partner.address,
-                 "contact": partner.contact, "phone": partner.phone, "email": partner.email}  # fmt: skip
+        texts = {
+            "category": partner.category_name,
+            "comune": partner.comune,
+            "address": partner.address,
+            "contact": partner.contact,
+            "phone": partner.phone,
+            "email": partner.email,
+        }
         for key, value in self.values.items():
             value.setText(texts[key] or "—")
         keep = self.selected_benefit()
@@ -227,16 +257,30 @@ class PartnerDetail(QWidget):
             return
         last = self.today()
         first = last - timedelta(days=365)
-        self.runner.read(redemptions_of_partner, self.partner.id, first, last, owner=self,
-                         on_done=self._uses_loaded, on_error=self._failed)  # fmt: skip
+        self.runner.read(
+            redemptions_of_partner,
+            self.partner.id,
+            first,
+            last,
+            owner=self,
+            on_done=self._uses_loaded,
+            on_error=self._failed,
+        )
 
     def _uses_loaded(self, rows: list[RedemptionRow]) -> None:
         self.uses.set_rows(list(reversed(rows)))
         accepted = sum(1 for r in rows if r.accepted)
         refused = len(rows) - accepted
-        self.uses_count.setText(_("{accepted}, {refused}").format(
-            accepted=ngettext("{n} accepted", "{n} accepted", accepted).format(n=format_number(accepted)),
-            refused=ngettext("{n} refused", "{n} refused", refused).format(n=format_number(refused))))  # fmt: skip
+        self.uses_count.setText(
+            _("{accepted}, {refused}").format(
+                accepted=ngettext("{n} accepted", "{n} accepted", accepted).format(
+                    n=format_number(accepted)
+                ),
+                refused=ngettext("{n} refused", "{n} refused", refused).format(
+                    n=format_number(refused)
+                ),
+            )
+        )
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, FamilyDeskError):
@@ -262,13 +306,17 @@ class PartnerDetail(QWidget):
     def add_benefit(self) -> BenefitDialog | None:
         if self.partner is None or not self.may_edit:
             return None
-        return self._open(BenefitDialog(self.runner, self.partner, None, self), _("Benefit added: {benefit}."))  # fmt: skip
+        return self._open(
+            BenefitDialog(self.runner, self.partner, None, self), _("Benefit added: {benefit}.")
+        )
 
     def edit_benefit(self) -> BenefitDialog | None:
         benefit = self._need_benefit()
         if benefit is None or self.partner is None or not self.may_edit:
             return None
-        return self._open(BenefitDialog(self.runner, self.partner, benefit, self), _("Benefit saved: {benefit}."))  # fmt: skip
+        return self._open(
+            BenefitDialog(self.runner, self.partner, benefit, self), _("Benefit saved: {benefit}.")
+        )
 
     def _need_benefit(self) -> BenefitRow | None:
         benefit = self.selected_benefit()
@@ -282,19 +330,27 @@ class PartnerDetail(QWidget):
             return
         question = _(
             "Remove the benefit “{benefit}” of {partner}? If it was already used it is kept as not in use, so that its history stays."
-        ).format(  # fmt: skip
-            benefit=benefit.label, partner=self.partner.name
-        )
+        ).format(benefit=benefit.label, partner=self.partner.name)
         if (
             QMessageBox.question(self, _("Remove benefit"), question)
             != QMessageBox.StandardButton.Yes
         ):
             return
-        self.runner.write(remove_benefit, benefit.id, benefit.version, owner=self,
-                          on_done=lambda result: self._removed(benefit, result), on_error=self._failed)  # fmt: skip
+        self.runner.write(
+            remove_benefit,
+            benefit.id,
+            benefit.version,
+            owner=self,
+            on_done=lambda result: self._removed(benefit, result),
+            on_error=self._failed,
+        )
 
     def _removed(self, benefit: BenefitRow, result: str) -> None:
         if result == "deleted":
             self._saved(_("Benefit removed: {benefit}.").format(benefit=benefit.label))
         else:
-            self._saved(_("Benefit kept as not in use: {benefit} was already used, its history stays.").format(benefit=benefit.label))  # fmt: skip
+            self._saved(
+                _(
+                    "Benefit kept as not in use: {benefit} was already used, its history stays."
+                ).format(benefit=benefit.label)
+            )

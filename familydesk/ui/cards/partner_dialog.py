@@ -27,7 +27,9 @@ def read_date(field: DateField, key: str, label: str):  # type: ignore[no-untype
     try:
         return field.value()
     except ValueError as exc:
-        raise ValidationError(key, _("{field}: {problem}").format(field=label, problem=exc)) from None  # fmt: skip
+        raise ValidationError(
+            key, _("{field}: {problem}").format(field=label, problem=exc)
+        ) from None
 
 
 class CardsFormDialog(FormDialog):
@@ -48,7 +50,11 @@ class CardsFormDialog(FormDialog):
             return
         layout.activate()
         width = self.width()
-        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()  # fmt: skip
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.sizeHint().height()
+        )
         if needed > self.height():
             self.resize(width, needed)
 
@@ -74,8 +80,13 @@ class CardsFormDialog(FormDialog):
 class PartnerDialog(CardsFormDialog):
     """``saved(PartnerRow)`` after the partner was added or changed."""
 
-    def __init__(self, runner: Runner, comuni: Sequence[MemberComuneRow],
-                 partner: PartnerRow | None = None, parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        comuni: Sequence[MemberComuneRow],
+        partner: PartnerRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(runner, parent)
         self.partner = partner
         self.setWindowTitle(_("New partner") if partner is None else _("Edit partner"))
@@ -116,8 +127,12 @@ class PartnerDialog(CardsFormDialog):
         self.name.setText(partner.name)
         self.category.setCurrentIndex(max(0, self.category.findData(partner.category)))
         self.comune.setCurrentIndex(max(0, self.comune.findData(partner.comune_id)))
-        for edit, value in ((self.address, partner.address), (self.contact, partner.contact),
-                            (self.phone, partner.phone), (self.email, partner.email)):  # fmt: skip
+        for edit, value in (
+            (self.address, partner.address),
+            (self.contact, partner.contact),
+            (self.phone, partner.phone),
+            (self.email, partner.email),
+        ):
             edit.setText(value)
         self.start.set_value(partner.agreement_start)
         self.end.set_value(partner.agreement_end)
@@ -129,12 +144,19 @@ class PartnerDialog(CardsFormDialog):
         end = read_date(self.end, "agreement_end", _("Agreement until"))
         partner = self.partner
         return PartnerInput(
-            name=self.name.text(), category=self.category.currentData(),
-            comune_id=self.comune.currentData(), address=self.address.text(),
-            contact=self.contact.text(), phone=self.phone.text(), email=self.email.text(),
-            agreement_start=start, agreement_end=end, active=self.active.isChecked(),
-            id=partner.id if partner else None, version=partner.version if partner else None,
-        )  # fmt: skip
+            name=self.name.text(),
+            category=self.category.currentData(),
+            comune_id=self.comune.currentData(),
+            address=self.address.text(),
+            contact=self.contact.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            agreement_start=start,
+            agreement_end=end,
+            active=self.active.isChecked(),
+            id=partner.id if partner else None,
+            version=partner.version if partner else None,
+        )
 
     def save(self) -> None:
         self.form.clear_errors()

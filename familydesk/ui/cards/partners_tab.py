@@ -76,7 +76,11 @@ class PartnersTab(CardsTab):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count = QLabel()
         self.count.setObjectName("countLabel")
-        self.new_button, self.edit_button, self.remove_button = QPushButton(), QPushButton(), QPushButton()  # fmt: skip
+        self.new_button, self.edit_button, self.remove_button = (
+            QPushButton(),
+            QPushButton(),
+            QPushButton(),
+        )
         self.new_button.setObjectName("newPartner")
         self.booklet_button = QPushButton()
         self.booklet_button.setObjectName("printBooklet")
@@ -88,7 +92,9 @@ class PartnersTab(CardsTab):
         self.retired.toggled.connect(lambda _on: self.load_partners())
         self.search.textChanged.connect(lambda _t: self._show_rows())
         self.search.returnPressed.connect(self.table.setFocus)
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _p: self._chosen(current.row()))  # fmt: skip
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _p: self._chosen(current.row())
+        )
         self.booklet_button.clicked.connect(self.print_booklet)
         self.detail.changed.connect(self._benefit_changed)
         self.detail.message.connect(lambda kind, text: self.banner.show_message(kind, [text]))
@@ -163,7 +169,11 @@ class PartnersTab(CardsTab):
         self.edit_button.setToolTip(_("Edit the partner chosen in the list (Enter)"))
         self.remove_button.setText(_("Remove partner…"))
         self.booklet_button.setText(_("Print directory booklet"))
-        self.booklet_button.setToolTip(_("The partners with an agreement in force and their benefits, by category and comune, to hand to families"))  # fmt: skip
+        self.booklet_button.setToolTip(
+            _(
+                "The partners with an agreement in force and their benefits, by category and comune, to hand to families"
+            )
+        )
         self.banner.retranslate_ui()
         self.model.retranslate()
         self.detail.retranslate_ui()
@@ -175,7 +185,9 @@ class PartnersTab(CardsTab):
 
     # -- the list ----------------------------------------------------------------------------
     def load(self) -> None:
-        self.runner.read(list_member_comuni, owner=self, on_done=self._comuni_loaded, on_error=self._failed)  # fmt: skip
+        self.runner.read(
+            list_member_comuni, owner=self, on_done=self._comuni_loaded, on_error=self._failed
+        )
         self.load_partners()
 
     def _comuni_loaded(self, comuni: list[MemberComuneRow]) -> None:
@@ -190,10 +202,20 @@ class PartnersTab(CardsTab):
         self.comune.blockSignals(False)
 
     def load_partners(self, select_id: int | None = None) -> None:
-        keep = select_id if select_id is not None else (self.detail.partner.id if self.detail.partner else None)  # fmt: skip
-        self.runner.read(list_partners, self.category.currentData(), self.comune.currentData(),
-                         not self.retired.isChecked(), owner=self, on_error=self._failed,
-                         on_done=lambda rows: self._listed(rows, keep))  # fmt: skip
+        keep = (
+            select_id
+            if select_id is not None
+            else (self.detail.partner.id if self.detail.partner else None)
+        )
+        self.runner.read(
+            list_partners,
+            self.category.currentData(),
+            self.comune.currentData(),
+            not self.retired.isChecked(),
+            owner=self,
+            on_error=self._failed,
+            on_done=lambda rows: self._listed(rows, keep),
+        )
 
     def _listed(self, rows: list[PartnerRow], keep: int | None) -> None:
         self.rows = rows
@@ -284,21 +306,30 @@ class PartnersTab(CardsTab):
         partner = self.detail.partner
         if partner is None or not self.may_edit:
             return
-        question = _("Remove {partner} and its benefits? If its benefits were already used it is kept as not in use, so that their history stays.").format(partner=partner.name)  # fmt: skip
+        question = _(
+            "Remove {partner} and its benefits? If its benefits were already used it is kept as not in use, so that their history stays."
+        ).format(partner=partner.name)
         if (
             QMessageBox.question(self, _("Remove partner"), question)
             != QMessageBox.StandardButton.Yes
         ):
             return
-        self.runner.write(remove_partner, partner.id, partner.version, owner=self,
-                          on_done=lambda result: self._removed(partner, result),
-                          on_error=self._change_failed)  # fmt: skip
+        self.runner.write(
+            remove_partner,
+            partner.id,
+            partner.version,
+            owner=self,
+            on_done=lambda result: self._removed(partner, result),
+            on_error=self._change_failed,
+        )
 
     def _removed(self, partner: PartnerRow, result: str) -> None:
         if result == "deleted":
             text = _("Removed: {name}.").format(name=partner.name)
         else:
-            text = _("{name} is kept as not in use: its benefits were already used, their history stays.").format(name=partner.name)  # fmt: skip
+            text = _(
+                "{name} is kept as not in use: its benefits were already used, their history stays."
+            ).format(name=partner.name)
         self.banner.show_message("ok", [text])
         self.detail.partner = None
         self.load_partners()

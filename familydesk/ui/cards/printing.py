@@ -21,20 +21,44 @@ Failed = Callable[[BaseException], None]
 
 def print_card(runner: Runner, owner: QWidget, number: str, on_error: Failed) -> None:
     """The card itself, an ID-1 page for a card printer."""
-    print_pdf(runner, owner, printouts.print_card, number, kind="card", key=number, on_error=on_error)  # fmt: skip
+    print_pdf(
+        runner, owner, printouts.print_card, number, kind="card", key=number, on_error=on_error
+    )
 
 
 def print_cover_letter(runner: Runner, owner: QWidget, number: str, on_error: Failed) -> None:
-    print_pdf(runner, owner, printouts.print_cover_letter, number,
-              kind="card-letter", key=number, on_error=on_error)  # fmt: skip
+    print_pdf(
+        runner,
+        owner,
+        printouts.print_cover_letter,
+        number,
+        kind="card-letter",
+        key=number,
+        on_error=on_error,
+    )
 
 
-def print_renewal_letters(runner: Runner, owner: QWidget, month_start: date, on_error: Failed) -> None:  # fmt: skip
+def print_renewal_letters(
+    runner: Runner, owner: QWidget, month_start: date, on_error: Failed
+) -> None:
     """A letter for every active card expiring in the month of ``month_start``."""
-    print_pdf(runner, owner, printouts.print_renewal_letters, month_start,
-              kind="card-renewals", key=month_start.strftime("%Y-%m"), on_error=on_error)  # fmt: skip
+    print_pdf(
+        runner,
+        owner,
+        printouts.print_renewal_letters,
+        month_start,
+        kind="card-renewals",
+        key=month_start.strftime("%Y-%m"),
+        on_error=on_error,
+    )
 
 
 def print_partner_booklet(runner: Runner, owner: QWidget, on_error: Failed) -> None:
-    print_pdf(runner, owner, printouts.print_partner_booklet,
-              kind="partner-booklet", key="all", on_error=on_error)  # fmt: skip
+    print_pdf(
+        runner,
+        owner,
+        printouts.print_partner_booklet,
+        kind="partner-booklet",
+        key="all",
+        on_error=on_error,
+    )

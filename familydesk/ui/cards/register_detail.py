@@ -26,7 +26,7 @@ def card_lines(card: CardRow, day: date, family_cards: list[CardRow]) -> list[tu
     that replaced it."""
     expires = format_date(card.expires_on)
     if card.shortened_reason:
-        expires = _("{day} (shortened: {reason})").format(day=expires, reason=card.shortened_reason)  # fmt: skip
+        expires = _("{day} (shortened: {reason})").format(day=expires, reason=card.shortened_reason)
     lines = [
         (_("Holder"), card.holder),
         (_("Family"), f"{card.family} ({card.comune})" if card.family else card.comune),
@@ -37,15 +37,38 @@ def card_lines(card: CardRow, day: date, family_cards: list[CardRow]) -> list[tu
     ]
     older = replaces(card, family_cards)
     if older is not None:
-        lines.append((_("Replaces"), _("{number} ({reason})").format(number=older.grouped_number, reason=older.revoke_reason) if older.revoke_reason else older.grouped_number))  # fmt: skip
+        lines.append(
+            (
+                _("Replaces"),
+                _("{number} ({reason})").format(
+                    number=older.grouped_number, reason=older.revoke_reason
+                )
+                if older.revoke_reason
+                else older.grouped_number,
+            )
+        )
     elif card.previous_id is not None:
         lines.append((_("Replaces"), _("an earlier card")))
     newer = replaced_by(card, family_cards)
     if card.status == "replaced":
         number = newer.grouped_number if newer else _("a new card")
-        lines.append((_("Replaced by"), _("{number}, on {day}: {reason}").format(number=number, day=format_date(card.revoked_on), reason=card.revoke_reason)))  # fmt: skip
+        lines.append(
+            (
+                _("Replaced by"),
+                _("{number}, on {day}: {reason}").format(
+                    number=number, day=format_date(card.revoked_on), reason=card.revoke_reason
+                ),
+            )
+        )
     elif card.status == "revoked":
-        lines.append((_("Revoked"), _("on {day}: {reason}").format(day=format_date(card.revoked_on), reason=card.revoke_reason)))  # fmt: skip
+        lines.append(
+            (
+                _("Revoked"),
+                _("on {day}: {reason}").format(
+                    day=format_date(card.revoked_on), reason=card.revoke_reason
+                ),
+            )
+        )
     return lines
 
 
@@ -53,11 +76,15 @@ class LogModel(RowsTableModel):
     """A card's uses, newest first; refused ones in red."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__([
-            Column(lambda: _("When"), lambda r: format_datetime(r.at)),
-            Column(lambda: _("Where"), lambda r: f"{r.partner} · {r.benefit}"),
-            Column(lambda: _("Outcome"), lambda r: r.reason_text),
-        ], parent, tooltips=True)  # fmt: skip
+        super().__init__(
+            [
+                Column(lambda: _("When"), lambda r: format_datetime(r.at)),
+                Column(lambda: _("Where"), lambda r: f"{r.partner} · {r.benefit}"),
+                Column(lambda: _("Outcome"), lambda r: r.reason_text),
+            ],
+            parent,
+            tooltips=True,
+        )
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
         if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:

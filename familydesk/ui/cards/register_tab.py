@@ -91,7 +91,9 @@ class RegisterTab(CardsTab):
         self.card_type.currentIndexChanged.connect(lambda _i: self.load_cards())
         self.search.textChanged.connect(lambda _t: self._search_changed())  # the SQL searches
         self.search.returnPressed.connect(self._to_table)
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._chosen(current.row()))  # fmt: skip
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._chosen(current.row())
+        )
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
@@ -110,9 +112,13 @@ class RegisterTab(CardsTab):
         left_layout.addLayout(under)
         buttons = QGridLayout()
         a = self.actions
-        for button, row, column, span in ((a.renew_button, 0, 0, 1), (a.revoke_button, 0, 1, 1),
-                                          (a.replace_button, 1, 0, 2), (a.card_button, 2, 0, 1),
-                                          (a.letter_button, 2, 1, 1)):  # fmt: skip
+        for button, row, column, span in (
+            (a.renew_button, 0, 0, 1),
+            (a.revoke_button, 0, 1, 1),
+            (a.replace_button, 1, 0, 2),
+            (a.card_button, 2, 0, 1),
+            (a.letter_button, 2, 1, 1),
+        ):
             buttons.addWidget(button, row, column, 1, span)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -131,8 +137,15 @@ class RegisterTab(CardsTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
-        chain = [self.state, self.card_type, self.search, self.table, *self.actions.buttons(),
-                 self.detail.log, self.letters_button]  # fmt: skip
+        chain = [
+            self.state,
+            self.card_type,
+            self.search,
+            self.table,
+            *self.actions.buttons(),
+            self.detail.log,
+            self.letters_button,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -140,8 +153,13 @@ class RegisterTab(CardsTab):
         return _("Card register")
 
     def retranslate_ui(self) -> None:
-        names = {None: _("All cards"), "active": _("Valid cards"), "expiring": _("Expiring within 30 days"),
-                 "expired": _("Expired cards"), "revoked": _("Revoked or replaced")}  # fmt: skip
+        names = {
+            None: _("All cards"),
+            "active": _("Valid cards"),
+            "expiring": _("Expiring within 30 days"),
+            "expired": _("Expired cards"),
+            "revoked": _("Revoked or replaced"),
+        }
         for index in range(self.state.count()):
             self.state.setItemText(index, names[self.state.itemData(index)])
         self.card_type.setItemText(0, _("All types"))
@@ -156,7 +174,11 @@ class RegisterTab(CardsTab):
 
     def _letters_tip(self) -> None:
         first, last = month_bounds(next_month(today()))
-        self.letters_button.setToolTip(_("A letter to the holder of every active card that expires from {first} to {last}.").format(first=format_date(first), last=format_date(last)))  # fmt: skip
+        self.letters_button.setToolTip(
+            _(
+                "A letter to the holder of every active card that expires from {first} to {last}."
+            ).format(first=format_date(first), last=format_date(last))
+        )
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -184,8 +206,11 @@ class RegisterTab(CardsTab):
         self._keep = wanted is not None
         self._choosing = True
         self._wanted = wanted if wanted is not None else (self.card.id if self.card else None)
-        self.model.reload(state=self.state.currentData(), text=self.search.text(),
-                          card_type_id=self.card_type.currentData())  # fmt: skip
+        self.model.reload(
+            state=self.state.currentData(),
+            text=self.search.text(),
+            card_type_id=self.card_type.currentData(),
+        )
 
     def _listed(self) -> None:
         """A page arrived: the first one chooses the card on the right; the next ones
@@ -226,11 +251,21 @@ class RegisterTab(CardsTab):
         self.actions.set_card(card)
         if card is None:
             return
-        self.runner.read(redemptions_of_card, card.id, owner=self, on_error=self._failed,
-                         on_done=lambda rows: self.detail.show_log(card.id, rows))  # fmt: skip
+        self.runner.read(
+            redemptions_of_card,
+            card.id,
+            owner=self,
+            on_error=self._failed,
+            on_done=lambda rows: self.detail.show_log(card.id, rows),
+        )
         if card.family_id is not None:
-            self.runner.read(cards_of_family, card.family_id, owner=self, on_error=self._failed,
-                             on_done=lambda cards: self.detail.show_family_cards(card.id, cards))  # fmt: skip
+            self.runner.read(
+                cards_of_family,
+                card.family_id,
+                owner=self,
+                on_error=self._failed,
+                on_done=lambda cards: self.detail.show_family_cards(card.id, cards),
+            )
 
     def _to_table(self) -> None:
         self.table.setFocus()
@@ -251,8 +286,7 @@ class RegisterTab(CardsTab):
         card = self.card
         if card is None:
             return
-        self.runner.read(get_card, card.id, owner=self, on_error=self._failed,
-                         on_done=self._fresh)  # fmt: skip
+        self.runner.read(get_card, card.id, owner=self, on_error=self._failed, on_done=self._fresh)
 
     def _fresh(self, card: CardRow) -> None:
         self.card = card

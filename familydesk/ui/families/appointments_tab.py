@@ -43,15 +43,22 @@ class AppointmentsModel(RowsTableModel):
     def __init__(self, parent: Any = None) -> None:
         self.now = clock.local_now()
         self.series: dict[int, int] = {}
-        super().__init__([
-            Column(lambda: _("When"), lambda r: f"{format_date(r.starts_at.date())} {hhmm(r.starts_at)}"),
-            Column(lambda: _("Service"), lambda r: r.service),
-            Column(lambda: _("Professional"), lambda r: r.staff),
-            Column(lambda: _("Place"), _place),
-            Column(lambda: _("For"), lambda r: r.person or _("The whole family")),
-            Column(lambda: _("Status"), lambda r: _(STATUSES.get(r.status, r.status))),
-            Column(lambda: _("Series"), self._series),
-        ], parent, tooltips=True)  # fmt: skip
+        super().__init__(
+            [
+                Column(
+                    lambda: _("When"),
+                    lambda r: f"{format_date(r.starts_at.date())} {hhmm(r.starts_at)}",
+                ),
+                Column(lambda: _("Service"), lambda r: r.service),
+                Column(lambda: _("Professional"), lambda r: r.staff),
+                Column(lambda: _("Place"), _place),
+                Column(lambda: _("For"), lambda r: r.person or _("The whole family")),
+                Column(lambda: _("Status"), lambda r: _(STATUSES.get(r.status, r.status))),
+                Column(lambda: _("Series"), self._series),
+            ],
+            parent,
+            tooltips=True,
+        )
 
     def _series(self, row: AppointmentRow) -> str:
         if row.series_id is None or row.series_index is None:
@@ -69,8 +76,9 @@ class AppointmentsModel(RowsTableModel):
     def upcoming(self, row: AppointmentRow) -> bool:
         return row.status in STILL_ON and row.ends_at >= self.now
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         row: AppointmentRow = self.row_at(index.row())
@@ -93,8 +101,9 @@ class FamilyAppointmentsTab(QWidget):
     counted = Signal(int)
     booked = Signal()
 
-    def __init__(self, context: PageContext, member: Callable[[], int | None],
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, context: PageContext, member: Callable[[], int | None], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.member = member
@@ -152,8 +161,13 @@ class FamilyAppointmentsTab(QWidget):
         if family_id is None:
             self._show([])
             return
-        self.context.runner.read(appointments_of_family, family_id, on_done=self._show,
-                                 on_error=lambda exc: show_error(self, exc), owner=self)  # fmt: skip
+        self.context.runner.read(
+            appointments_of_family,
+            family_id,
+            on_done=self._show,
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def _show(self, rows: list[AppointmentRow]) -> None:
         self.model.set_rows(rows)
@@ -178,8 +192,9 @@ class FamilyAppointmentsTab(QWidget):
 
         if self.family_id is None or self.dialog is not None:
             return
-        dialog = open_booking_dialog(self, self.context, family_id=self.family_id,
-                                     person_id=self.member())  # fmt: skip
+        dialog = open_booking_dialog(
+            self, self.context, family_id=self.family_id, person_id=self.member()
+        )
         dialog.booked.connect(self._booked)
         dialog.finished.connect(self._closed)
         self.dialog = dialog

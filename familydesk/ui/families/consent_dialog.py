@@ -24,8 +24,13 @@ from familydesk.ui.widgets.form_dialog import FormDialog
 class ConsentDialog(FormDialog):
     """``saved(ConsentRow)`` after the consent is recorded."""
 
-    def __init__(self, runner: Runner, family: FamilyDetail, member: MemberDetail,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        family: FamilyDetail,
+        member: MemberDetail,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(runner, parent)
         self.member = member
         self.kind = QComboBox()
@@ -43,8 +48,11 @@ class ConsentDialog(FormDialog):
         self.labels = [QLabel() for _i in range(5)]
         form = QFormLayout()
         self.person = QLabel(member.full_name)
-        for label, widget in zip(self.labels, (self.person, self.kind, self.given_on,
-                                               self.signed_by, self.operator), strict=True):  # fmt: skip
+        for label, widget in zip(
+            self.labels,
+            (self.person, self.kind, self.given_on, self.signed_by, self.operator),
+            strict=True,
+        ):
             label.setBuddy(widget)
             form.addRow(label, widget)
         self.lay_out(form)
@@ -52,8 +60,11 @@ class ConsentDialog(FormDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Record consent"))
-        for label, text in zip(self.labels, (_("Person"), _("&Consent"), _("&Date"),
-                                             _("Signed &by"), _("&Operator")), strict=True):  # fmt: skip
+        for label, text in zip(
+            self.labels,
+            (_("Person"), _("&Consent"), _("&Date"), _("Signed &by"), _("&Operator")),
+            strict=True,
+        ):
             label.setText(text)
         for index, key in enumerate(CONSENT_KINDS):
             self.kind.setItemText(index, _(CONSENT_KINDS[key]))
@@ -69,8 +80,14 @@ class ConsentDialog(FormDialog):
         if given_on is None:
             self.error.show_message(_("Date: please enter the date the consent was given."))
             return
-        self.submit(registry.record_consent, self.member.id, self.kind.currentData(), given_on,
-                    operator=self.operator.text(), signed_by=self.signed_by.text())  # fmt: skip
+        self.submit(
+            registry.record_consent,
+            self.member.id,
+            self.kind.currentData(),
+            given_on,
+            operator=self.operator.text(),
+            signed_by=self.signed_by.text(),
+        )
 
     def field_widget(self, field: str) -> QWidget | None:
         return {"signed_by": self.signed_by, "given_on": self.given_on}.get(field)

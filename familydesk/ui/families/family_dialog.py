@@ -44,8 +44,9 @@ def comune_label(info: comuni.ComuneInfo) -> str:
 class FamilyDialog(FormDialog):
     """``saved(FamilyDetail)`` after a successful save."""
 
-    def __init__(self, runner: Runner, family: FamilyDetail | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, runner: Runner, family: FamilyDetail | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(runner, parent)
         self.family = family
         self._comuni: dict[str, comuni.ComuneInfo] = {}
@@ -98,11 +99,17 @@ class FamilyDialog(FormDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit family") if self.family else _("New family"))
         texts = {
-            "name": _("Family &name"), "address": _("&Address"), "comune": _("&Comune of residence"),
-            "phone": _("&Phone"), "email": _("&E-mail"), "isee_value": _("ISEE (€)"),
-            "isee_expiry": _("ISEE expires on"), "notes": _("Notes"),
-            "resident_since": _("Resident there since"), "postal_code": _("CA&P"),
-        }  # fmt: skip
+            "name": _("Family &name"),
+            "address": _("&Address"),
+            "comune": _("&Comune of residence"),
+            "phone": _("&Phone"),
+            "email": _("&E-mail"),
+            "isee_value": _("ISEE (€)"),
+            "isee_expiry": _("ISEE expires on"),
+            "notes": _("Notes"),
+            "resident_since": _("Resident there since"),
+            "postal_code": _("CA&P"),
+        }
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.edits["name"].setPlaceholderText(_("usually the surname of the reference parent"))
@@ -122,8 +129,11 @@ class FamilyDialog(FormDialog):
         if text in self._comuni:
             return self._comuni[text]
         folded = text.casefold()
-        matches = [c for label, c in self._comuni.items()
-                   if c.name.casefold() == folded or label.casefold() == folded]  # fmt: skip
+        matches = [
+            c
+            for label, c in self._comuni.items()
+            if c.name.casefold() == folded or label.casefold() == folded
+        ]
         if not matches:
             raise ValidationError(
                 "comune", _("Comune: choose a comune from the list, e.g. “Suzzara (MN)”.")
@@ -147,11 +157,15 @@ class FamilyDialog(FormDialog):
         comune = errors.check(self._chosen_comune)
         base = self.family.as_input() if self.family else FamilyInput(name="")
         typed = replace(
-            base, **{key: self.edits[key].text() for key in _TEXT_FIELDS},
-            comune_name=comune.name if comune else "", comune_code=comune.cadastral_code if comune else "",
-            isee_value=isee, isee_expiry=expiry, notes=self.notes.toPlainText(),
+            base,
+            **{key: self.edits[key].text() for key in _TEXT_FIELDS},
+            comune_name=comune.name if comune else "",
+            comune_code=comune.cadastral_code if comune else "",
+            isee_value=isee,
+            isee_expiry=expiry,
+            notes=self.notes.toPlainText(),
             resident_since=since,
-        )  # fmt: skip
+        )
         if errors.found:  # and what the service would refuse, all together
             wrong = {field for field, _message in errors.found}
             try:
@@ -175,6 +189,10 @@ class FamilyDialog(FormDialog):
             self.submit(registry.update_family, family)
 
     def field_widget(self, field: str) -> QWidget | None:
-        special = {"comune": self.comune, "isee_value": self.isee_value,
-                   "isee_expiry": self.isee_expiry, "resident_since": self.resident_since}  # fmt: skip
+        special = {
+            "comune": self.comune,
+            "isee_value": self.isee_value,
+            "isee_expiry": self.isee_expiry,
+            "resident_since": self.resident_since,
+        }
         return special.get(field, self.edits.get(field))

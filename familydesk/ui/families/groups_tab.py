@@ -37,17 +37,24 @@ def _dates(row: FamilyGroupRow) -> str:
 
 class GroupsModel(RowsTableModel):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([
-            Column(lambda: _("Group"), lambda r: r.group),
-            Column(lambda: _("Dates"), _dates),
-            Column(lambda: _("Phase"), lambda r: translated(PHASES, r.phase)),
-            Column(lambda: _("Who"), lambda r: r.person),
-            Column(lambda: _("Sign-up"), _status),
-            Column(lambda: _("Present"), lambda r: f"{r.present}/{r.marked}" if r.marked else ""),
-        ], parent, tooltips=True)  # fmt: skip
+        super().__init__(
+            [
+                Column(lambda: _("Group"), lambda r: r.group),
+                Column(lambda: _("Dates"), _dates),
+                Column(lambda: _("Phase"), lambda r: translated(PHASES, r.phase)),
+                Column(lambda: _("Who"), lambda r: r.person),
+                Column(lambda: _("Sign-up"), _status),
+                Column(
+                    lambda: _("Present"), lambda r: f"{r.present}/{r.marked}" if r.marked else ""
+                ),
+            ],
+            parent,
+            tooltips=True,
+        )
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.FontRole:
             row: FamilyGroupRow = self.row_at(index.row())
             if row.phase not in ("ended", "cancelled") and row.status != "withdrawn":
@@ -88,8 +95,13 @@ class FamilyGroupsTab(QWidget):
         if family_id is None:
             self._show([])
             return
-        self.context.runner.read(groups_of_family, family_id, on_done=self._show,
-                                 on_error=lambda exc: show_error(self, exc), owner=self)  # fmt: skip
+        self.context.runner.read(
+            groups_of_family,
+            family_id,
+            on_done=self._show,
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def _show(self, rows: list[FamilyGroupRow]) -> None:
         self.model.set_rows(rows)

@@ -27,8 +27,17 @@ from familydesk.ui.shell.runner import Runner
 from familydesk.ui.widgets.fields import DateField
 from familydesk.ui.widgets.form_dialog import FormDialog
 
-_TEXT_FIELDS = ("last_name", "first_name", "tax_code", "no_code_reason", "birth_place",
-                "citizenship", "languages", "phone", "email")  # fmt: skip
+_TEXT_FIELDS = (
+    "last_name",
+    "first_name",
+    "tax_code",
+    "no_code_reason",
+    "birth_place",
+    "citizenship",
+    "languages",
+    "phone",
+    "email",
+)
 
 
 def _warm(_session: object) -> None:
@@ -40,8 +49,13 @@ class MemberDialog(FormDialog):
 
     open_family = Signal(int)
 
-    def __init__(self, runner: Runner, family_id: int, member: MemberInput | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        family_id: int,
+        member: MemberInput | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(runner, parent)
         self.family_id = family_id
         self.member = member
@@ -61,8 +75,11 @@ class MemberDialog(FormDialog):
         self.relation = QComboBox()
         for key in RELATIONS:
             self.relation.addItem("", key)
-        for key, widget in (("sex", self.sex), ("birth_date", self.birth_date),
-                            ("relation", self.relation)):  # fmt: skip
+        for key, widget in (
+            ("sex", self.sex),
+            ("birth_date", self.birth_date),
+            ("relation", self.relation),
+        ):
             label = QLabel()
             label.setBuddy(widget)
             self.labels[key] = label
@@ -105,13 +122,20 @@ class MemberDialog(FormDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit member") if self.member and self.member.id else _("Add member"))
         texts = {
-            "last_name": _("&Surname"), "first_name": _("&Given name"), "tax_code": _("&Tax code"),
-            "no_code_reason": _("No code because"), "sex": _("Se&x"),
-            "birth_date": _("&Birth date"), "relation": _("&Relationship"),
-            "birth_place": _("Birthplace"), "citizenship": _("Citizenship"),
-            "languages": _("Languages spoken"), "phone": _("Phone"), "email": _("E-mail"),
+            "last_name": _("&Surname"),
+            "first_name": _("&Given name"),
+            "tax_code": _("&Tax code"),
+            "no_code_reason": _("No code because"),
+            "sex": _("Se&x"),
+            "birth_date": _("&Birth date"),
+            "relation": _("&Relationship"),
+            "birth_place": _("Birthplace"),
+            "citizenship": _("Citizenship"),
+            "languages": _("Languages spoken"),
+            "phone": _("Phone"),
+            "email": _("E-mail"),
             "notes": _("Notes"),
-        }  # fmt: skip
+        }
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.edits["no_code_reason"].setPlaceholderText(_("e.g. newborn waiting for the code"))
@@ -140,9 +164,15 @@ class MemberDialog(FormDialog):
             born, unreadable = None, _("Birth date: {detail}").format(detail=exc)
         values = {key: self.edits[key].text() for key in _TEXT_FIELDS}
         base = self.member or MemberInput(first_name="", last_name="")
-        typed = replace(base, **values, sex=self.sex.currentText(), birth_date=born,
-                        relation=self.relation.currentData(), disability=self.disability.isChecked(),
-                        notes=self.notes.toPlainText())  # fmt: skip
+        typed = replace(
+            base,
+            **values,
+            sex=self.sex.currentText(),
+            birth_date=born,
+            relation=self.relation.currentData(),
+            disability=self.disability.isChecked(),
+            notes=self.notes.toPlainText(),
+        )
         if unreadable:
             errors = FieldErrors()
             errors.add("birth_date", unreadable)
@@ -177,9 +207,13 @@ class MemberDialog(FormDialog):
             self.birth_date.set_value(info.birth_date)
         if not self.edits["birth_place"].text().strip():
             self.edits["birth_place"].setText(info.birthplace or "")
-        self.code_info.setText(_("Born on {date} in {place}, {sex}.").format(
-            date=format_date(info.birth_date), place=info.birthplace,
-            sex=taxcode.sex_label(info.sex)))  # fmt: skip
+        self.code_info.setText(
+            _("Born on {date} in {place}, {sex}.").format(
+                date=format_date(info.birth_date),
+                place=info.birthplace,
+                sex=taxcode.sex_label(info.sex),
+            )
+        )
         try:
             born = self.birth_date.value()
             taxcode.check_against(info, self.sex.currentText() or None, born)
@@ -196,8 +230,15 @@ class MemberDialog(FormDialog):
         if not (first.strip() and last.strip() and born):
             return
         exclude = self.member.id if self.member else None
-        self.runner.read(registry.likely_duplicates, first, last, born, exclude,
-                         on_done=self._show_duplicates, owner=self)  # fmt: skip
+        self.runner.read(
+            registry.likely_duplicates,
+            first,
+            last,
+            born,
+            exclude,
+            on_done=self._show_duplicates,
+            owner=self,
+        )
 
     def _show_duplicates(self, hits: list[PersonHit]) -> None:
         if not hits:

@@ -50,13 +50,16 @@ class MergeDialog(QDialog):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.group_list = QListWidget()
-        self.people = RowsTableModel([
-            Column(lambda: _("Surname"), lambda h: h.surname),
-            Column(lambda: _("Given name"), lambda h: h.given_name),
-            Column(lambda: _("Born"), lambda h: format_date(h.birth_date)),
-            Column(lambda: _("Tax code"), lambda h: h.tax_code or "—"),
-            Column(lambda: _("Family"), lambda h: f"{h.family_name} ({h.comune})"),
-        ], self)  # fmt: skip
+        self.people = RowsTableModel(
+            [
+                Column(lambda: _("Surname"), lambda h: h.surname),
+                Column(lambda: _("Given name"), lambda h: h.given_name),
+                Column(lambda: _("Born"), lambda h: format_date(h.birth_date)),
+                Column(lambda: _("Tax code"), lambda h: h.tax_code or "—"),
+                Column(lambda: _("Family"), lambda h: f"{h.family_name} ({h.comune})"),
+            ],
+            self,
+        )
         self.people_view = QTableView()
         self.people_view.setModel(self.people)
         self.people_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -69,8 +72,14 @@ class MergeDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.intro, self.group_list, self.people_view, self.merge_button,
-                       self.status, buttons):  # fmt: skip
+        for widget in (
+            self.intro,
+            self.group_list,
+            self.people_view,
+            self.merge_button,
+            self.status,
+            buttons,
+        ):
             layout.addWidget(widget)
         self.group_list.currentRowChanged.connect(self._group_chosen)
         self.resize(760, 520)
@@ -79,11 +88,13 @@ class MergeDialog(QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Likely duplicates"))
-        self.intro.setText(_(
-            "People with the same name and birth date (ignoring accents, case and apostrophes). "
-            "Select the record to keep: the others in the group are merged into it, with their "
-            "consents, and a copy of each merged record is kept in the history."
-        ))  # fmt: skip
+        self.intro.setText(
+            _(
+                "People with the same name and birth date (ignoring accents, case and apostrophes). "
+                "Select the record to keep: the others in the group are merged into it, with their "
+                "consents, and a copy of each merged record is kept in the history."
+            )
+        )
         self.merge_button.setText(_("Keep the selected record and merge the others into it"))
         self.people.retranslate()
 
@@ -98,9 +109,15 @@ class MergeDialog(QDialog):
             self.group_list.addItem(
                 f"{first.surname} {first.given_name} — {format_date(first.birth_date)} ({len(group)})"
             )
-        self.status.setText(ngettext("{count} group of likely duplicates.",
-                                     "{count} groups of likely duplicates.", len(groups)).format(count=format_number(len(groups)))
-                            if groups else _("No likely duplicates."))  # fmt: skip
+        self.status.setText(
+            ngettext(
+                "{count} group of likely duplicates.",
+                "{count} groups of likely duplicates.",
+                len(groups),
+            ).format(count=format_number(len(groups)))
+            if groups
+            else _("No likely duplicates.")
+        )
         self.people.set_rows([])
         if groups:
             self.group_list.setCurrentRow(0)
@@ -116,8 +133,11 @@ class MergeDialog(QDialog):
         if not rows:
             return
         keep = self.people.row_at(rows[0].row())
-        others = [self.people.row_at(r) for r in range(self.people.rowCount())
-                  if self.people.row_at(r).person_id != keep.person_id]  # fmt: skip
+        others = [
+            self.people.row_at(r)
+            for r in range(self.people.rowCount())
+            if self.people.row_at(r).person_id != keep.person_id
+        ]
         for other in others:
             self.runner.write(
                 _merge, keep.person_id, other.person_id, on_error=self._failed, owner=self

@@ -25,15 +25,20 @@ def _age(member: MemberDetail) -> str:
 
 
 def members_model(parent: Any = None) -> RowsTableModel:
-    return RowsTableModel([
-        Column(lambda: _("Surname"), lambda m: m.last_name),
-        Column(lambda: _("Given name"), lambda m: m.first_name),
-        Column(lambda: _("Relationship"), lambda m: _(RELATIONS.get(m.relation, m.relation))),
-        Column(lambda: _("Born"), lambda m: format_date(m.birth_date)),
-        Column(lambda: _("Age"), _age),
-        Column(lambda: _("Tax code"), _code),
-        Column(lambda: _("Privacy"), lambda m: _("yes") if m.privacy_acknowledged else _("MISSING")),
-    ], parent)  # fmt: skip
+    return RowsTableModel(
+        [
+            Column(lambda: _("Surname"), lambda m: m.last_name),
+            Column(lambda: _("Given name"), lambda m: m.first_name),
+            Column(lambda: _("Relationship"), lambda m: _(RELATIONS.get(m.relation, m.relation))),
+            Column(lambda: _("Born"), lambda m: format_date(m.birth_date)),
+            Column(lambda: _("Age"), _age),
+            Column(lambda: _("Tax code"), _code),
+            Column(
+                lambda: _("Privacy"), lambda m: _("yes") if m.privacy_acknowledged else _("MISSING")
+            ),
+        ],
+        parent,
+    )
 
 
 def _consent_state(row: ConsentRow) -> str:
@@ -43,13 +48,16 @@ def _consent_state(row: ConsentRow) -> str:
 
 
 def consents_model(parent: Any = None) -> RowsTableModel:
-    return RowsTableModel([
-        Column(lambda: _("Consent"), lambda c: _(CONSENT_KINDS.get(c.kind, c.kind))),
-        Column(lambda: _("Date"), lambda c: format_date(c.given_on)),
-        Column(lambda: _("Signed by"), lambda c: c.signed_by or _("the person")),
-        Column(lambda: _("Operator"), lambda c: c.operator),
-        Column(lambda: _("State"), _consent_state),
-    ], parent)  # fmt: skip
+    return RowsTableModel(
+        [
+            Column(lambda: _("Consent"), lambda c: _(CONSENT_KINDS.get(c.kind, c.kind))),
+            Column(lambda: _("Date"), lambda c: format_date(c.given_on)),
+            Column(lambda: _("Signed by"), lambda c: c.signed_by or _("the person")),
+            Column(lambda: _("Operator"), lambda c: c.operator),
+            Column(lambda: _("State"), _consent_state),
+        ],
+        parent,
+    )
 
 
 @dataclass(frozen=True)
@@ -67,19 +75,28 @@ def contact_lines(contacts: list[ContactRow]) -> list[ContactLine]:
 def _follow_up(request: RequestRow) -> str:
     if request.follow_up_on is None:
         return ""
-    text = _("{date}, {owner}").format(date=format_date(request.follow_up_on),
-                                       owner=request.follow_up_owner)  # fmt: skip
+    text = _("{date}, {owner}").format(
+        date=format_date(request.follow_up_on), owner=request.follow_up_owner
+    )
     return _("{follow_up} (done)").format(follow_up=text) if request.follow_up_done_on else text
 
 
 def contacts_model(parent: Any = None) -> RowsTableModel:
-    return RowsTableModel([
-        Column(lambda: _("Date"), lambda line: format_date(line.contact.contact_date)),
-        Column(lambda: _("Channel"), lambda line: _(CHANNELS.get(line.contact.channel, ""))),
-        Column(lambda: _("Need"), lambda line: line.request.need),
-        Column(lambda: _("Outcome"),
-               lambda line: ", ".join(_(OUTCOMES[o]) for o in line.request.outcomes if o in OUTCOMES)),
-        Column(lambda: _("Referred to"), lambda line: line.request.referral_to),
-        Column(lambda: _("Follow-up"), lambda line: _follow_up(line.request)),
-        Column(lambda: _("Operator"), lambda line: line.contact.operator),
-    ], parent, tooltips=True)  # fmt: skip
+    return RowsTableModel(
+        [
+            Column(lambda: _("Date"), lambda line: format_date(line.contact.contact_date)),
+            Column(lambda: _("Channel"), lambda line: _(CHANNELS.get(line.contact.channel, ""))),
+            Column(lambda: _("Need"), lambda line: line.request.need),
+            Column(
+                lambda: _("Outcome"),
+                lambda line: ", ".join(
+                    _(OUTCOMES[o]) for o in line.request.outcomes if o in OUTCOMES
+                ),
+            ),
+            Column(lambda: _("Referred to"), lambda line: line.request.referral_to),
+            Column(lambda: _("Follow-up"), lambda line: _follow_up(line.request)),
+            Column(lambda: _("Operator"), lambda line: line.contact.operator),
+        ],
+        parent,
+        tooltips=True,
+    )

@@ -85,16 +85,28 @@ class FamiliesPage(Page):
         self.duplicates_button = QPushButton()
         self.duplicates_button.clicked.connect(self.show_duplicates)
         bar = QHBoxLayout()
-        for widget, stretch in ((self.search, 1), (self.comune, 0), (self.count, 0),
-                                (self.new_button, 0), (self.import_button, 0),
-                                (self.duplicates_button, 0)):  # fmt: skip
+        for widget, stretch in (
+            (self.search, 1),
+            (self.comune, 0),
+            (self.count, 0),
+            (self.new_button, 0),
+            (self.import_button, 0),
+            (self.duplicates_button, 0),
+        ):
             bar.addWidget(widget, stretch)
         self.layout_.addLayout(bar)
 
-        self.model = LazyTableModel(self.runner, family_page, family_columns(), parent=self,
-                                    tooltips=True)  # fmt: skip
-        self.people = LazyTableModel(self.runner, search_page, person_columns(), page_size=SEARCH_LIMIT,
-                                     parent=self, tooltips=True)  # fmt: skip
+        self.model = LazyTableModel(
+            self.runner, family_page, family_columns(), parent=self, tooltips=True
+        )
+        self.people = LazyTableModel(
+            self.runner,
+            search_page,
+            person_columns(),
+            page_size=SEARCH_LIMIT,
+            parent=self,
+            tooltips=True,
+        )
         self.table = QTableView()
         self._fitter: ColumnFitter | None = None
         self.table.setObjectName("resultsTable")

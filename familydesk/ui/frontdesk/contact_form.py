@@ -39,9 +39,14 @@ from familydesk.ui.widgets.fields import ErrorLine
 
 #: Who usually sends people to the desk (the operator may type anything else).
 REFERRED_BY = [
-    N_("school"), N_("health service (consultorio, paediatrician)"), N_("social services"),
-    N_("word of mouth"), N_("another family"), N_("association or parish"), N_("website or social media"),
-]  # fmt: skip
+    N_("school"),
+    N_("health service (consultorio, paediatrician)"),
+    N_("social services"),
+    N_("word of mouth"),
+    N_("another family"),
+    N_("association or parish"),
+    N_("website or social media"),
+]
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 
@@ -89,10 +94,13 @@ class ContactForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.anon_rows: list[QWidget] = []
         self.fields: dict[str, QWidget] = {
-            "anon_sex": self.sex, "anon_birth_year": self.birth_year,
-            "anon_citizenship": self.citizenship, "anon_comune": self.comune,
-            "channel": self.channel, "referred_by": self.referred_by,
-        }  # fmt: skip
+            "anon_sex": self.sex,
+            "anon_birth_year": self.birth_year,
+            "anon_citizenship": self.citizenship,
+            "anon_comune": self.comune,
+            "channel": self.channel,
+            "referred_by": self.referred_by,
+        }
         for key, field in self.fields.items():
             box, self.errors[key] = with_error(field)
             self.labels[key] = QLabel()
@@ -130,18 +138,25 @@ class ContactForm(QWidget):
         self.another_button.clicked.connect(self.add_another)
         self.cancel_button.clicked.connect(self.cancel)
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in ((SAVE_KEYS[0], self.save), (SAVE_KEYS[1], self.save),
-                           ("Ctrl+R", self.add_another), ("Escape", self.cancel)):  # fmt: skip
+        for keys, slot in (
+            (SAVE_KEYS[0], self.save),
+            (SAVE_KEYS[1], self.save),
+            ("Ctrl+R", self.add_another),
+            ("Escape", self.cancel),
+        ):
             QShortcut(QKeySequence(keys), self, slot, context=context)
         self.retranslate_ui()
         self.reset()
 
     def retranslate_ui(self) -> None:
         texts = {
-            "anon_sex": _("&Sex"), "anon_birth_year": _("Birth y&ear"),
-            "anon_citizenship": _("Citi&zenship"), "anon_comune": _("Co&mune"),
-            "channel": _("&Channel"), "referred_by": _("Referred &by"),
-        }  # fmt: skip
+            "anon_sex": _("&Sex"),
+            "anon_birth_year": _("Birth y&ear"),
+            "anon_citizenship": _("Citi&zenship"),
+            "anon_comune": _("Co&mune"),
+            "channel": _("&Channel"),
+            "referred_by": _("Referred &by"),
+        }
         for key, text in texts.items():
             self.labels[key].setText(text)
         for index, key in enumerate(CHANNELS):
@@ -211,8 +226,13 @@ class ContactForm(QWidget):
             self.subtitle.setText(_("Statistics only: no name is recorded."))
             return
         self.title.setText(f"{person.surname} {person.given_name}")
-        parts = [_("{name} family").format(name=person.family_name), person.comune,
-                 _("born {date}").format(date=format_date(person.birth_date)) if person.birth_date else ""]  # fmt: skip
+        parts = [
+            _("{name} family").format(name=person.family_name),
+            person.comune,
+            _("born {date}").format(date=format_date(person.birth_date))
+            if person.birth_date
+            else "",
+        ]
         self.subtitle.setText(" · ".join(part for part in parts if part))
 
     def _show_pending(self) -> None:
@@ -232,11 +252,15 @@ class ContactForm(QWidget):
             requests.append(request)
         year = self.birth_year.text().strip()
         contact = ContactInput(
-            channel=self.channel.currentData(), person_id=self.person.person_id if self.person else None,
-            anon_sex=self.sex.currentText(), anon_birth_year=int(year) if year else None,
-            anon_citizenship=self.citizenship.text(), anon_comune=self.comune.text(),
-            referred_by=self.referred_by.currentText(), requests=tuple(requests),
-        )  # fmt: skip
+            channel=self.channel.currentData(),
+            person_id=self.person.person_id if self.person else None,
+            anon_sex=self.sex.currentText(),
+            anon_birth_year=int(year) if year else None,
+            anon_citizenship=self.citizenship.text(),
+            anon_comune=self.comune.text(),
+            referred_by=self.referred_by.currentText(),
+            requests=tuple(requests),
+        )
         return contact, unreadable
 
     def save(self) -> None:
@@ -245,12 +269,21 @@ class ContactForm(QWidget):
         self._show_errors(None)
         contact, unreadable = self.contact_input()
         if unreadable:  # and what the service would refuse besides, all together
-            self.runner.read(frontdesk.check_contact, contact, owner=self,
-                             on_done=lambda _r: self._show_errors(ValidationError(*unreadable[0])),
-                             on_error=lambda exc: self._failed(exc, unreadable))  # fmt: skip
+            self.runner.read(
+                frontdesk.check_contact,
+                contact,
+                owner=self,
+                on_done=lambda _r: self._show_errors(ValidationError(*unreadable[0])),
+                on_error=lambda exc: self._failed(exc, unreadable),
+            )
             return
-        self.runner.write(frontdesk.record_contact, contact, owner=self, on_error=self._failed,
-                          on_done=lambda row: self._saved(row, len(contact.requests)))  # fmt: skip
+        self.runner.write(
+            frontdesk.record_contact,
+            contact,
+            owner=self,
+            on_error=self._failed,
+            on_done=lambda row: self._saved(row, len(contact.requests)),
+        )
 
     def _saved(self, row: ContactRow, count: int) -> None:
         self.reset()
@@ -262,10 +295,18 @@ class ContactForm(QWidget):
             return
         self._show_errors(None)
         request, unreadable = self.request.value()
-        on_done = (lambda _r: self._show_errors(ValidationError(*unreadable[0]))) if unreadable \
-            else (lambda _r: self._added(request))  # fmt: skip
-        self.runner.read(frontdesk.check_request, request, on_done=on_done,
-                         on_error=lambda exc: self._failed(exc, unreadable), owner=self)  # fmt: skip
+        on_done = (
+            (lambda _r: self._show_errors(ValidationError(*unreadable[0])))
+            if unreadable
+            else (lambda _r: self._added(request))
+        )
+        self.runner.read(
+            frontdesk.check_request,
+            request,
+            on_done=on_done,
+            on_error=lambda exc: self._failed(exc, unreadable),
+            owner=self,
+        )
 
     def _added(self, request: RequestInput) -> None:
         self.pending.append(request)

@@ -81,9 +81,14 @@ class PersonFinder(QWidget):
         if not self.text:
             self._arrived([], generation)
             return
-        self.runner.read(search_people, self.text, LIMIT,
-                         on_done=lambda hits: self._arrived(hits, generation),
-                         on_error=lambda exc: show_error(self, exc), owner=self)  # fmt: skip
+        self.runner.read(
+            search_people,
+            self.text,
+            LIMIT,
+            on_done=lambda hits: self._arrived(hits, generation),
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def _arrived(self, hits: list[PersonHit], generation: int) -> None:
         if generation != self._generation:
@@ -94,13 +99,17 @@ class PersonFinder(QWidget):
 
     def _show_hint(self) -> None:
         if not self.text:
-            text = _("Type a surname to find who came, then Enter. "
-                     "Not registered? Ctrl+Shift+A records an anonymous visitor.")  # fmt: skip
+            text = _(
+                "Type a surname to find who came, then Enter. "
+                "Not registered? Ctrl+Shift+A records an anonymous visitor."
+            )
         elif self.model.rowCount():
             text = _("Down and Up to choose, Enter to record the contact.")
         else:
-            text = _("Nobody found. Register the family on the Families page, or press "
-                     "Ctrl+Shift+A for an anonymous visitor.")  # fmt: skip
+            text = _(
+                "Nobody found. Register the family on the Families page, or press "
+                "Ctrl+Shift+A for an anonymous visitor."
+            )
         self.hint.setText(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802

@@ -33,15 +33,20 @@ def _when(follow_up: FollowUp) -> str:
 
 class FollowUpModel(RowsTableModel):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__([
-            Column(lambda: _("When"), _when),
-            Column(lambda: _("Who"), lambda f: f.who),
-            Column(lambda: _("Need"), lambda f: f.need),
-            Column(lambda: _("Note"), lambda f: f.note),
-        ], parent, tooltips=True)  # fmt: skip
+        super().__init__(
+            [
+                Column(lambda: _("When"), _when),
+                Column(lambda: _("Who"), lambda f: f.who),
+                Column(lambda: _("Need"), lambda f: f.need),
+                Column(lambda: _("Note"), lambda f: f.note),
+            ],
+            parent,
+            tooltips=True,
+        )
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
             return QColor("#b3261e") if self.row_at(index.row()).overdue else None
         return super().data(index, role)
@@ -69,9 +74,13 @@ class FollowUpsPanel(ListPanel):
 
     def load(self) -> None:
         """The signed-in operator's open follow-ups, soonest first."""
-        self.runner.read(frontdesk.open_follow_ups, self.runner.database.operator or "",
-                         on_done=self.show_rows, on_error=lambda exc: show_error(self, exc),
-                         owner=self)  # fmt: skip
+        self.runner.read(
+            frontdesk.open_follow_ups,
+            self.runner.database.operator or "",
+            on_done=self.show_rows,
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def show_rows(self, rows: list[FollowUp]) -> None:
         self.model.set_rows(rows)
@@ -98,8 +107,9 @@ class FollowUpsPanel(ListPanel):
         return _("Select a follow-up in the list first.")
 
     def book_tip(self) -> str:
-        return _("Book an appointment for the follow-up selected ({key} while this list has "
-                 "the focus)").format(key=BOOK_KEY)  # fmt: skip
+        return _(
+            "Book an appointment for the follow-up selected ({key} while this list has the focus)"
+        ).format(key=BOOK_KEY)
 
     def mark_done(self) -> None:
         follow_up = self.selected()
@@ -107,6 +117,11 @@ class FollowUpsPanel(ListPanel):
         if follow_up is None:
             self.error.show_message(self.select_first())
             return
-        self.runner.write(frontdesk.close_follow_up, follow_up.request_id, follow_up.version,
-                          on_done=lambda _r: self.load(), owner=self,
-                          on_error=self._refused)  # fmt: skip
+        self.runner.write(
+            frontdesk.close_follow_up,
+            follow_up.request_id,
+            follow_up.version,
+            on_done=lambda _r: self.load(),
+            owner=self,
+            on_error=self._refused,
+        )

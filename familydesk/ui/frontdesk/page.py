@@ -146,8 +146,9 @@ class FrontDeskPage(Page):
             self._lists_loaded = True
             self.runner.read(frontdesk.list_needs, on_done=self.form.set_needs, owner=self)
             self.runner.read(frontdesk.desk_operators, on_done=self.form.set_owners, owner=self)
-            self.runner.read(frontdesk.visitor_lists, on_done=self.form.set_visitor_lists,
-                             owner=self)  # fmt: skip
+            self.runner.read(
+                frontdesk.visitor_lists, on_done=self.form.set_visitor_lists, owner=self
+            )
         self.ready.emit()
 
     def _say(self, text: str) -> None:
@@ -170,9 +171,12 @@ class FrontDeskPage(Page):
     def pick(self, hit: PersonHit) -> None:
         today = [row for row in self.queue.rows() if row.person_id == hit.person_id]
         already = (
-            _("Already at the desk today ({status}): these requests are added to that contact.")
-            .format(status=_(STATUSES[today[0].status])) if today else ""
-        )  # fmt: skip
+            _(
+                "Already at the desk today ({status}): these requests are added to that contact."
+            ).format(status=_(STATUSES[today[0].status]))
+            if today
+            else ""
+        )
         self.left_stack.setCurrentIndex(1)
         self.form.start(hit, already)
 
@@ -192,9 +196,15 @@ class FrontDeskPage(Page):
         self.queue.load(select=row.id)
         self.follow_ups.load()
         if to_book and self.may_book:
-            asks = [BookingAsk(row.family_id, row.person_id, request.id,
-                               frontdesk.suggested_service(request.need_key))
-                    for request in to_book]  # fmt: skip
+            asks = [
+                BookingAsk(
+                    row.family_id,
+                    row.person_id,
+                    request.id,
+                    frontdesk.suggested_service(request.need_key),
+                )
+                for request in to_book
+            ]
             self.booking.start(asks, _("No appointment was booked; the contact is saved."))
 
     # -- booking an appointment --------------------------------------------------
@@ -209,16 +219,28 @@ class FrontDeskPage(Page):
 
     def book_for_visitor(self, row: QueueRow) -> None:
         self._say("")
-        self.booking.start([BookingAsk(row.family_id, row.person_id, None,
-                                       frontdesk.first_suggestion(row.need_keys))],
-                           _("No appointment was booked."))  # fmt: skip
+        self.booking.start(
+            [
+                BookingAsk(
+                    row.family_id, row.person_id, None, frontdesk.first_suggestion(row.need_keys)
+                )
+            ],
+            _("No appointment was booked."),
+        )
 
     def book_for_follow_up(self, follow_up: FollowUp) -> None:
         self._say("")
-        self.booking.start([BookingAsk(follow_up.family_id, follow_up.person_id,
-                                       follow_up.request_id,
-                                       frontdesk.suggested_service(follow_up.need_key))],
-                           _("No appointment was booked."))  # fmt: skip
+        self.booking.start(
+            [
+                BookingAsk(
+                    follow_up.family_id,
+                    follow_up.person_id,
+                    follow_up.request_id,
+                    frontdesk.suggested_service(follow_up.need_key),
+                )
+            ],
+            _("No appointment was booked."),
+        )
 
     def _booking_done(self, sentences: list[str]) -> None:
         """Say what was booked after what was said already (the contact saved)."""

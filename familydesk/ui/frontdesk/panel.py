@@ -27,8 +27,9 @@ class ListPanel(QWidget):
 
     book_requested = Signal(object)
 
-    def __init__(self, runner: Runner, model: RowsTableModel, name: str,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, runner: Runner, model: RowsTableModel, name: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.title = QLabel()
@@ -81,9 +82,14 @@ class ListPanel(QWidget):
         anonymous = row is not None and row.family_id is None
         self.book_button.setEnabled(row is not None and not anonymous)
         self.book_button.setText(_("Book appointment ({key})").format(key=BOOK_KEY))
-        self.book_button.setToolTip(_(
-            "An anonymous visitor: there is no family to book for. Register them first, or book "
-            "on the Appointments page.") if anonymous else self.book_tip())  # fmt: skip
+        self.book_button.setToolTip(
+            _(
+                "An anonymous visitor: there is no family to book for. Register them first, or book "
+                "on the Appointments page."
+            )
+            if anonymous
+            else self.book_tip()
+        )
 
     def book(self) -> None:
         """Ask for the booking dialog for the selected row's family (never an anonymous one)."""

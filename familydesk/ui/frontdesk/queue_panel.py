@@ -43,17 +43,21 @@ class QueueModel(RowsTableModel):
         self.now = clock.utcnow()
         columns = [
             Column(lambda: _("Arrived"), lambda r: _clock(r.arrived_at)),
-            Column(lambda: _("Waited"),
-                   lambda r: _("{minutes} min").format(minutes=r.minutes_waited(self.now)), _RIGHT),
+            Column(
+                lambda: _("Waited"),
+                lambda r: _("{minutes} min").format(minutes=r.minutes_waited(self.now)),
+                _RIGHT,
+            ),
             Column(lambda: _("Who"), lambda r: r.who),
             Column(lambda: _("Needs"), lambda r: ", ".join(r.needs)),
             Column(lambda: _("Status"), lambda r: _(STATUSES[r.status])),
             Column(lambda: _("Operator"), lambda r: r.handled_by),
-        ]  # fmt: skip
+        ]
         super().__init__(columns, parent, tooltips=True)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         row: QueueRow = self.row_at(index.row())
@@ -61,9 +65,12 @@ class QueueModel(RowsTableModel):
             return QColor("#6b7785")
         if role == Qt.ItemDataRole.FontRole and (
             row.status == "serving"
-            or (index.column() == 1 and row.status == "waiting"
-                and row.minutes_waited(self.now) >= LONG_WAIT)
-        ):  # fmt: skip
+            or (
+                index.column() == 1
+                and row.status == "waiting"
+                and row.minutes_waited(self.now) >= LONG_WAIT
+            )
+        ):
             font = QFont()
             font.setBold(True)
             return font
@@ -82,8 +89,12 @@ class QueuePanel(ListPanel):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
         self.buttons: dict[str, QPushButton] = {}
-        slots = {"call_next": self.call_next, "call_in": self.call_in,
-                 "finish": self.finish, "requeue": self.requeue}  # fmt: skip
+        slots = {
+            "call_next": self.call_next,
+            "call_in": self.call_in,
+            "finish": self.finish,
+            "requeue": self.requeue,
+        }
         bar = QHBoxLayout()
         for key, slot in slots.items():
             button = QPushButton()
@@ -103,8 +114,12 @@ class QueuePanel(ListPanel):
 
     def retranslate_ui(self) -> None:
         self.title.setText(_("Today's queue"))
-        texts = {"call_next": _("Call next ({key})"), "call_in": _("Call in ({key})"),
-                 "finish": _("Done ({key})"), "requeue": _("Back to waiting ({key})")}  # fmt: skip
+        texts = {
+            "call_next": _("Call next ({key})"),
+            "call_in": _("Call in ({key})"),
+            "finish": _("Done ({key})"),
+            "requeue": _("Back to waiting ({key})"),
+        }
         tips = {
             "call_next": _("Call in the visitor who has waited longest"),
             "call_in": _("Call in the visitor selected in the list"),
@@ -131,8 +146,9 @@ class QueuePanel(ListPanel):
         """Read today's queue again; ``select`` a contact once it arrives."""
         if select is not None:
             self._wanted = select
-        self.runner.read(frontdesk.today_queue, on_done=self.show_rows, on_error=self._failed,
-                         owner=self)  # fmt: skip
+        self.runner.read(
+            frontdesk.today_queue, on_done=self.show_rows, on_error=self._failed, owner=self
+        )
 
     def show_rows(self, rows: list[QueueRow]) -> None:
         current = self.selected()
@@ -154,7 +170,7 @@ class QueuePanel(ListPanel):
                 waiting=format_number(statuses.count("waiting")),
                 serving=format_number(statuses.count("serving")),
                 done=format_number(statuses.count("done")),
-            )  # fmt: skip
+            )
         )
 
     def _enable(self) -> None:
@@ -175,8 +191,9 @@ class QueuePanel(ListPanel):
     # -- moves ---------------------------------------------------------------
     def call_next(self) -> None:
         self.error.show_message("")
-        self.runner.write(frontdesk.call_next, on_done=self._called_next, on_error=self._refused,
-                          owner=self)  # fmt: skip
+        self.runner.write(
+            frontdesk.call_next, on_done=self._called_next, on_error=self._refused, owner=self
+        )
 
     def _called_next(self, row: QueueRow | None) -> None:
         if row is None:
@@ -190,8 +207,14 @@ class QueuePanel(ListPanel):
         if row is None:
             self.error.show_message(self.select_first())
             return
-        self.runner.write(service, row.id, row.version, on_error=self._refused, owner=self,
-                          on_done=lambda moved: self.load(select=moved.id))  # fmt: skip
+        self.runner.write(
+            service,
+            row.id,
+            row.version,
+            on_error=self._refused,
+            owner=self,
+            on_done=lambda moved: self.load(select=moved.id),
+        )
 
     def call_in(self) -> None:
         self._move(frontdesk.call_contact)

@@ -38,8 +38,12 @@ def booked_text(result: object) -> str:
     )
     first = rows[0]
     weekday = get_day_names("wide", locale=babel_locale())[first.starts_at.weekday()]
-    values = dict(day=f"{weekday} {format_date(first.starts_at.date())}",
-                  time=hhmm(first.starts_at), professional=first.staff, n=format_number(len(rows)))  # fmt: skip
+    values = dict(
+        day=f"{weekday} {format_date(first.starts_at.date())}",
+        time=hhmm(first.starts_at),
+        professional=first.staff,
+        n=format_number(len(rows)),
+    )
     if len(rows) == 1:
         return _("Appointment booked: {day} {time} with {professional}.").format(**values)
     return ngettext(
@@ -84,9 +88,13 @@ class QuickBooking(QObject):
         ask = self._asks.pop(0)
         self._booked = None
         self.dialog = open_booking_dialog(
-            self.parent_widget, self.context, family_id=ask.family_id, person_id=ask.person_id,
-            request_id=ask.request_id, service_key=ask.service_key,
-        )  # fmt: skip
+            self.parent_widget,
+            self.context,
+            family_id=ask.family_id,
+            person_id=ask.person_id,
+            request_id=ask.request_id,
+            service_key=ask.service_key,
+        )
         self.dialog.booked.connect(self._on_booked)
         self.dialog.finished.connect(self._closed)
 

@@ -91,10 +91,12 @@ class RequestEditor(QWidget):
         row.addWidget(self.owner_label)
         row.addWidget(self.owner, 1)
         for key, field, error_key in (
-            ("need", self.need, "need"), ("outcomes", outcomes, "outcomes"),
-            ("referral_to", self.referral_to, "referral_to"), ("note", self.note, ""),
+            ("need", self.need, "need"),
+            ("outcomes", outcomes, "outcomes"),
+            ("referral_to", self.referral_to, "referral_to"),
+            ("note", self.note, ""),
             ("follow_up_on", follow_up, "follow_up_on"),
-        ):  # fmt: skip
+        ):
             box, error = with_error(field)
             label = QLabel()
             label.setBuddy(self.follow_up_on if key == "follow_up_on" else field)
@@ -107,9 +109,12 @@ class RequestEditor(QWidget):
 
     def retranslate_ui(self) -> None:
         texts = {
-            "need": _("&Need"), "outcomes": _("Outcome"), "referral_to": _("Referred &to"),
-            "note": _("N&ote"), "follow_up_on": _("Follow-up &date"),
-        }  # fmt: skip
+            "need": _("&Need"),
+            "outcomes": _("Outcome"),
+            "referral_to": _("Referred &to"),
+            "note": _("N&ote"),
+            "follow_up_on": _("Follow-up &date"),
+        }
         for key, text in texts.items():
             self.labels[key].setText(text)
         for key, box in self.outcomes.items():
@@ -156,16 +161,18 @@ class RequestEditor(QWidget):
         outcomes = tuple(key for key, box in self.outcomes.items() if box.isChecked())
         referral = self.referral_to.text() if "referral" in outcomes else ""
         owner = self.owner.currentText().strip() if follow_up else ""
-        request = RequestInput(self.need.need_key(), outcomes, self.note.text(), referral,
-                               follow_up, owner)  # fmt: skip
+        request = RequestInput(
+            self.need.need_key(), outcomes, self.note.text(), referral, follow_up, owner
+        )
         return request, unreadable
 
     def describe(self, request: RequestInput) -> str:
         """A line for the list of requests already added."""
         names = {n.key: n.name for n in self.need._needs}
         outcomes = ", ".join(_(OUTCOMES[o]) for o in request.outcomes)
-        return _("{need}: {outcomes}").format(need=names.get(request.need_key, ""),
-                                              outcomes=outcomes)  # fmt: skip
+        return _("{need}: {outcomes}").format(
+            need=names.get(request.need_key, ""), outcomes=outcomes
+        )
 
     def show_errors(self, errors: list[tuple[str, str]]) -> None:
         """Each ``(field, message)`` under its field (all of them at once)."""
@@ -177,7 +184,11 @@ class RequestEditor(QWidget):
 
     def focus(self, field: str) -> None:
         """The cursor in the input of ``field`` (an error's), if it is one of the request's."""
-        inputs = {"need": self.need, "outcomes": self.outcomes["information"],
-                  "referral_to": self.referral_to, "follow_up_on": self.follow_up_on}  # fmt: skip
+        inputs = {
+            "need": self.need,
+            "outcomes": self.outcomes["information"],
+            "referral_to": self.referral_to,
+            "follow_up_on": self.follow_up_on,
+        }
         if field in inputs:
             inputs[field].setFocus()

@@ -63,8 +63,11 @@ class AttendanceModel(QAbstractTableModel):
         self.beginResetModel()
         self.grid = grid
         self.sessions = list(grid.sessions)
-        self.pending = {cell: mark for cell, mark in self.pending.items()
-                        if cell in grid.markable and grid.marks.get(cell) != mark}  # fmt: skip
+        self.pending = {
+            cell: mark
+            for cell, mark in self.pending.items()
+            if cell in grid.markable and grid.marks.get(cell) != mark
+        }
         self.endResetModel()
 
     def clear(self) -> None:
@@ -90,8 +93,13 @@ class AttendanceModel(QAbstractTableModel):
                     marks.pop(cell, None)
                 else:
                     marks[cell] = mark
-            self.grid = AttendanceGrid(self.grid.group_id, tuple(self.sessions),
-                                       self.grid.participants, marks, self.grid.markable)  # fmt: skip
+            self.grid = AttendanceGrid(
+                self.grid.group_id,
+                tuple(self.sessions),
+                self.grid.participants,
+                marks,
+                self.grid.markable,
+            )
         self._repaint()
 
     # -- reading -----------------------------------------------------------------
@@ -115,8 +123,11 @@ class AttendanceModel(QAbstractTableModel):
     def column_marks(self, session_id: int) -> dict[int, str | None]:
         """What to save for a session: every markable person's mark (None: none)."""
         assert self.grid is not None
-        return {p.id: self.mark((p.id, session_id)) for p in self.grid.participants
-                if (p.id, session_id) in self.grid.markable}  # fmt: skip
+        return {
+            p.id: self.mark((p.id, session_id))
+            for p in self.grid.participants
+            if (p.id, session_id) in self.grid.markable
+        }
 
     def focus_column(self, today: date) -> int:
         """Today's session, else the latest held, else the first not cancelled."""
@@ -162,7 +173,9 @@ class AttendanceModel(QAbstractTableModel):
 
     def _repaint(self) -> None:
         if self.rowCount() and self.columnCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))  # fmt: skip
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1)
+            )
         if self.columnCount():
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
@@ -202,16 +215,24 @@ class AttendanceModel(QAbstractTableModel):
             if waiting:
                 what = _("{mark} (not saved yet)").format(mark=what)
             elif not self.markable(cell):
-                what = _("{mark} (cannot be marked: session not held, or not enrolled then)").format(mark=what)  # fmt: skip
+                what = _(
+                    "{mark} (cannot be marked: session not held, or not enrolled then)"
+                ).format(mark=what)
             return f"{person}, {day}: {what}"
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and section < len(self.sessions):
             row = self.sessions[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"{row.number}\n{row.starts_at:%d/%m}" + ("*" if any(s == row.id for _e, s in self.pending) else "")  # fmt: skip
+                return f"{row.number}\n{row.starts_at:%d/%m}" + (
+                    "*" if any(s == row.id for _e, s in self.pending) else ""
+                )
             if role == Qt.ItemDataRole.ToolTipRole:
                 text = (
                     f"{format_date(row.starts_at.date())} {row.starts_at:%H:%M}-{row.ends_at:%H:%M}"
@@ -221,7 +242,11 @@ class AttendanceModel(QAbstractTableModel):
                 return text
             if role == Qt.ItemDataRole.ForegroundRole and row.cancelled:
                 return QBrush(QColor(GREY[1]))
-        if orientation == Qt.Orientation.Vertical and self.grid is not None and section < len(self.grid.participants):  # fmt: skip
+        if (
+            orientation == Qt.Orientation.Vertical
+            and self.grid is not None
+            and section < len(self.grid.participants)
+        ):
             person = self.grid.participants[section]
             if role == Qt.ItemDataRole.DisplayRole:
                 return person.name + (" " + _("(walk-in)") if person.walk_in else "")

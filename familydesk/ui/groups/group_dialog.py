@@ -59,8 +59,9 @@ def _row(*widgets: QWidget) -> QWidget:
 class GroupDialog(FormDialog):
     """``saved(GroupRow)`` after the group was created or changed."""
 
-    def __init__(self, runner: Runner, group: GroupRow | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, runner: Runner, group: GroupRow | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(runner, parent)
         self.group = group
         self.setWindowTitle(_("New group") if group is None else _("Edit group"))
@@ -102,7 +103,11 @@ class GroupDialog(FormDialog):
         add("place_id", self.place, lambda: _("&Venue"))
         add("room_id", self.room, lambda: _("&Room"))
         add("target", self.target, lambda: _("For &whom"))
-        add("age_from", _row(self.age_from, self.age_to, self.age_unit), lambda: _("Children's &age (from, to)"))  # fmt: skip
+        add(
+            "age_from",
+            _row(self.age_from, self.age_to, self.age_unit),
+            lambda: _("Children's &age (from, to)"),
+        )
         add("capacity", _row(self.capacity, self.capacity_per), lambda: _("&Places"))
         add("signup_opens", _row(self.opens, self.closes), lambda: _("&Sign-ups (open, close)"))
         add("language", self.language, lambda: _("&Language"))
@@ -136,7 +141,9 @@ class GroupDialog(FormDialog):
         self.opens.set_value(group.signup_opens)
         self.closes.set_value(group.signup_closes)
         self.language.setText(group.language)
-        self.cost.setText("" if group.cost_cents is None else f"{group.cost_cents / 100:.2f}".replace(".", ","))  # fmt: skip
+        self.cost.setText(
+            "" if group.cost_cents is None else f"{group.cost_cents / 100:.2f}".replace(".", ",")
+        )
         self.cost_note.setText(group.cost_note)
         self.completion.setValue(group.completion_percent)
 
@@ -170,7 +177,9 @@ class GroupDialog(FormDialog):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, operator_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if operator_id in chosen else Qt.CheckState.Unchecked)  # fmt: skip
+            item.setCheckState(
+                Qt.CheckState.Checked if operator_id in chosen else Qt.CheckState.Unchecked
+            )
             self.educators.addItem(item)
 
     def tick_educators(self, operator_ids: list[int]) -> None:
@@ -189,20 +198,31 @@ class GroupDialog(FormDialog):
             cost = self.cost.value()
         except ValueError as exc:
             raise ValidationError("cost", str(exc)) from None
-        educators = tuple(self.educators.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.educators.count())
-                          if self.educators.item(r).checkState() == Qt.CheckState.Checked)  # fmt: skip
+        educators = tuple(
+            self.educators.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.educators.count())
+            if self.educators.item(r).checkState() == Qt.CheckState.Checked
+        )
         return GroupInput(
-            title=self.title.text(), kind=self.kind.currentData(), place_id=self.place.currentData(),
-            room_id=self.room.currentData(), description=self.description.toPlainText(),
+            title=self.title.text(),
+            kind=self.kind.currentData(),
+            place_id=self.place.currentData(),
+            room_id=self.room.currentData(),
+            description=self.description.toPlainText(),
             target=self.target.currentData(),
             age_from=None if self.age_from.value() < 0 else self.age_from.value(),
             age_to=None if self.age_to.value() < 0 else self.age_to.value(),
-            age_unit=self.age_unit.currentData(), capacity=self.capacity.value() or None,
-            capacity_per=self.capacity_per.currentData(), signup_opens=opens, signup_closes=closes,
-            language=self.language.text(), cost_cents=None if cost is None else int(round(cost * 100)),
-            cost_note=self.cost_note.text(), completion_percent=self.completion.value(),
+            age_unit=self.age_unit.currentData(),
+            capacity=self.capacity.value() or None,
+            capacity_per=self.capacity_per.currentData(),
+            signup_opens=opens,
+            signup_closes=closes,
+            language=self.language.text(),
+            cost_cents=None if cost is None else int(round(cost * 100)),
+            cost_note=self.cost_note.text(),
+            completion_percent=self.completion.value(),
             educator_ids=educators,
-        )  # fmt: skip
+        )
 
     def save(self) -> None:
         self.form.clear_errors()
@@ -217,7 +237,11 @@ class GroupDialog(FormDialog):
             self.submit(update_group, self.group.id, self.group.version, data)
 
     def show_field_error(self, exc: ValidationError) -> None:
-        keys = {"age_to": "age_from", "capacity_per": "capacity", "signup_closes": "signup_opens",
-                "cost_note": "cost"}  # fmt: skip
+        keys = {
+            "age_to": "age_from",
+            "capacity_per": "capacity",
+            "signup_closes": "signup_opens",
+            "cost_note": "cost",
+        }
         (field, message), *more = [(keys.get(f, f), m) for f, m in exc.errors]
         self.form.show_error(ValidationError(field, message, tuple(more)))

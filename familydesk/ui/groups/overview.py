@@ -31,13 +31,36 @@ def figure_lines(figures: GroupFigures | None) -> list[tuple[str, str]]:
     if figures is None:
         return []
     return [
-        (_("Sessions held"), _("{held} of {planned}").format(held=format_number(figures.sessions_held), planned=format_number(figures.sessions_planned))),
+        (
+            _("Sessions held"),
+            _("{held} of {planned}").format(
+                held=format_number(figures.sessions_held),
+                planned=format_number(figures.sessions_planned),
+            ),
+        ),
         (_("Hours delivered"), hours(figures.hours_delivered)),
-        (_("People reached"), ngettext("{people} ({families} family)", "{people} ({families} families)", figures.families_reached).format(people=format_number(figures.people_reached), families=format_number(figures.families_reached))),
+        (
+            _("People reached"),
+            ngettext(
+                "{people} ({families} family)",
+                "{people} ({families} families)",
+                figures.families_reached,
+            ).format(
+                people=format_number(figures.people_reached),
+                families=format_number(figures.families_reached),
+            ),
+        ),
         (_("Attendance rate"), percent(figures.attendance_rate)),
-        (_("Completed"), _("{done} of {enrolled} ({rate})").format(done=format_number(figures.completed), enrolled=format_number(figures.enrolled), rate=percent(figures.completion_rate))),
+        (
+            _("Completed"),
+            _("{done} of {enrolled} ({rate})").format(
+                done=format_number(figures.completed),
+                enrolled=format_number(figures.enrolled),
+                rate=percent(figures.completion_rate),
+            ),
+        ),
         (_("Waiting list"), format_number(figures.waiting)),
-    ]  # fmt: skip
+    ]
 
 
 class FieldsView(QWidget):
@@ -76,7 +99,13 @@ def overview_lines(group: GroupRow) -> list[tuple[str, str]]:
         part for part in (group.place, group.room, group.address, group.comune) if part
     )
     who = translated(TARGETS, group.target) + (f", {group.age_label}" if group.age_label else "")
-    places = _("{used} of {capacity}").format(used=format_number(group.places_taken), capacity=format_number(group.capacity)) if group.capacity else _("{used} (no limit)").format(used=format_number(group.places_taken))  # fmt: skip
+    places = (
+        _("{used} of {capacity}").format(
+            used=format_number(group.places_taken), capacity=format_number(group.capacity)
+        )
+        if group.capacity
+        else _("{used} (no limit)").format(used=format_number(group.places_taken))
+    )
     if group.capacity_per == "family":
         places = ngettext(
             "{places}, per family ({people} person)",
@@ -140,11 +169,17 @@ class OverviewTab(QWidget):
 def completion_columns() -> list[Column]:
     return [
         Column(lambda: _("Name"), lambda r: r[0].name),
-        Column(lambda: _("Present"), lambda r: _("{present} of {sessions}").format(present=format_number(r[1].present), sessions=format_number(r[1].sessions)), _RIGHT),
+        Column(
+            lambda: _("Present"),
+            lambda r: _("{present} of {sessions}").format(
+                present=format_number(r[1].present), sessions=format_number(r[1].sessions)
+            ),
+            _RIGHT,
+        ),
         Column(lambda: _("Needed"), lambda r: format_number(r[1].needed), _RIGHT),
         Column(lambda: _("Hours"), lambda r: hours(r[1].hours_attended), _RIGHT),
         Column(lambda: _("Completed"), lambda r: _("yes") if r[1].completed else _("not yet")),
-    ]  # fmt: skip
+    ]
 
 
 class FiguresTab(QWidget):
@@ -172,7 +207,12 @@ class FiguresTab(QWidget):
         if group_id is None:
             self.model.set_rows([])
             return
-        self.runner.read(participants, group_id, owner=self, on_done=lambda rows: self._people_loaded(rows, group_id))  # fmt: skip
+        self.runner.read(
+            participants,
+            group_id,
+            owner=self,
+            on_done=lambda rows: self._people_loaded(rows, group_id),
+        )
 
     def _people_loaded(self, people: list[EnrolmentRow], group_id: int) -> None:
         self._people = people

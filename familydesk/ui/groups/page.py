@@ -149,7 +149,9 @@ class GroupsPage(Page):
 
         self.filter.currentIndexChanged.connect(lambda _i: self.load())
         self.search.textChanged.connect(lambda _t: self.load())
-        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._chosen(current.row()))  # fmt: skip
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._chosen(current.row())
+        )
         if self.may_run:
             shortcut = QShortcut(QKeySequence("Ctrl+N"), self, self.new_group)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -164,8 +166,12 @@ class GroupsPage(Page):
         super().retranslate_ui()
         if not self.available:
             return
-        labels = {"all": _("All groups"), "open": _("Open for sign-up"), "running": _("Running"),
-                  "ended": _("Ended")}  # fmt: skip
+        labels = {
+            "all": _("All groups"),
+            "open": _("Open for sign-up"),
+            "running": _("Running"),
+            "ended": _("Ended"),
+        }
         for index, (_phase, key) in enumerate(FILTERS):
             self.filter.setItemText(index, labels[key])
         self.search.setPlaceholderText(_("Search: title or comune (Ctrl+F)"))
@@ -173,7 +179,9 @@ class GroupsPage(Page):
         self.new_button.setToolTip("Ctrl+N")
         self.edit_button.setText(_("Edit group…"))
         self.summary_button.setText(_("Print attendance summary"))
-        for index, text in enumerate((_("Overview"), _("Sessions"), _("Participants"), _("Attendance"), _("Figures"))):  # fmt: skip
+        for index, text in enumerate(
+            (_("Overview"), _("Sessions"), _("Participants"), _("Attendance"), _("Figures"))
+        ):
             self.tabs.setTabText(index, text)
         for tab in (self.overview, self.sessions, self.participants, self.attendance, self.figures):
             tab.retranslate_ui()
@@ -190,8 +198,14 @@ class GroupsPage(Page):
     def load(self) -> None:
         if not self.available:
             return
-        self.runner.read(list_groups, self.filter.currentData(), self.search.text(), owner=self,
-                         on_done=self._listed, on_error=self._failed)  # fmt: skip
+        self.runner.read(
+            list_groups,
+            self.filter.currentData(),
+            self.search.text(),
+            owner=self,
+            on_done=self._listed,
+            on_error=self._failed,
+        )
 
     def _listed(self, rows: list[GroupRow]) -> None:
         keep = self.group.id if self.group else None
@@ -216,7 +230,9 @@ class GroupsPage(Page):
         if group_id in ids:
             self.table.selectRow(ids.index(group_id))
         else:
-            self.runner.read(get_group, group_id, owner=self, on_done=self._show, on_error=self._failed)  # fmt: skip
+            self.runner.read(
+                get_group, group_id, owner=self, on_done=self._show, on_error=self._failed
+            )
 
     def _chosen(self, row: int) -> None:
         if 0 <= row < self.model.rowCount():
@@ -236,8 +252,13 @@ class GroupsPage(Page):
                 tab.show_group(group)
             self.figures.load(group.id if group else None)
         if group is not None and figures is None:
-            self.runner.read(group_figures, group.id, owner=self, on_error=self._failed,
-                             on_done=lambda done: self._figures(group, done))  # fmt: skip
+            self.runner.read(
+                group_figures,
+                group.id,
+                owner=self,
+                on_error=self._failed,
+                on_done=lambda done: self._figures(group, done),
+            )
 
     def _figures(self, group: GroupRow, figures: GroupFigures) -> None:
         if self.group is not None and self.group.id == group.id:
@@ -256,17 +277,26 @@ class GroupsPage(Page):
         if self.group is None:
             return
         group_id = self.group.id
-        self.runner.read(get_group, group_id, owner=self, on_error=self._failed,
-                         on_done=self._refreshed)  # fmt: skip
+        self.runner.read(
+            get_group, group_id, owner=self, on_error=self._failed, on_done=self._refreshed
+        )
 
     def _refreshed(self, group: GroupRow) -> None:
         self.group = group
         self._show_title()
         self.overview.show_group(group)
         self.figures.load(group.id)
-        self.runner.read(group_figures, group.id, owner=self, on_error=self._failed,
-                         on_done=lambda done: self._figures(group, done))  # fmt: skip
-        rows = [group if self.model.row_at(r).id == group.id else self.model.row_at(r) for r in range(self.model.rowCount())]  # fmt: skip
+        self.runner.read(
+            group_figures,
+            group.id,
+            owner=self,
+            on_error=self._failed,
+            on_done=lambda done: self._figures(group, done),
+        )
+        rows = [
+            group if self.model.row_at(r).id == group.id else self.model.row_at(r)
+            for r in range(self.model.rowCount())
+        ]
         self.model.set_rows(rows)
         ids = [r.id for r in rows]
         if group.id in ids:

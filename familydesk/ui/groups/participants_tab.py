@@ -124,7 +124,7 @@ class ParticipantsTab(QWidget):
         self.signup_button.setText(_("Sign up…"))
         self.withdraw_button.setText(_("Withdraw…"))
         self.form_button.setText(_("Print enrolment form"))
-        self.form_button.setToolTip(_("The enrolment form of the person selected, to sign."))  # fmt: skip
+        self.form_button.setToolTip(_("The enrolment form of the person selected, to sign."))
         self.told_button.setText(_("Told"))
         self.told_button.setToolTip(_("The person selected was told they have a place."))
         self.inform_title.setText(_("To inform: moved up from the waiting list, not told yet"))
@@ -146,15 +146,22 @@ class ParticipantsTab(QWidget):
     def load(self) -> None:
         if self.group is None:
             return
-        self.runner.read(participants, self.group.id, owner=self, on_done=self._loaded, on_error=self._failed)  # fmt: skip
-        self.runner.read(to_inform, self.group.id, owner=self, on_done=self._inform, on_error=self._failed)  # fmt: skip
+        self.runner.read(
+            participants, self.group.id, owner=self, on_done=self._loaded, on_error=self._failed
+        )
+        self.runner.read(
+            to_inform, self.group.id, owner=self, on_done=self._inform, on_error=self._failed
+        )
 
     def _loaded(self, rows: list[EnrolmentRow]) -> None:
         self.model.set_rows(rows)
         enrolled = sum(1 for r in rows if r.status == "enrolled")
         waiting = sum(1 for r in rows if r.status == "waiting")
-        self.count.setText(ngettext("{n} enrolled", "{n} enrolled", enrolled).format(n=format_number(enrolled)) + ", "
-                           + ngettext("{n} waiting", "{n} waiting", waiting).format(n=format_number(waiting)))  # fmt: skip
+        self.count.setText(
+            ngettext("{n} enrolled", "{n} enrolled", enrolled).format(n=format_number(enrolled))
+            + ", "
+            + ngettext("{n} waiting", "{n} waiting", waiting).format(n=format_number(waiting))
+        )
 
     def _inform(self, rows: list[ToInformRow]) -> None:
         self.inform_model.set_rows(rows)
@@ -180,10 +187,16 @@ class ParticipantsTab(QWidget):
         group = self.group
         if group is None:
             return None
-        intro = _("Places: {used} of {capacity}. Beyond them people go on the waiting list.").format(
-            used=group.places_taken, capacity=group.capacity or "∞")  # fmt: skip
-        dialog = PeopleDialog(self.runner, _("Sign up to {title}").format(title=group.title), intro,
-                              lambda ids: dialog.submit(enrol, group.id, ids), self)  # fmt: skip
+        intro = _(
+            "Places: {used} of {capacity}. Beyond them people go on the waiting list."
+        ).format(used=group.places_taken, capacity=group.capacity or "∞")
+        dialog = PeopleDialog(
+            self.runner,
+            _("Sign up to {title}").format(title=group.title),
+            intro,
+            lambda ids: dialog.submit(enrol, group.id, ids),
+            self,
+        )
         dialog.saved.connect(self._signed_up)
         return open_dialog(self, dialog)
 
@@ -198,10 +211,22 @@ class ParticipantsTab(QWidget):
         if row is None:
             return None
         if row.status == "withdrawn":
-            self.banner.show_message("info", [_("{name} has already withdrawn.").format(name=row.name)])  # fmt: skip
+            self.banner.show_message(
+                "info", [_("{name} has already withdrawn.").format(name=row.name)]
+            )
             return None
-        dialog = ReasonDialog(self.runner, _("Withdraw"), _("Withdraw {name} from the group? A place freed goes to the first one waiting.").format(name=row.name),
-                              withdraw, row.id, row.version, parent=self, required=False)  # fmt: skip
+        dialog = ReasonDialog(
+            self.runner,
+            _("Withdraw"),
+            _(
+                "Withdraw {name} from the group? A place freed goes to the first one waiting."
+            ).format(name=row.name),
+            withdraw,
+            row.id,
+            row.version,
+            parent=self,
+            required=False,
+        )
         dialog.saved.connect(self._withdrawn)
         return open_dialog(self, dialog)
 
@@ -209,7 +234,11 @@ class ParticipantsTab(QWidget):
         lines = [_("Withdrawn: {name}.").format(name=result.withdrawn.name)]
         if result.promoted:
             names = ", ".join(r.name for r in result.promoted)
-            lines.append(_("Moved up from the waiting list: {names}. Tell them (see To inform).").format(names=names))  # fmt: skip
+            lines.append(
+                _("Moved up from the waiting list: {names}. Tell them (see To inform).").format(
+                    names=names
+                )
+            )
         self.banner.show_message("ok", lines)
         self.load()
         self.changed.emit()
@@ -223,9 +252,14 @@ class ParticipantsTab(QWidget):
             self.banner.show_message("info", [_("Choose a person in the To inform list first.")])
             return
         row: ToInformRow = self.inform_model.row_at(rows[0].row())
-        self.runner.write(mark_informed, row.enrolment.id, row.enrolment.version, owner=self,
-                          on_error=self._failed,
-                          on_done=lambda done: self._done(_("{name} was told.").format(name=done.name)))  # fmt: skip
+        self.runner.write(
+            mark_informed,
+            row.enrolment.id,
+            row.enrolment.version,
+            owner=self,
+            on_error=self._failed,
+            on_done=lambda done: self._done(_("{name} was told.").format(name=done.name)),
+        )
 
     def print_form(self) -> None:
         row = self.selected()

@@ -22,8 +22,14 @@ class PeopleDialog(FormDialog):
     """``save`` calls ``action(person_ids)``, which runs the service through ``submit`` or
     ``run_each``; ``saved(result)`` then closes the dialog."""
 
-    def __init__(self, runner: Runner, title: str, intro: str,
-                 action: Callable[[list[int]], None], parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        title: str,
+        intro: str,
+        action: Callable[[list[int]], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(runner, parent)
         self.setWindowTitle(title)
         self.action = action
@@ -63,7 +69,9 @@ class PeopleDialog(FormDialog):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, member.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if member.id == chosen else Qt.CheckState.Unchecked)  # fmt: skip
+            item.setCheckState(
+                Qt.CheckState.Checked if member.id == chosen else Qt.CheckState.Unchecked
+            )
             self.members.addItem(item)
         self.members.setFocus()
         self.members.setCurrentRow(0)
@@ -76,8 +84,11 @@ class PeopleDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
     def person_ids(self) -> list[int]:
-        return [self.members.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.members.count())
-                if self.members.item(r).checkState() == Qt.CheckState.Checked]  # fmt: skip
+        return [
+            self.members.item(r).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.members.count())
+            if self.members.item(r).checkState() == Qt.CheckState.Checked
+        ]
 
     def save(self) -> None:
         ids = self.person_ids()
@@ -87,8 +98,13 @@ class PeopleDialog(FormDialog):
         self.error.show_message("")
         self.action(ids)
 
-    def run_each(self, service: Callable[..., Any], first: Callable[[], tuple[Any, ...]],
-                 ids: list[int], following: Callable[[Any], tuple[Any, ...]]) -> None:  # fmt: skip
+    def run_each(
+        self,
+        service: Callable[..., Any],
+        first: Callable[[], tuple[Any, ...]],
+        ids: list[int],
+        following: Callable[[Any], tuple[Any, ...]],
+    ) -> None:
         """``service(session, *args, person_id)`` for each id in turn: the arguments come from
         ``first()``, then from ``following(previous result)`` (a session's new version)."""
 
@@ -96,7 +112,13 @@ class PeopleDialog(FormDialog):
             if not rest:
                 self._saved(result)
                 return
-            self.runner.write(service, *args, rest[0], owner=self, on_error=self._failed,
-                              on_done=lambda done: step(following(done), rest[1:], done))  # fmt: skip
+            self.runner.write(
+                service,
+                *args,
+                rest[0],
+                owner=self,
+                on_error=self._failed,
+                on_done=lambda done: step(following(done), rest[1:], done),
+            )
 
         step(first(), ids, None)

@@ -17,22 +17,55 @@ from familydesk.ui.widgets.printing import print_pdf
 Failed = Callable[[BaseException], None]
 
 
-def print_signatures(runner: Runner, owner: QWidget, group_id: int, number: int, on_error: Failed) -> None:  # fmt: skip
-    print_pdf(runner, owner, printouts.print_signatures, group_id, number,
-              kind="group-signatures", key=f"{group_id}-{number}", on_error=on_error)  # fmt: skip
+def print_signatures(
+    runner: Runner, owner: QWidget, group_id: int, number: int, on_error: Failed
+) -> None:
+    print_pdf(
+        runner,
+        owner,
+        printouts.print_signatures,
+        group_id,
+        number,
+        kind="group-signatures",
+        key=f"{group_id}-{number}",
+        on_error=on_error,
+    )
 
 
 def print_certificates(runner: Runner, owner: QWidget, group_id: int, on_error: Failed) -> None:
     """Every certificate of the group in one PDF, a page per participant who completed."""
-    print_pdf(runner, owner, printouts.print_certificates, group_id,
-              kind="group-certificates", key=group_id, on_error=on_error)  # fmt: skip
+    print_pdf(
+        runner,
+        owner,
+        printouts.print_certificates,
+        group_id,
+        kind="group-certificates",
+        key=group_id,
+        on_error=on_error,
+    )
 
 
-def print_enrolment_form(runner: Runner, owner: QWidget, enrolment_id: int, on_error: Failed) -> None:  # fmt: skip
-    print_pdf(runner, owner, printouts.print_enrolment_form, enrolment_id,
-              kind="group-enrolment", key=enrolment_id, on_error=on_error)  # fmt: skip
+def print_enrolment_form(
+    runner: Runner, owner: QWidget, enrolment_id: int, on_error: Failed
+) -> None:
+    print_pdf(
+        runner,
+        owner,
+        printouts.print_enrolment_form,
+        enrolment_id,
+        kind="group-enrolment",
+        key=enrolment_id,
+        on_error=on_error,
+    )
 
 
 def print_summary(runner: Runner, owner: QWidget, group_id: int, on_error: Failed) -> None:
-    print_pdf(runner, owner, printouts.print_summary, group_id,
-              kind="group-summary", key=group_id, on_error=on_error)  # fmt: skip
+    print_pdf(
+        runner,
+        owner,
+        printouts.print_summary,
+        group_id,
+        kind="group-summary",
+        key=group_id,
+        on_error=on_error,
+    )

@@ -50,12 +50,20 @@ def session_line(starts_at: datetime, ends_at: datetime) -> str:
 class RoomChoice(QComboBox):
     """The rooms of the group's place; the first entry is the group's own room."""
 
-    def __init__(self, runner: Runner, group: GroupRow, selected: int | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        group: GroupRow,
+        selected: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.addItem(_("The group's room ({room})").format(room=group.room or _("none")), None)
-        runner.read(list_places, owner=self,
-                    on_done=lambda places: self._places(places, group.place_id, selected))  # fmt: skip
+        runner.read(
+            list_places,
+            owner=self,
+            on_done=lambda places: self._places(places, group.place_id, selected),
+        )
 
     def _places(self, places: list[PlaceRow], place_id: int, selected: int | None) -> None:
         for place in places:
@@ -98,7 +106,11 @@ class PlanDialog(SessionsFormDialog):
         self.ends.setText("19:00")
         self.first_day = DateField()
         self.first_day.retranslate_ui()
-        first = (group.last_session.date() + timedelta(days=7)) if group.last_session else clock.today() + timedelta(days=7)  # fmt: skip
+        first = (
+            (group.last_session.date() + timedelta(days=7))
+            if group.last_session
+            else clock.today() + timedelta(days=7)
+        )
         self.first_day.set_value(first)
         self.weekday.setCurrentIndex(first.weekday())
         self.by_count, self.by_until = QRadioButton(_("Sessions")), QRadioButton(_("Until"))
@@ -111,7 +123,9 @@ class PlanDialog(SessionsFormDialog):
         self.every = QSpinBox()
         self.every.setRange(1, 8)
         self.every.setSuffix(" " + ngettext("week", "weeks", 1))
-        self.every.valueChanged.connect(lambda n: self.every.setSuffix(" " + ngettext("week", "weeks", n)))  # fmt: skip
+        self.every.valueChanged.connect(
+            lambda n: self.every.setSuffix(" " + ngettext("week", "weeks", n))
+        )
         self.room = RoomChoice(runner, group)
         self.preview = QListWidget()
         self.preview.setObjectName("planPreview")
@@ -136,8 +150,13 @@ class PlanDialog(SessionsFormDialog):
         form.addRow("", self.summary)
         self.lay_out(form)
         self.buttons.button(self.buttons.StandardButton.Save).setText(_("Plan"))
-        for signal in (self.weekday.currentIndexChanged, self.count.valueChanged, self.every.valueChanged,
-                       self.room.currentIndexChanged, self.by_count.toggled):  # fmt: skip
+        for signal in (
+            self.weekday.currentIndexChanged,
+            self.count.valueChanged,
+            self.every.valueChanged,
+            self.room.currentIndexChanged,
+            self.by_count.toggled,
+        ):
             signal.connect(lambda *_a: self.refresh())
         for edit in (self.starts, self.ends, self.first_day, self.until):
             edit.editingFinished.connect(self.refresh)
@@ -152,10 +171,16 @@ class PlanDialog(SessionsFormDialog):
         until = self.until.value() if self.by_until.isChecked() else None
         if self.by_until.isChecked() and until is None:
             raise ValidationError("until", _("Until: write the last day as dd/mm/yyyy."))
-        return Pattern(weekday=self.weekday.currentData(), starts=self.starts.value(),
-                       ends=self.ends.value(), first_day=first,
-                       count=None if until else self.count.value(), until=until,
-                       every_weeks=self.every.value(), room_id=self.room.currentData())  # fmt: skip
+        return Pattern(
+            weekday=self.weekday.currentData(),
+            starts=self.starts.value(),
+            ends=self.ends.value(),
+            first_day=first,
+            count=None if until else self.count.value(),
+            until=until,
+            every_weeks=self.every.value(),
+            room_id=self.room.currentData(),
+        )
 
     def refresh(self) -> None:
         """Ask for the dates the pattern gives (nothing is saved)."""
@@ -165,8 +190,14 @@ class PlanDialog(SessionsFormDialog):
             self.error.show_message(getattr(exc, "message", str(exc)))
             return
         self.error.show_message("")
-        self.runner.read(preview_sessions, self.group.id, pattern, owner=self,
-                         on_done=self._previewed, on_error=self._failed)  # fmt: skip
+        self.runner.read(
+            preview_sessions,
+            self.group.id,
+            pattern,
+            owner=self,
+            on_done=self._previewed,
+            on_error=self._failed,
+        )
 
     def _previewed(self, dates: list[PlannedDate]) -> None:
         self.preview.clear()
@@ -181,12 +212,26 @@ class PlanDialog(SessionsFormDialog):
             self.preview.addItem(item)
         planned = sum(1 for d in dates if not d.skipped)
         skipped = len(dates) - planned
-        self.summary.setText(ngettext("{n} session", "{n} sessions", planned).format(n=format_number(planned)) + (
-            ", " + ngettext("{n} date skipped", "{n} dates skipped", skipped).format(n=format_number(skipped)) if skipped else ""))  # fmt: skip
+        self.summary.setText(
+            ngettext("{n} session", "{n} sessions", planned).format(n=format_number(planned))
+            + (
+                ", "
+                + ngettext("{n} date skipped", "{n} dates skipped", skipped).format(
+                    n=format_number(skipped)
+                )
+                if skipped
+                else ""
+            )
+        )
 
     def field_widget(self, field: str) -> QWidget | None:
-        return {"first_day": self.first_day, "until": self.until, "starts": self.starts,
-                "ends": self.ends, "room_id": self.room}.get(field)  # fmt: skip
+        return {
+            "first_day": self.first_day,
+            "until": self.until,
+            "starts": self.starts,
+            "ends": self.ends,
+            "room_id": self.room,
+        }.get(field)
 
     def save(self) -> None:
         try:
@@ -203,11 +248,14 @@ class PlanDialog(SessionsFormDialog):
 class SessionDialog(SessionsFormDialog):
     """An extra session (``row`` None) or a session moved (day, hours, room, topic)."""
 
-    def __init__(self, runner: Runner, group: GroupRow, row: SessionRow | None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, runner: Runner, group: GroupRow, row: SessionRow | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(runner, parent)
         self.group, self.row = group, row
-        self.setWindowTitle(_("Extra session") if row is None else _("Move session {n}").format(n=row.number))  # fmt: skip
+        self.setWindowTitle(
+            _("Extra session") if row is None else _("Move session {n}").format(n=row.number)
+        )
         self.day = DateField()
         self.day.retranslate_ui()
         self.starts, self.ends = TimeField(), TimeField()
@@ -243,15 +291,30 @@ class SessionDialog(SessionsFormDialog):
         if self.row is None:
             self.submit(add_session, self.group.id, starts_at, ends_at, self.topic.text(), room_id)
         else:
-            self.submit(change_session, self.row.id, self.row.version, starts_at, ends_at,
-                        room_id, self.topic.text())  # fmt: skip
+            self.submit(
+                change_session,
+                self.row.id,
+                self.row.version,
+                starts_at,
+                ends_at,
+                room_id,
+                self.topic.text(),
+            )
 
 
 class ReasonDialog(FormDialog):
     """A reason (required) and a service to run with it: ``service(session, *args, reason)``."""
 
-    def __init__(self, runner: Runner, title: str, question: str, service, *args: object,  # type: ignore[no-untyped-def]
-                 parent: QWidget | None = None, required: bool = True) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        title: str,
+        question: str,
+        service,
+        *args: object,  # type: ignore[no-untyped-def]
+        parent: QWidget | None = None,
+        required: bool = True,
+    ) -> None:
         super().__init__(runner, parent)
         self.setWindowTitle(title)
         self.service, self.args, self.required = service, args, required

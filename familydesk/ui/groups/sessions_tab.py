@@ -27,13 +27,17 @@ def status_text(row: SessionRow) -> str:
 
 def session_columns() -> list[Column]:
     return [
-        Column(lambda: _("No."), lambda r: r.number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        Column(
+            lambda: _("No."),
+            lambda r: r.number,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        ),
         Column(lambda: _("Day"), lambda r: day_label(r.starts_at)),
         Column(lambda: _("Time"), lambda r: f"{r.starts_at:%H:%M}-{r.ends_at:%H:%M}"),
         Column(lambda: _("Where"), lambda r: f"{r.place}, {r.room}" if r.room else r.place),
         Column(lambda: _("Topic"), lambda r: r.topic),
         Column(lambda: _("Status"), status_text),
-    ]  # fmt: skip
+    ]
 
 
 class SessionsTab(QWidget):
@@ -96,15 +100,22 @@ class SessionsTab(QWidget):
 
     def load(self) -> None:
         if self.group is not None:
-            self.runner.read(sessions_of, self.group.id, owner=self, on_done=self._loaded,
-                             on_error=self._failed)  # fmt: skip
+            self.runner.read(
+                sessions_of, self.group.id, owner=self, on_done=self._loaded, on_error=self._failed
+            )
 
     def _loaded(self, rows: list[SessionRow]) -> None:
         selected = self.selected()
         self.model.set_rows(rows)
         held = sum(1 for r in rows if r.held)
         live = sum(1 for r in rows if not r.cancelled)
-        self.count.setText(_("No sessions") if not live else ngettext("{n} session", "{n} sessions", live).format(n=format_number(live)) + ", " + ngettext("{held} held", "{held} held", held).format(held=format_number(held)))  # fmt: skip
+        self.count.setText(
+            _("No sessions")
+            if not live
+            else ngettext("{n} session", "{n} sessions", live).format(n=format_number(live))
+            + ", "
+            + ngettext("{held} held", "{held} held", held).format(held=format_number(held))
+        )
         for number, row in enumerate(rows):
             if selected is not None and row.id == selected.id:
                 self.table.selectRow(number)
@@ -133,7 +144,9 @@ class SessionsTab(QWidget):
     def extra(self) -> SessionDialog | None:
         if self.group is None:
             return None
-        return self._open(SessionDialog(self.runner, self.group, None, self), _("Extra session added."))  # fmt: skip
+        return self._open(
+            SessionDialog(self.runner, self.group, None, self), _("Extra session added.")
+        )
 
     def _need_selection(self) -> SessionRow | None:
         row = self.selected()
@@ -152,7 +165,15 @@ class SessionsTab(QWidget):
         if row is None:
             return None
         question = _("Cancel session {n} of {day}? The participants should be told.").format(
-            n=row.number, day=format_date(row.starts_at.date()))  # fmt: skip
-        dialog = ReasonDialog(self.runner, _("Cancel a session"), question, cancel_session,
-                              row.id, row.version, parent=self)  # fmt: skip
+            n=row.number, day=format_date(row.starts_at.date())
+        )
+        dialog = ReasonDialog(
+            self.runner,
+            _("Cancel a session"),
+            question,
+            cancel_session,
+            row.id,
+            row.version,
+            parent=self,
+        )
         return self._open(dialog, _("Session cancelled."))

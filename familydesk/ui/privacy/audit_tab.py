@@ -65,10 +65,14 @@ class AuditModel(LazyTableModel):
             return
         self._loading = True
         self._runner.write(
-            self._fetch, offset, self._page_size, **self._filters,
+            self._fetch,
+            offset,
+            self._page_size,
+            **self._filters,
             on_done=lambda page: self._arrived(page, generation, replace),
-            on_error=self._error, owner=self,
-        )  # fmt: skip
+            on_error=self._error,
+            owner=self,
+        )
 
 
 class AuditTab(QWidget):
@@ -97,8 +101,13 @@ class AuditTab(QWidget):
         self.show_button.setDefault(True)
         self.labels = [QLabel() for _i in range(5)]
         filters = QGridLayout()
-        for column, (label, widget) in enumerate(zip(self.labels, (
-                self.operator, self.action, self.record, self.since, self.until), strict=True)):  # fmt: skip
+        for column, (label, widget) in enumerate(
+            zip(
+                self.labels,
+                (self.operator, self.action, self.record, self.since, self.until),
+                strict=True,
+            )
+        ):
             filters.addWidget(label, 0, column)
             filters.addWidget(widget, 1, column)
         filters.addWidget(self.show_button, 1, 5)
@@ -107,12 +116,14 @@ class AuditTab(QWidget):
         self.count = QLabel()
         self.count.setObjectName("auditCount")
 
-        self.model = AuditModel(self.runner, described_page, audit_columns(), parent=self,
-                                tooltips=True)  # fmt: skip
+        self.model = AuditModel(
+            self.runner, described_page, audit_columns(), parent=self, tooltips=True
+        )
         self.model.loaded.connect(lambda _total: self._show_count())
         self.model.failed.connect(self._failed)
-        self.table = record_table(self.model, single=False, alternate=True,
-                                  resize=QHeaderView.ResizeMode.Interactive)  # fmt: skip
+        self.table = record_table(
+            self.model, single=False, alternate=True, resize=QHeaderView.ResizeMode.Interactive
+        )
         self.table.setObjectName("auditTable")
         # What takes the room left: at 1366 px every column fits without scrolling sideways.
         for column, width in enumerate((128, 100, 240, 0, 150, 190)):
@@ -159,17 +170,23 @@ class AuditTab(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        for label, text in zip(self.labels, (_("Operator"), _("Action"), _("Record or person"),
-                                             _("From"), _("To")), strict=True):  # fmt: skip
+        for label, text in zip(
+            self.labels,
+            (_("Operator"), _("Action"), _("Record or person"), _("From"), _("To")),
+            strict=True,
+        ):
             label.setText(text)
         self.operator.setItemText(0, _("All operators"))
         self.action.setItemText(0, _("All actions"))
         for index in range(1, self.action.count()):
             self.action.setItemText(index, _(ACTIONS[self.action.itemData(index)]))
         self.record.setPlaceholderText(_("Record uid, or a person's uid or tax code"))
-        self.record.setToolTip(_(
-            "A person shows their record, family and consents. Reading a person's trail is "
-            "itself written in the audit trail."))  # fmt: skip
+        self.record.setToolTip(
+            _(
+                "A person shows their record, family and consents. Reading a person's trail is "
+                "itself written in the audit trail."
+            )
+        )
         for field in (self.since, self.until):
             field.retranslate_ui()
         self.show_button.setText(_("Show"))
@@ -244,8 +261,13 @@ class AuditTab(QWidget):
     def verify(self) -> None:
         """Check the whole chain (``audit.verify``) and say the outcome next to the button."""
         self.verify_result.setText(_("Checking…"))
-        self.runner.read(audit_seal.verify_with_seals, backups.folder(), on_done=self._verified,
-                         on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.read(
+            audit_seal.verify_with_seals,
+            backups.folder(),
+            on_done=self._verified,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _verified(self, problems: list[audit.Problem]) -> None:
         if problems:

@@ -52,16 +52,19 @@ class ErasureTab(QWidget):
         self.runner = context.runner
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.model = RowsTableModel([
-            Column(lambda: _("No."), lambda r: r.id),
-            Column(lambda: _("Received on"), lambda r: format_date(r.received_on)),
-            Column(lambda: _("Person"), _person),
-            Column(lambda: _("Requested by"), lambda r: r.requested_by),
-            Column(lambda: _("Status"), lambda r: _(STATUSES[r.status])),
-            Column(lambda: _("Decided on"), lambda r: format_date(r.decided_on)),
-            Column(lambda: _("Decided by"), lambda r: r.decided_by),
-            Column(lambda: _("Ground for refusal"), _decision),
-        ], self)  # fmt: skip
+        self.model = RowsTableModel(
+            [
+                Column(lambda: _("No."), lambda r: r.id),
+                Column(lambda: _("Received on"), lambda r: format_date(r.received_on)),
+                Column(lambda: _("Person"), _person),
+                Column(lambda: _("Requested by"), lambda r: r.requested_by),
+                Column(lambda: _("Status"), lambda r: _(STATUSES[r.status])),
+                Column(lambda: _("Decided on"), lambda r: format_date(r.decided_on)),
+                Column(lambda: _("Decided by"), lambda r: r.decided_by),
+                Column(lambda: _("Ground for refusal"), _decision),
+            ],
+            self,
+        )
         self.view = QTableView()
         self.view.setObjectName("erasureRequests")
         self.view.setModel(self.model)
@@ -86,17 +89,21 @@ class ErasureTab(QWidget):
         self._update_buttons()
 
     def retranslate_ui(self) -> None:
-        self.intro.setText(_(
-            "Requests to erase a person's data (right to be forgotten, GDPR art. 17). "
-            "Carrying one out anonymises the person, and the family when no other member "
-            "is left; a refusal needs a ground of art. 17(3)."))  # fmt: skip
+        self.intro.setText(
+            _(
+                "Requests to erase a person's data (right to be forgotten, GDPR art. 17). "
+                "Carrying one out anonymises the person, and the family when no other member "
+                "is left; a refusal needs a ground of art. 17(3)."
+            )
+        )
         self.carry_button.setText(_("&Carry out…"))
         self.refuse_button.setText(_("&Refuse…"))
         self.model.retranslate()
 
     def load(self) -> None:
-        self.runner.read(erasure.list_erasure_requests, on_done=self._show,
-                         on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.read(
+            erasure.list_erasure_requests, on_done=self._show, on_error=self._failed, owner=self
+        )
 
     def _show(self, rows: list[ErasureRow]) -> None:
         self.model.set_rows(rows)
@@ -119,13 +126,24 @@ class ErasureTab(QWidget):
         question = _(
             "Carry out erasure request {id}? The person's names, codes and contacts are "
             "removed for good (their family's too when nobody else is left); statistics stay. "
-            "This cannot be undone.").format(id=row.id)  # fmt: skip
-        answer = QMessageBox.question(self, _("Erasure request"), question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)  # fmt: skip
+            "This cannot be undone."
+        ).format(id=row.id)
+        answer = QMessageBox.question(
+            self,
+            _("Erasure request"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self.runner.write(erasure.carry_out_erasure, row.id, row.version,
-                              on_done=lambda _r: self.load(), on_error=self._failed, owner=self)  # fmt: skip
+            self.runner.write(
+                erasure.carry_out_erasure,
+                row.id,
+                row.version,
+                on_done=lambda _r: self.load(),
+                on_error=self._failed,
+                owner=self,
+            )
 
     def refuse(self) -> None:
         row = self.selected()
@@ -180,8 +198,13 @@ class RefuseDialog(FormDialog):
         return self.ground if field == "ground" else None
 
     def save(self) -> None:
-        self.submit(erasure.refuse_erasure, self.row.id, self.row.version,
-                    self.ground.currentData() or "", self.note.toPlainText())  # fmt: skip
+        self.submit(
+            erasure.refuse_erasure,
+            self.row.id,
+            self.row.version,
+            self.ground.currentData() or "",
+            self.note.toPlainText(),
+        )
 
 
 class RecordRequestDialog(FormDialog):
@@ -212,9 +235,12 @@ class RecordRequestDialog(FormDialog):
         self.received_label.setText(_("&Received on"))
         self.by_label.setText(_("Requested &by"))
         self.requested_by.setPlaceholderText(_("e.g. the mother, in person"))
-        self.explain.setText(_(
-            "The request is recorded for the coordinator, who decides it within a month "
-            "(GDPR art. 12(3)). Nothing is erased yet."))  # fmt: skip
+        self.explain.setText(
+            _(
+                "The request is recorded for the coordinator, who decides it within a month "
+                "(GDPR art. 12(3)). Nothing is erased yet."
+            )
+        )
         self.received_on.retranslate_ui()
 
     def field_widget(self, field: str) -> QWidget | None:
@@ -226,12 +252,14 @@ class RecordRequestDialog(FormDialog):
         except ValueError as exc:
             self.show_field_error(ValidationError("received_on", str(exc)))
             return
-        self.submit(erasure.record_erasure_request, self.person_id, received,
-                    self.requested_by.text())  # fmt: skip
+        self.submit(
+            erasure.record_erasure_request, self.person_id, received, self.requested_by.text()
+        )
 
 
-def record_request_dialog(parent: QWidget | None, context: PageContext,
-                          person_id: int) -> RecordRequestDialog:  # fmt: skip
+def record_request_dialog(
+    parent: QWidget | None, context: PageContext, person_id: int
+) -> RecordRequestDialog:
     """Open (window-modal, without blocking) the dialog that records an erasure
     request for ``person_id``; its ``saved(ErasureRow)`` signal fires once recorded."""
     dialog = RecordRequestDialog(context.runner, person_id, parent)

@@ -49,20 +49,26 @@ class RetentionTab(QWidget):
         self.spins: dict[str, QSpinBox] = {}
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.rules_model = RowsTableModel([
-            Column(lambda: _("Kind of record"), lambda r: r.label),
-            Column(lambda: _("Months kept"), lambda r: ""),
-            Column(lambda: _("Default"), lambda r: r.default_months, _RIGHT),
-            Column(lambda: _("How it is counted"), lambda r: r.explanation),
-        ], self)  # fmt: skip
+        self.rules_model = RowsTableModel(
+            [
+                Column(lambda: _("Kind of record"), lambda r: r.label),
+                Column(lambda: _("Months kept"), lambda r: ""),
+                Column(lambda: _("Default"), lambda r: r.default_months, _RIGHT),
+                Column(lambda: _("How it is counted"), lambda r: r.explanation),
+            ],
+            self,
+        )
         self.rules_view = self._table(self.rules_model)
         self.rules_view.setObjectName("retentionRules")
-        self.preview_model = RowsTableModel([
-            Column(lambda: _("Kind of record"), lambda r: r.label),
-            Column(lambda: _("Records"), lambda r: format_number(r.count), _RIGHT),
-            Column(lambda: _("Cut-off date"), lambda r: format_date(r.cutoff)),
-            Column(lambda: _("For example"), _samples),
-        ], self)  # fmt: skip
+        self.preview_model = RowsTableModel(
+            [
+                Column(lambda: _("Kind of record"), lambda r: r.label),
+                Column(lambda: _("Records"), lambda r: format_number(r.count), _RIGHT),
+                Column(lambda: _("Cut-off date"), lambda r: format_date(r.cutoff)),
+                Column(lambda: _("For example"), _samples),
+            ],
+            self,
+        )
         self.preview_view = self._table(self.preview_model)
         self.preview_view.setObjectName("retentionPreview")
         self.save_button, self.preview_button = QPushButton(), QPushButton()
@@ -99,10 +105,13 @@ class RetentionTab(QWidget):
         return view
 
     def retranslate_ui(self) -> None:
-        self.intro.setText(_(
-            "How long FamilyDesk keeps each kind of record, in months. Past that time the "
-            "records are anonymised (statistics stay) or deleted. The audit trail is never "
-            "deleted: it is kept at least 24 months."))  # fmt: skip
+        self.intro.setText(
+            _(
+                "How long FamilyDesk keeps each kind of record, in months. Past that time the "
+                "records are anonymised (statistics stay) or deleted. The audit trail is never "
+                "deleted: it is kept at least 24 months."
+            )
+        )
         self.save_button.setText(_("&Save rules"))
         self.preview_button.setText(_("&Preview"))
         self.apply_button.setText(_("&Apply now…"))
@@ -111,8 +120,9 @@ class RetentionTab(QWidget):
 
     # -- rules -------------------------------------------------------------
     def load(self) -> None:
-        self.runner.read(retention.retention_rules, on_done=self._show_rules,
-                         on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.read(
+            retention.retention_rules, on_done=self._show_rules, on_error=self._failed, owner=self
+        )
 
     def _show_rules(self, rules: list[RuleRow]) -> None:
         self._rules = rules
@@ -129,16 +139,20 @@ class RetentionTab(QWidget):
         self.rules_view.resizeRowsToContents()
 
     def changes(self) -> list[tuple[str, int, int]]:
-        return [(rule.kind, self.spins[rule.kind].value(), rule.version)
-                for rule in self._rules if self.spins[rule.kind].value() != rule.months]  # fmt: skip
+        return [
+            (rule.kind, self.spins[rule.kind].value(), rule.version)
+            for rule in self._rules
+            if self.spins[rule.kind].value() != rule.months
+        ]
 
     def save(self) -> None:
         changes = self.changes()
         if not changes:
             self.status.setText(_("Nothing to save: the rules are as shown."))
             return
-        self.runner.write(save_rules, changes, on_done=self._saved, on_error=self._failed,
-                          owner=self)  # fmt: skip
+        self.runner.write(
+            save_rules, changes, on_done=self._saved, on_error=self._failed, owner=self
+        )
 
     def _saved(self, rules: list[RuleRow]) -> None:
         self._show_rules(rules)
@@ -146,23 +160,32 @@ class RetentionTab(QWidget):
 
     # -- preview and apply -------------------------------------------------
     def preview(self) -> None:
-        self.runner.read(retention.retention_preview, on_done=self._show_preview,
-                         on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.read(
+            retention.retention_preview,
+            on_done=self._show_preview,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _show_preview(self, rows: list[PreviewRow]) -> None:
         self.preview_model.set_rows(rows)
         self.preview_view.resizeRowsToContents()
         total = sum(row.count for row in rows)
-        self.status.setText(ngettext(
-            "With the saved rules, {n} record would be anonymised or deleted now.",
-            "With the saved rules, {n} records would be anonymised or deleted now.",
-            total).format(n=format_number(total))
-            if total else _("With the saved rules, no record would be anonymised or deleted now."))  # fmt: skip
+        self.status.setText(
+            ngettext(
+                "With the saved rules, {n} record would be anonymised or deleted now.",
+                "With the saved rules, {n} records would be anonymised or deleted now.",
+                total,
+            ).format(n=format_number(total))
+            if total
+            else _("With the saved rules, no record would be anonymised or deleted now.")
+        )
 
     def apply_now(self) -> None:
         """Ask with the number of records at stake, then apply the saved rules."""
-        self.runner.read(retention.retention_preview, on_done=self._confirm,
-                         on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.read(
+            retention.retention_preview, on_done=self._confirm, on_error=self._failed, owner=self
+        )
 
     def _confirm(self, rows: list[PreviewRow]) -> None:
         self._show_preview(rows)
@@ -174,20 +197,32 @@ class RetentionTab(QWidget):
             "Apply the retention rules now? {n} record will be anonymised or deleted. "
             "This cannot be undone.",
             "Apply the retention rules now? {n} records will be anonymised or deleted. "
-            "This cannot be undone.", total).format(n=format_number(total))  # fmt: skip
-        answer = QMessageBox.question(self, _("Retention periods"), question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)  # fmt: skip
+            "This cannot be undone.",
+            total,
+        ).format(n=format_number(total))
+        answer = QMessageBox.question(
+            self,
+            _("Retention periods"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self.runner.write(retention.apply_retention, on_done=self._applied,
-                              on_error=self._failed, owner=self)  # fmt: skip
+            self.runner.write(
+                retention.apply_retention, on_done=self._applied, on_error=self._failed, owner=self
+            )
 
     def _applied(self, summary: PurgeSummary) -> None:
         self.preview()
-        self.status.setText(ngettext("{n} record anonymised or deleted.",
-                                     "{n} records anonymised or deleted.",
-                                     summary.total).format(n=format_number(summary.total))
-                            if summary.total else _("No record anonymised or deleted."))  # fmt: skip
+        self.status.setText(
+            ngettext(
+                "{n} record anonymised or deleted.",
+                "{n} records anonymised or deleted.",
+                summary.total,
+            ).format(n=format_number(summary.total))
+            if summary.total
+            else _("No record anonymised or deleted.")
+        )
 
     def _failed(self, exc: Any) -> None:
         show_error(self, exc)

@@ -13,8 +13,11 @@ def who_can_change_text() -> str:
     """The line shown instead of silently disabled settings, naming the roles that may."""
     from familydesk.trust.operators import ROLES
 
-    roles = [_(ROLES[role]) for role, allowed in permissions.ROLE_PERMISSIONS.items()
-             if permissions.SETTINGS in allowed and role in ROLES]  # fmt: skip
+    roles = [
+        _(ROLES[role])
+        for role, allowed in permissions.ROLE_PERMISSIONS.items()
+        if permissions.SETTINGS in allowed and role in ROLES
+    ]
     return _("Only these roles can change the centre's settings: {roles}.").format(
         roles=", ".join(roles)
     )

@@ -53,11 +53,17 @@ class ClosuresTab(QWidget):
         self.year.valueChanged.connect(lambda _y: self.load())
         self.year_label = QLabel()
         self.year_label.setBuddy(self.year)
-        self.model = RowsTableModel([
-            Column(lambda: _("Day"), lambda r: f"{weekday_name(r.day.weekday())} {format_date(r.day)}"),
-            Column(lambda: _("Where"), _place),
-            Column(lambda: _("Reason"), lambda r: r.reason),
-        ], self)  # fmt: skip
+        self.model = RowsTableModel(
+            [
+                Column(
+                    lambda: _("Day"),
+                    lambda r: f"{weekday_name(r.day.weekday())} {format_date(r.day)}",
+                ),
+                Column(lambda: _("Where"), _place),
+                Column(lambda: _("Reason"), lambda r: r.reason),
+            ],
+            self,
+        )
         self.table = record_table(self.model)
         self.form = FieldForm()
         self.day = self.form.add("day", DateField(), lambda: _("&Day"))
@@ -84,10 +90,13 @@ class ClosuresTab(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.intro.setText(_(
-            "National holidays and the patron saint's day of each comune are closed anyway. "
-            "Add here the other days without appointments: bridge days, 24 and 31 December, "
-            "a place closed for works."))  # fmt: skip
+        self.intro.setText(
+            _(
+                "National holidays and the patron saint's day of each comune are closed anyway. "
+                "Add here the other days without appointments: bridge days, 24 and 31 December, "
+                "a place closed for works."
+            )
+        )
         self.year_label.setText(_("&Year"))
         self.form.retranslate()
         self.day.retranslate_ui()
@@ -100,8 +109,13 @@ class ClosuresTab(QWidget):
 
     def load(self) -> None:
         self.runner.read(resources.list_places, on_done=self._show_places, owner=self)
-        self.runner.read(resources.list_closures, self.year.value(), on_done=self.model.set_rows,
-                         on_error=lambda exc: show_error(self, exc), owner=self)  # fmt: skip
+        self.runner.read(
+            resources.list_closures,
+            self.year.value(),
+            on_done=self.model.set_rows,
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def _show_places(self, places: list[PlaceRow]) -> None:
         current = self.place.currentData()
@@ -118,9 +132,15 @@ class ClosuresTab(QWidget):
         except ValueError as exc:
             self.form.show_error(ValidationError("day", str(exc)))
             return
-        self.runner.write(resources.add_closure, self.place.currentData(), day,
-                          self.reason.text(), on_done=self._added, on_error=self._failed,
-                          owner=self)  # fmt: skip
+        self.runner.write(
+            resources.add_closure,
+            self.place.currentData(),
+            day,
+            self.reason.text(),
+            on_done=self._added,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _added(self, row: ClosureRow) -> None:
         self.day.clear()
@@ -139,8 +159,14 @@ class ClosuresTab(QWidget):
         if closure is None:
             self.form.show_error(ValidationError("", _("Select a day in the list first.")))
             return
-        self.runner.write(resources.remove_closure, closure.id, closure.version,
-                          on_done=lambda _r: self.load(), on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.write(
+            resources.remove_closure,
+            closure.id,
+            closure.version,
+            on_done=lambda _r: self.load(),
+            on_error=self._failed,
+            owner=self,
+        )
 
 
 class PatronDaysTab(QWidget):
@@ -149,11 +175,14 @@ class PatronDaysTab(QWidget):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.model = RowsTableModel([
-            Column(lambda: _("Comune"), lambda r: r.comune_name),
-            Column(lambda: _("Day"), lambda r: resources.patron_day_text(r.patron_day)),
-            Column(lambda: _("Patron saint"), lambda r: r.patron_saint),
-        ], self)  # fmt: skip
+        self.model = RowsTableModel(
+            [
+                Column(lambda: _("Comune"), lambda r: r.comune_name),
+                Column(lambda: _("Day"), lambda r: resources.patron_day_text(r.patron_day)),
+                Column(lambda: _("Patron saint"), lambda r: r.patron_saint),
+            ],
+            self,
+        )
         self.table = list_table(self.model)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         self.intro = QLabel()
@@ -184,9 +213,12 @@ class PatronDaysTab(QWidget):
         self._selected()
 
     def retranslate_ui(self) -> None:
-        self.intro.setText(_(
-            "The patron saint's day is a holiday in its comune: no appointments are booked "
-            "at its places that day. Choose a comune in the list."))  # fmt: skip
+        self.intro.setText(
+            _(
+                "The patron saint's day is a holiday in its comune: no appointments are booked "
+                "at its places that day. Choose a comune in the list."
+            )
+        )
         self.form.retranslate()
         self.day.setPlaceholderText(_("e.g. 19/09"))
         self.saint.setPlaceholderText(_("e.g. San Marco"))
@@ -196,8 +228,12 @@ class PatronDaysTab(QWidget):
 
     def load(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else getattr(self.selected(), "comune_id", None)
-        self.runner.read(resources.list_patron_days, on_done=lambda rows: self._show(rows, keep),
-                         on_error=lambda exc: show_error(self, exc), owner=self)  # fmt: skip
+        self.runner.read(
+            resources.list_patron_days,
+            on_done=lambda rows: self._show(rows, keep),
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def _show(self, rows: list[PatronDayRow], keep: int | None) -> None:
         self.model.set_rows(rows)
@@ -223,9 +259,16 @@ class PatronDaysTab(QWidget):
             return
         self.form.clear_errors()
         self.status.clear()
-        self.runner.write(resources.set_patron_day, row.comune_id, row.version, self.day.text(),
-                          self.saint.text(), on_done=self._saved, on_error=self._failed,
-                          owner=self)  # fmt: skip
+        self.runner.write(
+            resources.set_patron_day,
+            row.comune_id,
+            row.version,
+            self.day.text(),
+            self.saint.text(),
+            on_done=self._saved,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def clear_day(self) -> None:
         self.day.clear()

@@ -94,7 +94,10 @@ class FieldForm(QFormLayout):
         if general:
             self.general_error.show_message("\n".join(general))
         if shown:
-            top = min(shown, key=lambda f: self.widgets[f].mapTo(self.widgets[f].window(), QPoint(0, 0)).y())  # fmt: skip
+            top = min(
+                shown,
+                key=lambda f: self.widgets[f].mapTo(self.widgets[f].window(), QPoint(0, 0)).y(),
+            )
             widget = self.widgets[top]
             widget.setFocus()
             if isinstance(widget, QLineEdit):
@@ -147,9 +150,16 @@ class ResourceEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, runner: Runner, columns: list[Column], list_fn: Callable[..., Any],
-                 save_fn: Callable[..., Any], remove_fn: Callable[..., Any],
-                 parent: QWidget | None = None, form_under_list: bool = False) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        columns: list[Column],
+        list_fn: Callable[..., Any],
+        save_fn: Callable[..., Any],
+        remove_fn: Callable[..., Any],
+        parent: QWidget | None = None,
+        form_under_list: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.list_fn, self.save_fn, self.remove_fn = list_fn, save_fn, remove_fn
@@ -159,7 +169,10 @@ class ResourceEditor(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         self.form = FieldForm()
         self.new_button, self.save_button, self.remove_button = (
-            QPushButton(), QPushButton(), QPushButton())  # fmt: skip
+            QPushButton(),
+            QPushButton(),
+            QPushButton(),
+        )
         self.save_button.setObjectName("saveButton")
         self.new_button.clicked.connect(self.new)
         self.save_button.clicked.connect(self.save)
@@ -208,8 +221,13 @@ class ResourceEditor(QWidget):
 
     def load(self, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else getattr(self.current, "id", None)
-        self.runner.read(self.list_fn, active_only=False, on_done=lambda rows: self._show(rows, keep),
-                         on_error=lambda exc: show_error(self, exc), owner=self)  # fmt: skip
+        self.runner.read(
+            self.list_fn,
+            active_only=False,
+            on_done=lambda rows: self._show(rows, keep),
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def _show(self, rows: list[Any], keep: int | None) -> None:
         self.model.set_rows(rows)
@@ -250,8 +268,9 @@ class ResourceEditor(QWidget):
         except ValidationError as exc:
             self.form.show_error(exc)
             return
-        self.runner.write(self.save_fn, data, on_done=self._saved, on_error=self._failed,
-                          owner=self)  # fmt: skip
+        self.runner.write(
+            self.save_fn, data, on_done=self._saved, on_error=self._failed, owner=self
+        )
 
     def _saved(self, row: Any) -> None:
         self.current = None
@@ -269,8 +288,14 @@ class ResourceEditor(QWidget):
         answer = QMessageBox.question(self, _("Remove"), self.removal_question(row))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        self.runner.write(self.remove_fn, row.id, row.version,
-                          on_done=self._removed, on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.write(
+            self.remove_fn,
+            row.id,
+            row.version,
+            on_done=self._removed,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _removed(self, result: str) -> None:
         self.status.setText(

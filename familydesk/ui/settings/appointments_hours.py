@@ -128,8 +128,11 @@ class HoursGrid(QGroupBox):
 
     def intervals(self) -> list[tuple[int, str, str]]:
         """What is typed, day by day (empty intervals included: the service drops them)."""
-        return [(weekday, opens.text(), closes.text())
-                for weekday, day in enumerate(self.fields) for opens, closes in day]  # fmt: skip
+        return [
+            (weekday, opens.text(), closes.text())
+            for weekday, day in enumerate(self.fields)
+            for opens, closes in day
+        ]
 
     def copy_monday(self) -> None:
         for weekday in _WORKDAYS:
@@ -144,9 +147,15 @@ class HoursGrid(QGroupBox):
             return
         self.error.show_message("")
         self.status.clear()
-        self.runner.write(resources.set_opening_hours, self.place.id, self.place.version,
-                          self.intervals(), on_done=self._saved, on_error=self._failed,
-                          owner=self)  # fmt: skip
+        self.runner.write(
+            resources.set_opening_hours,
+            self.place.id,
+            self.place.version,
+            self.intervals(),
+            on_done=self._saved,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _saved(self, place: PlaceRow) -> None:
         self.show_place(place)

@@ -40,12 +40,19 @@ from familydesk.ui.widgets.table_model import Column, RowsTableModel
 
 class PlacesTab(ResourceEditor):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
-        super().__init__(runner, [
-            Column(lambda: _("Name"), lambda r: r.name),
-            Column(lambda: _("Comune"), lambda r: r.comune_name),
-            Column(lambda: _("State"), state_text),
-        ], resources.list_places, resources.save_place, resources.remove_place, parent,
-           form_under_list=True)  # fmt: skip
+        super().__init__(
+            runner,
+            [
+                Column(lambda: _("Name"), lambda r: r.name),
+                Column(lambda: _("Comune"), lambda r: r.comune_name),
+                Column(lambda: _("State"), state_text),
+            ],
+            resources.list_places,
+            resources.save_place,
+            resources.remove_place,
+            parent,
+            form_under_list=True,
+        )
         form = self.form
         self.name = form.add("name", QLineEdit(), lambda: _("&Name"))
         self.comune = form.add("comune_id", QComboBox(), lambda: _("&Comune"))
@@ -102,9 +109,14 @@ class PlacesTab(ResourceEditor):
 
     def gather(self) -> PlaceInput:
         row = self.current
-        return PlaceInput(self.name.text(), self.comune.currentData(), self.address.text(),
-                          self.active.isChecked(), row.id if row else None,
-                          row.version if row else None)  # fmt: skip
+        return PlaceInput(
+            self.name.text(),
+            self.comune.currentData(),
+            self.address.text(),
+            self.active.isChecked(),
+            row.id if row else None,
+            row.version if row else None,
+        )
 
     def removal_question(self, row: Any) -> str:
         return _(
@@ -124,10 +136,13 @@ class RoomsBox(QGroupBox):
         super().__init__(parent)
         self.runner = runner
         self.place: PlaceRow | None = None
-        self.model = RowsTableModel([
-            Column(lambda: _("Room"), lambda r: r.name),
-            Column(lambda: _("State"), state_text),
-        ], self)  # fmt: skip
+        self.model = RowsTableModel(
+            [
+                Column(lambda: _("Room"), lambda r: r.name),
+                Column(lambda: _("State"), state_text),
+            ],
+            self,
+        )
         self.table = list_table(self.model)
         self.table.setMinimumHeight(80)
         self.table.setMaximumHeight(130)
@@ -136,7 +151,10 @@ class RoomsBox(QGroupBox):
         self.name.setObjectName("roomName")
         on_enter(self.add, self.name)
         self.add_button, self.rename_button, self.toggle_button = (
-            QPushButton(), QPushButton(), QPushButton())  # fmt: skip
+            QPushButton(),
+            QPushButton(),
+            QPushButton(),
+        )
         self.add_button.clicked.connect(self.add)
         self.rename_button.clicked.connect(self.rename)
         self.toggle_button.clicked.connect(self.toggle)
@@ -184,16 +202,20 @@ class RoomsBox(QGroupBox):
     def rename(self) -> None:
         room = self.selected()
         if room is not None:
-            self._write(resources.save_room, RoomInput(room.place_id, self.name.text(),
-                                                       room.active, room.id, room.version))  # fmt: skip
+            self._write(
+                resources.save_room,
+                RoomInput(room.place_id, self.name.text(), room.active, room.id, room.version),
+            )
 
     def toggle(self) -> None:
         room = self.selected()
         if room is None:
             return
         if not room.active:
-            self._write(resources.save_room, RoomInput(room.place_id, room.name, True, room.id,
-                                                       room.version))  # fmt: skip
+            self._write(
+                resources.save_room,
+                RoomInput(room.place_id, room.name, True, room.id, room.version),
+            )
             return
         question = _(
             "Remove the room “{name}”? If appointments were booked in it, it is kept as not in use."

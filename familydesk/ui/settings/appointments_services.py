@@ -25,12 +25,19 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 class ServicesTab(ResourceEditor):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
-        super().__init__(runner, [
-            Column(lambda: _("Service"), lambda r: r.name),
-            Column(lambda: _("Minutes"), lambda r: r.duration_minutes, _RIGHT),
-            Column(lambda: _("Given by"), lambda r: r.profession or _("any profession")),
-            Column(lambda: _("State"), state_text),
-        ], resources.list_services, resources.save_service, resources.remove_service, parent)  # fmt: skip
+        super().__init__(
+            runner,
+            [
+                Column(lambda: _("Service"), lambda r: r.name),
+                Column(lambda: _("Minutes"), lambda r: r.duration_minutes, _RIGHT),
+                Column(lambda: _("Given by"), lambda r: r.profession or _("any profession")),
+                Column(lambda: _("State"), state_text),
+            ],
+            resources.list_services,
+            resources.save_service,
+            resources.remove_service,
+            parent,
+        )
         form = self.form
         self.name = form.add("name", QLineEdit(), lambda: _("&Name"))
         self.minutes = form.add("duration_minutes", QSpinBox(), lambda: _("&Duration"))
@@ -38,8 +45,9 @@ class ServicesTab(ResourceEditor):
         self.minutes.setSingleStep(resources.MINUTES_STEP)
         self.minutes.setMaximumWidth(160)
         self.profession = form.add("profession", QLineEdit(), lambda: _("Given &by"))
-        self.what_to_bring = form.add("what_to_bring", QPlainTextEdit(),
-                                      lambda: _("What to &bring"))  # fmt: skip
+        self.what_to_bring = form.add(
+            "what_to_bring", QPlainTextEdit(), lambda: _("What to &bring")
+        )
         self.what_to_bring.setTabChangesFocus(True)
         self.what_to_bring.setMaximumHeight(80)
         self.active = active_box(form)
@@ -53,7 +61,11 @@ class ServicesTab(ResourceEditor):
         self.profession.setPlaceholderText(
             _("e.g. psicologa/o, pedagogista (empty: any profession)")
         )
-        self.profession.setToolTip(_("The professions that give this service, separated by commas: only a professional of one of them can be booked for it."))  # fmt: skip
+        self.profession.setToolTip(
+            _(
+                "The professions that give this service, separated by commas: only a professional of one of them can be booked for it."
+            )
+        )
         self.what_to_bring.setPlaceholderText(_("Printed on the appointment slip"))
         self.save_button.setText(_("&Save service"))
         self.new_button.setText(_("New service"))
@@ -70,10 +82,14 @@ class ServicesTab(ResourceEditor):
     def gather(self) -> ServiceInput:
         row = self.current
         return ServiceInput(
-            self.name.text(), self.minutes.value(), self.profession.text(),
-            self.what_to_bring.toPlainText(), self.active.isChecked(),
-            row.id if row else None, row.version if row else None,
-        )  # fmt: skip
+            self.name.text(),
+            self.minutes.value(),
+            self.profession.text(),
+            self.what_to_bring.toPlainText(),
+            self.active.isChecked(),
+            row.id if row else None,
+            row.version if row else None,
+        )
 
     def removal_question(self, row: Any) -> str:
         return _(

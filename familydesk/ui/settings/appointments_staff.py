@@ -43,12 +43,19 @@ def _profession(row: StaffRow) -> str:
 
 class StaffTab(ResourceEditor):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
-        super().__init__(runner, [
-            Column(lambda: _("Name"), lambda r: r.name),
-            Column(lambda: _("Profession"), _profession),
-            Column(lambda: _("Languages"), lambda r: r.languages),
-            Column(lambda: _("State"), state_text),
-        ], resources.list_staff, resources.save_staff, resources.remove_staff, parent)  # fmt: skip
+        super().__init__(
+            runner,
+            [
+                Column(lambda: _("Name"), lambda r: r.name),
+                Column(lambda: _("Profession"), _profession),
+                Column(lambda: _("Languages"), lambda r: r.languages),
+                Column(lambda: _("State"), state_text),
+            ],
+            resources.list_staff,
+            resources.save_staff,
+            resources.remove_staff,
+            parent,
+        )
         header = self.table.horizontalHeader()  # names whole; a long profession is cut
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -85,8 +92,7 @@ class StaffTab(ResourceEditor):
         super().retranslate_ui()
 
     def load(self, select_id: int | None = None) -> None:
-        self.runner.read(resources.list_linkable_operators, on_done=self._show_choices,
-                         owner=self)  # fmt: skip
+        self.runner.read(resources.list_linkable_operators, on_done=self._show_choices, owner=self)
         super().load(select_id)
 
     def _show_choices(self, choices: list[OperatorChoice]) -> None:
@@ -114,10 +120,16 @@ class StaffTab(ResourceEditor):
     def gather(self) -> StaffInput:
         row = self.current
         return StaffInput(
-            self.name.text(), self.kind.currentData(), self.profession.text(),
-            self.languages.text(), self.phone.text(), self.operator.currentData(),
-            self.active.isChecked(), row.id if row else None, row.version if row else None,
-        )  # fmt: skip
+            self.name.text(),
+            self.kind.currentData(),
+            self.profession.text(),
+            self.languages.text(),
+            self.phone.text(),
+            self.operator.currentData(),
+            self.active.isChecked(),
+            row.id if row else None,
+            row.version if row else None,
+        )
 
     def removal_question(self, row: Any) -> str:
         return _(
@@ -133,11 +145,14 @@ class AbsencesBox(QGroupBox):
         super().__init__(parent)
         self.runner = runner
         self.staff: StaffRow | None = None
-        self.model = RowsTableModel([
-            Column(lambda: _("From"), lambda a: format_date(a.first_day)),
-            Column(lambda: _("To"), lambda a: format_date(a.last_day)),
-            Column(lambda: _("Reason"), lambda a: a.reason),
-        ], self)  # fmt: skip
+        self.model = RowsTableModel(
+            [
+                Column(lambda: _("From"), lambda a: format_date(a.first_day)),
+                Column(lambda: _("To"), lambda a: format_date(a.last_day)),
+                Column(lambda: _("Reason"), lambda a: a.reason),
+            ],
+            self,
+        )
         self.table = record_table(self.model)
         self.table.setMinimumHeight(90)
         self.first_day, self.last_day = DateField(), DateField()
@@ -189,8 +204,13 @@ class AbsencesBox(QGroupBox):
         if staff is None:
             self.model.set_rows([])
             return
-        self.runner.read(resources.list_absences, staff.id, on_done=self.model.set_rows,
-                         on_error=lambda exc: show_error(self, exc), owner=self)  # fmt: skip
+        self.runner.read(
+            resources.list_absences,
+            staff.id,
+            on_done=self.model.set_rows,
+            on_error=lambda exc: show_error(self, exc),
+            owner=self,
+        )
 
     def add(self) -> None:
         if self.staff is None:
@@ -204,8 +224,15 @@ class AbsencesBox(QGroupBox):
                 self.error.show_message(str(exc))
                 field.setFocus()
                 return
-        self.runner.write(resources.add_absence, self.staff.id, *days, self.reason.text(),
-                          on_done=self._added, on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.write(
+            resources.add_absence,
+            self.staff.id,
+            *days,
+            self.reason.text(),
+            on_done=self._added,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _added(self, _row: AbsenceRow) -> None:
         for edit in (self.first_day, self.last_day, self.reason):
@@ -227,6 +254,11 @@ class AbsencesBox(QGroupBox):
         if absence is None:
             self.error.show_message(_("Select an absence in the list first."))
             return
-        self.runner.write(resources.remove_absence, absence.id, absence.version,
-                          on_done=lambda _r: self.show_staff(self.staff),
-                          on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.write(
+            resources.remove_absence,
+            absence.id,
+            absence.version,
+            on_done=lambda _r: self.show_staff(self.staff),
+            on_error=self._failed,
+            owner=self,
+        )

@@ -77,8 +77,14 @@ class BackupsBox(QGroupBox):
     def make_backup(self) -> None:
         self.backup_now.setEnabled(False)
         self.backup_status.setText(_("Backing up…"))
-        self.runner.call(backups.make_backup, self.runner.database, "backup",
-                         on_done=self._backed_up, on_error=self._backup_failed, owner=self)  # fmt: skip
+        self.runner.call(
+            backups.make_backup,
+            self.runner.database,
+            "backup",
+            on_done=self._backed_up,
+            on_error=self._backup_failed,
+            owner=self,
+        )
 
     def _backed_up(self, path: object) -> None:
         self.backup_now.setEnabled(True)
@@ -107,9 +113,10 @@ class BackupsBox(QGroupBox):
     def _show_backups(self) -> None:
         self.backup_folder.setText(str(backups.folder()))
         self.backup_status.setText(
-            _("Last good backup: {age}. A verified copy is made every day, when FamilyDesk closes "
-              "and before an import, a restore or an update; every copy of the last 24 hours, "
-              "7 daily, 4 weekly and 12 monthly copies are kept, and those taken before an "
-              "import, a restore or an update for at least 7 days.").format(
-                age=backups.describe_age(backups.last_good()))
-        )  # fmt: skip
+            _(
+                "Last good backup: {age}. A verified copy is made every day, when FamilyDesk closes "
+                "and before an import, a restore or an update; every copy of the last 24 hours, "
+                "7 daily, 4 weekly and 12 monthly copies are kept, and those taken before an "
+                "import, a restore or an update for at least 7 days."
+            ).format(age=backups.describe_age(backups.last_good()))
+        )

@@ -78,9 +78,11 @@ class RulesPreview(QGroupBox):
             text = ""
         elif rows:
             names = ", ".join(f"{r.name} ({r.province})" if r.province else r.name for r in rows)
-            text = _("The residence rule refers to the member comuni: {names}.").format(names=names)  # fmt: skip
+            text = _("The residence rule refers to the member comuni: {names}.").format(names=names)
         else:
-            text = _("There are no member comuni yet: add them in the General tab (Member comuni), or no family meets the residence rule.")  # fmt: skip
+            text = _(
+                "There are no member comuni yet: add them in the General tab (Member comuni), or no family meets the residence rule."
+            )
             warning = True
         self.comuni.setText(text)
         self.comuni.setObjectName("errorLabel" if warning else "")
@@ -90,11 +92,18 @@ class RulesPreview(QGroupBox):
 
 class CardTypesEditor(ResourceEditor):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
-        super().__init__(runner, [
-            Column(lambda: _("Card type"), lambda r: r.name),
-            Column(lambda: _("Active cards"), lambda r: format_number(r.active_cards), _RIGHT),
-            Column(lambda: _("State"), state_text),
-        ], types.list_card_types, types.save_card_type, _remove, parent)  # fmt: skip
+        super().__init__(
+            runner,
+            [
+                Column(lambda: _("Card type"), lambda r: r.name),
+                Column(lambda: _("Active cards"), lambda r: format_number(r.active_cards), _RIGHT),
+                Column(lambda: _("State"), state_text),
+            ],
+            types.list_card_types,
+            types.save_card_type,
+            _remove,
+            parent,
+        )
         self.rules = RuleFields(self.form, self)
         self.form.add_general_error()
         self.banner = Banner()
@@ -109,8 +118,13 @@ class CardTypesEditor(ResourceEditor):
         for keys, slot in ((SAVE_KEY, self.save), (NEW_KEY, self.new)):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        chain = [self.table, *self.rules.focus_order(), self.save_button, self.new_button,
-                 self.remove_button]  # fmt: skip
+        chain = [
+            self.table,
+            *self.rules.focus_order(),
+            self.save_button,
+            self.new_button,
+            self.remove_button,
+        ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.retranslate_ui()
@@ -158,9 +172,11 @@ class CardTypesEditor(ResourceEditor):
             "in use and no new cards of this type can be issued."
         ).format(name=row.name)
         if row.active_cards:
-            question += " " + ngettext("{n} card of this type is active now.",
-                                       "{n} cards of this type are active now.",
-                                       row.active_cards).format(n=format_number(row.active_cards))  # fmt: skip
+            question += " " + ngettext(
+                "{n} card of this type is active now.",
+                "{n} cards of this type are active now.",
+                row.active_cards,
+            ).format(n=format_number(row.active_cards))
         return question
 
     def remove(self) -> None:
@@ -170,14 +186,19 @@ class CardTypesEditor(ResourceEditor):
     def _removed(self, result: str) -> None:
         super()._removed(result)
         if result != "deleted":
-            self.status.setText(_("Kept as not in use: cards were issued with it and keep its name. No new cards of this type can be issued."))  # fmt: skip
+            self.status.setText(
+                _(
+                    "Kept as not in use: cards were issued with it and keep its name. No new cards of this type can be issued."
+                )
+            )
 
     # -- refusals ----------------------------------------------------------------
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ConflictError):
             self._conflict_id = getattr(self.current, "id", None)
-            self.banner.show_message("warning", [exc.message],
-                                     (("reload", _("Show the saved version")),))  # fmt: skip
+            self.banner.show_message(
+                "warning", [exc.message], (("reload", _("Show the saved version")),)
+            )
         elif isinstance(exc, NotFoundError):
             self.banner.show_message("warning", [exc.message])
             self.current = None

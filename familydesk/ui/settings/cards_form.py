@@ -29,8 +29,12 @@ from familydesk.ui.settings.appointments_form import FieldForm, active_box
 from familydesk.ui.widgets.fields import parse_money
 
 #: Shown in an optional rule's box while its check box is off.
-DEFAULTS = {"residence_months": 0, "disability_age_limit": 26, "holder_min_age": 18,
-            "holder_max_age": 35}  # fmt: skip
+DEFAULTS = {
+    "residence_months": 0,
+    "disability_age_limit": 26,
+    "holder_min_age": 18,
+    "holder_max_age": 35,
+}
 
 
 class NumberBox(QSpinBox):
@@ -94,52 +98,100 @@ class RuleFields(QObject):
         # Residence: in a member comune, for at least N months.
         self.residence = self._check(lambda: _("in a member comune, for at least"))
         self.residence_months = NumberBox(0, 240)
-        self._line("residence_months", lambda: _("&Residence"),
-                   self.residence, self.residence_months, self._text(lambda: _("months")))  # fmt: skip
+        self._line(
+            "residence_months",
+            lambda: _("&Residence"),
+            self.residence,
+            self.residence_months,
+            self._text(lambda: _("months")),
+        )
         self._alias("residence_required", self.residence, "residence_months")
         # Children: at least N under A years; foster children; a longer limit with a disability.
         self.min_children = NumberBox(0, 20)
         self.child_age = NumberBox(1, 40)
-        self._line("min_children", lambda: _("&Children"), self._text(lambda: _("at least")),
-                   self.min_children, self._text(lambda: _("children under")), self.child_age,
-                   self._text(lambda: _("years")))  # fmt: skip
+        self._line(
+            "min_children",
+            lambda: _("&Children"),
+            self._text(lambda: _("at least")),
+            self.min_children,
+            self._text(lambda: _("children under")),
+            self.child_age,
+            self._text(lambda: _("years")),
+        )
         self._alias("child_age_limit", self.child_age, "min_children")
-        self.count_foster = self._check(lambda: _("Foster children count (adopted children always do)"))  # fmt: skip
+        self.count_foster = self._check(
+            lambda: _("Foster children count (adopted children always do)")
+        )
         self._line("count_foster", lambda: "", self.count_foster)
         self.disability = self._check(lambda: _("a child with a disability counts up to"))
         self.disability_age = NumberBox(1, 99)
-        self._line("disability_age_limit", lambda: _("Disa&bility"), self.disability,
-                   self.disability_age, self._text(lambda: _("years")))  # fmt: skip
+        self._line(
+            "disability_age_limit",
+            lambda: _("Disa&bility"),
+            self.disability,
+            self.disability_age,
+            self._text(lambda: _("years")),
+        )
         # The holder's age (youth cards): at least / at most, each optional.
         self.holder_min = self._check(lambda: _("at least"))
         self.holder_min_age = NumberBox(0, 120)
         self.holder_max = self._check(lambda: _("at most"))
         self.holder_max_age = NumberBox(0, 120)
-        self._line("holder_min_age", lambda: _("Holder's a&ge"), self.holder_min,
-                   self.holder_min_age, self.holder_max, self.holder_max_age,
-                   self._text(lambda: _("years old")))  # fmt: skip
+        self._line(
+            "holder_min_age",
+            lambda: _("Holder's a&ge"),
+            self.holder_min,
+            self.holder_min_age,
+            self.holder_max,
+            self.holder_max_age,
+            self._text(lambda: _("years old")),
+        )
         self._alias("holder_max_age", self.holder_max_age, "holder_min_age")
         # ISEE ceiling: a valid, unexpired ISEE of at most the amount.
         self.isee = self._check(lambda: _("at most"))
         self.isee_ceiling = QLineEdit()
         self.isee_ceiling.setMaximumWidth(130)
         self.isee_ceiling.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self._line("isee_ceiling", lambda: _("&ISEE ceiling"), self.isee, self.isee_ceiling,
-                   self._text(lambda: _("€, with a valid ISEE (not expired)")))  # fmt: skip
+        self._line(
+            "isee_ceiling",
+            lambda: _("&ISEE ceiling"),
+            self.isee,
+            self.isee_ceiling,
+            self._text(lambda: _("€, with a valid ISEE (not expired)")),
+        )
         self.validity = NumberBox(1, 120)
-        self._line("validity_months", lambda: _("Validi&ty"), self.validity,
-                   self._text(lambda: _("months from the day of issue")))  # fmt: skip
-        for box, number in ((self.residence, self.residence_months),  # the disability's: _changed
-                            (self.holder_min, self.holder_min_age),
-                            (self.holder_max, self.holder_max_age),
-                            (self.isee, self.isee_ceiling)):  # fmt: skip
+        self._line(
+            "validity_months",
+            lambda: _("Validi&ty"),
+            self.validity,
+            self._text(lambda: _("months from the day of issue")),
+        )
+        for box, number in (
+            (self.residence, self.residence_months),  # the disability's: _changed
+            (self.holder_min, self.holder_min_age),
+            (self.holder_max, self.holder_max_age),
+            (self.isee, self.isee_ceiling),
+        ):
             box.toggled.connect(number.setEnabled)
-        for check in (self.active, self.residence, self.count_foster, self.disability,
-                      self.holder_min, self.holder_max, self.isee):  # fmt: skip
+        for check in (
+            self.active,
+            self.residence,
+            self.count_foster,
+            self.disability,
+            self.holder_min,
+            self.holder_max,
+            self.isee,
+        ):
             check.toggled.connect(self._changed)
-        for number in (self.residence_months, self.min_children, self.child_age,
-                       self.disability_age, self.holder_min_age, self.holder_max_age,
-                       self.validity):  # fmt: skip
+        for number in (
+            self.residence_months,
+            self.min_children,
+            self.child_age,
+            self.disability_age,
+            self.holder_min_age,
+            self.holder_max_age,
+            self.validity,
+        ):
             number.valueChanged.connect(self._changed)
             number.entered.connect(self.entered)
         for edit in (self.name, self.description, self.isee_ceiling):
@@ -180,10 +232,25 @@ class RuleFields(QObject):
 
     def focus_order(self) -> list[QWidget]:
         """The form's fields in reading order (for the Tab key)."""
-        return [self.name, self.description, self.active, self.residence, self.residence_months,
-                self.min_children, self.child_age, self.count_foster, self.disability,
-                self.disability_age, self.holder_min, self.holder_min_age, self.holder_max,
-                self.holder_max_age, self.isee, self.isee_ceiling, self.validity]  # fmt: skip
+        return [
+            self.name,
+            self.description,
+            self.active,
+            self.residence,
+            self.residence_months,
+            self.min_children,
+            self.child_age,
+            self.count_foster,
+            self.disability,
+            self.disability_age,
+            self.holder_min,
+            self.holder_min_age,
+            self.holder_max,
+            self.holder_max_age,
+            self.isee,
+            self.isee_ceiling,
+            self.validity,
+        ]
 
     def retranslate(self) -> None:
         for widget, text in self._texts:
@@ -211,9 +278,11 @@ class RuleFields(QObject):
         self.min_children.setValue(row.min_children if row else 1)
         self.child_age.setValue(row.child_age_limit if row else 18)
         self.count_foster.setChecked(row.count_foster if row else True)
-        optional = ((self.disability, self.disability_age, "disability_age_limit"),
-                    (self.holder_min, self.holder_min_age, "holder_min_age"),
-                    (self.holder_max, self.holder_max_age, "holder_max_age"))  # fmt: skip
+        optional = (
+            (self.disability, self.disability_age, "disability_age_limit"),
+            (self.holder_min, self.holder_min_age, "holder_min_age"),
+            (self.holder_max, self.holder_max_age, "holder_max_age"),
+        )
         for box, number, key in optional:
             value = getattr(row, key) if row else None
             box.setChecked(value is not None)
@@ -234,21 +303,27 @@ class RuleFields(QObject):
         leaves an unreadable ceiling out instead."""
         unreadable: list[tuple[str, str]] = []
         data = CardTypeInput(
-            name=self.name.text(), description=self.description.text(),
+            name=self.name.text(),
+            description=self.description.text(),
             residence_required=self.residence.isChecked(),
             residence_months=self.residence_months.value() if self.residence.isChecked() else 0,
-            min_children=self.min_children.value(), child_age_limit=self.child_age.value(),
+            min_children=self.min_children.value(),
+            child_age_limit=self.child_age.value(),
             count_foster=self.count_foster.isChecked(),
             disability_age_limit=_optional(self.disability, self.disability_age),
             isee_ceiling=self._ceiling(None if draft else unreadable),
             holder_min_age=_optional(self.holder_min, self.holder_min_age),
             holder_max_age=_optional(self.holder_max, self.holder_max_age),
-            validity_months=self.validity.value(), active=self.active.isChecked(),
-            id=row.id if row else None, version=row.version if row else None,
-        )  # fmt: skip
+            validity_months=self.validity.value(),
+            active=self.active.isChecked(),
+            id=row.id if row else None,
+            version=row.version if row else None,
+        )
         if unreadable:
             order = {field: index for index, field in enumerate(FIELDS)}
-            errors = sorted([*unreadable, *card_type_errors(data)], key=lambda e: order.get(e[0], len(order)))  # fmt: skip
+            errors = sorted(
+                [*unreadable, *card_type_errors(data)], key=lambda e: order.get(e[0], len(order))
+            )
             (field, message), *more = errors
             raise ValidationError(field, message, tuple(more))
         return data
@@ -260,12 +335,16 @@ class RuleFields(QObject):
             return None
         text = self.isee_ceiling.text().strip()
         if not text:
-            message = _("ISEE ceiling: write the amount, e.g. 30.000, or untick the box for no income limit.")  # fmt: skip
+            message = _(
+                "ISEE ceiling: write the amount, e.g. 30.000, or untick the box for no income limit."
+            )
         else:
             try:
                 return parse_money(text)
             except ValueError:
-                message = _("ISEE ceiling: “{text}” is not an amount: write it like 30.000 or 30.000,00.").format(text=text)  # fmt: skip
+                message = _(
+                    "ISEE ceiling: “{text}” is not an amount: write it like 30.000 or 30.000,00."
+                ).format(text=text)
         if unreadable is not None:
             unreadable.append(("isee_ceiling", message))
         return None
@@ -278,7 +357,9 @@ class RuleFields(QObject):
         draft = CardTypeRow(**{**values, "id": 0, "uid": "", "version": 0, "active_cards": 0})
         lines = list(rules_text(draft))
         if self.isee.isChecked() and data.isee_ceiling is None:
-            lines[lines.index(_("No income limit."))] = _("A valid ISEE of at most … (write the ceiling).")  # fmt: skip
+            lines[lines.index(_("No income limit."))] = _(
+                "A valid ISEE of at most … (write the ceiling)."
+            )
         if not data.active:
             lines.append(_("Not in use: no new cards of this type are issued."))
         return lines

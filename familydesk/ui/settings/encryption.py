@@ -50,17 +50,31 @@ class EncryptionBox(QGroupBox):
             state = _("A PostgreSQL server: protect its disk with the server's own encryption.")
             how = ""
         elif database.encrypted:
-            state = _("This database is encrypted: without the passphrase or the recovery key "
-                      "its file and its backups cannot be read.")  # fmt: skip
-            how = _("To change the passphrase, close FamilyDesk and run: "
-                    "familydesk encrypt --change-passphrase") if admin else ""  # fmt: skip
+            state = _(
+                "This database is encrypted: without the passphrase or the recovery key "
+                "its file and its backups cannot be read."
+            )
+            how = (
+                _(
+                    "To change the passphrase, close FamilyDesk and run: "
+                    "familydesk encrypt --change-passphrase"
+                )
+                if admin
+                else ""
+            )
         elif not ok:
             state, how = reason, ""
             self.setEnabled(False)
         else:
             state = _("This database is not encrypted: anyone who copies its file can read it.")
-            how = _("To encrypt it, close FamilyDesk and run: familydesk encrypt (the recovery "
-                    "key is shown once, for the data controller).") if admin else ""  # fmt: skip
+            how = (
+                _(
+                    "To encrypt it, close FamilyDesk and run: familydesk encrypt (the recovery "
+                    "key is shown once, for the data controller)."
+                )
+                if admin
+                else ""
+            )
         self.state.setText(state)
         self.how.setText(how)
         self.how.setVisible(bool(how))

@@ -34,8 +34,9 @@ def _state(info: OperatorInfo) -> str:
 class OperatorDialog(QDialog):
     """A new operator (``username`` given: a new password for that operator)."""
 
-    def __init__(self, runner: Runner, username: str | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, runner: Runner, username: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.username = username
@@ -77,12 +78,25 @@ class OperatorDialog(QDialog):
             self.repeat.setFocus()
             return
         if self.username is None:
-            self.runner.write(operators.add_operator, self.name.text(), self.role.currentData(),
-                              self.password.text(), self.full_name.text(),
-                              on_done=lambda _r: self.accept(), on_error=self._failed, owner=self)  # fmt: skip
+            self.runner.write(
+                operators.add_operator,
+                self.name.text(),
+                self.role.currentData(),
+                self.password.text(),
+                self.full_name.text(),
+                on_done=lambda _r: self.accept(),
+                on_error=self._failed,
+                owner=self,
+            )
         else:
-            self.runner.write(operators.set_password, self.username, self.password.text(),
-                              on_done=lambda _r: self.accept(), on_error=self._failed, owner=self)  # fmt: skip
+            self.runner.write(
+                operators.set_password,
+                self.username,
+                self.password.text(),
+                on_done=lambda _r: self.accept(),
+                on_error=self._failed,
+                owner=self,
+            )
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
@@ -98,16 +112,22 @@ class OperatorsBox(QGroupBox):
     def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.model = RowsTableModel([
-            Column(lambda: _("Name"), lambda o: o.username),
-            Column(lambda: _("Full name"), lambda o: o.full_name),
-            Column(lambda: _("Role"), lambda o: _(operators.ROLES[o.role])),
-            Column(lambda: _("State"), _state),
-        ], self)  # fmt: skip
+        self.model = RowsTableModel(
+            [
+                Column(lambda: _("Name"), lambda o: o.username),
+                Column(lambda: _("Full name"), lambda o: o.full_name),
+                Column(lambda: _("Role"), lambda o: _(operators.ROLES[o.role])),
+                Column(lambda: _("State"), _state),
+            ],
+            self,
+        )
         self.table = record_table(self.model, resize=QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(150)
         self.add_button, self.password_button, self.toggle_button = (
-            QPushButton(), QPushButton(), QPushButton())  # fmt: skip
+            QPushButton(),
+            QPushButton(),
+            QPushButton(),
+        )
         self.add_button.clicked.connect(self.add_operator)
         self.password_button.clicked.connect(self.new_password)
         self.toggle_button.clicked.connect(self.toggle_active)
@@ -127,9 +147,12 @@ class OperatorsBox(QGroupBox):
 
     def retranslate_ui(self) -> None:
         self.setTitle(_("Operators"))
-        self.note.setText(_(
-            "Who may sign in and with which role. Five wrong passwords lock an account for "
-            "15 minutes; a new password lifts the lock."))  # fmt: skip
+        self.note.setText(
+            _(
+                "Who may sign in and with which role. Five wrong passwords lock an account for "
+                "15 minutes; a new password lifts the lock."
+            )
+        )
         self.add_button.setText(_("&Add operator…"))
         self.password_button.setText(_("New password…"))
         self.model.retranslate()
@@ -171,5 +194,10 @@ class OperatorsBox(QGroupBox):
     def toggle_active(self) -> None:
         info = self.selected()
         if info is not None:
-            self.runner.write(operators.set_active, info.username, not info.active,
-                              on_done=lambda _r: self.load(), owner=self)  # fmt: skip
+            self.runner.write(
+                operators.set_active,
+                info.username,
+                not info.active,
+                on_done=lambda _r: self.load(),
+                owner=self,
+            )

@@ -132,8 +132,13 @@ def _while_waiting(work: Callable[[], T]) -> T:
             dialog.deleteLater()
 
 
-def run_gui(location: str | None = None, site_code: str | None = None, smoke: bool = False,
-            demo: bool = False, started: float | None = None) -> int:  # fmt: skip
+def run_gui(
+    location: str | None = None,
+    site_code: str | None = None,
+    smoke: bool = False,
+    demo: bool = False,
+    started: float | None = None,
+) -> int:
     """Open the main window; with ``smoke``, exit once the first page has its data."""
     started = time.perf_counter() if started is None else started
     if smoke and not _has_screen():
@@ -187,8 +192,13 @@ def run_gui(location: str | None = None, site_code: str | None = None, smoke: bo
         context = window.context  # the first window goes when another operator signs in
         idle_lock.install(window, database, lambda: MainWindow(context, database.describe()))
     if not smoke and backups.daily_due():
-        runner.call(backups.make_backup, database, "daily",
-                    on_done=lambda _path: window.refresh_backup_status(), owner=window)  # fmt: skip
+        runner.call(
+            backups.make_backup,
+            database,
+            "daily",
+            on_done=lambda _path: window.refresh_backup_status(),
+            owner=window,
+        )
     code = app.exec()
     runner.shutdown()
     runner.wait()

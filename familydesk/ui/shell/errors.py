@@ -20,8 +20,13 @@ log = logging.getLogger(__name__)
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Tell the operator about ``exc``: its message, or a bug dialog."""
     if isinstance(exc, FamilyDeskError):
-        box = QMessageBox(QMessageBox.Icon.Warning, _("FamilyDesk"), exc.message,
-                          QMessageBox.StandardButton.Ok, parent)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _("FamilyDesk"),
+            exc.message,
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
         box.exec()
         return
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))

@@ -24,10 +24,16 @@ from familydesk.i18n import _
 from familydesk.ui.shell.sign_in import LockDialog
 
 #: Events that show someone is at the keyboard.
-ACTIVITY = frozenset({
-    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
-})  # fmt: skip
+ACTIVITY = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TabletPress,
+    }
+)
 #: How often the application looks at the idle time (milliseconds).
 CHECK_INTERVAL_MS = 15_000
 
@@ -42,9 +48,14 @@ class IdleLock(QObject):
     locked_changed = Signal(bool)
     operator_changed = Signal()
 
-    def __init__(self, window: QMainWindow, database: Database, minutes: int,
-                 clock: Callable[[], float] = time.monotonic,
-                 parent: QObject | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        window: QMainWindow,
+        database: Database,
+        minutes: int,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.database = database
         self.minutes = minutes
@@ -99,10 +110,14 @@ class IdleLock(QObject):
         if self.locked:
             return
         self._hidden = [self.window.centralWidget()] + [
-            widget for widget in QApplication.topLevelWidgets()
-            if widget.isVisible() and widget is not self.window and not widget.isHidden()
-            and widget.isWindow() and not isinstance(widget, LockDialog)
-        ]  # fmt: skip
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if widget.isVisible()
+            and widget is not self.window
+            and not widget.isHidden()
+            and widget.isWindow()
+            and not isinstance(widget, LockDialog)
+        ]
         for widget in self._hidden:
             widget.hide()
         self.dialog = LockDialog(self.database, self.window)
@@ -137,8 +152,12 @@ class IdleLock(QObject):
             self.operator_changed.emit()
 
 
-def install(window: QMainWindow, database: Database, make_window: Callable[[], QMainWindow],
-            minutes: int | None = None) -> IdleLock:  # fmt: skip
+def install(
+    window: QMainWindow,
+    database: Database,
+    make_window: Callable[[], QMainWindow],
+    minutes: int | None = None,
+) -> IdleLock:
     """Lock ``window`` after ``minutes`` (default: the preference); when another operator
     signs in at the locked screen, ``make_window()`` builds the window for their role and
     it replaces the old one (same place and size)."""

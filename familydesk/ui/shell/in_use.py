@@ -47,8 +47,13 @@ def warning_text(others: list[in_use.Holder]) -> str:
     ).format(who=lines)
 
 
-def claim_and_warn(database: Database, parent: QWidget | None = None, *, ask: bool = True,
-                   owner: QObject | None = None) -> in_use.InUse | None:  # fmt: skip
+def claim_and_warn(
+    database: Database,
+    parent: QWidget | None = None,
+    *,
+    ask: bool = True,
+    owner: QObject | None = None,
+) -> in_use.InUse | None:
     """Leave our marker beside the SQLite file and warn (``ask``) if others have it open;
     the heartbeat runs on a timer owned by ``owner``. None for PostgreSQL."""
     path = sqlite_path(database)

@@ -25,8 +25,9 @@ _QT_GAPS = {
 class _QtGaps(QTranslator):
     """Answers for :data:`_QT_GAPS` only; installed last, so it is asked first."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:  # fmt: skip
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         msgid = _QT_GAPS.get((context, source))
         return i18n._(msgid) if msgid else None  # None: "not mine", Qt asks qtbase next
 
@@ -34,8 +35,10 @@ class _QtGaps(QTranslator):
         return False
 
 
-_QT_LOCALES = {"it": QLocale(QLocale.Language.Italian, QLocale.Country.Italy),
-               "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}  # fmt: skip
+_QT_LOCALES = {
+    "it": QLocale(QLocale.Language.Italian, QLocale.Country.Italy),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
 
 
 class LanguageManager(QObject):

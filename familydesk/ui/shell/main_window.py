@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
                 self.shortcuts_action,
                 self.lock_action,
                 self.quit_action,
-            ]  # fmt: skip
+            ]
             if action.isEnabled()
         ]
         for row, entry in enumerate(NAVIGATION):

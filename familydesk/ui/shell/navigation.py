@@ -31,26 +31,57 @@ class NavEntry:
 
 _PAGES = "familydesk.ui"
 NAVIGATION = [
-    NavEntry("frontdesk", N_("Front desk"), "frontdesk",
-             N_("Walk-in contacts and requests, today's queue and follow-ups."),
-             f"{_PAGES}.frontdesk.page:FrontDeskPage", (permissions.FRONTDESK,)),
+    NavEntry(
+        "frontdesk",
+        N_("Front desk"),
+        "frontdesk",
+        N_("Walk-in contacts and requests, today's queue and follow-ups."),
+        f"{_PAGES}.frontdesk.page:FrontDeskPage",
+        (permissions.FRONTDESK,),
+    ),
     NavEntry("families", N_("Families"), "families", page=f"{_PAGES}.families.page:FamiliesPage"),
-    NavEntry("appointments", N_("Appointments"), "appointments",
-             N_("Appointments with professionals, rooms and interpreters, without double bookings."),
-             f"{_PAGES}.appointments.page:AppointmentsPage", (permissions.APPOINTMENTS,)),
-    NavEntry("groups", N_("Groups"), "groups",
-             N_("Parenting groups and courses: sessions, sign-ups, waiting lists and attendance."),
-             f"{_PAGES}.groups.page:GroupsPage", (permissions.GROUPS, permissions.GROUPS_RUN)),
-    NavEntry("cards", N_("Family card"), "cards",
-             N_("Carta della Famiglia: eligibility, issue and renewal, partners and benefits."),
-             f"{_PAGES}.cards.page:CardsPage", (permissions.CARDS,)),
-    NavEntry("reports", N_("Reports"), "reports",
-             N_("Indicators for the Piano di Zona and exports for the region.")),
-    NavEntry("privacy", N_("Privacy and audit"), "privacy",
-             N_("Audit trail, retention rules and requests from families (coordinators and administrators)."),
-             f"{_PAGES}.privacy.page:PrivacyPage", (permissions.VIEW_AUDIT, permissions.PRIVACY_MANAGE)),
+    NavEntry(
+        "appointments",
+        N_("Appointments"),
+        "appointments",
+        N_("Appointments with professionals, rooms and interpreters, without double bookings."),
+        f"{_PAGES}.appointments.page:AppointmentsPage",
+        (permissions.APPOINTMENTS,),
+    ),
+    NavEntry(
+        "groups",
+        N_("Groups"),
+        "groups",
+        N_("Parenting groups and courses: sessions, sign-ups, waiting lists and attendance."),
+        f"{_PAGES}.groups.page:GroupsPage",
+        (permissions.GROUPS, permissions.GROUPS_RUN),
+    ),
+    NavEntry(
+        "cards",
+        N_("Family card"),
+        "cards",
+        N_("Carta della Famiglia: eligibility, issue and renewal, partners and benefits."),
+        f"{_PAGES}.cards.page:CardsPage",
+        (permissions.CARDS,),
+    ),
+    NavEntry(
+        "reports",
+        N_("Reports"),
+        "reports",
+        N_("Indicators for the Piano di Zona and exports for the region."),
+    ),
+    NavEntry(
+        "privacy",
+        N_("Privacy and audit"),
+        "privacy",
+        N_(
+            "Audit trail, retention rules and requests from families (coordinators and administrators)."
+        ),
+        f"{_PAGES}.privacy.page:PrivacyPage",
+        (permissions.VIEW_AUDIT, permissions.PRIVACY_MANAGE),
+    ),
     NavEntry("settings", N_("Settings"), "settings", page=f"{_PAGES}.settings.page:SettingsPage"),
-]  # fmt: skip
+]
 KEYS = [entry.key for entry in NAVIGATION]
 
 

@@ -89,11 +89,17 @@ def snapshot(window: QMainWindow, sequence: int) -> dict[str, Any]:
         if not top.isVisible():
             continue
         widgets = [describe(w) for w in [top, *top.findChildren(QWidget)] if w.isVisible()]
-        windows.append({
-            "cls": type(top).__name__, "name": top.objectName(), "title": top.windowTitle(),
-            "main": top is window, "frame": _rect(top.frameGeometry()),
-            "geometry": _rect(top.geometry()), "widgets": [w for w in widgets if w],
-        })  # fmt: skip
+        windows.append(
+            {
+                "cls": type(top).__name__,
+                "name": top.objectName(),
+                "title": top.windowTitle(),
+                "main": top is window,
+                "frame": _rect(top.frameGeometry()),
+                "geometry": _rect(top.geometry()),
+                "widgets": [w for w in widgets if w],
+            }
+        )
     return {
         "sequence": sequence,
         "pid": os.getpid(),
@@ -107,7 +113,7 @@ def snapshot(window: QMainWindow, sequence: int) -> dict[str, Any]:
             "rect": _rect(_global(focus, focus.rect())),
         }
         if focus
-        else None,  # fmt: skip
+        else None,
         "windows": windows,
     }
 

@@ -80,20 +80,43 @@ class Runner(QObject):
     def pending(self) -> int:
         return len(self._pending)
 
-    def read(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-             on_error: Failed | None = None, owner: QObject | None = None, **kwargs: Any) -> None:  # fmt: skip
+    def read(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> None:
         """Run ``fn(session, *args, **kwargs)`` in a read-only unit of work."""
-        self._start(self._readers, lambda: self.database.read(fn, *args, **kwargs),
-                    on_done, on_error, owner)  # fmt: skip
+        self._start(
+            self._readers, lambda: self.database.read(fn, *args, **kwargs), on_done, on_error, owner
+        )
 
-    def write(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-              on_error: Failed | None = None, owner: QObject | None = None, **kwargs: Any) -> None:  # fmt: skip
+    def write(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> None:
         """Run ``fn(session, ...)`` and commit, on the single writer thread."""
-        self._start(self._writer, lambda: self.database.write(fn, *args, **kwargs),
-                    on_done, on_error, owner)  # fmt: skip
+        self._start(
+            self._writer, lambda: self.database.write(fn, *args, **kwargs), on_done, on_error, owner
+        )
 
-    def call(self, fn: Callable[..., Any], *args: Any, on_done: Done | None = None,
-             on_error: Failed | None = None, owner: QObject | None = None, **kwargs: Any) -> None:  # fmt: skip
+    def call(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        owner: QObject | None = None,
+        **kwargs: Any,
+    ) -> None:
         """Run ``fn(*args, **kwargs)`` without a session (backups), on the writer thread."""
         self._start(self._writer, lambda: fn(*args, **kwargs), on_done, on_error, owner)
 
@@ -105,8 +128,14 @@ class Runner(QObject):
         """Block until queued jobs have run (shutdown and tests)."""
         return self._readers.waitForDone(msecs) and self._writer.waitForDone(msecs)
 
-    def _start(self, pool: QThreadPool, call: Callable[[], Any], on_done: Done | None,
-               on_error: Failed | None, owner: QObject | None) -> None:  # fmt: skip
+    def _start(
+        self,
+        pool: QThreadPool,
+        call: Callable[[], Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        owner: QObject | None,
+    ) -> None:
         if self._closed:
             log.info("Database work after shutdown ignored")
             return
@@ -134,8 +163,9 @@ class Runner(QObject):
         relay.failed.connect(failed)
         pool.start(_Job(call, relay))
 
-    def _deliver_error(self, exc: BaseException, on_error: Failed | None,
-                       owner: QObject | None) -> None:  # fmt: skip
+    def _deliver_error(
+        self, exc: BaseException, on_error: Failed | None, owner: QObject | None
+    ) -> None:
         if not _alive(owner):
             log.info("Result of a closed page dropped: %s", type(exc).__name__)
         elif on_error is not None:
@@ -151,8 +181,14 @@ def _alive(owner: QObject | None) -> bool:
 class SyncRunner(Runner):
     """Runs each call at once on the calling thread (tests)."""
 
-    def _start(self, pool: QThreadPool, call: Callable[[], Any], on_done: Done | None,
-               on_error: Failed | None, owner: QObject | None) -> None:  # fmt: skip
+    def _start(
+        self,
+        pool: QThreadPool,
+        call: Callable[[], Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        owner: QObject | None,
+    ) -> None:
         if self._closed:
             return
         try:

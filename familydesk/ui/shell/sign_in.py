@@ -27,8 +27,13 @@ from familydesk.ui.widgets.fields import ErrorLine
 class SignInDialog(QDialog):
     """Name and password; ``first_admin`` mode creates the administrator instead."""
 
-    def __init__(self, database: Database, first_admin: bool = False, demo: bool = False,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        database: Database,
+        first_admin: bool = False,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.database = database
         self.first_admin = first_admin
@@ -74,14 +79,20 @@ class SignInDialog(QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Create the administrator") if self.first_admin else _("Sign in"))
         self.intro.setText(
-            _("This database has no operator yet. Create the administrator, who will then add the other operators.")
-            if self.first_admin else _("Sign in with your FamilyDesk name and password.")
-        )  # fmt: skip
+            _(
+                "This database has no operator yet. Create the administrator, who will then add the other operators."
+            )
+            if self.first_admin
+            else _("Sign in with your FamilyDesk name and password.")
+        )
         self.labels[0].setText(_("Name"))
         self.labels[1].setText(_("Password"))
         self.labels[2].setText(_("Repeat the password"))
-        self.demo_hint.setText(_("Demo database: sign in as {names}, password “demo”.").format(
-            names=", ".join(self.demo_names)))  # fmt: skip
+        self.demo_hint.setText(
+            _("Demo database: sign in as {names}, password “demo”.").format(
+                names=", ".join(self.demo_names)
+            )
+        )
 
     def submit(self) -> None:
         name, password = self.name.text(), self.password.text()
@@ -157,9 +168,12 @@ class LockDialog(SignInDialog):
         super().retranslate_ui()
         self.setWindowTitle(_("FamilyDesk is locked"))
         if getattr(self, "locked_for", None) is not None:
-            self.intro.setText(_(
-                "The screen was locked to protect the families' data. {name}, enter your "
-                "password to continue, or sign in as someone else.").format(name=self.locked_for))  # fmt: skip
+            self.intro.setText(
+                _(
+                    "The screen was locked to protect the families' data. {name}, enter your "
+                    "password to continue, or sign in as someone else."
+                ).format(name=self.locked_for)
+            )
         if hasattr(self, "switch_button"):
             self.switch_button.setText(_("Sign in as someone else"))
 

@@ -69,8 +69,11 @@ def ask_before(root: QWidget, runner: Runner, doing: str, parent: QWidget | None
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
     box.setEscapeButton(buttons.Cancel)
-    for button, text in ((buttons.Save, _("Save")), (buttons.Discard, _("Discard")),
-                         (buttons.Cancel, _("Cancel"))):  # fmt: skip
+    for button, text in (
+        (buttons.Save, _("Save")),
+        (buttons.Discard, _("Discard")),
+        (buttons.Cancel, _("Cancel")),
+    ):
         box.button(button).setText(text)
     answer = box.exec()
     if answer == buttons.Discard:
@@ -84,9 +87,16 @@ def ask_before(root: QWidget, runner: Runner, doing: str, parent: QWidget | None
     wait_for(runner)
     left = holders(root)
     if left:
-        QMessageBox.warning(parent or root, APP_NAME, "\n".join(
-            [_("Not everything could be saved: nothing was closed."),
-             *(f"• {w.unsaved_changes()}" for w in left)]))  # fmt: skip
+        QMessageBox.warning(
+            parent or root,
+            APP_NAME,
+            "\n".join(
+                [
+                    _("Not everything could be saved: nothing was closed."),
+                    *(f"• {w.unsaved_changes()}" for w in left),
+                ]
+            ),
+        )
         return False
     return True
 
@@ -117,8 +127,14 @@ def form_values(root: QWidget) -> tuple[object, ...]:
 
 
 #: Events by which the operator changes an input.
-_TYPING = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
-                     QEvent.Type.MouseButtonDblClick, QEvent.Type.InputMethod})  # fmt: skip
+_TYPING = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.InputMethod,
+    }
+)
 
 
 class Touched(QObject):
@@ -138,8 +154,10 @@ def watch_typing(root: QWidget) -> Touched:
     """Start watching the inputs under ``root`` for the operator's keys and clicks."""
     touched = Touched(root)
     for widget in root.findChildren(QWidget):
-        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox,
-                               QAbstractSpinBox, QAbstractButton)):  # fmt: skip
+        if isinstance(
+            widget,
+            (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractButton),
+        ):
             widget.installEventFilter(touched)
             if isinstance(widget, (QPlainTextEdit, QTextEdit)):
                 widget.viewport().installEventFilter(touched)

@@ -51,18 +51,23 @@ class Banner(QFrame):
     def retranslate_ui(self) -> None:
         self.close_button.setToolTip(_("Close (Esc)"))
 
-    def show_message(self, kind: str, lines: list[str],
-                     links: tuple[tuple[str, str], ...] = ()) -> None:  # fmt: skip
+    def show_message(
+        self, kind: str, lines: list[str], links: tuple[tuple[str, str], ...] = ()
+    ) -> None:
         """``lines`` of plain text, then ``links`` as (href, text), in a ``kind`` banner
         ("warning", "ok" or "info")."""
         self.kind = kind
         html = "<br>".join(escape(line) for line in lines)
         if links:
-            html += "<br>" + " · ".join(f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links)  # fmt: skip
+            html += "<br>" + " · ".join(
+                f'<a href="{escape(href)}">{escape(text)}</a>' for href, text in links
+            )
         self.label.setText(html)
         back, text, border = _COLOURS[kind]
-        self.setStyleSheet(f"QFrame#calendarBanner {{ background: {back}; border: 1px solid {border};"
-                           f" border-radius: 6px; }} QLabel#bannerText {{ color: {text}; }}")  # fmt: skip
+        self.setStyleSheet(
+            f"QFrame#calendarBanner {{ background: {back}; border: 1px solid {border};"
+            f" border-radius: 6px; }} QLabel#bannerText {{ color: {text}; }}"
+        )
         self.show()
 
     def text(self) -> str:

@@ -26,8 +26,9 @@ LEAST_CHARACTERS = "MMMM…"
 class ColumnFitter(QObject):
     """Keeps ``view``'s column widths fitted (see the module); made by :func:`fit_columns`."""
 
-    def __init__(self, view: QTableView, yielding: Sequence[int | Sequence[int]],
-                 spare: int | None) -> None:  # fmt: skip
+    def __init__(
+        self, view: QTableView, yielding: Sequence[int | Sequence[int]], spare: int | None
+    ) -> None:
         super().__init__(view)
         self.view = view
         #: Groups of columns, in the order they give way; a group's columns share it.
@@ -44,8 +45,14 @@ class ColumnFitter(QObject):
         self._viewport = view.viewport()
         self._viewport.installEventFilter(self)
         model = view.model()
-        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved,
-                       model.dataChanged, model.layoutChanged, model.headerDataChanged):  # fmt: skip
+        for signal in (
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.dataChanged,
+            model.layoutChanged,
+            model.headerDataChanged,
+        ):
             signal.connect(self._contents_changed)
         self.fit()
 
@@ -113,8 +120,13 @@ class ColumnFitter(QObject):
                 header.resizeSection(column, width)
 
 
-def fit_columns(view: QTableView, yielding: Sequence[int | Sequence[int]], *, spare: int | None = None,
-                elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> ColumnFitter:  # fmt: skip
+def fit_columns(
+    view: QTableView,
+    yielding: Sequence[int | Sequence[int]],
+    *,
+    spare: int | None = None,
+    elide: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
+) -> ColumnFitter:
     """Fit ``view``'s columns to their texts; when they do not fit, the ``yielding`` columns
     shrink in that order (elided with ``elide``); a tuple of columns among them shrinks
     together, the widest first, so that none is cut to nothing while another stays whole. Room left over goes to ``spare`` (by

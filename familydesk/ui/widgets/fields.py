@@ -35,8 +35,10 @@ class DateField(QLineEdit):
         """Never narrower than a whole date or its hint ("fino al gg/mm/..." was cut)."""
         hint = super().minimumSizeHint()
         metrics = self.fontMetrics()
-        text = max(metrics.horizontalAdvance("00/00/0000"),
-                   metrics.horizontalAdvance(self.placeholderText()))  # fmt: skip
+        text = max(
+            metrics.horizontalAdvance("00/00/0000"),
+            metrics.horizontalAdvance(self.placeholderText()),
+        )
         margins = self.textMargins()
         return QSize(max(hint.width(), text + margins.left() + margins.right() + 16), hint.height())
 
@@ -115,9 +117,13 @@ class Chips(QWidget):
         ]
 
 
-def record_table(model: QAbstractItemModel, *, single: bool = True, alternate: bool = False,
-                 resize: QHeaderView.ResizeMode = QHeaderView.ResizeMode.ResizeToContents,
-                 ) -> QTableView:  # fmt: skip
+def record_table(
+    model: QAbstractItemModel,
+    *,
+    single: bool = True,
+    alternate: bool = False,
+    resize: QHeaderView.ResizeMode = QHeaderView.ResizeMode.ResizeToContents,
+) -> QTableView:
     """A read-only table of records: whole rows selected (one at a time when ``single``),
     no row numbers, the last column stretched."""
     view = QTableView()

@@ -81,8 +81,9 @@ class FormDialog(QDialog):
 
     def submit(self, service: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         """Run ``service(session, *args, **kwargs)`` on the writer; close when it succeeds."""
-        self.runner.write(service, *args, on_done=self._saved, on_error=self._failed,
-                          owner=self, **kwargs)  # fmt: skip
+        self.runner.write(
+            service, *args, on_done=self._saved, on_error=self._failed, owner=self, **kwargs
+        )
 
     def _saved(self, result: Any) -> None:
         self.saved.emit(result)

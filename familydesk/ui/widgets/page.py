@@ -84,4 +84,6 @@ def desk_roles_reason(page: Page) -> str:
     family card): empty when the page is available."""
     if page.available:
         return ""
-    return _("{title}: for reception, professionals, coordinators and administrators").format(title=page.title())  # fmt: skip
+    return _("{title}: for reception, professionals, coordinators and administrators").format(
+        title=page.title()
+    )

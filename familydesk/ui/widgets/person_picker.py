@@ -40,7 +40,9 @@ class PersonPicker(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("personSearch")
         self.search.setClearButtonEnabled(True)
-        self.model = LazyTableModel(runner, search_page, hit_columns(), page_size=RESULTS, parent=self)  # fmt: skip
+        self.model = LazyTableModel(
+            runner, search_page, hit_columns(), page_size=RESULTS, parent=self
+        )
         self.results = record_table(self.model)
         self.results.setObjectName("personResults")
         self.results.setMaximumHeight(130)
@@ -85,7 +87,11 @@ class PersonPicker(QWidget):
                 self.results.setFocus()
                 self.results.selectRow(0)
                 return True
-            if watched is self.search and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.results.isVisible():  # fmt: skip
+            if (
+                watched is self.search
+                and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.results.isVisible()
+            ):
                 # One found: Enter takes it. Several and none highlighted: Enter does nothing
                 # (Down goes to the first) and never reaches the dialog's default button.
                 if self.model.rowCount() == 1:
@@ -105,8 +111,12 @@ class PersonPicker(QWidget):
     # -- the family chosen -------------------------------------------------------
     def set_family(self, family_id: int, person_id: int | None = None) -> None:
         """Load the family and preselect ``person_id`` (None: the whole family)."""
-        self.runner.read(registry.get_family, family_id, owner=self,
-                         on_done=lambda detail: self._family_loaded(detail, person_id))  # fmt: skip
+        self.runner.read(
+            registry.get_family,
+            family_id,
+            owner=self,
+            on_done=lambda detail: self._family_loaded(detail, person_id),
+        )
 
     def _family_loaded(self, detail: FamilyDetail, person_id: int | None) -> None:
         self.family = detail
@@ -126,7 +136,9 @@ class PersonPicker(QWidget):
 
     def _show_family(self) -> None:
         if self.family is None:
-            self.family_label.setText(_("No family chosen (the appointment can be booked without)."))  # fmt: skip
+            self.family_label.setText(
+                _("No family chosen (the appointment can be booked without).")
+            )
             self.family_label.setObjectName("countLabel")
         else:
             self.family_label.setText(_("Family {name}").format(name=self.family.name))

@@ -14,8 +14,13 @@ from familydesk.ui.widgets.page import Page, PageContext
 class PlaceholderPage(Page):
     available = False
 
-    def __init__(self, context: PageContext, title: Callable[[], str],
-                 description: Callable[[], str], parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        context: PageContext,
+        title: Callable[[], str],
+        description: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
         self._title = title
         self._description = description
         super().__init__(context, parent)

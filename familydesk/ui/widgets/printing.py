@@ -75,16 +75,28 @@ def print_failed_message(exc: BaseException, path: Path) -> str:
 def show_print_failed(parent: QWidget | None, exc: BaseException, path: Path) -> QMessageBox:
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("Printing %s failed:\n%s", path, details)
-    box = QMessageBox(QMessageBox.Icon.Warning, _("FamilyDesk"), print_failed_message(exc, path),
-                      QMessageBox.StandardButton.Ok, parent)  # fmt: skip
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _("FamilyDesk"),
+        print_failed_message(exc, path),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("printFailed")
     box.open()
     return box
 
 
-def print_pdf(runner: Runner, owner: QWidget, service: Callable[..., Any], *args: Any,
-              kind: str, key: int | str, on_done: Callable[[Path], None] | None = None,
-              on_error: Callable[[BaseException], None] | None = None) -> Path:  # fmt: skip
+def print_pdf(
+    runner: Runner,
+    owner: QWidget,
+    service: Callable[..., Any],
+    *args: Any,
+    kind: str,
+    key: int | str,
+    on_done: Callable[[Path], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> Path:
     """Run ``service(session, *args, path)`` (a write: prints are audited), then open the
     PDF; ``on_done(path)`` after it is written. An expected error goes to ``on_error``
     (when given); any other failure is shown to the operator with its reason."""

@@ -72,8 +72,12 @@ class RowsTableModel(QAbstractTableModel):
             return int(column.align)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section].title()
         return None
@@ -97,8 +101,16 @@ class LazyTableModel(RowsTableModel):
     loaded = Signal(int)
     failed = Signal(object)
 
-    def __init__(self, runner: Runner, fetch: Callable[..., Page[Any]], columns: list[Column],
-                 page_size: int = PAGE_SIZE, parent: Any = None, *, tooltips: bool = False) -> None:  # fmt: skip
+    def __init__(
+        self,
+        runner: Runner,
+        fetch: Callable[..., Page[Any]],
+        columns: list[Column],
+        page_size: int = PAGE_SIZE,
+        parent: Any = None,
+        *,
+        tooltips: bool = False,
+    ) -> None:
         super().__init__(columns, parent, tooltips=tooltips)
         self._runner = runner
         self._fetch = fetch
@@ -134,10 +146,14 @@ class LazyTableModel(RowsTableModel):
     def _request(self, offset: int, generation: int, replace: bool) -> None:
         self._loading = True
         self._runner.read(
-            self._fetch, offset, self._page_size, **self._filters,
+            self._fetch,
+            offset,
+            self._page_size,
+            **self._filters,
             on_done=lambda page: self._arrived(page, generation, replace),
-            on_error=self._error, owner=self,
-        )  # fmt: skip
+            on_error=self._error,
+            owner=self,
+        )
 
     def _arrived(self, page: Page[Any], generation: int, replace: bool) -> None:
         if generation != self._generation:

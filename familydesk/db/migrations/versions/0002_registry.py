@@ -166,8 +166,17 @@ def downgrade() -> None:
         batch_op.drop_constraint(op.f("ck_person_relation"), type_="check")
         batch_op.create_check_constraint("relation", "relation IN ('parent', 'child', 'other')")
         batch_op.drop_index(batch_op.f("ix_person_name_key"))
-        for name in ("name_key", "search_text", "notes", "disability", "email", "phone",
-                     "languages", "citizenship", "no_code_reason"):  # fmt: skip
+        for name in (
+            "name_key",
+            "search_text",
+            "notes",
+            "disability",
+            "email",
+            "phone",
+            "languages",
+            "citizenship",
+            "no_code_reason",
+        ):
             batch_op.drop_column(name)
     with op.batch_alter_table("family", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_family_external_key"))
