@@ -21,17 +21,16 @@ if ! command -v faketime >/dev/null 2>&1; then
 fi
 
 TESTS=(
-    tests/cards tests/appointments tests/groups
-    tests/test_frontdesk_contacts.py tests/test_frontdesk_queue.py tests/test_frontdesk_suggest.py
-    tests/test_registry.py tests/test_registry_services.py tests/test_taxcode.py
-    tests/test_retention.py tests/test_retention_desk.py tests/test_backups.py
-    tests/test_erasure.py tests/test_privacy.py tests/test_audit_query.py tests/test_clock.py
-    tests/test_demo_groups.py tests/forms
-    tests/ui/test_frontdesk_page.py tests/ui/test_quick_booking.py
-    tests/ui/test_appointments_page.py tests/ui/test_cards_counter.py
-    tests/ui/test_cards_eligibility.py tests/ui/test_cards_register.py
-    tests/ui/test_family_cards_tab.py tests/ui/test_groups_attendance.py
-    tests/ui/test_groups_page.py tests/ui/test_families_page.py tests/ui/test_rome_time.py
+    tests/cards tests/appointments tests/groups tests/frontdesk tests/forms
+    tests/registry/test_listing.py tests/registry/test_services.py tests/italy/test_taxcode.py
+    tests/privacy/retention tests/privacy/test_erasure.py tests/privacy/test_access.py
+    tests/admin/test_backups.py tests/trust/audit/test_query.py tests/test_clock.py
+    tests/demo/test_groups.py
+    tests/ui/frontdesk/test_page.py tests/ui/frontdesk/test_quick_booking.py
+    tests/ui/appointments/test_page.py tests/ui/cards/test_counter.py
+    tests/ui/cards/test_eligibility.py tests/ui/cards/test_register.py
+    tests/ui/cards/test_family_tab.py tests/ui/groups/test_attendance.py
+    tests/ui/groups/test_page.py tests/ui/families/test_page.py tests/ui/test_rome_time.py
 )
 [ $# -gt 0 ] && TESTS=("$@")
 

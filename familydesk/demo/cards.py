@@ -7,7 +7,7 @@ partners and their benefits (:mod:`card_partners`), the cards decided by the rea
 eligibility service over the last two and a half years (:mod:`card_issue`), numbered
 per comune in the order they were issued, and the year's uses at the counters
 (:mod:`card_uses`). Everything is planned in memory and written with Core inserts;
-the same seed and ``now`` give the same rows. ``tests/test_demo_cards.py`` proves
+the same seed and ``now`` give the same rows. ``tests/demo/test_cards.py`` proves
 with the services and plain SQL that every card was issued to an eligible family and
 every use was accepted or refused for the right reason.
 """

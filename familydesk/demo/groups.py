@@ -8,7 +8,7 @@ pattern, skipping public holidays, the comune's patron day and closures and
 keeping the count by going on past them; a few are cancelled with a reason,
 one course gets a make-up session. Sign-ups, waiting lists, withdrawals,
 promotions, walk-ins and attendance come from :mod:`familydesk.demo.group_signups`.
-``tests/test_demo_groups.py`` proves the rules with plain SQL.
+``tests/demo/test_groups.py`` proves the rules with plain SQL.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ It keeps, for each professional, interpreter, room and day, a bit mask of the
 quarter hours taken, and one appointment per family per day. A slot is offered
 only inside the place's opening hours on an open day (public holidays, patron
 day, closures: :class:`DemoCalendar`), with the professional and the
-interpreter present (absences). ``tests/test_demo_appointments.py`` checks the
+interpreter present (absences). ``tests/demo/test_appointments.py`` checks the
 result against ``familydesk.scheduling.calendar_rules`` and plain SQL.
 """
 

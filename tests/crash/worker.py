@@ -1,4 +1,4 @@
-"""Writes to a FamilyDesk database until killed (run by tests/test_crash_safety.py).
+"""Writes to a FamilyDesk database until killed (run by tests/db/test_crash_safety.py).
 
     python -m tests.crash.worker DB MODE SEED
 

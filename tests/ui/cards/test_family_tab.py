@@ -19,7 +19,7 @@ from familydesk.ui.cards.eligibility_tab import EligibilityDialog
 from familydesk.ui.cards.family_tab import FamilyCardsTab
 from familydesk.ui.shell.main_window import MainWindow
 from tests.cards.card_data import TODAY, build_world, freeze
-from tests.ui.card_register_data import Register, build_register
+from tests.ui.cards.register_data import Register, build_register
 from tests.ui.conftest import open_page
 
 

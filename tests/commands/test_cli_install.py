@@ -14,7 +14,7 @@ from familydesk import cli
 from familydesk.db import encryption, extras
 from tests.helpers import run_cli as run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = "postgresql://familydesk@127.0.0.1:1/familydesk"
 
 

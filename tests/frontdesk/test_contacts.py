@@ -199,7 +199,7 @@ def test_two_desks_recording_the_same_person_the_same_day_make_one_contact(
 
 def test_a_family_seen_at_the_desk_is_not_inactive_for_retention(database: Database) -> None:
     from familydesk.privacy import retention
-    from tests.privacy_data import TODAY, age, family, member
+    from tests.privacy.privacy_data import TODAY, age, family, member
 
     old = family(database, "Bianchi", [member("Anna", "Bianchi", date(1980, 5, 6))])
     age(database, old.id, date(2020, 6, 1))

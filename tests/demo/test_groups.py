@@ -27,7 +27,7 @@ from familydesk.groups.catalog import list_groups
 from familydesk.groups.sessions import session_conflicts
 from familydesk.scheduling.calendar_rules import Rules, national_holidays
 from tests.conftest import PgServer
-from tests.test_demo_appointments import _filled
+from tests.demo.test_appointments import _filled
 
 NOT_CANCELLED = "a.cancelled = :no AND b.cancelled = :no"
 OVERLAP = "a.starts_at < b.ends_at AND b.starts_at < a.ends_at"

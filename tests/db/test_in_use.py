@@ -35,7 +35,7 @@ def second_program(path: Path) -> subprocess.Popen[str]:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=Path(__file__).resolve().parents[2],
     )
     assert process.stdout is not None
     assert process.stdout.readline().strip() == "0"

@@ -15,7 +15,7 @@ from familydesk.registry import count_families
 from tests.helpers import open_signed
 from tests.helpers import run_cli as run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

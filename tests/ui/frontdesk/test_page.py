@@ -81,7 +81,7 @@ def test_a_contact_in_a_few_keystrokes(
     assert "Waiting: 1" in page.queue.counts.text()
     dialog = (
         page.booking.dialog
-    )  # "appointment booked": the booking dialog (tests/ui/test_quick_booking.py)
+    )  # "appointment booked": the booking dialog (tests/ui/frontdesk/test_quick_booking.py)
     assert dialog is not None and dialog.request_id == stored.requests[0].id
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert page.window().focusWidget() is page.finder.search and page.finder.search.text() == ""

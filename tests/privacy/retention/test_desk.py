@@ -15,7 +15,7 @@ from familydesk.frontdesk import ContactInput, RequestInput
 from familydesk.privacy import access as privacy
 from familydesk.privacy import retention
 from familydesk.privacy.anonymise import anonymise_family
-from tests.privacy_data import TODAY, age, family, member
+from tests.privacy.privacy_data import TODAY, age, family, member
 
 
 def _contact(database: Database, person_id: int, day: date, note: str = "") -> int:

@@ -17,7 +17,7 @@ from familydesk.registry import MemberInput
 from familydesk.trust import audit
 from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import signed_in
-from tests.privacy_data import TODAY, age, family, member
+from tests.privacy.privacy_data import TODAY, age, family, member
 
 
 def _by_kind(rows):  # type: ignore[no-untyped-def]

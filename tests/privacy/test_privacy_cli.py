@@ -12,7 +12,7 @@ from familydesk.db.models.registry import Family
 from familydesk.privacy import erasure
 from familydesk.privacy.retention import kinds as retention
 from tests.helpers import open_signed
-from tests.privacy_data import age, family, member
+from tests.privacy.privacy_data import age, family, member
 
 
 def _run(capsys: pytest.CaptureFixture[str], location: str, *argv: str) -> tuple[int, str]:

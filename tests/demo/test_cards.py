@@ -39,7 +39,7 @@ from familydesk.demo.partner_names import HOURS, KINDS, PARTNERS
 from familydesk.demo.resources import minutes
 from familydesk.scheduling.calendar_rules import TIMEZONE, national_holidays
 from tests.conftest import PgServer
-from tests.test_demo_appointments import _filled
+from tests.demo.test_appointments import _filled
 
 COMUNI = {"Suzzara", "Gonzaga", "Pegognaga", "San Benedetto Po", "Moglia", "Motteggiana"}
 

@@ -27,7 +27,7 @@ from tests.groups.group_data import (
 )
 from tests.ui.conftest import open_page
 from tests.ui.fit import styled  # noqa: F401 (a fixture)
-from tests.ui.test_groups_page import groups_page
+from tests.ui.groups.test_page import groups_page
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -15,8 +15,8 @@ from familydesk.ui.families.family_dialog import FamilyDialog
 from familydesk.ui.shell import idle_lock
 from familydesk.ui.shell.main_window import MainWindow
 from familydesk.ui.widgets.page import PageContext
-from tests.ui import test_groups_attendance as attendance
 from tests.ui.conftest import open_page
+from tests.ui.groups import test_attendance as attendance
 
 world, group = attendance.world, attendance.group  # the fixtures: a group, three sessions held
 Button = QMessageBox.StandardButton

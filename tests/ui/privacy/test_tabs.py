@@ -16,7 +16,7 @@ from familydesk.ui.privacy.erasure_tab import ErasureTab, record_request_dialog
 from familydesk.ui.privacy.page import PrivacyPage
 from familydesk.ui.privacy.retention_tab import RetentionTab
 from familydesk.ui.widgets.page import PageContext
-from tests.privacy_data import age, family, member
+from tests.privacy.privacy_data import age, family, member
 
 LEFT = Qt.MouseButton.LeftButton
 

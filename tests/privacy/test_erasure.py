@@ -13,7 +13,7 @@ from familydesk.privacy import erasure
 from familydesk.trust import audit
 from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import signed_in
-from tests.privacy_data import TODAY, family, member
+from tests.privacy.privacy_data import TODAY, family, member
 
 
 def _two_parents(database: Database):  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ from familydesk.ui.shell.main_window import MainWindow
 from familydesk.ui.widgets.page import PageContext
 from tests.cards.card_data import TODAY, add_card, born, build_world, freeze
 from tests.cards.partner_data import build_partners
-from tests.ui.card_register_data import Register, build_register
+from tests.ui.cards.register_data import Register, build_register
 from tests.ui.conftest import open_page
 from tests.ui.fit import beyond_the_right_edge, clipped, styled  # noqa: F401 (a fixture)
 

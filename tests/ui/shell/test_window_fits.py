@@ -18,8 +18,8 @@ from familydesk.ui.shell.main_window import NAVIGATION_WIDTH, MainWindow
 from familydesk.ui.widgets.elided import ZWSP, ElidedLabel, breakable
 from familydesk.ui.widgets.page import PageContext
 from tests.groups.group_data import GroupWorld
-from tests.ui import test_groups_attendance as attendance
 from tests.ui.conftest import open_page
+from tests.ui.groups import test_attendance as attendance
 
 world, group = attendance.world, attendance.group  # the fixtures: a group, three sessions held
 
