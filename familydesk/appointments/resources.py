@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from familydesk.admin.centre import _PHONE
 from familydesk.appointments.names import SERVICE_NAMES, STAFF_KINDS, WHAT_TO_BRING, service_name
 from familydesk.appointments.names import what_to_bring as service_what_to_bring
 from familydesk.appointments.resources_common import (
@@ -63,6 +62,7 @@ from familydesk.db.models.appointments import Absence, Appointment, Service, Sta
 from familydesk.db.models.registry import Operator
 from familydesk.i18n import _
 from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.fields import PHONE
 
 MIN_MINUTES, MAX_MINUTES, MINUTES_STEP = 5, 480, 5
 
@@ -322,7 +322,7 @@ def save_staff(session: Session, data: StaffInput) -> StaffRow:
             ),
         )
     phone = clean_text("phone", _("Phone"), data.phone, 50)
-    if phone and not _PHONE.match(phone):
+    if phone and not PHONE.match(phone):
         raise ValidationError(
             "phone", _("Phone: use digits, spaces and + only, for example 0376 123456.")
         )
