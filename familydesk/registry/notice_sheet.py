@@ -28,7 +28,7 @@ from familydesk.forms.blocks import (
 from familydesk.forms.document import build_pdf
 from familydesk.i18n import N_
 from familydesk.kernel import clock
-from familydesk.privacy import notice_text as text
+from familydesk.registry import notice_text as text
 from familydesk.registry.centre import CentreDetails
 from familydesk.registry.records import (
     CONSENT_KINDS,
