@@ -30,9 +30,8 @@ from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.kernel.errors import NotFoundError, ValidationError
-from familydesk.kernel.tabular import Exported, check_period, write_export
+from familydesk.kernel.tabular import Exported, check_period, write_csv, write_export
 from familydesk.scheduling.calendar_rules import TIMEZONE, hhmm
-from familydesk.transfer.exporter import write_csv
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)

@@ -26,9 +26,8 @@ from familydesk.frontdesk.contacts import CHANNELS, OUTCOMES
 from familydesk.frontdesk.needs import MACRO_AREAS, need_name
 from familydesk.i18n import _
 from familydesk.kernel.errors import ValidationError
-from familydesk.kernel.tabular import Exported, check_period, write_export
+from familydesk.kernel.tabular import Exported, check_period, write_csv, write_export
 from familydesk.scheduling.calendar_rules import TIMEZONE, hhmm
-from familydesk.transfer.exporter import write_csv
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
