@@ -25,7 +25,8 @@ from familydesk.db.models.appointments import Appointment, Place, Room, Service,
 from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _, format_date
 from familydesk.kernel.errors import FamilyDeskError, FieldErrors, ValidationError
-from familydesk.scheduling.calendar_rules import Rules, hhmm, local_now
+from familydesk.kernel.text import hhmm
+from familydesk.scheduling.calendar_rules import Rules, local_now
 from familydesk.trust import permissions
 
 #: Longest appointment (minutes): bounds the overlap search so it stays on the indexes.

@@ -23,8 +23,8 @@ from familydesk.forms.blocks import grid_table, table_style
 from familydesk.forms.document import day_list_pdf
 from familydesk.i18n import N_
 from familydesk.kernel import clock
+from familydesk.kernel.text import hhmm
 from familydesk.registry.centre import CentreDetails
-from familydesk.scheduling.calendar_rules import hhmm
 
 TITLE = N_("Call list")
 CHECKED = "\u2611"  # ☑, drawn by DejaVu Sans

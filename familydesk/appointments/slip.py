@@ -28,8 +28,8 @@ from familydesk.forms.blocks import fields_table, grid_table, section, table_sty
 from familydesk.forms.document import build_pdf
 from familydesk.i18n import N_
 from familydesk.kernel import clock
+from familydesk.kernel.text import hhmm
 from familydesk.registry.centre import CentreDetails
-from familydesk.scheduling.calendar_rules import hhmm
 
 TITLE = N_("Appointment reminder")
 _SERIES_WIDTHS = [w * mm for w in (12, 52, 30, 80)]

@@ -34,8 +34,8 @@ from familydesk.groups.sessions import SessionRow
 from familydesk.groups.sheets import footer_text, venue_text
 from familydesk.i18n import N_
 from familydesk.kernel import clock
+from familydesk.kernel.text import hhmm
 from familydesk.registry.centre import CentreDetails
-from familydesk.scheduling.calendar_rules import hhmm
 
 TITLE = N_("Enrolment form")
 _DATE_WIDTHS = [w * mm for w in (10, 48, 26, 35)]

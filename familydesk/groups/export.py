@@ -31,7 +31,7 @@ from familydesk.groups.figures import GroupFigures, period_figures
 from familydesk.i18n import _
 from familydesk.kernel.errors import ValidationError
 from familydesk.kernel.tabular import Exported, check_period, write_csv, write_export
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)

@@ -37,8 +37,8 @@ from familydesk.groups.names import KINDS, translated
 from familydesk.groups.sessions import SessionRow
 from familydesk.i18n import N_
 from familydesk.kernel import clock
+from familydesk.kernel.text import hhmm
 from familydesk.registry.centre import CentreDetails
-from familydesk.scheduling.calendar_rules import hhmm
 
 SIGNATURES_TITLE = N_("Signature sheet")
 CERTIFICATE_TITLE = N_("Certificate of attendance")

@@ -17,9 +17,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.resources_common import Removal
 from familydesk.cards import types
 from familydesk.cards.types import CardTypeInput, CardTypeRow
+from familydesk.db.removal import Removal
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel.errors import ConflictError, NotFoundError
 from familydesk.registry import centre
