@@ -25,7 +25,7 @@ from reportlab.pdfgen.canvas import Canvas
 from familydesk import APP_NAME, __version__
 from familydesk.cards.numbers import grouped
 from familydesk.forms.base import ACCENT, FONT, FONT_BOLD, INK, MUTED, FormLanguage, register_fonts
-from familydesk.forms.document import _logo
+from familydesk.forms.document import logo_image
 from familydesk.i18n import N_
 from familydesk.registry.centre import CentreDetails
 
@@ -67,7 +67,7 @@ def card_pdf(cards: Sequence[CardFace], centre: CentreDetails, language: str) ->
     canvas.setTitle(lang(TITLE))
     canvas.setAuthor(centre.name)
     canvas.setCreator(f"{APP_NAME} {__version__}")
-    logo = _logo(centre)
+    logo = logo_image(centre)
     for card in cards:
         _front(canvas, card, centre, lang, logo)
         canvas.showPage()

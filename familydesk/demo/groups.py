@@ -80,9 +80,9 @@ def educators(session: Session) -> list[int]:
     taken = set(session.scalars(select(Operator.username)))
     password = session.scalar(select(Operator.password_hash).where(Operator.username == "educator"))
     if password is None:
-        from familydesk.trust.operators import DEMO_PASSWORD, _hasher
+        from familydesk.trust.operators import DEMO_PASSWORD, hash_password
 
-        password = _hasher.hash(DEMO_PASSWORD)
+        password = hash_password(DEMO_PASSWORD)
     for username, full_name in EDUCATORS:
         if len(found) >= 3:
             break

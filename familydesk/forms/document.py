@@ -71,7 +71,8 @@ class Letterhead(Protocol):
     def logo(self) -> bytes | None: ...
 
 
-def _logo(centre: Letterhead) -> ImageReader | None:
+def logo_image(centre: Letterhead) -> ImageReader | None:
+    """The centre's logo ready to draw, or None (none, or a damaged one: printing goes on)."""
     if not centre.logo:
         return None
     try:
@@ -261,7 +262,7 @@ def build_pdf(
         topPadding=0,
         bottomPadding=0,
     )
-    logo = _logo(centre)
+    logo = logo_image(centre)
     doc.addPageTemplates(
         [
             PageTemplate(
