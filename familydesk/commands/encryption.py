@@ -85,12 +85,12 @@ def _new_passphrase() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk.cli import _database_location, open_database
+    from familydesk.cli import database_location, open_database
     from familydesk.db import encryption
     from familydesk.db.location import resolve_database_url
     from familydesk.trust import audit, permissions
 
-    url = resolve_database_url(_database_location(args))
+    url = resolve_database_url(database_location(args))
     if url.get_backend_name() != "sqlite":
         raise FamilyDeskError(
             _(
@@ -150,12 +150,12 @@ def _after_encryption(
 ) -> None:
     """Audit the change, take a first encrypted backup, warn about older plain backups."""
     from familydesk.admin import backups
-    from familydesk.cli import _database_location
+    from familydesk.cli import database_location
     from familydesk.db import encryption
     from familydesk.db.database import Database
     from familydesk.trust import audit
 
-    database = Database.open(_database_location(args), site_code=args.site)
+    database = Database.open(database_location(args), site_code=args.site)
     try:
         database.operator, database.role = operator, role
         database.write(audit.record, action, None, note="sqlcipher")
