@@ -54,6 +54,7 @@ test-dates: $(TEST_INSTALLED) catalogues
 lint: $(TEST_INSTALLED)
 	$(BIN)/ruff check familydesk tests scripts benchmarks build.spec setup.py
 	$(BIN)/ruff format --check familydesk tests scripts benchmarks build.spec setup.py
+	$(BIN)/lint-imports
 
 test-sqlite: $(TEST_INSTALLED)
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -107,7 +107,9 @@ def build_parser(build: Collection[str] | None = None) -> argparse.ArgumentParse
     return parser
 
 
-def _database_location(args: argparse.Namespace) -> str | None:
+def database_location(args: argparse.Namespace) -> str | None:
+    """The database the command line names: ``--db``, the demo's (``--demo``), or None (the
+    usual one)."""
     if args.db:
         return str(args.db)
     if getattr(args, "demo", False):
@@ -131,8 +133,8 @@ def open_database(args: argparse.Namespace, permission: str | None = None,
     from familydesk.db.database import Database
     from familydesk.trust import audit, operators, permissions
 
-    unlock_database(_database_location(args))  # an encrypted file: its passphrase first
-    database = Database.open(_database_location(args), site_code=args.site)
+    unlock_database(database_location(args))  # an encrypted file: its passphrase first
+    database = Database.open(database_location(args), site_code=args.site)
     database.operator = audit.desk_user()
     name = getattr(args, "operator", None) or os.environ.get("FAMILYDESK_OPERATOR")
     try:
@@ -250,8 +252,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from familydesk.db.database import Database
     from familydesk.db.location import resolve_database_url
 
-    unlock_database(_database_location(args))
-    database = Database(resolve_database_url(_database_location(args)))
+    unlock_database(database_location(args))
+    database = Database(resolve_database_url(database_location(args)))
     if not database.encrypted:  # an encrypted backup onto a plain or missing file
         unlock_file(Path(args.file).expanduser())
     try:
@@ -261,7 +263,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             exc.message + "\n" + _("If the current database is damaged and cannot be copied, "
                                    "restore with --without-copy.")
         ) from exc  # fmt: skip
-    reopened = Database.open(_database_location(args), site_code=args.site)  # upgraded if older
+    reopened = Database.open(database_location(args), site_code=args.site)  # upgraded if older
     try:
         seal_restored(reopened)
     finally:
@@ -278,7 +280,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from familydesk.ui.shell.app import run_gui
 
     return run_gui(
-        location=_database_location(args),
+        location=database_location(args),
         site_code=args.site,
         smoke=args.smoke,
         demo=args.demo,

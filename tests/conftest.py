@@ -206,10 +206,10 @@ def demo_admin(monkeypatch: pytest.MonkeyPatch) -> None:
 def quick_kdf(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Light Argon2 parameters for encryption tests (stored in each wrap, so the code path
     is the same), no passphrase from the environment, and no key kept between tests."""
-    from familydesk.db import encryption
+    from familydesk.db import encryption, encryption_keys
 
     monkeypatch.setattr(
-        encryption, "KDF_PARAMS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+        encryption_keys, "KDF_PARAMS", {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
     )
     monkeypatch.delenv("FAMILYDESK_DB_PASSPHRASE", raising=False)
     yield

@@ -1,1 +1,1 @@
-"""Running the centre: its details, backups, database checks."""
+"""Running the centre: backups and database checks."""

@@ -17,7 +17,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.appointments.names import STATUSES
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.appointments.slip import where_text
@@ -33,7 +32,8 @@ from familydesk.forms.blocks import grid_table, table_style
 from familydesk.forms.document import day_list_pdf
 from familydesk.i18n import N_
 from familydesk.kernel import clock
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
+from familydesk.registry.centre import CentreDetails
 
 TITLE = N_("Day agenda")
 CANCELLED = colors.HexColor("#f2f2f2")

@@ -25,7 +25,8 @@ from familydesk.db.models.appointments import Appointment, Place, Room, Service,
 from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _, format_date
 from familydesk.kernel.errors import FamilyDeskError, FieldErrors, ValidationError
-from familydesk.scheduling.calendar_rules import Rules, hhmm, local_now
+from familydesk.kernel.text import hhmm
+from familydesk.scheduling.calendar_rules import Rules, local_now
 from familydesk.trust import permissions
 
 #: Longest appointment (minutes): bounds the overlap search so it stays on the indexes.
@@ -86,7 +87,8 @@ def register_busy_source(source: BusySource) -> None:
         BUSY_SOURCES.append(source)
 
 
-def _span(start: datetime, end: datetime) -> str:
+def span_text(start: datetime, end: datetime) -> str:
+    """When something is busy, as a refusal names it: "09/12/2026 10:30-11:00"."""
     return _("{day} {start}-{end}").format(
         day=format_date(start.date()), start=hhmm(start), end=hhmm(end)
     )
@@ -119,7 +121,7 @@ def conflicts(
         query = query.where(Appointment.id.not_in(exclude))
     reasons = []
     for other in session.scalars(query.order_by(Appointment.starts_at)):
-        span = _span(other.starts_at, other.ends_at)
+        span = span_text(other.starts_at, other.ends_at)
         for staff_id in sorted(staff_ids & {other.staff_id, other.interpreter_id}):
             reasons.append(
                 _("{name} already has an appointment on {span}").format(
@@ -146,9 +148,7 @@ def _staff_name(session: Session, staff_id: int) -> str:
     return staff.name if staff is not None else "?"
 
 
-def _lock(
-    session: Session, staff_ids: set[int], room_id: int | None, family_id: int | None
-) -> None:
+def lock(session: Session, staff_ids: set[int], room_id: int | None, family_id: int | None) -> None:
     """Lock the resources' rows until commit (no-op on SQLite: BEGIN IMMEDIATE holds it)."""
     session.execute(
         select(Staff.id).where(Staff.id.in_(sorted(staff_ids))).order_by(Staff.id).with_for_update()
@@ -160,14 +160,16 @@ def _lock(
 
 
 @dataclass(frozen=True)
-class _Checked:
+class Checked:
+    """A booking that passed :func:`validate`: when, for which family, with whom."""
+
     start: datetime
     end: datetime
     family_id: int | None
     staff_ids: set[int]
 
 
-def _validate(session: Session, data: AppointmentInput, now: datetime) -> _Checked:
+def validate(session: Session, data: AppointmentInput, now: datetime) -> Checked:
     """Field checks that need no calendar: what exists, belongs together, is in the future.
     ``ValidationError`` lists every wrong field at once."""
     errors = FieldErrors()
@@ -215,13 +217,13 @@ def _validate(session: Session, data: AppointmentInput, now: datetime) -> _Check
         if family is None or family.anonymised_on is not None:
             errors.add("family", _("Family: choose a registered family."))
     errors.raise_any()
-    return _Checked(start, start + timedelta(minutes=minutes), family_id, staff_ids)
+    return Checked(start, start + timedelta(minutes=minutes), family_id, staff_ids)
 
 
 def refusals(
     session: Session,
     data: AppointmentInput,
-    checked: _Checked,
+    checked: Checked,
     exclude: Sequence[int] = (),
     rules: Rules | None = None,
 ) -> list[str]:
@@ -237,7 +239,7 @@ def refusals(
 
 
 def _alternatives(
-    session: Session, data: AppointmentInput, checked: _Checked, exclude: Sequence[int]
+    session: Session, data: AppointmentInput, checked: Checked, exclude: Sequence[int]
 ) -> list[object]:
     from familydesk.appointments.slots import SlotQuery, find_free_slots
 
@@ -261,10 +263,10 @@ def check_and_lock(
     data: AppointmentInput,
     now: datetime | None = None,
     exclude: Sequence[int] = (),
-) -> _Checked:
+) -> Checked:
     """Validate ``data``, lock its resources and refuse any clash (with alternatives)."""
-    checked = _validate(session, data, now or local_now())
-    _lock(session, checked.staff_ids, data.room_id, checked.family_id)
+    checked = validate(session, data, now or local_now())
+    lock(session, checked.staff_ids, data.room_id, checked.family_id)
     reasons = refusals(session, data, checked, exclude)
     if reasons:
         raise BookingConflict(reasons, _alternatives(session, data, checked, exclude))
@@ -275,14 +277,15 @@ def book(session: Session, data: AppointmentInput, now: datetime | None = None) 
     """Book one appointment; ``BookingConflict`` says why not and what is free instead."""
     permissions.require(session, permissions.APPOINTMENTS)
     checked = check_and_lock(session, data, now)
-    appointment = _new(session, data, checked)
+    appointment = new_appointment(session, data, checked)
     session.flush()
     return get_appointment(session, appointment.id)
 
 
-def _new(
-    session: Session, data: AppointmentInput, checked: _Checked, **extra: object
+def new_appointment(
+    session: Session, data: AppointmentInput, checked: Checked, **extra: object
 ) -> Appointment:
+    """Add the appointment ``checked`` allows to the session (``extra``: its series columns)."""
     appointment = Appointment(
         service_id=data.service_id,
         staff_id=data.staff_id,
@@ -355,12 +358,13 @@ def set_status(
     """Confirm, mark done or no-show, or cancel (with a reason) one appointment."""
     permissions.require(session, permissions.APPOINTMENTS)
     appointment = load_for_update(session, Appointment, appointment_id, version)
-    _change_status(appointment, status, reason, now or local_now())
+    change_status(appointment, status, reason, now or local_now())
     session.flush()
     return get_appointment(session, appointment.id)
 
 
-def _change_status(appointment: Appointment, status: str, reason: str, now: datetime) -> None:
+def change_status(appointment: Appointment, status: str, reason: str, now: datetime) -> None:
+    """Move ``appointment`` to ``status``; ``FamilyDeskError`` when it cannot go there."""
     if status not in TRANSITIONS.get(appointment.status, ()):
         raise FamilyDeskError(
             _("A {old} appointment cannot become {new}.").format(

@@ -17,14 +17,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.forms.base import CHECKBOX, RULE, FormLanguage, esc, styles
 from familydesk.forms.blocks import grid_table, table_style
 from familydesk.forms.document import day_list_pdf
 from familydesk.i18n import N_
 from familydesk.kernel import clock
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
+from familydesk.registry.centre import CentreDetails
 
 TITLE = N_("Call list")
 CHECKED = "\u2611"  # ☑, drawn by DejaVu Sans

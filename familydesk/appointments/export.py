@@ -30,9 +30,8 @@ from familydesk.db.models.registry import Family, Person
 from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.kernel.errors import NotFoundError, ValidationError
-from familydesk.kernel.tabular import Exported, check_period, write_export
-from familydesk.scheduling.calendar_rules import TIMEZONE, hhmm
-from familydesk.transfer.exporter import write_csv
+from familydesk.kernel.tabular import Exported, check_period, write_csv, write_export
+from familydesk.kernel.text import hhmm
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
@@ -103,13 +102,13 @@ def calendar_bytes(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", _("{app} appointments").format(app=APP_NAME))
-    calendar.add("x-wr-timezone", TIMEZONE.key)
+    calendar.add("x-wr-timezone", clock.ROME.key)
     for row in rows:
         event = Event()
         event.add("uid", f"{row.uid}@familydesk")
         event.add("dtstamp", stamp)
-        event.add("dtstart", row.starts_at.replace(tzinfo=TIMEZONE))
-        event.add("dtend", row.ends_at.replace(tzinfo=TIMEZONE))
+        event.add("dtstart", row.starts_at.replace(tzinfo=clock.ROME))
+        event.add("dtend", row.ends_at.replace(tzinfo=clock.ROME))
         who = row.person or row.family
         event.add("summary", f"{row.service} – {who}" if who else row.service)
         event.add("location", _where(row))
@@ -158,8 +157,8 @@ def _documents(
     return [
         {
             "uid": r.uid,
-            "start": r.starts_at.replace(tzinfo=TIMEZONE).isoformat(),
-            "end": r.ends_at.replace(tzinfo=TIMEZONE).isoformat(),
+            "start": r.starts_at.replace(tzinfo=clock.ROME).isoformat(),
+            "end": r.ends_at.replace(tzinfo=clock.ROME).isoformat(),
             "minutes": r.minutes,
             "status": r.status,
             "service": r.service,

@@ -19,7 +19,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk import i18n
-from familydesk.admin.centre import get_centre
 from familydesk.appointments.agenda_sheet import AgendaData, agenda_pdf
 from familydesk.appointments.call_list_sheet import CallListData, call_list_pdf
 from familydesk.appointments.names import SERVICE_NAMES, WHAT_TO_BRING
@@ -35,6 +34,7 @@ from familydesk.forms.base import FormLanguage
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError, NotFoundError
 from familydesk.kernel.files import write_atomically
+from familydesk.registry.centre import get_centre
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)

@@ -18,17 +18,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from familydesk.admin.centre import _PHONE
 from familydesk.appointments.names import SERVICE_NAMES, STAFF_KINDS, WHAT_TO_BRING, service_name
 from familydesk.appointments.names import what_to_bring as service_what_to_bring
-from familydesk.appointments.resources_common import (
-    Removal,
-    clean_text,
-    remove_or_retire,
-    require_read,
-    require_write,
-    used_by_appointments,
-)
+from familydesk.appointments.resources_common import used_by_appointments
 from familydesk.appointments.resources_days import (
     AbsenceRow,
     ClosureRow,
@@ -61,8 +53,11 @@ from familydesk.appointments.resources_places import (
 from familydesk.db.database import load_for_update
 from familydesk.db.models.appointments import Absence, Appointment, Service, Staff
 from familydesk.db.models.registry import Operator
+from familydesk.db.removal import Removal, remove_or_retire
 from familydesk.i18n import _
 from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.fields import PHONE, clean_text
+from familydesk.trust.permissions import require_resources_read, require_resources_write
 
 MIN_MINUTES, MAX_MINUTES, MINUTES_STEP = 5, 480, 5
 
@@ -109,7 +104,7 @@ def _service_row(service: Service) -> ServiceRow:
 
 def list_services(session: Session, active_only: bool = True) -> list[ServiceRow]:
     """The services in the centre's order, names in the interface language."""
-    require_read(session)
+    require_resources_read(session)
     query = select(Service).order_by(Service.position, Service.id)
     if active_only:
         query = query.where(Service.active.is_(True))
@@ -149,7 +144,7 @@ def _check_minutes(minutes: int) -> int:
 def save_service(session: Session, data: ServiceInput) -> ServiceRow:
     """Add or change a service. Built-in wording that is left as shown stays built-in
     (translated); a name already used by another service is refused."""
-    require_write(session)
+    require_resources_write(session)
     name = clean_text("name", _("Name"), data.name, 200)
     minutes = _check_minutes(data.duration_minutes)
     profession = clean_text("profession", _("Given by"), data.profession, 100)
@@ -184,7 +179,7 @@ def save_service(session: Session, data: ServiceInput) -> ServiceRow:
 def remove_service(session: Session, service_id: int, version: int) -> Removal:
     """Delete a service of the centre's own that was never booked; retire the others
     (built-in services are always kept: they can be made active again)."""
-    require_write(session)
+    require_resources_write(session)
     service = load_for_update(session, Service, service_id, version)
     used = service.key in SERVICE_NAMES or used_by_appointments(
         session, Appointment.service_id == service.id
@@ -260,7 +255,7 @@ def list_staff(
     session: Session, kind: str | None = None, active_only: bool = True
 ) -> list[StaffRow]:
     """Professionals and interpreters / cultural mediators by name (``kind`` filters)."""
-    require_read(session)
+    require_resources_read(session)
     query = (
         select(Staff, Operator)
         .outerjoin(Operator, Operator.id == Staff.operator_id)
@@ -275,7 +270,7 @@ def list_staff(
 
 def list_linkable_operators(session: Session) -> list[OperatorChoice]:
     """Active operators, for linking a staff member to the account they sign in with."""
-    require_write(session)
+    require_resources_write(session)
     query = select(Operator).where(Operator.active.is_(True)).order_by(Operator.username)
     return [
         OperatorChoice(o.id, f"{o.full_name} ({o.username})" if o.full_name else o.username)
@@ -305,7 +300,7 @@ def _check_operator(session: Session, operator_id: int | None, staff_id: int | N
 
 def save_staff(session: Session, data: StaffInput) -> StaffRow:
     """Add or change a professional or an interpreter / cultural mediator."""
-    require_write(session)
+    require_resources_write(session)
     name = clean_text("name", _("Name"), data.name, 200, required=True)
     if data.kind not in STAFF_KINDS:
         raise ValidationError(
@@ -322,7 +317,7 @@ def save_staff(session: Session, data: StaffInput) -> StaffRow:
             ),
         )
     phone = clean_text("phone", _("Phone"), data.phone, 50)
-    if phone and not _PHONE.match(phone):
+    if phone and not PHONE.match(phone):
         raise ValidationError(
             "phone", _("Phone: use digits, spaces and + only, for example 0376 123456.")
         )
@@ -342,7 +337,7 @@ def save_staff(session: Session, data: StaffInput) -> StaffRow:
 
 def remove_staff(session: Session, staff_id: int, version: int) -> Removal:
     """Delete a staff member never booked (with their absences); retire the others."""
-    require_write(session)
+    require_resources_write(session)
     staff = load_for_update(session, Staff, staff_id, version)
     used = used_by_appointments(
         session, or_(Appointment.staff_id == staff.id, Appointment.interpreter_id == staff.id)

@@ -11,12 +11,13 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.resources_common import clean_text, require_read, require_write
 from familydesk.db.database import load_for_update
 from familydesk.db.models.appointments import Absence, Closure, Place, Staff
 from familydesk.db.models.registry import MemberComune
 from familydesk.i18n import _, format_date
 from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.fields import clean_text
+from familydesk.trust.permissions import require_resources_read, require_resources_write
 
 _DAY_MONTH = re.compile(r"^(\d{1,2})\s*[/.\-\s]\s*(\d{1,2})$")
 #: A year that is not a leap year: a patron saint's day must exist every year.
@@ -49,7 +50,7 @@ def _closure_row(closure: Closure, place: Place | None) -> ClosureRow:
 
 def list_closures(session: Session, year: int) -> list[ClosureRow]:
     """The extra closed days of ``year`` by day (holidays are not listed: they are known)."""
-    require_read(session)
+    require_resources_read(session)
     query = (
         select(Closure, Place)
         .outerjoin(Place, Place.id == Closure.place_id)
@@ -63,7 +64,7 @@ def add_closure(
     session: Session, place_id: int | None, day: date | None, reason: str = ""
 ) -> ClosureRow:
     """Close one place (or all, ``place_id`` None) on ``day``; refuses a day already closed."""
-    require_write(session)
+    require_resources_write(session)
     if day is None:
         raise ValidationError("day", _("Day: give the day that is closed, e.g. 24/12/2026."))
     place = session.get(Place, place_id) if place_id is not None else None
@@ -89,7 +90,7 @@ def add_closure(
 
 
 def remove_closure(session: Session, closure_id: int, version: int) -> None:
-    require_write(session)
+    require_resources_write(session)
     session.delete(load_for_update(session, Closure, closure_id, version))
     session.flush()
 
@@ -112,7 +113,7 @@ def list_absences(
 ) -> list[AbsenceRow]:
     """Absences by first day: of one staff member (``staff_id``), ending on or after
     ``from_day`` (when given)."""
-    require_read(session)
+    require_resources_read(session)
     query = select(Absence, Staff.name).join(Staff, Staff.id == Absence.staff_id)
     if staff_id is not None:
         query = query.where(Absence.staff_id == staff_id)
@@ -130,7 +131,7 @@ def add_absence(
 ) -> AbsenceRow:
     """Record that a staff member is away from ``first_day`` to ``last_day`` (inclusive);
     refuses days that overlap one of their absences."""
-    require_write(session)
+    require_resources_write(session)
     staff = session.get(Staff, staff_id)
     if staff is None:
         raise ValidationError("staff_id", _("Staff: choose a professional or mediator first."))
@@ -171,7 +172,7 @@ def add_absence(
 
 
 def remove_absence(session: Session, absence_id: int, version: int) -> None:
-    require_write(session)
+    require_resources_write(session)
     session.delete(load_for_update(session, Absence, absence_id, version))
     session.flush()
 
@@ -237,7 +238,7 @@ def _patron_row(comune: MemberComune) -> PatronDayRow:
 
 def list_patron_days(session: Session) -> list[PatronDayRow]:
     """Every member comune with its patron saint's day (empty when none is recorded)."""
-    require_read(session)
+    require_resources_read(session)
     query = select(MemberComune).order_by(MemberComune.position, MemberComune.name)
     return [_patron_row(c) for c in session.scalars(query)]
 
@@ -251,7 +252,7 @@ def set_patron_day(
 ) -> PatronDayRow:
     """Record (or clear, with an empty ``day`` and ``saint``) a comune's patron saint's day:
     ``day`` typed "DD/MM" or given as (month, day). A saint without a day is refused."""
-    require_write(session)
+    require_resources_write(session)
     stored = parse_patron_day(day)
     saint = clean_text("patron_saint", _("Patron saint"), saint, 100)
     if saint and not stored:

@@ -16,21 +16,15 @@ from itertools import pairwise
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.resources_common import (
-    Removal,
-    clean_text,
-    remove_or_retire,
-    require_read,
-    require_write,
-    touch,
-    used_by_appointments,
-    weekday_name,
-)
+from familydesk.appointments.resources_common import used_by_appointments
 from familydesk.db.database import load_for_update
 from familydesk.db.models.appointments import Appointment, Closure, OpeningHours, Place, Room
 from familydesk.db.models.registry import MemberComune
+from familydesk.db.removal import Removal, remove_or_retire
 from familydesk.i18n import _
 from familydesk.kernel.errors import NotFoundError, ValidationError
+from familydesk.kernel.fields import clean_text, touch, weekday_name
+from familydesk.trust.permissions import require_resources_read, require_resources_write
 
 _CLOCK = re.compile(r"^(\d{1,2})(?:[:.,]?(\d{2}))?$")
 #: A time as typed in the opening-hours grid: a ``time``, "9:30" / "09.30" / "930", or empty.
@@ -141,7 +135,7 @@ def _place_rows(session: Session, places: Sequence[Place], active_only: bool) ->
 
 def list_places(session: Session, active_only: bool = True) -> list[PlaceRow]:
     """Places by member comune (in the centre's order) and name, with rooms and hours."""
-    require_read(session)
+    require_resources_read(session)
     query = (
         select(Place)
         .join(MemberComune, MemberComune.id == Place.comune_id)
@@ -158,7 +152,7 @@ def _place_row(session: Session, place: Place) -> PlaceRow:
 
 def save_place(session: Session, data: PlaceInput) -> PlaceRow:
     """Add or change a place; its name must differ from the other places of its comune."""
-    require_write(session)
+    require_resources_write(session)
     name = clean_text("name", _("Name"), data.name, 200, required=True)
     if data.comune_id is None or session.get(MemberComune, data.comune_id) is None:
         raise ValidationError("comune_id", _("Comune: choose one of the member comuni."))
@@ -183,7 +177,7 @@ def save_place(session: Session, data: PlaceInput) -> PlaceRow:
 
 def remove_place(session: Session, place_id: int, version: int) -> Removal:
     """Delete a place never booked (with its rooms, hours and closures); retire the others."""
-    require_write(session)
+    require_resources_write(session)
     place = load_for_update(session, Place, place_id, version)
     used = used_by_appointments(session, Appointment.place_id == place.id)
     if not used:
@@ -195,7 +189,7 @@ def remove_place(session: Session, place_id: int, version: int) -> Removal:
 
 def save_room(session: Session, data: RoomInput) -> RoomRow:
     """Add or change a room; its name must differ from the other rooms of the place."""
-    require_write(session)
+    require_resources_write(session)
     name = clean_text("name", _("Room"), data.name, 100, required=True)
     if data.id is None:
         if session.get(Place, data.place_id) is None:
@@ -218,7 +212,7 @@ def save_room(session: Session, data: RoomInput) -> RoomRow:
 
 def remove_room(session: Session, room_id: int, version: int) -> Removal:
     """Delete a room never booked; retire the others."""
-    require_write(session)
+    require_resources_write(session)
     room = load_for_update(session, Room, room_id, version)
     return remove_or_retire(
         session, room, used_by_appointments(session, Appointment.room_id == room.id)
@@ -291,7 +285,7 @@ def set_opening_hours(
 ) -> PlaceRow:
     """Replace the place's weekly opening hours with ``intervals`` (weekday, opens, closes)
     in one go; refuses a stale ``version`` of the place. An empty list closes every day."""
-    require_write(session)
+    require_resources_write(session)
     week = check_week(intervals)
     place = load_for_update(session, Place, place_id, version)
     for old in session.scalars(select(OpeningHours).where(OpeningHours.place_id == place.id)):

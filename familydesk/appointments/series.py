@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 from familydesk.appointments.booking import (
     AppointmentInput,
     BookingConflict,
-    _change_status,
-    _Checked,
-    _lock,
-    _new,
-    _validate,
+    Checked,
+    change_status,
     input_of,
+    lock,
+    new_appointment,
     refusals,
+    validate,
 )
 from familydesk.appointments.queries import AppointmentRow, get_appointment
 from familydesk.db.database import load_for_update
@@ -71,14 +71,14 @@ def book_series(
     problem = _dates_problem(every_weeks, occurrences, until, data.starts_at.date())
     if problem:
         raise ValidationError("repeat", problem)
-    first = _validate(session, data, now or local_now())
-    _lock(session, first.staff_ids, data.room_id, first.family_id)
+    first = validate(session, data, now or local_now())
+    lock(session, first.staff_ids, data.room_id, first.family_id)
     step = timedelta(weeks=every_weeks)
     limit = (occurrences or MAX_OCCURRENCES) * (2 if skip_unavailable else 1)
     last_day = until or (first.start + step * limit).date()
     rules = Rules(session, first.start.date(), last_day, {data.place_id}, first.staff_ids)
     wanted = occurrences or MAX_OCCURRENCES
-    chosen: list[_Checked] = []
+    chosen: list[Checked] = []
     skipped: list[tuple[date, str]] = []
     refused: list[str] = []
     for n in range(limit):
@@ -128,7 +128,7 @@ def book_series(
     session.add(series)
     session.flush()
     created = [
-        _new(session, data, c, series_id=series.id, series_index=i)
+        new_appointment(session, data, c, series_id=series.id, series_index=i)
         for i, c in enumerate(chosen, start=1)
     ]
     session.flush()
@@ -176,9 +176,9 @@ def move_rest(
     planned = []
     for occurrence in moving:
         data = input_of(occurrence, starts_at=occurrence.starts_at + shift)
-        checked = _validate(session, data, now or local_now())
+        checked = validate(session, data, now or local_now())
         if not planned:  # every occurrence has the same people and room: lock them once
-            _lock(session, checked.staff_ids, data.room_id, checked.family_id)
+            lock(session, checked.staff_ids, data.room_id, checked.family_id)
         reasons = refusals(session, data, checked, exclude=ids)
         if reasons:
             refused.append(
@@ -210,6 +210,6 @@ def cancel(
     if appointment not in targets:
         targets.insert(0, appointment)
     for target in targets:
-        _change_status(target, "cancelled", reason, now or local_now())
+        change_status(target, "cancelled", reason, now or local_now())
     session.flush()
     return len(targets)

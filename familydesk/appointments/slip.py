@@ -13,7 +13,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.forms.base import (
     ACCENT,
@@ -29,7 +28,8 @@ from familydesk.forms.blocks import fields_table, grid_table, section, table_sty
 from familydesk.forms.document import build_pdf
 from familydesk.i18n import N_
 from familydesk.kernel import clock
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
+from familydesk.registry.centre import CentreDetails
 
 TITLE = N_("Appointment reminder")
 _SERIES_WIDTHS = [w * mm for w in (12, 52, 30, 80)]

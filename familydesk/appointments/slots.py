@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from familydesk.appointments.professions import gives
 from familydesk.db.models.appointments import Appointment, Place, Room, Service, Staff
 from familydesk.i18n import _, format_date
-from familydesk.scheduling.calendar_rules import Rules, hhmm, local_now
+from familydesk.kernel.text import hhmm
+from familydesk.scheduling.calendar_rules import Rules, local_now
 from familydesk.trust import permissions
 
 #: Mornings end and afternoons start at 13:00.

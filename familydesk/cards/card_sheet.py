@@ -23,11 +23,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from familydesk import APP_NAME, __version__
-from familydesk.admin.centre import CentreDetails
 from familydesk.cards.numbers import grouped
 from familydesk.forms.base import ACCENT, FONT, FONT_BOLD, INK, MUTED, FormLanguage, register_fonts
-from familydesk.forms.document import _logo
+from familydesk.forms.document import logo_image
 from familydesk.i18n import N_
+from familydesk.registry.centre import CentreDetails
 
 #: ISO/IEC 7810 ID-1.
 CARD_WIDTH, CARD_HEIGHT = 85.60 * mm, 53.98 * mm
@@ -67,7 +67,7 @@ def card_pdf(cards: Sequence[CardFace], centre: CentreDetails, language: str) ->
     canvas.setTitle(lang(TITLE))
     canvas.setAuthor(centre.name)
     canvas.setCreator(f"{APP_NAME} {__version__}")
-    logo = _logo(centre)
+    logo = logo_image(centre)
     for card in cards:
         _front(canvas, card, centre, lang, logo)
         canvas.showPage()

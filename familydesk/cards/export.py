@@ -27,8 +27,7 @@ from familydesk.db.models.cards import Card, CardMember, CardType
 from familydesk.db.models.registry import Family, MemberComune, Person
 from familydesk.i18n import _
 from familydesk.kernel.errors import ValidationError
-from familydesk.kernel.tabular import Exported, check_period, write_export
-from familydesk.transfer.exporter import write_csv
+from familydesk.kernel.tabular import Exported, check_period, write_csv, write_export
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)

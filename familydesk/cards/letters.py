@@ -17,7 +17,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from familydesk import APP_NAME
-from familydesk.admin.centre import CentreDetails
 from familydesk.cards.numbers import grouped
 from familydesk.forms.address import postal_address, postal_lines
 from familydesk.forms.base import FormLanguage, esc, styles
@@ -25,6 +24,7 @@ from familydesk.forms.blocks import fields_table, section
 from familydesk.forms.document import build_pdf
 from familydesk.i18n import N_
 from familydesk.kernel import clock
+from familydesk.registry.centre import CentreDetails
 
 COVER_TITLE = N_("Your family card")
 RENEWAL_TITLE = N_("Family card renewal")

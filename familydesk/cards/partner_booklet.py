@@ -15,11 +15,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from familydesk import APP_NAME
-from familydesk.admin.centre import CentreDetails
 from familydesk.forms.base import ACCENT, CONTENT_WIDTH, FONT_BOLD, FormLanguage, esc, styles
 from familydesk.forms.blocks import grid_table, section
 from familydesk.forms.document import build_pdf
 from familydesk.i18n import N_
+from familydesk.registry.centre import CentreDetails
 
 TITLE = N_("Family card partners")
 #: The partner categories stored in the database, named for the reader.

@@ -16,12 +16,13 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.resources_common import Removal, clean_text
 from familydesk.db.database import load_for_update
 from familydesk.db.models.cards import Benefit, BenefitCardType, CardType, Partner, Redemption
 from familydesk.db.models.registry import MemberComune
+from familydesk.db.removal import Removal
 from familydesk.i18n import N_, _, format_money, format_number
 from familydesk.kernel.errors import NotFoundError, ValidationError
+from familydesk.kernel.fields import clean_text
 from familydesk.trust import permissions
 
 #: Categories in the booklet's order, names to translate with ``_()``.

@@ -20,7 +20,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk import i18n
-from familydesk.admin.centre import get_centre, province_of
 from familydesk.cards.card_sheet import CardFace, card_pdf
 from familydesk.cards.letters import (
     Addressee,
@@ -36,6 +35,7 @@ from familydesk.db.models.registry import Family
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError, NotFoundError
 from familydesk.kernel.files import write_atomically
+from familydesk.registry.centre import get_centre, province_of
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)

@@ -23,8 +23,8 @@ from familydesk.cards.records import CardRow
 from familydesk.db.base import utcnow
 from familydesk.db.models.cards import Benefit, Card, Partner, Redemption
 from familydesk.i18n import N_, _, format_date
+from familydesk.kernel import clock
 from familydesk.kernel.errors import NotFoundError
-from familydesk.scheduling.calendar_rules import TIMEZONE
 from familydesk.trust import permissions
 
 #: Short words for each reason, for logs and exports (translate with ``_()``).
@@ -144,8 +144,8 @@ def redeem(
     assert partner is not None
     moment = at or utcnow()
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=TIMEZONE)
-    day = moment.astimezone(TIMEZONE).date()
+        moment = moment.replace(tzinfo=clock.ROME)
+    day = moment.astimezone(clock.ROME).date()
     row = benefit_rows(session, [benefit])[0]
     reason, message, card = _decide(session, benefit, row, partner, typed, day)
     redemption = Redemption(
@@ -193,7 +193,7 @@ def _rows(session: Session, redemptions: list[Redemption]) -> list[RedemptionRow
         rows.append(
             RedemptionRow(
                 r.id,
-                r.at.astimezone(TIMEZONE).replace(tzinfo=None),
+                r.at.astimezone(clock.ROME).replace(tzinfo=None),
                 r.benefit_id,
                 labels[r.benefit_id],
                 partner_id,
@@ -211,8 +211,8 @@ def _rows(session: Session, redemptions: list[Redemption]) -> list[RedemptionRow
 
 def local_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     """The instants from the start of ``first`` to the start of the day after ``last``."""
-    start = datetime.combine(first, time(), TIMEZONE)
-    end = datetime.combine(last + timedelta(days=1), time(), TIMEZONE)
+    start = datetime.combine(first, time(), clock.ROME)
+    end = datetime.combine(last + timedelta(days=1), time(), clock.ROME)
     return start, end
 
 

@@ -11,12 +11,13 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.resources_common import clean_text, remove_or_retire
 from familydesk.db.database import load_for_update
 from familydesk.db.models.cards import Card, CardType
+from familydesk.db.removal import remove_or_retire
 from familydesk.i18n import _, format_money, format_number, ngettext
 from familydesk.kernel import clock
 from familydesk.kernel.errors import FieldErrors, NotFoundError
+from familydesk.kernel.fields import clean_text
 from familydesk.trust import permissions
 
 

@@ -50,10 +50,10 @@ def _secret() -> str:
 
 def unlock_file(path: str | Path) -> None:
     """Unlock ``path`` if it is an encrypted file whose key this process does not know yet."""
-    from familydesk.db import encryption
+    from familydesk.db import encryption, encryption_keys
 
     if encryption.needs_key(path):
-        encryption.unlock(path, _secret())
+        encryption_keys.unlock(path, _secret())
 
 
 def unlock_database(location: str | None) -> None:
@@ -66,7 +66,7 @@ def unlock_database(location: str | None) -> None:
 
 
 def _new_passphrase() -> str:
-    from familydesk.db.encryption import check_passphrase
+    from familydesk.db.encryption_keys import check_passphrase
 
     if os.environ.get(NEW_PASSPHRASE_VARIABLE):
         passphrase = os.environ[NEW_PASSPHRASE_VARIABLE]
@@ -85,12 +85,12 @@ def _new_passphrase() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk.cli import _database_location, open_database
-    from familydesk.db import encryption
+    from familydesk.cli import database_location, open_database
+    from familydesk.db import encryption, encryption_convert, encryption_keys
     from familydesk.db.location import resolve_database_url
     from familydesk.trust import audit, permissions
 
-    url = resolve_database_url(_database_location(args))
+    url = resolve_database_url(database_location(args))
     if url.get_backend_name() != "sqlite":
         raise FamilyDeskError(
             _(
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     path = Path(str(url.database))
     old = _secret() if args.change_passphrase and encryption.is_encrypted(path) else None
     if old is not None:
-        encryption.unlock(path, old)
+        encryption_keys.unlock(path, old)
     database = open_database(args, permissions.SETTINGS)
     try:
         if database.role != "admin":
@@ -124,14 +124,14 @@ def run(args: argparse.Namespace) -> int:
         passphrase = _new_passphrase()
         action = "change_passphrase" if args.change_passphrase else "encrypt_database"
         if args.change_passphrase:
-            encryption.change_passphrase(path, old or "", passphrase)
+            encryption_keys.change_passphrase(path, old or "", passphrase)
             database.write(audit.record, action, None, note="sqlcipher")
             print(_("The passphrase of {path} was changed.").format(path=path))
             return 0
         operator, role = database.operator, database.role
     finally:
         database.dispose()
-    recovery = encryption.encrypt_database(path, passphrase)
+    recovery = encryption_convert.encrypt_database(path, passphrase)
     _after_encryption(args, operator, role, action)
     print(_("The database {path} is now encrypted.").format(path=path))
     print(_("Recovery key: {key}").format(key=recovery))
@@ -150,12 +150,12 @@ def _after_encryption(
 ) -> None:
     """Audit the change, take a first encrypted backup, warn about older plain backups."""
     from familydesk.admin import backups
-    from familydesk.cli import _database_location
+    from familydesk.cli import database_location
     from familydesk.db import encryption
     from familydesk.db.database import Database
     from familydesk.trust import audit
 
-    database = Database.open(_database_location(args), site_code=args.site)
+    database = Database.open(database_location(args), site_code=args.site)
     try:
         database.operator, database.role = operator, role
         database.write(audit.record, action, None, note="sqlcipher")

@@ -71,7 +71,7 @@ def run_appointments(args: argparse.Namespace) -> int:
 
 
 def run_contacts(args: argparse.Namespace) -> int:
-    from familydesk.transfer.contacts import export_contacts
+    from familydesk.frontdesk.export import export_contacts
 
     fmt, out = export_options(args)
     exported = _run(

@@ -102,7 +102,7 @@ class Database:
         version, after a verified backup when existing data is touched. A
         database made by a newer FamilyDesk raises ``DatabaseTooNewError``
         and is left untouched. An encrypted SQLite file opens with ``key`` or
-        the key unlocked earlier in this process (``encryption.unlock``);
+        the key unlocked earlier in this process (``encryption_keys.unlock``);
         without one it raises ``LockedDatabaseError``.
         """
         url = resolve_database_url(location)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 
-from familydesk.db import encryption
+from familydesk.db import encryption, encryption_convert, encryption_keys
 from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.kernel.errors import BackupError
@@ -176,7 +176,7 @@ class SQLiteBackend(Backend):
             with partial.open("rb") as fh:
                 os.fsync(fh.fileno())
             if self.key is not None:  # the wrapped keys travel with the copy
-                encryption.copy_sidecar(self.path, target)
+                encryption_keys.copy_sidecar(self.path, target)
             partial.replace(target)
         except (*encryption.db_errors(), OSError) as exc:
             partial.unlink(missing_ok=True)
@@ -218,7 +218,7 @@ def _restore_sqlite(target: Path, backup: Path, aside_folder: Path, key: bytes |
     errors = (*encryption.db_errors(), OSError, encryption.EncryptionError)
     try:
         if key is not None and backup_key is None:
-            encryption.export_encrypted(backup, incoming, key)
+            encryption_convert.export_encrypted(backup, incoming, key)
         else:
             _copy_sqlite(backup, incoming, backup_key)
         verify_sqlite_file(incoming, backup_key or key)
@@ -226,7 +226,7 @@ def _restore_sqlite(target: Path, backup: Path, aside_folder: Path, key: bytes |
             current_key = key if encryption.is_encrypted(target) else None
             _copy_sqlite(target, aside, current_key)  # a consistent copy, WAL included
             if current_key is not None:
-                encryption.copy_sidecar(target, aside)
+                encryption_keys.copy_sidecar(target, aside)
         for suffix in ("-wal", "-shm"):
             Path(str(target) + suffix).unlink(missing_ok=True)
         if backup_key is not None and backup_key != key:

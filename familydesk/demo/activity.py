@@ -27,7 +27,8 @@ from familydesk.demo.groups import GroupsSummary, plan_groups
 from familydesk.demo.planner import FamilyInfo, Planner
 from familydesk.demo.resources import RESOURCE_TABLES, DemoCalendar, write_resources
 from familydesk.demo.rows import advance_sequences
-from familydesk.scheduling.calendar_rules import TIMEZONE, local_now
+from familydesk.kernel import clock
+from familydesk.scheduling.calendar_rules import local_now
 
 #: A busy consortium desk records at most about this many contacts a year.
 CONTACTS_PER_YEAR_AT_MOST = 10_000
@@ -116,7 +117,7 @@ def fill_activity(
     """
     rng = random.Random(f"activity-{seed}")
     now = (now or local_now()).replace(tzinfo=None)
-    now_utc = now.replace(tzinfo=TIMEZONE).astimezone(UTC)
+    now_utc = now.replace(tzinfo=clock.ROME).astimezone(UTC)
     today = now.date()
     first_contact = contacts_from(today)
     first_day = today - timedelta(days=size.days_back)

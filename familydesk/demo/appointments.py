@@ -21,7 +21,7 @@ from familydesk.demo import desk_names as data
 from familydesk.demo.planner import Booking, FamilyInfo, Planner
 from familydesk.demo.resources import DemoStaff
 from familydesk.demo.rows import insert_rows, next_id, record
-from familydesk.scheduling.calendar_rules import TIMEZONE
+from familydesk.kernel import clock
 
 _BATCH = 5_000
 #: Who books (demo operators) and how often.
@@ -30,7 +30,7 @@ BOOKERS = {"reception": 70, "professional": 20, "coordinator": 10}
 
 def utc(day: date, minute: int) -> datetime:
     """A local wall-clock time as an aware UTC datetime (for audit-style columns)."""
-    local = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=TIMEZONE)
+    local = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=clock.ROME)
     return local.astimezone(UTC)
 
 
@@ -210,7 +210,7 @@ def _booked_at(
     if booking.request_id in booked_at:
         return booked_at[booking.request_id] + timedelta(minutes=rng.randint(5, 40))
     made = utc(booking.day - timedelta(days=rng.randint(2, 30)), rng.randrange(540, 750, 5))
-    return min(made, now.replace(tzinfo=TIMEZONE).astimezone(UTC) - timedelta(hours=1))
+    return min(made, now.replace(tzinfo=clock.ROME).astimezone(UTC) - timedelta(hours=1))
 
 
 def _write_series(

@@ -26,7 +26,7 @@ from familydesk.demo import desk_names as data
 from familydesk.demo.appointments import Families, utc
 from familydesk.demo.planner import FamilyInfo, Planner
 from familydesk.demo.rows import insert_rows, next_id, record
-from familydesk.scheduling.calendar_rules import TIMEZONE
+from familydesk.kernel import clock
 
 _BATCH = 5_000
 #: Busier on Mondays, quiet in August, busy again when schools start.
@@ -65,7 +65,7 @@ class _Desk:
     ) -> None:
         self.session, self.rng, self.planner = session, rng, planner
         self.now = now.astimezone(UTC)
-        self.today, self.last_day = now.astimezone(TIMEZONE).date(), last_day
+        self.today, self.last_day = now.astimezone(clock.ROME).date(), last_day
         self.site_id = session.info["site_id"]
         self.needs = dict(
             session.execute(select(Need.key, Need.id).where(Need.active.is_(True))).all()

@@ -24,7 +24,7 @@ from familydesk.db.models.registry import Family, Person
 from familydesk.demo.appointments import utc
 from familydesk.demo.group_names import WITHDRAW_REASONS, GroupSpec
 from familydesk.groups.enrolment import months_between
-from familydesk.scheduling.calendar_rules import TIMEZONE
+from familydesk.kernel import clock
 
 
 @dataclass
@@ -181,7 +181,7 @@ def sign_ups(
     """Sign-ups from ``pool`` in the window (first and last day), then withdrawals and
     promotions, in time order up to ``now`` (aware UTC); ``call_today``: someone
     withdraws today, so a full group has a promoted person still to inform."""
-    today = now.astimezone(TIMEZONE).date()
+    today = now.astimezone(clock.ROME).date()
     opens, closes = window
     until = min(closes, today)
     if until < opens:
@@ -210,7 +210,7 @@ def sign_ups(
             if not enrolled or not any(u.status == "waiting" for u in units):
                 continue
             unit = rng.choice(enrolled)
-        day = at.astimezone(TIMEZONE).date()
+        day = at.astimezone(clock.ROME).date()
         if kind == "sign_up":
             if used + _size(spec, unit) <= spec.capacity:
                 unit.status, unit.enrolled_on = "enrolled", day
@@ -265,7 +265,7 @@ def walk_ins(
         home, people = next(pool, (None, ()))
         if home is None:
             break
-        at = starts.replace(tzinfo=TIMEZONE).astimezone(UTC)
+        at = starts.replace(tzinfo=clock.ROME).astimezone(UTC)
         units.append(
             Unit(
                 home.id,

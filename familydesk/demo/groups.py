@@ -28,7 +28,8 @@ from familydesk.demo.group_names import CANCEL_REASONS, EDUCATORS, GROUPS, Group
 from familydesk.demo.planner import Planner
 from familydesk.demo.resources import DemoCalendar, DemoPlace, minutes
 from familydesk.demo.rows import RowWriter, advance_sequences
-from familydesk.scheduling.calendar_rules import TIMEZONE, national_holidays
+from familydesk.kernel import clock
+from familydesk.scheduling.calendar_rules import national_holidays
 
 GROUP_TABLES = ("parent_group", "group_educator", "group_session", "enrolment", "attendance")
 
@@ -79,9 +80,9 @@ def educators(session: Session) -> list[int]:
     taken = set(session.scalars(select(Operator.username)))
     password = session.scalar(select(Operator.password_hash).where(Operator.username == "educator"))
     if password is None:
-        from familydesk.trust.operators import DEMO_PASSWORD, _hasher
+        from familydesk.trust.operators import DEMO_PASSWORD, hash_password
 
-        password = _hasher.hash(DEMO_PASSWORD)
+        password = hash_password(DEMO_PASSWORD)
     for username, full_name in EDUCATORS:
         if len(found) >= 3:
             break
@@ -185,7 +186,7 @@ _MODELS = (Group, GroupEducator, GroupSession, Enrolment, Attendance)
 
 
 def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=TIMEZONE).astimezone(UTC)
+    return value.replace(tzinfo=clock.ROME).astimezone(UTC)
 
 
 def plan_groups(session: Session, planner: Planner, seed: int, now: datetime) -> GroupsSummary:
@@ -300,7 +301,7 @@ def _enrol(rows: RowWriter, group_id: int, unit: signups.Unit) -> list[int]:
             family_id=unit.family_id,
             status=unit.status,
             signed_up_at=unit.at,
-            signed_up_on=unit.at.astimezone(TIMEZONE).date(),
+            signed_up_on=unit.at.astimezone(clock.ROME).date(),
             enrolled_on=unit.enrolled_on,
             withdrawn_on=unit.withdrawn_on,
             withdraw_reason=unit.reason,

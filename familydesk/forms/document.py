@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterable
 from datetime import date
 from io import BytesIO
+from typing import Protocol
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -23,7 +24,6 @@ from reportlab.platypus import (
 )
 
 from familydesk import APP_NAME, __version__
-from familydesk.admin.centre import CentreDetails
 from familydesk.forms.address import postal_address
 from familydesk.forms.base import (
     ACCENT,
@@ -48,7 +48,31 @@ from familydesk.i18n import N_
 log = logging.getLogger(__name__)
 
 
-def _logo(centre: CentreDetails) -> ImageReader | None:
+class Letterhead(Protocol):
+    """What the top of every page shows: the centre's name, address, contacts and logo.
+
+    ``registry.centre.CentreDetails`` is one; forms sit below the registry and need only
+    these fields, so they name them here instead of importing the registry.
+    """
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def postcode(self) -> str: ...
+    @property
+    def town(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def email(self) -> str: ...
+    @property
+    def logo(self) -> bytes | None: ...
+
+
+def logo_image(centre: Letterhead) -> ImageReader | None:
+    """The centre's logo ready to draw, or None (none, or a damaged one: printing goes on)."""
     if not centre.logo:
         return None
     try:
@@ -61,7 +85,7 @@ def _logo(centre: CentreDetails) -> ImageReader | None:
 
 
 def _letterhead(
-    canvas: Canvas, centre: CentreDetails, lang: FormLanguage, logo: ImageReader | None
+    canvas: Canvas, centre: Letterhead, lang: FormLanguage, logo: ImageReader | None
 ) -> None:
     """The centre's logo, name and contacts at the top of a page, over a thin rule."""
     st = styles()
@@ -203,7 +227,7 @@ def _split_rows(table: Table) -> None:
 def build_pdf(
     story: list[Flowable],
     *,
-    centre: CentreDetails,
+    centre: Letterhead,
     lang: FormLanguage,
     title: str,
     footer: str,
@@ -238,7 +262,7 @@ def build_pdf(
         topPadding=0,
         bottomPadding=0,
     )
-    logo = _logo(centre)
+    logo = logo_image(centre)
     doc.addPageTemplates(
         [
             PageTemplate(
@@ -263,7 +287,7 @@ def day_list_pdf(
     *,
     title: str,
     day: date,
-    centre: CentreDetails,
+    centre: Letterhead,
     lang: FormLanguage,
     today: date,
 ) -> bytes:

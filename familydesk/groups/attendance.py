@@ -15,7 +15,6 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.resources_common import touch
 from familydesk.db.database import load_for_update
 from familydesk.db.models.groups import Attendance, Enrolment, Group, GroupSession
 from familydesk.groups.enrolment import EnrolmentRow, enrol, participants
@@ -23,6 +22,7 @@ from familydesk.groups.names import MARKS
 from familydesk.groups.sessions import SessionRow, sessions_of
 from familydesk.i18n import _, format_date
 from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.fields import touch
 from familydesk.scheduling.calendar_rules import local_now
 from familydesk.trust import audit, permissions
 

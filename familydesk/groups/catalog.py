@@ -14,7 +14,6 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.resources_common import clean_text, touch
 from familydesk.db.database import load_for_update
 from familydesk.db.models.appointments import Place, Room
 from familydesk.db.models.groups import Enrolment, Group, GroupEducator, GroupSession
@@ -22,6 +21,7 @@ from familydesk.db.models.registry import MemberComune, Operator
 from familydesk.groups.names import KINDS, TARGETS
 from familydesk.i18n import _, format_money, format_number, ngettext
 from familydesk.kernel.errors import FieldErrors, NotFoundError, ValidationError
+from familydesk.kernel.fields import clean_text, touch
 from familydesk.kernel.text import fold
 from familydesk.scheduling.calendar_rules import local_now
 from familydesk.trust import permissions

@@ -14,7 +14,6 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.forms.address import postal_block
 from familydesk.forms.base import (
     ACCENT,
@@ -35,7 +34,8 @@ from familydesk.groups.sessions import SessionRow
 from familydesk.groups.sheets import footer_text, venue_text
 from familydesk.i18n import N_
 from familydesk.kernel import clock
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
+from familydesk.registry.centre import CentreDetails
 
 TITLE = N_("Enrolment form")
 _DATE_WIDTHS = [w * mm for w in (10, 48, 26, 35)]

@@ -30,9 +30,8 @@ from familydesk.groups.catalog import get_group
 from familydesk.groups.figures import GroupFigures, period_figures
 from familydesk.i18n import _
 from familydesk.kernel.errors import ValidationError
-from familydesk.kernel.tabular import Exported, check_period, write_export
-from familydesk.scheduling.calendar_rules import hhmm
-from familydesk.transfer.exporter import write_csv
+from familydesk.kernel.tabular import Exported, check_period, write_csv, write_export
+from familydesk.kernel.text import hhmm
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)

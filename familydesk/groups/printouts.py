@@ -18,7 +18,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk import i18n
-from familydesk.admin.centre import get_centre, province_of
 from familydesk.db.models.groups import Enrolment
 from familydesk.db.models.registry import Family, Person
 from familydesk.groups.attendance import attendance_grid, enrolled_on_day
@@ -38,6 +37,7 @@ from familydesk.groups.summary_sheet import SummaryData, summary_pdf
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel.errors import FamilyDeskError, NotFoundError
 from familydesk.kernel.files import write_atomically
+from familydesk.registry.centre import get_centre, province_of
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.booking import HOLDING, MAX_MINUTES, _span, register_busy_source
+from familydesk.appointments.booking import HOLDING, MAX_MINUTES, register_busy_source, span_text
 from familydesk.db.models.appointments import Appointment, Room, Staff
 from familydesk.db.models.groups import Group, GroupEducator, GroupSession
 from familydesk.db.models.registry import Operator
@@ -101,7 +101,7 @@ def session_conflicts(
     leaders = _leaders(session, {s.group_id for s, _t in hits}, operator_ids)
     names = operator_names(session, {o for ids in leaders.values() for o in ids})
     for other, title in hits:
-        span = _span(other.starts_at, other.ends_at)
+        span = span_text(other.starts_at, other.ends_at)
         if room_id is not None and other.room_id == room_id:
             reasons.append(
                 _('room {room} is taken by the group "{group}" on {span}').format(
@@ -150,7 +150,7 @@ def _appointment_clashes(
     names = operator_names(session, staff.values()) if appointments and staff else {}
     reasons = []
     for other in appointments:
-        span = _span(other.starts_at, other.ends_at)
+        span = span_text(other.starts_at, other.ends_at)
         for staff_id in sorted(set(staff) & {other.staff_id, other.interpreter_id}):
             reasons.append(
                 _("{name} already has an appointment on {span}").format(
@@ -180,7 +180,9 @@ def own_overlaps(
     if exclude:
         query = query.where(GroupSession.id.not_in(exclude))
     rows = session.execute(query.order_by(GroupSession.starts_at)).all()
-    reasons = [_("the group already meets on {span}").format(span=_span(s, e)) for _i, s, e in rows]
+    reasons = [
+        _("the group already meets on {span}").format(span=span_text(s, e)) for _i, s, e in rows
+    ]
     return [row[0] for row in rows], reasons
 
 
@@ -227,7 +229,7 @@ def booked_over_sessions(
     leaders = _leaders(session, {s.group_id for s, _t in hits}, {row[2] for row in staff})
     reasons = []
     for other, title in hits:
-        span = _span(other.starts_at, other.ends_at)
+        span = span_text(other.starts_at, other.ends_at)
         if other.room_id in room_ids:
             reasons.append(
                 _('room {room} is taken by the group "{group}" on {span}').format(

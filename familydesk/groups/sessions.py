@@ -19,7 +19,6 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, exists, select
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.resources_common import clean_text
 from familydesk.db.database import load_for_update
 from familydesk.db.models.appointments import Place, Room
 from familydesk.db.models.groups import Attendance, Group, GroupEducator, GroupSession
@@ -28,6 +27,7 @@ from familydesk.groups.catalog import require_read
 from familydesk.groups.session_checks import session_conflicts
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel.errors import FamilyDeskError, NotFoundError, ValidationError
+from familydesk.kernel.fields import clean_text
 from familydesk.scheduling.calendar_rules import Rules, local_now
 from familydesk.trust import permissions
 

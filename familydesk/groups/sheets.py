@@ -18,7 +18,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from familydesk import APP_NAME
-from familydesk.admin.centre import CentreDetails
 from familydesk.forms.base import (
     ACCENT,
     CONTENT_WIDTH,
@@ -38,7 +37,8 @@ from familydesk.groups.names import KINDS, translated
 from familydesk.groups.sessions import SessionRow
 from familydesk.i18n import N_
 from familydesk.kernel import clock
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
+from familydesk.registry.centre import CentreDetails
 
 SIGNATURES_TITLE = N_("Signature sheet")
 CERTIFICATE_TITLE = N_("Certificate of attendance")

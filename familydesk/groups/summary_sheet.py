@@ -18,7 +18,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.forms.base import MARGIN, PAGE_HEIGHT, FormLanguage, esc, styles
 from familydesk.forms.blocks import fields_table, grid_table, section, table_style
 from familydesk.forms.document import build_pdf
@@ -29,6 +28,7 @@ from familydesk.groups.names import KINDS, MARK_LETTERS, MARKS, translated
 from familydesk.groups.sheets import footer_text, hours_text, venue_text
 from familydesk.i18n import N_
 from familydesk.kernel import clock
+from familydesk.registry.centre import CentreDetails
 
 TITLE = N_("Attendance summary")
 #: Text width of a landscape page.

@@ -1,14 +1,15 @@
 """Where an export goes: a file written all at once, or a text stream (the terminal).
 
-Shared by every export (families, appointments, contacts), so that they all
+Shared by every export (families, appointments, contacts, groups, cards), so that they all
 write CSV the same way: UTF-8 with a BOM and CRLF line ends in files, as Excel
 writes and reads them, ``;`` between fields.
 """
 
 from __future__ import annotations
 
+import csv
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,6 +44,23 @@ def write_export(fmt: str, out: Path | None, stream: IO[str] | None, produce: Pr
     count = produce(buffer, "\r\n")
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
     return Exported(count, write_atomically(out, buffer.getvalue().encode(encoding)))
+
+
+def write_csv(
+    rows: Iterable[Sequence[object]],
+    out: IO[str],
+    lineterminator: str = "\r\n",
+    *,
+    header: Sequence[str],
+) -> int:
+    """``;``-separated ``rows`` under ``header`` into ``out``; how many rows."""
+    writer = csv.writer(out, delimiter=";", lineterminator=lineterminator)
+    writer.writerow(header)
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
 
 
 def check_period(first: date, last: date) -> None:

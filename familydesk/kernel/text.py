@@ -1,4 +1,4 @@
-"""Text folding for search and duplicate detection.
+"""Text folding for search and duplicate detection, and times of day as text.
 
 "Nicolò" and "nicolo", "D'Angelo" and "dangelo" must meet: accents, case,
 apostrophes and punctuation are folded away. Pure functions, no I/O.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime, time
 
 _APOSTROPHES = str.maketrans("", "", "'’‘`´")
 _APOSTROPHES_TO_SPACE = str.maketrans("'’‘`´", "     ")
@@ -83,3 +84,8 @@ def query_terms(text: str) -> list[str]:
         digits = phone_digits(stripped)
         return [digits] if digits else []
     return fold(stripped).split()
+
+
+def hhmm(value: datetime | time) -> str:
+    """A time of day as every screen, sheet and export writes it: 24 hours, "09:05"."""
+    return value.strftime("%H:%M")

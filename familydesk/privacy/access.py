@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from familydesk.db.models.registry import ErasureRequest, Family, PersonMerge
 from familydesk.kernel import clock
+from familydesk.registry.centre import get_centre
 from familydesk.registry.families import load_person
 from familydesk.trust import audit, permissions
 
@@ -221,7 +222,6 @@ def write_access_export(
     session: Session, person_id: int, folder: Path, language: str
 ) -> list[Path]:
     """Write ``<uid>.json`` and ``<uid>.pdf`` into ``folder``; returns their paths."""
-    from familydesk.admin.centre import get_centre
     from familydesk.privacy.access_sheet import access_pdf
 
     data = subject_access(session, person_id)

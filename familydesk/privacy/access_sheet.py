@@ -8,7 +8,6 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.appointments.names import STATUSES
 from familydesk.forms.base import CONTENT_WIDTH, FormLanguage, esc, styles
 from familydesk.forms.blocks import fields_table, grid_table, section
@@ -16,6 +15,7 @@ from familydesk.forms.document import build_pdf
 from familydesk.groups.names import ENROLMENT_STATUSES
 from familydesk.i18n import N_
 from familydesk.kernel import clock
+from familydesk.registry.centre import CentreDetails
 
 TITLE = N_("Personal data held (GDPR art. 15)")
 _HIDDEN = {"id", "family_id", "site_id", "person_id", "version"}

@@ -1,4 +1,5 @@
-"""The family registry: households, members, consents, search and duplicates.
+"""The family registry: households, members, consents, search and duplicates, and the
+centre they belong to (its details, letterhead and member comuni).
 
 Services take a session, never commit, and return the plain records of
 :mod:`familydesk.registry.records`.

@@ -8,12 +8,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from familydesk.admin.centre import province_of
 from familydesk.db.database import load_for_update
 from familydesk.db.models.registry import Consent, Family, Person
 from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.kernel.errors import FamilyDeskError, NotFoundError
+from familydesk.registry.centre import province_of
 from familydesk.registry.records import (
     CHILD_RELATIONS,
     EARLY_CHILDHOOD_AGE,

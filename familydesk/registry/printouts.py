@@ -15,11 +15,11 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from familydesk.admin.centre import get_centre
 from familydesk.forms.base import FormError, FormLanguage
-from familydesk.privacy.notice_sheet import privacy_pdf
+from familydesk.registry.centre import get_centre
 from familydesk.registry.families import get_family, load_person
 from familydesk.registry.intake_sheet import intake_pdf
+from familydesk.registry.notice_sheet import privacy_pdf
 from familydesk.trust import audit, permissions
 
 __all__ = [

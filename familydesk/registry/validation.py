@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -11,11 +10,10 @@ from familydesk.i18n import _
 from familydesk.italy import taxcode
 from familydesk.kernel import clock
 from familydesk.kernel.errors import FieldErrors, ValidationError
+from familydesk.kernel.fields import EMAIL, PHONE
 from familydesk.registry.limits import FAMILY_LIMITS, MEMBER_LIMITS, length_errors
 from familydesk.registry.records import RELATIONS, FamilyInput, MemberInput
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^[0-9 +()./-]{5,}$")
 MAX_ISEE = Decimal("10000000")
 
 
@@ -73,9 +71,9 @@ def clean_member(member: MemberInput, today: date | None = None) -> MemberInput:
         )
     if not sex and not any(field in ("sex", "tax_code") for field, _m in errors.found):
         errors.add("sex", _("Sex: choose F or M (or enter the tax code)."))
-    if member.email.strip() and not _EMAIL.match(member.email.strip()):
+    if member.email.strip() and not EMAIL.match(member.email.strip()):
         errors.add("email", _("E-mail: expected an address like nome@esempio.it."))
-    if member.phone.strip() and not _PHONE.match(member.phone.strip()):
+    if member.phone.strip() and not PHONE.match(member.phone.strip()):
         errors.add("phone", _("Phone: use digits, spaces and + only, for example 347 1234567."))
     errors.raise_any()
     return replace(
@@ -102,9 +100,9 @@ def clean_family(family: FamilyInput) -> FamilyInput:
     name = " ".join(family.name.split())
     if not name:
         errors.add("name", _("Family name: please enter the family's surname."))
-    if family.email.strip() and not _EMAIL.match(family.email.strip()):
+    if family.email.strip() and not EMAIL.match(family.email.strip()):
         errors.add("email", _("E-mail: expected an address like nome@esempio.it."))
-    if family.phone.strip() and not _PHONE.match(family.phone.strip()):
+    if family.phone.strip() and not PHONE.match(family.phone.strip()):
         errors.add("phone", _("Phone: use digits, spaces and + only, for example 347 1234567."))
     if family.isee_value is not None and not (Decimal(0) <= family.isee_value < MAX_ISEE):
         errors.add("isee_value", _("ISEE: expected an amount in euro, 0 or more."))

@@ -20,9 +20,7 @@ from familydesk.db.models.appointments import Absence, Closure, OpeningHours, Pl
 from familydesk.db.models.registry import MemberComune
 from familydesk.i18n import _, current_language, format_date
 from familydesk.kernel import clock
-
-#: Every centre is in Italy: appointment times are wall-clock times there.
-TIMEZONE = clock.ROME
+from familydesk.kernel.text import hhmm
 
 
 def local_now() -> datetime:
@@ -36,10 +34,6 @@ def national_holidays(year: int, language: str = "it") -> dict[date, str]:
     return dict(
         holiday_library.Italy(years=year, language="it_IT" if language == "it" else "en_US").items()
     )
-
-
-def hhmm(value: datetime | time) -> str:
-    return value.strftime("%H:%M")
 
 
 class Rules:

@@ -9,10 +9,9 @@ without members has no row to write: it appears only in the JSON export.
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 from familydesk.db.models.registry import Family
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError
-from familydesk.kernel.tabular import write_export
+from familydesk.kernel.tabular import write_csv, write_export
 from familydesk.transfer.columns import COLUMN_NAMES
 from familydesk.transfer.values import relation_word
 from familydesk.trust import audit, permissions
@@ -156,22 +155,6 @@ def family_documents(session: Session) -> Iterator[dict[str, object]]:
         }
 
 
-def write_csv(
-    rows: Iterable[Sequence[object]],
-    out: IO[str],
-    lineterminator: str = "\r\n",
-    header: Sequence[str] = COLUMN_NAMES,
-) -> int:
-    """``;``-separated rows under ``header`` (the import's Italian column names by default)."""
-    writer = csv.writer(out, delimiter=";", lineterminator=lineterminator)
-    writer.writerow(header)
-    count = 0
-    for row in rows:
-        writer.writerow(row)
-        count += 1
-    return count
-
-
 def write_xlsx(rows: Iterator[list[object]], path: Path, title: str = "famiglie") -> int:
     """Write an XLSX workbook (one sheet, Italian headers, dates as dates, codes as text)."""
     from openpyxl import Workbook
@@ -244,7 +227,7 @@ def _export(session: Session, fmt: str, out: Path | None, stream: IO[str] | None
 
 def _write_text(session: Session, fmt: str, fh: IO[str], lineterminator: str) -> int:
     if fmt == "csv":
-        return write_csv(family_rows(session), fh, lineterminator)
+        return write_csv(family_rows(session), fh, lineterminator, header=COLUMN_NAMES)
     documents = list(family_documents(session))
     json.dump(documents, fh, ensure_ascii=False, indent=2)
     fh.write("\n")

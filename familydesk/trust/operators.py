@@ -42,6 +42,11 @@ _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,49}$")
 _hasher = PasswordHasher()
 
 
+def hash_password(password: str) -> str:
+    """The Argon2 hash stored for ``password`` (the demo gives its operators one)."""
+    return _hasher.hash(password)
+
+
 class SignInError(FamilyDeskError):
     """Wrong name or password, a disabled or locked account."""
 

@@ -172,6 +172,18 @@ def require(session: Session, permission: str) -> None:
         raise refusal(role, permission)
 
 
+def require_resources_read(session: Session) -> None:
+    """Listing bookable resources (services, staff, places, rooms, days) is harmless:
+    it needs ``VIEW_REGISTRY`` or ``APPOINTMENTS``."""
+    if not (allowed(session, VIEW_REGISTRY) or allowed(session, APPOINTMENTS)):
+        raise refusal(role_of(session), APPOINTMENTS)
+
+
+def require_resources_write(session: Session) -> None:
+    """Changing bookable resources needs ``SETTINGS`` (coordinators and admins)."""
+    require(session, SETTINGS)
+
+
 def _changed_columns(obj: object) -> set[str]:
     from sqlalchemy import inspect
 

@@ -18,9 +18,9 @@ from familydesk.appointments.export import CSV_COLUMNS, export_appointments
 from familydesk.appointments.lookup import staff_by_name
 from familydesk.db.database import Database
 from familydesk.frontdesk import ContactInput, RequestInput
+from familydesk.frontdesk.export import export_contacts
 from familydesk.kernel import clock
 from familydesk.kernel.errors import ValidationError
-from familydesk.transfer.contacts import export_contacts
 from familydesk.trust import audit, permissions
 from tests.appointments.calendar_data import Calendar, build
 from tests.appointments.print_data import Day, book_day

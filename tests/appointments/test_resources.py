@@ -12,7 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk import i18n
-from familydesk.admin import centre
 from familydesk.appointments import resources as res
 from familydesk.appointments.resources import (
     PlaceInput,
@@ -23,6 +22,7 @@ from familydesk.appointments.resources import (
 from familydesk.db.database import Database
 from familydesk.db.models.appointments import Absence, Appointment, Service
 from familydesk.kernel.errors import ConflictError, ValidationError
+from familydesk.registry import centre
 from familydesk.trust import operators
 from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import signed_in

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.cards.card_sheet import CardFace, card_pdf, fit_names
 from familydesk.cards.issue import issue_card, replace_card
 from familydesk.cards.numbers import compose, grouped
@@ -27,6 +26,7 @@ from familydesk.cards.records import card_by_number
 from familydesk.db.database import Database
 from familydesk.forms.base import FONT, register_fonts
 from familydesk.kernel.errors import FamilyDeskError, NotFoundError, ValidationError
+from familydesk.registry.centre import CentreDetails
 from familydesk.trust import audit
 from familydesk.trust.permissions import PermissionDenied
 from tests.cards.card_data import TODAY, CardWorld, add_card

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.cards.partner_booklet import (
     BookletCategory,
     BookletComune,
     BookletPartner,
     partner_booklet_pdf,
 )
+from familydesk.registry.centre import CentreDetails
 from tests.cards.print_helpers import embedded, flat
 from tests.forms.conftest import CENTRE_NAME
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from familydesk.admin import backups
-from familydesk.db import encryption
+from familydesk.db import encryption, encryption_convert, encryption_keys
 from familydesk.db.database import Database
 from familydesk.db.models.registry import Family, Person
 from familydesk.kernel.errors import BackupError
@@ -51,7 +51,7 @@ def encrypted(db_location: str) -> tuple[Path, str]:
     add_family(database)
     database.dispose()
     assert SURNAME.encode() in raw_bytes(Path(db_location))
-    recovery = encryption.encrypt_database(db_location, PASSPHRASE)
+    recovery = encryption_convert.encrypt_database(db_location, PASSPHRASE)
     encryption.forget_keys()
     return Path(db_location), recovery
 
@@ -70,7 +70,7 @@ def test_encrypted_file_has_no_plaintext_and_opens_with_the_passphrase(
     assert len(recovery.split("-")) == 8 and all(len(g) == 4 for g in recovery.split("-"))
     with pytest.raises(encryption.LockedDatabaseError, match="encrypted"):
         Database.open(str(path))
-    encryption.unlock(path, PASSPHRASE)
+    encryption_keys.unlock(path, PASSPHRASE)
     database = open_signed(str(path))
     try:
         assert database.encrypted
@@ -86,9 +86,9 @@ def test_wrong_passphrase_is_refused_and_the_file_untouched(encrypted: tuple[Pat
     path, _recovery = encrypted
     before = path.read_bytes(), encryption.sidecar(path).read_bytes()
     with pytest.raises(encryption.EncryptionError, match="not right"):
-        encryption.unlock(path, "not the passphrase")
+        encryption_keys.unlock(path, "not the passphrase")
     with pytest.raises(encryption.EncryptionError, match="not right"):
-        encryption.change_passphrase(path, "not the passphrase", "a brand new phrase")
+        encryption_keys.change_passphrase(path, "not the passphrase", "a brand new phrase")
     assert encryption.known_key(path) is None
     assert (path.read_bytes(), encryption.sidecar(path).read_bytes()) == before
 
@@ -96,22 +96,22 @@ def test_wrong_passphrase_is_refused_and_the_file_untouched(encrypted: tuple[Pat
 @requires_sqlcipher
 def test_recovery_key_opens_and_resets_the_passphrase(encrypted: tuple[Path, str]) -> None:
     path, recovery = encrypted
-    key = encryption.unlock(path, recovery.lower().replace("-", " "))
-    assert key == encryption.unlock(path, PASSPHRASE)
-    encryption.change_passphrase(path, recovery, "la nuova frase segreta")
+    key = encryption_keys.unlock(path, recovery.lower().replace("-", " "))
+    assert key == encryption_keys.unlock(path, PASSPHRASE)
+    encryption_keys.change_passphrase(path, recovery, "la nuova frase segreta")
     with pytest.raises(encryption.EncryptionError):
-        encryption.unlock(path, PASSPHRASE)
-    assert encryption.unlock(path, "la nuova frase segreta") == key
-    encryption.change_passphrase(path, "la nuova frase segreta", "una terza frase")
-    assert encryption.unlock(path, "una terza frase") == key
+        encryption_keys.unlock(path, PASSPHRASE)
+    assert encryption_keys.unlock(path, "la nuova frase segreta") == key
+    encryption_keys.change_passphrase(path, "la nuova frase segreta", "una terza frase")
+    assert encryption_keys.unlock(path, "una terza frase") == key
     with pytest.raises(encryption.EncryptionError, match="at least 10"):
-        encryption.change_passphrase(path, "una terza frase", "short")
+        encryption_keys.change_passphrase(path, "una terza frase", "short")
 
 
 @requires_sqlcipher
 def test_backups_stay_encrypted_and_restore(encrypted: tuple[Path, str], tmp_path: Path) -> None:
     path, recovery = encrypted
-    encryption.unlock(path, PASSPHRASE)
+    encryption_keys.unlock(path, PASSPHRASE)
     database = open_signed(str(path))
     copy = backups.make_backup(database, "backup", tmp_path / "copies")
     assert encryption.is_encrypted(copy) and SURNAME.encode() not in copy.read_bytes()
@@ -133,7 +133,7 @@ def test_backups_stay_encrypted_and_restore(encrypted: tuple[Path, str], tmp_pat
         from familydesk.db.dialect import verify_sqlite_file
 
         verify_sqlite_file(copy, b"\0" * 32)
-    key = encryption.unlock(copy, recovery)
+    key = encryption_keys.unlock(copy, recovery)
     verify_sqlite_file(copy, key)
     backups.rotate(tmp_path / "copies")
 
@@ -150,7 +150,7 @@ def test_migrations_run_on_an_encrypted_file(empty_location: str, tmp_path: Path
     with old.engine.connect() as conn, conn.begin():
         command.upgrade(migrate.alembic_config(conn), "0001")
     old.dispose()
-    encryption.encrypt_database(empty_location, PASSPHRASE)
+    encryption_convert.encrypt_database(empty_location, PASSPHRASE)
     upgraded = open_signed(empty_location, backup_folder=tmp_path / "b")
     try:
         with upgraded.engine.connect() as conn:
@@ -170,7 +170,7 @@ def test_plain_backup_restored_over_an_encrypted_database_is_encrypted(
     add_family(database)
     plain_copy = backups.make_backup(database, "backup", tmp_path / "copies")
     database.dispose()
-    encryption.encrypt_database(db_location, PASSPHRASE)
+    encryption_convert.encrypt_database(db_location, PASSPHRASE)
     database = open_signed(db_location)
     backups.restore(database, plain_copy)
     path = Path(db_location)
@@ -196,7 +196,7 @@ def test_without_the_module_encryption_is_disabled_with_the_reason(
         plain = tmp_path / "plain.sqlite3"
         Database.open(str(plain)).dispose()
         with pytest.raises(encryption.EncryptionError, match="sqlcipher3"):
-            encryption.encrypt_database(plain, PASSPHRASE)
+            encryption_convert.encrypt_database(plain, PASSPHRASE)
         assert not encryption.is_encrypted(plain)
     finally:
         encryption._probe.cache_clear()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from familydesk import cli
-from familydesk.db import encryption
+from familydesk.db import encryption, encryption_keys
 from familydesk.db.database import Database
 from familydesk.trust.operators import add_operator
 from tests.conftest import CLI_PASSWORD
@@ -72,7 +72,7 @@ def test_encrypt_end_to_end(
     code, out, err = run(capsys, "restore", str(copy), "--db", str(elsewhere))
     assert code == 0, err
     assert encryption.is_encrypted(elsewhere) and encryption.sidecar(elsewhere).exists()
-    encryption.unlock(elsewhere, "un'altra frase lunga")
+    encryption_keys.unlock(elsewhere, "un'altra frase lunga")
     restored = Database.open(str(elsewhere))
     try:
         assert surnames(restored) == [SURNAME]

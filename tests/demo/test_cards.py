@@ -37,7 +37,8 @@ from familydesk.db.models.cards import (
 from familydesk.db.models.registry import Family, MemberComune
 from familydesk.demo.partner_names import HOURS, KINDS, PARTNERS
 from familydesk.demo.resources import minutes
-from familydesk.scheduling.calendar_rules import TIMEZONE, national_holidays
+from familydesk.kernel import clock
+from familydesk.scheduling.calendar_rules import national_holidays
 from tests.conftest import PgServer
 from tests.demo.test_appointments import _filled
 
@@ -57,7 +58,7 @@ def _rows(database: Database, query: Any) -> list[Any]:
 
 
 def _local_day(moment: datetime) -> date:
-    return moment.astimezone(TIMEZONE).date()
+    return moment.astimezone(clock.ROME).date()
 
 
 # -- cards --------------------------------------------------------------------------------
@@ -294,7 +295,7 @@ def test_a_year_of_uses_with_every_reason(demo: tuple[Database, datetime]) -> No
     assert 0.75 < reasons[""] / len(uses) < 0.92
     assert all(u.accepted == (u.reason == "") for u in uses)
     assert [u.at for u in uses] == sorted(u.at for u in uses)
-    local_now = now.replace(tzinfo=TIMEZONE)
+    local_now = now.replace(tzinfo=clock.ROME)
     assert all(local_now - timedelta(days=366) < u.at <= local_now for u in uses)
 
 
@@ -302,7 +303,7 @@ def test_uses_fall_within_the_partners_opening_hours(demo: tuple[Database, datet
     database, _now = demo
     hours = {name: HOURS[KINDS[kind].hours] for _code, kind, name, _how in PARTNERS}
     for use in _rows(database, _USES):
-        at = use.at.astimezone(TIMEZONE)
+        at = use.at.astimezone(clock.ROME)
         minute = at.hour * 60 + at.minute
         spans = hours[use.name].get(at.weekday(), ())
         assert any(minutes(a) <= minute < minutes(b) for a, b in spans), (use.name, at)

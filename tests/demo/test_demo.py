@@ -10,12 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from familydesk.admin import centre
 from familydesk.db.database import Database
 from familydesk.db.models.registry import Family, Person
 from familydesk.demo import fill_demo
 from familydesk.demo.generator import _tax_code
 from familydesk.kernel.errors import FamilyDeskError
+from familydesk.registry import centre
 from tests.helpers import open_signed
 
 

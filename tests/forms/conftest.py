@@ -14,10 +14,9 @@ from codicefiscale import codicefiscale as cf
 from pypdf import PdfReader
 
 from familydesk import registry
-from familydesk.admin import centre
-from familydesk.admin.centre import CentreDetails
 from familydesk.db.database import Database
-from familydesk.registry import FamilyDetail, FamilyInput, MemberInput
+from familydesk.registry import FamilyDetail, FamilyInput, MemberInput, centre
+from familydesk.registry.centre import CentreDetails
 
 TODAY = date(2026, 11, 22)
 CENTRE_NAME = "Centro per le Famiglie dell'Ambito di Suzzara"

@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from familydesk.admin import centre
-from familydesk.admin.centre import CentreDetails
 from familydesk.db.database import Database
 from familydesk.db.models.registry import Family, Person
 from familydesk.forms.address import postal_address, postal_block, postal_lines
 from familydesk.forms.base import FormLanguage
-from familydesk.registry import FamilyDetail
+from familydesk.registry import FamilyDetail, centre
+from familydesk.registry.centre import CentreDetails
 from familydesk.registry.printouts import render_intake, render_privacy
 from tests.forms.conftest import TODAY, make_family, pages_text
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.registry import FamilyDetail
+from familydesk.registry.centre import CentreDetails
 from tests.forms.conftest import CENTRE_NAME, pages_text
 from tests.helpers import run_cli as run
 

@@ -10,10 +10,9 @@ import pytest
 from pypdf import PdfReader
 
 from familydesk import i18n
-from familydesk.admin import centre
-from familydesk.admin.centre import CentreDetails
 from familydesk.db.database import Database
-from familydesk.registry import FamilyDetail
+from familydesk.registry import FamilyDetail, centre
+from familydesk.registry.centre import CentreDetails
 from familydesk.registry.printouts import intake_pdf
 from tests.forms.conftest import CENTRE_NAME, TODAY, make_family, pages_images, pages_text, tiny_png
 

@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.cards.letters import Addressee, CoverLetterData, cover_letter_pdf
 from familydesk.db.database import Database
 from familydesk.groups.catalog import get_group
@@ -22,6 +21,7 @@ from familydesk.groups.sheets import (
     signatures_pdf,
 )
 from familydesk.registry import FamilyDetail
+from familydesk.registry.centre import CentreDetails
 from familydesk.registry.printouts import intake_pdf
 from tests.forms.conftest import TODAY, pages_text
 from tests.groups.group_data import build_world

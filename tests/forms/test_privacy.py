@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.registry import FamilyDetail
+from familydesk.registry.centre import CentreDetails
 from familydesk.registry.printouts import privacy_pdf
 from familydesk.registry.records import PRIVACY_NOTICE_VERSION
 from tests.forms.conftest import CENTRE_NAME, TODAY, pages_text

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.appointments import booking
 from familydesk.appointments.lookup import staff_by_name
 from familydesk.appointments.printouts import print_agenda, print_call_list, print_slip
@@ -20,6 +19,7 @@ from familydesk.db.database import Database
 from familydesk.db.models.registry import Family
 from familydesk.forms.base import FormLanguage
 from familydesk.kernel.errors import FamilyDeskError, NotFoundError, ValidationError
+from familydesk.registry.centre import CentreDetails
 from familydesk.trust import audit
 from familydesk.trust.permissions import PermissionDenied
 from tests.appointments.calendar_data import Calendar, build, working_day

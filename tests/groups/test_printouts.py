@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.db.database import Database
 from familydesk.forms.base import FormLanguage
 from familydesk.groups.printouts import (
@@ -21,6 +20,7 @@ from familydesk.groups.printouts import (
     print_summary,
 )
 from familydesk.kernel.errors import FamilyDeskError, NotFoundError, ValidationError
+from familydesk.registry.centre import CentreDetails
 from familydesk.trust import audit
 from familydesk.trust.permissions import PermissionDenied
 from tests.forms.conftest import CENTRE_NAME, font_files, letterhead, pages_text  # noqa: F401

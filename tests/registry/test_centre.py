@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from familydesk.admin import centre
 from familydesk.db.database import Database
 from familydesk.italy import comuni
 from familydesk.kernel.errors import ConflictError, NotFoundError, ValidationError
+from familydesk.registry import centre
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 

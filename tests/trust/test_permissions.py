@@ -14,11 +14,10 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from familydesk import registry
-from familydesk.admin import centre
 from familydesk.db.database import Database
 from familydesk.db.models.registry import Family
 from familydesk.privacy import access as privacy
-from familydesk.registry import FamilyDetail, FamilyInput, MemberInput
+from familydesk.registry import FamilyDetail, FamilyInput, MemberInput, centre
 from familydesk.registry import printouts as forms
 from familydesk.transfer import export_families, import_table, read_table
 from familydesk.trust import audit, operators, permissions

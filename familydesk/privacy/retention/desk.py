@@ -26,18 +26,18 @@ from familydesk.db.models.appointments import Appointment
 from familydesk.db.models.frontdesk import Contact, ContactRequest
 from familydesk.db.models.registry import MemberComune, Person
 from familydesk.i18n import N_, _, format_date
+from familydesk.kernel import clock
 from familydesk.privacy.retention.kinds import (
     RetentionKind,
     register,
     register_activity,
     updated_for_retention,
 )
-from familydesk.scheduling.calendar_rules import TIMEZONE
 
 
 def _local(moment: datetime) -> datetime:
     """An aware cut-off as the naive wall-clock time appointments are stored in."""
-    return moment.astimezone(TIMEZONE).replace(tzinfo=None)
+    return moment.astimezone(clock.ROME).replace(tzinfo=None)
 
 
 register_activity(

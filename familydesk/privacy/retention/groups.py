@@ -19,17 +19,17 @@ from sqlalchemy.orm import Session
 
 from familydesk.db.models.groups import Attendance, Enrolment, GroupSession
 from familydesk.i18n import N_, _, format_date
+from familydesk.kernel import clock
 from familydesk.privacy.retention.kinds import (
     RetentionKind,
     register,
     register_activity,
     updated_for_retention,
 )
-from familydesk.scheduling.calendar_rules import TIMEZONE
 
 
 def _local(moment: datetime) -> datetime:
-    return moment.astimezone(TIMEZONE).replace(tzinfo=None)
+    return moment.astimezone(clock.ROME).replace(tzinfo=None)
 
 
 register_activity(

@@ -240,6 +240,6 @@ def _retention(kind: str) -> Words | str:
 
 
 def _weekday(weekday: int) -> str:
-    from familydesk.appointments.resources_common import weekday_name
+    from familydesk.kernel.fields import weekday_name
 
     return weekday_name(weekday)

@@ -31,7 +31,8 @@ from familydesk.appointments.series import SeriesResult, book_series
 from familydesk.appointments.slots import FreeSlot, SlotQuery, find_free_slots
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.kernel.errors import FamilyDeskError, ValidationError
-from familydesk.scheduling.calendar_rules import hhmm, local_now
+from familydesk.kernel.text import hhmm
+from familydesk.scheduling.calendar_rules import local_now
 from familydesk.ui.appointments.booking_form import BookingForm
 from familydesk.ui.appointments.slot_panel import SlotPanel
 from familydesk.ui.shell.errors import show_error

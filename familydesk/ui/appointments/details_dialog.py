@@ -27,7 +27,8 @@ from familydesk.appointments.printouts import print_slip
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.i18n import _, format_date
 from familydesk.kernel.errors import FamilyDeskError
-from familydesk.scheduling.calendar_rules import hhmm, local_now
+from familydesk.kernel.text import hhmm
+from familydesk.scheduling.calendar_rules import local_now
 from familydesk.ui.appointments.fields import TimeField, read_moment
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.shell.runner import Runner

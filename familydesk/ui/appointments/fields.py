@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from familydesk.appointments.resources import parse_clock
 from familydesk.i18n import _
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
 from familydesk.ui.widgets.fields import DateField
 
 

@@ -24,7 +24,7 @@ from familydesk.appointments.names import STATUSES
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.i18n import _
 from familydesk.kernel import clock
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
 from familydesk.ui.appointments.grid_paint import (
     HEADER,
     MAX_ROW,

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from familydesk.appointments.calendar_view import ClosedSpan
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.i18n import babel_locale
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
 
 RULER = 52
 HEADER = 42

@@ -27,7 +27,7 @@ from familydesk.appointments.slots import FreeSlot
 from familydesk.i18n import _, format_date
 from familydesk.kernel import clock
 from familydesk.kernel.errors import FamilyDeskError
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
 from familydesk.trust import permissions
 from familydesk.ui.appointments.booking_dialog import (  # fmt: skip
     booked_summary,

@@ -11,10 +11,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from familydesk.admin.centre import MemberComuneRow
 from familydesk.cards.partners import PartnerInput, PartnerRow, category_names, save_partner
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.registry.centre import MemberComuneRow
 from familydesk.ui.settings.appointments_form import FieldForm
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.shell.runner import Runner

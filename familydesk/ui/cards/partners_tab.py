@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk.admin.centre import MemberComuneRow, list_member_comuni
 from familydesk.cards.lookup import today as local_today
 from familydesk.cards.partners import PartnerRow, category_names, list_partners, remove_partner
 from familydesk.i18n import _, format_number, ngettext
+from familydesk.registry.centre import MemberComuneRow, list_member_comuni
 from familydesk.trust import permissions
 from familydesk.ui.cards import printing
 from familydesk.ui.cards.common import CardsTab

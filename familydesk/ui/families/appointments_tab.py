@@ -18,7 +18,7 @@ from familydesk.appointments.names import STATUSES
 from familydesk.appointments.queries import AppointmentRow, appointments_of_family
 from familydesk.i18n import _, format_date, format_number
 from familydesk.kernel import clock
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.widgets.fields import record_table
 from familydesk.ui.widgets.page import PageContext

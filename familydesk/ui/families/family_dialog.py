@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import registry
-from familydesk.admin import centre
 from familydesk.i18n import _
 from familydesk.italy import comuni
 from familydesk.kernel.errors import FieldErrors, ValidationError
-from familydesk.registry import FamilyDetail, FamilyInput
+from familydesk.registry import FamilyDetail, FamilyInput, centre
 from familydesk.registry.validation import clean_family
 from familydesk.trust import permissions
 from familydesk.ui.shell.runner import Runner

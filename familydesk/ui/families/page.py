@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk.admin.centre import MemberComuneRow, list_member_comuni
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.registry import (
     RELATIONS,
@@ -26,6 +25,7 @@ from familydesk.registry import (
     family_page,
     search_page,
 )
+from familydesk.registry.centre import MemberComuneRow, list_member_comuni
 from familydesk.trust import permissions
 from familydesk.ui.families.detail import FamilyDetailView
 from familydesk.ui.families.family_dialog import FamilyDialog

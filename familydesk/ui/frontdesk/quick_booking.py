@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.appointments.series import SeriesResult
 from familydesk.i18n import _, babel_locale, format_date, format_number, ngettext
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
 from familydesk.ui.appointments.booking_dialog import BookingDialog, open_booking_dialog
 from familydesk.ui.widgets.page import PageContext
 

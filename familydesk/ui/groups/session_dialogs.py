@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk.appointments.resources import PlaceRow, list_places
-from familydesk.appointments.resources_common import weekday_name
 from familydesk.groups.catalog import GroupRow
 from familydesk.groups.sessions import (
     Pattern,
@@ -36,6 +35,7 @@ from familydesk.groups.sessions import (
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel import clock
 from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.fields import weekday_name
 from familydesk.ui.appointments.fields import TimeField, read_moment
 from familydesk.ui.shell.runner import Runner
 from familydesk.ui.widgets.dialogs import day_label

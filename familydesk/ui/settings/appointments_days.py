@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 
 from familydesk.appointments import resources
 from familydesk.appointments.resources import ClosureRow, PatronDayRow, PlaceRow
-from familydesk.appointments.resources_common import weekday_name
 from familydesk.i18n import _, format_date
 from familydesk.kernel import clock
 from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.fields import weekday_name
 from familydesk.ui.settings.appointments_form import (
     FieldForm,
     list_table,

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from familydesk.appointments import resources
 from familydesk.appointments.resources import PlaceRow
-from familydesk.appointments.resources_common import weekday_name
 from familydesk.i18n import _
 from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.fields import weekday_name
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.shell.runner import Runner
 from familydesk.ui.widgets.fields import ErrorLine

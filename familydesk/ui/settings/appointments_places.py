@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk.admin import centre
-from familydesk.admin.centre import MemberComuneRow
 from familydesk.appointments import resources
 from familydesk.appointments.resources import PlaceInput, PlaceRow, RoomInput, RoomRow
 from familydesk.i18n import _
 from familydesk.kernel.errors import ValidationError
+from familydesk.registry import centre
+from familydesk.registry.centre import MemberComuneRow
 from familydesk.ui.settings.appointments_form import (
     ResourceEditor,
     active_box,

@@ -17,13 +17,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
-from familydesk.admin import centre
-from familydesk.admin.centre import MemberComuneRow
-from familydesk.appointments.resources_common import Removal
 from familydesk.cards import types
 from familydesk.cards.types import CardTypeInput, CardTypeRow
+from familydesk.db.removal import Removal
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel.errors import ConflictError, NotFoundError
+from familydesk.registry import centre
+from familydesk.registry.centre import MemberComuneRow
 from familydesk.ui.settings.appointments_form import ResourceEditor, state_text
 from familydesk.ui.settings.cards_form import RuleFields
 from familydesk.ui.shell.runner import Runner

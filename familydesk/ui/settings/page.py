@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import i18n
-from familydesk.admin import centre
 from familydesk.i18n import _
 from familydesk.italy import comuni
 from familydesk.kernel import preferences
 from familydesk.kernel.errors import ValidationError
+from familydesk.registry import centre
 from familydesk.trust import permissions
 from familydesk.ui.settings.access import confirm_language, who_can_change_text
 from familydesk.ui.settings.appointments import AppointmentsSettings

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import APP_NAME
-from familydesk.db import encryption
+from familydesk.db import encryption, encryption_keys
 from familydesk.db.location import resolve_database_url
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError
@@ -68,7 +68,7 @@ class UnlockDialog(QDialog):
         """Unlock with what was typed; a wrong passphrase keeps the dialog open with the reason."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            encryption.unlock(self.path, self.secret.text())
+            encryption_keys.unlock(self.path, self.secret.text())
         except FamilyDeskError as exc:
             self.error.show_message(exc.message)
             self.secret.selectAll()
@@ -91,7 +91,7 @@ def unlock_at_start(location: str | None, demo: bool, smoke: bool) -> bool:
         return True
     path = str(url.database)
     if os.environ.get("FAMILYDESK_DB_PASSPHRASE"):
-        encryption.unlock(path, os.environ["FAMILYDESK_DB_PASSPHRASE"])
+        encryption_keys.unlock(path, os.environ["FAMILYDESK_DB_PASSPHRASE"])
         return True
     if smoke:
         raise encryption.LockedDatabaseError(

@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from familydesk.appointments.resources_common import weekday_name
 from familydesk.i18n import format_date
 from familydesk.kernel.errors import FamilyDeskError
+from familydesk.kernel.fields import weekday_name
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.widgets.banner import Banner
 

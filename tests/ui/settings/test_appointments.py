@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from familydesk.admin import centre
 from familydesk.appointments import resources as res
 from familydesk.db.database import Database
+from familydesk.registry import centre
 from familydesk.ui.settings.appointments import AppointmentsSettings
 from familydesk.ui.settings.page import SettingsPage
 from familydesk.ui.shell.main_window import MainWindow

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from familydesk.db import encryption
+from familydesk.db import encryption, encryption_convert
 from familydesk.ui.settings.encryption import EncryptionBox
 from familydesk.ui.shell.unlock import UnlockDialog, unlock_at_start
 from familydesk.ui.widgets.page import PageContext
@@ -49,7 +49,7 @@ def test_box_is_disabled_with_the_reason_without_the_module(
 def test_unlock_dialog_refuses_a_wrong_passphrase_then_unlocks(
     db_location: str, qtbot: QtBot
 ) -> None:
-    recovery = encryption.encrypt_database(db_location, "frase segreta lunga")
+    recovery = encryption_convert.encrypt_database(db_location, "frase segreta lunga")
     encryption.forget_keys()
     dialog = UnlockDialog(db_location)
     qtbot.addWidget(dialog)
@@ -73,7 +73,7 @@ def test_unlock_dialog_refuses_a_wrong_passphrase_then_unlocks(
 def test_start_uses_the_environment_and_smoke_never_asks(
     db_location: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    encryption.encrypt_database(Path(db_location), "frase segreta lunga")
+    encryption_convert.encrypt_database(Path(db_location), "frase segreta lunga")
     encryption.forget_keys()
     with pytest.raises(encryption.LockedDatabaseError):
         unlock_at_start(db_location, demo=False, smoke=True)

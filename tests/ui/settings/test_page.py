@@ -8,9 +8,10 @@ from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from familydesk.admin import backups, centre
+from familydesk.admin import backups
 from familydesk.db.database import Database
 from familydesk.kernel import preferences
+from familydesk.registry import centre
 from familydesk.ui.settings.page import SettingsPage
 from familydesk.ui.shell.main_window import MainWindow
 

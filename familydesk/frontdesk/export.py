@@ -1,4 +1,4 @@
-"""Exporting walk-in contacts for the region's indicators: one row per request.
+"""Exporting the front desk's walk-in contacts for the region's indicators: one row per request.
 
 Minimised: families appear by uid only, anonymous visitors by their
 statistics (sex, birth year, citizenship, comune), and the requests' free-text
@@ -25,10 +25,10 @@ from familydesk.db.models.registry import Family
 from familydesk.frontdesk.contacts import CHANNELS, OUTCOMES
 from familydesk.frontdesk.needs import MACRO_AREAS, need_name
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.kernel.errors import ValidationError
-from familydesk.kernel.tabular import Exported, check_period, write_export
-from familydesk.scheduling.calendar_rules import TIMEZONE, hhmm
-from familydesk.transfer.exporter import write_csv
+from familydesk.kernel.tabular import Exported, check_period, write_csv, write_export
+from familydesk.kernel.text import hhmm
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ def request_lines(session: Session, first: date, last: date) -> Iterator[Request
         yield RequestLine(
             str(contact.uid),
             contact.contact_date,
-            contact.arrived_at.astimezone(TIMEZONE),
+            contact.arrived_at.astimezone(clock.ROME),
             contact.channel,
             contact.operator,
             str(family_uid) if family_uid else None,

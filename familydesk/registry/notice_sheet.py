@@ -7,7 +7,6 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from familydesk.admin.centre import CentreDetails
 from familydesk.forms.address import postal_address
 from familydesk.forms.base import (
     CHECKBOX,
@@ -29,7 +28,8 @@ from familydesk.forms.blocks import (
 from familydesk.forms.document import build_pdf
 from familydesk.i18n import N_
 from familydesk.kernel import clock
-from familydesk.privacy import notice_text as text
+from familydesk.registry import notice_text as text
+from familydesk.registry.centre import CentreDetails
 from familydesk.registry.records import (
     CONSENT_KINDS,
     PRIVACY_NOTICE_VERSION,

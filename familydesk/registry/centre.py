@@ -16,13 +16,12 @@ from familydesk.db.database import load_for_update
 from familydesk.db.models.registry import MemberComune, Site
 from familydesk.i18n import _
 from familydesk.kernel.errors import ValidationError
+from familydesk.kernel.fields import EMAIL, PHONE
 from familydesk.kernel.paging import Page
 from familydesk.trust import permissions
 
 #: Largest logo accepted (bytes): it is printed on every form.
 MAX_LOGO_BYTES = 1_000_000
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^[0-9 +()./-]{5,}$")
 _POSTCODE = re.compile(r"^\d{5}$")
 _CADASTRAL = re.compile(r"^[A-Z]\d{3}$")
 _PROVINCE = re.compile(r"^[A-Z]{2}$")
@@ -96,11 +95,11 @@ def validate_centre(details: CentreDetails) -> None:
         raise ValidationError("name", _("Centre name: at most 200 characters."))
     if details.postcode.strip() and not _POSTCODE.match(details.postcode.strip()):
         raise ValidationError("postcode", _("Postcode: expected 5 digits, for example 46029."))
-    if details.phone.strip() and not _PHONE.match(details.phone.strip()):
+    if details.phone.strip() and not PHONE.match(details.phone.strip()):
         raise ValidationError(
             "phone", _("Phone: use digits, spaces and + only, for example 0376 123456.")
         )
-    if details.email.strip() and not _EMAIL.match(details.email.strip()):
+    if details.email.strip() and not EMAIL.match(details.email.strip()):
         raise ValidationError(
             "email", _("E-mail: expected an address like centro.famiglie@comune.it.")
         )
