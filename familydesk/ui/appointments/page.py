@@ -76,6 +76,24 @@ def slot_label(row: AppointmentRow, slot: FreeSlot) -> str:
 
 
 class AppointmentsPage(Page):
+    #: The calendar (appointments, group sessions, closed times) and its choices.
+    shows = frozenset(
+        {
+            "appointment",
+            "appointment_series",
+            "group_session",
+            "service",
+            "staff",
+            "place",
+            "room",
+            "opening_hours",
+            "closure",
+            "absence",
+            "family",
+            "person",
+        }
+    )
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.available = context.may(permissions.APPOINTMENTS)

@@ -205,6 +205,17 @@ class FamilyDetailView(QWidget):
         self._focus_person = person_id
         self.runner.write(registry.open_family, family_id, on_done=self.show_family, owner=self)
 
+    def refresh(self) -> None:
+        """Read the family shown again (changed elsewhere); none shown, nothing read."""
+        if self.family is not None:
+            self.runner.read(
+                registry.get_family,
+                self.family.id,
+                on_done=self.show_family,
+                on_error=lambda _exc: self.show_family(None),
+                owner=self,
+            )
+
     def show_family(self, family: FamilyDetail | None) -> None:
         self.family = family
         for button in self.buttons.values():

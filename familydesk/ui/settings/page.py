@@ -52,6 +52,22 @@ def _label(info: comuni.ComuneInfo) -> str:
 
 
 class SettingsPage(Page):
+    shows = frozenset(
+        {
+            "site",
+            "member_comune",
+            "operator",
+            "service",
+            "staff",
+            "place",
+            "room",
+            "opening_hours",
+            "closure",
+            "absence",
+            "card_type",
+        }
+    )
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._details: centre.CentreDetails | None = None
