@@ -58,8 +58,9 @@ class FamilyDetailView(QWidget):
     changed = Signal()
     open_family = Signal(int)
 
-    def __init__(self, runner: Runner, parent: QWidget | None = None, *,
-                 context: PageContext | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, runner: Runner, parent: QWidget | None = None, *, context: PageContext | None = None
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.family: FamilyDetail | None = None
@@ -91,12 +92,17 @@ class FamilyDetailView(QWidget):
         self.consents_label = ElidedLabel()
         self.buttons: dict[str, QPushButton] = {}
         slots = {
-            "edit": self.edit_family, "add": self.add_member, "member": self.edit_member,
-            "remove": self.remove_member, "consent": self.record_consent,
-            "withdraw": self.withdraw_consent, "intake": self.print_intake,
-            "privacy": self.print_privacy, "access": self.export_personal_data,
+            "edit": self.edit_family,
+            "add": self.add_member,
+            "member": self.edit_member,
+            "remove": self.remove_member,
+            "consent": self.record_consent,
+            "withdraw": self.withdraw_consent,
+            "intake": self.print_intake,
+            "privacy": self.print_privacy,
+            "access": self.export_personal_data,
             "erasure": self.request_erasure,
-        }  # fmt: skip
+        }
         for key, slot in slots.items():
             button = QPushButton()
             button.setObjectName(f"{key}Button")
@@ -153,7 +159,9 @@ class FamilyDetailView(QWidget):
         if context is not None and context.may(permissions.CARDS):
             self.record_tabs.append(FamilyCardsTab(context))
         for tab in self.record_tabs:
-            tab.counted.connect(lambda n, t=tab: self.tabs.setTabText(self.tabs.indexOf(t), t.title(n)))  # fmt: skip
+            tab.counted.connect(
+                lambda n, t=tab: self.tabs.setTabText(self.tabs.indexOf(t), t.title(n))
+            )
             self.tabs.addTab(tab, "")
         layout.addWidget(self.tabs, 1)
         language_bar = (
@@ -165,31 +173,43 @@ class FamilyDetailView(QWidget):
         language_bar.addWidget(self.form_language_label)
         language_bar.addWidget(self.form_language)
         layout.addLayout(language_bar)
-        for keys, slot in (("Ctrl+E", self.edit_family), ("Ctrl+M", self.add_member),
-                           ("Ctrl+P", self.print_intake), ("Ctrl+K", self.record_consent)):  # fmt: skip
+        for keys, slot in (
+            ("Ctrl+E", self.edit_family),
+            ("Ctrl+M", self.add_member),
+            ("Ctrl+P", self.print_intake),
+            ("Ctrl+K", self.record_consent),
+        ):
             QShortcut(QKeySequence(keys), self, slot)
         self.retranslate_ui()
         self.show_family(None)
 
     def retranslate_ui(self) -> None:
         texts = {
-            "edit": _("Edit family"), "add": _("Add member"), "member": _("Edit member"),
-            "remove": _("Remove member"), "consent": _("Record consent"),
-            "withdraw": _("Withdraw"), "intake": _("Print intake sheet"),
+            "edit": _("Edit family"),
+            "add": _("Add member"),
+            "member": _("Edit member"),
+            "remove": _("Remove member"),
+            "consent": _("Record consent"),
+            "withdraw": _("Withdraw"),
+            "intake": _("Print intake sheet"),
             "privacy": _("Print privacy notice"),
             "access": _("Data copy (art. 15)…"),
             "erasure": _("Erasure (art. 17)…"),
-        }  # fmt: skip
+        }
         for key, text in texts.items():
             self.buttons[key].setText(text)
         self.form_language_label.setText(_("Language of printed forms"))
         tips = {"edit": "Ctrl+E", "add": "Ctrl+M", "consent": "Ctrl+K", "intake": "Ctrl+P"}
         for key, keys in tips.items():
             self.buttons[key].setToolTip(keys)
-        self.buttons["access"].setToolTip(_(
-            "Write everything held on the selected member (GDPR art. 15) as a PDF and a JSON file"))  # fmt: skip
-        self.buttons["erasure"].setToolTip(_(
-            "Record that the selected member asks to be erased (GDPR art. 17)"))  # fmt: skip
+        self.buttons["access"].setToolTip(
+            _(
+                "Write everything held on the selected member (GDPR art. 15) as a PDF and a JSON file"
+            )
+        )
+        self.buttons["erasure"].setToolTip(
+            _("Record that the selected member asks to be erased (GDPR art. 17)")
+        )
         self.form_language.setCurrentIndex(self.form_language.findData(i18n.current_language()))
         self.members.retranslate()
         self.consents.retranslate()
@@ -232,23 +252,32 @@ class FamilyDetailView(QWidget):
             for tab in self.record_tabs:
                 tab.show_family(None)
             return
-        self.runner.read(frontdesk.contacts_of_family, family.id, on_done=self._show_contacts,
-                         owner=self)  # fmt: skip
+        self.runner.read(
+            frontdesk.contacts_of_family, family.id, on_done=self._show_contacts, owner=self
+        )
         for tab in self.record_tabs:
             tab.show_family(family.id)
         self.title.setText(family.name)
         parts = [family.address, family.comune_name, family.phone, family.email]
         if family.isee_value is not None:
-            parts.append(_("ISEE {value}, expires on {date}").format(
-                value=format_money(family.isee_value), date=format_date(family.isee_expiry)))  # fmt: skip
+            parts.append(
+                _("ISEE {value}, expires on {date}").format(
+                    value=format_money(family.isee_value), date=format_date(family.isee_expiry)
+                )
+            )
         self.subtitle.setText(breakable(" · ".join(p for p in parts if p)))
         warnings = [_("ISEE expired")] if family.isee_expired(clock.today()) else []
         missing = family.missing_privacy
         if missing:
             warnings.append(_("privacy notice missing"))
         self.chips.set_labels([_(label) for label in family.markers.labels()], warnings)
-        self.banner.setText(breakable(_("Privacy notice not acknowledged for: {names}.").format(
-            names=", ".join(m.full_name for m in missing))))  # fmt: skip
+        self.banner.setText(
+            breakable(
+                _("Privacy notice not acknowledged for: {names}.").format(
+                    names=", ".join(m.full_name for m in missing)
+                )
+            )
+        )
         self.banner.setVisible(bool(missing))
         selected = self.selected_member()
         wanted = self._focus_person or (selected.id if selected else None)
@@ -287,8 +316,9 @@ class FamilyDetailView(QWidget):
         if detail is not None:
             self.show_family(detail)
         elif self.family is not None:
-            self.runner.read(registry.get_family, self.family.id, on_done=self.show_family,
-                             owner=self)  # fmt: skip
+            self.runner.read(
+                registry.get_family, self.family.id, on_done=self.show_family, owner=self
+            )
         self.changed.emit()
 
     # -- actions -------------------------------------------------------------
@@ -320,12 +350,20 @@ class FamilyDetailView(QWidget):
         if member is None:
             return
         answer = QMessageBox.question(
-            self, _("Remove member"),
-            _("Remove {name} from this family? Their consents are removed too.").format(name=member.full_name),
-        )  # fmt: skip
+            self,
+            _("Remove member"),
+            _("Remove {name} from this family? Their consents are removed too.").format(
+                name=member.full_name
+            ),
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self.runner.write(registry.remove_member, member.id, member.version,
-                              on_done=lambda _r: self._refresh(), owner=self)  # fmt: skip
+            self.runner.write(
+                registry.remove_member,
+                member.id,
+                member.version,
+                on_done=lambda _r: self._refresh(),
+                owner=self,
+            )
 
     def record_consent(self) -> None:
         member = self.selected_member()
@@ -341,8 +379,14 @@ class FamilyDetailView(QWidget):
             show_error(self, ValidationError("consent", _("Select a consent in the list first.")))
             return
         consent = self.consents.row_at(rows[0].row())
-        self.runner.write(registry.withdraw_consent, consent.id, consent.version, clock.today(),
-                          on_done=lambda _r: self._refresh(), owner=self)  # fmt: skip
+        self.runner.write(
+            registry.withdraw_consent,
+            consent.id,
+            consent.version,
+            clock.today(),
+            on_done=lambda _r: self._refresh(),
+            owner=self,
+        )
 
     # -- printing ------------------------------------------------------------
     def _print(self, kind: str, record_id: int) -> None:
@@ -350,8 +394,13 @@ class FamilyDetailView(QWidget):
 
         render = forms.render_intake if kind == "intake" else forms.render_privacy
         language = self.form_language.currentData()
-        self.runner.write(render, record_id, language,
-                         on_done=lambda pdf: self._open_pdf(kind, record_id, pdf), owner=self)  # fmt: skip
+        self.runner.write(
+            render,
+            record_id,
+            language,
+            on_done=lambda pdf: self._open_pdf(kind, record_id, pdf),
+            owner=self,
+        )
 
     def _open_pdf(self, kind: str, record_id: int, pdf: bytes) -> None:
         path = printout_path(kind, record_id)
@@ -398,13 +447,23 @@ class FamilyDetailView(QWidget):
         )
         if not folder:
             return
-        self.runner.write(write_access_export, member.id, Path(folder),
-                          self.form_language.currentData(), on_done=self._exported,
-                          owner=self)  # fmt: skip
+        self.runner.write(
+            write_access_export,
+            member.id,
+            Path(folder),
+            self.form_language.currentData(),
+            on_done=self._exported,
+            owner=self,
+        )
 
     def _exported(self, files: list[Path]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, _("Personal data exported"),
-                          _("The copy of the personal data (art. 15) is in these files:\n{files}").format(
-                              files="\n".join(str(path) for path in files)),
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            _("Personal data exported"),
+            _("The copy of the personal data (art. 15) is in these files:\n{files}").format(
+                files="\n".join(str(path) for path in files)
+            ),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.exec()

@@ -88,12 +88,23 @@ class PreviewModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 - Qt API
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (_("Line"), _("Family"), _("Surname"), _("Given name"), _("Tax code"),
-                  _("Status"), _("Reason"))  # fmt: skip
+        titles = (
+            _("Line"),
+            _("Family"),
+            _("Surname"),
+            _("Given name"),
+            _("Tax code"),
+            _("Status"),
+            _("Reason"),
+        )
         return titles[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -125,8 +136,9 @@ class PreviewModel(QAbstractTableModel):
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))  # fmt: skip
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1)
+            )
 
 
 class _ProgressRelay(QObject):
@@ -251,7 +263,7 @@ class ImportFamiliesDialog(QDialog):
                     people=format_number(s.people_new),
                     present=format_number(s.families_present),
                     rejected=format_number(s.rows_rejected),
-                )  # fmt: skip
+                )
             )
         else:
             self.counts.setText(_("Choose a file to see what will be imported."))
@@ -263,9 +275,11 @@ class ImportFamiliesDialog(QDialog):
     # -- actions -----------------------------------------------------------
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Import families"), str(self.path.parent if self.path else Path.home()),
+            self,
+            _("Import families"),
+            str(self.path.parent if self.path else Path.home()),
             _("Spreadsheets and FamilyDesk exports (*.csv *.xlsx *.xlsm *.txt *.json)"),
-        )  # fmt: skip
+        )
         if path:
             self.load_file(Path(path))
 
@@ -278,8 +292,9 @@ class ImportFamiliesDialog(QDialog):
         self.model.set_rows(())
         self.progress.setVisible(False)
         self._set_busy(True)
-        self.runner.read(preview_file, self.path, on_done=self._show_preview,
-                         on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.read(
+            preview_file, self.path, on_done=self._show_preview, on_error=self._failed, owner=self
+        )
 
     def start_import(self) -> None:
         if self.path is None or self._busy:
@@ -294,9 +309,16 @@ class ImportFamiliesDialog(QDialog):
         self.progress.setVisible(True)
         self._cancel = threading.Event()
         self._set_busy(True)
-        self.runner.call(_import_after_a_copy, self.runner.database, self.path, report,
-                         self._cancel, on_done=self._finished, on_error=self._failed,
-                         owner=self)  # fmt: skip
+        self.runner.call(
+            _import_after_a_copy,
+            self.runner.database,
+            self.path,
+            report,
+            self._cancel,
+            on_done=self._finished,
+            on_error=self._failed,
+            owner=self,
+        )
 
     @property
     def importing(self) -> bool:
@@ -318,8 +340,10 @@ class ImportFamiliesDialog(QDialog):
         if not self.importing:
             return ""
         name = self.path.name if self.path else ""
-        return _("Import of families from {file}: still running (Save lets it finish; "
-                 "Discard stops it and nothing is imported)").format(file=name)  # fmt: skip
+        return _(
+            "Import of families from {file}: still running (Save lets it finish; "
+            "Discard stops it and nothing is imported)"
+        ).format(file=name)
 
     def save_changes(self) -> None:
         """Let the import finish (the caller waits for the runner)."""
@@ -330,9 +354,11 @@ class ImportFamiliesDialog(QDialog):
 
     def save_template(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save a template"), str(Path.home() / "famiglie.xlsx"),
+            self,
+            _("Save a template"),
+            str(Path.home() / "famiglie.xlsx"),
             _("Excel workbook (*.xlsx);;CSV (*.csv)"),
-        )  # fmt: skip
+        )
         if path:
             try:
                 write_template(Path(path))
@@ -387,9 +413,12 @@ class ImportFamiliesDialog(QDialog):
         self.stop_button.setEnabled(self.importing and not self._cancel.is_set())  # type: ignore[union-attr]
 
 
-def _import_after_a_copy(database: Database, path: Path,
-                         progress: Callable[[int, int], None],
-                         cancel: threading.Event | None = None) -> ImportSummary:  # fmt: skip
+def _import_after_a_copy(
+    database: Database,
+    path: Path,
+    progress: Callable[[int, int], None],
+    cancel: threading.Event | None = None,
+) -> ImportSummary:
     """A verified copy (kept at least 7 days), then the import; no copy, no import.
 
     Runs on the runner's writer thread; ``cancel`` stops the import, which rolls back whole.

@@ -95,7 +95,9 @@ class AttendanceView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         self._keep_centred = False  # the operator takes over
         index = self.currentIndex()
-        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)  # fmt: skip
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
         if self.editable and index.isValid() and plain:
             key = event.key()
             mark = mark_for_key(event.text())
@@ -208,17 +210,28 @@ class AttendanceTab(QWidget):
     def retranslate_ui(self) -> None:
         self.save_button.setText(_("Save ({key})").format(key=SAVE_KEY))
         self.present_button.setText(_("All present"))
-        self.present_button.setToolTip(_("Marks present every empty cell of the current session; then correct the absent ones.") + f" ({ALL_PRESENT_KEY})")  # fmt: skip
+        self.present_button.setToolTip(
+            _(
+                "Marks present every empty cell of the current session; then correct the absent ones."
+            )
+            + f" ({ALL_PRESENT_KEY})"
+        )
         self.walk_in_button.setText(_("Add walk-in…"))
-        self.walk_in_button.setToolTip(_("Someone who came today without signing up: signed up and marked present."))  # fmt: skip
+        self.walk_in_button.setToolTip(
+            _("Someone who came today without signing up: signed up and marked present.")
+        )
         self.signatures_button.setText(_("Signature sheet"))
         self.certificates_button.setText(_("Certificates"))
-        self.certificates_button.setToolTip(_("Certificates of attendance for everyone who completed the course."))  # fmt: skip
+        self.certificates_button.setToolTip(
+            _("Certificates of attendance for everyone who completed the course.")
+        )
         self.signatures_button.setToolTip(_("The signature sheet of the current session."))
         letters = " · ".join(
             f"{translated(MARK_LETTERS, m)} = {translated(MARKS, m)}" for m in MARKS
         )
-        keys = _("Arrows move; a letter marks and goes down; Space changes the mark; Delete clears; {all} marks the empty cells present; {save} saves. * = not saved yet; grey = cannot be marked.").format(all=ALL_PRESENT_KEY, save=SAVE_KEY)  # fmt: skip
+        keys = _(
+            "Arrows move; a letter marks and goes down; Space changes the mark; Delete clears; {all} marks the empty cells present; {save} saves. * = not saved yet; grey = cannot be marked."
+        ).format(all=ALL_PRESENT_KEY, save=SAVE_KEY)
         self.legend.setText(f"{letters}. {keys}" if self.may_mark else letters)
         self.banner.retranslate_ui()
         self.model._repaint()
@@ -226,7 +239,13 @@ class AttendanceTab(QWidget):
 
     def _show_status(self) -> None:
         count = len(self.model.pending)
-        self.status.setText(ngettext("{n} mark not saved", "{n} marks not saved", count).format(n=format_number(count)) if count else "")  # fmt: skip
+        self.status.setText(
+            ngettext("{n} mark not saved", "{n} marks not saved", count).format(
+                n=format_number(count)
+            )
+            if count
+            else ""
+        )
         self.status.setVisible(bool(count))
 
     # -- loading -------------------------------------------------------------------
@@ -245,8 +264,13 @@ class AttendanceTab(QWidget):
             return
         column = self.view.currentIndex().column() if keep_column else None
         fetch = self.runner.write if audited else self.runner.read
-        fetch(open_attendance if audited else attendance_grid, self.group.id, owner=self,
-              on_error=self._failed, on_done=lambda grid: self._loaded(grid, column))  # fmt: skip
+        fetch(
+            open_attendance if audited else attendance_grid,
+            self.group.id,
+            owner=self,
+            on_error=self._failed,
+            on_done=lambda grid: self._loaded(grid, column),
+        )
 
     def _loaded(self, grid: AttendanceGrid, column: int | None) -> None:
         if self.group is None or grid.group_id != self.group.id:
@@ -258,13 +282,17 @@ class AttendanceTab(QWidget):
         elif self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), column))
         if not grid.participants:
-            self.banner.show_message("info", [_("Nobody is enrolled yet: sign people up on the Participants tab.")])  # fmt: skip
+            self.banner.show_message(
+                "info", [_("Nobody is enrolled yet: sign people up on the Participants tab.")]
+            )
 
     def current_session(self) -> SessionRow | None:
         column = self.view.currentIndex().column()
         if not self.model.sessions:
             return None
-        return self.model.sessions[column if column >= 0 else self.model.focus_column(local_now().date())]  # fmt: skip
+        return self.model.sessions[
+            column if column >= 0 else self.model.focus_column(local_now().date())
+        ]
 
     # -- marking and saving -----------------------------------------------------------
     def all_present(self) -> None:
@@ -284,17 +312,31 @@ class AttendanceTab(QWidget):
         for row in changed:
             marks = self.model.column_marks(row.id)
             sent = {(enrolment_id, row.id): mark for enrolment_id, mark in marks.items()}
-            self.runner.write(save_attendance, row.id, row.version, marks, owner=self,
-                              on_done=lambda saved, sent=sent: self._saved(saved, sent),
-                              on_error=lambda exc, row=row: self._refused_save(row, exc))  # fmt: skip
+            self.runner.write(
+                save_attendance,
+                row.id,
+                row.version,
+                marks,
+                owner=self,
+                on_done=lambda saved, sent=sent: self._saved(saved, sent),
+                on_error=lambda exc, row=row: self._refused_save(row, exc),
+            )
 
     def _saved(self, row: SessionRow, sent: dict[tuple[int, int], str | None]) -> None:
         self.model.session_saved(row, sent)
         self._one_done()
 
     def _refused_save(self, row: SessionRow, exc: BaseException) -> None:
-        reason = exc.message if isinstance(exc, FamilyDeskError) else _("the database could not be reached ({error}).").format(error=type(exc).__name__)  # fmt: skip
-        self._refused.append(_("Session of {day}: {reason}").format(day=format_date(row.starts_at.date()), reason=reason))  # fmt: skip
+        reason = (
+            exc.message
+            if isinstance(exc, FamilyDeskError)
+            else _("the database could not be reached ({error}).").format(error=type(exc).__name__)
+        )
+        self._refused.append(
+            _("Session of {day}: {reason}").format(
+                day=format_date(row.starts_at.date()), reason=reason
+            )
+        )
         self._one_done()
 
     def _one_done(self) -> None:
@@ -302,7 +344,11 @@ class AttendanceTab(QWidget):
         if self._saving:
             return
         if self._refused:
-            lines = [_("Not saved: your marks are still on screen (in italics). Press {key} to try again.").format(key=SAVE_KEY)]  # fmt: skip
+            lines = [
+                _(
+                    "Not saved: your marks are still on screen (in italics). Press {key} to try again."
+                ).format(key=SAVE_KEY)
+            ]
             self.banner.show_message("warning", lines + self._refused)
         else:
             self.banner.show_message("ok", [_("Attendance saved.")])
@@ -320,9 +366,11 @@ class AttendanceTab(QWidget):
         count = len(self.model.pending)
         if not count or self.group is None:
             return ""
-        return ngettext("Attendance of “{group}”: {n} mark not saved",
-                        "Attendance of “{group}”: {n} marks not saved", count).format(
-            group=self.group.title, n=format_number(count))  # fmt: skip
+        return ngettext(
+            "Attendance of “{group}”: {n} mark not saved",
+            "Attendance of “{group}”: {n} marks not saved",
+            count,
+        ).format(group=self.group.title, n=format_number(count))
 
     def save_changes(self) -> None:
         self.save()
@@ -336,10 +384,20 @@ class AttendanceTab(QWidget):
         if row is None or self.group is None:
             return None
         day = format_date(row.starts_at.date())
-        dialog = PeopleDialog(self.runner, _("Walk-in at the session of {day}").format(day=day),
-                              _("Who came without signing up: they are signed up to the group and marked present at this session."),
-                              lambda ids: dialog.run_each(add_walk_in, lambda: (row.id, row.version), ids,
-                                                          lambda done: (done.id, done.version)), self)  # fmt: skip
+        dialog = PeopleDialog(
+            self.runner,
+            _("Walk-in at the session of {day}").format(day=day),
+            _(
+                "Who came without signing up: they are signed up to the group and marked present at this session."
+            ),
+            lambda ids: dialog.run_each(
+                add_walk_in,
+                lambda: (row.id, row.version),
+                ids,
+                lambda done: (done.id, done.version),
+            ),
+            self,
+        )
         dialog.buttons.button(dialog.buttons.StandardButton.Save).setText(_("Add"))
         dialog.saved.connect(lambda _row: self._walked_in())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -161,11 +161,16 @@ class SettingsPage(Page):
     def _build_comuni_box(self) -> QGroupBox:
         self.comuni_box = QGroupBox()
         box = QVBoxLayout(self.comuni_box)
-        self.comuni_model = LazyTableModel(self.runner, centre.member_comuni_page, [
-            Column(lambda: _("Comune"), lambda r: r.name),
-            Column(lambda: _("Province"), lambda r: r.province),
-            Column(lambda: _("Cadastral code"), lambda r: r.cadastral_code),
-        ], parent=self)  # fmt: skip
+        self.comuni_model = LazyTableModel(
+            self.runner,
+            centre.member_comuni_page,
+            [
+                Column(lambda: _("Comune"), lambda r: r.name),
+                Column(lambda: _("Province"), lambda r: r.province),
+                Column(lambda: _("Cadastral code"), lambda r: r.cadastral_code),
+            ],
+            parent=self,
+        )
         self.comuni_model.failed.connect(lambda exc: show_error(self, exc))
         self.comuni_table = QTableView()
         self.comuni_table.setModel(self.comuni_model)
@@ -245,9 +250,13 @@ class SettingsPage(Page):
         self.who_can.setText(who_can_change_text())
         self.centre_box.setTitle(_("Centre (printed on every form)"))
         labels = {
-            "name": _("&Name"), "address": _("&Address"), "postcode": _("&Postcode"),
-            "town": _("&Town"), "phone": _("P&hone"), "email": _("&E-mail"),
-        }  # fmt: skip
+            "name": _("&Name"),
+            "address": _("&Address"),
+            "postcode": _("&Postcode"),
+            "town": _("&Town"),
+            "phone": _("P&hone"),
+            "email": _("&E-mail"),
+        }
         for key, text in labels.items():
             self.field_labels[key].setText(text)
         self.fields["name"].setPlaceholderText(_("e.g. Centro per le Famiglie dell'Ambito"))
@@ -319,8 +328,9 @@ class SettingsPage(Page):
         except ValidationError as exc:
             self._field_error(exc)
             return
-        self.runner.write(centre.save_centre, details, on_done=self._saved,
-                          on_error=self._save_failed, owner=self)  # fmt: skip
+        self.runner.write(
+            centre.save_centre, details, on_done=self._saved, on_error=self._save_failed, owner=self
+        )
 
     def _saved(self, details: centre.CentreDetails) -> None:
         self._show_details(details)
@@ -365,9 +375,13 @@ class SettingsPage(Page):
     def _show_logo(self) -> None:
         pixmap = QPixmap()
         if self._logo and pixmap.loadFromData(self._logo):
-            self.logo_preview.setPixmap(pixmap.scaled(
-                self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    self.logo_preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.logo_preview.setPixmap(QPixmap())
             self.logo_preview.setText(_("No logo"))
@@ -390,9 +404,15 @@ class SettingsPage(Page):
                 _("Comune: choose a comune from the list, e.g. “Suzzara (MN)”.")
             )
             return
-        self.runner.write(centre.add_member_comune, info.name, info.province, info.cadastral_code,
-                          on_done=lambda _row: self._comune_added(), on_error=self._comune_failed,
-                          owner=self)  # fmt: skip
+        self.runner.write(
+            centre.add_member_comune,
+            info.name,
+            info.province,
+            info.cadastral_code,
+            on_done=lambda _row: self._comune_added(),
+            on_error=self._comune_failed,
+            owner=self,
+        )
 
     def _comune_added(self) -> None:
         self.comune_input.clear()
@@ -410,6 +430,11 @@ class SettingsPage(Page):
             self.comuni_error.setText(_("Select a comune in the list first."))
             return
         row = self.comuni_model.row_at(rows[0].row())
-        self.runner.write(centre.remove_member_comune, row.id, row.version,
-                          on_done=lambda _none: self.comuni_model.reload(),
-                          on_error=self._comune_failed, owner=self)  # fmt: skip
+        self.runner.write(
+            centre.remove_member_comune,
+            row.id,
+            row.version,
+            on_done=lambda _none: self.comuni_model.reload(),
+            on_error=self._comune_failed,
+            owner=self,
+        )
