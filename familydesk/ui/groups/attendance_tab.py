@@ -1,9 +1,9 @@
 """The attendance grid: participants x sessions, marked from the keyboard.
 
-Keys in the grid (``familydesk.ui.groups.attendance_view``): arrows move; P, A, E (Italian: P, A, G) mark the cell and go down to the
-next participant; Space goes through the marks; Delete clears; Ctrl+Shift+P marks present
-every empty cell of the session; Ctrl+S saves the sessions changed (one save each, with
-its version). Marks not saved are in italics with an asterisk; a refused save keeps them.
+Keys in the grid (``familydesk.ui.groups.attendance_view``): arrows move; P, A, E
+(Italian: P, A, G) mark the cell and go down to the next participant; Space goes through
+the marks; Delete clears; Ctrl+Shift+P marks present every empty cell of the session;
+Ctrl+S saves the sessions changed (one save each, with its version). Marks not saved are in italics with an asterisk; a refused save keeps them.
 """
 
 from __future__ import annotations
