@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
 from familydesk import frontdesk
@@ -146,3 +148,26 @@ def test_a_write_to_tables_a_page_does_not_show_leaves_it_alone(
     desk = window.show_page("frontdesk")
     desk.runner.write(frontdesk.record_contact, _contact(family_id), owner=desk.form)
     assert not groups.stale
+
+
+def test_an_import_announces_the_new_families_to_the_other_pages(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from familydesk.ui.families.import_dialog import ImportFamiliesDialog
+    from tests.transfer import ROSSI_MARIO, write_csv
+
+    families = open_page(window, "families")
+    cards = window.show_page("cards")
+    window.show_page("families")
+    announced = _announced(window.context.runner)
+    path = write_csv(
+        tmp_path / "famiglie.csv",
+        ["famiglia;cognome;nome;codice_fiscale", f"1;Rossi;Mario;{ROSSI_MARIO}"],
+    )
+    dialog = ImportFamiliesDialog(window.context.runner, families)
+    dialog.load_file(path)
+    with qtbot.waitSignal(dialog.imported):
+        dialog.start_import()
+    [changes] = announced
+    assert {"family", "person"} <= changes.tables and changes.caused_by(families)
+    assert cards.stale and not families.stale

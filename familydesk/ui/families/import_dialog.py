@@ -47,7 +47,7 @@ from familydesk.transfer import (
 from familydesk.ui.families.import_preview import PreviewModel
 from familydesk.ui.shell import unsaved
 from familydesk.ui.shell.errors import show_error
-from familydesk.ui.shell.runner import Runner
+from familydesk.ui.shell.runner import Runner, write_noting_tables
 from familydesk.ui.widgets.fields import record_table
 
 
@@ -290,7 +290,8 @@ class ImportFamiliesDialog(QDialog):
         self.model.set_rows(summary.rows)
         self._show_counts()
 
-    def _finished(self, summary: ImportSummary) -> None:
+    def _finished(self, done: tuple[ImportSummary, frozenset[str]]) -> None:
+        summary, tables = done
         self.result_summary = summary
         self._set_busy(False)
         self.model.set_rows(summary.rows, done=True)
@@ -298,6 +299,7 @@ class ImportFamiliesDialog(QDialog):
         self.progress.setValue(1)
         self._show_counts()
         self.imported.emit(summary)
+        self.runner.announce(tables, owner=self)  # the other pages learn of the new families
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -328,10 +330,11 @@ def _import_after_a_copy(
     path: Path,
     progress: Callable[[int, int], None],
     cancel: threading.Event | None = None,
-) -> ImportSummary:
-    """A verified copy (kept at least 7 days), then the import; no copy, no import.
+) -> tuple[ImportSummary, frozenset[str]]:
+    """A verified copy (kept at least 7 days), then the import; no copy, no import. Returns
+    the summary and the tables the import wrote (the runner announces them).
 
     Runs on the runner's writer thread; ``cancel`` stops the import, which rolls back whole.
     """
     backups.make_backup(database, backups.BEFORE_IMPORT)
-    return database.write(import_file, path, progress=progress, cancel=cancel)
+    return write_noting_tables(database, import_file, path, progress=progress, cancel=cancel)

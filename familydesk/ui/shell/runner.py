@@ -68,6 +68,20 @@ class _Written:
     operator: str
 
 
+def write_noting_tables(
+    database: Database, fn: Callable[..., Any], *args: Any, **kwargs: Any
+) -> tuple[Any, frozenset[str]]:
+    """``database.write(fn, ...)``, and the tables its commit touched (any thread)."""
+    sessions: list[Session] = []
+
+    def run(session: Session, *args: Any, **kwargs: Any) -> Any:
+        sessions.append(session)
+        return fn(session, *args, **kwargs)
+
+    result = database.write(run, *args, **kwargs)
+    return result, changes.committed_tables(sessions[0])
+
+
 class _Relay(QObject):
     """Lives on the GUI thread; its signals carry results back there."""
 
@@ -153,14 +167,8 @@ class Runner(QObject):
         operator = database.operator
 
         def call() -> _Written:
-            sessions: list[Session] = []
-
-            def run(session: Session, *args: Any, **kwargs: Any) -> Any:
-                sessions.append(session)
-                return fn(session, *args, **kwargs)
-
-            result = database.write(run, *args, **kwargs)
-            return _Written(result, changes.committed_tables(sessions[0]), operator)
+            result, tables = write_noting_tables(database, fn, *args, **kwargs)
+            return _Written(result, tables, operator)
 
         self._start(self._writer, call, on_done, on_error, owner)
 
@@ -175,6 +183,12 @@ class Runner(QObject):
     ) -> None:
         """Run ``fn(*args, **kwargs)`` without a session (backups), on the writer thread."""
         self._start(self._writer, lambda: fn(*args, **kwargs), on_done, on_error, owner)
+
+    def announce(self, tables: frozenset[str], owner: QObject | None = None) -> None:
+        """Announce a write made outside ``write`` (an import run by ``call``, which commits
+        on its own): GUI thread, after it committed; nothing when no table was touched."""
+        if tables:
+            self.changed.emit(OpChanges(tables, self.database.operator, owner))
 
     def shutdown(self) -> None:
         """Refuse new work (the database is closing); queued jobs still finish."""
