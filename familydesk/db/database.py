@@ -31,7 +31,7 @@ from familydesk.db.location import describe, resolve_database_url
 from familydesk.db.models.registry import Site
 from familydesk.i18n import _
 from familydesk.kernel.errors import ConflictError, DatabaseLocationError, NotFoundError
-from familydesk.trust import hooks
+from familydesk.trust import changes, hooks
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,7 @@ class Database:
         for factory in (self._reader, self._writer):
             event.listen(factory, "before_flush", hooks.before_flush)
             event.listen(factory, "after_transaction_end", hooks.after_transaction_end)
+        changes.watch(self._writer)  # which tables a write touched (the UI's OpChanges)
         self.site_id: int | None = None
         #: Who works on this database (the signed-in operator): written in the audit trail.
         self.operator = ""

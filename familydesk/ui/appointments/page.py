@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QWidget
 
 from familydesk.appointments import booking
 from familydesk.appointments.booking import BookingConflict
-from familydesk.appointments.calendar_view import (  # fmt: skip
+from familydesk.appointments.calendar_view import (
     CalendarChoices,
     CalendarSpan,
     calendar_choices,
@@ -29,53 +29,46 @@ from familydesk.kernel import clock
 from familydesk.kernel.errors import FamilyDeskError
 from familydesk.kernel.text import hhmm
 from familydesk.trust import permissions
-from familydesk.ui.appointments.booking_dialog import (  # fmt: skip
+from familydesk.ui.appointments.booking_dialog import (
     booked_summary,
     conflict_text,
     open_booking_dialog,
 )
 from familydesk.ui.appointments.details_dialog import AppointmentDialog
 from familydesk.ui.appointments.grid import CalendarGrid
+from familydesk.ui.appointments.shown import (
+    FIRST_HOUR,
+    LAST_HOUR,
+    alternatives,
+    shown_days,
+    shown_minutes,
+)
 from familydesk.ui.appointments.toolbar import CalendarToolbar, Resource, StatusLegend
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.widgets.banner import Banner
 from familydesk.ui.widgets.page import Page, PageContext, desk_roles_reason
 from familydesk.ui.widgets.printing import print_pdf
 
-#: The grid shows at least these hours; it grows to the opening hours and appointments.
-FIRST_HOUR, LAST_HOUR = 8, 19
-
-
-def shown_days(span: CalendarSpan, days: list[date]) -> list[date]:
-    """Saturday and Sunday only when something is open or booked on them."""
-    booked = {r.starts_at.date() for r in span.appointments}
-    return [d for d in days if d.weekday() < 5 or len(days) == 1 or d in booked
-            or span.closed_all_day(d) is None]  # fmt: skip
-
-
-def shown_minutes(span: CalendarSpan) -> tuple[int, int]:
-    """The first and last minute of the day the grid shows, on whole hours."""
-    first, last = FIRST_HOUR * 60, LAST_HOUR * 60
-    if span.opens is not None and span.closes is not None:
-        first = min(first, span.opens.hour * 60)
-        last = max(last, span.closes.hour * 60 + (60 if span.closes.minute else 0))
-    for row in span.appointments:
-        first = min(first, row.starts_at.hour * 60)
-        end = row.ends_at.hour * 60 + row.ends_at.minute if row.ends_at.date() == row.starts_at.date() else 24 * 60  # fmt: skip
-        last = max(last, -(-end // 60) * 60)
-    return first, min(last, 24 * 60)
-
-
-def slot_label(row: AppointmentRow, slot: FreeSlot) -> str:
-    """A free slot said briefly: its day and time, and what differs from ``row``."""
-    text = f"{format_date(slot.starts_at.date())} {hhmm(slot.starts_at)}"
-    differs = [name for name, same in ((slot.staff, slot.staff_id == row.staff_id),
-                                       (slot.place, slot.place_id == row.place_id),
-                                       (slot.room, slot.room_id == row.room_id)) if name and not same]  # fmt: skip
-    return f"{text} ({', '.join(differs)})" if differs else text
-
 
 class AppointmentsPage(Page):
+    #: The calendar (appointments, group sessions, closed times) and its choices.
+    shows = frozenset(
+        {
+            "appointment",
+            "appointment_series",
+            "group_session",
+            "service",
+            "staff",
+            "place",
+            "room",
+            "opening_hours",
+            "closure",
+            "absence",
+            "family",
+            "person",
+        }
+    )
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.available = context.may(permissions.APPOINTMENTS)
@@ -115,10 +108,12 @@ class AppointmentsPage(Page):
         self.grid.open_requested.connect(self.open_appointment)
         self.grid.empty_activated.connect(lambda start: self.new_appointment(start))
         self.banner.link.connect(self._follow_link)
-        for keys, slot in (("Ctrl+N", lambda: self.new_appointment()),
-                           ("PgUp", lambda: self.toolbar.shift(-1)),
-                           ("PgDown", lambda: self.toolbar.shift(1)),
-                           ("Esc", self.banner.clear)):  # fmt: skip
+        for keys, slot in (
+            ("Ctrl+N", lambda: self.new_appointment()),
+            ("PgUp", lambda: self.toolbar.shift(-1)),
+            ("PgDown", lambda: self.toolbar.shift(1)),
+            ("Esc", self.banner.clear),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.retranslate_ui()
@@ -139,9 +134,15 @@ class AppointmentsPage(Page):
         self.toolbar.retranslate_ui()
         self.legend.retranslate_ui()
         self.agenda_button.setText(_("Print the day's agenda"))
-        self.agenda_button.setToolTip(_("The agenda of the professional shown, for the day shown (in week view: today, or the first day)."))  # fmt: skip
+        self.agenda_button.setToolTip(
+            _(
+                "The agenda of the professional shown, for the day shown (in week view: today, or the first day)."
+            )
+        )
         self.calls_button.setText(_("Tomorrow's call list"))
-        self.calls_button.setToolTip(_("Whom to phone to confirm tomorrow's appointments, with their numbers."))  # fmt: skip
+        self.calls_button.setToolTip(
+            _("Whom to phone to confirm tomorrow's appointments, with their numbers.")
+        )
         self.banner.retranslate_ui()
         if self._loaded_once:
             self.load()  # holiday names and weekdays come in the new language
@@ -158,8 +159,16 @@ class AppointmentsPage(Page):
     def _choices(self, choices: CalendarChoices) -> None:
         self.choices = choices
         staff = [Resource(s.id, s.name) for s in choices.professionals]
-        staff += [Resource(s.id, _("{name} (interpreter)").format(name=s.name)) for s in choices.interpreters]  # fmt: skip
-        rooms = [Resource(r.id, f"{r.name} — {p.name}") for p in choices.places for r in p.rooms if r.active]  # fmt: skip
+        staff += [
+            Resource(s.id, _("{name} (interpreter)").format(name=s.name))
+            for s in choices.interpreters
+        ]
+        rooms = [
+            Resource(r.id, f"{r.name} — {p.name}")
+            for p in choices.places
+            for r in p.rooms
+            if r.active
+        ]
         places = [Resource(p.id, f"{p.name} ({p.comune_name})") for p in choices.places]
         self.toolbar.blockSignals(True)
         for kind, resources in (("staff", staff), ("room", rooms), ("place", places)):
@@ -174,20 +183,45 @@ class AppointmentsPage(Page):
         if resource_id is None:
             self.span = None
             self.grid.set_data(days, [], [], FIRST_HOUR * 60, LAST_HOUR * 60, self.toolbar.kind_key)
-            self.banner.show_message("info", [_("Nothing to show yet: a coordinator adds the professionals, places and rooms in Settings.")])  # fmt: skip
+            self.banner.show_message(
+                "info",
+                [
+                    _(
+                        "Nothing to show yet: a coordinator adds the professionals, places and rooms in Settings."
+                    )
+                ],
+            )
             self.ready.emit()
             return
-        self.runner.read(calendar_span, self.toolbar.kind_key, resource_id, days[0], len(days),
-                         on_done=self._show, on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.read(
+            calendar_span,
+            self.toolbar.kind_key,
+            resource_id,
+            days[0],
+            len(days),
+            on_done=self._show,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _show(self, span: CalendarSpan) -> None:
-        if (span.kind, span.resource_id, span.first_day) != (self.toolbar.kind_key, self.toolbar.resource_id, self.toolbar.days()[0]):  # fmt: skip
+        if (span.kind, span.resource_id, span.first_day) != (
+            self.toolbar.kind_key,
+            self.toolbar.resource_id,
+            self.toolbar.days()[0],
+        ):
             return  # an older answer
         self.span = span
         days = [span.first_day + timedelta(days=n) for n in range(span.days)]
         first, last = shown_minutes(span)
-        self.grid.set_data(shown_days(span, days), list(span.appointments), list(span.closed),
-                           first, last, span.kind)  # fmt: skip
+        self.grid.set_data(
+            shown_days(span, days),
+            list(span.appointments),
+            list(span.closed),
+            first,
+            last,
+            span.kind,
+        )
         self.ready.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -204,28 +238,60 @@ class AppointmentsPage(Page):
     def print_agenda(self) -> None:
         staff_id = self.toolbar.resource_id
         if self.toolbar.kind_key != "staff" or staff_id is None:
-            self.banner.show_message("info", [_("Choose a professional's calendar to print their agenda.")])  # fmt: skip
+            self.banner.show_message(
+                "info", [_("Choose a professional's calendar to print their agenda.")]
+            )
             return
         day = self.agenda_day()
-        print_pdf(self.runner, self, print_agenda, staff_id, day, kind="agenda",
-                  key=f"{staff_id}-{day.isoformat()}", on_error=self._failed)  # fmt: skip
+        print_pdf(
+            self.runner,
+            self,
+            print_agenda,
+            staff_id,
+            day,
+            kind="agenda",
+            key=f"{staff_id}-{day.isoformat()}",
+            on_error=self._failed,
+        )
 
     def print_call_list(self) -> None:
         day = clock.today() + timedelta(days=1)
-        print_pdf(self.runner, self, print_call_list, day, kind="calls", key=day.isoformat(),
-                  on_error=self._failed)  # fmt: skip
+        print_pdf(
+            self.runner,
+            self,
+            print_call_list,
+            day,
+            kind="calls",
+            key=day.isoformat(),
+            on_error=self._failed,
+        )
 
     # -- moving --------------------------------------------------------------------
     def move(self, row: AppointmentRow, starts_at: datetime, **changes: object) -> None:
         """Move ``row`` to ``starts_at`` (the grid shows it there until the answer)."""
-        self.runner.write(booking.move, row.id, row.version, starts_at, **changes,
-                          on_done=lambda moved: self._moved(moved),
-                          on_error=lambda exc: self._move_refused(row, exc), owner=self)  # fmt: skip
+        self.runner.write(
+            booking.move,
+            row.id,
+            row.version,
+            starts_at,
+            **changes,
+            on_done=lambda moved: self._moved(moved),
+            on_error=lambda exc: self._move_refused(row, exc),
+            owner=self,
+        )
 
     def _moved(self, row: AppointmentRow) -> None:
-        self.banner.show_message("ok", [_("Moved: {who}, {day} {start}-{end}.").format(
-            who=row.who, day=format_date(row.starts_at.date()), start=hhmm(row.starts_at),
-            end=hhmm(row.ends_at))])  # fmt: skip
+        self.banner.show_message(
+            "ok",
+            [
+                _("Moved: {who}, {day} {start}-{end}.").format(
+                    who=row.who,
+                    day=format_date(row.starts_at.date()),
+                    start=hhmm(row.starts_at),
+                    end=hhmm(row.ends_at),
+                )
+            ],
+        )
         self.grid.select(row.id)
         self.reload()
 
@@ -237,14 +303,7 @@ class AppointmentsPage(Page):
         if not isinstance(exc, BookingConflict):
             self.banner.show_message("warning", [exc.message])
             return
-        self._alternatives = {}
-        links = []
-        for index, slot in enumerate(a for a in exc.alternatives if isinstance(a, FreeSlot)):
-            if (slot.starts_at, slot.staff_id, slot.place_id, slot.room_id) == (row.starts_at, row.staff_id, row.place_id, row.room_id):  # fmt: skip
-                continue  # where it already is
-            key = f"alternative:{index}"
-            self._alternatives[key] = (row, slot)
-            links.append((key, _("Move to {slot}").format(slot=slot_label(row, slot))))
+        self._alternatives, links = alternatives(row, exc)
         lines = conflict_text(exc).split("\n")
         if links:
             lines.append(_("Next free:"))
@@ -253,8 +312,13 @@ class AppointmentsPage(Page):
     def _follow_link(self, href: str) -> None:
         if href in self._alternatives:
             row, slot = self._alternatives.pop(href)
-            self.move(row, slot.starts_at, staff_id=slot.staff_id, place_id=slot.place_id,
-                      room_id=slot.room_id)  # fmt: skip
+            self.move(
+                row,
+                slot.starts_at,
+                staff_id=slot.staff_id,
+                place_id=slot.place_id,
+                room_id=slot.room_id,
+            )
 
     # -- opening and booking ----------------------------------------------------------
     def open_appointment(self, row: AppointmentRow) -> AppointmentDialog:
@@ -266,15 +330,23 @@ class AppointmentsPage(Page):
         return dialog
 
     def _changed(self, row: AppointmentRow) -> None:
-        self.banner.show_message("ok", [_("Saved: {who}, {day} {start}.").format(
-            who=row.who, day=format_date(row.starts_at.date()), start=hhmm(row.starts_at))])  # fmt: skip
+        self.banner.show_message(
+            "ok",
+            [
+                _("Saved: {who}, {day} {start}.").format(
+                    who=row.who, day=format_date(row.starts_at.date()), start=hhmm(row.starts_at)
+                )
+            ],
+        )
         self.reload()
 
     def new_appointment(self, starts_at: datetime | None = None):  # type: ignore[no-untyped-def]
         """The booking dialog, with the resource shown and ``starts_at`` filled in."""
         key = {"staff": "staff_id", "room": "room_id", "place": "place_id"}[self.toolbar.kind_key]
         prefill: dict[str, object] = {"starts_at": starts_at}
-        if self.toolbar.resource_id is not None and not self._is_interpreter(self.toolbar.resource_id):  # fmt: skip
+        if self.toolbar.resource_id is not None and not self._is_interpreter(
+            self.toolbar.resource_id
+        ):
             prefill[key] = self.toolbar.resource_id
         dialog = open_booking_dialog(self, self.context, **prefill)  # type: ignore[arg-type]
         dialog.booked.connect(self._booked)

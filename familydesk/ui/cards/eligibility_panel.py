@@ -10,9 +10,6 @@ card and its cover letter to print.
 
 from __future__ import annotations
 
-from datetime import date
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,76 +22,25 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from familydesk.cards.eligibility import Eligibility, check_eligibility
-from familydesk.cards.issue import cards_of_family, issue_card, valid_card
+from familydesk.cards.eligibility import Eligibility
+from familydesk.cards.issue import issue_card
 from familydesk.cards.records import CardRow
 from familydesk.cards.types import CardTypeRow, list_card_types
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.registry import FamilyDetail, get_family
-from familydesk.scheduling.calendar_rules import local_now
 from familydesk.trust import permissions
 from familydesk.ui.cards import printing
+from familydesk.ui.cards.eligibility_words import (
+    RuleLines,
+    cards_text,
+    check_with_cards,
+    expiry_text,
+    verdict,
+)
 from familydesk.ui.widgets.banner import Banner
 from familydesk.ui.widgets.dialogs import report
 from familydesk.ui.widgets.page import PageContext
-
-GREEN, RED, GREY, BLUE = "#1b6b2f", "#b3261e", "#4a5a6a", "#1f4e8c"
-
-
-def check_with_cards(session: Session, family_id: int, card_type_id: int,
-                     holder_id: int | None) -> tuple[Eligibility, list[CardRow], int | None]:  # fmt: skip
-    """The check, the family's cards and the id of the valid card a new one would
-    duplicate (``issue_card`` refuses it) in one read, on the runner's thread."""
-    result = check_eligibility(session, family_id, card_type_id, holder_id)
-    current = valid_card(session, family_id, card_type_id, result.holder_id, local_now().date())
-    return result, cards_of_family(session, family_id), current.id if current else None
-
-
-def card_line(card: CardRow, today: date) -> str:
-    """One of the family's cards in words: valid until, expired, revoked or replaced."""
-    state = card.state(today)
-    number = card.grouped_number
-    if state == "active":
-        return _("Already has card {number} (holder {holder}), valid until {day}.").format(
-            number=number, holder=card.holder, day=format_date(card.expires_on))  # fmt: skip
-    if state == "expired":
-        return _("Card {number} expired on {day}.").format(number=number, day=format_date(card.expires_on))  # fmt: skip
-    if state == "replaced":
-        return _("Card {number} was replaced by a duplicate on {day}.").format(number=number, day=format_date(card.revoked_on))  # fmt: skip
-    return _("Card {number} was revoked on {day}.").format(number=number, day=format_date(card.revoked_on))  # fmt: skip
-
-
-class RuleLines(QWidget):
-    """The rules of a check, one line each: a green ✓ or a red ✗ and the rule's words."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(3)
-        self._lines: list[tuple[bool, str]] = []
-
-    def set_rules(self, rules: list[tuple[bool, str]]) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self._lines = list(rules)
-        for met, text in rules:
-            mark = f'<span style="color:{GREEN if met else RED}; font-weight:600">{"✓" if met else "✗"}</span>'  # fmt: skip
-            label = QLabel(f"{mark}&nbsp;&nbsp;{escape(text)}")
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setWordWrap(True)
-            label.setObjectName("ruleMet" if met else "ruleNotMet")
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self._layout.addWidget(label)
-            label.show()
-
-    def lines(self) -> list[str]:
-        """The rules as shown: "✓ text" or "✗ text" (tests, accessibility)."""
-        return [f"{'✓' if met else '✗'} {text}" for met, text in self._lines]
 
 
 class EligibilityPanel(QWidget):
@@ -104,8 +50,9 @@ class EligibilityPanel(QWidget):
     issued = Signal(object)
     type_changed = Signal()
 
-    def __init__(self, context: PageContext, finder: QWidget | None = None,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, context: PageContext, finder: QWidget | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.runner = context.runner
@@ -153,7 +100,9 @@ class EligibilityPanel(QWidget):
         self.print_letter_button.setObjectName("printCoverLetter")
         for button in (self.issue_button, self.print_card_button, self.print_letter_button):
             button.setAutoDefault(False)  # Enter in a dialog must not issue or print
-        self.captions = {key: QLabel() for key in ("family", "type", "holder", "covers", "expiry", "cards")}  # fmt: skip
+        self.captions = {
+            key: QLabel() for key in ("family", "type", "holder", "covers", "expiry", "cards")
+        }
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for combo in (self.card_type, self.holder):  # as wide as their texts, not the panel
@@ -192,8 +141,14 @@ class EligibilityPanel(QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        captions = {"family": _("Family"), "type": _("Card type"), "holder": _("Holder"),
-                    "covers": _("Covers"), "expiry": _("Proposed expiry"), "cards": _("Cards of this type")}  # fmt: skip
+        captions = {
+            "family": _("Family"),
+            "type": _("Card type"),
+            "holder": _("Holder"),
+            "covers": _("Covers"),
+            "expiry": _("Proposed expiry"),
+            "cards": _("Cards of this type"),
+        }
         for key, text in captions.items():
             self.captions[key].setText(text)
         self.holder.setPlaceholderText(_("No member of the right age"))
@@ -210,8 +165,13 @@ class EligibilityPanel(QWidget):
     # -- what is checked ---------------------------------------------------------
     def load_types(self) -> None:
         """The active card types (keeps the one chosen), then the check again."""
-        self.runner.read(list_card_types, active_only=True, owner=self, on_done=self._types,
-                         on_error=self._failed)  # fmt: skip
+        self.runner.read(
+            list_card_types,
+            active_only=True,
+            owner=self,
+            on_done=self._types,
+            on_error=self._failed,
+        )
 
     def _types(self, rows: list[CardTypeRow]) -> None:
         keep = self.card_type_id()
@@ -234,8 +194,9 @@ class EligibilityPanel(QWidget):
 
     def set_family(self, family_id: int) -> None:
         """Check family ``family_id`` (read from the registry first)."""
-        self.runner.read(get_family, family_id, owner=self, on_done=self.show_detail,
-                         on_error=self._failed)  # fmt: skip
+        self.runner.read(
+            get_family, family_id, owner=self, on_done=self.show_detail, on_error=self._failed
+        )
 
     def show_detail(self, detail: FamilyDetail) -> None:
         """Check the family ``detail`` (as the family search gives it), holder chosen anew."""
@@ -248,7 +209,9 @@ class EligibilityPanel(QWidget):
         for member in detail.members:
             text = member.full_name
             if member.age is not None:
-                text = ngettext("{name}, {age} year", "{name}, {age} years", member.age).format(name=text, age=format_number(member.age))  # fmt: skip
+                text = ngettext("{name}, {age} year", "{name}, {age} years", member.age).format(
+                    name=text, age=format_number(member.age)
+                )
             self.holder.addItem(text, member.id)
         self.holder.setCurrentIndex(-1)
         self.holder.blockSignals(False)
@@ -274,8 +237,15 @@ class EligibilityPanel(QWidget):
             self._show()
             return
         asked = self._asked
-        self.runner.read(check_with_cards, self.detail.id, card_type_id, holder_id, owner=self,
-                         on_done=lambda done: self._checked(done, asked), on_error=self._failed)  # fmt: skip
+        self.runner.read(
+            check_with_cards,
+            self.detail.id,
+            card_type_id,
+            holder_id,
+            owner=self,
+            on_done=lambda done: self._checked(done, asked),
+            on_error=self._failed,
+        )
 
     def _checked(self, done: tuple[Eligibility, list[CardRow], int | None], asked: int) -> None:
         if asked != self._asked:
@@ -296,14 +266,26 @@ class EligibilityPanel(QWidget):
         return next((c for c in self.cards if c.id == self._current_id), None)
 
     def may_issue_now(self) -> bool:
-        return bool(self.may_issue and self.result and self.result.eligible and self.current_card() is None)  # fmt: skip
+        return bool(
+            self.may_issue and self.result and self.result.eligible and self.current_card() is None
+        )
 
     def _show(self) -> None:
         detail, result = self.detail, self.result
         if detail is None:
-            self.family_name.setText(_("Find the family above, or choose one in the list on the right.") if self.has_finder else "")  # fmt: skip
+            self.family_name.setText(
+                _("Find the family above, or choose one in the list on the right.")
+                if self.has_finder
+                else ""
+            )
         else:
-            self.family_name.setText(" — ".join(p for p in (_("Family {name}").format(name=detail.name), detail.comune_name) if p))  # fmt: skip
+            self.family_name.setText(
+                " — ".join(
+                    p
+                    for p in (_("Family {name}").format(name=detail.name), detail.comune_name)
+                    if p
+                )
+            )
         self._set_verdict(result)
         self.rules.set_rules([(r.met, r.text) for r in result.rules] if result else [])
         for widget in (self.holder, self.existing):
@@ -316,19 +298,7 @@ class EligibilityPanel(QWidget):
         self.issue_button.setEnabled(self.may_issue_now())
 
     def _set_verdict(self, result: Eligibility | None) -> None:
-        if self.types_loaded and not self.types:
-            text, colour = _("No card type is being issued: a coordinator sets them up in Settings → Family card."), GREY  # fmt: skip
-        elif result is None:
-            text, colour = "", GREY
-        elif result.eligible and (current := self.current_card()) is not None:
-            # Not a green "eligible": there is nothing to issue, the family has its card.
-            text = _("Already has card {number} of {card}, valid until {day}.").format(
-                number=current.grouped_number, card=result.card_type, day=format_date(current.expires_on))  # fmt: skip
-            colour = BLUE
-        elif result.eligible:
-            text, colour = _("Eligible for {card}").format(card=result.card_type), GREEN
-        else:
-            text, colour = _("Not eligible for {card}").format(card=result.card_type), RED
+        text, colour = verdict(self.types_loaded and not self.types, result, self.current_card())
         self.verdict.setText(text)
         self.form.setRowVisible(self.verdict, bool(text))
         self.verdict.setStyleSheet(f"color: {colour}; font-size: 13pt; font-weight: 600;")
@@ -336,16 +306,8 @@ class EligibilityPanel(QWidget):
     def _show_details(self, result: Eligibility) -> None:
         names = {m.id: m.full_name for m in self.detail.members} if self.detail else {}
         self.covers.setText(", ".join(names.get(i, "?") for i in result.members))
-        expiry = format_date(result.expires_on)
-        card_type = self.types.get(result.card_type_id)
-        if result.shortened_reason and card_type is not None:
-            months = card_type.validity_months
-            expiry += "\n" + ngettext("Shorter than the usual {n} month: {reason}.", "Shorter than the usual {n} months: {reason}.", months).format(n=format_number(months), reason=result.shortened_reason)  # fmt: skip
-        self.expiry.setText(expiry)
-        lines = [card_line(c, local_now().date()) for c in self.cards]
-        if self.current_card() is not None:
-            lines.append(_("Renew or replace it in the Card register."))
-        self.existing.setText("\n".join(lines) or _("None yet."))
+        self.expiry.setText(expiry_text(result, self.types.get(result.card_type_id)))
+        self.existing.setText(cards_text(self.cards, self.current_card()))
 
     def rule_lines(self) -> list[str]:
         return self.rules.lines()
@@ -357,16 +319,35 @@ class EligibilityPanel(QWidget):
         if not self.may_issue or result is None or self.detail is None:
             return
         if not self.may_issue_now():
-            reason = _("the family already has a valid card of this type.") if result.eligible else " ".join(result.reasons)  # fmt: skip
-            self.banner.show_message("warning", [_("The card cannot be issued: {reason}").format(reason=reason)])  # fmt: skip
+            reason = (
+                _("the family already has a valid card of this type.")
+                if result.eligible
+                else " ".join(result.reasons)
+            )
+            self.banner.show_message(
+                "warning", [_("The card cannot be issued: {reason}").format(reason=reason)]
+            )
             return
-        self.runner.write(issue_card, self.detail.id, result.card_type_id, result.holder_id,
-                          owner=self, on_done=self._issued, on_error=self._refused)  # fmt: skip
+        self.runner.write(
+            issue_card,
+            self.detail.id,
+            result.card_type_id,
+            result.holder_id,
+            owner=self,
+            on_done=self._issued,
+            on_error=self._refused,
+        )
 
     def _issued(self, row: CardRow) -> None:
         self.last_issued = row
-        self.banner.show_message("ok", [_("Card {number} issued to {holder}, valid until {day}.").format(
-            number=row.grouped_number, holder=row.holder, day=format_date(row.expires_on))])  # fmt: skip
+        self.banner.show_message(
+            "ok",
+            [
+                _("Card {number} issued to {holder}, valid until {day}.").format(
+                    number=row.grouped_number, holder=row.holder, day=format_date(row.expires_on)
+                )
+            ],
+        )
         self._show_printing(True)
         self.issued.emit(row)
         self.check(row.holder_id)

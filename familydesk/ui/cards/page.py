@@ -11,7 +11,8 @@
   directory booklet.
 
 The tabs load when first shown; after a change in one tab (a card issued, a partner saved)
-the others load again when next shown.
+the others load again when next shown, and all of them after a write elsewhere that touched
+cards, partners or the families they check (a card issued from the family page).
 """
 
 from __future__ import annotations
@@ -29,6 +30,21 @@ from familydesk.ui.widgets.page import Page, PageContext, desk_roles_reason
 
 
 class CardsPage(Page):
+    shows = frozenset(
+        {
+            "card",
+            "card_member",
+            "card_type",
+            "card_sequence",
+            "partner",
+            "benefit",
+            "benefit_card_type",
+            "redemption",
+            "family",
+            "person",
+        }
+    )
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.available = context.may(permissions.CARDS)
@@ -71,14 +87,12 @@ class CardsPage(Page):
             self._stale = set(self.all_tabs())
             self._tab_shown()
 
-    def activate(self) -> None:
-        """Each time the page is shown its tabs are out of date: cards may have been issued or
-        changed from the family page meanwhile. The tab in front loads at once."""
-        if self._loaded_once and self.available:
+    def load_again(self) -> None:
+        """A write elsewhere changed cards or families: every tab is out of date, the tab in
+        front loads at once."""
+        if self.available:
             self._stale = set(self.all_tabs())
             self._tab_shown()
-        else:
-            super().activate()
 
     def load(self) -> None:
         if self.available:

@@ -3,16 +3,13 @@ desk, appointments (for those who book them), actions."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -21,23 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk import frontdesk, i18n, registry
-from familydesk.frontdesk import ContactRow
-from familydesk.i18n import _, format_date, format_money, format_number
+from familydesk import i18n, registry
+from familydesk.i18n import _, format_date, format_money
 from familydesk.kernel import clock
 from familydesk.kernel.errors import ValidationError
 from familydesk.registry import FamilyDetail, MemberDetail
 from familydesk.trust import permissions
 from familydesk.ui.cards.family_tab import FamilyCardsTab
+from familydesk.ui.families import papers
 from familydesk.ui.families.appointments_tab import BOOK_KEY, FamilyAppointmentsTab
 from familydesk.ui.families.consent_dialog import ConsentDialog
+from familydesk.ui.families.contacts_tab import FamilyContactsTab
 from familydesk.ui.families.family_dialog import FamilyDialog
 from familydesk.ui.families.groups_tab import FamilyGroupsTab
 from familydesk.ui.families.member_dialog import MemberDialog
 from familydesk.ui.families.models import (
     consents_model,
-    contact_lines,
-    contacts_model,
     members_model,
 )
 from familydesk.ui.shell.errors import show_error
@@ -45,7 +41,6 @@ from familydesk.ui.shell.runner import Runner
 from familydesk.ui.widgets.elided import ElidedLabel, breakable
 from familydesk.ui.widgets.fields import Chips, record_table
 from familydesk.ui.widgets.page import PageContext
-from familydesk.ui.widgets.printing import open_pdf, printout_path, show_print_failed
 
 
 class FamilyDetailView(QWidget):
@@ -58,8 +53,9 @@ class FamilyDetailView(QWidget):
     changed = Signal()
     open_family = Signal(int)
 
-    def __init__(self, runner: Runner, parent: QWidget | None = None, *,
-                 context: PageContext | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, runner: Runner, parent: QWidget | None = None, *, context: PageContext | None = None
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.family: FamilyDetail | None = None
@@ -81,22 +77,22 @@ class FamilyDetailView(QWidget):
         )
         self.consents = consents_model(self)
         self.consents_view = record_table(self.consents)
-        self.contacts = contacts_model(self)
-        self.contacts_view = record_table(self.contacts)
-        self.contacts_view.setObjectName("familyContacts")
-        self.contacts_view.horizontalHeader().setStretchLastSection(False)
-        self.contacts_view.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch
-        )
+        self.contacts_tab = FamilyContactsTab(runner)
+        self.contacts = self.contacts_tab.model
         self.consents_label = ElidedLabel()
         self.buttons: dict[str, QPushButton] = {}
         slots = {
-            "edit": self.edit_family, "add": self.add_member, "member": self.edit_member,
-            "remove": self.remove_member, "consent": self.record_consent,
-            "withdraw": self.withdraw_consent, "intake": self.print_intake,
-            "privacy": self.print_privacy, "access": self.export_personal_data,
+            "edit": self.edit_family,
+            "add": self.add_member,
+            "member": self.edit_member,
+            "remove": self.remove_member,
+            "consent": self.record_consent,
+            "withdraw": self.withdraw_consent,
+            "intake": self.print_intake,
+            "privacy": self.print_privacy,
+            "access": self.export_personal_data,
             "erasure": self.request_erasure,
-        }  # fmt: skip
+        }
         for key, slot in slots.items():
             button = QPushButton()
             button.setObjectName(f"{key}Button")
@@ -136,13 +132,11 @@ class FamilyDetailView(QWidget):
         consents_layout.addWidget(self.consents_view)
         # The contacts at the desk share the consents' room: the page fits 1366x768.
         self.tabs = QTabWidget()
-        for view in (self.consents_view, self.contacts_view):
-            view.setMinimumHeight(44)  # a heading and a line: small windows still fit
+        self.consents_view.setMinimumHeight(44)  # a heading and a line: small windows fit
         self.tabs.addTab(consents_page, "")
-        self.tabs.addTab(self.contacts_view, "")
         self.appointments: FamilyAppointmentsTab | None = None
         #: Tabs that show one family's records: ``show_family(id)``, ``counted(n)``, ``title(n)``.
-        self.record_tabs: list[Any] = []
+        self.record_tabs: list[Any] = [self.contacts_tab]
         if context is not None and context.may(permissions.APPOINTMENTS):
             self.appointments = FamilyAppointmentsTab(context, self._member_id)
             self.appointments.booked.connect(lambda: self.tabs.setCurrentWidget(self.appointments))
@@ -153,47 +147,59 @@ class FamilyDetailView(QWidget):
         if context is not None and context.may(permissions.CARDS):
             self.record_tabs.append(FamilyCardsTab(context))
         for tab in self.record_tabs:
-            tab.counted.connect(lambda n, t=tab: self.tabs.setTabText(self.tabs.indexOf(t), t.title(n)))  # fmt: skip
+            tab.counted.connect(
+                lambda n, t=tab: self.tabs.setTabText(self.tabs.indexOf(t), t.title(n))
+            )
             self.tabs.addTab(tab, "")
         layout.addWidget(self.tabs, 1)
-        language_bar = (
-            QHBoxLayout()
-        )  # the member's privacy rights on the left, forms' language right
+        # The member's privacy rights on the left, the forms' language on the right.
+        language_bar = QHBoxLayout()
         for key in ("access", "erasure"):
             language_bar.addWidget(self.buttons[key])
         language_bar.addStretch(1)
         language_bar.addWidget(self.form_language_label)
         language_bar.addWidget(self.form_language)
         layout.addLayout(language_bar)
-        for keys, slot in (("Ctrl+E", self.edit_family), ("Ctrl+M", self.add_member),
-                           ("Ctrl+P", self.print_intake), ("Ctrl+K", self.record_consent)):  # fmt: skip
+        for keys, slot in (
+            ("Ctrl+E", self.edit_family),
+            ("Ctrl+M", self.add_member),
+            ("Ctrl+P", self.print_intake),
+            ("Ctrl+K", self.record_consent),
+        ):
             QShortcut(QKeySequence(keys), self, slot)
         self.retranslate_ui()
         self.show_family(None)
 
     def retranslate_ui(self) -> None:
         texts = {
-            "edit": _("Edit family"), "add": _("Add member"), "member": _("Edit member"),
-            "remove": _("Remove member"), "consent": _("Record consent"),
-            "withdraw": _("Withdraw"), "intake": _("Print intake sheet"),
+            "edit": _("Edit family"),
+            "add": _("Add member"),
+            "member": _("Edit member"),
+            "remove": _("Remove member"),
+            "consent": _("Record consent"),
+            "withdraw": _("Withdraw"),
+            "intake": _("Print intake sheet"),
             "privacy": _("Print privacy notice"),
             "access": _("Data copy (art. 15)…"),
             "erasure": _("Erasure (art. 17)…"),
-        }  # fmt: skip
+        }
         for key, text in texts.items():
             self.buttons[key].setText(text)
         self.form_language_label.setText(_("Language of printed forms"))
         tips = {"edit": "Ctrl+E", "add": "Ctrl+M", "consent": "Ctrl+K", "intake": "Ctrl+P"}
         for key, keys in tips.items():
             self.buttons[key].setToolTip(keys)
-        self.buttons["access"].setToolTip(_(
-            "Write everything held on the selected member (GDPR art. 15) as a PDF and a JSON file"))  # fmt: skip
-        self.buttons["erasure"].setToolTip(_(
-            "Record that the selected member asks to be erased (GDPR art. 17)"))  # fmt: skip
+        self.buttons["access"].setToolTip(
+            _(
+                "Write everything held on the selected member (GDPR art. 15) as a PDF and a JSON file"
+            )
+        )
+        self.buttons["erasure"].setToolTip(
+            _("Record that the selected member asks to be erased (GDPR art. 17)")
+        )
         self.form_language.setCurrentIndex(self.form_language.findData(i18n.current_language()))
         self.members.retranslate()
         self.consents.retranslate()
-        self.contacts.retranslate()
         for tab in self.record_tabs:
             tab.retranslate_ui()
         self.tabs.setTabText(0, _("Consents"))
@@ -204,6 +210,17 @@ class FamilyDetailView(QWidget):
         """Show a family; with ``person_id``, that member is selected."""
         self._focus_person = person_id
         self.runner.write(registry.open_family, family_id, on_done=self.show_family, owner=self)
+
+    def refresh(self) -> None:
+        """Read the family shown again (changed elsewhere); none shown, nothing read."""
+        if self.family is not None:
+            self.runner.read(
+                registry.get_family,
+                self.family.id,
+                on_done=self.show_family,
+                on_error=lambda _exc: self.show_family(None),
+                owner=self,
+            )
 
     def show_family(self, family: FamilyDetail | None) -> None:
         self.family = family
@@ -217,27 +234,32 @@ class FamilyDetailView(QWidget):
             self.members.set_rows([])
             self.consents.set_rows([])
             self.consents_label.clear()
-            self._show_contacts([])
             for tab in self.record_tabs:
                 tab.show_family(None)
             return
-        self.runner.read(frontdesk.contacts_of_family, family.id, on_done=self._show_contacts,
-                         owner=self)  # fmt: skip
         for tab in self.record_tabs:
             tab.show_family(family.id)
         self.title.setText(family.name)
         parts = [family.address, family.comune_name, family.phone, family.email]
         if family.isee_value is not None:
-            parts.append(_("ISEE {value}, expires on {date}").format(
-                value=format_money(family.isee_value), date=format_date(family.isee_expiry)))  # fmt: skip
+            parts.append(
+                _("ISEE {value}, expires on {date}").format(
+                    value=format_money(family.isee_value), date=format_date(family.isee_expiry)
+                )
+            )
         self.subtitle.setText(breakable(" · ".join(p for p in parts if p)))
         warnings = [_("ISEE expired")] if family.isee_expired(clock.today()) else []
         missing = family.missing_privacy
         if missing:
             warnings.append(_("privacy notice missing"))
         self.chips.set_labels([_(label) for label in family.markers.labels()], warnings)
-        self.banner.setText(breakable(_("Privacy notice not acknowledged for: {names}.").format(
-            names=", ".join(m.full_name for m in missing))))  # fmt: skip
+        self.banner.setText(
+            breakable(
+                _("Privacy notice not acknowledged for: {names}.").format(
+                    names=", ".join(m.full_name for m in missing)
+                )
+            )
+        )
         self.banner.setVisible(bool(missing))
         selected = self.selected_member()
         wanted = self._focus_person or (selected.id if selected else None)
@@ -247,13 +269,6 @@ class FamilyDetailView(QWidget):
         if family.members:
             self.members_view.selectRow(rows.index(wanted) if wanted in rows else 0)
         self._member_chosen()
-
-    def _show_contacts(self, contacts: list[ContactRow]) -> None:
-        """The family's history at the desk, a line per request, newest first."""
-        self.contacts.set_rows(contact_lines(contacts))
-        self.tabs.setTabText(
-            1, _("Contacts at the desk ({count})").format(count=format_number(len(contacts)))
-        )
 
     def _member_id(self) -> int | None:
         member = self.selected_member()
@@ -276,8 +291,9 @@ class FamilyDetailView(QWidget):
         if detail is not None:
             self.show_family(detail)
         elif self.family is not None:
-            self.runner.read(registry.get_family, self.family.id, on_done=self.show_family,
-                             owner=self)  # fmt: skip
+            self.runner.read(
+                registry.get_family, self.family.id, on_done=self.show_family, owner=self
+            )
         self.changed.emit()
 
     # -- actions -------------------------------------------------------------
@@ -309,12 +325,20 @@ class FamilyDetailView(QWidget):
         if member is None:
             return
         answer = QMessageBox.question(
-            self, _("Remove member"),
-            _("Remove {name} from this family? Their consents are removed too.").format(name=member.full_name),
-        )  # fmt: skip
+            self,
+            _("Remove member"),
+            _("Remove {name} from this family? Their consents are removed too.").format(
+                name=member.full_name
+            ),
+        )
         if answer == QMessageBox.StandardButton.Yes:
-            self.runner.write(registry.remove_member, member.id, member.version,
-                              on_done=lambda _r: self._refresh(), owner=self)  # fmt: skip
+            self.runner.write(
+                registry.remove_member,
+                member.id,
+                member.version,
+                on_done=lambda _r: self._refresh(),
+                owner=self,
+            )
 
     def record_consent(self) -> None:
         member = self.selected_member()
@@ -330,70 +354,38 @@ class FamilyDetailView(QWidget):
             show_error(self, ValidationError("consent", _("Select a consent in the list first.")))
             return
         consent = self.consents.row_at(rows[0].row())
-        self.runner.write(registry.withdraw_consent, consent.id, consent.version, clock.today(),
-                          on_done=lambda _r: self._refresh(), owner=self)  # fmt: skip
+        self.runner.write(
+            registry.withdraw_consent,
+            consent.id,
+            consent.version,
+            clock.today(),
+            on_done=lambda _r: self._refresh(),
+            owner=self,
+        )
 
-    # -- printing ------------------------------------------------------------
-    def _print(self, kind: str, record_id: int) -> None:
-        from familydesk.registry import printouts as forms
-
-        render = forms.render_intake if kind == "intake" else forms.render_privacy
-        language = self.form_language.currentData()
-        self.runner.write(render, record_id, language,
-                         on_done=lambda pdf: self._open_pdf(kind, record_id, pdf), owner=self)  # fmt: skip
-
-    def _open_pdf(self, kind: str, record_id: int, pdf: bytes) -> None:
-        path = printout_path(kind, record_id)
-        try:
-            path.write_bytes(pdf)
-        except OSError as exc:
-            show_print_failed(self, exc, path)
-            return
-        open_pdf(path, self)
-
+    # -- printing and privacy rights (ui.families.papers) ---------------------
     def print_intake(self) -> None:
         if self.family is not None:
-            self._print("intake", self.family.id)
+            papers.print_form(
+                self.runner, self, "intake", self.family.id, self.form_language.currentData()
+            )
 
     def print_privacy(self) -> None:
         member = self.selected_member()
         if member is not None:
-            self._print("privacy", member.id)
+            papers.print_form(
+                self.runner, self, "privacy", member.id, self.form_language.currentData()
+            )
 
-    # -- privacy requests ----------------------------------------------------
     def request_erasure(self) -> None:
         """The desk records that the selected member asked to be erased (decided later by a
         coordinator on the Privacy and audit page)."""
-        from familydesk.ui.privacy.erasure_tab import RecordRequestDialog
-
         member = self.selected_member()
         if member is not None:
-            self.erasure_dialog = RecordRequestDialog(self.runner, member.id, self)
-            self.erasure_dialog.open()
+            self.erasure_dialog = papers.request_erasure(self.runner, self, member)
 
-    # -- right of access -----------------------------------------------------
     def export_personal_data(self) -> None:
         """Write the selected member's data (art. 15: JSON and PDF) into a folder they choose."""
-        from familydesk.privacy.access import write_access_export
-
         member = self.selected_member()
-        if member is None:
-            return
-        folder = QFileDialog.getExistingDirectory(
-            self,
-            _("Choose a folder for the copy of the personal data of {name}").format(
-                name=member.full_name
-            ),
-        )
-        if not folder:
-            return
-        self.runner.write(write_access_export, member.id, Path(folder),
-                          self.form_language.currentData(), on_done=self._exported,
-                          owner=self)  # fmt: skip
-
-    def _exported(self, files: list[Path]) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, _("Personal data exported"),
-                          _("The copy of the personal data (art. 15) is in these files:\n{files}").format(
-                              files="\n".join(str(path) for path in files)),
-                          QMessageBox.StandardButton.Ok, self)  # fmt: skip
-        box.exec()
+        if member is not None:
+            papers.export_personal_data(self.runner, self, member, self.form_language.currentData())

@@ -14,18 +14,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -44,89 +39,16 @@ from familydesk.db.database import Database
 from familydesk.i18n import _, format_number
 from familydesk.kernel.errors import FamilyDeskError
 from familydesk.transfer import (
-    DONE_LABELS,
-    NEW,
-    REJECTED,
-    STATUS_LABELS,
     ImportSummary,
-    RowOutcome,
     import_file,
     preview_file,
     write_template,
 )
+from familydesk.ui.families.import_preview import PreviewModel
 from familydesk.ui.shell import unsaved
 from familydesk.ui.shell.errors import show_error
-from familydesk.ui.shell.runner import Runner
+from familydesk.ui.shell.runner import Runner, write_noting_tables
 from familydesk.ui.widgets.fields import record_table
-
-Index = QModelIndex | QPersistentModelIndex
-_REJECTED_COLOUR = QColor("#b3261e")
-_PRESENT_COLOUR = QColor("#6b6b6b")
-
-
-class PreviewModel(QAbstractTableModel):
-    """The file's rows and what happens to each (plain ``RowOutcome`` records)."""
-
-    COLUMNS = ("line", "family", "surname", "given_name", "tax_code", "status", "reason")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[RowOutcome, ...] = ()
-        self._done = False
-
-    def set_rows(self, rows: tuple[RowOutcome, ...], done: bool = False) -> None:
-        self.beginResetModel()
-        self._rows, self._done = rows, done
-        self.endResetModel()
-
-    def row_at(self, row: int) -> RowOutcome:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        titles = (_("Line"), _("Family"), _("Surname"), _("Given name"), _("Tax code"),
-                  _("Status"), _("Reason"))  # fmt: skip
-        return titles[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[index.column()] != "reason":
-                return None
-            return self._text(row, self.COLUMNS[index.column()])
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.status == REJECTED:
-                return QBrush(_REJECTED_COLOUR)
-            if row.status != NEW:
-                return QBrush(_PRESENT_COLOUR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
-
-    def _text(self, row: RowOutcome, column: str) -> str:
-        if column == "line":
-            return str(row.line)
-        if column == "family":
-            return row.family_key
-        if column == "status":
-            return _((DONE_LABELS if self._done else STATUS_LABELS)[row.status])
-        return str(getattr(row, column))
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))  # fmt: skip
 
 
 class _ProgressRelay(QObject):
@@ -251,7 +173,7 @@ class ImportFamiliesDialog(QDialog):
                     people=format_number(s.people_new),
                     present=format_number(s.families_present),
                     rejected=format_number(s.rows_rejected),
-                )  # fmt: skip
+                )
             )
         else:
             self.counts.setText(_("Choose a file to see what will be imported."))
@@ -263,9 +185,11 @@ class ImportFamiliesDialog(QDialog):
     # -- actions -----------------------------------------------------------
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Import families"), str(self.path.parent if self.path else Path.home()),
+            self,
+            _("Import families"),
+            str(self.path.parent if self.path else Path.home()),
             _("Spreadsheets and FamilyDesk exports (*.csv *.xlsx *.xlsm *.txt *.json)"),
-        )  # fmt: skip
+        )
         if path:
             self.load_file(Path(path))
 
@@ -278,8 +202,9 @@ class ImportFamiliesDialog(QDialog):
         self.model.set_rows(())
         self.progress.setVisible(False)
         self._set_busy(True)
-        self.runner.read(preview_file, self.path, on_done=self._show_preview,
-                         on_error=self._failed, owner=self)  # fmt: skip
+        self.runner.read(
+            preview_file, self.path, on_done=self._show_preview, on_error=self._failed, owner=self
+        )
 
     def start_import(self) -> None:
         if self.path is None or self._busy:
@@ -294,9 +219,16 @@ class ImportFamiliesDialog(QDialog):
         self.progress.setVisible(True)
         self._cancel = threading.Event()
         self._set_busy(True)
-        self.runner.call(_import_after_a_copy, self.runner.database, self.path, report,
-                         self._cancel, on_done=self._finished, on_error=self._failed,
-                         owner=self)  # fmt: skip
+        self.runner.call(
+            _import_after_a_copy,
+            self.runner.database,
+            self.path,
+            report,
+            self._cancel,
+            on_done=self._finished,
+            on_error=self._failed,
+            owner=self,
+        )
 
     @property
     def importing(self) -> bool:
@@ -318,8 +250,10 @@ class ImportFamiliesDialog(QDialog):
         if not self.importing:
             return ""
         name = self.path.name if self.path else ""
-        return _("Import of families from {file}: still running (Save lets it finish; "
-                 "Discard stops it and nothing is imported)").format(file=name)  # fmt: skip
+        return _(
+            "Import of families from {file}: still running (Save lets it finish; "
+            "Discard stops it and nothing is imported)"
+        ).format(file=name)
 
     def save_changes(self) -> None:
         """Let the import finish (the caller waits for the runner)."""
@@ -330,9 +264,11 @@ class ImportFamiliesDialog(QDialog):
 
     def save_template(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save a template"), str(Path.home() / "famiglie.xlsx"),
+            self,
+            _("Save a template"),
+            str(Path.home() / "famiglie.xlsx"),
             _("Excel workbook (*.xlsx);;CSV (*.csv)"),
-        )  # fmt: skip
+        )
         if path:
             try:
                 write_template(Path(path))
@@ -354,7 +290,8 @@ class ImportFamiliesDialog(QDialog):
         self.model.set_rows(summary.rows)
         self._show_counts()
 
-    def _finished(self, summary: ImportSummary) -> None:
+    def _finished(self, done: tuple[ImportSummary, frozenset[str]]) -> None:
+        summary, tables = done
         self.result_summary = summary
         self._set_busy(False)
         self.model.set_rows(summary.rows, done=True)
@@ -362,6 +299,7 @@ class ImportFamiliesDialog(QDialog):
         self.progress.setValue(1)
         self._show_counts()
         self.imported.emit(summary)
+        self.runner.announce(tables, owner=self)  # the other pages learn of the new families
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
@@ -387,12 +325,16 @@ class ImportFamiliesDialog(QDialog):
         self.stop_button.setEnabled(self.importing and not self._cancel.is_set())  # type: ignore[union-attr]
 
 
-def _import_after_a_copy(database: Database, path: Path,
-                         progress: Callable[[int, int], None],
-                         cancel: threading.Event | None = None) -> ImportSummary:  # fmt: skip
-    """A verified copy (kept at least 7 days), then the import; no copy, no import.
+def _import_after_a_copy(
+    database: Database,
+    path: Path,
+    progress: Callable[[int, int], None],
+    cancel: threading.Event | None = None,
+) -> tuple[ImportSummary, frozenset[str]]:
+    """A verified copy (kept at least 7 days), then the import; no copy, no import. Returns
+    the summary and the tables the import wrote (the runner announces them).
 
     Runs on the runner's writer thread; ``cancel`` stops the import, which rolls back whole.
     """
     backups.make_backup(database, backups.BEFORE_IMPORT)
-    return database.write(import_file, path, progress=progress, cancel=cancel)
+    return write_noting_tables(database, import_file, path, progress=progress, cancel=cancel)

@@ -66,6 +66,24 @@ def person_columns() -> list[Column]:
 
 
 class FamiliesPage(Page):
+    #: The list, the family beside it and its tabs (desk contacts, appointments, groups,
+    #: cards), and the comuni of the filter.
+    shows = frozenset(
+        {
+            "family",
+            "person",
+            "consent",
+            "person_merge",
+            "member_comune",
+            "contact",
+            "contact_request",
+            "appointment",
+            "enrolment",
+            "card",
+            "card_member",
+        }
+    )
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.search = QLineEdit()
@@ -162,11 +180,15 @@ class FamiliesPage(Page):
     def activate(self) -> None:
         super().activate()
         self.focus_search()
-        # Member comuni may have changed in Settings since the last visit.
-        self.runner.read(list_member_comuni, on_done=self._fill_comuni, owner=self)
 
     def load(self) -> None:
+        self.runner.read(list_member_comuni, on_done=self._fill_comuni, owner=self)
         self._apply_search()
+
+    def load_again(self) -> None:
+        """The comuni, the list, and the family shown beside it."""
+        self.load()
+        self.detail.refresh()
 
     @property
     def searching(self) -> bool:

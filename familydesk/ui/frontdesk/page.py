@@ -38,6 +38,7 @@ from familydesk.ui.frontdesk.finder import PersonFinder
 from familydesk.ui.frontdesk.follow_ups import FollowUpsPanel
 from familydesk.ui.frontdesk.queue_panel import QueuePanel
 from familydesk.ui.frontdesk.quick_booking import BOOK_KEY, BookingAsk, QuickBooking
+from familydesk.ui.shell.runner import OpChanges
 from familydesk.ui.widgets.page import Page, PageContext, desk_roles_reason
 
 ANONYMOUS_KEY = "Ctrl+Shift+A"
@@ -45,7 +46,17 @@ ANONYMOUS_KEY = "Ctrl+Shift+A"
 LEFT_WIDTH = 480
 
 
+#: What the contact form's choices are read from (needs, operators, comuni...).
+LIST_TABLES = frozenset({"need", "operator", "member_comune"})
+
+
 class FrontDeskPage(Page):
+    #: Today's queue and my follow-ups (contacts, the people and families they name, the
+    #: appointments booked from them), and the form's choices.
+    shows = frozenset(
+        {"contact", "contact_request", "family", "person", "appointment"} | LIST_TABLES
+    )
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.available = context.may(permissions.FRONTDESK)
@@ -131,11 +142,18 @@ class FrontDeskPage(Page):
 
     # -- loading -------------------------------------------------------------
     def activate(self) -> None:
-        """Each time the page shows: fresh queue and follow-ups, the cursor in the search box."""
+        """Each time the page shows: the cursor in the search box; the queue and follow-ups
+        are read again only when a write elsewhere changed them (the queue's timer follows
+        the other desks)."""
         if not self.available:
             return
-        self.load()
+        super().activate()
         self.focus_search()
+
+    def changes_announced(self, changes: OpChanges) -> None:
+        if changes.touches(LIST_TABLES):
+            self._lists_loaded = False  # a need, an operator or a comune added in Settings
+        super().changes_announced(changes)
 
     def load(self) -> None:
         if not self.available:

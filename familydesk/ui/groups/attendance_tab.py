@@ -1,30 +1,22 @@
 """The attendance grid: participants x sessions, marked from the keyboard.
 
-Keys in the grid: arrows move; P, A, E (Italian: P, A, G) mark the cell and go down to the
-next participant; Space goes through the marks; Delete clears; Ctrl+Shift+P marks present
-every empty cell of the session; Ctrl+S saves the sessions changed (one save each, with
-its version). Marks not saved are in italics with an asterisk; a refused save keeps them.
+Keys in the grid (``familydesk.ui.groups.attendance_view``): arrows move; P, A, E
+(Italian: P, A, G) mark the cell and go down to the next participant; Space goes through
+the marks; Delete clears; Ctrl+Shift+P marks present every empty cell of the session;
+Ctrl+S saves the sessions changed (one save each, with its version). Marks not saved are in italics with an asterisk; a refused save keeps them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
-    QFont,
-    QFontMetrics,
-    QKeyEvent,
     QKeySequence,
-    QResizeEvent,
     QShortcut,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +36,8 @@ from familydesk.kernel.errors import FamilyDeskError
 from familydesk.scheduling.calendar_rules import local_now
 from familydesk.trust import permissions
 from familydesk.ui.groups import printing
-from familydesk.ui.groups.attendance_model import AttendanceModel, mark_for_key
+from familydesk.ui.groups.attendance_model import AttendanceModel
+from familydesk.ui.groups.attendance_view import AttendanceView
 from familydesk.ui.groups.people_dialog import PeopleDialog
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.widgets.banner import Banner
@@ -52,102 +45,6 @@ from familydesk.ui.widgets.elided import ElidedLabel
 from familydesk.ui.widgets.page import PageContext
 
 SAVE_KEY, ALL_PRESENT_KEY = "Ctrl+S", "Ctrl+Shift+P"
-
-
-class AttendanceView(QTableView):
-    """The grid; letters, Space and Delete change the current cell."""
-
-    def __init__(self, model: AttendanceModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self.grid_model = model
-        self.editable = True
-        self.setObjectName("attendanceGrid")
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        # By pixel: by whole columns Qt "centres" a session a column or two off the middle.
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self._fit_columns()
-        self.horizontalHeader().setMinimumHeight(40)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(26)
-        #: The session opened on stays centred until the operator moves (go_to_column).
-        self._keep_centred = False
-        self.horizontalScrollBar().sliderPressed.connect(self._operator_scrolls)
-
-    def _operator_scrolls(self) -> None:
-        self._keep_centred = False
-
-    def _fit_columns(self) -> None:
-        """Session columns wide enough for "23/02*" (a session with marks not saved) in the
-        header's semi-bold font and padding (52 px cut it at a real display)."""
-        font = QFont(self.horizontalHeader().font())
-        font.setWeight(QFont.Weight.DemiBold)
-        needed = QFontMetrics(font).horizontalAdvance("00/00*") + 2 * 5 + 10  # padding, margin
-        self.horizontalHeader().setDefaultSectionSize(max(52, needed))
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_columns()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        self._keep_centred = False  # the operator takes over
-        index = self.currentIndex()
-        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)  # fmt: skip
-        if self.editable and index.isValid() and plain:
-            key = event.key()
-            mark = mark_for_key(event.text())
-            if mark is not None:
-                if self.grid_model.set_mark(index, mark):
-                    self._down(index)
-                event.accept()
-                return
-            if key == Qt.Key.Key_Space:
-                self.grid_model.cycle(index)
-                event.accept()
-                return
-            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.grid_model.set_mark(index, None)
-                event.accept()
-                return
-        super().keyPressEvent(event)
-
-    def _down(self, index: QModelIndex) -> None:
-        if index.row() + 1 < self.grid_model.rowCount():
-            self.setCurrentIndex(self.grid_model.index(index.row() + 1, index.column()))
-
-    def go_to_column(self, column: int) -> None:
-        """Make ``column``'s first cell current, its session in the middle of the grid.
-
-        A grid filled while hidden (another tab in front) was scrolled for the size it had
-        then, and at a real display it showed the first sessions, the current one off to
-        the right: until the operator moves, clicks or scrolls, the session is centred
-        again whenever the grid is shown or changes size.
-        """
-        if self.grid_model.rowCount() and self.grid_model.columnCount():
-            index = self.grid_model.index(0, column)
-            self.setCurrentIndex(index)
-            self._keep_centred = True
-            self._centre_current()
-
-    def _centre_current(self) -> None:
-        if self._keep_centred and self.currentIndex().isValid():
-            self.scrollTo(self.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        QTimer.singleShot(0, self._centre_current)  # once its size is settled
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._centre_current()
-
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
-            self._keep_centred = False  # the operator takes over
-        return super().viewportEvent(event)
 
 
 class AttendanceTab(QWidget):
@@ -208,17 +105,28 @@ class AttendanceTab(QWidget):
     def retranslate_ui(self) -> None:
         self.save_button.setText(_("Save ({key})").format(key=SAVE_KEY))
         self.present_button.setText(_("All present"))
-        self.present_button.setToolTip(_("Marks present every empty cell of the current session; then correct the absent ones.") + f" ({ALL_PRESENT_KEY})")  # fmt: skip
+        self.present_button.setToolTip(
+            _(
+                "Marks present every empty cell of the current session; then correct the absent ones."
+            )
+            + f" ({ALL_PRESENT_KEY})"
+        )
         self.walk_in_button.setText(_("Add walk-in…"))
-        self.walk_in_button.setToolTip(_("Someone who came today without signing up: signed up and marked present."))  # fmt: skip
+        self.walk_in_button.setToolTip(
+            _("Someone who came today without signing up: signed up and marked present.")
+        )
         self.signatures_button.setText(_("Signature sheet"))
         self.certificates_button.setText(_("Certificates"))
-        self.certificates_button.setToolTip(_("Certificates of attendance for everyone who completed the course."))  # fmt: skip
+        self.certificates_button.setToolTip(
+            _("Certificates of attendance for everyone who completed the course.")
+        )
         self.signatures_button.setToolTip(_("The signature sheet of the current session."))
         letters = " · ".join(
             f"{translated(MARK_LETTERS, m)} = {translated(MARKS, m)}" for m in MARKS
         )
-        keys = _("Arrows move; a letter marks and goes down; Space changes the mark; Delete clears; {all} marks the empty cells present; {save} saves. * = not saved yet; grey = cannot be marked.").format(all=ALL_PRESENT_KEY, save=SAVE_KEY)  # fmt: skip
+        keys = _(
+            "Arrows move; a letter marks and goes down; Space changes the mark; Delete clears; {all} marks the empty cells present; {save} saves. * = not saved yet; grey = cannot be marked."
+        ).format(all=ALL_PRESENT_KEY, save=SAVE_KEY)
         self.legend.setText(f"{letters}. {keys}" if self.may_mark else letters)
         self.banner.retranslate_ui()
         self.model._repaint()
@@ -226,7 +134,13 @@ class AttendanceTab(QWidget):
 
     def _show_status(self) -> None:
         count = len(self.model.pending)
-        self.status.setText(ngettext("{n} mark not saved", "{n} marks not saved", count).format(n=format_number(count)) if count else "")  # fmt: skip
+        self.status.setText(
+            ngettext("{n} mark not saved", "{n} marks not saved", count).format(
+                n=format_number(count)
+            )
+            if count
+            else ""
+        )
         self.status.setVisible(bool(count))
 
     # -- loading -------------------------------------------------------------------
@@ -245,8 +159,13 @@ class AttendanceTab(QWidget):
             return
         column = self.view.currentIndex().column() if keep_column else None
         fetch = self.runner.write if audited else self.runner.read
-        fetch(open_attendance if audited else attendance_grid, self.group.id, owner=self,
-              on_error=self._failed, on_done=lambda grid: self._loaded(grid, column))  # fmt: skip
+        fetch(
+            open_attendance if audited else attendance_grid,
+            self.group.id,
+            owner=self,
+            on_error=self._failed,
+            on_done=lambda grid: self._loaded(grid, column),
+        )
 
     def _loaded(self, grid: AttendanceGrid, column: int | None) -> None:
         if self.group is None or grid.group_id != self.group.id:
@@ -258,13 +177,17 @@ class AttendanceTab(QWidget):
         elif self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), column))
         if not grid.participants:
-            self.banner.show_message("info", [_("Nobody is enrolled yet: sign people up on the Participants tab.")])  # fmt: skip
+            self.banner.show_message(
+                "info", [_("Nobody is enrolled yet: sign people up on the Participants tab.")]
+            )
 
     def current_session(self) -> SessionRow | None:
         column = self.view.currentIndex().column()
         if not self.model.sessions:
             return None
-        return self.model.sessions[column if column >= 0 else self.model.focus_column(local_now().date())]  # fmt: skip
+        return self.model.sessions[
+            column if column >= 0 else self.model.focus_column(local_now().date())
+        ]
 
     # -- marking and saving -----------------------------------------------------------
     def all_present(self) -> None:
@@ -284,17 +207,31 @@ class AttendanceTab(QWidget):
         for row in changed:
             marks = self.model.column_marks(row.id)
             sent = {(enrolment_id, row.id): mark for enrolment_id, mark in marks.items()}
-            self.runner.write(save_attendance, row.id, row.version, marks, owner=self,
-                              on_done=lambda saved, sent=sent: self._saved(saved, sent),
-                              on_error=lambda exc, row=row: self._refused_save(row, exc))  # fmt: skip
+            self.runner.write(
+                save_attendance,
+                row.id,
+                row.version,
+                marks,
+                owner=self,
+                on_done=lambda saved, sent=sent: self._saved(saved, sent),
+                on_error=lambda exc, row=row: self._refused_save(row, exc),
+            )
 
     def _saved(self, row: SessionRow, sent: dict[tuple[int, int], str | None]) -> None:
         self.model.session_saved(row, sent)
         self._one_done()
 
     def _refused_save(self, row: SessionRow, exc: BaseException) -> None:
-        reason = exc.message if isinstance(exc, FamilyDeskError) else _("the database could not be reached ({error}).").format(error=type(exc).__name__)  # fmt: skip
-        self._refused.append(_("Session of {day}: {reason}").format(day=format_date(row.starts_at.date()), reason=reason))  # fmt: skip
+        reason = (
+            exc.message
+            if isinstance(exc, FamilyDeskError)
+            else _("the database could not be reached ({error}).").format(error=type(exc).__name__)
+        )
+        self._refused.append(
+            _("Session of {day}: {reason}").format(
+                day=format_date(row.starts_at.date()), reason=reason
+            )
+        )
         self._one_done()
 
     def _one_done(self) -> None:
@@ -302,7 +239,11 @@ class AttendanceTab(QWidget):
         if self._saving:
             return
         if self._refused:
-            lines = [_("Not saved: your marks are still on screen (in italics). Press {key} to try again.").format(key=SAVE_KEY)]  # fmt: skip
+            lines = [
+                _(
+                    "Not saved: your marks are still on screen (in italics). Press {key} to try again."
+                ).format(key=SAVE_KEY)
+            ]
             self.banner.show_message("warning", lines + self._refused)
         else:
             self.banner.show_message("ok", [_("Attendance saved.")])
@@ -320,9 +261,11 @@ class AttendanceTab(QWidget):
         count = len(self.model.pending)
         if not count or self.group is None:
             return ""
-        return ngettext("Attendance of “{group}”: {n} mark not saved",
-                        "Attendance of “{group}”: {n} marks not saved", count).format(
-            group=self.group.title, n=format_number(count))  # fmt: skip
+        return ngettext(
+            "Attendance of “{group}”: {n} mark not saved",
+            "Attendance of “{group}”: {n} marks not saved",
+            count,
+        ).format(group=self.group.title, n=format_number(count))
 
     def save_changes(self) -> None:
         self.save()
@@ -336,10 +279,20 @@ class AttendanceTab(QWidget):
         if row is None or self.group is None:
             return None
         day = format_date(row.starts_at.date())
-        dialog = PeopleDialog(self.runner, _("Walk-in at the session of {day}").format(day=day),
-                              _("Who came without signing up: they are signed up to the group and marked present at this session."),
-                              lambda ids: dialog.run_each(add_walk_in, lambda: (row.id, row.version), ids,
-                                                          lambda done: (done.id, done.version)), self)  # fmt: skip
+        dialog = PeopleDialog(
+            self.runner,
+            _("Walk-in at the session of {day}").format(day=day),
+            _(
+                "Who came without signing up: they are signed up to the group and marked present at this session."
+            ),
+            lambda ids: dialog.run_each(
+                add_walk_in,
+                lambda: (row.id, row.version),
+                ids,
+                lambda done: (done.id, done.version),
+            ),
+            self,
+        )
         dialog.buttons.button(dialog.buttons.StandardButton.Save).setText(_("Add"))
         dialog.saved.connect(lambda _row: self._walked_in())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

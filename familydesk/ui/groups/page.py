@@ -59,6 +59,21 @@ def group_columns() -> list[Column]:
 
 
 class GroupsPage(Page):
+    shows = frozenset(
+        {
+            "parent_group",
+            "group_educator",
+            "group_session",
+            "enrolment",
+            "attendance",
+            "family",
+            "person",
+            "staff",
+            "place",
+            "room",
+        }
+    )
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.available = context.may(permissions.GROUPS) or context.may(permissions.GROUPS_RUN)
@@ -223,6 +238,12 @@ class GroupsPage(Page):
         else:
             self._show(None)
         self.ready.emit()
+
+    def load_again(self) -> None:
+        """The list, and the group shown with its tabs (changed elsewhere)."""
+        self.load()
+        if self.group is not None:
+            self._show(self.group)
 
     def select_group(self, group_id: int) -> None:
         """Show group ``group_id`` (in the list when the filter lets it through)."""

@@ -37,6 +37,9 @@ def tabs() -> list[Tab]:
 
 
 class PrivacyPage(Page):
+    #: The audit trail (every write adds to it), erasure requests, retention periods.
+    shows = frozenset({"audit_log", "erasure_request", "retention_rule", "family", "person"})
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.tab_widget = QTabWidget()

@@ -5,23 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QCompleter,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from familydesk import i18n
 from familydesk.i18n import _
-from familydesk.italy import comuni
 from familydesk.kernel import preferences
 from familydesk.kernel.errors import ValidationError
 from familydesk.registry import centre
@@ -39,24 +34,35 @@ from familydesk.ui.settings.appointments import AppointmentsSettings
 from familydesk.ui.settings.backups import BackupsBox
 from familydesk.ui.settings.cards import CardTypesSettings
 from familydesk.ui.settings.encryption import EncryptionBox
+from familydesk.ui.settings.member_comuni import MemberComuniBox
 from familydesk.ui.settings.operators import OperatorsBox
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.widgets.page import Page, PageContext
-from familydesk.ui.widgets.table_model import Column, LazyTableModel
 
 LOGO_PREVIEW = 96
 
 
-def _label(info: comuni.ComuneInfo) -> str:
-    return f"{info.name} ({info.province})"
-
-
 class SettingsPage(Page):
+    shows = frozenset(
+        {
+            "site",
+            "member_comune",
+            "operator",
+            "service",
+            "staff",
+            "place",
+            "room",
+            "opening_hours",
+            "closure",
+            "absence",
+            "card_type",
+        }
+    )
+
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._details: centre.CentreDetails | None = None
         self._logo: bytes | None = None
-        self._comuni_by_label: dict[str, comuni.ComuneInfo] = {}
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -67,7 +73,8 @@ class SettingsPage(Page):
         self.who_can.setVisible(not context.may(permissions.SETTINGS))
         column.addWidget(self.who_can)
         column.addWidget(self._build_centre_box())
-        column.addWidget(self._build_comuni_box())
+        self.comuni_box = MemberComuniBox(context.runner)
+        column.addWidget(self.comuni_box)
         self.backups_box = BackupsBox(context.runner)
         column.addWidget(self.backups_box)
         column.addWidget(self._build_language_box())
@@ -142,48 +149,6 @@ class SettingsPage(Page):
         self.save_button.clicked.connect(self.save)
         return self.centre_box
 
-    def _build_comuni_box(self) -> QGroupBox:
-        self.comuni_box = QGroupBox()
-        box = QVBoxLayout(self.comuni_box)
-        self.comuni_model = LazyTableModel(self.runner, centre.member_comuni_page, [
-            Column(lambda: _("Comune"), lambda r: r.name),
-            Column(lambda: _("Province"), lambda r: r.province),
-            Column(lambda: _("Cadastral code"), lambda r: r.cadastral_code),
-        ], parent=self)  # fmt: skip
-        self.comuni_model.failed.connect(lambda exc: show_error(self, exc))
-        self.comuni_table = QTableView()
-        self.comuni_table.setModel(self.comuni_model)
-        self.comuni_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.comuni_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.comuni_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.comuni_table.verticalHeader().hide()
-        header = self.comuni_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.comuni_table.setMinimumHeight(180)
-        box.addWidget(self.comuni_table)
-        self.comune_input = QLineEdit()
-        self.comune_input.setObjectName("comuneInput")
-        self._completer_model = QStringListModel(self)
-        completer = QCompleter(self._completer_model, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.comune_input.setCompleter(completer)
-        self.add_comune = QPushButton()
-        self.remove_comune = QPushButton()
-        row = QHBoxLayout()
-        row.addWidget(self.comune_input, 1)
-        row.addWidget(self.add_comune)
-        row.addWidget(self.remove_comune)
-        box.addLayout(row)
-        self.comuni_error = QLabel()
-        self.comuni_error.setObjectName("errorLabel")
-        box.addWidget(self.comuni_error)
-        self.add_comune.clicked.connect(self.add_selected_comune)
-        self.comune_input.returnPressed.connect(self.add_selected_comune)
-        self.remove_comune.clicked.connect(self.remove_selected_comune)
-        return self.comuni_box
-
     def _build_language_box(self) -> QGroupBox:
         self.language_box = QGroupBox()
         form = QFormLayout(self.language_box)
@@ -229,9 +194,13 @@ class SettingsPage(Page):
         self.who_can.setText(who_can_change_text())
         self.centre_box.setTitle(_("Centre (printed on every form)"))
         labels = {
-            "name": _("&Name"), "address": _("&Address"), "postcode": _("&Postcode"),
-            "town": _("&Town"), "phone": _("P&hone"), "email": _("&E-mail"),
-        }  # fmt: skip
+            "name": _("&Name"),
+            "address": _("&Address"),
+            "postcode": _("&Postcode"),
+            "town": _("&Town"),
+            "phone": _("P&hone"),
+            "email": _("&E-mail"),
+        }
         for key, text in labels.items():
             self.field_labels[key].setText(text)
         self.fields["name"].setPlaceholderText(_("e.g. Centro per le Famiglie dell'Ambito"))
@@ -239,10 +208,7 @@ class SettingsPage(Page):
         self.choose_logo.setText(_("Choose image…"))
         self.remove_logo.setText(_("Remove"))
         self.save_button.setText(_("&Save"))
-        self.comuni_box.setTitle(_("Member comuni"))
-        self.comune_input.setPlaceholderText(_("Type a comune, e.g. Suzzara"))
-        self.add_comune.setText(_("Add"))
-        self.remove_comune.setText(_("Remove selected"))
+        self.comuni_box.retranslate_ui()
         self.backups_box.retranslate_ui()
         if self.operators_box is not None:
             self.operators_box.retranslate_ui()
@@ -250,7 +216,6 @@ class SettingsPage(Page):
         self.language_label.setText(_("Interface language"))
         self.lock_label.setText(_("Lock the screen after"))
         self.lock_minutes.setSuffix(" " + _("minutes without activity"))
-        self.comuni_model.retranslate()
         self._show_logo()
 
     # -- data --------------------------------------------------------------
@@ -267,10 +232,7 @@ class SettingsPage(Page):
 
     def load(self) -> None:
         self.runner.read(centre.get_centre, on_done=self._show_details, owner=self)
-        self.comuni_model.reload()
-        self.runner.read(
-            lambda _session: comuni.all_comuni(), on_done=self._fill_completer, owner=self
-        )
+        self.comuni_box.load()
         if self.operators_box is not None:
             self.operators_box.load()
 
@@ -281,10 +243,6 @@ class SettingsPage(Page):
         self._set_logo(details.logo)
         self.centre_error.clear()
         self.ready.emit()
-
-    def _fill_completer(self, infos: tuple[comuni.ComuneInfo, ...]) -> None:
-        self._comuni_by_label = {_label(info): info for info in infos}
-        self._completer_model.setStringList(list(self._comuni_by_label))
 
     def current_details(self) -> centre.CentreDetails | None:
         if self._details is None:
@@ -303,8 +261,9 @@ class SettingsPage(Page):
         except ValidationError as exc:
             self._field_error(exc)
             return
-        self.runner.write(centre.save_centre, details, on_done=self._saved,
-                          on_error=self._save_failed, owner=self)  # fmt: skip
+        self.runner.write(
+            centre.save_centre, details, on_done=self._saved, on_error=self._save_failed, owner=self
+        )
 
     def _saved(self, details: centre.CentreDetails) -> None:
         self._show_details(details)
@@ -349,51 +308,14 @@ class SettingsPage(Page):
     def _show_logo(self) -> None:
         pixmap = QPixmap()
         if self._logo and pixmap.loadFromData(self._logo):
-            self.logo_preview.setPixmap(pixmap.scaled(
-                self.logo_preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    self.logo_preview.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.logo_preview.setPixmap(QPixmap())
             self.logo_preview.setText(_("No logo"))
         self.remove_logo.setEnabled(self._logo is not None)
-
-    # -- member comuni -----------------------------------------------------
-    def add_selected_comune(self) -> None:
-        self.comuni_error.clear()
-        text = self.comune_input.text().strip()
-        info = self._comuni_by_label.get(text)
-        if info is None:
-            matches = [
-                i
-                for label, i in self._comuni_by_label.items()
-                if label.lower().startswith(text.lower())
-            ]
-            info = matches[0] if len(matches) == 1 else None
-        if info is None:
-            self.comuni_error.setText(
-                _("Comune: choose a comune from the list, e.g. “Suzzara (MN)”.")
-            )
-            return
-        self.runner.write(centre.add_member_comune, info.name, info.province, info.cadastral_code,
-                          on_done=lambda _row: self._comune_added(), on_error=self._comune_failed,
-                          owner=self)  # fmt: skip
-
-    def _comune_added(self) -> None:
-        self.comune_input.clear()
-        self.comuni_model.reload()
-
-    def _comune_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationError):
-            self.comuni_error.setText(exc.message)
-        else:
-            show_error(self, exc)
-
-    def remove_selected_comune(self) -> None:
-        rows = self.comuni_table.selectionModel().selectedRows()
-        if not rows:
-            self.comuni_error.setText(_("Select a comune in the list first."))
-            return
-        row = self.comuni_model.row_at(rows[0].row())
-        self.runner.write(centre.remove_member_comune, row.id, row.version,
-                          on_done=lambda _none: self.comuni_model.reload(),
-                          on_error=self._comune_failed, owner=self)  # fmt: skip

@@ -6,6 +6,11 @@ delivers the result (or the error) on the GUI thread, like Anki's
 ``QueryOp``/``CollectionOp``. Writes go through a single worker thread, so
 SQLite sees one writer at a time; reads share a small pool.
 
+After a write has committed, the runner announces what it changed through its
+``changed`` signal (an :class:`OpChanges`, like Anki's): the tables the commit touched
+and who caused it. Pages that show one of them reload (``familydesk.ui.widgets.page``).
+A write that fails announces nothing.
+
 Tests use :class:`SyncRunner`, which runs the same calls immediately.
 """
 
@@ -13,17 +18,68 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from sqlalchemy.orm import Session
 
 from familydesk.db.database import Database
+from familydesk.trust import changes
 
 log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+@dataclass(frozen=True)
+class OpChanges:
+    """What one committed write changed: announced by ``Runner.changed`` on the GUI thread."""
+
+    #: The tables the write's commit touched (``familydesk.trust.changes``).
+    tables: frozenset[str]
+    #: The operator signed in when the write was asked for.
+    operator: str
+    #: The widget that asked for the write (its ``owner``), None when it gave none.
+    source: QObject | None = None
+
+    def touches(self, tables: frozenset[str]) -> bool:
+        """Whether the write touched one of ``tables``."""
+        return not self.tables.isdisjoint(tables)
+
+    def caused_by(self, widget: QObject) -> bool:
+        """Whether ``widget`` or one of its children (a tab, a dialog) asked for the write."""
+        source = self.source
+        while source is not None and shiboken6.isValid(source):
+            if source is widget:
+                return True
+            source = source.parent()
+        return False
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A write's result with the tables its commit touched (worker thread to GUI thread)."""
+
+    result: Any
+    tables: frozenset[str]
+    operator: str
+
+
+def write_noting_tables(
+    database: Database, fn: Callable[..., Any], *args: Any, **kwargs: Any
+) -> tuple[Any, frozenset[str]]:
+    """``database.write(fn, ...)``, and the tables its commit touched (any thread)."""
+    sessions: list[Session] = []
+
+    def run(session: Session, *args: Any, **kwargs: Any) -> Any:
+        sessions.append(session)
+        return fn(session, *args, **kwargs)
+
+    result = database.write(run, *args, **kwargs)
+    return result, changes.committed_tables(sessions[0])
 
 
 class _Relay(QObject):
@@ -59,6 +115,8 @@ class Runner(QObject):
 
     error = Signal(object)
     busy_changed = Signal(bool)
+    #: An :class:`OpChanges` after each committed write (never after a failed one).
+    changed = Signal(object)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,10 +161,16 @@ class Runner(QObject):
         owner: QObject | None = None,
         **kwargs: Any,
     ) -> None:
-        """Run ``fn(session, ...)`` and commit, on the single writer thread."""
-        self._start(
-            self._writer, lambda: self.database.write(fn, *args, **kwargs), on_done, on_error, owner
-        )
+        """Run ``fn(session, ...)`` and commit, on the single writer thread; then announce
+        what it changed (``changed``), after ``on_done``."""
+        database = self.database
+        operator = database.operator
+
+        def call() -> _Written:
+            result, tables = write_noting_tables(database, fn, *args, **kwargs)
+            return _Written(result, tables, operator)
+
+        self._start(self._writer, call, on_done, on_error, owner)
 
     def call(
         self,
@@ -119,6 +183,12 @@ class Runner(QObject):
     ) -> None:
         """Run ``fn(*args, **kwargs)`` without a session (backups), on the writer thread."""
         self._start(self._writer, lambda: fn(*args, **kwargs), on_done, on_error, owner)
+
+    def announce(self, tables: frozenset[str], owner: QObject | None = None) -> None:
+        """Announce a write made outside ``write`` (an import run by ``call``, which commits
+        on its own): GUI thread, after it committed; nothing when no table was touched."""
+        if tables:
+            self.changed.emit(OpChanges(tables, self.database.operator, owner))
 
     def shutdown(self) -> None:
         """Refuse new work (the database is closing); queued jobs still finish."""
@@ -152,8 +222,7 @@ class Runner(QObject):
 
         def succeeded(result: Any) -> None:
             finish()
-            if on_done is not None and _alive(owner):
-                on_done(result)
+            self._deliver(result, on_done, owner)
 
         def failed(exc: BaseException) -> None:
             finish()
@@ -162,6 +231,16 @@ class Runner(QObject):
         relay.succeeded.connect(succeeded)
         relay.failed.connect(failed)
         pool.start(_Job(call, relay))
+
+    def _deliver(self, result: Any, on_done: Done | None, owner: QObject | None) -> None:
+        written = result if isinstance(result, _Written) else None
+        if written is not None:
+            result = written.result
+        if on_done is not None and _alive(owner):
+            on_done(result)
+        if written is not None and written.tables:
+            source = owner if _alive(owner) else None
+            self.changed.emit(OpChanges(written.tables, written.operator, source))
 
     def _deliver_error(
         self, exc: BaseException, on_error: Failed | None, owner: QObject | None
@@ -196,5 +275,4 @@ class SyncRunner(Runner):
         except Exception as exc:
             self._deliver_error(exc, on_error, owner)
         else:
-            if on_done is not None and _alive(owner):
-                on_done(result)
+            self._deliver(result, on_done, owner)

@@ -1,4 +1,11 @@
-"""What every page of the main window has in common."""
+"""What every page of the main window has in common.
+
+A page loads its data the first time it is shown, and again only when it is out of
+date: each page names the tables it shows (``shows``); when a write elsewhere touches
+one of them (the runner's ``changed`` announcement, an ``OpChanges``) the page marks
+itself stale and reads again when it is next shown, or at once if it is in sight.
+Its own writes it follows itself, as Anki's widgets skip their own edits.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from familydesk.i18n import _
 from familydesk.ui.shell.language import LanguageManager
-from familydesk.ui.shell.runner import Runner
+from familydesk.ui.shell.runner import OpChanges, Runner
 
 
 @dataclass
@@ -39,18 +46,23 @@ class Page(QWidget):
     ready = Signal()
     #: Whether the page's capability is built (disabled pages are shown greyed out).
     available = True
+    #: The tables whose rows the page shows: a write touching one makes the page stale.
+    shows: frozenset[str] = frozenset()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.runner = context.runner
         self._loaded_once = False
+        #: Out of date: a write elsewhere touched a table the page shows.
+        self.stale = False
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.heading)
         # A bound method, not a lambda: Qt drops the connection when the page is destroyed.
         context.language.changed.connect(self._language_changed)
+        self.runner.changed.connect(self._announced)
 
     def title(self) -> str:
         raise NotImplementedError
@@ -66,10 +78,36 @@ class Page(QWidget):
         self.heading.setText(self.title())
 
     def activate(self) -> None:
-        """Called each time the page is shown: the first call loads the data."""
+        """Called each time the page is shown: loads the data the first time and when the
+        page is stale, else reads nothing."""
         if not self._loaded_once:
             self._loaded_once = True
             self.load()
+        elif self.stale:
+            self.stale = False
+            self.load_again()
+
+    def _announced(self, changes: OpChanges) -> None:
+        if self._loaded_once and self.concerned(changes):
+            self.changes_announced(changes)
+
+    def concerned(self, changes: OpChanges) -> bool:
+        """Whether ``changes`` (a write elsewhere) touched what the page shows."""
+        return changes.touches(self.shows) and not changes.caused_by(self)
+
+    def changes_announced(self, changes: OpChanges) -> None:
+        """A write elsewhere touched what the page shows: read again now if the page is in
+        sight, else when it is next shown."""
+        if self.isVisible():
+            self.stale = False
+            self.load_again()
+        else:
+            self.stale = True
+
+    def load_again(self) -> None:
+        """Read again what is out of date (default: ``load``); pages that show a record
+        beside their list read it again too."""
+        self.load()
 
     def load(self) -> None:
         """Fetch the page's data (through the runner); emit ``ready`` when shown."""

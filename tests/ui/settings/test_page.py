@@ -79,7 +79,7 @@ def test_a_stale_form_is_not_saved_over_a_newer_version(
 def test_member_comuni_are_added_from_the_list_and_removed(
     window: MainWindow, database: Database
 ) -> None:
-    page = _settings(window)
+    page = _settings(window).comuni_box
     page.comune_input.setText("Suzzara (MN)")
     page.add_selected_comune()
     page.comune_input.setText("pegognaga")  # a unique prefix is enough

@@ -1,0 +1,50 @@
+"""The family page's "Contacts at the desk" tab: the family's history at the front desk, a
+line per request (need, outcome, referral, follow-up), newest first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHeaderView, QVBoxLayout, QWidget
+
+from familydesk import frontdesk
+from familydesk.frontdesk import ContactRow
+from familydesk.i18n import _, format_number
+from familydesk.ui.families.models import contact_lines, contacts_model
+from familydesk.ui.shell.runner import Runner
+from familydesk.ui.widgets.fields import record_table
+
+
+class FamilyContactsTab(QWidget):
+    """``counted(n)`` after each load (lines), for the tab's title."""
+
+    counted = Signal(int)
+
+    def __init__(self, runner: Runner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.model = contacts_model(self)
+        self.view = record_table(self.model)
+        self.view.setObjectName("familyContacts")
+        self.view.setMinimumHeight(44)  # a heading and a line: small windows still fit
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def title(self, count: int) -> str:
+        return _("Contacts at the desk ({count})").format(count=format_number(count))
+
+    def retranslate_ui(self) -> None:
+        self.model.retranslate()
+
+    def show_family(self, family_id: int | None) -> None:
+        if family_id is None:
+            self._show([])
+            return
+        self.runner.read(frontdesk.contacts_of_family, family_id, on_done=self._show, owner=self)
+
+    def _show(self, contacts: list[ContactRow]) -> None:
+        self.model.set_rows(contact_lines(contacts))
+        self.counted.emit(len(contacts))
