@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk.admin import centre
 from familydesk.i18n import _
 from familydesk.italy import comuni
 from familydesk.kernel.errors import ValidationError
+from familydesk.registry import centre
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.shell.runner import Runner
 from familydesk.ui.widgets.table_model import Column, LazyTableModel
