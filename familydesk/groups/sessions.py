@@ -23,12 +23,12 @@ from familydesk.appointments.resources_common import clean_text
 from familydesk.db.database import load_for_update
 from familydesk.db.models.appointments import Place, Room
 from familydesk.db.models.groups import Attendance, Group, GroupEducator, GroupSession
-from familydesk.groups import session_checks
 from familydesk.groups.catalog import require_read
-from familydesk.groups.session_checks import session_conflicts
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel.errors import FamilyDeskError, NotFoundError, ValidationError
+from familydesk.scheduling import occupancy
 from familydesk.scheduling.calendar_rules import Rules, local_now
+from familydesk.scheduling.occupancy import session_conflicts
 from familydesk.trust import permissions
 
 __all__ = [
@@ -229,8 +229,13 @@ def preview_sessions(session: Session, group_id: int, pattern: Pattern) -> list[
 def _refusals(session: Session, group_id: int, start: datetime, end: datetime,
               room_id: int | None, operator_ids: set[int],
               exclude: tuple[int, ...] = ()) -> list[str]:  # fmt: skip
-    own, reasons = session_checks.own_overlaps(session, group_id, start, end, exclude)
+    own, reasons = occupancy.group_overlaps(session, group_id, start, end, exclude)
     return reasons + session_conflicts(session, start, end, room_id, operator_ids, (*exclude, *own))  # fmt: skip
+
+
+def _lock(session: Session, group_id: int, room_id: int | None, educators: set[int]) -> None:
+    """Lock what a session depends on, in the one order of ``scheduling.occupancy``."""
+    occupancy.lock(session, rooms=[room_id], operators=educators, groups=[group_id])
 
 
 def _closed(session: Session, place_id: int, day: date) -> list[str]:
@@ -245,7 +250,7 @@ def plan_sessions(session: Session, group_id: int, pattern: Pattern) -> list[Ses
     group = _plannable(session, group_id)
     room_id = _room(session, group, pattern.room_id)
     educators = _educators(session, group.id)
-    session_checks.lock(session, group.id, room_id, educators)
+    _lock(session, group.id, room_id, educators)
     wanted = [d for d in _dates(session, group, pattern) if d.skipped is None]
     if not wanted or (pattern.count is not None and len(wanted) < pattern.count):
         raise FamilyDeskError(_("None of these dates falls on a day the venue is open: see the preview.") if not wanted else ngettext("Only {n} of these dates falls on a day the venue is open: see the preview.", "Only {n} of these dates fall on days the venue is open: see the preview.", len(wanted)).format(n=format_number(len(wanted))))  # fmt: skip
@@ -285,7 +290,7 @@ def add_session(session: Session, group_id: int, starts_at: datetime, ends_at: d
     text = _topic(topic)
     room_id = _room(session, group, room_id)
     educators = _educators(session, group.id)
-    session_checks.lock(session, group.id, room_id, educators)
+    _lock(session, group.id, room_id, educators)
     reasons = _closed(session, group.place_id, start.date())
     reasons += _refusals(session, group.id, start, end, room_id, educators)
     if reasons:
@@ -320,7 +325,7 @@ def change_session(session: Session, session_id: int, version: int, starts_at: d
         meeting.starts_at, meeting.ends_at, meeting.room_id, meeting.place_id)  # fmt: skip
     if moved:
         educators = _educators(session, group.id)
-        session_checks.lock(session, group.id, room_id, educators)
+        _lock(session, group.id, room_id, educators)
         reasons = _closed(session, group.place_id, start.date())
         reasons += _refusals(session, group.id, start, end, room_id, educators, (meeting.id,))
         if reasons:
