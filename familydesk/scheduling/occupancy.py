@@ -15,6 +15,7 @@ capability imports the other:
 - :func:`busy_map`: everything held over some days, for the free-slot finder.
 
 Sessions of a cancelled group, cancelled sessions and cancelled appointments hold nothing.
+The words of each refusal are :mod:`familydesk.scheduling.refusals`.
 
 The lock order
 --------------
@@ -36,7 +37,7 @@ is taken when the first audited change is flushed.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, Select, or_, select
@@ -45,8 +46,8 @@ from sqlalchemy.orm import Session
 from familydesk.db.models.appointments import Appointment, Room, Staff
 from familydesk.db.models.groups import Group, GroupEducator, GroupSession
 from familydesk.db.models.registry import Family, Operator
-from familydesk.i18n import _, format_date
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.i18n import _
+from familydesk.scheduling import refusals
 
 #: Longest appointment (minutes): bounds the overlap search so it stays on the indexes.
 MAX_MINUTES = 480
@@ -57,13 +58,6 @@ SESSION_LONGEST = timedelta(days=1)
 
 #: Intervals held, by ``("staff" | "room" | "family", id)``.
 BusyMap = dict[tuple[str, int], list[tuple[datetime, datetime]]]
-
-
-def span(start: datetime, end: datetime) -> str:
-    """ "9 dic 2026 10:00-11:00": how a refusal names the time that is taken."""
-    return _("{day} {start}-{end}").format(
-        day=format_date(start.date()), start=hhmm(start), end=hhmm(end)
-    )
 
 
 def lock(
@@ -112,20 +106,15 @@ def booking_conflicts(
     """Why an appointment of ``staff_ids`` (professional and interpreter), in ``room_id``,
     for ``family_id``, cannot be held ``start``-``end``: other appointments (not
     ``exclude``) and group sessions. Empty: it can. Two queries when nothing clashes."""
-    clauses = [Appointment.staff_id.in_(staff_ids), Appointment.interpreter_id.in_(staff_ids)]
-    if room_id is not None:
-        clauses.append(Appointment.room_id == room_id)
-    if family_id is not None:
-        clauses.append(Appointment.family_id == family_id)
-    reasons = _appointment_reasons(
+    rooms: set[int] = {room_id} - {None}  # type: ignore[assignment]
+    reasons = refusals.appointment_reasons(
         session,
-        _appointments_over(session, start, end, clauses, exclude),
+        _appointments_over(session, start, end, _holding(staff_ids, rooms, family_id), exclude),
         staff_ids,
-        lambda staff_id: _staff_name(session, staff_id),
+        lambda staff_id: refusals.staff_name(session, staff_id),
         room_id,
         family_id,
     )
-    rooms = {room_id} - {None}
     operators = select(Staff.operator_id).where(
         Staff.id.in_(staff_ids), Staff.operator_id.is_not(None)
     )
@@ -160,20 +149,15 @@ def session_conflicts(
         if operator_ids
         else {}
     )
-    clauses: list[ColumnElement[bool]] = []
-    if room_id is not None:
-        clauses.append(Appointment.room_id == room_id)
-    if staff:
-        clauses += [Appointment.staff_id.in_(staff), Appointment.interpreter_id.in_(staff)]
-    others = _appointments_over(session, starts_at, ends_at, clauses)
-    names = operator_names(session, staff.values()) if others and staff else {}
-    reasons = _appointment_reasons(
+    rooms: set[int] = {room_id} - {None}  # type: ignore[assignment]
+    others = _appointments_over(session, starts_at, ends_at, _holding(staff, rooms, None))
+    names = refusals.operator_names(session, staff.values()) if others and staff else {}
+    reasons = refusals.appointment_reasons(
         session, others, set(staff), lambda s: names.get(staff[s], "?"), room_id, None
     )
-    rooms = {room_id} - {None}
     hits = _sessions_over(session, starts_at, ends_at, rooms, operator_ids, exclude)
     if hits:
-        people = sorted(operator_names(session, operator_ids).items())
+        people = sorted(refusals.operator_names(session, operator_ids).items())
         reasons += _session_reasons(session, hits, rooms, people)
     return list(dict.fromkeys(reasons))
 
@@ -192,7 +176,9 @@ def group_overlaps(
     if exclude:
         query = query.where(GroupSession.id.not_in(exclude))
     rows = session.execute(query.order_by(GroupSession.starts_at)).all()
-    reasons = [_("the group already meets on {span}").format(span=span(s, e)) for _i, s, e in rows]
+    reasons = [
+        _("the group already meets on {span}").format(span=refusals.span(s, e)) for _i, s, e in rows
+    ]
     return [row[0] for row in rows], reasons
 
 
@@ -210,11 +196,6 @@ def busy_map(
     and the sessions led by the operators the staff sign in as. Three queries."""
     since = datetime.combine(first_day, time())
     until = datetime.combine(last_day + timedelta(days=1), time())
-    clauses = [Appointment.staff_id.in_(staff_ids), Appointment.interpreter_id.in_(staff_ids)]
-    if room_ids:
-        clauses.append(Appointment.room_id.in_(room_ids))
-    if family_id is not None:
-        clauses.append(Appointment.family_id == family_id)
     rows = session.execute(
         select(
             Appointment.id,
@@ -228,7 +209,7 @@ def busy_map(
             Appointment.starts_at >= since,
             Appointment.starts_at < until,
             Appointment.status.in_(HOLDING),
-            or_(*clauses),
+            or_(*_holding(staff_ids, room_ids, family_id)),
         )
     )
     busy: BusyMap = defaultdict(list)
@@ -252,8 +233,8 @@ def _sessions_into(
     staff_ids: set[int],
     room_ids: set[int],
 ) -> None:
-    """Add to ``busy`` the sessions starting from ``since`` to ``until`` that hold the rooms
-    or the staff (through the operators who lead them)."""
+    """Add to ``busy`` the sessions from ``since`` to ``until`` that hold the rooms or the
+    staff (through the operators who lead them)."""
     staff_of: dict[int, list[int]] = defaultdict(list)
     for staff_id, operator_id in session.execute(
         select(Staff.id, Staff.operator_id)
@@ -261,48 +242,30 @@ def _sessions_into(
         .order_by(Staff.id)
     ):
         staff_of[operator_id].append(staff_id)
-    clauses: list[ColumnElement[bool]] = []
-    if room_ids:
-        clauses.append(GroupSession.room_id.in_(room_ids))
-    if staff_of:
-        clauses.append(GroupSession.group_id.in_(_led_by(staff_of)))
-    if not clauses:
-        return
-    hits = session.execute(
-        select(
-            GroupSession.group_id,
-            GroupSession.room_id,
-            GroupSession.starts_at,
-            GroupSession.ends_at,
-        )
-        .join(Group, Group.id == GroupSession.group_id)
-        .where(
-            GroupSession.starts_at >= since,
-            GroupSession.starts_at < until,
-            GroupSession.cancelled.is_(False),
-            Group.cancelled.is_(False),
-            or_(*clauses),
-        )
-    ).all()
-    leaders = _leaders(session, {row[0] for row in hits}, set(staff_of)) if staff_of else {}
-    for group_id, room_id, start, end in hits:
-        if room_id in room_ids:
-            busy[("room", room_id)].append((start, end))
-        for operator_id in leaders.get(group_id, ()):
+    hits = _sessions_over(session, since, until, room_ids, list(staff_of))
+    leaders = _leaders(session, {s.group_id for s, _t in hits}, set(staff_of)) if hits else {}
+    for other, _title in hits:
+        held = (other.starts_at, other.ends_at)
+        if other.room_id in room_ids:
+            busy[("room", other.room_id)].append(held)
+        for operator_id in leaders.get(other.group_id, ()):
             for staff_id in staff_of[operator_id]:
-                busy[("staff", staff_id)].append((start, end))
+                busy[("staff", staff_id)].append(held)
 
 
-def operator_names(session: Session, operator_ids: Iterable[int]) -> dict[int, str]:
-    """operator id -> full name (the user name when it has none)."""
-    return {
-        row[0]: row[1] or row[2]
-        for row in session.execute(
-            select(Operator.id, Operator.full_name, Operator.username).where(
-                Operator.id.in_(set(operator_ids))
-            )
-        )
-    }
+def _holding(
+    staff_ids: Collection[int], room_ids: Collection[int], family_id: int | None
+) -> list[ColumnElement[bool]]:
+    """Appointments of the staff (as professional or interpreter), in the rooms or of the
+    family."""
+    clauses: list[ColumnElement[bool]] = []
+    if staff_ids:
+        clauses += [Appointment.staff_id.in_(staff_ids), Appointment.interpreter_id.in_(staff_ids)]
+    if room_ids:
+        clauses.append(Appointment.room_id.in_(room_ids))
+    if family_id is not None:
+        clauses.append(Appointment.family_id == family_id)
+    return clauses
 
 
 def _appointments_over(
@@ -325,34 +288,6 @@ def _appointments_over(
     if exclude:
         query = query.where(Appointment.id.not_in(exclude))
     return list(session.scalars(query.order_by(Appointment.starts_at, Appointment.id)))
-
-
-def _appointment_reasons(
-    session: Session,
-    others: list[Appointment],
-    staff_ids: set[int],
-    name_of: Callable[[int], str],
-    room_id: int | None,
-    family_id: int | None,
-) -> list[str]:
-    reasons = []
-    for other in others:
-        taken = span(other.starts_at, other.ends_at)
-        for staff_id in sorted(staff_ids & {other.staff_id, other.interpreter_id}):
-            reasons.append(
-                _("{name} already has an appointment on {span}").format(
-                    name=name_of(staff_id), span=taken
-                )
-            )
-        if room_id is not None and other.room_id == room_id:
-            reasons.append(
-                _("room {room} is taken on {span}").format(
-                    room=_room_name(session, room_id), span=taken
-                )
-            )
-        if family_id is not None and other.family_id == family_id:
-            reasons.append(_("the family already has an appointment on {span}").format(span=taken))
-    return reasons
 
 
 def _led_by(operators: Iterable[int] | Select[tuple[int | None]]) -> Select[tuple[int]]:
@@ -402,26 +337,8 @@ def _session_reasons(
     room_ids: set[int],
     people: Sequence[tuple[int, str]],
 ) -> list[str]:
-    """Reasons for ``hits``: the room taken, and each of ``people`` (operator id, name,
-    in the order named) who leads the session's group."""
     leaders = _leaders(session, {s.group_id for s, _t in hits}, {o for o, _n in people})
-    reasons = []
-    for other, title in hits:
-        taken = span(other.starts_at, other.ends_at)
-        if other.room_id in room_ids:
-            reasons.append(
-                _('room {room} is taken by the group "{group}" on {span}').format(
-                    room=_room_name(session, other.room_id), group=title, span=taken
-                )
-            )
-        for operator_id, name in people:
-            if operator_id in leaders.get(other.group_id, ()):
-                reasons.append(
-                    _('{name} leads the group "{group}" on {span}').format(
-                        name=name, group=title, span=taken
-                    )
-                )
-    return reasons
+    return refusals.session_reasons(session, hits, room_ids, people, leaders)
 
 
 def _leaders(
@@ -438,14 +355,3 @@ def _leaders(
     ):
         found.setdefault(group_id, []).append(operator_id)
     return found
-
-
-def _room_name(session: Session, room_id: int) -> str:
-    room = session.get(Room, room_id)
-    return room.name if room is not None else "?"
-
-
-def _staff_name(session: Session, staff_id: int) -> str:
-    """Only a refusal names people: no query on the path of a booking that fits."""
-    staff = session.get(Staff, staff_id)  # already loaded by the checks (identity map)
-    return staff.name if staff is not None else "?"
