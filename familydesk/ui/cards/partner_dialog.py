@@ -12,7 +12,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from familydesk.admin.centre import MemberComuneRow
-from familydesk.cards.partners import PartnerInput, PartnerRow, category_names, save_partner
+from familydesk.cards.partner_editing import PartnerInput, save_partner
+from familydesk.cards.partners import PartnerRow, category_names
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError, ValidationError
 from familydesk.ui.settings.appointments_form import FieldForm

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from familydesk.admin.centre import MemberComuneRow, list_member_comuni
 from familydesk.cards.lookup import today as local_today
-from familydesk.cards.partners import PartnerRow, category_names, list_partners, remove_partner
+from familydesk.cards.partner_editing import remove_partner
+from familydesk.cards.partners import PartnerRow, category_names, list_partners
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.trust import permissions
 from familydesk.ui.cards import printing
