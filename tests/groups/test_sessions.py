@@ -15,13 +15,12 @@ from familydesk.db.base import utcnow
 from familydesk.db.database import Database
 from familydesk.db.models.appointments import Closure, Staff
 from familydesk.db.models.groups import Attendance, Enrolment, GroupSession
+from familydesk.groups.planning import plan_sessions, preview_sessions
 from familydesk.groups.sessions import (
     SessionConflict,
     add_session,
     cancel_session,
     change_session,
-    plan_sessions,
-    preview_sessions,
     session_by_number,
     sessions_of,
 )
