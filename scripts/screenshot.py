@@ -73,7 +73,7 @@ def demo_group(database) -> int | None:  # type: ignore[no-untyped-def]
     from datetime import date, time, timedelta
 
     from familydesk.appointments.resources import list_places
-    from familydesk.groups import attendance, catalog, enrolment, sessions
+    from familydesk.groups import attendance, catalog, editing, enrolment, planning
     from familydesk.registry import search_people
 
     existing = database.read(catalog.list_groups, "running")
@@ -86,8 +86,8 @@ def demo_group(database) -> int | None:  # type: ignore[no-untyped-def]
     educators = [i for i, _name in database.read(catalog.educator_choices)[:2]]
     first = date.today() - timedelta(days=date.today().weekday() + 27 - 1)  # a Tuesday, 4 weeks ago
     group = database.write(
-        catalog.create_group,
-        catalog.GroupInput(
+        editing.create_group,
+        editing.GroupInput(
             title="Genitori imperfetti cercasi",
             kind="parent_school",
             place_id=place.id,
@@ -99,9 +99,9 @@ def demo_group(database) -> int | None:  # type: ignore[no-untyped-def]
         ),
     )
     database.write(
-        sessions.plan_sessions,
+        planning.plan_sessions,
         group.id,
-        sessions.Pattern(weekday=1, starts=time(17), ends=time(19), first_day=first, count=10),
+        planning.Pattern(weekday=1, starts=time(17), ends=time(19), first_day=first, count=10),
     )
     families: set[int] = set()
     for hit in database.read(search_people, "a", 80):

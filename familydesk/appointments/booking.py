@@ -1,20 +1,19 @@
 """Booking, moving and cancelling appointments, refusing every double booking.
 
 A booking is checked inside the transaction that saves it: first the rows of
-the professional, the interpreter, the room and the family are locked
-(``SELECT ... FOR UPDATE`` on PostgreSQL; a SQLite writer already holds the
-database lock from ``BEGIN IMMEDIATE``), then overlaps are looked for, then
-the appointment is written. Two desks booking the same slot are therefore
-serialised, and the second one sees the first one's appointment.
+the professional, the interpreter, the room and the family are locked (in the
+lock order of :mod:`familydesk.scheduling.occupancy`), then overlaps with other
+appointments and with group sessions are looked for there, then the appointment
+is written. Two desks booking the same slot are therefore serialised, and the
+second one sees the first one's appointment.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from familydesk.appointments.names import service_name
@@ -23,16 +22,13 @@ from familydesk.appointments.queries import AppointmentRow, get_appointment
 from familydesk.db.database import load_for_update
 from familydesk.db.models.appointments import Appointment, Place, Room, Service, Staff
 from familydesk.db.models.registry import Family, Person
-from familydesk.i18n import _, format_date
+from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError, FieldErrors, ValidationError
-from familydesk.kernel.text import hhmm
+from familydesk.scheduling import occupancy
 from familydesk.scheduling.calendar_rules import Rules, local_now
+from familydesk.scheduling.occupancy import MAX_MINUTES
 from familydesk.trust import permissions
 
-#: Longest appointment (minutes): bounds the overlap search so it stays on the indexes.
-MAX_MINUTES = 480
-#: Statuses that hold the slot (a cancelled appointment frees it).
-HOLDING = ("booked", "confirmed", "done", "no_show")
 #: Status changes an operator may make.
 TRANSITIONS: dict[str, tuple[str, ...]] = {
     "booked": ("confirmed", "done", "no_show", "cancelled"),
@@ -76,97 +72,17 @@ class BookingConflict(FamilyDeskError):
         super().__init__(message)
 
 
-#: Other bookings that occupy staff or rooms (e.g. group sessions, issue 6):
-#: ``fn(session, start, end, staff_ids, room_ids) -> reasons``.
-BusySource = Callable[[Session, datetime, datetime, set[int], set[int]], list[str]]
-BUSY_SOURCES: list[BusySource] = []
-
-
-def register_busy_source(source: BusySource) -> None:
-    if source not in BUSY_SOURCES:
-        BUSY_SOURCES.append(source)
-
-
-def span_text(start: datetime, end: datetime) -> str:
-    """When something is busy, as a refusal names it: "09/12/2026 10:30-11:00"."""
-    return _("{day} {start}-{end}").format(
-        day=format_date(start.date()), start=hhmm(start), end=hhmm(end)
-    )
-
-
-def conflicts(
-    session: Session,
-    start: datetime,
-    end: datetime,
-    staff_ids: set[int],
-    room_id: int | None,
-    family_id: int | None,
-    exclude: Sequence[int] = (),
-) -> list[str]:
-    """Why ``start``-``end`` clashes with what is booked (empty list: it does not)."""
-    earliest = start - timedelta(minutes=MAX_MINUTES)
-    clauses = [Appointment.staff_id.in_(staff_ids), Appointment.interpreter_id.in_(staff_ids)]
-    if room_id is not None:
-        clauses.append(Appointment.room_id == room_id)
-    if family_id is not None:
-        clauses.append(Appointment.family_id == family_id)
-    query = select(Appointment).where(
-        Appointment.starts_at < end,
-        Appointment.starts_at > earliest,
-        Appointment.ends_at > start,
-        Appointment.status.in_(HOLDING),
-        or_(*clauses),
-    )
-    if exclude:
-        query = query.where(Appointment.id.not_in(exclude))
-    reasons = []
-    for other in session.scalars(query.order_by(Appointment.starts_at)):
-        span = span_text(other.starts_at, other.ends_at)
-        for staff_id in sorted(staff_ids & {other.staff_id, other.interpreter_id}):
-            reasons.append(
-                _("{name} already has an appointment on {span}").format(
-                    name=_staff_name(session, staff_id), span=span
-                )
-            )
-        if room_id is not None and other.room_id == room_id:
-            room = session.get(Room, room_id)
-            reasons.append(
-                _("room {room} is taken on {span}").format(
-                    room=room.name if room else "?", span=span
-                )
-            )
-        if family_id is not None and other.family_id == family_id:
-            reasons.append(_("the family already has an appointment on {span}").format(span=span))
-    for source in BUSY_SOURCES:
-        reasons.extend(source(session, start, end, staff_ids, {room_id} - {None}))  # type: ignore[arg-type]
-    return list(dict.fromkeys(reasons))
-
-
-def _staff_name(session: Session, staff_id: int) -> str:
-    """Only a refusal names people: no query on the path of a booking that fits."""
-    staff = session.get(Staff, staff_id)  # already loaded by the checks (identity map)
-    return staff.name if staff is not None else "?"
-
-
-def lock(session: Session, staff_ids: set[int], room_id: int | None, family_id: int | None) -> None:
-    """Lock the resources' rows until commit (no-op on SQLite: BEGIN IMMEDIATE holds it)."""
-    session.execute(
-        select(Staff.id).where(Staff.id.in_(sorted(staff_ids))).order_by(Staff.id).with_for_update()
-    )
-    if room_id is not None:
-        session.execute(select(Room.id).where(Room.id == room_id).with_for_update())
-    if family_id is not None:
-        session.execute(select(Family.id).where(Family.id == family_id).with_for_update())
-
-
 @dataclass(frozen=True)
 class Checked:
-    """A booking that passed :func:`validate`: when, for which family, with whom."""
-
     start: datetime
     end: datetime
     family_id: int | None
     staff_ids: set[int]
+
+
+def lock(session: Session, checked: Checked, room_id: int | None) -> None:
+    """Lock what the booking depends on, in the one order of ``scheduling.occupancy``."""
+    occupancy.lock(session, staff=checked.staff_ids, rooms=[room_id], families=[checked.family_id])
 
 
 def validate(session: Session, data: AppointmentInput, now: datetime) -> Checked:
@@ -232,7 +148,7 @@ def refusals(
     rules = rules or Rules(session, start.date(), start.date(), {data.place_id}, checked.staff_ids)
     reasons = [r for r in [rules.place_refusal(data.place_id, start, end)] if r]
     reasons += [r for s in sorted(checked.staff_ids) if (r := rules.staff_refusal(s, start.date()))]
-    reasons += conflicts(
+    reasons += occupancy.booking_conflicts(
         session, start, end, checked.staff_ids, data.room_id, checked.family_id, exclude
     )
     return reasons
@@ -266,7 +182,7 @@ def check_and_lock(
 ) -> Checked:
     """Validate ``data``, lock its resources and refuse any clash (with alternatives)."""
     checked = validate(session, data, now or local_now())
-    lock(session, checked.staff_ids, data.room_id, checked.family_id)
+    lock(session, checked, data.room_id)
     reasons = refusals(session, data, checked, exclude)
     if reasons:
         raise BookingConflict(reasons, _alternatives(session, data, checked, exclude))
@@ -285,7 +201,6 @@ def book(session: Session, data: AppointmentInput, now: datetime | None = None) 
 def new_appointment(
     session: Session, data: AppointmentInput, checked: Checked, **extra: object
 ) -> Appointment:
-    """Add the appointment ``checked`` allows to the session (``extra``: its series columns)."""
     appointment = Appointment(
         service_id=data.service_id,
         staff_id=data.staff_id,
@@ -364,7 +279,6 @@ def set_status(
 
 
 def change_status(appointment: Appointment, status: str, reason: str, now: datetime) -> None:
-    """Move ``appointment`` to ``status``; ``FamilyDeskError`` when it cannot go there."""
     if status not in TRANSITIONS.get(appointment.status, ()):
         raise FamilyDeskError(
             _("A {old} appointment cannot become {new}.").format(
@@ -386,8 +300,3 @@ def _status_name(status: str) -> str:
     from familydesk.appointments.names import STATUSES
 
     return _(STATUSES.get(status, status))
-
-
-# Group sessions occupy rooms and educators too: importing them registers their busy
-# source wherever bookings are checked (at the bottom: sessions imports this module).
-import familydesk.groups.sessions  # noqa: E402, F401

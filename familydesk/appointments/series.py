@@ -72,7 +72,7 @@ def book_series(
     if problem:
         raise ValidationError("repeat", problem)
     first = validate(session, data, now or local_now())
-    lock(session, first.staff_ids, data.room_id, first.family_id)
+    lock(session, first, data.room_id)
     step = timedelta(weeks=every_weeks)
     limit = (occurrences or MAX_OCCURRENCES) * (2 if skip_unavailable else 1)
     last_day = until or (first.start + step * limit).date()
@@ -178,7 +178,7 @@ def move_rest(
         data = input_of(occurrence, starts_at=occurrence.starts_at + shift)
         checked = validate(session, data, now or local_now())
         if not planned:  # every occurrence has the same people and room: lock them once
-            lock(session, checked.staff_ids, data.room_id, checked.family_id)
+            lock(session, checked, data.room_id)
         reasons = refusals(session, data, checked, exclude=ids)
         if reasons:
             refused.append(

@@ -1,7 +1,8 @@
 """The free-slot finder: "next free 60 minutes with a psychologist in Gonzaga, mornings".
 
-One query loads what is booked for the candidate professionals, rooms and
-family over the span searched; the calendar rules come from one
+What is busy (appointments and group sessions of the candidate professionals,
+interpreter, rooms and family) is loaded once for the span searched, from
+:func:`familydesk.scheduling.occupancy.busy_map`; the calendar rules come from one
 :class:`~familydesk.scheduling.calendar_rules.Rules`. Slots start on a
 15-minute grid inside the place's opening hours.
 """
@@ -13,13 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk.appointments.professions import gives
-from familydesk.db.models.appointments import Appointment, Place, Room, Service, Staff
+from familydesk.db.models.appointments import Place, Room, Service, Staff
 from familydesk.i18n import _, format_date
 from familydesk.kernel.text import hhmm
+from familydesk.scheduling import occupancy
 from familydesk.scheduling.calendar_rules import Rules, local_now
 from familydesk.trust import permissions
 
@@ -96,8 +98,6 @@ def find_free_slots(
     session: Session, query: SlotQuery, exclude: Sequence[int] = ()
 ) -> list[FreeSlot]:
     """The first ``query.limit`` free slots from ``query.after`` (default: now), soonest first."""
-    from familydesk.appointments.booking import BUSY_SOURCES, HOLDING
-
     permissions.require(session, permissions.APPOINTMENTS)
     staff, places = _candidates(session, query)
     if not staff or not places or query.part not in PARTS:
@@ -116,14 +116,13 @@ def find_free_slots(
         room_query = select(Room).where(Room.id == query.room_id)
     for room in session.scalars(room_query.order_by(Room.name, Room.id)):
         rooms[room.place_id].append(room)
-    busy = _busy(
+    busy = occupancy.busy_map(
         session,
-        query,
-        staff_ids,
-        [r.id for rs in rooms.values() for r in rs],
         first_day,
         last_day,
-        HOLDING,
+        staff_ids,
+        [r.id for rs in rooms.values() for r in rs],
+        query.family_id,
         exclude,
     )
     minutes = timedelta(minutes=query.minutes)
@@ -143,10 +142,7 @@ def find_free_slots(
                         slot = _first_free(
                             busy, query, free_staff, place, rooms[place.id], start, end
                         )
-                        if slot and not any(
-                            src(session, start, end, {slot.staff_id}, {slot.room_id} - {None})
-                            for src in BUSY_SOURCES
-                        ):  # type: ignore[arg-type]
+                        if slot:
                             today.append(slot)
                     start += step
         found += sorted(today, key=lambda s: (s.starts_at, s.staff, s.place))[
@@ -165,7 +161,7 @@ def _in_part(part: str, start: datetime, end: datetime) -> bool:
 
 
 def _first_free(
-    busy: dict[tuple[str, int], list[tuple[datetime, datetime]]],
+    busy: occupancy.BusyMap,
     query: SlotQuery,
     staff: list[Staff],
     place: Place,
@@ -197,49 +193,3 @@ def _first_free(
                 room.name if room else "",
             )
     return None
-
-
-def _busy(
-    session: Session,
-    query: SlotQuery,
-    staff_ids: set[int],
-    room_ids: list[int],
-    first_day,
-    last_day,
-    holding: Sequence[str],
-    exclude: Sequence[int],
-) -> dict[tuple[str, int], list[tuple[datetime, datetime]]]:
-    clauses = [Appointment.staff_id.in_(staff_ids), Appointment.interpreter_id.in_(staff_ids)]
-    if room_ids:
-        clauses.append(Appointment.room_id.in_(room_ids))
-    if query.family_id is not None:
-        clauses.append(Appointment.family_id == query.family_id)
-    rows = session.execute(
-        select(
-            Appointment.id,
-            Appointment.staff_id,
-            Appointment.interpreter_id,
-            Appointment.room_id,
-            Appointment.family_id,
-            Appointment.starts_at,
-            Appointment.ends_at,
-        ).where(
-            Appointment.starts_at >= datetime.combine(first_day, time()),
-            Appointment.starts_at < datetime.combine(last_day + timedelta(days=1), time()),
-            Appointment.status.in_(holding),
-            or_(*clauses),
-        )
-    )
-    busy: dict[tuple[str, int], list[tuple[datetime, datetime]]] = defaultdict(list)
-    for id_, staff_id, interpreter_id, room_id, family_id, start, end in rows:
-        if id_ in exclude:
-            continue
-        for key in (
-            ("staff", staff_id),
-            ("staff", interpreter_id),
-            ("room", room_id),
-            ("family", family_id),
-        ):
-            if key[1] is not None:
-                busy[key].append((start, end))  # type: ignore[index]
-    return busy

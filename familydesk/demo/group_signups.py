@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from familydesk.db.models.registry import Family, Person
 from familydesk.demo.appointments import utc
 from familydesk.demo.group_names import WITHDRAW_REASONS, GroupSpec
-from familydesk.groups.enrolment import months_between
+from familydesk.groups.eligibility import months_between
 from familydesk.kernel import clock
 
 

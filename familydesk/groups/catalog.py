@@ -1,8 +1,8 @@
 """Groups and courses: what they are, where, for whom, how many places; listed by phase.
 
 Reading groups is open to every role that sees families; planning them
-(creating, changing, calling one off) needs ``GROUPS_RUN`` (educators,
-coordinators, admins).
+(creating, changing, calling one off: :mod:`familydesk.groups.editing`) needs
+``GROUPS_RUN`` (educators, coordinators, admins).
 """
 
 from __future__ import annotations
@@ -14,41 +14,14 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk.db.database import load_for_update
 from familydesk.db.models.appointments import Place, Room
 from familydesk.db.models.groups import Enrolment, Group, GroupEducator, GroupSession
 from familydesk.db.models.registry import MemberComune, Operator
-from familydesk.groups.names import KINDS, TARGETS
 from familydesk.i18n import _, format_money, format_number, ngettext
-from familydesk.kernel.errors import FieldErrors, NotFoundError, ValidationError
-from familydesk.kernel.fields import clean_text, touch
+from familydesk.kernel.errors import NotFoundError, ValidationError
 from familydesk.kernel.text import fold
 from familydesk.scheduling.calendar_rules import local_now
 from familydesk.trust import permissions
-
-
-@dataclass(frozen=True)
-class GroupInput:
-    title: str
-    kind: str
-    place_id: int | None
-    room_id: int | None = None
-    description: str = ""
-    target: str = "parents"
-    #: Children's age range, inclusive, in completed ``age_unit`` (months or years).
-    age_from: int | None = None
-    age_to: int | None = None
-    age_unit: str = "years"
-    capacity: int | None = None
-    capacity_per: str = "person"
-    signup_opens: date | None = None
-    signup_closes: date | None = None
-    language: str = "it"
-    cost_cents: int | None = None
-    cost_note: str = ""
-    completion_percent: int = 75
-    #: Operator ids of the educators who lead it.
-    educator_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,7 +87,11 @@ def age_range_label(age_from: int | None, age_to: int | None, unit: str) -> str:
     if age_from is None and age_to is None:
         return ""
     if age_to is None:
-        return ngettext("from {n} month", "from {n} months", age_from or 0).format(n=age_from) if unit == "months" else ngettext("from {n} year", "from {n} years", age_from or 0).format(n=age_from)  # fmt: skip
+        return (
+            ngettext("from {n} month", "from {n} months", age_from or 0).format(n=age_from)
+            if unit == "months"
+            else ngettext("from {n} year", "from {n} years", age_from or 0).format(n=age_from)
+        )
     low = age_from or 0
     if unit == "months":
         return ngettext("{low}-{n} month", "{low}-{n} months", age_to).format(
@@ -141,8 +118,9 @@ def phase_of(group: Group, first: datetime | None, last: datetime | None, today:
     return "planned"
 
 
-def signup_is_open(group: Group, first: datetime | None, last: datetime | None,
-                   today: date) -> bool:  # fmt: skip
+def signup_is_open(
+    group: Group, first: datetime | None, last: datetime | None, today: date
+) -> bool:
     """Sign-ups are taken between the window's days (open-ended sides: until the last session)."""
     if group.cancelled or (last is not None and last.date() < today):
         return False
@@ -158,30 +136,38 @@ def _rows(session: Session, groups: list[Group], today: date) -> list[GroupRow]:
     spans = {
         row[0]: row[1:]
         for row in session.execute(
-            select(GroupSession.group_id, func.min(GroupSession.starts_at),
-                   func.max(GroupSession.starts_at), func.count())
+            select(
+                GroupSession.group_id,
+                func.min(GroupSession.starts_at),
+                func.max(GroupSession.starts_at),
+                func.count(),
+            )
             .where(GroupSession.group_id.in_(ids), GroupSession.cancelled.is_(False))
             .group_by(GroupSession.group_id)
         )
-    }  # fmt: skip
+    }
     counts: dict[tuple[int, str], int] = {
         (row[0], row[1]): row[2]
         for row in session.execute(
             select(Enrolment.group_id, Enrolment.status, func.count())
-            .where(Enrolment.group_id.in_(ids)).group_by(Enrolment.group_id, Enrolment.status)
+            .where(Enrolment.group_id.in_(ids))
+            .group_by(Enrolment.group_id, Enrolment.status)
         )
-    }  # fmt: skip
-    families = dict(session.execute(
-        select(Enrolment.group_id, func.count(func.distinct(Enrolment.family_id)))
-        .where(Enrolment.group_id.in_(ids), Enrolment.status == "enrolled")
-        .group_by(Enrolment.group_id)
-    ).all())  # fmt: skip
+    }
+    families = dict(
+        session.execute(
+            select(Enrolment.group_id, func.count(func.distinct(Enrolment.family_id)))
+            .where(Enrolment.group_id.in_(ids), Enrolment.status == "enrolled")
+            .group_by(Enrolment.group_id)
+        ).all()
+    )
     educators: dict[int, list[tuple[int, str]]] = {}
     for group_id, operator_id, full_name, username in session.execute(
         select(GroupEducator.group_id, Operator.id, Operator.full_name, Operator.username)
         .join(Operator, Operator.id == GroupEducator.operator_id)
-        .where(GroupEducator.group_id.in_(ids)).order_by(Operator.full_name, Operator.username)
-    ):  # fmt: skip
+        .where(GroupEducator.group_id.in_(ids))
+        .order_by(Operator.full_name, Operator.username)
+    ):
         educators.setdefault(group_id, []).append((operator_id, full_name or username))
     places = {
         row[0]: row[1:]
@@ -190,28 +176,58 @@ def _rows(session: Session, groups: list[Group], today: date) -> list[GroupRow]:
             .join(MemberComune, MemberComune.id == Place.comune_id)
             .where(Place.id.in_({g.place_id for g in groups}))
         )
-    }  # fmt: skip
-    rooms = dict(session.execute(select(Room.id, Room.name).where(Room.id.in_({g.room_id for g in groups if g.room_id}))).all())  # fmt: skip
+    }
+    rooms = dict(
+        session.execute(
+            select(Room.id, Room.name).where(Room.id.in_({g.room_id for g in groups if g.room_id}))
+        ).all()
+    )
     rows = []
     for g in groups:
         first, last, sessions = spans.get(g.id, (None, None, 0))
         place, comune, address = places.get(g.place_id, ("", "", ""))
         leads = educators.get(g.id, [])
-        rows.append(GroupRow(
-            id=g.id, uid=str(g.uid), version=g.version, title=g.title, kind=g.kind,
-            description=g.description, place_id=g.place_id, place=place, comune=comune,
-            address=address, room_id=g.room_id, room=rooms.get(g.room_id, ""), target=g.target,
-            age_from=g.age_from, age_to=g.age_to, age_unit=g.age_unit, capacity=g.capacity,
-            capacity_per=g.capacity_per, signup_opens=g.signup_opens,
-            signup_closes=g.signup_closes, language=g.language, cost_cents=g.cost_cents,
-            cost_note=g.cost_note, completion_percent=g.completion_percent,
-            cancelled=g.cancelled, educator_ids=tuple(i for i, _n in leads),
-            educators=tuple(n for _i, n in leads), first_session=first, last_session=last,
-            sessions=sessions, enrolled=counts.get((g.id, "enrolled"), 0),
-            places_taken=families.get(g.id, 0) if g.capacity_per == "family" else counts.get((g.id, "enrolled"), 0),
-            waiting=counts.get((g.id, "waiting"), 0), phase=phase_of(g, first, last, today),
-            signup_open=signup_is_open(g, first, last, today),
-        ))  # fmt: skip
+        rows.append(
+            GroupRow(
+                id=g.id,
+                uid=str(g.uid),
+                version=g.version,
+                title=g.title,
+                kind=g.kind,
+                description=g.description,
+                place_id=g.place_id,
+                place=place,
+                comune=comune,
+                address=address,
+                room_id=g.room_id,
+                room=rooms.get(g.room_id, ""),
+                target=g.target,
+                age_from=g.age_from,
+                age_to=g.age_to,
+                age_unit=g.age_unit,
+                capacity=g.capacity,
+                capacity_per=g.capacity_per,
+                signup_opens=g.signup_opens,
+                signup_closes=g.signup_closes,
+                language=g.language,
+                cost_cents=g.cost_cents,
+                cost_note=g.cost_note,
+                completion_percent=g.completion_percent,
+                cancelled=g.cancelled,
+                educator_ids=tuple(i for i, _n in leads),
+                educators=tuple(n for _i, n in leads),
+                first_session=first,
+                last_session=last,
+                sessions=sessions,
+                enrolled=counts.get((g.id, "enrolled"), 0),
+                places_taken=families.get(g.id, 0)
+                if g.capacity_per == "family"
+                else counts.get((g.id, "enrolled"), 0),
+                waiting=counts.get((g.id, "waiting"), 0),
+                phase=phase_of(g, first, last, today),
+                signup_open=signup_is_open(g, first, last, today),
+            )
+        )
     return rows
 
 
@@ -228,15 +244,18 @@ def group_id_by_uid(session: Session, uid: str) -> int:
     try:
         key = uuid.UUID(str(uid).strip())
     except ValueError:
-        raise ValidationError("group", _("Group: give the group's code (uid) as shown in the export.")) from None  # fmt: skip
+        raise ValidationError(
+            "group", _("Group: give the group's code (uid) as shown in the export.")
+        ) from None
     group_id = session.scalar(select(Group.id).where(Group.uid == key))
     if group_id is None:
         raise NotFoundError(_("There is no group with code {uid}.").format(uid=key))
     return group_id
 
 
-def list_groups(session: Session, phase: str | None = None, text: str = "",
-                today: date | None = None) -> list[GroupRow]:  # fmt: skip
+def list_groups(
+    session: Session, phase: str | None = None, text: str = "", today: date | None = None
+) -> list[GroupRow]:
     """Groups meeting now first, then those taking sign-ups, planned, ended; ``phase`` keeps one of ``names.PHASES`` ("open" = taking sign-ups
     today, including groups that already meet); ``text`` matches title or comune."""
     require_read(session)
@@ -258,104 +277,9 @@ def educator_choices(session: Session) -> list[tuple[int, str]]:
     """Active operators who can lead a group (educators first), as (id, name)."""
     require_read(session)
     rows = session.execute(
-        select(Operator.id, Operator.full_name, Operator.username, Operator.role)
-        .where(Operator.active.is_(True))
-    ).all()  # fmt: skip
+        select(Operator.id, Operator.full_name, Operator.username, Operator.role).where(
+            Operator.active.is_(True)
+        )
+    ).all()
     rows = sorted(rows, key=lambda r: (r[3] != "educator", fold(r[1] or r[2])))
     return [(r[0], r[1] or r[2]) for r in rows]
-
-
-def _validated(session: Session, data: GroupInput) -> dict[str, object]:
-    errors = FieldErrors()  # every wrong field at once
-    title = errors.check(clean_text, "title", _("Title"), data.title, 200, required=True)
-    if data.kind not in KINDS:
-        errors.add("kind", _("Kind: choose one from the list."))
-    if data.target not in TARGETS:
-        errors.add("target", _("For whom: choose parents, children or both."))
-    place = session.get(Place, data.place_id) if data.place_id else None
-    if place is None:
-        errors.add("place_id", _("Venue: choose one of the centre's places."))
-    elif data.room_id is not None:
-        room = session.get(Room, data.room_id)
-        if room is None or room.place_id != place.id:
-            errors.add("room_id", _("Room: choose a room of the chosen venue."))
-    if data.age_unit not in ("months", "years"):
-        errors.add("age_unit", _("Age: give it in months or in years."))
-    for field, value in (("age_from", data.age_from), ("age_to", data.age_to)):
-        if value is not None and not 0 <= value <= 99:
-            errors.add(field, _("Children's age: give a number from 0 to 99."))
-            break
-    if data.age_from is not None and data.age_to is not None and data.age_from > data.age_to:
-        errors.add("age_to", _("Children's age: the upper limit cannot be below the lower one."))  # fmt: skip
-    if data.capacity is not None and not 1 <= data.capacity <= 1000:
-        errors.add("capacity", _("Places: give a number from 1 to 1000, or leave it empty for no limit."))  # fmt: skip
-    if data.capacity_per not in ("person", "family"):
-        errors.add("capacity_per", _("Places: count them per person or per family."))
-    if data.signup_opens and data.signup_closes and data.signup_opens > data.signup_closes:
-        errors.add("signup_closes", _("Sign-ups close: the day cannot be before the day they open."))  # fmt: skip
-    if data.cost_cents is not None and data.cost_cents < 0:
-        errors.add("cost", _("Cost: give an amount of zero or more, in euro."))
-    if not 1 <= data.completion_percent <= 100:
-        errors.add("completion_percent", _("Completion: give a share of sessions from 1 to 100%."))  # fmt: skip
-    educators = set(data.educator_ids)
-    known = set(session.scalars(select(Operator.id).where(Operator.id.in_(educators))))
-    if educators - known:
-        errors.add("educators", _("Educators: choose them from the operators' list."))
-    language = errors.check(clean_text, "language", _("Language"), data.language, 10)
-    cost_note = errors.check(clean_text, "cost_note", _("Cost conditions"), data.cost_note, 200)
-    errors.raise_any()
-    assert place is not None
-    return {
-        "title": title, "kind": data.kind, "place_id": place.id, "room_id": data.room_id,
-        "description": (data.description or "").strip(), "target": data.target,
-        "age_from": data.age_from, "age_to": data.age_to, "age_unit": data.age_unit,
-        "capacity": data.capacity, "capacity_per": data.capacity_per,
-        "signup_opens": data.signup_opens, "signup_closes": data.signup_closes,
-        "language": language or "it",
-        "cost_cents": data.cost_cents, "completion_percent": data.completion_percent,
-        "cost_note": cost_note,
-    }  # fmt: skip
-
-
-def _set_educators(session: Session, group: Group, educator_ids: tuple[int, ...]) -> None:
-    current = {e.operator_id: e for e in session.scalars(select(GroupEducator).where(GroupEducator.group_id == group.id))}  # fmt: skip
-    for operator_id, link in current.items():
-        if operator_id not in educator_ids:
-            session.delete(link)
-    for operator_id in dict.fromkeys(educator_ids):
-        if operator_id not in current:
-            session.add(GroupEducator(group_id=group.id, operator_id=operator_id))
-
-
-def create_group(session: Session, data: GroupInput) -> GroupRow:
-    permissions.require(session, permissions.GROUPS_RUN)
-    group = Group(**_validated(session, data))
-    session.add(group)
-    session.flush()
-    _set_educators(session, group, data.educator_ids)
-    session.flush()
-    return get_group(session, group.id)
-
-
-def update_group(session: Session, group_id: int, version: int, data: GroupInput) -> GroupRow:
-    """Change a group; sessions keep their own venue (move them one by one)."""
-    permissions.require(session, permissions.GROUPS_RUN)
-    group = load_for_update(session, Group, group_id, version)
-    for key, value in _validated(session, data).items():
-        setattr(group, key, value)
-    _set_educators(session, group, data.educator_ids)
-    touch(group)
-    session.flush()
-    from familydesk.groups.enrolment import fill_places  # it reads groups through this module
-
-    fill_places(session, group.id)  # more places: the first waiting move up
-    return get_group(session, group.id)
-
-
-def set_cancelled(session: Session, group_id: int, version: int, cancelled: bool) -> GroupRow:
-    """Call a group off (or back on); its records stay."""
-    permissions.require(session, permissions.GROUPS_RUN)
-    group = load_for_update(session, Group, group_id, version)
-    group.cancelled = cancelled
-    session.flush()
-    return get_group(session, group.id)

@@ -4,7 +4,8 @@ A person signs up to a group once. Within the capacity they are enrolled; beyond
 it they wait, in the order they signed up. When an enrolled person withdraws,
 the first one waiting takes the place (the whole family, when places are counted
 per family) and is listed "to inform" until someone tells them. A child must
-be within the group's age range on the group's start date (the first session).
+be within the group's age range on the group's start date (the first session):
+the rules of who may sign up, and when, are :mod:`familydesk.groups.eligibility`.
 
 Sign-ups and withdrawals lock the group's row first, so two desks filling the
 last place are served one after the other and capacity holds.
@@ -22,10 +23,10 @@ from familydesk.db.base import utcnow
 from familydesk.db.database import load_for_update
 from familydesk.db.models.groups import Enrolment, Group
 from familydesk.db.models.registry import Family, Person
-from familydesk.groups.catalog import GroupRow, age_range_label, get_group, require_read
-from familydesk.i18n import _, format_date, format_number, ngettext
+from familydesk.groups.catalog import GroupRow, get_group, require_read
+from familydesk.groups.eligibility import check_person, check_window, is_child, reference_day
+from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel.errors import FamilyDeskError, ValidationError
-from familydesk.registry.records import ADULT_AGE, CHILD_RELATIONS
 from familydesk.scheduling.calendar_rules import local_now
 from familydesk.trust import permissions
 
@@ -78,21 +79,6 @@ class ToInformRow:
 _ORDER = {"enrolled": 0, "waiting": 1, "withdrawn": 2}
 
 
-def reference_day(group: GroupRow, today: date) -> date:
-    """The day ages are taken on: the first session's, else the day sign-ups close, else today."""
-    return group.start_date or group.signup_closes or today
-
-
-def months_between(born: date, day: date) -> int:
-    return (day.year - born.year) * 12 + day.month - born.month - (day.day < born.day)
-
-
-def _is_child(person: Person, day: date) -> bool:
-    if person.birth_date is None:
-        return person.relation in CHILD_RELATIONS
-    return months_between(person.birth_date, day) < ADULT_AGE * 12
-
-
 def _rows(session: Session, enrolments: list[Enrolment], group: GroupRow) -> list[EnrolmentRow]:
     person_ids = {e.person_id for e in enrolments if e.person_id}
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))}
@@ -104,19 +90,32 @@ def _rows(session: Session, enrolments: list[Enrolment], group: GroupRow) -> lis
     rows = []
     for e in enrolments:
         person, family = people.get(e.person_id or 0), families.get(e.family_id or 0)
-        rows.append(EnrolmentRow(
-            id=e.id, uid=str(e.uid), version=e.version, group_id=e.group_id,
-            person_id=e.person_id, person_uid=str(person.uid) if person else "",
-            family_id=e.family_id, family_uid=str(family.uid) if family else "",
-            name=f"{person.last_name} {person.first_name}".strip() if person else _("(erased)"),
-            birth_date=person.birth_date if person else None,
-            is_child=_is_child(person, day) if person else False,
-            phone=(person.phone if person and person.phone else family.phone if family else ""),
-            status=e.status, position=positions.get(e.id), signed_up_on=e.signed_up_on,
-            enrolled_on=e.enrolled_on, withdrawn_on=e.withdrawn_on,
-            withdraw_reason=e.withdraw_reason, to_inform=e.to_inform, informed_on=e.informed_on,
-            walk_in=e.walk_in, note=e.note,
-        ))  # fmt: skip
+        rows.append(
+            EnrolmentRow(
+                id=e.id,
+                uid=str(e.uid),
+                version=e.version,
+                group_id=e.group_id,
+                person_id=e.person_id,
+                person_uid=str(person.uid) if person else "",
+                family_id=e.family_id,
+                family_uid=str(family.uid) if family else "",
+                name=f"{person.last_name} {person.first_name}".strip() if person else _("(erased)"),
+                birth_date=person.birth_date if person else None,
+                is_child=is_child(person, day) if person else False,
+                phone=(person.phone if person and person.phone else family.phone if family else ""),
+                status=e.status,
+                position=positions.get(e.id),
+                signed_up_on=e.signed_up_on,
+                enrolled_on=e.enrolled_on,
+                withdrawn_on=e.withdrawn_on,
+                withdraw_reason=e.withdraw_reason,
+                to_inform=e.to_inform,
+                informed_on=e.informed_on,
+                walk_in=e.walk_in,
+                note=e.note,
+            )
+        )
     return rows
 
 
@@ -141,50 +140,23 @@ def _lock_group(session: Session, group_id: int) -> Group:
 
 def places_used(session: Session, group: Group) -> int:
     """Places taken now: enrolled people, or their families when places are per family."""
-    counted = func.count(func.distinct(Enrolment.family_id)) if group.capacity_per == "family" else func.count()  # fmt: skip
+    counted = (
+        func.count(func.distinct(Enrolment.family_id))
+        if group.capacity_per == "family"
+        else func.count()
+    )
     query = select(counted).where(Enrolment.group_id == group.id, Enrolment.status == "enrolled")
     return session.scalar(query) or 0
 
 
-def _age_text(months: int, unit: str) -> str:
-    if unit == "months" or months < 24:
-        return ngettext("{n} month", "{n} months", months).format(n=format_number(months))
-    return ngettext("{n} year", "{n} years", months // 12).format(n=format_number(months // 12))
-
-
-def check_person(group: Group, row: GroupRow, person: Person, day: date) -> None:
-    """Refuse a person the group is not for (target, children's age on ``day``)."""
-    name = f"{person.first_name} {person.last_name}".strip()
-    child = _is_child(person, day)
-    if row.target == "parents" and child:
-        raise ValidationError("people", _("{name} is a minor: this group is for parents.").format(name=name))  # fmt: skip
-    if row.target == "children" and not child:
-        raise ValidationError("people", _("{name} is an adult: this group is for children.").format(name=name))  # fmt: skip
-    if not child or (group.age_from is None and group.age_to is None):
-        return
-    limits = age_range_label(group.age_from, group.age_to, group.age_unit)
-    if person.birth_date is None:
-        raise ValidationError("people", _("{name} has no date of birth in the family's record: add it, the group is for children aged {limits}.").format(name=name, limits=limits))  # fmt: skip
-    months = months_between(person.birth_date, day)
-    age = months if group.age_unit == "months" else months // 12
-    if (group.age_from is not None and age < group.age_from) or (group.age_to is not None and age > group.age_to):  # fmt: skip
-        raise ValidationError("people", _("{name} is {age} old on {day}, the group's start: the group is for children aged {limits}.").format(name=name, age=_age_text(months, group.age_unit), day=format_date(day), limits=limits))  # fmt: skip
-
-
-def _check_window(group: Group, row: GroupRow, today: date, walk_in: bool) -> None:
-    if group.cancelled:
-        raise FamilyDeskError(_("The group {title} was called off: it takes no sign-ups.").format(title=group.title))  # fmt: skip
-    if row.phase == "ended":
-        raise FamilyDeskError(_("The group {title} has ended.").format(title=group.title))
-    if walk_in or row.signup_open:
-        return
-    if group.signup_opens and today < group.signup_opens:
-        raise ValidationError("group", _("Sign-ups for {title} open on {day}.").format(title=group.title, day=format_date(group.signup_opens)))  # fmt: skip
-    raise ValidationError("group", _("Sign-ups for {title} closed on {day}.").format(title=group.title, day=format_date(group.signup_closes)))  # fmt: skip
-
-
-def enrol(session: Session, group_id: int, person_ids: list[int], today: date | None = None,
-          walk_in: bool = False, note: str = "") -> list[EnrolmentRow]:  # fmt: skip
+def enrol(
+    session: Session,
+    group_id: int,
+    person_ids: list[int],
+    today: date | None = None,
+    walk_in: bool = False,
+    note: str = "",
+) -> list[EnrolmentRow]:
     """Sign people up (usually from one family), all or none: enrolled while places last,
     then waiting. ``ValidationError`` names the person and the rule when the target or
     the age range excludes them, when sign-ups are closed (walk-ins may join a running
@@ -194,30 +166,48 @@ def enrol(session: Session, group_id: int, person_ids: list[int], today: date | 
     today = today or local_now().date()
     group = _lock_group(session, group_id)
     row = get_group(session, group_id, today)
-    _check_window(group, row, today, walk_in)
+    check_window(group, row, today, walk_in)
     if not person_ids:
-        raise ValidationError("people", _("Who signs up: choose at least one member of the family."))  # fmt: skip
-    people = list(session.scalars(select(Person).where(Person.id.in_(person_ids)).order_by(Person.id)))  # fmt: skip
+        raise ValidationError(
+            "people", _("Who signs up: choose at least one member of the family.")
+        )
+    people = list(
+        session.scalars(select(Person).where(Person.id.in_(person_ids)).order_by(Person.id))
+    )
     if len(people) != len(set(person_ids)) or len({p.family_id for p in people}) != 1:
-        raise ValidationError("people", _("Who signs up: choose members of one family at a time."))  # fmt: skip
+        raise ValidationError("people", _("Who signs up: choose members of one family at a time."))
     existing = {
-        e.person_id: e for e in session.scalars(
-            select(Enrolment).where(Enrolment.group_id == group_id, Enrolment.person_id.in_(person_ids)))
-    }  # fmt: skip
+        e.person_id: e
+        for e in session.scalars(
+            select(Enrolment).where(
+                Enrolment.group_id == group_id, Enrolment.person_id.in_(person_ids)
+            )
+        )
+    }
     day = reference_day(row, today)
     for person in people:
         known = existing.get(person.id)
         if known is not None and known.status != "withdrawn":
             name = f"{person.first_name} {person.last_name}".strip()
             if known.status == "enrolled":
-                raise ValidationError("people", _("{name} is already enrolled in this group.").format(name=name))  # fmt: skip
-            raise ValidationError("people", _("{name} is already on this group's waiting list.").format(name=name))  # fmt: skip
+                raise ValidationError(
+                    "people", _("{name} is already enrolled in this group.").format(name=name)
+                )
+            raise ValidationError(
+                "people", _("{name} is already on this group's waiting list.").format(name=name)
+            )
         check_person(group, row, person, day)
     family_id = people[0].family_id
     free = None if group.capacity is None else group.capacity - places_used(session, group)
-    family_has_place = bool(session.scalar(select(func.count()).where(
-        Enrolment.group_id == group_id, Enrolment.family_id == family_id,
-        Enrolment.status == "enrolled")))  # fmt: skip
+    family_has_place = bool(
+        session.scalar(
+            select(func.count()).where(
+                Enrolment.group_id == group_id,
+                Enrolment.family_id == family_id,
+                Enrolment.status == "enrolled",
+            )
+        )
+    )
     now, operator = utcnow(), session.info.get("operator", "")
     saved = []
     for person in people:
@@ -231,7 +221,14 @@ def enrol(session: Session, group_id: int, person_ids: list[int], today: date | 
         else:
             status = "waiting"
         if status == "waiting" and walk_in:
-            raise ValidationError("people", ngettext("The group is full ({count} place taken): sign them up on the waiting list instead.", "The group is full ({count} places taken): sign them up on the waiting list instead.", group.capacity).format(count=format_number(group.capacity)))  # fmt: skip
+            raise ValidationError(
+                "people",
+                ngettext(
+                    "The group is full ({count} place taken): sign them up on the waiting list instead.",
+                    "The group is full ({count} places taken): sign them up on the waiting list instead.",
+                    group.capacity,
+                ).format(count=format_number(group.capacity)),
+            )
         enrolment = existing.get(person.id) or Enrolment(group_id=group_id, person_id=person.id)
         enrolment.family_id, enrolment.status = family_id, status
         enrolment.signed_up_at, enrolment.signed_up_on = now, today
@@ -254,8 +251,12 @@ def fill_places(session: Session, group_id: int, today: date | None = None) -> l
     group = _lock_group(session, group_id)
     if group.cancelled:
         return []
-    waiting = sorted(session.scalars(select(Enrolment).where(
-        Enrolment.group_id == group_id, Enrolment.status == "waiting")), key=_queue_key)  # fmt: skip
+    waiting = sorted(
+        session.scalars(
+            select(Enrolment).where(Enrolment.group_id == group_id, Enrolment.status == "waiting")
+        ),
+        key=_queue_key,
+    )
     promoted: list[int] = []
     for enrolment in waiting:
         if enrolment.status != "waiting":
@@ -264,7 +265,9 @@ def fill_places(session: Session, group_id: int, today: date | None = None) -> l
             break
         moving = [enrolment]
         if group.capacity_per == "family":
-            moving = [e for e in waiting if e.family_id == enrolment.family_id and e.status == "waiting"]  # fmt: skip
+            moving = [
+                e for e in waiting if e.family_id == enrolment.family_id and e.status == "waiting"
+            ]
         for e in moving:
             e.status, e.enrolled_on, e.to_inform = "enrolled", today, True
             promoted.append(e.id)
@@ -272,8 +275,9 @@ def fill_places(session: Session, group_id: int, today: date | None = None) -> l
     return promoted
 
 
-def withdraw(session: Session, enrolment_id: int, version: int, reason: str = "",
-             today: date | None = None) -> WithdrawResult:  # fmt: skip
+def withdraw(
+    session: Session, enrolment_id: int, version: int, reason: str = "", today: date | None = None
+) -> WithdrawResult:
     """Withdraw a person (enrolled or waiting); a freed place goes to the first waiting
     unless the group has ended."""
     permissions.require(session, permissions.GROUPS)
@@ -283,7 +287,7 @@ def withdraw(session: Session, enrolment_id: int, version: int, reason: str = ""
     if enrolment.status == "withdrawn":
         raise FamilyDeskError(_("This person had already withdrawn."))
     if len((reason or "").strip()) > 200:
-        raise ValidationError("reason", _("Reason: at most {count} characters.").format(count=200))  # fmt: skip
+        raise ValidationError("reason", _("Reason: at most {count} characters.").format(count=200))
     was_enrolled = enrolment.status == "enrolled"
     enrolment.status, enrolment.withdrawn_on = "withdrawn", today
     enrolment.withdraw_reason, enrolment.to_inform = (reason or "").strip(), False
@@ -296,8 +300,9 @@ def withdraw(session: Session, enrolment_id: int, version: int, reason: str = ""
     return WithdrawResult(rows[enrolment.id], tuple(rows[i] for i in promoted))
 
 
-def mark_informed(session: Session, enrolment_id: int, version: int,
-                  today: date | None = None) -> EnrolmentRow:  # fmt: skip
+def mark_informed(
+    session: Session, enrolment_id: int, version: int, today: date | None = None
+) -> EnrolmentRow:
     """The promoted person was told they have a place."""
     permissions.require(session, permissions.GROUPS)
     enrolment = load_for_update(session, Enrolment, enrolment_id, version)

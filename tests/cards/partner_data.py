@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from familydesk.cards.partners import BenefitInput, PartnerInput, save_benefit, save_partner
+from familydesk.cards.partner_editing import BenefitInput, PartnerInput, save_benefit, save_partner
 from familydesk.db.database import Database
 from tests.cards.card_data import CardWorld
 

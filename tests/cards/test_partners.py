@@ -8,17 +8,15 @@ from decimal import Decimal
 
 import pytest
 
-from familydesk.cards.partners import (
+from familydesk.cards.partner_editing import (
     BenefitInput,
     PartnerInput,
-    get_partner,
-    list_partners,
-    partner_directory,
     remove_benefit,
     remove_partner,
     save_benefit,
     save_partner,
 )
+from familydesk.cards.partners import get_partner, list_partners, partner_directory
 from familydesk.cards.redemptions import redeem
 from familydesk.db.database import Database
 from familydesk.kernel.errors import ValidationError

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import select
 
 from familydesk.cards.numbers import compose, grouped
-from familydesk.cards.partners import PartnerInput, get_partner, save_partner
+from familydesk.cards.partner_editing import PartnerInput, save_partner
+from familydesk.cards.partners import get_partner
 from familydesk.cards.redemptions import (
     redeem,
     redemptions_between,

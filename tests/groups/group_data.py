@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from familydesk.db.database import Database
 from familydesk.db.models.groups import Group, GroupSession
 from familydesk.db.models.registry import Family, Operator, Person
-from familydesk.groups.catalog import GroupInput, create_group
-from familydesk.groups.sessions import Pattern
+from familydesk.groups.editing import GroupInput, create_group
+from familydesk.groups.planning import Pattern
 from tests.appointments.calendar_data import Calendar, build, working_day
 
 START: date = working_day()

@@ -7,7 +7,8 @@ from datetime import timedelta
 import pytest
 
 from familydesk.db.database import Database
-from familydesk.groups.catalog import get_group, list_groups, update_group
+from familydesk.groups.catalog import get_group, list_groups
+from familydesk.groups.editing import update_group
 from familydesk.kernel.errors import ValidationError
 from familydesk.trust.permissions import PermissionDenied
 from tests.groups.group_data import START, GroupWorld, group_input, new_group

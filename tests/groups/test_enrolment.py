@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from familydesk.db.database import Database
 from familydesk.db.models.groups import Enrolment
 from familydesk.db.models.registry import Person
-from familydesk.groups.catalog import get_group, update_group
+from familydesk.groups.catalog import get_group
+from familydesk.groups.editing import update_group
 from familydesk.groups.enrolment import enrol, mark_informed, participants, to_inform, withdraw
 from familydesk.kernel.errors import FamilyDeskError, ValidationError
 from familydesk.trust.permissions import PermissionDenied

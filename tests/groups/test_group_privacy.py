@@ -14,7 +14,7 @@ from familydesk.db.models.registry import Family
 from familydesk.privacy import access as privacy
 from familydesk.privacy import retention
 from familydesk.privacy.anonymise import anonymise_family
-from familydesk.privacy.retention.kinds import activity_sources
+from familydesk.privacy.retention.activity import activity_sources
 from tests.groups.group_data import GroupWorld, add_sessions, family_members, new_group, weekly
 
 TODAY = date(2026, 11, 22)

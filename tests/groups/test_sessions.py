@@ -15,13 +15,12 @@ from familydesk.db.base import utcnow
 from familydesk.db.database import Database
 from familydesk.db.models.appointments import Closure, Staff
 from familydesk.db.models.groups import Attendance, Enrolment, GroupSession
+from familydesk.groups.planning import plan_sessions, preview_sessions
 from familydesk.groups.sessions import (
     SessionConflict,
     add_session,
     cancel_session,
     change_session,
-    plan_sessions,
-    preview_sessions,
     session_by_number,
     sessions_of,
 )
@@ -388,13 +387,37 @@ def test_the_free_slot_finder_leaves_out_session_times(
     assert slots[1].starts_at.date() > START  # 16:15 onwards overlaps the session
 
 
-def test_booking_alone_registers_the_group_sessions_busy_source() -> None:
-    """A process that only imports booking (the CLI, the slot finder) still sees sessions."""
+def test_the_free_slot_finder_offers_another_room_when_a_session_holds_the_first(
+    database: Database, world: GroupWorld
+) -> None:
+    """Sessions are part of what is busy, not a last check: a slot whose first free room
+    is held by a group goes to the next room instead of being dropped."""
+    from familydesk.appointments.slots import SlotQuery, find_free_slots
+
+    group_id = new_group(database, world)  # meets in Sala Blu, the first room by name
+    database.write(plan_sessions, group_id, tuesdays(1))
+    query = SlotQuery(
+        minutes=60,
+        staff_id=world.cal.psychologists[0],
+        place_id=world.cal.place,
+        after=at(START, 17),
+        limit=1,
+    )
+    (slot,) = database.read(find_free_slots, query)
+    assert (slot.starts_at, slot.room) == (at(START, 17), "Sala Verde")
+
+
+def test_booking_sees_sessions_without_importing_groups() -> None:
+    """What is busy when lives below both capabilities (scheduling.occupancy), so a process
+    that only imports booking and the slot finder (the CLI) checks sessions too: there is no
+    registry for an import of groups to fill."""
     import subprocess
     import sys
 
     code = (
-        "import familydesk.appointments.booking as b; print([s.__name__ for s in b.BUSY_SOURCES])"
+        "import sys, familydesk.appointments.booking, familydesk.appointments.slots\n"
+        "print(sorted(m for m in sys.modules if m.startswith('familydesk.groups')),"
+        " 'familydesk.scheduling.occupancy' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "['booked_over_sessions']"
+    assert out.stdout.strip() == "[] True"

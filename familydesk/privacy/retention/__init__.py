@@ -1,11 +1,11 @@
 """Retention of personal data (GDPR art. 5(1)(e)): rules per kind of record.
 
-The kinds that exist today are registered by :mod:`familydesk.privacy.retention.builtin`;
-later capabilities register theirs through :mod:`familydesk.privacy.retention.kinds`.
+The kinds of record are listed in :mod:`familydesk.privacy.retention.kinds` (each written
+in ``builtin``, ``desk``, ``cards`` or ``groups``), what keeps a family active in
+:mod:`familydesk.privacy.retention.activity`; the services read those lists.
 """
 
-from familydesk.privacy.retention import builtin, cards, desk, groups  # noqa: F401  (register the built-in kinds)
-from familydesk.privacy.retention.kinds import RetentionKind, register, register_activity
+from familydesk.privacy.retention.kind import RetentionKind
 from familydesk.privacy.retention.services import (
     MAX_MONTHS,
     MIN_MONTHS,
@@ -32,8 +32,6 @@ __all__ = [
     "Sample",
     "apply_retention",
     "months_before",
-    "register",
-    "register_activity",
     "retention_preview",
     "retention_rules",
     "set_retention",

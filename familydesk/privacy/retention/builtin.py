@@ -29,38 +29,17 @@ from datetime import date, datetime
 from sqlalchemy import func, or_, select, union, update
 from sqlalchemy.orm import Session, selectinload
 
-from familydesk.db.models.frontdesk import Contact
 from familydesk.db.models.registry import Consent, ErasureRequest, Family, Person
 from familydesk.i18n import N_, _, format_date, format_number, ngettext
 from familydesk.privacy.anonymise import anonymise_family, delete_consents
-from familydesk.privacy.retention.kinds import (
-    RetentionKind,
-    activity_sources,
-    register,
-    register_activity,
-)
+from familydesk.privacy.retention.activity import ACTIVITY
+from familydesk.privacy.retention.kind import RetentionKind
 from familydesk.registry.records import CONSENT_KINDS
 from familydesk.trust import audit
 
-register_activity(lambda since: select(Family.id).where(Family.updated_at >= since))
-register_activity(lambda since: select(Person.family_id).where(Person.updated_at >= since))
-# A walk-in contact is activity: a family seen at the desk is not inactive.
-register_activity(
-    lambda since: select(Contact.family_id).where(
-        Contact.family_id.is_not(None), Contact.arrived_at >= since
-    )
-)
-register_activity(
-    lambda since: (
-        select(Person.family_id)
-        .join(Consent, Consent.person_id == Person.id)
-        .where(Consent.updated_at >= since)
-    )
-)
-
 
 def _active_since(since: datetime):  # type: ignore[no-untyped-def]
-    return union(*(source(since) for source in activity_sources()))
+    return union(*(source(since) for source in ACTIVITY))
 
 
 def _inactive_families(cutoff: datetime):  # type: ignore[no-untyped-def]
@@ -98,20 +77,18 @@ def _registry_apply(session: Session, ids: list[int], today: date) -> int:
     return sum(1 for family in families if anonymise_family(session, family, today))
 
 
-REGISTRY = register(
-    RetentionKind(
-        key="registry",
-        label=N_("Families with no activity (anonymised)"),
-        default_months=60,
-        candidates=lambda _session, cutoff: _inactive_families(cutoff).order_by(Family.id),
-        apply=_registry_apply,
-        describe=_family_samples,
-        explanation=N_(
-            "Counted from the family's last change (members and consents included). "
-            "Names, codes and contacts are removed; comune, year of birth, sex and "
-            "citizenship stay for statistics."
-        ),
-    )
+REGISTRY = RetentionKind(
+    key="registry",
+    label=N_("Families with no activity (anonymised)"),
+    default_months=60,
+    candidates=lambda _session, cutoff: _inactive_families(cutoff).order_by(Family.id),
+    apply=_registry_apply,
+    describe=_family_samples,
+    explanation=N_(
+        "Counted from the family's last change (members and consents included). "
+        "Names, codes and contacts are removed; comune, year of birth, sex and "
+        "citizenship stay for statistics."
+    ),
 )
 
 
@@ -152,19 +129,17 @@ def _notes_samples(session: Session, ids: list[int]) -> list[tuple[str, str]]:
     ]
 
 
-NOTES = register(
-    RetentionKind(
-        key="notes",
-        label=N_("Social notes"),
-        default_months=24,
-        candidates=_notes_candidates,
-        apply=_notes_apply,
-        describe=_notes_samples,
-        explanation=N_(
-            "Notes of the family and its members, counted from the family's last "
-            "activity; the rest of the record stays."
-        ),
-    )
+NOTES = RetentionKind(
+    key="notes",
+    label=N_("Social notes"),
+    default_months=24,
+    candidates=_notes_candidates,
+    apply=_notes_apply,
+    describe=_notes_samples,
+    explanation=N_(
+        "Notes of the family and its members, counted from the family's last "
+        "activity; the rest of the record stays."
+    ),
 )
 
 
@@ -186,21 +161,19 @@ def _consent_samples(session: Session, ids: list[int]) -> list[tuple[str, str]]:
     ]
 
 
-CONSENTS = register(
-    RetentionKind(
-        key="consents",
-        label=N_("Withdrawn consents (deleted)"),
-        default_months=60,
-        candidates=lambda _session, cutoff: (
-            select(Consent.id).where(Consent.withdrawn_on < cutoff.date()).order_by(Consent.id)
-        ),
-        apply=lambda session, ids, _today: delete_consents(session, ids),
-        describe=_consent_samples,
-        explanation=N_(
-            "Counted from the withdrawal: the record proves when processing "
-            "stopped, for as long as a claim can be brought."
-        ),
-    )
+CONSENTS = RetentionKind(
+    key="consents",
+    label=N_("Withdrawn consents (deleted)"),
+    default_months=60,
+    candidates=lambda _session, cutoff: (
+        select(Consent.id).where(Consent.withdrawn_on < cutoff.date()).order_by(Consent.id)
+    ),
+    apply=lambda session, ids, _today: delete_consents(session, ids),
+    describe=_consent_samples,
+    explanation=N_(
+        "Counted from the withdrawal: the record proves when processing "
+        "stopped, for as long as a claim can be brought."
+    ),
 )
 
 
@@ -227,18 +200,16 @@ def _request_samples(session: Session, ids: list[int]) -> list[tuple[str, str]]:
     ]
 
 
-REQUESTS = register(
-    RetentionKind(
-        key="erasure_requests",
-        label=N_("Closed erasure requests (deleted)"),
-        default_months=60,
-        candidates=lambda _session, cutoff: (
-            select(ErasureRequest.id)
-            .where(ErasureRequest.status != "open", ErasureRequest.decided_on < cutoff.date())
-            .order_by(ErasureRequest.id)
-        ),
-        apply=_requests_apply,
-        describe=_request_samples,
-        explanation=N_("Counted from the decision: proof that the request was answered."),
-    )
+REQUESTS = RetentionKind(
+    key="erasure_requests",
+    label=N_("Closed erasure requests (deleted)"),
+    default_months=60,
+    candidates=lambda _session, cutoff: (
+        select(ErasureRequest.id)
+        .where(ErasureRequest.status != "open", ErasureRequest.decided_on < cutoff.date())
+        .order_by(ErasureRequest.id)
+    ),
+    apply=_requests_apply,
+    describe=_request_samples,
+    explanation=N_("Counted from the decision: proof that the request was answered."),
 )

@@ -15,17 +15,9 @@ from sqlalchemy.orm import Session
 
 from familydesk.db.models.cards import Card, CardMember
 from familydesk.i18n import N_, _, format_date
-from familydesk.privacy.retention.kinds import (
+from familydesk.privacy.retention.kind import (
     RetentionKind,
-    register,
-    register_activity,
     updated_for_retention,
-)
-
-register_activity(
-    lambda since: select(Card.family_id).where(
-        Card.family_id.is_not(None), Card.status == "active", Card.expires_on >= since.date()
-    )
 )
 
 
@@ -57,17 +49,15 @@ def _describe(session: Session, ids: list[int]) -> list[tuple[str, str]]:
     ]
 
 
-CARDS = register(
-    RetentionKind(
-        key="cards",
-        label=N_("Family cards no longer valid (detached from the family)"),
-        default_months=60,
-        candidates=_candidates,
-        apply=_detach,
-        describe=_describe,
-        explanation=N_(
-            "Counted from the day the card expired or was revoked. Number, type, comune "
-            "and dates stay for the counts and the redemptions' log."
-        ),
-    )
+CARDS = RetentionKind(
+    key="cards",
+    label=N_("Family cards no longer valid (detached from the family)"),
+    default_months=60,
+    candidates=_candidates,
+    apply=_detach,
+    describe=_describe,
+    explanation=N_(
+        "Counted from the day the card expired or was revoked. Number, type, comune "
+        "and dates stay for the counts and the redemptions' log."
+    ),
 )

@@ -26,24 +26,10 @@ from familydesk.db.models.appointments import Appointment
 from familydesk.db.models.frontdesk import Contact, ContactRequest
 from familydesk.db.models.registry import MemberComune, Person
 from familydesk.i18n import N_, _, format_date
-from familydesk.kernel import clock
-from familydesk.privacy.retention.kinds import (
+from familydesk.privacy.retention.activity import local
+from familydesk.privacy.retention.kind import (
     RetentionKind,
-    register,
-    register_activity,
     updated_for_retention,
-)
-
-
-def _local(moment: datetime) -> datetime:
-    """An aware cut-off as the naive wall-clock time appointments are stored in."""
-    return moment.astimezone(clock.ROME).replace(tzinfo=None)
-
-
-register_activity(
-    lambda since: select(Appointment.family_id).where(
-        Appointment.family_id.is_not(None), Appointment.starts_at >= _local(since)
-    )
 )
 
 
@@ -85,46 +71,42 @@ def _detach_contacts(session: Session, ids: list[int], _today: date) -> int:
     return len(contacts)
 
 
-CONTACTS = register(
-    RetentionKind(
-        key="contacts",
-        label=N_("Walk-in contacts (detached from the family)"),
-        default_months=60,
-        candidates=lambda _session, cutoff: (
-            select(Contact.id)
-            .where(
-                Contact.contact_date < cutoff.date(),
-                Contact.person_id.is_not(None) | Contact.family_id.is_not(None),
-            )
-            .order_by(Contact.id)
-        ),
-        apply=_detach_contacts,
-        describe=lambda session, ids: _dated_samples(session, Contact, Contact.contact_date, ids),
-        explanation=N_(
-            "Counted from the day of the contact. The contact stays for statistics "
-            "with sex, year of birth, citizenship and comune only."
-        ),
-    )
+CONTACTS = RetentionKind(
+    key="contacts",
+    label=N_("Walk-in contacts (detached from the family)"),
+    default_months=60,
+    candidates=lambda _session, cutoff: (
+        select(Contact.id)
+        .where(
+            Contact.contact_date < cutoff.date(),
+            Contact.person_id.is_not(None) | Contact.family_id.is_not(None),
+        )
+        .order_by(Contact.id)
+    ),
+    apply=_detach_contacts,
+    describe=lambda session, ids: _dated_samples(session, Contact, Contact.contact_date, ids),
+    explanation=N_(
+        "Counted from the day of the contact. The contact stays for statistics "
+        "with sex, year of birth, citizenship and comune only."
+    ),
 )
 
 
-CONTACT_NOTES = register(
-    RetentionKind(
-        key="contact_notes",
-        label=N_("Notes of walk-in requests"),
-        default_months=24,
-        candidates=lambda _session, cutoff: (
-            select(ContactRequest.id)
-            .join(Contact, Contact.id == ContactRequest.contact_id)
-            .where(Contact.contact_date < cutoff.date(), ContactRequest.note != "")
-            .order_by(ContactRequest.id)
-        ),
-        apply=lambda session, ids, _today: _cleared(session, ContactRequest, "note", ids),
-        describe=lambda session, ids: _dated_samples(
-            session, ContactRequest, ContactRequest.created_at, ids
-        ),
-        explanation=N_("Counted from the day of the contact; the need and the outcome stay."),
-    )
+CONTACT_NOTES = RetentionKind(
+    key="contact_notes",
+    label=N_("Notes of walk-in requests"),
+    default_months=24,
+    candidates=lambda _session, cutoff: (
+        select(ContactRequest.id)
+        .join(Contact, Contact.id == ContactRequest.contact_id)
+        .where(Contact.contact_date < cutoff.date(), ContactRequest.note != "")
+        .order_by(ContactRequest.id)
+    ),
+    apply=lambda session, ids, _today: _cleared(session, ContactRequest, "note", ids),
+    describe=lambda session, ids: _dated_samples(
+        session, ContactRequest, ContactRequest.created_at, ids
+    ),
+    explanation=N_("Counted from the day of the contact; the need and the outcome stay."),
 )
 
 
@@ -135,45 +117,37 @@ def _detach_appointments(session: Session, ids: list[int], _today: date) -> int:
     )
 
 
-APPOINTMENTS = register(
-    RetentionKind(
-        key="appointments",
-        label=N_("Appointments (detached from the family)"),
-        default_months=60,
-        candidates=lambda _session, cutoff: (
-            select(Appointment.id)
-            .where(
-                Appointment.starts_at < _local(cutoff),
-                Appointment.family_id.is_not(None) | Appointment.person_id.is_not(None),
-            )
-            .order_by(Appointment.id)
-        ),
-        apply=_detach_appointments,
-        describe=lambda session, ids: _dated_samples(
-            session, Appointment, Appointment.starts_at, ids
-        ),
-        explanation=N_(
-            "Counted from the day of the appointment. Service, professional, place and "
-            "status stay for statistics."
-        ),
-    )
+APPOINTMENTS = RetentionKind(
+    key="appointments",
+    label=N_("Appointments (detached from the family)"),
+    default_months=60,
+    candidates=lambda _session, cutoff: (
+        select(Appointment.id)
+        .where(
+            Appointment.starts_at < local(cutoff),
+            Appointment.family_id.is_not(None) | Appointment.person_id.is_not(None),
+        )
+        .order_by(Appointment.id)
+    ),
+    apply=_detach_appointments,
+    describe=lambda session, ids: _dated_samples(session, Appointment, Appointment.starts_at, ids),
+    explanation=N_(
+        "Counted from the day of the appointment. Service, professional, place and "
+        "status stay for statistics."
+    ),
 )
 
 
-APPOINTMENT_NOTES = register(
-    RetentionKind(
-        key="appointment_notes",
-        label=N_("Notes of appointments"),
-        default_months=24,
-        candidates=lambda _session, cutoff: (
-            select(Appointment.id)
-            .where(Appointment.starts_at < _local(cutoff), Appointment.note != "")
-            .order_by(Appointment.id)
-        ),
-        apply=lambda session, ids, _today: _cleared(session, Appointment, "note", ids),
-        describe=lambda session, ids: _dated_samples(
-            session, Appointment, Appointment.starts_at, ids
-        ),
-        explanation=N_("Counted from the day of the appointment; the rest of it stays."),
-    )
+APPOINTMENT_NOTES = RetentionKind(
+    key="appointment_notes",
+    label=N_("Notes of appointments"),
+    default_months=24,
+    candidates=lambda _session, cutoff: (
+        select(Appointment.id)
+        .where(Appointment.starts_at < local(cutoff), Appointment.note != "")
+        .order_by(Appointment.id)
+    ),
+    apply=lambda session, ids, _today: _cleared(session, Appointment, "note", ids),
+    describe=lambda session, ids: _dated_samples(session, Appointment, Appointment.starts_at, ids),
+    explanation=N_("Counted from the day of the appointment; the rest of it stays."),
 )

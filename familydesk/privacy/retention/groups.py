@@ -17,28 +17,12 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from familydesk.db.models.groups import Attendance, Enrolment, GroupSession
+from familydesk.db.models.groups import Enrolment, GroupSession
 from familydesk.i18n import N_, _, format_date
-from familydesk.kernel import clock
-from familydesk.privacy.retention.kinds import (
+from familydesk.privacy.retention.activity import local
+from familydesk.privacy.retention.kind import (
     RetentionKind,
-    register,
-    register_activity,
     updated_for_retention,
-)
-
-
-def _local(moment: datetime) -> datetime:
-    return moment.astimezone(clock.ROME).replace(tzinfo=None)
-
-
-register_activity(
-    lambda since: (
-        select(Enrolment.family_id)
-        .join(Attendance, Attendance.enrolment_id == Enrolment.id)
-        .join(GroupSession, GroupSession.id == Attendance.session_id)
-        .where(Enrolment.family_id.is_not(None), GroupSession.starts_at >= _local(since))
-    )
 )
 
 
@@ -56,7 +40,7 @@ def _candidates(_session: Session, cutoff: datetime):  # type: ignore[no-untyped
         select(Enrolment.id)
         .join(last, last.c.group_id == Enrolment.group_id)
         .where(
-            last.c.last < _local(cutoff),
+            last.c.last < local(cutoff),
             Enrolment.person_id.is_not(None) | Enrolment.family_id.is_not(None),
         )
         .order_by(Enrolment.id)
@@ -82,17 +66,15 @@ def _describe(session: Session, ids: list[int]) -> list[tuple[str, str]]:
     ]
 
 
-GROUP_PARTICIPATION = register(
-    RetentionKind(
-        key="group_participation",
-        label=N_("Sign-ups to groups (detached from the family)"),
-        default_months=60,
-        candidates=_candidates,
-        apply=_detach,
-        describe=_describe,
-        explanation=N_(
-            "Counted from the group's last session. Sign-ups and attendance marks stay "
-            "for the group's figures, without names, notes or reasons."
-        ),
-    )
+GROUP_PARTICIPATION = RetentionKind(
+    key="group_participation",
+    label=N_("Sign-ups to groups (detached from the family)"),
+    default_months=60,
+    candidates=_candidates,
+    apply=_detach,
+    describe=_describe,
+    explanation=N_(
+        "Counted from the group's last session. Sign-ups and attendance marks stay "
+        "for the group's figures, without names, notes or reasons."
+    ),
 )

@@ -19,8 +19,8 @@ from familydesk.db.models.registry import RetentionRule
 from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.kernel.errors import ConflictError, ValidationError
-from familydesk.privacy.retention import kinds as registry
-from familydesk.privacy.retention.kinds import RetentionKind
+from familydesk.privacy.retention import kinds
+from familydesk.privacy.retention.kind import RetentionKind
 from familydesk.trust import audit, permissions
 
 MIN_MONTHS, MAX_MONTHS = 6, 600
@@ -102,13 +102,13 @@ def retention_rules(session: Session) -> list[RuleRow]:
     """The rule of every kind of record that exists, in the order they are applied."""
     permissions.require(session, permissions.PRIVACY_MANAGE)
     stored = _stored(session)
-    return [_row(kind, stored.get(kind.key)) for kind in registry.kinds()]
+    return [_row(kind, stored.get(kind.key)) for kind in kinds.kinds()]
 
 
 def set_retention(session: Session, kind: str, months: int, version: int) -> RuleRow:
     """Keep records of ``kind`` for ``months`` (6 to 600); refuses a stale ``version``."""
     permissions.require(session, permissions.PRIVACY_MANAGE)
-    found = registry.get(kind)
+    found = kinds.get(kind)
     if found is None:
         raise ValidationError(
             "kind", _("Kind of record: “{kind}” is not one FamilyDesk keeps.").format(kind=kind)
@@ -138,7 +138,7 @@ def _cutoffs(session: Session, today: date | None) -> list[tuple[RetentionKind, 
     today = today or clock.today()
     rules = {row.kind: row.months for row in retention_rules(session)}
     return [
-        (kind, rules[kind.key], months_before(today, rules[kind.key])) for kind in registry.kinds()
+        (kind, rules[kind.key], months_before(today, rules[kind.key])) for kind in kinds.kinds()
     ]
 
 

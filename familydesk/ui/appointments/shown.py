@@ -10,7 +10,7 @@ from familydesk.appointments.calendar_view import CalendarSpan
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.appointments.slots import FreeSlot
 from familydesk.i18n import _, format_date
-from familydesk.scheduling.calendar_rules import hhmm
+from familydesk.kernel.text import hhmm
 
 #: The grid shows at least these hours; it grows to the opening hours and appointments.
 FIRST_HOUR, LAST_HOUR = 8, 19

@@ -19,13 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk.cards.partners import (
-    BENEFIT_KINDS,
-    BenefitInput,
-    BenefitRow,
-    PartnerRow,
-    save_benefit,
-)
+from familydesk.cards.partner_editing import BenefitInput, save_benefit
+from familydesk.cards.partners import BENEFIT_KINDS, BenefitRow, PartnerRow
 from familydesk.cards.types import CardTypeRow, list_card_types
 from familydesk.i18n import _
 from familydesk.ui.cards.partner_dialog import CardsFormDialog

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from familydesk.cards.partners import BENEFIT_KINDS, BenefitRow, PartnerRow, remove_benefit
+from familydesk.cards.partner_editing import remove_benefit
+from familydesk.cards.partners import BENEFIT_KINDS, BenefitRow, PartnerRow
 from familydesk.cards.redemptions import RedemptionRow, redemptions_of_partner
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.kernel.errors import FamilyDeskError

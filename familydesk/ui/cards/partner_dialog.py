@@ -11,7 +11,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
-from familydesk.cards.partners import PartnerInput, PartnerRow, category_names, save_partner
+from familydesk.cards.partner_editing import PartnerInput, save_partner
+from familydesk.cards.partners import PartnerRow, category_names
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError, ValidationError
 from familydesk.registry.centre import MemberComuneRow

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk.cards.lookup import today as local_today
-from familydesk.cards.partners import PartnerRow, category_names, list_partners, remove_partner
+from familydesk.cards.partner_editing import remove_partner
+from familydesk.cards.partners import PartnerRow, category_names, list_partners
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.registry.centre import MemberComuneRow, list_member_comuni
 from familydesk.trust import permissions

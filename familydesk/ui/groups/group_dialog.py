@@ -17,13 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk.appointments.resources import PlaceRow, list_places
-from familydesk.groups.catalog import (
-    GroupInput,
-    GroupRow,
-    create_group,
-    educator_choices,
-    update_group,
-)
+from familydesk.groups.catalog import GroupRow, educator_choices
+from familydesk.groups.editing import GroupInput, create_group, update_group
 from familydesk.groups.names import KINDS, TARGETS, translated
 from familydesk.i18n import _
 from familydesk.kernel.errors import ValidationError

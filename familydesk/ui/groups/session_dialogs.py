@@ -22,16 +22,8 @@ from PySide6.QtWidgets import (
 
 from familydesk.appointments.resources import PlaceRow, list_places
 from familydesk.groups.catalog import GroupRow
-from familydesk.groups.sessions import (
-    Pattern,
-    PlannedDate,
-    SessionConflict,
-    SessionRow,
-    add_session,
-    change_session,
-    plan_sessions,
-    preview_sessions,
-)
+from familydesk.groups.planning import Pattern, PlannedDate, plan_sessions, preview_sessions
+from familydesk.groups.sessions import SessionConflict, SessionRow, add_session, change_session
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel import clock
 from familydesk.kernel.errors import ValidationError

@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from familydesk.i18n import _
-from familydesk.trust.audit.words import (
+from familydesk.privacy.trail.words import (
     AuditLine,
     action_text,
     detail_text,

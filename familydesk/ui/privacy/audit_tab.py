@@ -25,17 +25,17 @@ from PySide6.QtWidgets import (
 from familydesk.admin import backups
 from familydesk.i18n import _, format_datetime, format_number, ngettext
 from familydesk.kernel.errors import FamilyDeskError
-from familydesk.trust import audit
-from familydesk.trust.audit import seal as audit_seal
-from familydesk.trust.audit.query import audit_operators
-from familydesk.trust.audit.vocabulary import ACTIONS
-from familydesk.trust.audit.words import (
+from familydesk.privacy.trail.vocabulary import ACTIONS
+from familydesk.privacy.trail.words import (
     action_text,
     changes_text,
     described_page,
     what_text,
     who_text,
 )
+from familydesk.trust import audit
+from familydesk.trust.audit import seal as audit_seal
+from familydesk.trust.audit.query import audit_operators
 from familydesk.ui.privacy.audit_detail import AuditDetail
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.widgets.fields import DateField, ErrorLine, record_table

@@ -236,3 +236,21 @@ def test_merge_snapshots_of_anonymised_people_are_deleted(database: Database) ->
     database.write(retention.apply_retention, TODAY)
     snapshots = database.read(lambda s: s.scalar(select(func.count(PersonMerge.id))))
     assert snapshots == 0 and anna.id
+
+
+def test_every_kind_written_is_in_the_explicit_list() -> None:
+    """Kinds do not register themselves on import: ``kinds.KINDS`` lists them, so a kind
+    written in one of the retention modules but left out of the list would never apply."""
+    import importlib
+    import pkgutil
+
+    from familydesk.privacy.retention import kinds
+    from familydesk.privacy.retention.kind import RetentionKind
+
+    written = {
+        value.key
+        for info in pkgutil.iter_modules(retention.__path__)
+        for value in vars(importlib.import_module(f"{retention.__name__}.{info.name}")).values()
+        if isinstance(value, RetentionKind)
+    }
+    assert written == {kind.key for kind in kinds.KINDS} and len(written) == 10

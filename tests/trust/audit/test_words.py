@@ -19,9 +19,7 @@ from familydesk.demo import fill_demo
 from familydesk.groups.sessions import sessions_of
 from familydesk.kernel import clock
 from familydesk.privacy.anonymise import anonymise_person
-from familydesk.trust import audit
-from familydesk.trust.audit import AuditRow
-from familydesk.trust.audit.words import (
+from familydesk.privacy.trail.words import (
     action_text,
     changes_text,
     describe,
@@ -30,6 +28,8 @@ from familydesk.trust.audit.words import (
     what_text,
     who_text,
 )
+from familydesk.trust import audit
+from familydesk.trust.audit import AuditRow
 
 PERSON = r"[\w' ]+, family [\w' ]+"
 #: What each kind of record reads like (the demo data has one of each, but merges,

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from familydesk.cards.numbers import grouped
-from familydesk.cards.partners import PartnerInput, get_partner, save_partner
+from familydesk.cards.partner_editing import PartnerInput, save_partner
+from familydesk.cards.partners import get_partner
 from familydesk.db.database import Database
 from familydesk.db.models.cards import Redemption
 from familydesk.ui.cards.counter_answer import COLOURS

@@ -13,14 +13,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from familydesk.cards.partners import (
-    BenefitInput,
-    PartnerInput,
-    get_partner,
-    list_partners,
-    save_benefit,
-    save_partner,
-)
+from familydesk.cards.partner_editing import BenefitInput, PartnerInput, save_benefit, save_partner
+from familydesk.cards.partners import get_partner, list_partners
 from familydesk.cards.redemptions import redeem
 from familydesk.db.database import Database
 from familydesk.db.models.registry import MemberComune

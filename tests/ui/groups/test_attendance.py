@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from familydesk.db.database import Database
 from familydesk.groups.attendance import attendance_grid, save_attendance
 from familydesk.groups.enrolment import enrol
-from familydesk.groups.sessions import SessionRow, plan_sessions, sessions_of
+from familydesk.groups.planning import plan_sessions
+from familydesk.groups.sessions import SessionRow, sessions_of
 from familydesk.scheduling.calendar_rules import local_now, national_holidays
 from familydesk.ui.shell.main_window import MainWindow
 from familydesk.ui.widgets.page import PageContext

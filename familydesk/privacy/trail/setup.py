@@ -2,7 +2,7 @@
 
 Services, staff, venues and rooms, needs, card types, partners and benefits,
 groups and their sessions, operators, retention rules: one query per kind,
-like ``familydesk.trust.audit.subjects`` (which holds the records about people and
+like ``familydesk.privacy.trail.subjects`` (which holds the records about people and
 calls :func:`setup_lookups`). These records name no person or family.
 """
 
@@ -14,13 +14,18 @@ from typing import Any
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
+from familydesk.appointments.names import SERVICE_NAMES, STAFF_KINDS
+from familydesk.cards.partners import BENEFIT_KINDS
 from familydesk.db.models import appointments as ma
 from familydesk.db.models import cards as mc
 from familydesk.db.models import frontdesk as mf
 from familydesk.db.models import groups as mg
 from familydesk.db.models import registry as m
+from familydesk.frontdesk.needs import NEED_NAMES
 from familydesk.i18n import N_
-from familydesk.trust.audit.vocabulary import KINDS, Words, words
+from familydesk.kernel.fields import weekday_name
+from familydesk.privacy.retention import kinds
+from familydesk.privacy.trail.vocabulary import KINDS, Words, words
 
 Said = tuple[Words | str | None, Words | str]
 #: For a table: the query over ``uids`` whose rows start with the uid, and the words of a row.
@@ -59,8 +64,6 @@ def session_numbers() -> tuple[Any, Any]:
 
 def benefit(description: str, kind: str) -> Words | str:
     """A benefit by its description, else by its kind ("Free entry")."""
-    from familydesk.cards.partners import BENEFIT_KINDS
-
     return translated(description, kind, BENEFIT_KINDS)
 
 
@@ -73,9 +76,6 @@ def _named(model: Any, msgid: str, column: Any) -> Lookup:
 
 def setup_lookups() -> dict[str, Lookup]:
     """The records that name no person: what the centre offers and how it is set up."""
-    from familydesk.appointments.names import SERVICE_NAMES, STAFF_KINDS
-    from familydesk.frontdesk.needs import NEED_NAMES
-
     number, total = session_numbers()
     G, S = mg.Group, mg.GroupSession
     return {
@@ -129,7 +129,9 @@ def setup_lookups() -> dict[str, Lookup]:
             lambda r: (
                 None,
                 words(
-                    N_("opening hours of {place}, {weekday}"), place=r[2], weekday=_weekday(r[1])
+                    N_("opening hours of {place}, {weekday}"),
+                    place=r[2],
+                    weekday=weekday_name(r[1]),
                 ),
             ),
         ),
@@ -233,13 +235,5 @@ def setup_lookups() -> dict[str, Lookup]:
 
 
 def _retention(kind: str) -> Words | str:
-    from familydesk.privacy.retention import kinds
-
     found = kinds.get(kind)
     return Words(found.label) if found else kind
-
-
-def _weekday(weekday: int) -> str:
-    from familydesk.kernel.fields import weekday_name
-
-    return weekday_name(weekday)

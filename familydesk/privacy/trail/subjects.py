@@ -3,7 +3,7 @@
 :func:`look_up` takes the (table, uid) pairs of a page of the trail and runs,
 for each table among them, one SELECT over all its uids (joined to the
 person, family, group... it needs). Each record comes back as
-``(who, what)`` :class:`~familydesk.trust.audit.vocabulary.Words`. A record no
+``(who, what)`` :class:`~familydesk.privacy.trail.vocabulary.Words`. A record no
 longer in the database says so (its kind only); an anonymised person or
 family is called "anonymised", never by name.
 """
@@ -18,13 +18,16 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
+from familydesk.appointments.names import SERVICE_NAMES
+from familydesk.cards.numbers import grouped
 from familydesk.db.models import appointments as ma
 from familydesk.db.models import cards as mc
 from familydesk.db.models import frontdesk as mf
 from familydesk.db.models import groups as mg
 from familydesk.db.models import registry as m
+from familydesk.frontdesk.needs import NEED_NAMES
 from familydesk.i18n import N_
-from familydesk.trust.audit.setup import (
+from familydesk.privacy.trail.setup import (
     Lookup,
     Said,
     benefit,
@@ -32,7 +35,8 @@ from familydesk.trust.audit.setup import (
     setup_lookups,
     translated,
 )
-from familydesk.trust.audit.vocabulary import KINDS, Words, words
+from familydesk.privacy.trail.vocabulary import KINDS, Words, words
+from familydesk.registry.records import CONSENT_KINDS
 
 
 def kind_words(table: str) -> Words | str:
@@ -68,18 +72,20 @@ def _family(name: str | None, anonymised: Any) -> Words | None:
 
 
 P, F = aliased(m.Person), aliased(m.Family)
-PF = aliased(m.Family)  # the person's own family, when the record names only the person
-_PERSON = (P.first_name, P.last_name, P.anonymised_on)
-_BOTH = (*_PERSON, F.name, F.anonymised_on)
+#: The person and the family a record names, as :func:`_person_who` reads them.
+_BOTH = (P.first_name, P.last_name, P.anonymised_on, F.name, F.anonymised_on)
+
+
+def _with_people(query: Select[Any], person_id: Any, family_id: Any) -> Select[Any]:
+    """``query`` outer-joined to the person ``P`` and the family ``F`` a record names (either
+    may be missing), so that ``_BOTH`` can be selected. ``family_id`` is the record's own
+    family column, or ``P.family_id`` for a record that names only a person."""
+    return query.outerjoin(P, P.id == person_id).outerjoin(F, F.id == family_id)
 
 
 def _by_person(model: Any, *columns: Any) -> Select[Any]:
     """``model`` with its person (if any) and the person's family."""
-    return (
-        select(model.uid, *columns, *_PERSON, PF.name, PF.anonymised_on)
-        .outerjoin(P, P.id == model.person_id)
-        .outerjoin(PF, PF.id == P.family_id)
-    )
+    return _with_people(select(model.uid, *columns, *_BOTH), model.person_id, P.family_id)
 
 
 def _person_who(row: Any, at: int) -> Words | str | None:
@@ -88,11 +94,6 @@ def _person_who(row: Any, at: int) -> Words | str | None:
 
 def _lookups() -> dict[str, Lookup]:
     """The records that name a person or a family (``setup_lookups``: the others)."""
-    from familydesk.appointments.names import SERVICE_NAMES
-    from familydesk.cards.numbers import grouped
-    from familydesk.frontdesk.needs import NEED_NAMES
-    from familydesk.registry.records import CONSENT_KINDS
-
     number, total = session_numbers()
     G, S, E = mg.Group, mg.GroupSession, mg.Enrolment
     return {
@@ -102,9 +103,7 @@ def _lookups() -> dict[str, Lookup]:
         ),
         "person": (
             lambda uids: (
-                select(P.uid, *_PERSON, PF.name, PF.anonymised_on)
-                .outerjoin(PF, PF.id == P.family_id)
-                .where(P.uid.in_(uids))
+                select(P.uid, *_BOTH).outerjoin(F, F.id == P.family_id).where(P.uid.in_(uids))
             ),
             lambda r: (_person_who(r, 1), Words(KINDS["person"])),
         ),
@@ -123,9 +122,9 @@ def _lookups() -> dict[str, Lookup]:
         ),
         "person_merge": (
             lambda uids: (
-                select(m.PersonMerge.uid, *_PERSON, PF.name, PF.anonymised_on)
+                select(m.PersonMerge.uid, *_BOTH)
                 .join(P, P.id == m.PersonMerge.kept_person_id)
-                .outerjoin(PF, PF.id == P.family_id)
+                .outerjoin(F, F.id == P.family_id)
                 .where(m.PersonMerge.uid.in_(uids))
             ),
             lambda r: (_person_who(r, 1), Words(N_("duplicate merged into this person"))),
@@ -140,7 +139,7 @@ def _lookups() -> dict[str, Lookup]:
             ),
         ),
         "appointment": (
-            lambda uids: (
+            lambda uids: _with_people(
                 select(
                     ma.Appointment.uid,
                     ma.Appointment.starts_at,
@@ -150,11 +149,10 @@ def _lookups() -> dict[str, Lookup]:
                     *_BOTH,
                 )
                 .join(ma.Service, ma.Service.id == ma.Appointment.service_id)
-                .join(ma.Staff, ma.Staff.id == ma.Appointment.staff_id)
-                .outerjoin(P, P.id == ma.Appointment.person_id)
-                .outerjoin(F, F.id == ma.Appointment.family_id)
-                .where(ma.Appointment.uid.in_(uids))
-            ),
+                .join(ma.Staff, ma.Staff.id == ma.Appointment.staff_id),
+                ma.Appointment.person_id,
+                ma.Appointment.family_id,
+            ).where(ma.Appointment.uid.in_(uids)),
             lambda r: (
                 _person_who(r, 5),
                 words(
@@ -166,19 +164,18 @@ def _lookups() -> dict[str, Lookup]:
             ),
         ),
         "contact": (
-            lambda uids: (
-                select(mf.Contact.uid, mf.Contact.contact_date, *_BOTH)
-                .outerjoin(P, P.id == mf.Contact.person_id)
-                .outerjoin(F, F.id == mf.Contact.family_id)
-                .where(mf.Contact.uid.in_(uids))
-            ),
+            lambda uids: _with_people(
+                select(mf.Contact.uid, mf.Contact.contact_date, *_BOTH),
+                mf.Contact.person_id,
+                mf.Contact.family_id,
+            ).where(mf.Contact.uid.in_(uids)),
             lambda r: (
                 _person_who(r, 2) or Words(N_("anonymous visitor")),
                 words(N_("walk-in contact of {date}"), date=r[1]),
             ),
         ),
         "contact_request": (
-            lambda uids: (
+            lambda uids: _with_people(
                 select(
                     mf.ContactRequest.uid,
                     mf.Contact.contact_date,
@@ -187,11 +184,10 @@ def _lookups() -> dict[str, Lookup]:
                     *_BOTH,
                 )
                 .join(mf.Contact, mf.Contact.id == mf.ContactRequest.contact_id)
-                .join(mf.Need, mf.Need.id == mf.ContactRequest.need_id)
-                .outerjoin(P, P.id == mf.Contact.person_id)
-                .outerjoin(F, F.id == mf.Contact.family_id)
-                .where(mf.ContactRequest.uid.in_(uids))
-            ),
+                .join(mf.Need, mf.Need.id == mf.ContactRequest.need_id),
+                mf.Contact.person_id,
+                mf.Contact.family_id,
+            ).where(mf.ContactRequest.uid.in_(uids)),
             lambda r: (
                 _person_who(r, 4) or Words(N_("anonymous visitor")),
                 words(
@@ -202,13 +198,13 @@ def _lookups() -> dict[str, Lookup]:
             ),
         ),
         "card": (
-            lambda uids: (
-                select(mc.Card.uid, mc.Card.number, mc.CardType.name, *_BOTH)
-                .join(mc.CardType, mc.CardType.id == mc.Card.card_type_id)
-                .outerjoin(P, P.id == mc.Card.holder_id)
-                .outerjoin(F, F.id == mc.Card.family_id)
-                .where(mc.Card.uid.in_(uids))
-            ),
+            lambda uids: _with_people(
+                select(mc.Card.uid, mc.Card.number, mc.CardType.name, *_BOTH).join(
+                    mc.CardType, mc.CardType.id == mc.Card.card_type_id
+                ),
+                mc.Card.holder_id,
+                mc.Card.family_id,
+            ).where(mc.Card.uid.in_(uids)),
             lambda r: (
                 _person_who(r, 3),
                 words(N_("card {number} ({type})"), number=grouped(r[1]), type=r[2]),
@@ -226,7 +222,7 @@ def _lookups() -> dict[str, Lookup]:
             ),
         ),
         "redemption": (
-            lambda uids: (
+            lambda uids: _with_people(
                 select(
                     mc.Redemption.uid,
                     func.coalesce(mc.Card.number, mc.Redemption.number_typed),
@@ -238,11 +234,10 @@ def _lookups() -> dict[str, Lookup]:
                 )
                 .join(mc.Benefit, mc.Benefit.id == mc.Redemption.benefit_id)
                 .join(mc.Partner, mc.Partner.id == mc.Benefit.partner_id)
-                .outerjoin(mc.Card, mc.Card.id == mc.Redemption.card_id)
-                .outerjoin(P, P.id == mc.Card.holder_id)
-                .outerjoin(F, F.id == mc.Card.family_id)
-                .where(mc.Redemption.uid.in_(uids))
-            ),
+                .outerjoin(mc.Card, mc.Card.id == mc.Redemption.card_id),
+                mc.Card.holder_id,
+                mc.Card.family_id,
+            ).where(mc.Redemption.uid.in_(uids)),
             lambda r: (
                 _person_who(r, 4),
                 words(
@@ -256,25 +251,20 @@ def _lookups() -> dict[str, Lookup]:
             ),
         ),
         "enrolment": (
-            lambda uids: (
-                select(E.uid, G.title, *_BOTH)
-                .join(G, G.id == E.group_id)
-                .outerjoin(P, P.id == E.person_id)
-                .outerjoin(F, F.id == E.family_id)
-                .where(E.uid.in_(uids))
-            ),
+            lambda uids: _with_people(
+                select(E.uid, G.title, *_BOTH).join(G, G.id == E.group_id), E.person_id, E.family_id
+            ).where(E.uid.in_(uids)),
             lambda r: (_person_who(r, 2), words(N_("sign-up to “{group}”"), group=r[1])),
         ),
         "attendance": (
-            lambda uids: (
+            lambda uids: _with_people(
                 select(mg.Attendance.uid, G.title, number, total, *_BOTH)
                 .join(S, S.id == mg.Attendance.session_id)
                 .join(G, G.id == S.group_id)
-                .join(E, E.id == mg.Attendance.enrolment_id)
-                .outerjoin(P, P.id == E.person_id)
-                .outerjoin(F, F.id == E.family_id)
-                .where(mg.Attendance.uid.in_(uids))
-            ),
+                .join(E, E.id == mg.Attendance.enrolment_id),
+                E.person_id,
+                E.family_id,
+            ).where(mg.Attendance.uid.in_(uids)),
             lambda r: (
                 _person_who(r, 4),
                 words(

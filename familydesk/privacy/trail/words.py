@@ -6,7 +6,7 @@ person or family concerned ("Bianchi Laura, famiglia Rossi") and the record
 ("presenza a «Genitori imperfetti cercasi», incontro 3 di 16"), and gives the
 action and the changed fields in the operator's language.
 
-The records are looked up in batch (``familydesk.trust.audit.subjects``): one
+The records are looked up in batch (``familydesk.privacy.trail.subjects``): one
 query per kind of record on the page, never one per entry. What is looked up
 is kept as :class:`Words` (a msgid and its values), translated only when
 shown, so a language switch needs no new query. A record erased since says
@@ -25,9 +25,8 @@ from sqlalchemy.orm import Session
 
 from familydesk.i18n import N_, _, format_datetime
 from familydesk.kernel.paging import PAGE_SIZE, Page
-from familydesk.trust.audit import AuditRow
-from familydesk.trust.audit.subjects import kind_words, look_up
-from familydesk.trust.audit.vocabulary import (
+from familydesk.privacy.trail.subjects import kind_words, look_up
+from familydesk.privacy.trail.vocabulary import (
     ACTIONS,
     DOCUMENTS,
     EXPORTS,
@@ -36,6 +35,8 @@ from familydesk.trust.audit.vocabulary import (
     shown,
     words,
 )
+from familydesk.trust.audit import AuditRow
+from familydesk.trust.audit.query import audit_page
 
 _EXPORT_NOTE = re.compile(
     r"^(?P<subject>[a-z ]+?) (?P<format>[a-z0-9]+)"
@@ -161,7 +162,5 @@ def described_page(
     session: Session, offset: int = 0, limit: int = PAGE_SIZE, **filters: Any
 ) -> Page[AuditLine]:
     """:func:`familydesk.trust.audit.query.audit_page` with each entry in words (same filters)."""
-    from familydesk.trust.audit.query import audit_page
-
     page = audit_page(session, offset, limit, **filters)
     return Page(rows=describe(session, page.rows), offset=page.offset, total=page.total)
