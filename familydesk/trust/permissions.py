@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from familydesk.i18n import N_, _
 from familydesk.kernel.errors import FamilyDeskError
+from familydesk.trust.acting import SYSTEM_ROLE
 
 # -- permissions ------------------------------------------------------------
 VIEW_REGISTRY = "registry.view"
@@ -145,6 +146,10 @@ def role_of(session: Session) -> str | None:
 
 
 def role_allows(role: str | None, permission: str) -> bool:
+    """Whether ``role`` may do ``permission``; the system's own writes may do all
+    (``familydesk.trust.acting.as_system``)."""
+    if role == SYSTEM_ROLE:
+        return True
     return permission in ROLE_PERMISSIONS.get(role or "", frozenset())
 
 

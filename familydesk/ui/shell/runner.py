@@ -6,6 +6,11 @@ delivers the result (or the error) on the GUI thread, like Anki's
 ``QueryOp``/``CollectionOp``. Writes go through a single worker thread, so
 SQLite sees one writer at a time; reads share a small pool.
 
+A job acts as the operator who asked for it: the database's actor is read
+when the job is queued, not when a worker gets to it, so a job queued before
+someone else signs in at the locked screen still runs (and is audited) as the
+one who queued it.
+
 Tests use :class:`SyncRunner`, which runs the same calls immediately.
 """
 
@@ -18,6 +23,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from familydesk.db.actor import acting, acting_now
 from familydesk.db.database import Database
 
 log = logging.getLogger(__name__)
@@ -139,6 +145,7 @@ class Runner(QObject):
         if self._closed:
             log.info("Database work after shutdown ignored")
             return
+        call = self._as_asker(call)
         relay = _Relay()
         self._pending.add(relay)
         if len(self._pending) == 1:
@@ -162,6 +169,17 @@ class Runner(QObject):
         relay.succeeded.connect(succeeded)
         relay.failed.connect(failed)
         pool.start(_Job(call, relay))
+
+    def _as_asker(self, call: Callable[[], Any]) -> Callable[[], Any]:
+        """``call``, run as whoever acts now, when it is queued: the database's actor (or
+        the one set with ``acting`` on this thread), not the one when a worker runs it."""
+        actor = acting_now() or self.database.actor
+
+        def run() -> Any:
+            with acting(actor):
+                return call()
+
+        return run
 
     def _deliver_error(
         self, exc: BaseException, on_error: Failed | None, owner: QObject | None
@@ -192,7 +210,7 @@ class SyncRunner(Runner):
         if self._closed:
             return
         try:
-            result = call()
+            result = self._as_asker(call)()
         except Exception as exc:
             self._deliver_error(exc, on_error, owner)
         else:
