@@ -137,7 +137,7 @@ class Database:
 
     @property
     def role(self) -> str | None:
-        """The actor's role (familydesk.trust.operators.ROLES); None before sign-in."""
+        """The actor's role (familydesk.trust.permissions.ROLES); None before sign-in."""
         return self.actor.role
 
     @role.setter

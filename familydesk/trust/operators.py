@@ -25,18 +25,11 @@ from familydesk.db.actor import Actor
 from familydesk.db.base import utcnow
 from familydesk.db.database import Database
 from familydesk.db.models.registry import Operator
-from familydesk.i18n import N_, _, format_datetime
+from familydesk.i18n import _, format_datetime
 from familydesk.kernel.errors import FamilyDeskError, ValidationError
 from familydesk.trust.acting import SYSTEM_ROLE
-from familydesk.trust.permissions import PermissionDenied
+from familydesk.trust.permissions import ROLES, PermissionDenied
 
-ROLES: dict[str, str] = {
-    "reception": N_("reception"),
-    "educator": N_("educator"),
-    "professional": N_("professional"),
-    "coordinator": N_("coordinator"),
-    "admin": N_("administrator"),
-}
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD = 8
