@@ -27,8 +27,10 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from familydesk import i18n  # noqa: E402
+from familydesk.db.actor import Actor  # noqa: E402
 from familydesk.db.database import Database  # noqa: E402
 from familydesk.kernel import clock  # noqa: E402
+from familydesk.trust.opening import open_database  # noqa: E402
 
 PG_URL = os.environ.get("FAMILYDESK_TEST_PG_URL", "")
 BACKEND = "postgresql" if PG_URL else "sqlite"
@@ -133,12 +135,12 @@ def template(pg_server: PgServer | None, tmp_path_factory: pytest.TempPathFactor
     if pg_server is not None:
         name = f"fd_template_{os.getpid()}"
         location = pg_server.create(name)
-        Database.open(location).dispose()
+        open_database(location).dispose()
         yield name
         pg_server.drop(name)
     else:
         path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-        database = Database.open(str(path))
+        database = open_database(str(path))
         database.dispose()
         yield str(path)
 
@@ -170,8 +172,7 @@ def db_location(pg_server: PgServer | None, template: str, tmp_path: Path) -> It
 @pytest.fixture
 def database(db_location: str) -> Iterator[Database]:
     """A fresh database with an administrator signed in (tests of roles change ``role``)."""
-    db = Database.open(db_location)
-    db.operator, db.role = "tester", "admin"
+    db = open_database(db_location, actor=Actor("tester", "admin"))
     yield db
     db.dispose()
 
@@ -185,7 +186,7 @@ def cli_operator(db_location: str, monkeypatch: pytest.MonkeyPatch) -> str:
     through ``FAMILYDESK_OPERATOR`` and ``FAMILYDESK_PASSWORD``; returns its name."""
     from familydesk.trust.operators import add_operator
 
-    db = Database.open(db_location)
+    db = open_database(db_location)
     try:
         db.write(add_operator, CLI_OPERATOR, "admin", CLI_PASSWORD)
     finally:

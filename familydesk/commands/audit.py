@@ -7,7 +7,9 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
+from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _, format_datetime, format_number, ngettext, parse_date
+from familydesk.trust import permissions
 
 
 def _day(text: str) -> date:
@@ -50,12 +52,11 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 def run(args: argparse.Namespace) -> int:
     from familydesk.admin import backups
-    from familydesk.cli import open_database
-    from familydesk.trust import audit, permissions
+    from familydesk.trust import audit
     from familydesk.trust.audit import seal as audit_seal
     from familydesk.trust.audit.query import audit_page
 
-    database = open_database(args, permissions.VIEW_AUDIT)
+    database = open_signed_in(args, permissions.VIEW_AUDIT)
     try:
         if args.audit_action == "verify":
             problems = database.read(audit_seal.verify_with_seals, backups.folder())

@@ -14,7 +14,9 @@ import sys
 from collections.abc import Callable
 
 from familydesk.commands.common import add_output, add_period, run_export
+from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _, ngettext
+from familydesk.trust import permissions
 
 FORMATS = ("csv", "json")
 
@@ -39,10 +41,8 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 def run_check(args: argparse.Namespace) -> int:
     from familydesk.cards.lookup import check_card
-    from familydesk.cli import open_database
-    from familydesk.trust import permissions
 
-    database = open_database(args, permissions.VIEW_REGISTRY)
+    database = open_signed_in(args, permissions.VIEW_REGISTRY)
     try:
         result = database.read(check_card, " ".join(args.number))
     finally:

@@ -9,7 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _
+from familydesk.trust import permissions
 
 
 def iso_date(text: str) -> date:
@@ -35,9 +37,7 @@ def iso_date(text: str) -> date:
 def run_write(args: argparse.Namespace, permission: str, work: Callable[..., Any]) -> Any:
     """Open the database of ``args`` with its operator (who needs ``permission``), run
     ``work(session)`` as one write, close the database; ``work``'s result."""
-    from familydesk.cli import open_database
-
-    database = open_database(args, permission)
+    database = open_signed_in(args, permission)
     try:
         return database.write(work)
     finally:
@@ -104,8 +104,6 @@ def run_export(
 ) -> int:
     """``work(session, fmt, out)`` (an export returning ``count`` and ``path``) as the signed-in
     operator with ``EXPORT``; one line saying how many, and where."""
-    from familydesk.trust import permissions
-
     fmt, out = export_options(args)
     exported = run_write(args, permissions.EXPORT, lambda session: work(session, fmt, out))
     return report(message(exported.count).format(count=exported.count), exported.path)

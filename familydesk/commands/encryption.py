@@ -1,8 +1,7 @@
 """``familydesk encrypt [--change-passphrase]``: encryption at rest of a SQLite file (admins).
 
-Also the unlocking that every command does before opening an encrypted
-file: the passphrase (or the recovery key) comes from
-``FAMILYDESK_DB_PASSPHRASE``, or is asked when a terminal is there.
+The unlocking that every command does before opening an encrypted file is in
+``familydesk.commands.opening``.
 """
 
 from __future__ import annotations
@@ -13,10 +12,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from familydesk.admin import backups
+from familydesk.commands.opening import database_location, open_signed_in, secret
+from familydesk.db import encryption, encryption_convert, encryption_keys
+from familydesk.db.actor import Actor
+from familydesk.db.location import resolve_database_url
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel.errors import FamilyDeskError
+from familydesk.trust import audit, permissions
+from familydesk.trust.opening import open_database
 
-PASSPHRASE_VARIABLE = "FAMILYDESK_DB_PASSPHRASE"
 NEW_PASSPHRASE_VARIABLE = "FAMILYDESK_NEW_PASSPHRASE"
 
 
@@ -33,41 +38,7 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
     parser.set_defaults(handler=run)
 
 
-def _secret() -> str:
-    if os.environ.get(PASSPHRASE_VARIABLE):
-        return os.environ[PASSPHRASE_VARIABLE]
-    if not sys.stdin.isatty():
-        raise FamilyDeskError(
-            _(
-                "The database is encrypted: set FAMILYDESK_DB_PASSPHRASE to its passphrase "
-                "(or recovery key), or run in a terminal."
-            )
-        )
-    import getpass
-
-    return getpass.getpass(_("Passphrase of the database (or its recovery key): "))
-
-
-def unlock_file(path: str | Path) -> None:
-    """Unlock ``path`` if it is an encrypted file whose key this process does not know yet."""
-    from familydesk.db import encryption, encryption_keys
-
-    if encryption.needs_key(path):
-        encryption_keys.unlock(path, _secret())
-
-
-def unlock_database(location: str | None) -> None:
-    """Unlock the SQLite file at ``location`` (path, URL or the default) when it is encrypted."""
-    from familydesk.db.location import resolve_database_url
-
-    url = resolve_database_url(location)
-    if url.get_backend_name() == "sqlite" and url.database:
-        unlock_file(url.database)
-
-
 def _new_passphrase() -> str:
-    from familydesk.db.encryption_keys import check_passphrase
-
     if os.environ.get(NEW_PASSPHRASE_VARIABLE):
         passphrase = os.environ[NEW_PASSPHRASE_VARIABLE]
     elif not sys.stdin.isatty():
@@ -80,16 +51,11 @@ def _new_passphrase() -> str:
         passphrase = getpass.getpass(_("New passphrase (at least 10 characters): "))
         if getpass.getpass(_("Repeat the passphrase: ")) != passphrase:
             raise FamilyDeskError(_("The two passphrases differ: nothing was changed."))
-    check_passphrase(passphrase)
+    encryption_keys.check_passphrase(passphrase)
     return passphrase
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk.cli import database_location, open_database
-    from familydesk.db import encryption, encryption_convert, encryption_keys
-    from familydesk.db.location import resolve_database_url
-    from familydesk.trust import audit, permissions
-
     url = resolve_database_url(database_location(args))
     if url.get_backend_name() != "sqlite":
         raise FamilyDeskError(
@@ -99,10 +65,10 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     path = Path(str(url.database))
-    old = _secret() if args.change_passphrase and encryption.is_encrypted(path) else None
+    old = secret() if args.change_passphrase and encryption.is_encrypted(path) else None
     if old is not None:
         encryption_keys.unlock(path, old)
-    database = open_database(args, permissions.SETTINGS)
+    database = open_signed_in(args, permissions.SETTINGS)
     try:
         if database.role != "admin":
             raise permissions.PermissionDenied(
@@ -128,11 +94,11 @@ def run(args: argparse.Namespace) -> int:
             database.write(audit.record, action, None, note="sqlcipher")
             print(_("The passphrase of {path} was changed.").format(path=path))
             return 0
-        operator, role = database.operator, database.role
+        actor = database.actor
     finally:
         database.dispose()
     recovery = encryption_convert.encrypt_database(path, passphrase)
-    _after_encryption(args, operator, role, action)
+    _after_encryption(args, actor, action)
     print(_("The database {path} is now encrypted.").format(path=path))
     print(_("Recovery key: {key}").format(key=recovery))
     print(
@@ -145,19 +111,11 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _after_encryption(
-    args: argparse.Namespace, operator: str, role: str | None, action: str
-) -> None:
-    """Audit the change, take a first encrypted backup, warn about older plain backups."""
-    from familydesk.admin import backups
-    from familydesk.cli import database_location
-    from familydesk.db import encryption
-    from familydesk.db.database import Database
-    from familydesk.trust import audit
-
-    database = Database.open(database_location(args), site_code=args.site)
+def _after_encryption(args: argparse.Namespace, actor: Actor, action: str) -> None:
+    """Audit the change (as the operator who made it), take a first encrypted backup, warn
+    about older plain backups."""
+    database = open_database(database_location(args), site_code=args.site, actor=actor)
     try:
-        database.operator, database.role = operator, role
         database.write(audit.record, action, None, note="sqlcipher")
         first = backups.make_backup(database, "backup")
     finally:

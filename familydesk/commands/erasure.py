@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _, format_date
+from familydesk.trust import permissions
 
 
 def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
@@ -43,14 +45,12 @@ def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> No
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk.cli import open_database
     from familydesk.privacy import erasure
     from familydesk.registry import person_id_for
-    from familydesk.trust import permissions
 
     action = args.erasure_action
     needed = permissions.PRIVACY_REQUEST if action == "request" else permissions.PRIVACY_MANAGE
-    database = open_database(args, needed)
+    database = open_signed_in(args, needed)
     try:
         if action == "request":
             person_id = database.read(person_id_for, args.person)

@@ -6,8 +6,11 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 
+from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _
+from familydesk.trust.acting import FIRST_ADMIN, as_system
 
 
 def register(commands: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
@@ -53,19 +56,19 @@ def new_password(name: str, bootstrap: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk.cli import open_database
     from familydesk.trust import operators
 
-    database = open_database(args, without_operators=args.operator_action == "add")
+    database = open_signed_in(args, without_operators=args.operator_action == "add")
     try:
         if args.operator_action == "add":
             bootstrap = database.read(operators.count_operators) == 0
-            if bootstrap:
-                database.role = "admin"  # the one command allowed on a database without operators
             password = new_password(args.name, bootstrap)
-            info = database.write(
-                operators.add_operator, args.name, args.role, password, args.full_name
-            )
+            # The one command allowed on a database without operators: the system makes its
+            # first administrator (add_operator refuses any other role then).
+            with as_system(FIRST_ADMIN) if bootstrap else nullcontext():
+                info = database.write(
+                    operators.add_operator, args.name, args.role, password, args.full_name
+                )
             print(
                 _("Operator {name} created ({role}).").format(
                     name=info.username, role=_(operators.ROLES[info.role])

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from familydesk import i18n
+from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _
+from familydesk.trust import permissions
 
 
 def register(commands: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
@@ -35,12 +37,10 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from familydesk.cli import open_database
     from familydesk.privacy.access import write_access_export
     from familydesk.registry import person_id_for
-    from familydesk.trust import permissions
 
-    database = open_database(args, permissions.EXPORT)
+    database = open_signed_in(args, permissions.EXPORT)
     try:
         person_id = database.read(person_id_for, args.person)
         paths = database.write(

@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _, format_date, format_number, ngettext
+from familydesk.trust import permissions
 
 
 def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
@@ -29,11 +31,9 @@ def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> No
 
 
 def run_purge(args: argparse.Namespace) -> int:
-    from familydesk.cli import open_database
     from familydesk.privacy import retention
-    from familydesk.trust import permissions
 
-    database = open_database(args, permissions.PRIVACY_MANAGE)
+    database = open_signed_in(args, permissions.PRIVACY_MANAGE)
     try:
         if args.dry_run:
             preview = database.read(retention.retention_preview)
@@ -71,11 +71,9 @@ def run_purge(args: argparse.Namespace) -> int:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from familydesk.cli import open_database
     from familydesk.privacy import retention
-    from familydesk.trust import permissions
 
-    database = open_database(args, permissions.PRIVACY_MANAGE)
+    database = open_signed_in(args, permissions.PRIVACY_MANAGE)
     try:
         if getattr(args, "retention_action", None) == "set":
             rules = {row.kind: row for row in database.read(retention.retention_rules)}

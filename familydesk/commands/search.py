@@ -7,7 +7,9 @@ import json
 import sys
 from collections.abc import Callable
 
+from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _, format_date, format_number, ngettext
+from familydesk.trust import permissions
 
 
 def register(commands: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
@@ -22,11 +24,9 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run(args: argparse.Namespace) -> int:
-    from familydesk.cli import open_database
     from familydesk.registry import search_people
-    from familydesk.trust import permissions
 
-    database = open_database(args, permissions.VIEW_REGISTRY)
+    database = open_signed_in(args, permissions.VIEW_REGISTRY)
     try:
         hits = database.read(search_people, " ".join(args.text), max(1, args.limit))
     finally:

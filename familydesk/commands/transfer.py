@@ -13,7 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from familydesk.commands.exporting import add_export_commands
+from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _, ngettext
+from familydesk.trust import permissions
 
 EXIT_OK, EXIT_UNUSABLE, EXIT_REJECTED = 0, 2, 3
 
@@ -65,9 +67,7 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from familydesk.cli import open_database
     from familydesk.transfer import UnusableFileError, import_table, read_table, write_template
-    from familydesk.trust import permissions
 
     if args.template:
         if args.file or args.dry_run:
@@ -89,7 +89,7 @@ def run_import(args: argparse.Namespace) -> int:
             ),
             file=sys.stderr,
         )
-    database = open_database(args, permissions.IMPORT)
+    database = open_signed_in(args, permissions.IMPORT)
     try:
         if not args.dry_run:
             from familydesk.admin.backups import BEFORE_IMPORT, make_backup
@@ -119,9 +119,7 @@ def _terminal_progress() -> Callable[[int, int], None] | None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from familydesk.cli import open_database
     from familydesk.transfer import export_families
-    from familydesk.trust import permissions
 
     out = Path(args.out).expanduser() if args.out else None
     fmt = args.format or (out.suffix.lower().lstrip(".") if out is not None else "csv")
@@ -129,7 +127,7 @@ def run_export(args: argparse.Namespace) -> int:
         args.parser.error(_("choose --format csv, xlsx or json"))
     if fmt == "xlsx" and out is None:
         args.parser.error(_("an XLSX export needs --out FILE"))
-    database = open_database(args, permissions.EXPORT)
+    database = open_signed_in(args, permissions.EXPORT)
     try:
         count = database.write(export_families, fmt, out, sys.stdout)
     finally:

@@ -9,6 +9,16 @@ raises, so nothing is ever half-written.
 Thread safety: ``read`` and ``write`` may be called from any thread; each
 call has its own session and connection. The GUI calls them only through its
 runner (``familydesk.ui.shell.runner``), never on the GUI thread.
+
+Policy is not this layer's: whoever opens a database attaches the session
+listeners that check permissions and keep the audit trail (:meth:`Database.listen`;
+``familydesk.trust.opening.open_database`` does it for the application). Who acts is
+the database's :class:`~familydesk.db.actor.Actor`, or the one set with
+``familydesk.db.actor.acting`` for the current thread.
+
+A read unit of work writes nothing: a flush with changes in it raises
+:class:`ReadOnlySessionError` (a programming error), instead of being rolled back
+silently when the session closes.
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
@@ -26,12 +37,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from familydesk.db import dialect, encryption, extras, schema_revision
+from familydesk.db.actor import Actor, acting_now
 from familydesk.db.base import RecordMixin
 from familydesk.db.location import describe, resolve_database_url
 from familydesk.db.models.registry import Site
 from familydesk.i18n import _
 from familydesk.kernel.errors import ConflictError, DatabaseLocationError, NotFoundError
-from familydesk.trust import changes, hooks
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +51,39 @@ T = TypeVar("T")
 M = TypeVar("M", bound=RecordMixin)
 
 DEFAULT_SITE_CODE = "CPF"
+
+
+class ReadOnlySessionError(RuntimeError):
+    """Something tried to write in a read unit of work: a bug, not the operator's doing."""
+
+
+def writable(session: Session) -> bool:
+    """Whether ``session`` belongs to a write unit of work (``Database.write``).
+
+    A session not opened by a :class:`Database` counts as writable: its owner decides.
+    """
+    return bool(session.info.get("writable", True))
+
+
+def refuse_read_only(session: Session, what: str) -> None:
+    """Raise :class:`ReadOnlySessionError` if ``session`` is a read one; ``what`` is
+    written into the message (for the log: the operator sees the bug dialog)."""
+    if not writable(session):
+        raise ReadOnlySessionError(
+            f"{what} in a read session would be lost: run it with Database.write "
+            "(runner.write in the GUI)"
+        )
+
+
+def _refuse_read_flush(session: Session, _context: Any, _instances: Any) -> None:
+    changed = bool(session.new or session.deleted) or any(
+        session.is_modified(obj) for obj in session.dirty
+    )
+    if changed:
+        names = sorted(
+            {type(obj).__name__ for obj in (*session.new, *session.dirty, *session.deleted)}
+        )
+        refuse_read_only(session, "Writing " + ", ".join(names))
 
 
 def conflict_message() -> str:
@@ -76,15 +120,36 @@ class Database:
         self._writer = sessionmaker(
             self.engine.execution_options(**dialect.write_options()), expire_on_commit=False
         )
-        for factory in (self._reader, self._writer):
-            event.listen(factory, "before_flush", hooks.before_flush)
-            event.listen(factory, "after_transaction_end", hooks.after_transaction_end)
-        changes.watch(self._writer)  # which tables a write touched (the UI's OpChanges)
+        event.listen(self._reader, "before_flush", _refuse_read_flush)
         self.site_id: int | None = None
-        #: Who works on this database (the signed-in operator): written in the audit trail.
-        self.operator = ""
-        #: The signed-in operator's role (familydesk.trust.operators.ROLES); None before sign-in.
-        self.role: str | None = None
+        #: Who works on this database (the signed-in operator): replaced as a whole at
+        #: sign-in, read once by each session (``familydesk.db.actor``).
+        self.actor = Actor()
+
+    @property
+    def operator(self) -> str:
+        """The actor's name, written in the audit trail."""
+        return self.actor.name
+
+    @operator.setter
+    def operator(self, name: str) -> None:
+        self.actor = replace(self.actor, name=name)
+
+    @property
+    def role(self) -> str | None:
+        """The actor's role (familydesk.trust.permissions.ROLES); None before sign-in."""
+        return self.actor.role
+
+    @role.setter
+    def role(self, role: str | None) -> None:
+        self.actor = replace(self.actor, role=role)
+
+    def listen(self, event_name: str, fn: Callable[..., Any], *, writes_only: bool = False) -> None:
+        """Attach a session event listener (``before_flush``...) to every session of this
+        database, read and write alike (or only the write sessions); attach them before the
+        first session."""
+        for factory in (self._writer,) if writes_only else (self._reader, self._writer):
+            event.listen(factory, event_name, fn)
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -96,6 +161,7 @@ class Database:
         migrate: bool = True,
         backup_folder: Path | None = None,
         key: bytes | None = None,
+        setup: Callable[[Database], None] | None = None,
     ) -> Database:
         """Open the database at ``location`` (path or URL; see ``resolve_database_url``).
 
@@ -104,13 +170,16 @@ class Database:
         database made by a newer FamilyDesk raises ``DatabaseTooNewError``
         and is left untouched. An encrypted SQLite file opens with ``key`` or
         the key unlocked earlier in this process (``encryption_keys.unlock``);
-        without one it raises ``LockedDatabaseError``.
+        without one it raises ``LockedDatabaseError``. ``setup`` is called with the
+        new object before its first session (to attach listeners: :meth:`listen`).
         """
         url = resolve_database_url(location)
         if key is None and url.get_backend_name() == "sqlite":
             _refuse_locked(str(url.database))
         database = cls(url, key)
         url = database.url
+        if setup is not None:
+            setup(database)
         database.backend.prepare()
         try:
             if migrate and not schema_revision.at_head(database):  # Alembic only when needed
@@ -163,11 +232,18 @@ class Database:
     # -- units of work -----------------------------------------------------
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
-        """A session for one operation; the caller commits (``write``) or not."""
+        """A session for one operation; the caller commits (``write``) or not.
+
+        It acts as the actor set with ``acting`` on this thread, else as the database's.
+        """
+        actor = acting_now() or self.actor
         session = (self._writer if write else self._reader)()
         session.info["site_id"] = self.site_id
-        session.info["operator"] = self.operator
-        session.info["role"] = self.role
+        session.info["writable"] = write
+        session.info["operator"] = actor.name
+        session.info["role"] = actor.role
+        if actor.reason:
+            session.info["system_reason"] = actor.reason
         try:
             yield session
         finally:

@@ -18,16 +18,10 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from familydesk.db.database import Database
+
 _PENDING = "changes.pending"
 _COMMITTED = "changes.committed"
-
-
-def watch(factory: sessionmaker[Session]) -> None:
-    """Collect the touched tables of every session ``factory`` makes."""
-    event.listen(factory, "after_flush", _flushed)
-    event.listen(factory, "do_orm_execute", _executed)
-    event.listen(factory, "after_commit", _committed)
-    event.listen(factory, "after_rollback", _rolled_back)
 
 
 def committed_tables(session: Session) -> frozenset[str]:
@@ -68,3 +62,23 @@ def _committed(session: Session) -> None:
 
 def _rolled_back(session: Session) -> None:
     session.info.pop(_PENDING, None)
+
+
+_LISTENERS = (
+    ("after_flush", _flushed),
+    ("do_orm_execute", _executed),
+    ("after_commit", _committed),
+    ("after_rollback", _rolled_back),
+)
+
+
+def watch(factory: sessionmaker[Session]) -> None:
+    """Collect the touched tables of every session ``factory`` makes."""
+    for name, fn in _LISTENERS:
+        event.listen(factory, name, fn)
+
+
+def install(database: Database) -> None:
+    """Collect the touched tables of ``database``'s write sessions (reads write nothing)."""
+    for name, fn in _LISTENERS:
+        database.listen(name, fn, writes_only=True)

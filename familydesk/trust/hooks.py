@@ -9,6 +9,8 @@
   checks never go stale, whether the change came from a form, an import or
   a merge. An anonymised person has none: search and duplicate checks
   never find them again (``familydesk.privacy.anonymise``).
+
+:func:`install` attaches them to a database (``familydesk.trust.opening`` does it).
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from familydesk.db.base import SiteOwnedMixin
+from familydesk.db.database import Database
 from familydesk.db.models.registry import Family, Person
 from familydesk.kernel.text import name_key, search_document
+from familydesk.trust import audit, changes, permissions
 
 
 def person_words(person: Person) -> tuple[str, str]:
@@ -33,8 +37,6 @@ def person_words(person: Person) -> tuple[str, str]:
 
 
 def before_flush(session: Session, _context: Any, _instances: Any) -> None:
-    from familydesk.trust import permissions
-
     permissions.check_flush(session)
     site_id = session.info.get("site_id")
     people: set[Person] = set()
@@ -57,12 +59,15 @@ def before_flush(session: Session, _context: Any, _instances: Any) -> None:
             person.search_text = words
         if person.name_key != key:
             person.name_key = key
-    from familydesk.trust import audit
-
     audit.record_changes(session)
 
 
 def after_transaction_end(session: Session, _transaction: Any) -> None:
-    from familydesk.trust import audit
-
     audit.clear_tail(session)
+
+
+def install(database: Database) -> None:
+    """Attach these hooks to every session of ``database``."""
+    database.listen("before_flush", before_flush)
+    database.listen("after_transaction_end", after_transaction_end)
+    changes.install(database)  # which tables a write touched (the UI's OpChanges)

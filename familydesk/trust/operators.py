@@ -21,20 +21,15 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from familydesk.db.actor import Actor
 from familydesk.db.base import utcnow
 from familydesk.db.database import Database
 from familydesk.db.models.registry import Operator
-from familydesk.i18n import N_, _, format_datetime
+from familydesk.i18n import _, format_datetime
 from familydesk.kernel.errors import FamilyDeskError, ValidationError
-from familydesk.trust.permissions import PermissionDenied
+from familydesk.trust.acting import SYSTEM_ROLE
+from familydesk.trust.permissions import ROLES, PermissionDenied
 
-ROLES: dict[str, str] = {
-    "reception": N_("reception"),
-    "educator": N_("educator"),
-    "professional": N_("professional"),
-    "coordinator": N_("coordinator"),
-    "admin": N_("administrator"),
-}
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD = 8
@@ -77,7 +72,7 @@ def count_operators(session: Session) -> int:
 
 
 def require_admin(session: Session) -> None:
-    if session.info.get("role") != "admin":
+    if session.info.get("role") not in ("admin", SYSTEM_ROLE):
         raise PermissionDenied(_("Only an administrator can manage operators."))
 
 
@@ -175,7 +170,7 @@ def sign_in(
     result = database.write(authenticate, username, password, now)
     if isinstance(result, SignInError):
         raise result
-    database.operator, database.role = result.username, result.role
+    database.actor = Actor(result.username, result.role)
     return result
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from familydesk.db.actor import Actor
 from familydesk.db.database import Database
 from familydesk.registry import FamilyInput, MemberInput, create_family
+from familydesk.trust.opening import open_database
 
 MEMBERS = 3
 FAMILIES = 40
@@ -55,8 +57,7 @@ def imports(database: Database, seed: str, folder: Path) -> None:
 
 def main() -> None:
     location, mode, seed = sys.argv[1], sys.argv[2], sys.argv[3]
-    database = Database.open(location)
-    database.operator, database.role = "crash-harness", "admin"
+    database = open_database(location, actor=Actor("crash-harness", "admin"))
     print("ready", flush=True)
     if mode == "writes":
         writes(database, seed)

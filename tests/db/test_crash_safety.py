@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from familydesk.db.database import Database
+from familydesk.trust.opening import open_database
 from tests.crash.harness import run
 from tests.helpers import open_signed
 
@@ -29,7 +29,7 @@ pytestmark = [
 @pytest.mark.parametrize("mode", ["writes", "import"])
 def test_kills_leave_no_damage_and_no_half_operations(tmp_path: Path, mode: str) -> None:
     path = tmp_path / "crash.sqlite3"
-    Database.open(str(path)).dispose()
+    open_database(str(path)).dispose()
     kills, failures = run(path, mode, KILLS, random.Random(42))
     assert kills == KILLS
     assert failures == []

@@ -21,6 +21,7 @@ from sqlalchemy import func, select, text
 
 from familydesk.appointments.professions import gives
 from familydesk.appointments.queries import appointments_between, week_of
+from familydesk.db.actor import Actor
 from familydesk.db.database import Database
 from familydesk.db.models.appointments import Appointment, AppointmentSeries, Service, Staff
 from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
@@ -28,6 +29,7 @@ from familydesk.db.models.registry import Family, MemberComune, Operator, Person
 from familydesk.demo import ActivitySize, fill_demo
 from familydesk.frontdesk import open_follow_ups, today_queue
 from familydesk.scheduling.calendar_rules import Rules, local_now, national_holidays
+from familydesk.trust.opening import open_database
 from tests.conftest import PgServer
 
 FAMILIES = 300
@@ -46,8 +48,7 @@ def _filled(
     else:
         location = str(folder / f"{name}.sqlite3")
         shutil.copyfile(template, location)
-    database = Database.open(location)
-    database.operator, database.role = "tester", "admin"
+    database = open_database(location, actor=Actor("tester", "admin"))
     now = now or local_now()
     database.write(fill_demo, families=families, seed=3, now=now)
     yield database, now

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from pathlib import Path
 
-from familydesk.db.database import Database
+from familydesk.db.actor import Actor
 from familydesk.groups.attendance import attendance_grid
+from familydesk.trust.opening import open_database
 from tests.journeys.desk import query
 
 #: How many people the attendance journeys mark.
@@ -36,8 +37,7 @@ def ended_group(db: Path) -> tuple[int, str, int, list[tuple[int, str]]]:
         today,
     )
     noon = datetime.combine(date.fromisoformat(today), time(12))  # Rome wall time, as stored
-    database = Database.open(str(db), migrate=False)
-    database.operator, database.role = "educator", "educator"
+    database = open_database(str(db), migrate=False, actor=Actor("educator", "educator"))
     try:
         for group_id, title in groups:
             grid = database.read(attendance_grid, group_id, noon)

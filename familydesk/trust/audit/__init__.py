@@ -1,7 +1,7 @@
 """The audit trail: who did what to which record, when — hash-chained.
 
 Every create, update and delete of a record is appended by a session hook
-(:func:`record_changes`, called from ``db/hooks.py``) in the same transaction
+(:func:`record_changes`, called from ``familydesk.trust.hooks``) in the same transaction
 as the change; prints, exports, imports and the opening of a family are
 appended by the services that do them (:func:`record`). An entry names the
 record by uid and the changed fields by name, never their values.
@@ -25,6 +25,7 @@ from sqlalchemy import func, insert, inspect, select, text
 from sqlalchemy.orm import Session
 
 from familydesk.db.base import RecordMixin, utcnow
+from familydesk.db.database import refuse_read_only
 from familydesk.db.models.registry import AuditEntry, Site
 from familydesk.i18n import _
 from familydesk.trust import permissions
@@ -66,6 +67,11 @@ def desk_user() -> str:
 
 def operator_of(session: Session) -> str:
     return str(session.info.get("operator") or "")
+
+
+def _note(session: Session, note: str) -> str:
+    """An entry's note; the system's own writes say why when they have no other note."""
+    return (note or str(session.info.get("system_reason") or ""))[:300]
 
 
 def _digest(entry: AuditEntry) -> str:
@@ -112,7 +118,11 @@ def append(
     fields: Iterable[str] = (),
     note: str = "",
 ) -> AuditEntry:
-    """Add one entry to the trail, chained to the last one (written at the next flush)."""
+    """Add one entry to the trail, chained to the last one (written at the next flush).
+
+    In a read session it raises ``ReadOnlySessionError``: the entry would be lost.
+    """
+    refuse_read_only(session, f"An audit entry ({action})")
     entry = AuditEntry(
         at=utcnow(),
         site_code=_site_code(session),
@@ -121,7 +131,7 @@ def append(
         table_name=table_name,
         record_uid=record_uid,
         fields=",".join(sorted(fields)),
-        note=note[:300],
+        note=_note(session, note),
         prev_hash=_last_hash(session),
     )
     entry.hash = _digest(entry)
@@ -136,6 +146,8 @@ def append_bulk(
     """Many entries at once, with one multi-row INSERT (bulk imports, demo data)."""
     if not record_uids:
         return
+    refuse_read_only(session, f"Audit entries ({action})")
+    note = _note(session, note)
     previous = _last_hash(session)
     rows = []
     at, site, who = utcnow(), _site_code(session), operator_of(session)

@@ -29,7 +29,9 @@ from familydesk.db.database import Database
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError
 from familydesk.kernel.paths import data_dir, demo_database_path, resources_dir
-from familydesk.trust import audit
+from familydesk.trust.acting import DEMO_DATA, as_system
+from familydesk.trust.opening import open_database
+from familydesk.trust.operators import count_operators
 from familydesk.ui.shell import in_use
 from familydesk.ui.shell import probe as shell_probe
 from familydesk.ui.shell.errors import install_excepthook, show_bug_dialog
@@ -93,19 +95,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_database(location: str | None, site_code: str | None, demo: bool) -> Database:
+def open_for_window(location: str | None, site_code: str | None, demo: bool) -> Database:
+    """The database the window works on (``familydesk.trust.opening``), nobody signed in
+    yet; with ``demo`` the demo database, filled by the system the first time."""
     if demo and location is None:
         location = str(demo_database_path())
-    database = Database.open(location, site_code=site_code)
-    database.operator = audit.desk_user()
+    database = open_database(location, site_code=site_code)
     if demo:
         from familydesk.demo import fill_demo
-        from familydesk.trust.operators import count_operators
 
         if database.read(count_operators) == 0:  # filled once: the demo made its operators
-            database.role = "admin"
-            database.write(fill_demo, families=DEMO_FAMILIES, seed=1)
-            database.role = None
+            with as_system(DEMO_DATA):
+                database.write(fill_demo, families=DEMO_FAMILIES, seed=1)
     return database
 
 
@@ -153,7 +154,7 @@ def run_gui(
     try:
         if not unlock_at_start(location, demo, smoke):  # an encrypted file: passphrase first
             return 0
-        database = _while_waiting(lambda: open_database(location, site_code, demo))
+        database = _while_waiting(lambda: open_for_window(location, site_code, demo))
     except FamilyDeskError as exc:
         if smoke:
             raise

@@ -11,6 +11,11 @@ After a write has committed, the runner announces what it changed through its
 and who caused it. Pages that show one of them reload (``familydesk.ui.widgets.page``).
 A write that fails announces nothing.
 
+A job acts as the operator who asked for it: the database's actor is read
+when the job is queued, not when a worker gets to it, so a job queued before
+someone else signs in at the locked screen still runs (and is audited) as the
+one who queued it.
+
 Tests use :class:`SyncRunner`, which runs the same calls immediately.
 """
 
@@ -25,6 +30,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from sqlalchemy.orm import Session
 
+from familydesk.db.actor import acting, acting_now
 from familydesk.db.database import Database
 from familydesk.trust import changes
 
@@ -209,6 +215,7 @@ class Runner(QObject):
         if self._closed:
             log.info("Database work after shutdown ignored")
             return
+        call = self._as_asker(call)
         relay = _Relay()
         self._pending.add(relay)
         if len(self._pending) == 1:
@@ -242,6 +249,17 @@ class Runner(QObject):
             source = owner if _alive(owner) else None
             self.changed.emit(OpChanges(written.tables, written.operator, source))
 
+    def _as_asker(self, call: Callable[[], Any]) -> Callable[[], Any]:
+        """``call``, run as whoever acts now, when it is queued: the database's actor (or
+        the one set with ``acting`` on this thread), not the one when a worker runs it."""
+        actor = acting_now() or self.database.actor
+
+        def run() -> Any:
+            with acting(actor):
+                return call()
+
+        return run
+
     def _deliver_error(
         self, exc: BaseException, on_error: Failed | None, owner: QObject | None
     ) -> None:
@@ -271,7 +289,7 @@ class SyncRunner(Runner):
         if self._closed:
             return
         try:
-            result = call()
+            result = self._as_asker(call)()
         except Exception as exc:
             self._deliver_error(exc, on_error, owner)
         else:

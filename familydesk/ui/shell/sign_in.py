@@ -21,6 +21,7 @@ from familydesk.db.database import Database
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError
 from familydesk.trust import operators
+from familydesk.trust.acting import FIRST_ADMIN, as_system
 from familydesk.ui.widgets.fields import ErrorLine
 
 
@@ -100,11 +101,10 @@ class SignInDialog(QDialog):
             if self.first_admin:
                 if password != self.repeat.text():
                     raise FamilyDeskError(_("The two passwords differ: nothing was changed."))
-                self.database.role = "admin"
-                self.database.write(operators.add_operator, name, "admin", password)
+                with as_system(FIRST_ADMIN):
+                    self.database.write(operators.add_operator, name, "admin", password)
             operators.sign_in(self.database, name, password)
         except FamilyDeskError as exc:
-            self.database.role = None
             self.error.show_message(exc.message)
             self.password.clear()
             self.password.setFocus()
@@ -123,7 +123,8 @@ def sign_in_at_start(database: Database, smoke: bool = False) -> bool:
     name = os.environ.get("FAMILYDESK_OPERATOR")
     password = os.environ.get("FAMILYDESK_PASSWORD", "")
     if name and password and not has_operators:
-        database.write(operators.add_operator, name, "admin", password)
+        with as_system(FIRST_ADMIN):
+            database.write(operators.add_operator, name, "admin", password)
         has_operators = True
     if name and has_operators:
         operators.sign_in(database, name, password)

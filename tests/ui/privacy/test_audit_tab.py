@@ -71,6 +71,7 @@ def test_tab_lists_the_trail_with_translated_labels(page: PrivacyPage) -> None:
         "All operators",
         "laura",
         "marco",
+        "system",  # the database's first centre (trust.acting.as_system)
     ]
     assert tab.count.text() == f"{tab.model.total} entries"
 

@@ -62,6 +62,6 @@ def test_a_database_that_cannot_open_is_explained_in_a_dialog(
 
     bugs: list[str] = []
     monkeypatch.setattr(app, "show_bug_dialog", lambda _p, details: bugs.append(details))
-    monkeypatch.setattr(app, "open_database", lambda *_a: 1 / 0)
+    monkeypatch.setattr(app, "open_for_window", lambda *_a: 1 / 0)
     assert app.run_gui(location=str(tmp_path / "x.sqlite3")) == 70
     assert "ZeroDivisionError" in bugs[0]
