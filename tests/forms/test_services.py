@@ -17,7 +17,7 @@ def test_render_intake_logs_the_id_and_nothing_personal(
     database: Database, family: FamilyDetail, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.INFO, logger="familydesk.registry.printouts"):
-        pdf = database.read(forms.render_intake, family.id, "en")
+        pdf = database.write(forms.render_intake, family.id, "en")
     assert pdf.startswith(b"%PDF") and CENTRE_NAME in pages_text(pdf)[0]
     logged = "\n".join(r.getMessage() for r in caplog.records)
     assert f"intake sheet for family {family.id}" in logged
@@ -31,7 +31,7 @@ def test_render_privacy_finds_the_person_and_their_family(
 ) -> None:
     zoe = family.members[2]
     with caplog.at_level(logging.INFO, logger="familydesk.registry.printouts"):
-        pdf = database.read(forms.render_privacy, zoe.id, "it")
+        pdf = database.write(forms.render_privacy, zoe.id, "it")
     text = " ".join(" ".join(pages_text(pdf)).split())
     assert "genitore/tutore di D'Angelo Zoë" in text and "Via Giuseppe Verdi 12/B" in text
     logged = "\n".join(r.getMessage() for r in caplog.records)
@@ -40,6 +40,6 @@ def test_render_privacy_finds_the_person_and_their_family(
 
 def test_missing_records_are_explained(database: Database, family: FamilyDetail) -> None:
     with pytest.raises(NotFoundError):
-        database.read(forms.render_intake, family.id + 1000, "it")
+        database.write(forms.render_intake, family.id + 1000, "it")
     with pytest.raises(NotFoundError):
-        database.read(forms.render_privacy, 10_000_000, "it")
+        database.write(forms.render_privacy, 10_000_000, "it")

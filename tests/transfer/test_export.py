@@ -45,12 +45,12 @@ def test_round_trip_is_identical(
     demo: Database, second: Database, tmp_path: Path, fmt: str
 ) -> None:
     first = tmp_path / f"famiglie.{fmt}"
-    rows = demo.read(export_families, fmt, first)
+    rows = demo.write(export_families, fmt, first)
     summary = run_import(second, first)
     assert (summary.rows_rejected, summary.people_new) == (0, rows), summary.rows[:3]
     assert summary.families_new == 40
     again = tmp_path / f"di_nuovo.{fmt}"
-    second.read(export_families, fmt, again)
+    second.write(export_families, fmt, again)
     if fmt == "csv":
         assert again.read_bytes() == first.read_bytes()
         assert first.read_bytes().startswith(b"\xef\xbb\xbffamiglia;nome_famiglia;")
@@ -64,7 +64,7 @@ def test_round_trip_is_identical(
 
 def test_json_lists_families_with_members(demo: Database) -> None:
     out = io.StringIO()
-    count = demo.read(export_families, "json", None, out)
+    count = demo.write(export_families, "json", None, out)
     data = json.loads(out.getvalue())
     assert count == len(data) == 40
     family = next(f for f in data if f["isee"] is not None)
@@ -82,7 +82,7 @@ def test_json_lists_families_with_members(demo: Database) -> None:
     assert isinstance(family["isee"], float) and len(family["isee_expiry"]) == 10
     member = family["members"][0]
     assert member["birth_date"][4] == "-" and member["relation"] in ("parent", "child", "foster")
-    assert sum(len(f["members"]) for f in data) == demo.read(
+    assert sum(len(f["members"]) for f in data) == demo.write(
         export_families, "csv", None, io.StringIO()
     )
 
@@ -93,6 +93,6 @@ def test_keys_stay_unique(database: Database, tmp_path: Path) -> None:
         (tmp_path / name).write_text(f"famiglia;cognome;nome;sesso;motivo_senza_codice\n{person}\n")
         run_import(database, tmp_path / name)
     out = io.StringIO()
-    database.read(export_families, "csv", None, out)
+    database.write(export_families, "csv", None, out)
     keys = [line.split(";")[0] for line in out.getvalue().splitlines()[1:]]
     assert keys[0] == "1" and len(keys[1]) == 36 and keys[0] != keys[1]

@@ -149,14 +149,14 @@ def test_export_import_export_keeps_every_column(
 ) -> None:
     before = snapshot(demo)
     first = tmp_path / f"famiglie.{fmt}"
-    demo.read(export_families, fmt, first)
+    demo.write(export_families, fmt, first)
     summary = run_import(fresh, first)
     assert summary.rows_rejected == 0, summary.rows[:3]
     after = snapshot(fresh)
     for family_before, family_after in zip(before, after, strict=True):
         assert family_after == family_before
     again = tmp_path / f"di_nuovo.{fmt}"
-    fresh.read(export_families, fmt, again)
+    fresh.write(export_families, fmt, again)
     if fmt == "xlsx":
         from tests.transfer.test_export import _xlsx_values
 
