@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(lambda: self.current_page().focus_search())
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(lambda: self.current_page().load())
+        self.refresh_action.triggered.connect(lambda: self.current_page().load_again())
         self.lock_action = QAction(self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.request_lock)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from familydesk.i18n import _
 from familydesk.ui.shell.language import LanguageManager
 from familydesk.ui.shell.runner import OpChanges, Runner
+from familydesk.ui.shell.unsaved import holders
 
 
 @dataclass
@@ -83,7 +84,7 @@ class Page(QWidget):
         if not self._loaded_once:
             self._loaded_once = True
             self.load()
-        elif self.stale:
+        elif self.stale and not self.holds_unsaved():
             self.stale = False
             self.load_again()
 
@@ -98,11 +99,16 @@ class Page(QWidget):
     def changes_announced(self, changes: OpChanges) -> None:
         """A write elsewhere touched what the page shows: read again now if the page is in
         sight, else when it is next shown."""
-        if self.isVisible():
+        if self.isVisible() and not self.holds_unsaved():
             self.stale = False
             self.load_again()
         else:
             self.stale = True
+
+    def holds_unsaved(self) -> bool:
+        """Whether something typed on the page is not saved yet (attendance marks, a form):
+        a reload would throw it away, so the page stays stale until it is saved or dropped."""
+        return bool(holders(self))
 
     def load_again(self) -> None:
         """Read again what is out of date (default: ``load``); pages that show a record

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy.orm import Session
 
@@ -171,3 +172,49 @@ def test_an_import_announces_the_new_families_to_the_other_pages(
     [changes] = announced
     assert {"family", "person"} <= changes.tables and changes.caused_by(families)
     assert cards.stale and not families.stale
+
+
+class _Typed(QWidget):
+    """Something typed on a page and not saved yet (like attendance marks)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.text = "3 attendance marks"
+
+    def unsaved_changes(self) -> str:
+        return self.text
+
+    def save_changes(self) -> None:
+        self.text = ""
+
+    def discard_changes(self) -> None:
+        self.text = ""
+
+
+def test_a_stale_page_with_unsaved_work_does_not_reload_over_it(
+    window: MainWindow, family_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    families = open_page(window, "families")
+    families.open_family(family_id)
+    typed = _Typed(families)
+    desk = window.show_page("frontdesk")
+    reads = _reads(window.context.runner, monkeypatch)
+    desk.runner.write(frontdesk.record_contact, _contact(family_id), owner=desk.form)
+    window.show_page("families")
+    assert families.stale and "family_page" not in reads  # what is typed stays
+    window.context.runner.write(frontdesk.record_contact, _contact(family_id))
+    assert families.stale and "family_page" not in reads  # in sight, still holding work
+    typed.save_changes()
+    window.show_page("frontdesk")
+    window.show_page("families")
+    assert not families.stale and reads.count("family_page") == 1
+
+
+def test_f5_reads_again_the_family_beside_the_list(
+    window: MainWindow, family_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    families = open_page(window, "families")
+    families.open_family(family_id)
+    reads = _reads(window.context.runner, monkeypatch)
+    window.refresh_action.trigger()
+    assert reads.count("family_page") == 1 and reads.count("get_family") == 1
