@@ -17,7 +17,9 @@ from tests.startup import imported_by
 NOT_AT_START = ("reportlab", "PIL", "holidays")
 
 
-def _first_window(db_location: str, role: str, home: Path) -> list[str]:
+def _first_window(db_location: str, role: str, home: Path, page: str = "") -> list[str]:
+    """The modules ``--smoke`` imports for ``role``, opening on ``page`` (the one the
+    window showed last, kept in its settings; by default the families)."""
     database = open_signed(db_location)
     try:
         database.write(create_demo_operators)  # one operator per role, password "demo"
@@ -27,18 +29,23 @@ def _first_window(db_location: str, role: str, home: Path) -> list[str]:
         "import os\n"
         f"os.environ.update(FAMILYDESK_OPERATOR={role!r}, FAMILYDESK_PASSWORD='demo',"
         " QT_QPA_PLATFORM='offscreen')\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from familydesk.ui.shell.app import configure_settings_storage\n"
+        "configure_settings_storage()\n"
+        f"QSettings().setValue('window/page', {page!r} or 'families')\n"
+        "QSettings().sync()\n"
         "from familydesk.cli import main\n"
         f"assert main(['--smoke', '--db', {db_location!r}]) == 0\n"
     )
     return imported_by(code, home)
 
 
-@pytest.mark.parametrize("role", ["reception", "admin"])
+@pytest.mark.parametrize(("role", "page"), [("reception", "families"), ("admin", "families")])
 def test_the_first_window_imports_no_printing_and_no_calendars(
-    db_location: str, tmp_path: Path, role: str
+    db_location: str, tmp_path: Path, role: str, page: str
 ) -> None:
-    modules = _first_window(db_location, role, tmp_path)
-    assert "familydesk.ui.families.page" in modules  # the first page was shown
+    modules = _first_window(db_location, role, tmp_path, page)
+    assert f"familydesk.ui.{page}.page" in modules  # the first page was shown
     assert [name for name in modules if name.startswith(NOT_AT_START)] == []
 
 
@@ -47,3 +54,13 @@ def test_a_greyed_out_page_builds_none_of_its_tabs(db_location: str, tmp_path: P
     modules = _first_window(db_location, "reception", tmp_path)
     assert "familydesk.ui.privacy.page" in modules
     assert not any(name.startswith("familydesk.ui.privacy.") for name in modules if "_tab" in name)
+
+
+@pytest.mark.parametrize("page", ["frontdesk", "families", "privacy", "settings"])
+def test_a_first_page_module_imports_no_printing_and_no_calendars(
+    tmp_path: Path, page: str
+) -> None:
+    """The pages a window may open on (the one shown last): the front desk's quick booking
+    prints its slip through ReportLab only when asked to."""
+    modules = imported_by(f"import familydesk.ui.{page}.page", tmp_path)
+    assert [name for name in modules if name.startswith(NOT_AT_START)] == []
