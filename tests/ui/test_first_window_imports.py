@@ -4,11 +4,13 @@ what the first page needs and no more. ReportLab comes when something is printed
 
 from __future__ import annotations
 
+import linecache
 from pathlib import Path
 
 import pytest
 
 from familydesk.trust.operators import create_demo_operators
+from familydesk.ui.shell.main_window import MainWindow
 from tests.helpers import open_signed
 from tests.startup import imported_by
 
@@ -64,3 +66,12 @@ def test_a_first_page_module_imports_no_printing_and_no_calendars(
     prints its slip through ReportLab only when asked to."""
     modules = imported_by(f"import familydesk.ui.{page}.page", tmp_path)
     assert [name for name in modules if name.startswith(NOT_AT_START)] == []
+
+
+def test_a_page_built_lets_go_of_the_sources_read_at_import(window: MainWindow) -> None:
+    """PySide6 reads every imported module's source into ``linecache`` (~35 MiB with every
+    page): the window empties it once a page is built; a traceback reads its lines again."""
+    linecache.getlines(linecache.__file__)  # a source cached, as an import leaves it
+    assert linecache.__file__ in linecache.cache
+    window.show_page("settings")
+    assert linecache.__file__ not in linecache.cache
