@@ -5,7 +5,9 @@ to its end, page after page as it fetches more; then the peak resident memory of
 process (``ru_maxrss``) and what it still holds at the end (``VmRSS``).
 
 A whole process of its own (``python benchmarks/bench_memory.py --child DATABASE``), so
-nothing measured before counts. Target (issue 15): <= 250 MiB. An administrator is
+nothing measured before counts; ``--child DATABASE --trace`` adds, from ``tracemalloc``,
+the Python allocations still held at the end by the lines that made them (slower: a
+profile, not a figure). Target (issue 15): <= 250 MiB. An administrator is
 signed in (every page available); the runner is the tests' synchronous one, so each page
 of rows is in the list before the next scroll.
 """
@@ -70,9 +72,13 @@ def _visit(page, app) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return shown
 
 
-def child(location: str) -> dict[str, object]:
+def child(location: str, trace: bool = False) -> dict[str, object]:
     """In the measured process: open the app on ``location``, visit every page."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if trace:
+        import tracemalloc
+
+        tracemalloc.start()
     from PySide6.QtWidgets import QApplication
 
     from benchmarks import open_signed
@@ -115,10 +121,30 @@ def child(location: str) -> dict[str, object]:
         "lists": lists,
         "after": after,
     }
+    if trace:
+        result["held"] = _held()
     window.close()
     runner.shutdown()
     database.dispose()
     return result
+
+
+def _held(top: int = 25) -> list[str]:
+    """The lines whose allocations are still held (tracemalloc), biggest first, in MiB."""
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    snapshot = tracemalloc.take_snapshot()
+    stats = snapshot.statistics("lineno")
+    total = sum(stat.size for stat in stats)
+    lines = [f"{total / 2**20:.1f} MiB held by Python objects in all"]
+    for stat in stats[:top]:
+        frame = stat.traceback[0]
+        lines.append(
+            f"{stat.size / 2**20:6.1f} MiB {stat.count:>8} {frame.filename}:{frame.lineno}"
+        )
+    return lines
 
 
 def measure(path: Path) -> dict[str, object]:
@@ -155,7 +181,7 @@ def run(folder: Path) -> list[tuple[str, str]]:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--child"]:
-        print(json.dumps(child(sys.argv[2])))
+        print(json.dumps(child(sys.argv[2], trace="--trace" in sys.argv[3:])))
     else:
         from benchmarks import run_on_large_database
 

@@ -8,12 +8,11 @@ from collections.abc import Callable
 
 from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _, format_date
+from familydesk.privacy.erasure_words import REFUSAL_GROUNDS
 from familydesk.trust import permissions
 
 
 def add_actions(actions: argparse._SubParsersAction, add_common: Callable) -> None:  # type: ignore[type-arg]
-    from familydesk.privacy.erasure import REFUSAL_GROUNDS
-
     parser = actions.add_parser(
         "erasure", help=_("requests to erase a person (right to be forgotten)")
     )

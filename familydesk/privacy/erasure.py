@@ -18,28 +18,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from familydesk.db.database import load_for_update
 from familydesk.db.models.registry import ErasureRequest, Family, Person
-from familydesk.i18n import N_, _
+from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.kernel.errors import NotFoundError, ValidationError
 from familydesk.privacy.anonymise import anonymise_family, anonymise_person, identified_members
+from familydesk.privacy.erasure_words import REFUSAL_GROUNDS, STATUSES
 from familydesk.registry.families import load_person
 from familydesk.trust import audit, permissions
-
-STATUSES: dict[str, str] = {
-    "open": N_("Open"),
-    "carried_out": N_("Carried out"),
-    "refused": N_("Refused"),
-}
-#: Grounds for refusing an erasure that apply to a family centre (art. 17(3)).
-REFUSAL_GROUNDS: dict[str, str] = {
-    "legal_obligation": N_(
-        "Legal obligation or public task, e.g. a social-services case file kept by law "
-        "(art. 17(3)(b))"
-    ),
-    "public_health": N_("Public interest in public health (art. 17(3)(c))"),
-    "archiving": N_("Archiving in the public interest or statistics (art. 17(3)(d))"),
-    "legal_claims": N_("Establishment, exercise or defence of legal claims (art. 17(3)(e))"),
-}
 
 
 @dataclass(frozen=True)

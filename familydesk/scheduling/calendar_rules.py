@@ -12,7 +12,6 @@ from collections import defaultdict
 from datetime import date, datetime, time
 from functools import lru_cache
 
-import holidays as holiday_library
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -31,6 +30,10 @@ def local_now() -> datetime:
 @lru_cache(maxsize=64)
 def national_holidays(year: int, language: str = "it") -> dict[date, str]:
     """Italy's public holidays of ``year``, named in ``language`` (it or en)."""
+    # Imported here: the ``holidays`` library costs ~85 ms to import (every country's
+    # calendars), and a window opens without computing a calendar.
+    import holidays as holiday_library
+
     return dict(
         holiday_library.Italy(years=year, language="it_IT" if language == "it" else "en_US").items()
     )

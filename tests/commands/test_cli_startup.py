@@ -19,6 +19,16 @@ def test_version_and_help_load_no_model_and_no_alembic(tmp_path: Path, option: s
     assert not any(name.startswith("familydesk.commands.search") for name in modules)
 
 
+@pytest.mark.parametrize(
+    "argv", [["privacy", "--help"], ["privacy", "erasure", "refuse", "--help"]]
+)
+def test_the_privacy_commands_help_loads_no_model(tmp_path: Path, argv: list[str]) -> None:
+    """Their help offers the grounds of refusal without loading the erasure service."""
+    modules = imported_by(f"from familydesk.cli import main\nmain({argv!r})", tmp_path)
+    assert "familydesk.commands.erasure" in modules
+    assert heavy_among(modules) == []
+
+
 def test_a_command_imports_only_its_own_module(tmp_path: Path) -> None:
     modules = imported_by("from familydesk.cli import main\nmain(['audit', '--help'])", tmp_path)
     assert "familydesk.commands.audit" in modules

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from familydesk.appointments.booking import BookingConflict, book
 from familydesk.appointments.calendar_view import CalendarChoices, calendar_choices
-from familydesk.appointments.printouts import print_slip
 from familydesk.appointments.series import SeriesResult, book_series
 from familydesk.appointments.slots import FreeSlot, SlotQuery, find_free_slots
 from familydesk.i18n import _, format_date, format_number, ngettext
@@ -223,6 +222,9 @@ class BookingDialog(QDialog):
         if self.print_slip.isChecked():
             first: Any = result.booked[0] if isinstance(result, SeriesResult) else result
             owner = self.parentWidget() or self
+            # ReportLab (~150 ms to import) only when a slip is printed.
+            from familydesk.appointments.printouts import print_slip
+
             print_pdf(
                 self.runner,
                 owner,

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 from familydesk.appointments import series
 from familydesk.appointments.booking import TRANSITIONS, set_status
 from familydesk.appointments.names import STATUSES
-from familydesk.appointments.printouts import print_slip
 from familydesk.appointments.queries import AppointmentRow
 from familydesk.i18n import _, format_date
 from familydesk.kernel.errors import FamilyDeskError
@@ -235,6 +234,9 @@ class AppointmentDialog(QDialog):
         if self.row.status not in ("booked", "confirmed"):
             return
         self.error.show_message("")
+        # ReportLab (~150 ms to import) only when a slip is printed.
+        from familydesk.appointments.printouts import print_slip
+
         print_pdf(
             self.runner,
             self,

@@ -2,27 +2,35 @@
 renewal letters and the partner directory booklet.
 
 ``familydesk.cards.printouts`` writes the PDFs (audited there); ``ui.printing.print_pdf``
-runs it off the window's thread and opens the file.
+runs it off the window's thread and opens the file. It is imported when something is first
+printed: it brings ReportLab (~130 ms to import, its QR code widget and PIL), which the
+pages that offer printing do not need to open.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from types import ModuleType
 
 from PySide6.QtWidgets import QWidget
 
-from familydesk.cards import printouts
 from familydesk.ui.shell.runner import Runner
 from familydesk.ui.widgets.printing import print_pdf
 
 Failed = Callable[[BaseException], None]
 
 
+def _printouts() -> ModuleType:
+    from familydesk.cards import printouts  # ReportLab: see the module's docstring
+
+    return printouts
+
+
 def print_card(runner: Runner, owner: QWidget, number: str, on_error: Failed) -> None:
     """The card itself, an ID-1 page for a card printer."""
     print_pdf(
-        runner, owner, printouts.print_card, number, kind="card", key=number, on_error=on_error
+        runner, owner, _printouts().print_card, number, kind="card", key=number, on_error=on_error
     )
 
 
@@ -30,7 +38,7 @@ def print_cover_letter(runner: Runner, owner: QWidget, number: str, on_error: Fa
     print_pdf(
         runner,
         owner,
-        printouts.print_cover_letter,
+        _printouts().print_cover_letter,
         number,
         kind="card-letter",
         key=number,
@@ -45,7 +53,7 @@ def print_renewal_letters(
     print_pdf(
         runner,
         owner,
-        printouts.print_renewal_letters,
+        _printouts().print_renewal_letters,
         month_start,
         kind="card-renewals",
         key=month_start.strftime("%Y-%m"),
@@ -57,7 +65,7 @@ def print_partner_booklet(runner: Runner, owner: QWidget, on_error: Failed) -> N
     print_pdf(
         runner,
         owner,
-        printouts.print_partner_booklet,
+        _printouts().print_partner_booklet,
         kind="partner-booklet",
         key="all",
         on_error=on_error,

@@ -6,6 +6,7 @@ roles whose permission it needs (the services refuse the others anyway).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,21 +19,36 @@ from familydesk.ui.widgets.page import Page, PageContext
 
 @dataclass(frozen=True)
 class Tab:
+    """A tab: its permission, its title, and its widget as ``"module:Class"``, imported only
+    for a role that may use it (the retention tab alone brings the ``holidays`` calendars)."""
+
     permission: str
     title: Callable[[], str]
-    make: Callable[[PageContext], QWidget]
+    widget: str
+
+    def make(self, context: PageContext) -> QWidget:
+        module, name = self.widget.split(":")
+        widget: QWidget = getattr(importlib.import_module(module), name)(context)
+        return widget
+
+
+_TABS = "familydesk.ui.privacy"
 
 
 def tabs() -> list[Tab]:
-    """The tabs, in order (modules are imported here so that each stays on its own)."""
-    from familydesk.ui.privacy.audit_tab import AuditTab
-    from familydesk.ui.privacy.erasure_tab import ErasureTab
-    from familydesk.ui.privacy.retention_tab import RetentionTab
-
+    """The tabs, in order."""
     return [
-        Tab(permissions.VIEW_AUDIT, lambda: _("Audit trail"), lambda ctx: AuditTab(ctx)),
-        Tab(permissions.PRIVACY_MANAGE, lambda: _("Erasure requests"), ErasureTab),
-        Tab(permissions.PRIVACY_MANAGE, lambda: _("Retention periods"), RetentionTab),
+        Tab(permissions.VIEW_AUDIT, lambda: _("Audit trail"), f"{_TABS}.audit_tab:AuditTab"),
+        Tab(
+            permissions.PRIVACY_MANAGE,
+            lambda: _("Erasure requests"),
+            f"{_TABS}.erasure_tab:ErasureTab",
+        ),
+        Tab(
+            permissions.PRIVACY_MANAGE,
+            lambda: _("Retention periods"),
+            f"{_TABS}.retention_tab:RetentionTab",
+        ),
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import importlib
+import linecache
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -157,6 +158,10 @@ class MainWindow(QMainWindow):
                 self.context, lambda: _(entry.title), lambda: _(entry.description), self.stack
             )
         page.ready.connect(self.page_ready)
+        # PySide6 reads the source of every module imported after it into ``linecache``
+        # (~35 MiB of lines once every page is built): let it go once a page's modules are
+        # in, its memory serving the lists' rows; a traceback reads its lines again.
+        linecache.clearcache()
         self.stack.addWidget(page)
         return page
 
