@@ -13,14 +13,16 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from familydesk.db import encryption, encryption_keys
-from familydesk.db.database import Database
 from familydesk.db.location import resolve_database_url
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError
-from familydesk.trust import operators, permissions
-from familydesk.trust.opening import open_database
+from familydesk.trust import permissions
+
+if TYPE_CHECKING:
+    from familydesk.db.database import Database
 
 PASSPHRASE_VARIABLE = "FAMILYDESK_DB_PASSPHRASE"
 
@@ -47,6 +49,10 @@ def open_signed_in(
     first ``operator add``, ``demo``, ``check``), as the person at the keyboard
     (no role). ``permission`` is checked before anything is read.
     """
+    # the ORM and every model: imported when a command runs, never for its --help
+    from familydesk.trust import operators
+    from familydesk.trust.opening import open_database
+
     unlock_database(database_location(args))  # an encrypted file: its passphrase first
     database = open_database(database_location(args), site_code=args.site)
     name = getattr(args, "operator", None) or os.environ.get("FAMILYDESK_OPERATOR")

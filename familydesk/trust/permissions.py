@@ -12,11 +12,14 @@ The signed-in role travels in ``session.info["role"]`` (see
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from familydesk.i18n import N_, _
 from familydesk.kernel.errors import FamilyDeskError
 from familydesk.trust.acting import SYSTEM_ROLE
+
+if TYPE_CHECKING:  # the roles and their words are read by --help: no ORM for them
+    from sqlalchemy.orm import Session
 
 # -- roles (the operators' own: familydesk.trust.operators signs them in) ----
 ROLES: dict[str, str] = {
