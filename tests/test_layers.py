@@ -124,3 +124,43 @@ def test_a_private_import_is_found(tmp_path: Path) -> None:
         "familydesk/b.py:1: from familydesk.a import _secret",
         "familydesk/c.py:2: import familydesk._hidden",
     ]
+
+
+#: Where importing inside a function is the rule, not the exception: a command imports its
+#: services when it runs (``--help`` loads no ORM), a page its dialogs when they open.
+LAZY_BY_DESIGN = ("commands", "ui", "cli.py", "__main__.py")
+
+
+def lazy_imports(package: Path = PACKAGE) -> list[str]:
+    """Imports of the package inside a function, in the core, without ``# heavy: <why>``."""
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package)
+        if "migrations" in rel.parts or rel.parts[0] in LAZY_BY_DESIGN:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for node in ast.walk(ast.parse("\n".join(lines))):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.ImportFrom)
+                    and (inner.module or "").startswith(package.name)
+                    and "# heavy:" not in lines[inner.end_lineno - 1]  # type: ignore[operator]
+                ):
+                    found.append(f"{rel}:{inner.lineno} {inner.module}")
+    return found
+
+
+def test_a_lazy_import_is_for_a_heavy_library_never_to_break_a_cycle() -> None:
+    assert lazy_imports() == []
+
+
+def test_a_lazy_import_is_found(tmp_path: Path) -> None:
+    package = tmp_path / "familydesk"
+    package.mkdir()
+    (package / "a.py").write_text(
+        "def f():\n    from familydesk.b import g\n\n"
+        "def h():\n    from familydesk.c import sheet  # heavy: reportlab\n"
+    )
+    assert lazy_imports(package) == ["a.py:2 familydesk.b"]

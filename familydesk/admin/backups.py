@@ -28,6 +28,7 @@ from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel import clock, preferences
 from familydesk.kernel.errors import BackupError
 from familydesk.kernel.paths import backup_dir
+from familydesk.trust.audit import seal as audit_seal
 
 log = logging.getLogger(__name__)
 
@@ -172,8 +173,6 @@ def make_backup(database: Database, label: str = "backup", where: Path | None = 
 
 def _verified_copy(database: Database, label: str, target: Path) -> Path:
     """A verified copy in ``target`` and its audit seal, without rotating the folder."""
-    from familydesk.trust.audit import seal as audit_seal
-
     path = database.backend.backup(target, label=label)
     database.read(audit_seal.write, target)
     return path
@@ -238,8 +237,6 @@ def _detail(exc: Exception) -> object:
 
 def seal_restored(database: Database) -> None:
     """After a restore (``database`` reopened): the audit seals start again from here."""
-    from familydesk.trust.audit import seal as audit_seal
-
     database.read(audit_seal.write, folder(), audit_seal.RESTORED)
 
 

@@ -16,9 +16,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from familydesk.appointments.names import service_name
+from familydesk.appointments.names import STATUSES, service_name
 from familydesk.appointments.professions import refusal
 from familydesk.appointments.queries import AppointmentRow, get_appointment
+from familydesk.appointments.slots import SlotQuery, find_free_slots
 from familydesk.db.database import load_for_update
 from familydesk.db.models.appointments import Appointment, Place, Room, Service, Staff
 from familydesk.db.models.registry import Family, Person
@@ -157,8 +158,6 @@ def refusals(
 def _alternatives(
     session: Session, data: AppointmentInput, checked: Checked, exclude: Sequence[int]
 ) -> list[object]:
-    from familydesk.appointments.slots import SlotQuery, find_free_slots
-
     query = SlotQuery(
         service_id=data.service_id,
         minutes=int((checked.end - checked.start).total_seconds() // 60),
@@ -297,6 +296,4 @@ def change_status(appointment: Appointment, status: str, reason: str, now: datet
 
 
 def _status_name(status: str) -> str:
-    from familydesk.appointments.names import STATUSES
-
     return _(STATUSES.get(status, status))

@@ -29,6 +29,13 @@ from familydesk.cards.letters import (
     renewal_letters_pdf,
 )
 from familydesk.cards.numbers import grouped, validated
+from familydesk.cards.partner_booklet import (
+    BookletCategory,
+    BookletComune,
+    BookletPartner,
+    partner_booklet_pdf,
+)
+from familydesk.cards.partners import partner_directory
 from familydesk.cards.records import CardRow, card_by_number, card_rows
 from familydesk.db.models.cards import Card, CardType
 from familydesk.db.models.registry import Family
@@ -36,6 +43,7 @@ from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError, NotFoundError
 from familydesk.kernel.files import write_atomically
 from familydesk.registry.centre import get_centre, province_of
+from familydesk.scheduling.calendar_rules import local_now
 from familydesk.trust import audit, permissions
 
 log = logging.getLogger(__name__)
@@ -203,15 +211,6 @@ def print_partner_booklet(
 ) -> Path:
     """The partner directory booklet: partners with an agreement in force on ``on`` (today),
     by category, then comune, with their benefits; refused when there is none."""
-    from familydesk.cards.partner_booklet import (
-        BookletCategory,
-        BookletComune,
-        BookletPartner,
-        partner_booklet_pdf,
-    )
-    from familydesk.cards.partners import partner_directory
-    from familydesk.scheduling.calendar_rules import local_now
-
     permissions.require(session, permissions.PRINT)
     on = on or local_now().date()
     categories: list[BookletCategory] = []

@@ -183,7 +183,7 @@ class Database:
         database.backend.prepare()
         try:
             if migrate and not schema_revision.at_head(database):  # Alembic only when needed
-                from familydesk.db.migrate import upgrade_database
+                from familydesk.db.migrate import upgrade_database  # heavy: alembic
 
                 upgrade_database(database, backup_folder=backup_folder)
             database.select_site(site_code)

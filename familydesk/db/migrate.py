@@ -22,9 +22,12 @@ from alembic.util.exc import CommandError
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
+from familydesk.db import search_index
 from familydesk.db.base import UTCDateTime
 from familydesk.db.dialect import write_options
+from familydesk.db.encryption import SIDECAR_SUFFIX, sidecar
 from familydesk.i18n import _
+from familydesk.kernel import clock
 from familydesk.kernel.errors import DatabaseLocationError, DatabaseTooNewError, FamilyDeskError
 from familydesk.kernel.paths import backup_dir
 
@@ -56,8 +59,6 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     """Leave out of model comparison what only the database has (the search index)."""
-    from familydesk.db import search_index
-
     return not search_index.is_index_object(name)
 
 
@@ -142,8 +143,6 @@ def _run_upgrade(database: Database, head: str) -> None:
 
 
 def _prune_backups(folder: Path) -> None:
-    from familydesk.db.encryption import SIDECAR_SUFFIX, sidecar
-
     copies = [p for p in folder.glob("familydesk-before-*") if not p.name.endswith(SIDECAR_SUFFIX)]
     copies = [
         p
@@ -161,8 +160,6 @@ def _younger_than(path: Path, days: int) -> bool:
     """Whether the copy's time stamp (``...-YYYYMMDD-HHMMSS...``) is less than ``days`` old."""
     import re
     from datetime import datetime, timedelta
-
-    from familydesk.kernel import clock
 
     found = re.search(r"-(\d{8}-\d{6})", path.name)
     if found is None:

@@ -30,6 +30,7 @@ from familydesk.demo.resources import DemoCalendar, DemoPlace, minutes
 from familydesk.demo.rows import RowWriter, advance_sequences
 from familydesk.kernel import clock
 from familydesk.scheduling.calendar_rules import national_holidays
+from familydesk.trust.operators import DEMO_PASSWORD, hash_password
 
 GROUP_TABLES = ("parent_group", "group_educator", "group_session", "enrolment", "attendance")
 
@@ -80,8 +81,6 @@ def educators(session: Session) -> list[int]:
     taken = set(session.scalars(select(Operator.username)))
     password = session.scalar(select(Operator.password_hash).where(Operator.username == "educator"))
     if password is None:
-        from familydesk.trust.operators import DEMO_PASSWORD, hash_password
-
         password = hash_password(DEMO_PASSWORD)
     for username, full_name in EDUCATORS:
         if len(found) >= 3:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from familydesk.db.base import utcnow
+from familydesk.db.database import load_for_update
 from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
 from familydesk.frontdesk.needs import need_name, need_words
 from familydesk.frontdesk.visitors import clean_citizenship, clean_comune
@@ -376,8 +377,6 @@ def open_follow_ups(
 def close_follow_up(
     session: Session, request_id: int, version: int, on: date | None = None
 ) -> None:
-    from familydesk.db.database import load_for_update
-
     permissions.require(session, permissions.FRONTDESK)
     request = load_for_update(session, ContactRequest, request_id, version)
     request.follow_up_done_on = on or clock.today()

@@ -18,6 +18,7 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from familydesk.db.base import utcnow
+from familydesk.db.database import load_for_update
 from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
 from familydesk.db.models.registry import Operator
 from familydesk.frontdesk.needs import need_words
@@ -200,8 +201,6 @@ def _refuse(contact: Contact, wanted: str) -> None:
 
 
 def _load(session: Session, contact_id: int, version: int) -> Contact:
-    from familydesk.db.database import load_for_update
-
     permissions.require(session, permissions.FRONTDESK)
     return load_for_update(session, Contact, contact_id, version)
 

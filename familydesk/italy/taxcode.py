@@ -24,6 +24,7 @@ from stdnum.it import codicefiscale as stdnum_cf
 from stdnum.it import iva as stdnum_iva
 
 from familydesk.i18n import _, format_date
+from familydesk.italy.comuni import codicefiscale_module
 from familydesk.kernel import clock
 from familydesk.kernel.errors import ValidationError
 
@@ -62,8 +63,6 @@ def normalise(text: str | None) -> str:
 @lru_cache(maxsize=1)
 def _places() -> dict[str, list[dict]]:
     with _lock:
-        from familydesk.italy.comuni import codicefiscale_module
-
         return codicefiscale_module().get_indexed_data()["codes"]
 
 

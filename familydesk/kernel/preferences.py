@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from familydesk.i18n import _
 from familydesk.kernel.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -65,8 +66,6 @@ def lock_minutes() -> int:
 
 def set_lock_minutes(minutes: int) -> None:
     """Save the idle time; ``ValueError`` (translated) outside 1-120 minutes."""
-    from familydesk.i18n import _
-
     low, high = LOCK_MINUTES_RANGE
     if not low <= minutes <= high:
         raise ValueError(

@@ -16,7 +16,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from familydesk.appointments.queries import appointments_of_family
+from familydesk.db.models.cards import Card, CardMember, CardType, Redemption
+from familydesk.db.models.groups import Attendance, Enrolment, Group, GroupSession
 from familydesk.db.models.registry import ErasureRequest, Family, PersonMerge
+from familydesk.frontdesk import CHANNELS, OUTCOMES, contacts_of_family
+from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.registry.centre import get_centre
 from familydesk.registry.families import load_person
@@ -104,10 +109,6 @@ def _desk_records(
     session: Session, person_id: int, family_id: int
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Walk-in contacts and appointments of the person (or of the family, naming nobody)."""
-    from familydesk.appointments.queries import appointments_of_family
-    from familydesk.frontdesk import CHANNELS, OUTCOMES, contacts_of_family
-    from familydesk.i18n import _
-
     mine = (person_id, None)
     contacts = [
         {
@@ -153,8 +154,6 @@ def _desk_records(
 
 def _group_records(session: Session, person_id: int) -> list[dict[str, Any]]:
     """The person's sign-ups to groups, with the sessions they were marked at."""
-    from familydesk.db.models.groups import Attendance, Enrolment, Group, GroupSession
-
     records = []
     for enrolment, title in session.execute(
         select(Enrolment, Group.title)
@@ -186,8 +185,6 @@ def _group_records(session: Session, person_id: int) -> list[dict[str, Any]]:
 
 def _card_records(session: Session, person_id: int) -> list[dict[str, Any]]:
     """Family cards the person holds or is covered by, with their redemptions."""
-    from familydesk.db.models.cards import Card, CardMember, CardType, Redemption
-
     covered = select(CardMember.card_id).where(CardMember.person_id == person_id)
     records = []
     for card, type_name in session.execute(
@@ -222,7 +219,7 @@ def write_access_export(
     session: Session, person_id: int, folder: Path, language: str
 ) -> list[Path]:
     """Write ``<uid>.json`` and ``<uid>.pdf`` into ``folder``; returns their paths."""
-    from familydesk.privacy.access_sheet import access_pdf
+    from familydesk.privacy.access_sheet import access_pdf  # heavy: PIL, reportlab
 
     data = subject_access(session, person_id)
     folder.mkdir(parents=True, exist_ok=True)

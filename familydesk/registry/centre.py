@@ -13,8 +13,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from familydesk.db.database import load_for_update
+from familydesk.db.models.appointments import Place
 from familydesk.db.models.registry import MemberComune, Site
 from familydesk.i18n import _
+from familydesk.italy.comuni import by_code
 from familydesk.kernel.errors import ValidationError
 from familydesk.kernel.fields import EMAIL, PHONE
 from familydesk.kernel.paging import Page
@@ -175,7 +177,6 @@ def province_of(session: Session, cadastral_code: str, comune_name: str = "") ->
         return ""
     if found or not code:
         return found or ""
-    from familydesk.italy.comuni import by_code
 
     info = by_code(code)
     return info.province if info else ""
@@ -183,8 +184,6 @@ def province_of(session: Session, cadastral_code: str, comune_name: str = "") ->
 
 def remove_member_comune(session: Session, comune_id: int, version: int) -> None:
     """Remove a member comune; refused while places for appointments are in it."""
-    from familydesk.db.models.appointments import Place
-
     row = load_for_update(session, MemberComune, comune_id, version)
     if session.scalar(select(Place.id).where(Place.comune_id == row.id).limit(1)) is not None:
         raise ValidationError(

@@ -26,7 +26,7 @@ from familydesk.registry.records import (
     MemberInput,
 )
 from familydesk.registry.validation import DuplicateCodeError, clean_family, clean_member
-from familydesk.trust import permissions
+from familydesk.trust import audit, permissions
 
 FAMILY_FIELDS = (
     "name",
@@ -205,8 +205,6 @@ def get_family(session: Session, family_id: int, today: date | None = None) -> F
 
 def open_family(session: Session, family_id: int, today: date | None = None) -> FamilyDetail:
     """A family opened by an operator: shown, and the access written in the audit trail."""
-    from familydesk.trust import audit
-
     family = _load_family(session, family_id)
     detail = _shown(session, family, today)
     audit.record(session, "open", family)

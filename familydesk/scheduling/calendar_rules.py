@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from familydesk.db.models.appointments import Absence, Closure, OpeningHours, Place, Staff
 from familydesk.db.models.registry import MemberComune
-from familydesk.i18n import _, current_language, format_date
+from familydesk.i18n import _, babel_locale, current_language, format_date
 from familydesk.kernel import clock
 from familydesk.kernel.text import hhmm
 
@@ -166,7 +166,5 @@ class Rules:
 
 def _weekday_name(day: date) -> str:
     from babel.dates import format_date as babel_format
-
-    from familydesk.i18n import babel_locale
 
     return babel_format(day, "EEEE", locale=babel_locale())

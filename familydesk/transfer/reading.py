@@ -27,6 +27,7 @@ from familydesk.transfer.columns import (
     REQUIRED,
     column_for,
 )
+from familydesk.transfer.values import relation_word
 
 CSV_SUFFIXES = frozenset({".csv", ".txt"})
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
@@ -125,8 +126,6 @@ def _read_json(path: Path) -> tuple[list[str], list[SourceRow]]:
 def _json_cell(column: str, values: dict[str, object]) -> object:
     """A JSON value as the CSV would hold it (codes and booleans in the file's words)."""
     from decimal import Decimal
-
-    from familydesk.transfer.values import relation_word
 
     value = values.get(column)
     if value is None:

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from familydesk.db.actor import Actor
 from familydesk.db.base import utcnow
 from familydesk.db.database import Database
-from familydesk.db.models.registry import Operator
+from familydesk.db.models.registry import AuditEntry, Operator
 from familydesk.i18n import _, format_datetime
 from familydesk.kernel.errors import FamilyDeskError, ValidationError
 from familydesk.trust.acting import SYSTEM_ROLE
@@ -231,8 +231,6 @@ def create_demo_operators(session: Session) -> list[str]:
 
 def is_demo(session: Session) -> bool:
     """True for a database filled by ``familydesk demo`` (its sign-in screen says so)."""
-    from familydesk.db.models.registry import AuditEntry
-
     return (
         session.scalar(select(AuditEntry.id).where(AuditEntry.action == "demo").limit(1))
         is not None

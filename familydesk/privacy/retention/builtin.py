@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session, selectinload
 from familydesk.db.models.registry import Consent, ErasureRequest, Family, Person
 from familydesk.i18n import N_, _, format_date, format_number, ngettext
 from familydesk.privacy.anonymise import anonymise_family, delete_consents
+from familydesk.privacy.erasure import STATUSES
 from familydesk.privacy.retention.activity import ACTIVITY
 from familydesk.privacy.retention.kind import RetentionKind
 from familydesk.registry.records import CONSENT_KINDS
@@ -187,8 +188,6 @@ def _requests_apply(session: Session, ids: list[int], _today: date) -> int:
 
 
 def _request_samples(session: Session, ids: list[int]) -> list[tuple[str, str]]:
-    from familydesk.privacy.erasure import STATUSES
-
     rows = session.execute(
         select(ErasureRequest.uid, ErasureRequest.status, ErasureRequest.decided_on)
         .where(ErasureRequest.id.in_(ids))

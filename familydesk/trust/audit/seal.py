@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from familydesk.db.models.registry import AuditEntry, Site
 from familydesk.i18n import _, format_datetime
 from familydesk.kernel import clock
+from familydesk.trust import audit
 
 if TYPE_CHECKING:
     from familydesk.trust.audit import Problem
@@ -118,8 +119,6 @@ def check(session: Session, folder: Path) -> str | None:
 
 def verify_with_seals(session: Session, folder: Path) -> list[Problem]:
     """The hash chain (``audit.verify``), then the end of the trail against the seals."""
-    from familydesk.trust import audit
-
     problems = audit.verify(session)
     if not problems:
         cut = check(session, folder)
