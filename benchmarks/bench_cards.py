@@ -341,9 +341,10 @@ def measure(path: Path) -> list[tuple[str, str]]:
                 "SELECT * FROM benefit_card_type WHERE benefit_id = ?", (benefit,)
             ).fetchall()
             raw.execute(
-                "INSERT INTO redemption (uid, created_at, updated_at, version, site_id, benefit_id, "
-                "card_id, number_typed, at, accepted, reason, operator) VALUES "
-                "(randomblob(16), '2026-01-01', '2026-01-01', 1, 1, ?, ?, ?, '2026-01-01', 1, '', 'x')",
+                "INSERT INTO redemption (uid, created_at, updated_at, version, site_id, "
+                "benefit_id, card_id, number_typed, at, accepted, reason, operator) VALUES "
+                "(randomblob(16), '2026-01-01', '2026-01-01', 1, 1, ?, ?, ?, '2026-01-01', 1, '', "
+                "'x')",
                 (benefit, card_id, number),
             )
             raw.execute("ROLLBACK")

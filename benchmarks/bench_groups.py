@@ -57,7 +57,10 @@ WHERE e.group_id = ? ORDER BY p.last_name, p.first_name"""
 RAW_MARKS = """
 SELECT a.enrolment_id, a.session_id, a.mark FROM attendance a
 JOIN group_session s ON s.id = a.session_id WHERE s.group_id = ?"""
-RAW_UPDATE = "UPDATE attendance SET mark = ?, version = version + 1 WHERE session_id = ? AND enrolment_id = ?"
+RAW_UPDATE = (
+    "UPDATE attendance SET mark = ?, version = version + 1 "
+    "WHERE session_id = ? AND enrolment_id = ?"
+)
 
 
 def _free_saturdays(session: Session, place: Place, room_id: int, first: date) -> list[date]:

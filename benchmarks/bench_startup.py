@@ -1,6 +1,7 @@
 """Start-up as a person sees it: whole processes, each beside its floor, in one run.
 
-``python benchmarks/bench_startup.py [--families N] [--runs N] [--root DIR] [--before DIR] [--db FILE]``
+``python benchmarks/bench_startup.py [--families N] [--runs N] [--root DIR] [--before DIR]
+[--db FILE]``
 (``make bench`` runs it on a demo database of 10,000 families). Each round runs every
 command once, in turn, so the floor and the app share the machine's state; the figure is
 the median over the rounds (9; at least 7), after one round not counted. ``--root`` times

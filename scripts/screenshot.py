@@ -94,7 +94,9 @@ def demo_group(database) -> int | None:  # type: ignore[no-untyped-def]
             room_id=place.rooms[0].id if place.rooms else None,
             target="parents",
             capacity=12,
-            description="Incontri di confronto tra genitori con figli 0-6 anni, condotti da educatrici.",
+            description=(
+                "Incontri di confronto tra genitori con figli 0-6 anni, condotti da educatrici."
+            ),
             educator_ids=tuple(educators),
         ),
     )

@@ -259,7 +259,8 @@ def check_week(intervals: Iterable[tuple[int, Clock, Clock]]) -> list[tuple[int,
             raise ValidationError(
                 field,
                 _(
-                    "{day}: the opening time ({opens}) must come before the closing time ({closes})."
+                    "{day}: the opening time ({opens}) must come before the closing time "
+                    "({closes})."
                 ).format(day=day, opens=_hhmm(opens), closes=_hhmm(closes)),
             )
         week.append((weekday, opens, closes))

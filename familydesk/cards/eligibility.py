@@ -99,8 +99,10 @@ def _residence(t: CardType, family: Family, comuni: dict[str, str], on: date) ->
             Rule(
                 False,
                 ngettext(
-                    "Resident in {comune}, but the date of residence is not recorded: the card needs {n} month.",
-                    "Resident in {comune}, but the date of residence is not recorded: the card needs {n} months.",
+                    "Resident in {comune}, but the date of residence is not recorded: the card "
+                    "needs {n} month.",
+                    "Resident in {comune}, but the date of residence is not recorded: the card "
+                    "needs {n} months.",
                     t.residence_months,
                 ).format(comune=comune, n=format_number(t.residence_months)),
             )
@@ -190,8 +192,10 @@ def _children(
     )  # type: ignore[arg-type]
     drop_day, leaving = ages_out[n - t.min_children]
     reason = ngettext(
-        "on {day} {name} turns {age} and the family has fewer than {needed} children under the limit",
-        "on {day} {name} turns {age} and the family has fewer than {needed} children under the limit",
+        "on {day} {name} turns {age} and the family has fewer than {needed} children "
+        "under the limit",
+        "on {day} {name} turns {age} and the family has fewer than {needed} children "
+        "under the limit",
         _limit(t, leaving),
     ).format(
         day=format_date(drop_day),
@@ -278,7 +282,8 @@ def _holder(
                 Rule(
                     False,
                     _(
-                        "The date of birth of {name} is not recorded: the holder's age must be {span}."
+                        "The date of birth of {name} is not recorded: the holder's age must be "
+                        "{span}."
                     ).format(name=_name(person), span=span),
                 )
             ], person

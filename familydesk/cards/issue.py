@@ -90,7 +90,8 @@ def issue_card(
     if current is not None:
         raise FamilyDeskError(
             _(
-                "The family already has card {number} of this type, valid until {day}: renew or replace it instead."
+                "The family already has card {number} of this type, valid until {day}: renew or "
+                "replace it instead."
             ).format(number=grouped(current.number), day=format_date(current.expires_on))
         )
     family = session.get(Family, family_id)

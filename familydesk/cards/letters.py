@@ -88,7 +88,8 @@ def cover_letter_pdf(
             esc(
                 lang(
                     N_(
-                        "here is your {card_type}, number {number}. It is valid from {start} until {end}."
+                        "here is your {card_type}, number {number}. It is valid from {start} until "
+                        "{end}."
                     )
                 ).format(
                     card_type=data.card_type,
@@ -128,9 +129,9 @@ def cover_letter_pdf(
             esc(
                 lang(
                     N_(
-                        "Show the card at a partner before you pay: they read its QR code or type its "
-                        "number and check that it is valid. The card is for your family only: please do "
-                        "not lend it to others."
+                        "Show the card at a partner before you pay: they read its QR code or type "
+                        "its number and check that it is valid. The card is for your family only: "
+                        "please do not lend it to others."
                     )
                 )
             ),
@@ -140,8 +141,9 @@ def cover_letter_pdf(
             esc(
                 lang(
                     N_(
-                        "If you lose it or your family changes (a birth, a move to another comune), tell "
-                        "the centre: we will give you a new card and the old number will stop working."
+                        "If you lose it or your family changes (a birth, a move to another "
+                        "comune), tell the centre: we will give you a new card and the old number "
+                        "will stop working."
                     )
                 )
             ),
@@ -175,8 +177,8 @@ def renewal_letters_pdf(
                 esc(
                     lang(
                         N_(
-                            "your {card_type} number {number} expires on {date}. After that day the partners "
-                            "can no longer accept it."
+                            "your {card_type} number {number} expires on {date}. After that day "
+                            "the partners can no longer accept it."
                         )
                     ).format(
                         card_type=data.card_type,

@@ -48,7 +48,8 @@ def today() -> date:
 def number_problem_message(reason: str) -> str:
     if reason == "format":
         return _(
-            "This is not a card number: 4 characters of the comune's code, 6 digits and a check character, e.g. E089 000123 H."
+            "This is not a card number: 4 characters of the comune's code, 6 digits and a check "
+            "character, e.g. E089 000123 H."
         )
     return _("The check character does not match: a character may have been mistyped.")
 

@@ -60,14 +60,16 @@ def validated(typed: str) -> str:
         raise ValidationError(
             "number",
             _(
-                "Card number: 4 characters of the comune's code, 6 digits and a check character, e.g. E089 000123 H."
+                "Card number: 4 characters of the comune's code, 6 digits and a check character, "
+                "e.g. E089 000123 H."
             ),
         )
     if found == "check":
         raise ValidationError(
             "number",
             _(
-                "Card number: the check character does not match; a character may have been mistyped."
+                "Card number: the check character does not match; a character may have been "
+                "mistyped."
             ),
         )
     return normalise(typed)

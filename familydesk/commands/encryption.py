@@ -128,8 +128,8 @@ def _after_encryption(args: argparse.Namespace, actor: Actor, action: str) -> No
             ngettext(
                 "{count} earlier backup in {folder} is not encrypted: delete it, or keep it as "
                 "safe as the recovery key.",
-                "{count} earlier backups in {folder} are not encrypted: delete them, or keep them as "
-                "safe as the recovery key.",
+                "{count} earlier backups in {folder} are not encrypted: delete them, or keep them "
+                "as safe as the recovery key.",
                 len(plain),
             ).format(count=format_number(len(plain)), folder=backups.folder())
         )

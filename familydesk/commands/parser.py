@@ -68,7 +68,8 @@ def add_common(parser: argparse.ArgumentParser, default: object) -> None:
         metavar=_("PATH|URL"),
         default=default,
         help=_(
-            "database file or postgresql:// address (default: FAMILYDESK_DB or the user data folder)"
+            "database file or postgresql:// address (default: FAMILYDESK_DB or the user data "
+            "folder)"
         ),
     )
     parser.add_argument(
@@ -80,6 +81,7 @@ def add_common(parser: argparse.ArgumentParser, default: object) -> None:
         metavar=_("NAME"),
         default=default,
         help=_(
-            "act as this operator (or FAMILYDESK_OPERATOR); password from FAMILYDESK_PASSWORD or asked"
+            "act as this operator (or FAMILYDESK_OPERATOR); password from FAMILYDESK_PASSWORD or "
+            "asked"
         ),
     )

@@ -181,7 +181,8 @@ def _render(args: argparse.Namespace, work: Callable) -> Any:  # type: ignore[ty
 
 
 def write_pdf(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (see :func:`familydesk.kernel.files.write_atomically`)."""
+    """Write ``data`` to ``path`` atomically (see
+    :func:`familydesk.kernel.files.write_atomically`)."""
     from familydesk.kernel.files import write_atomically
 
     return write_atomically(path, data)

@@ -304,7 +304,8 @@ class PostgresBackend(Backend):
         if not pg_dump or not pg_restore:
             raise BackupError(
                 _(
-                    "pg_dump was not found: install the PostgreSQL client tools to back up a server database."
+                    "pg_dump was not found: install the PostgreSQL client tools to back up a "
+                    "server database."
                 )
             )
         folder.mkdir(parents=True, exist_ok=True)
@@ -337,7 +338,8 @@ class PostgresBackend(Backend):
         if not pg_restore:
             raise BackupError(
                 _(
-                    "pg_restore was not found: install the PostgreSQL client tools to restore a server database."
+                    "pg_restore was not found: install the PostgreSQL client tools to restore a "
+                    "server database."
                 )
             )
         listing = subprocess.run(

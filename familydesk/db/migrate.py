@@ -110,7 +110,8 @@ def upgrade_database(database: Database, backup_folder: Path | None = None) -> U
     if current is None and tables - {"alembic_version"}:
         raise DatabaseLocationError(
             _(
-                "This database holds tables that do not belong to FamilyDesk; it has not been changed."
+                "This database holds tables that do not belong to FamilyDesk; it has not been "
+                "changed."
             )
         )
     backup = None

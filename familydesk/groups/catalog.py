@@ -256,8 +256,9 @@ def group_id_by_uid(session: Session, uid: str) -> int:
 def list_groups(
     session: Session, phase: str | None = None, text: str = "", today: date | None = None
 ) -> list[GroupRow]:
-    """Groups meeting now first, then those taking sign-ups, planned, ended; ``phase`` keeps one of ``names.PHASES`` ("open" = taking sign-ups
-    today, including groups that already meet); ``text`` matches title or comune."""
+    """Groups meeting now first, then those taking sign-ups, planned, ended; ``phase`` keeps one
+    of ``names.PHASES`` ("open" = taking sign-ups today, including groups that already meet);
+    ``text`` matches title or comune."""
     require_read(session)
     today = today or local_now().date()
     groups = session.scalars(select(Group).order_by(Group.id.desc())).all()

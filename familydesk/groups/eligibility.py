@@ -57,7 +57,8 @@ def check_person(group: Group, row: GroupRow, person: Person, day: date) -> None
         raise ValidationError(
             "people",
             _(
-                "{name} has no date of birth in the family's record: add it, the group is for children aged {limits}."
+                "{name} has no date of birth in the family's record: add it, the group is for "
+                "children aged {limits}."
             ).format(name=name, limits=limits),
         )
     months = months_between(person.birth_date, day)
@@ -68,7 +69,8 @@ def check_person(group: Group, row: GroupRow, person: Person, day: date) -> None
         raise ValidationError(
             "people",
             _(
-                "{name} is {age} old on {day}, the group's start: the group is for children aged {limits}."
+                "{name} is {age} old on {day}, the group's start: the group is for children aged "
+                "{limits}."
             ).format(
                 name=name,
                 age=_age_text(months, group.age_unit),

@@ -224,8 +224,10 @@ def enrol(
             raise ValidationError(
                 "people",
                 ngettext(
-                    "The group is full ({count} place taken): sign them up on the waiting list instead.",
-                    "The group is full ({count} places taken): sign them up on the waiting list instead.",
+                    "The group is full ({count} place taken): sign them up on the waiting list "
+                    "instead.",
+                    "The group is full ({count} places taken): sign them up on the waiting list "
+                    "instead.",
                     group.capacity,
                 ).format(count=format_number(group.capacity)),
             )

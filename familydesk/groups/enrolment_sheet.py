@@ -155,8 +155,8 @@ def enrolment_pdf(
     ]
     consent = lang(
         N_(
-            "{box} I have read the privacy notice (art. 13 of Regulation (EU) 2016/679) and I agree "
-            "that the centre processes the data above to organise the group and to record "
+            "{box} I have read the privacy notice (art. 13 of Regulation (EU) 2016/679) and I "
+            "agree that the centre processes the data above to organise the group and to record "
             "attendance."
         )
     ).format(box=CHECKBOX)

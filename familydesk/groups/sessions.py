@@ -278,7 +278,8 @@ def change_session(
         raise ValidationError(
             "starts_at",
             _(
-                "Date: attendance was taken at this session, so it can change its time but not its day."
+                "Date: attendance was taken at this session, so it can change its time but not its "
+                "day."
             ),
         )
     moved = (start, end, room_id, group.place_id) != (

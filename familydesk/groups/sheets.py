@@ -112,7 +112,8 @@ def venue_text(group: GroupRow) -> str:
 
 
 def session_when(lang: FormLanguage, row: SessionRow) -> str:
-    return f"{capitalised(lang.weekday_date(row.starts_at.date()))}, {hhmm(row.starts_at)}–{hhmm(row.ends_at)}"
+    day = capitalised(lang.weekday_date(row.starts_at.date()))
+    return f"{day}, {hhmm(row.starts_at)}–{hhmm(row.ends_at)}"
 
 
 def signatures_pdf(

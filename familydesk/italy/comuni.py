@@ -57,7 +57,8 @@ def all_comuni() -> tuple[ComuneInfo, ...]:
 
 
 def search(text: str, limit: int = 20) -> list[ComuneInfo]:
-    """Comuni whose name starts with ``text`` (accents and case ignored), then those containing it."""
+    """Comuni whose name starts with ``text`` (accents and case ignored), then those containing
+    it."""
     needle = _fold(text.strip())
     if not needle:
         return []

@@ -158,7 +158,8 @@ def parse(text: str, field: str = "tax_code", today: date | None = None) -> TaxC
         raise ValidationError(
             field,
             _(
-                "Tax code: expected 16 characters (or 11 digits for a temporary code), found {count}."
+                "Tax code: expected 16 characters (or 11 digits for a temporary code), found "
+                "{count}."
             ).format(count=len(code)),
         )
     if not _FORM.match(code):

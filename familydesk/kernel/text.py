@@ -26,7 +26,8 @@ def fold(text: str | None) -> str:
 
 
 def name_key(*parts: str | None) -> str:
-    """A key for "same name": folded and without spaces (``D'Angelo`` = ``Dangelo`` = ``D Angelo``)."""
+    """A key for "same name": folded and without spaces (``D'Angelo`` = ``Dangelo`` =
+    ``D Angelo``)."""
     return "".join(fold(part).replace(" ", "") for part in parts if part)
 
 

@@ -80,9 +80,9 @@ def access_pdf(
             esc(
                 lang(
                     N_(
-                        "This report lists every piece of data the family centre holds about the person, "
-                        "with the log of who accessed or changed it. The same content is in the JSON file "
-                        "delivered with it."
+                        "This report lists every piece of data the family centre holds about the "
+                        "person, with the log of who accessed or changed it. The same content is "
+                        "in the JSON file delivered with it."
                     )
                 )
             ),

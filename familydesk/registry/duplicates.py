@@ -85,7 +85,8 @@ def merge_people(
         raise ValidationError(
             "merge",
             _(
-                "These two people have different tax codes ({first} and {second}): they are not the same person."
+                "These two people have different tax codes ({first} and {second}): they are not "
+                "the same person."
             ).format(first=keep.tax_code, second=other.tax_code),
         )
     session.add(

@@ -133,8 +133,19 @@ def family_page(
             ),
             anonymised=anonymised_on is not None,
         )
-        for family_id, name, comune_name, phone, created_at, version, anonymised_on, n, c, p, e, d in session.execute(
-            query
-        )
+        for (
+            family_id,
+            name,
+            comune_name,
+            phone,
+            created_at,
+            version,
+            anonymised_on,
+            n,
+            c,
+            p,
+            e,
+            d,
+        ) in session.execute(query)
     ]
     return Page(rows=rows, offset=offset, total=count_families(session, text, comune))

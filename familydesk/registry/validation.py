@@ -66,7 +66,8 @@ def clean_member(member: MemberInput, today: date | None = None) -> MemberInput:
         errors.add(
             "tax_code",
             _(
-                "Tax code: enter the codice fiscale, or say why there is none (e.g. newborn waiting for it)."
+                "Tax code: enter the codice fiscale, or say why there is none (e.g. newborn "
+                "waiting for it)."
             ),
         )
     if not sex and not any(field in ("sex", "tax_code") for field, _m in errors.found):

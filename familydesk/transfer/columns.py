@@ -95,7 +95,8 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         "ruolo",
         ("relation", "relationship", "role", "parentela", "relazione"),
         N_(
-            "genitore, figlio/figlia, affidato/affidata or altro; if empty: figlio for a minor, genitore for an adult."
+            "genitore, figlio/figlia, affidato/affidata or altro; if empty: figlio for a minor, "
+            "genitore for an adult."
         ),
     ),
     ColumnSpec(
@@ -144,7 +145,8 @@ COLUMNS: tuple[ColumnSpec, ...] = (
         "residente_dal",
         ("resident_since", "residenza_dal", "data_residenza", "residente_da"),
         N_(
-            "Since when the family lives in its comune (dd/mm/yyyy); the family card's residence rule reads it."
+            "Since when the family lives in its comune (dd/mm/yyyy); the family card's residence "
+            "rule reads it."
         ),
         family_level=True,
     ),

@@ -81,7 +81,8 @@ class ComuneFinder:
             example = f"{options[0].name} ({options[0].province})"
             raise ValueError(
                 _(
-                    "{column}: there are several comuni called “{name}”: add the province, for example “{example}”."
+                    "{column}: there are several comuni called “{name}”: add the province, for "
+                    "example “{example}”."
                 ).format(column=name_column, name=name, example=example)
             )
         close = difflib.get_close_matches(_key(name), self._by_name, n=3, cutoff=0.8)

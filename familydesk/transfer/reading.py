@@ -78,7 +78,8 @@ def read_table(path: Path | str) -> SourceTable:
     elif suffix == ".xls":
         raise UnusableFileError(
             _(
-                "{name} is in the old Excel format (.xls): open it in Excel or LibreOffice and save it as .xlsx or .csv."
+                "{name} is in the old Excel format (.xls): open it in Excel or LibreOffice and "
+                "save it as .xlsx or .csv."
             ).format(name=path.name)
         )
     elif suffix == ".json":
@@ -140,7 +141,8 @@ def _json_cell(column: str, values: dict[str, object]) -> object:
 
 
 def decode(data: bytes) -> str:
-    """Text of a CSV file: UTF-8 (with or without BOM), else Windows-1252 as Italian Excel writes it."""
+    """Text of a CSV file: UTF-8 (with or without BOM), else Windows-1252 as Italian Excel writes
+    it."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:

@@ -166,7 +166,8 @@ def read_relation(value: object, column: str) -> str | None:
     if relation is None:
         raise ValueError(
             _(
-                "{column}: “{value}” is not a relationship: write genitore, figlio, figlia, affidato, affidata or altro."
+                "{column}: “{value}” is not a relationship: write genitore, figlio, figlia, "
+                "affidato, affidata or altro."
             ).format(column=column, value=text(value))
         )
     return relation
@@ -179,7 +180,8 @@ def read_sex(value: object) -> str:
 
 
 def read_phone(value: object) -> str:
-    """A phone as text; a number cell keeps its digits (Excel drops a leading 0 nobody can restore)."""
+    """A phone as text; a number cell keeps its digits (Excel drops a leading 0 nobody can
+    restore)."""
     return text(value)
 
 

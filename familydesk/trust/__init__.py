@@ -1,1 +1,2 @@
-"""Who acts and what they may do: operators, roles and permissions, the audit trail, session hooks, opening a database."""
+"""Who acts and what they may do: operators, roles and permissions, the audit trail, session
+hooks, opening a database."""

@@ -96,7 +96,8 @@ def add_operator(
     if bootstrap and role != "admin":
         raise PermissionDenied(
             _(
-                "This database has no operator yet: the first one must be an administrator (--role admin)."
+                "This database has no operator yet: the first one must be an administrator (--role "
+                "admin)."
             )
         )
     if not bootstrap:
@@ -106,7 +107,8 @@ def add_operator(
         raise ValidationError(
             "username",
             _(
-                "Name: 2 to 50 lower-case letters, digits, dots, dashes or underscores, e.g. laura.rossi."
+                "Name: 2 to 50 lower-case letters, digits, dots, dashes or underscores, e.g. "
+                "laura.rossi."
             ),
         )
     if role not in ROLES:

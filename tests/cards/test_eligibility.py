@@ -112,7 +112,8 @@ def test_residence_rules(database: Database, world: CardWorld) -> None:
     _type(database, world, world.family_card, residence_months=24)
     _family(database, world, resident_since=TODAY - timedelta(days=160))
     assert _check(database, world).reasons == (
-        f"Resident in Gonzaga since {(TODAY - timedelta(days=160)).strftime('%d/%m/%Y')}: 5 months, the card needs 24.",
+        f"Resident in Gonzaga since {(TODAY - timedelta(days=160)).strftime('%d/%m/%Y')}: 5 "
+        "months, the card needs 24.",
     )
     _family(database, world, resident_since=None)
     assert "not recorded" in _check(database, world).reasons[0]
@@ -235,6 +236,7 @@ def test_no_child_reads_in_words_and_one_month_is_singular(
     finally:
         i18n.set_language("en")
     assert reasons == (
-        "Residente a Gonzaga, ma la data di inizio residenza non è registrata: la carta richiede 1 mese.",
+        "Residente a Gonzaga, ma la data di inizio residenza non è registrata: la carta richiede 1 "
+        "mese.",
         "Nessun figlio sotto i 26 anni: la carta ne richiede 3.",
     )

@@ -35,7 +35,10 @@ SEEDED = {"need", "service"}
 IGNORED = {"alembic_version"}
 
 #: An argon2id hash of "demo" (operators are not signed in by these tests).
-PASSWORD_HASH = "$argon2id$v=19$m=65536,t=3,p=4$1Z/LKho2umV/5Fxj65JiGQ$BU5M34JU+/Wrnkw2B6zPVZ4qyaL9U6p0vri6+r7UkNY"
+PASSWORD_HASH = (
+    "$argon2id$v=19$m=65536,t=3,p=4$1Z/LKho2umV/5Fxj65JiGQ"
+    "$BU5M34JU+/Wrnkw2B6zPVZ4qyaL9U6p0vri6+r7UkNY"
+)
 GENESIS = "0" * 64
 
 

@@ -326,7 +326,10 @@ def test_staff_names_are_matched_loosely_and_refused_clearly(
     assert database.read(staff_by_name, "  amina  ").id == cal.interpreter
     with pytest.raises(
         ValidationError,
-        match="Dott. Marco Ferri .psicologo.; Dott.ssa Giulia Ferretti .mediatrice familiare.; Dott.ssa Paola",
+        match=(
+            "Dott. Marco Ferri .psicologo.; Dott.ssa Giulia Ferretti .mediatrice familiare.; "
+            "Dott.ssa Paola"
+        ),
     ):
         database.read(staff_by_name, "dott")
     with pytest.raises(NotFoundError, match="Staff: Amina Haddad; Dott. Luca Bellini"):

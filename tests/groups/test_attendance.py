@@ -35,7 +35,8 @@ from tests.helpers import signed_in
 
 @pytest.fixture
 def course(database: Database, world: GroupWorld) -> tuple[int, list[int], list[int]]:
-    """A parents' group of 6 weekly sessions with 3 parents enrolled: (group, sessions, enrolments)."""
+    """A parents' group of 6 weekly sessions with 3 parents enrolled: (group, sessions,
+    enrolments)."""
     group_id = new_group(database, world, target="parents", capacity=3)
     sessions = add_sessions(database, group_id, weekly(START, 6))
     enrolments = [

@@ -252,7 +252,8 @@ def test_before_the_last_session_the_certificate_is_partial(
     last_held = FIRST_DAY + timedelta(weeks=7)
     for expected in [
         "Attestato parziale di frequenza",
-        f"Attestato parziale: incontri svolti dal {IT.date(FIRST_DAY)} al {IT.date(last_held)}, 7 di 9",
+        f"Attestato parziale: incontri svolti dal {IT.date(FIRST_DAY)} al {IT.date(last_held)}, 7 "
+        "di 9",
         "sta frequentando “Genitori imperfetti cercasi” (percorso)",
         "ha partecipato a 7 incontri su 7 (14 ore)",
     ]:

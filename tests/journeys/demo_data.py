@@ -32,7 +32,9 @@ def ended_group(db: Path) -> tuple[int, str, int, list[tuple[int, str]]]:
         SELECT g.id, g.title FROM parent_group g
         WHERE (SELECT count(*) FROM parent_group o WHERE o.title = g.title) = 1
           AND EXISTS (SELECT 1 FROM group_session s WHERE s.group_id = g.id AND NOT s.cancelled)
-          AND NOT EXISTS (SELECT 1 FROM group_session s WHERE s.group_id = g.id AND date(s.starts_at) >= ?)
+          AND NOT EXISTS (
+            SELECT 1 FROM group_session s WHERE s.group_id = g.id AND date(s.starts_at) >= ?
+          )
         ORDER BY g.id""",
         today,
     )

@@ -49,7 +49,8 @@ def someone(db: Path) -> tuple[int, str]:
     (name,) = query(
         db,
         "SELECT last_name || ' ' || first_name FROM person WHERE anonymised_on IS NULL "
-        "GROUP BY last_name, first_name HAVING count(*) = 1 ORDER BY last_name DESC, first_name LIMIT 1",
+        "GROUP BY last_name, first_name HAVING count(*) = 1 ORDER BY last_name DESC, first_name "
+        "LIMIT 1",
     )[0]
     database = Database.open(str(db), migrate=False)
     database.operator, database.role = "reception", "reception"

@@ -74,7 +74,8 @@ def test_scrolling_settings_with_the_wheel_changes_nothing(desk, demo) -> None: 
             last = list(wheeled.items())[-1:] or "the page"
             raise JourneyError(
                 f"a dialog opened while scrolling, after the wheel over {last}: "
-                f"{[d['title'] for d in app.dialogs(probe)]} (screenshot: {app.shot('dialog while scrolling')})"
+                f"{[d['title'] for d in app.dialogs(probe)]} (screenshot: "
+                f"{app.shot('dialog while scrolling')})"
             )
         bar = page_bar(app, probe)
         fields = [
@@ -100,7 +101,8 @@ def test_scrolling_settings_with_the_wheel_changes_nothing(desk, demo) -> None: 
         app.xdotool("click", "--repeat", "3", "--delay", "40", str(WHEEL_DOWN))
     else:
         raise JourneyError(
-            f"the wheel did not reach the bottom of Settings (screenshot: {app.shot('not at the bottom')})"
+            "the wheel did not reach the bottom of Settings (screenshot: "
+            f"{app.shot('not at the bottom')})"
         )
     probe = app.settle()
     app.shot("settings bottom")

@@ -83,7 +83,8 @@ def test_dry_run_writes_nothing(capsys, db_location: str, tmp_path: Path) -> Non
         (None, "familydesk: The file {path} does not exist.\n"),
         (
             "Cognome;Nome\nRossi;Mario\n",
-            "familydesk: famiglie.csv has no column for: famiglia (the header row must name them).\n",
+            "familydesk: famiglie.csv has no column for: famiglia (the header row must name "
+            "them).\n",
         ),
     ],
 )

@@ -24,7 +24,8 @@ from tests.transfer import (
 
 MESSY = [
     "Famiglia;COGNOME;Nome;Codice Fiscale;Data di nascita;Sesso;Ruolo;Comune di residenza;"
-    "Indirizzo;Telefono;E-mail;Lingue;Cittadinanza;ISEE;Scadenza ISEE;Disabilità;Note;Colonna extra;;",
+    "Indirizzo;Telefono;E-mail;Lingue;Cittadinanza;ISEE;Scadenza ISEE;Disabilità;Note;Colonna "
+    "extra;;",
     f"F1;  Rossi ;Mario;{ROSSI_MARIO.lower()};04/03/1980;;Genitore;suzzara;Via Roma 12;"
     "347 1234567;mario.rossi@esempio.it;italiano;italiana;12.345,67 €;15/01/2027;no;;x;;",
     f'F1;Bianchi;Anna;{BIANCHI_ANNA};;F;genitore;;;;;"italiano; inglese";italiana;;;;;;;',

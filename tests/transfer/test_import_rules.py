@@ -81,7 +81,8 @@ def read_report(path: Path) -> list[list[str]]:
         ({"nome": ""}, "nome: empty, but it is required."),
         (
             {"codice_fiscale": VERDI_PIO[:-1] + "A"},
-            f"Tax code: {VERDI_PIO[:-1]}A has a wrong check character: please check every letter and digit.",
+            f"Tax code: {VERDI_PIO[:-1]}A has a wrong check character: please check every letter "
+            "and digit.",
         ),
         (
             {"codice_fiscale": "VRDPIO20"},
@@ -94,7 +95,8 @@ def read_report(path: Path) -> list[list[str]]:
         ),
         (
             {"data_nascita": "01/03/2020"},
-            f"Tax code {VERDI_PIO} says born on 29/02/2020, but the birth date entered is 01/03/2020.",
+            f"Tax code {VERDI_PIO} says born on 29/02/2020, but the birth date entered is "
+            "01/03/2020.",
         ),
         (
             {"sesso": "F"},
@@ -123,7 +125,8 @@ def read_report(path: Path) -> list[list[str]]:
         ),
         (
             {"ruolo": "zio"},
-            "ruolo: “zio” is not a relationship: write genitore, figlio, figlia, affidato, affidata or altro.",
+            "ruolo: “zio” is not a relationship: write genitore, figlio, figlia, affidato, "
+            "affidata or altro.",
         ),
         ({"disabilita": "forse"}, "disabilita: “forse” is not sì or no."),
         ({"codice_fiscale": VERDI_ELSA}, f"Tax code {VERDI_ELSA} is entered twice in this family."),

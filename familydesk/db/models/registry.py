@@ -122,7 +122,8 @@ class Person(SiteOwnedMixin, Base):
     name_key: Mapped[str] = mapped_column(String(200), default="", index=True)
     #: Year of birth kept for statistics once the birth date is removed (anonymisation).
     birth_year: Mapped[int | None] = mapped_column(Integer)
-    #: When identity was removed (see familydesk.privacy.anonymise); search and duplicate checks skip it.
+    #: When identity was removed (see familydesk.privacy.anonymise); search and duplicate checks
+    #: skip it.
     anonymised_on: Mapped[date | None] = mapped_column(Date)
 
     family: Mapped[Family] = relationship(back_populates="members")

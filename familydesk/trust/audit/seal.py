@@ -5,8 +5,9 @@ not entries cut off the end, nor a chain rebuilt from scratch by someone who
 recomputed every hash. So each verified backup appends a seal to
 ``audit-seals.tsv`` in the backup folder (a USB disk or a NAS share, out of
 reach of whoever edits the database): which database (the uid of its first
-centre, which copies and restores keep), the last entry's id and hash. ``familydesk audit verify`` then checks that the newest
-seal's entry is still there, unchanged. A restore starts a new line of seals.
+centre, which copies and restores keep), the last entry's id and hash. ``familydesk audit
+verify`` then checks that the newest seal's entry is still there, unchanged. A restore starts
+a new line of seals.
 """
 
 from __future__ import annotations

@@ -136,7 +136,8 @@ class AppointmentsPage(Page):
         self.agenda_button.setText(_("Print the day's agenda"))
         self.agenda_button.setToolTip(
             _(
-                "The agenda of the professional shown, for the day shown (in week view: today, or the first day)."
+                "The agenda of the professional shown, for the day shown (in week view: today, or "
+                "the first day)."
             )
         )
         self.calls_button.setText(_("Tomorrow's call list"))
@@ -187,7 +188,8 @@ class AppointmentsPage(Page):
                 "info",
                 [
                     _(
-                        "Nothing to show yet: a coordinator adds the professionals, places and rooms in Settings."
+                        "Nothing to show yet: a coordinator adds the professionals, places and "
+                        "rooms in Settings."
                     )
                 ],
             )

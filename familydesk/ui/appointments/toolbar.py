@@ -231,6 +231,7 @@ class StatusLegend(QWidget):
             chip.setText(_(STATUSES[status]))
         self.hint.setText(
             _(
-                "Drag a block or press Ctrl+↑/↓ to move it; Enter opens it; double click a free time to book."
+                "Drag a block or press Ctrl+↑/↓ to move it; Enter opens it; double click a free "
+                "time to book."
             )
         )

@@ -99,7 +99,8 @@ class RevokeDialog(CardDialog):
             card,
             _("Revoke card"),
             _(
-                "Revoke card {number} of {holder}? It stops being valid at once: partners will refuse it, and it cannot be renewed."
+                "Revoke card {number} of {holder}? It stops being valid at once: partners will "
+                "refuse it, and it cannot be renewed."
             ).format(number=card.grouped_number, holder=card.holder),
             _("Revoke"),
             parent,
@@ -130,7 +131,8 @@ class ReplaceDialog(CardDialog):
             card,
             _("Replace a card"),
             _(
-                "Replace card {number} of {holder}? A duplicate gets a new number with the same holder, members and expiry ({day}); the old number stops being valid at once."
+                "Replace card {number} of {holder}? A duplicate gets a new number with the same "
+                "holder, members and expiry ({day}); the old number stops being valid at once."
             ).format(
                 number=card.grouped_number, holder=card.holder, day=format_date(card.expires_on)
             ),
@@ -248,7 +250,8 @@ class CardActions(QObject):
         if card is None:
             return
         question = _(
-            "Renew card {number} of {holder}? If the family still meets the rules it is valid again from today, with the same number."
+            "Renew card {number} of {holder}? If the family still meets the rules it is valid "
+            "again from today, with the same number."
         ).format(number=card.grouped_number, holder=card.holder)
         answer = QMessageBox.question(
             self.owner,

@@ -237,7 +237,8 @@ class CounterTab(CardsTab):
                 "warning",
                 [
                     _(
-                        "The agreement with {partner} is no longer in force: choose another partner."
+                        "The agreement with {partner} is no longer in force: choose another "
+                        "partner."
                     ).format(partner=previous.name)
                 ],
             )
@@ -246,7 +247,8 @@ class CounterTab(CardsTab):
                 "info",
                 [
                     _(
-                        "No partner has an agreement in force today: partners and their benefits are added on the Partners tab."
+                        "No partner has an agreement in force today: partners and their benefits "
+                        "are added on the Partners tab."
                     )
                 ],
             )

@@ -65,7 +65,8 @@ class CandidatesList(QWidget):
         self.heading.setText(_("Eligible families without a card"))
         self.hint.setText(
             _(
-                "Families that qualify for the card type chosen on the left and have no valid card of it. Enter or a double-click checks the family."
+                "Families that qualify for the card type chosen on the left and have no valid card "
+                "of it. Enter or a double-click checks the family."
             )
         )
         self.model.retranslate()

@@ -68,7 +68,8 @@ class RuleLines(QWidget):
                 item.widget().deleteLater()
         self._lines = list(rules)
         for met, text in rules:
-            mark = f'<span style="color:{GREEN if met else RED}; font-weight:600">{"✓" if met else "✗"}</span>'
+            colour, sign = (GREEN, "✓") if met else (RED, "✗")
+            mark = f'<span style="color:{colour}; font-weight:600">{sign}</span>'
             label = QLabel(f"{mark}&nbsp;&nbsp;{escape(text)}")
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
@@ -88,7 +89,8 @@ def verdict(no_types: bool, result: Eligibility | None, current: CardRow | None)
     if no_types:
         return (
             _(
-                "No card type is being issued: a coordinator sets them up in Settings → Family card."
+                "No card type is being issued: a coordinator sets them up in Settings → Family "
+                "card."
             ),
             GREY,
         )

@@ -330,7 +330,8 @@ class PartnerDetail(QWidget):
         if benefit is None or self.partner is None or not self.may_edit:
             return
         question = _(
-            "Remove the benefit “{benefit}” of {partner}? If it was already used it is kept as not in use, so that its history stays."
+            "Remove the benefit “{benefit}” of {partner}? If it was already used it is kept as not "
+            "in use, so that its history stays."
         ).format(benefit=benefit.label, partner=self.partner.name)
         if (
             QMessageBox.question(self, _("Remove benefit"), question)

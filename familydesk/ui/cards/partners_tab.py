@@ -172,7 +172,8 @@ class PartnersTab(CardsTab):
         self.booklet_button.setText(_("Print directory booklet"))
         self.booklet_button.setToolTip(
             _(
-                "The partners with an agreement in force and their benefits, by category and comune, to hand to families"
+                "The partners with an agreement in force and their benefits, by category and "
+                "comune, to hand to families"
             )
         )
         self.banner.retranslate_ui()
@@ -308,7 +309,8 @@ class PartnersTab(CardsTab):
         if partner is None or not self.may_edit:
             return
         question = _(
-            "Remove {partner} and its benefits? If its benefits were already used it is kept as not in use, so that their history stays."
+            "Remove {partner} and its benefits? If its benefits were already used it is kept as "
+            "not in use, so that their history stays."
         ).format(partner=partner.name)
         if (
             QMessageBox.question(self, _("Remove partner"), question)

@@ -71,8 +71,8 @@ class RegisterTab(CardsTab):
         self.table.setObjectName("cardsTable")
         self.table.setWordWrap(False)
         # Number, comune, expiry and state keep their whole text; when the list is narrower
-        # than its texts, the type gives way first, then family and holder together (elided, whole in
-        # the tooltip). The issue date is on the right, with the card.
+        # than its texts, the type gives way first, then family and holder together (elided,
+        # whole in the tooltip). The issue date is on the right, with the card.
         fit_columns(self.table, yielding=(1, (2, 3)), spare=2)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count = QLabel()

@@ -191,7 +191,8 @@ class FamilyDetailView(QWidget):
             self.buttons[key].setToolTip(keys)
         self.buttons["access"].setToolTip(
             _(
-                "Write everything held on the selected member (GDPR art. 15) as a PDF and a JSON file"
+                "Write everything held on the selected member (GDPR art. 15) as a PDF and a JSON "
+                "file"
             )
         )
         self.buttons["erasure"].setToolTip(

@@ -90,9 +90,9 @@ class MergeDialog(QDialog):
         self.setWindowTitle(_("Likely duplicates"))
         self.intro.setText(
             _(
-                "People with the same name and birth date (ignoring accents, case and apostrophes). "
-                "Select the record to keep: the others in the group are merged into it, with their "
-                "consents, and a copy of each merged record is kept in the history."
+                "People with the same name and birth date (ignoring accents, case and "
+                "apostrophes). Select the record to keep: the others in the group are merged into "
+                "it, with their consents, and a copy of each merged record is kept in the history."
             )
         )
         self.merge_button.setText(_("Keep the selected record and merge the others into it"))
@@ -107,7 +107,8 @@ class MergeDialog(QDialog):
         for group in groups:
             first = group[0]
             self.group_list.addItem(
-                f"{first.surname} {first.given_name} — {format_date(first.birth_date)} ({len(group)})"
+                f"{first.surname} {first.given_name} — {format_date(first.birth_date)} "
+                f"({len(group)})"
             )
         self.status.setText(
             ngettext(

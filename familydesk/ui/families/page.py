@@ -198,7 +198,8 @@ class FamiliesPage(Page):
         return self.people if self.searching else self.model
 
     def _apply_search(self) -> None:
-        """Every keystroke starts a query; the runner answers later and stale answers are dropped."""
+        """Every keystroke starts a query; the runner answers later and stale answers are
+        dropped."""
         model = self.current_model()
         if self.table.model() is not model:
             self._show_model(model)

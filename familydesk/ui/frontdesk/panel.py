@@ -84,8 +84,8 @@ class ListPanel(QWidget):
         self.book_button.setText(_("Book appointment ({key})").format(key=BOOK_KEY))
         self.book_button.setToolTip(
             _(
-                "An anonymous visitor: there is no family to book for. Register them first, or book "
-                "on the Appointments page."
+                "An anonymous visitor: there is no family to book for. Register them first, or "
+                "book on the Appointments page."
             )
             if anonymous
             else self.book_tip()

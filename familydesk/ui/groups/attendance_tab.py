@@ -3,7 +3,8 @@
 Keys in the grid (``familydesk.ui.groups.attendance_view``): arrows move; P, A, E
 (Italian: P, A, G) mark the cell and go down to the next participant; Space goes through
 the marks; Delete clears; Ctrl+Shift+P marks present every empty cell of the session;
-Ctrl+S saves the sessions changed (one save each, with its version). Marks not saved are in italics with an asterisk; a refused save keeps them.
+Ctrl+S saves the sessions changed (one save each, with its version). Marks not saved are in
+italics with an asterisk; a refused save keeps them.
 """
 
 from __future__ import annotations
@@ -107,7 +108,8 @@ class AttendanceTab(QWidget):
         self.present_button.setText(_("All present"))
         self.present_button.setToolTip(
             _(
-                "Marks present every empty cell of the current session; then correct the absent ones."
+                "Marks present every empty cell of the current session; then correct the absent "
+                "ones."
             )
             + f" ({ALL_PRESENT_KEY})"
         )
@@ -125,7 +127,9 @@ class AttendanceTab(QWidget):
             f"{translated(MARK_LETTERS, m)} = {translated(MARKS, m)}" for m in MARKS
         )
         keys = _(
-            "Arrows move; a letter marks and goes down; Space changes the mark; Delete clears; {all} marks the empty cells present; {save} saves. * = not saved yet; grey = cannot be marked."
+            "Arrows move; a letter marks and goes down; Space changes the mark; Delete clears; "
+            "{all} marks the empty cells present; {save} saves. * = not saved yet; grey = cannot "
+            "be marked."
         ).format(all=ALL_PRESENT_KEY, save=SAVE_KEY)
         self.legend.setText(f"{letters}. {keys}" if self.may_mark else letters)
         self.banner.retranslate_ui()
@@ -241,7 +245,8 @@ class AttendanceTab(QWidget):
         if self._refused:
             lines = [
                 _(
-                    "Not saved: your marks are still on screen (in italics). Press {key} to try again."
+                    "Not saved: your marks are still on screen (in italics). Press {key} to try "
+                    "again."
                 ).format(key=SAVE_KEY)
             ]
             self.banner.show_message("warning", lines + self._refused)
@@ -283,7 +288,8 @@ class AttendanceTab(QWidget):
             self.runner,
             _("Walk-in at the session of {day}").format(day=day),
             _(
-                "Who came without signing up: they are signed up to the group and marked present at this session."
+                "Who came without signing up: they are signed up to the group and marked present "
+                "at this session."
             ),
             lambda ids: dialog.run_each(
                 add_walk_in,

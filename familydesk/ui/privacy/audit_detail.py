@@ -1,4 +1,5 @@
-"""The detail of the audit entry selected: everything in words, then its uid to copy or filter by."""
+"""The detail of the audit entry selected: everything in words, then its uid to copy or filter
+by."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from familydesk.privacy.trail.words import (
 
 
 class AuditDetail(QWidget):
-    """The selected entry (``show_line``); ``filter_requested(uid)`` asks for that record's trail."""
+    """The selected entry (``show_line``); ``filter_requested(uid)`` asks for that record's
+    trail."""
 
     filter_requested = Signal(str)
 

@@ -63,7 +63,8 @@ class ServicesTab(ResourceEditor):
         )
         self.profession.setToolTip(
             _(
-                "The professions that give this service, separated by commas: only a professional of one of them can be booked for it."
+                "The professions that give this service, separated by commas: only a professional "
+                "of one of them can be booked for it."
             )
         )
         self.what_to_bring.setPlaceholderText(_("Printed on the appointment slip"))

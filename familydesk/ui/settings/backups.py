@@ -114,9 +114,9 @@ class BackupsBox(QGroupBox):
         self.backup_folder.setText(str(backups.folder()))
         self.backup_status.setText(
             _(
-                "Last good backup: {age}. A verified copy is made every day, when FamilyDesk closes "
-                "and before an import, a restore or an update; every copy of the last 24 hours, "
-                "7 daily, 4 weekly and 12 monthly copies are kept, and those taken before an "
-                "import, a restore or an update for at least 7 days."
+                "Last good backup: {age}. A verified copy is made every day, when FamilyDesk "
+                "closes and before an import, a restore or an update; every copy of the last 24 "
+                "hours, 7 daily, 4 weekly and 12 monthly copies are kept, and those taken before "
+                "an import, a restore or an update for at least 7 days."
             ).format(age=backups.describe_age(backups.last_good()))
         )

@@ -81,7 +81,8 @@ class RulesPreview(QGroupBox):
             text = _("The residence rule refers to the member comuni: {names}.").format(names=names)
         else:
             text = _(
-                "There are no member comuni yet: add them in the General tab (Member comuni), or no family meets the residence rule."
+                "There are no member comuni yet: add them in the General tab (Member comuni), or "
+                "no family meets the residence rule."
             )
             warning = True
         self.comuni.setText(text)
@@ -188,7 +189,8 @@ class CardTypesEditor(ResourceEditor):
         if result != "deleted":
             self.status.setText(
                 _(
-                    "Kept as not in use: cards were issued with it and keep its name. No new cards of this type can be issued."
+                    "Kept as not in use: cards were issued with it and keep its name. No new cards "
+                    "of this type can be issued."
                 )
             )
 

@@ -336,7 +336,8 @@ class RuleFields(QObject):
         text = self.isee_ceiling.text().strip()
         if not text:
             message = _(
-                "ISEE ceiling: write the amount, e.g. 30.000, or untick the box for no income limit."
+                "ISEE ceiling: write the amount, e.g. 30.000, or untick the box for no income "
+                "limit."
             )
         else:
             try:

@@ -50,12 +50,14 @@ def bug_dialog(parent: QWidget | None, details: str) -> QMessageBox:
     box.setWindowTitle(_("Something went wrong"))
     box.setText(
         _(
-            "Something went wrong. Your saved data is safe; the last action may not have been completed."
+            "Something went wrong. Your saved data is safe; the last action may not have been "
+            "completed."
         )
     )
     box.setInformativeText(
         _(
-            "The details have been written to the log file. If it happens again, copy the details and send them to your technical contact."
+            "The details have been written to the log file. If it happens again, copy the details "
+            "and send them to your technical contact."
         )
     )
     box.setDetailedText(details)

@@ -70,7 +70,8 @@ class IdleLock(QObject):
         self.timer.timeout.connect(lambda: self.check_idle())
 
     def attach(self, window: QMainWindow) -> None:
-        """Watch ``window`` (a rebuilt one replaces the old); its ``lock_requested`` locks at once."""
+        """Watch ``window`` (a rebuilt one replaces the old); its ``lock_requested`` locks at
+        once."""
         self.window = window
         signal = getattr(window, "lock_requested", None)
         if signal is not None:

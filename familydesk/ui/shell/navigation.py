@@ -75,7 +75,8 @@ NAVIGATION = [
         N_("Privacy and audit"),
         "privacy",
         N_(
-            "Audit trail, retention rules and requests from families (coordinators and administrators)."
+            "Audit trail, retention rules and requests from families (coordinators and "
+            "administrators)."
         ),
         f"{_PAGES}.privacy.page:PrivacyPage",
         (permissions.VIEW_AUDIT, permissions.PRIVACY_MANAGE),

@@ -1,4 +1,5 @@
-"""Signing in at start, creating the first administrator of a new database, and the locked screen."""
+"""Signing in at start, creating the first administrator of a new database, and the locked
+screen."""
 
 from __future__ import annotations
 
@@ -81,7 +82,8 @@ class SignInDialog(QDialog):
         self.setWindowTitle(_("Create the administrator") if self.first_admin else _("Sign in"))
         self.intro.setText(
             _(
-                "This database has no operator yet. Create the administrator, who will then add the other operators."
+                "This database has no operator yet. Create the administrator, who will then add "
+                "the other operators."
             )
             if self.first_admin
             else _("Sign in with your FamilyDesk name and password.")

@@ -6,8 +6,8 @@ push the last columns past the right edge; ``Stretch`` shares the room equally a
 "San Benedetto Po" to "San …" while a date column has space to spare. :func:`fit_columns`
 gives every column the width of its longest text (and of its title); when the table is
 narrower than that, the columns named as yielding shrink, one after the other in the order
-given (or together, sharing the room), down to a few characters each, their text elided and whole in the tooltip (the
-model should give one). Room left over goes to one column.
+given (or together, sharing the room), down to a few characters each, their text elided and
+whole in the tooltip (the model should give one). Room left over goes to one column.
 
 Widths follow the rows (a reset, rows added, data changed) and the table's width.
 """
@@ -129,8 +129,9 @@ def fit_columns(
 ) -> ColumnFitter:
     """Fit ``view``'s columns to their texts; when they do not fit, the ``yielding`` columns
     shrink in that order (elided with ``elide``); a tuple of columns among them shrinks
-    together, the widest first, so that none is cut to nothing while another stays whole. Room left over goes to ``spare`` (by
-    default the last column). Call it after the view has its model."""
+    together, the widest first, so that none is cut to nothing while another stays whole. Room
+    left over goes to ``spare`` (by default the last column). Call it after the view has its
+    model."""
     view.setTextElideMode(elide)
     view.setWordWrap(False)
     return ColumnFitter(view, yielding, spare)

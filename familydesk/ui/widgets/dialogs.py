@@ -29,7 +29,8 @@ def day_label(moment: Any) -> str:
 
 
 def open_dialog(owner: QWidget, dialog: QDialog) -> Any:
-    """Show ``dialog`` (window-modal, deleted on close); ``owner.last_dialog`` keeps it for tests."""
+    """Show ``dialog`` (window-modal, deleted on close); ``owner.last_dialog`` keeps it for
+    tests."""
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     owner.last_dialog = dialog  # type: ignore[attr-defined]

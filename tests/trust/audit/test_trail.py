@@ -94,9 +94,10 @@ def test_an_inserted_entry_is_found(database: Database) -> None:
     database.write(
         lambda s: s.execute(
             text(
-                "INSERT INTO audit_log (id, at, site_code, operator, action, table_name, record_uid, "
-                "fields, note, prev_hash, hash) SELECT 999999, at, site_code, operator, 'delete', "
-                "table_name, record_uid, '', '', prev_hash, hash FROM audit_log WHERE id = :id"
+                "INSERT INTO audit_log (id, at, site_code, operator, action, table_name, "
+                "record_uid, fields, note, prev_hash, hash) SELECT 999999, at, site_code, "
+                "operator, 'delete', table_name, record_uid, '', '', prev_hash, hash FROM "
+                "audit_log WHERE id = :id"
             ),
             {"id": first},
         )

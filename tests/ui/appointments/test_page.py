@@ -415,7 +415,8 @@ def test_a_booking_with_several_wrong_fields_lists_them_all(
     data = booking(cal, working_day(), 10, staff_id=cal.social_worker)
     dialog._failed(_refusal(database, replace(data, starts_at=at(date(2026, 1, 7), 10))))
     assert dialog.error.text().splitlines() == [
-        "Professional: Sara Lodi is assistente sociale; 'Psychological counselling' is given by: psicologa/o.",
+        "Professional: Sara Lodi is assistente sociale; 'Psychological counselling' is given by: "
+        "psicologa/o.",
         "Date and time: the appointment must be in the future.",
     ]
     assert dialog.focusWidget() is form.staff

@@ -1,5 +1,5 @@
-"""A card register for the UI tests, on TODAY (2026-11-22; tests.cards.card_data.freeze sets the clock there):
-the Bianchi family's cards in every state, and the Rossi family's card in Suzzara."""
+"""A card register for the UI tests, on TODAY (2026-11-22; tests.cards.card_data.freeze sets the
+clock there): the Bianchi family's cards in every state, and the Rossi family's card in Suzzara."""
 
 from __future__ import annotations
 

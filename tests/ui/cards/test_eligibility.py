@@ -185,12 +185,14 @@ def test_a_family_with_a_valid_card_is_not_issued_another(
     panel = dialog.panel
     # Not a large green "eligible": the family has its card, in the neutral blue of information.
     assert panel.verdict.text() == (
-        f"Already has card {number[:4]} {number[4:10]} {number[10:]} of Carta Famiglia, valid until 18/09/2027."
+        f"Already has card {number[:4]} {number[4:10]} {number[10:]} of Carta Famiglia, valid "
+        "until 18/09/2027."
     )
     assert "#1f4e8c" in panel.verdict.styleSheet()
     assert not panel.form.isRowVisible(panel.expiry)  # no new card to describe
     assert panel.existing.text() == (
-        f"Already has card {number[:4]} {number[4:10]} {number[10:]} (holder Bianchi Laura), valid until 18/09/2027.\n"
+        f"Already has card {number[:4]} {number[4:10]} {number[10:]} (holder Bianchi Laura), valid "
+        "until 18/09/2027.\n"
         "Renew or replace it in the Card register."
     )
     assert not panel.issue_button.isEnabled()

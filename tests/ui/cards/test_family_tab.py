@@ -139,8 +139,8 @@ def test_check_eligibility_and_issue(window: MainWindow, database: Database, qtb
     assert title(tab) == "Cards (1)"
     assert tab.actions.card is not None and tab.actions.card.number == issued.number
     assert (
-        tab.banner.text()
-        == f"Card {grouped(issued.number)} issued to Bianchi Laura, valid until {issued.expires_on:%d/%m/%Y}."
+        tab.banner.text() == f"Card {grouped(issued.number)} issued to Bianchi Laura, valid until "
+        f"{issued.expires_on:%d/%m/%Y}."
     )
     assert tab.actions.card_button.isEnabled() and tab.actions.renew_button.isEnabled()
 

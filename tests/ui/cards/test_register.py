@@ -332,7 +332,8 @@ def test_no_renewal_letters_to_print_is_said_in_the_banner(
     assert tab.banner.kind == "warning"
     assert (
         tab.banner.text()
-        == "No active card expires between 01/12/2026 and 31/12/2026: there are no renewal letters to print."
+        == "No active card expires between 01/12/2026 and 31/12/2026: there are no renewal "
+        "letters to print."
     )
 
 

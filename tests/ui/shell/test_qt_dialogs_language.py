@@ -1,5 +1,6 @@
 """Qt's own dialogs speak the operator's language: the file dialog of export and print
-says "Annulla", "Cerca in:" and "File di tipo:" in Italian (Qt's catalogue lacks the last two as the dialog asks for them) (issue 14 §5), and English again after a switch."""
+says "Annulla", "Cerca in:" and "File di tipo:" in Italian (Qt's catalogue lacks the last two
+as the dialog asks for them) (issue 14 §5), and English again after a switch."""
 
 from __future__ import annotations
 
