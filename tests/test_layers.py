@@ -21,6 +21,7 @@ LAYERS = [
     "familydesk.demo",
     "familydesk.privacy | familydesk.admin | familydesk.transfer",
     "familydesk.appointments | familydesk.groups | familydesk.cards",
+    "familydesk.directory",
     "familydesk.scheduling | familydesk.frontdesk",
     "familydesk.registry",
     "familydesk.forms",

@@ -31,6 +31,11 @@ from familydesk.kernel.text import name_key, search_document
 #: Tables the migrations fill themselves (seeded): the builder adds to them, it does not
 #: own all their rows.
 SEEDED = {"need", "service"}
+#: Columns a later revision dropped: the rows keep them for the revisions before it.
+DROPPED = {
+    # 0015: a partner's name, address, phone, e-mail and comune are its organisation's.
+    "partner": {"name", "address", "phone", "email", "comune_id"},
+}
 #: Not application data.
 IGNORED = {"alembic_version"}
 
@@ -521,6 +526,86 @@ ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
             },
         ),
     ],
+    "organisation": [
+        (
+            "pool_org",
+            {
+                "name": "Piscine Italcementi",
+                "kind": "sports",
+                "tax_code": "02345670163",
+                "comune_name": "Bergamo",
+                "comune_code": "A794",
+                "address": "Via Statuto 43",
+                "postal_code": "24128",
+                "phone": "035 250 999",
+                "email": "info@piscine.example.it",
+                "web": "https://piscine.example.it",
+                "notes": "Convenzione rinnovata ogni gennaio.",
+                "active": True,
+                **MAIN,
+            },
+        ),
+        (
+            "asst",
+            {
+                "name": "ASST Papa Giovanni XXIII",
+                "kind": "health",
+                "tax_code": "",
+                "comune_name": "Bergamo",
+                "comune_code": "A794",
+                "address": "Piazza OMS 1",
+                "postal_code": "24127",
+                "phone": "035 267 111",
+                "email": "",
+                "web": "",
+                "notes": "",
+                "active": True,
+                **MAIN,
+            },
+        ),
+    ],
+    "directory_service": [
+        (
+            "consultorio",
+            {
+                "organisation_id": Ref("organisation", "asst"),
+                "name": "Consultorio familiare di Bergamo",
+                "description": "Gravidanza, contraccezione, sostegno alla genitorialità.",
+                "comune_name": "Bergamo",
+                "comune_code": "A794",
+                "address": "Via Borgo Palazzo 130",
+                "postal_code": "24125",
+                "whole_area": True,
+                "phone": "035 2270 411",
+                "email": "consultorio@asst.example.it",
+                "web": "",
+                "hours": "lun-ven 8:30-12:30; mar 14-16",
+                "age_min": None,
+                "age_max": 24,
+                "audience": "Donne, coppie, famiglie, adolescenti",
+                "residence": "Residenti nell'Ambito",
+                "cost": "gratuito",
+                "languages": "it,en,ar",
+                "access": "appointment",
+                "bring": "Tessera sanitaria",
+                "contact_person": "Dott.ssa Bianchi",
+                "checked_on": date(2025, 10, 2),
+                "active": True,
+                **MAIN,
+            },
+        ),
+    ],
+    "directory_service_need": [
+        (
+            "consultorio_parenting",
+            {
+                "service_id": Ref("directory_service", "consultorio"),
+                "need_id": Seeded("need", "parenting"),
+                "position": 0,
+                **MAIN,
+            },
+        ),
+    ],
     "contact": [
         (
             "rossi_today",
@@ -574,6 +659,9 @@ ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
                 "note": "Chiede del gruppo 0-3 anni.",
                 "outcomes": "info,referral",
                 "referral_to": "Consultorio ASST",
+                "service_id": Ref("directory_service", "consultorio"),
+                "referral_outcome": "waiting",
+                "referral_outcome_on": None,
                 "follow_up_on": date(2026, 12, 15),
                 "follow_up_owner": "marco",
                 "follow_up_done_on": None,
@@ -588,6 +676,9 @@ ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
                 "note": "",
                 "outcomes": "info",
                 "referral_to": "",
+                "service_id": None,
+                "referral_outcome": "",
+                "referral_outcome_on": None,
                 "follow_up_on": date(2026, 11, 27),
                 "follow_up_owner": "anna",
                 "follow_up_done_on": date(2026, 11, 26),
@@ -901,6 +992,7 @@ ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
             "pool",
             {
                 "name": "Piscine Italcementi",
+                "organisation_id": Ref("organisation", "pool_org"),
                 "category": "sports",
                 "comune_id": Ref("member_comune", "bergamo"),
                 "address": "Via Statuto 43",

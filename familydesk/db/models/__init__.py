@@ -5,4 +5,11 @@ trail; ``frontdesk``, ``appointments``, ``groups`` and ``cards`` their own table
 Sessions, Alembic and tests import from the module that owns a table.
 """
 
-from familydesk.db.models import appointments, cards, frontdesk, groups, registry  # noqa: F401
+from familydesk.db.models import (  # noqa: F401
+    appointments,
+    cards,
+    directory,
+    frontdesk,
+    groups,
+    registry,
+)

@@ -107,7 +107,8 @@ class CardMember(SiteOwnedMixin, Base):
 
 
 class Partner(SiteOwnedMixin, Base):
-    """A shop, club, venue or service that gives benefits to card holders (convenzionato)."""
+    """An agreement (convenzione) with an organisation of the directory: it gives benefits to
+    card holders. Its name, address and phone are the organisation's."""
 
     __tablename__ = "partner"
     __table_args__ = (
@@ -117,15 +118,13 @@ class Partner(SiteOwnedMixin, Base):
         ),
     )
 
-    name: Mapped[str] = mapped_column(String(200))
-    category: Mapped[str] = mapped_column(String(12), default="commercial")
-    comune_id: Mapped[int | None] = mapped_column(
-        ForeignKey("member_comune.id", ondelete="SET NULL"), index=True
+    #: The organisation of the services directory this agreement is with.
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
     )
-    address: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(12), default="commercial")
+    #: The person who looks after the agreement at the partner.
     contact: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(50), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
     agreement_start: Mapped[date | None] = mapped_column(Date)
     agreement_end: Mapped[date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -87,6 +87,10 @@ class ContactRequest(SiteOwnedMixin, Base):
             "follow_up_done_on",
             "follow_up_on",
         ),
+        CheckConstraint(
+            "referral_outcome IN ('', 'waiting', 'reached', 'not_reached', 'refused')",
+            name="referral_outcome",
+        ),
     )
 
     contact_id: Mapped[int] = mapped_column(
@@ -96,8 +100,17 @@ class ContactRequest(SiteOwnedMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     #: Comma-separated keys of ``familydesk.frontdesk.OUTCOMES``.
     outcomes: Mapped[str] = mapped_column(String(120), default="")
-    #: The service the family was sent to (invio), when an outcome is a referral.
+    #: The directory's service the family was sent to (invio), when an outcome is a referral.
+    service_id: Mapped[int | None] = mapped_column(
+        ForeignKey("directory_service.id", ondelete="SET NULL"), index=True
+    )
+    #: The referral as typed, when no directory entry fits ("other"), or as it was
+    #: recorded before the directory (kept when matched).
     referral_to: Mapped[str] = mapped_column(String(200), default="")
+    #: Did the family reach the service? empty (not followed up), waiting, reached,
+    #: not_reached or refused; and the day the answer was recorded.
+    referral_outcome: Mapped[str] = mapped_column(String(12), default="")
+    referral_outcome_on: Mapped[date | None] = mapped_column(Date)
     follow_up_on: Mapped[date | None] = mapped_column(Date, index=True)
     follow_up_owner: Mapped[str] = mapped_column(String(100), default="")
     follow_up_done_on: Mapped[date | None] = mapped_column(Date)

@@ -1,0 +1,301 @@
+"""Reading the directory: organisations and services as rows, the vocabulary of kinds and
+ways in, and whether an entry is due for a check.
+
+Everyone who sees families reads the directory; changing it needs ``SETTINGS``
+(:mod:`familydesk.directory.editing`). A service's address, phone, e-mail and web fall
+back to its organisation's when the service has none of its own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from familydesk.db.models.directory import DirectoryService, DirectoryServiceNeed, Organisation
+from familydesk.db.models.frontdesk import Need
+from familydesk.frontdesk.needs import need_words
+from familydesk.i18n import N_, _
+from familydesk.kernel.errors import NotFoundError
+from familydesk.trust import permissions
+
+#: Kinds of organisation, in the guide's order (names to translate with ``_()``).
+KINDS: dict[str, str] = {
+    "public": N_("Public service"),
+    "health": N_("Health service"),
+    "school": N_("School or nursery"),
+    "third_sector": N_("Association or co-operative"),
+    "parish": N_("Parish"),
+    "sports": N_("Sports club"),
+    "library": N_("Library"),
+    "shop": N_("Shop or business"),
+    "other": N_("Other"),
+}
+#: How a family gets in.
+ACCESS: dict[str, str] = {
+    "walk_in": N_("walk in during opening hours"),
+    "appointment": N_("by appointment"),
+    "referral": N_("only when sent by a service"),
+}
+#: An entry not checked for this many months is flagged for review.
+REVIEW_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    id: int
+    uid: str
+    version: int
+    name: str
+    kind: str
+    tax_code: str
+    comune_name: str
+    comune_code: str
+    address: str
+    postal_code: str
+    phone: str
+    email: str
+    web: str
+    notes: str
+    active: bool
+
+    @property
+    def kind_name(self) -> str:
+        return _(KINDS.get(self.kind, self.kind))
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    id: int
+    uid: str
+    version: int
+    organisation: OrganisationRow
+    name: str
+    description: str
+    #: The service's own place and ways to reach it, empty where it has none (see the
+    #: ``place_*`` and ``reach_*`` properties for what to show).
+    comune_name: str
+    comune_code: str
+    address: str
+    postal_code: str
+    whole_area: bool
+    phone: str
+    email: str
+    web: str
+    hours: str
+    age_min: int | None
+    age_max: int | None
+    audience: str
+    residence: str
+    cost: str
+    #: ISO 639-1 codes.
+    languages: tuple[str, ...]
+    access: str
+    bring: str
+    contact_person: str
+    checked_on: date | None
+    active: bool
+    #: The needs it serves, the first being its category: ids, keys, names, macro-areas.
+    need_ids: tuple[int, ...]
+    need_keys: tuple[str, ...]
+    need_names: tuple[str, ...]
+    macro_areas: tuple[str, ...]
+
+    @property
+    def organisation_id(self) -> int:
+        return self.organisation.id
+
+    @property
+    def place_comune(self) -> str:
+        return self.comune_name or self.organisation.comune_name
+
+    @property
+    def place_comune_code(self) -> str:
+        return self.comune_code or self.organisation.comune_code
+
+    @property
+    def place_address(self) -> str:
+        """Street and number (the organisation's when the service has no address)."""
+        return self.address or self.organisation.address
+
+    @property
+    def place_postal_code(self) -> str:
+        return self.postal_code or (self.organisation.postal_code if not self.address else "")
+
+    @property
+    def reach_phone(self) -> str:
+        return self.phone or self.organisation.phone
+
+    @property
+    def reach_email(self) -> str:
+        return self.email or self.organisation.email
+
+    @property
+    def reach_web(self) -> str:
+        return self.web or self.organisation.web
+
+    @property
+    def access_words(self) -> str:
+        return _(ACCESS.get(self.access, self.access))
+
+    @property
+    def category(self) -> str:
+        """The first need's key (empty when the service serves none yet)."""
+        return self.need_keys[0] if self.need_keys else ""
+
+    @property
+    def label(self) -> str:
+        """ "Consultorio familiare — ASST Mantova" (the organisation only when it differs)."""
+        if self.organisation.name and self.organisation.name != self.name:
+            return f"{self.name} — {self.organisation.name}"
+        return self.name
+
+    def needs_review(self, today: date) -> bool:
+        """Never checked, or checked more than :data:`REVIEW_MONTHS` months before ``today``."""
+        return self.checked_on is None or self.checked_on < months_before(today, REVIEW_MONTHS)
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` earlier (the month's last day when it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def require_read(session: Session) -> None:
+    """Reading the directory needs ``VIEW_REGISTRY`` or ``CARDS`` (every role has one)."""
+    if not (
+        permissions.allowed(session, permissions.VIEW_REGISTRY)
+        or permissions.allowed(session, permissions.CARDS)
+    ):
+        permissions.require(session, permissions.VIEW_REGISTRY)
+
+
+def organisation_row(organisation: Organisation) -> OrganisationRow:
+    o = organisation
+    return OrganisationRow(
+        o.id,
+        str(o.uid),
+        o.version,
+        o.name,
+        o.kind,
+        o.tax_code,
+        o.comune_name,
+        o.comune_code,
+        o.address,
+        o.postal_code,
+        o.phone,
+        o.email,
+        o.web,
+        o.notes,
+        o.active,
+    )
+
+
+def _service_row(
+    service: DirectoryService,
+    organisation: OrganisationRow,
+    needs: list[tuple[int, str, str, str]],
+) -> ServiceRow:
+    s = service
+    return ServiceRow(
+        id=s.id,
+        uid=str(s.uid),
+        version=s.version,
+        organisation=organisation,
+        name=s.name,
+        description=s.description,
+        comune_name=s.comune_name,
+        comune_code=s.comune_code,
+        address=s.address,
+        postal_code=s.postal_code,
+        whole_area=s.whole_area,
+        phone=s.phone,
+        email=s.email,
+        web=s.web,
+        hours=s.hours,
+        age_min=s.age_min,
+        age_max=s.age_max,
+        audience=s.audience,
+        residence=s.residence,
+        cost=s.cost,
+        languages=tuple(code for code in s.languages.split(",") if code),
+        access=s.access,
+        bring=s.bring,
+        contact_person=s.contact_person,
+        checked_on=s.checked_on,
+        active=s.active,
+        need_ids=tuple(n[0] for n in needs),
+        need_keys=tuple(n[1] for n in needs),
+        need_names=tuple(n[2] for n in needs),
+        macro_areas=tuple(dict.fromkeys(n[3] for n in needs)),
+    )
+
+
+def _needs_of(session: Session, service_ids: list[int] | None) -> dict[int, list]:
+    query = (
+        select(DirectoryServiceNeed.service_id, Need.id, Need.key, Need.name, Need.macro_area)
+        .join(Need, Need.id == DirectoryServiceNeed.need_id)
+        .order_by(DirectoryServiceNeed.service_id, DirectoryServiceNeed.position, Need.position)
+    )
+    if service_ids is not None:
+        query = query.where(DirectoryServiceNeed.service_id.in_(service_ids))
+    found: dict[int, list] = defaultdict(list)
+    for service_id, need_id, key, name, area in session.execute(query):
+        found[service_id].append((need_id, key, need_words(key, name), area))
+    return found
+
+
+def list_services(session: Session, active_only: bool = True) -> list[ServiceRow]:
+    """Every service (active ones only by default) with its organisation and needs,
+    by name. A consortium's directory is a few thousand rows: read once, searched in
+    memory (:mod:`familydesk.directory.search`)."""
+    require_read(session)
+    query = (
+        select(DirectoryService, Organisation)
+        .join(Organisation, Organisation.id == DirectoryService.organisation_id)
+        .order_by(DirectoryService.name, DirectoryService.id)
+    )
+    if active_only:
+        query = query.where(DirectoryService.active.is_(True), Organisation.active.is_(True))
+    needs = _needs_of(session, None)
+    organisations: dict[int, OrganisationRow] = {}
+    rows = []
+    for service, organisation in session.execute(query):
+        if organisation.id not in organisations:
+            organisations[organisation.id] = organisation_row(organisation)
+        rows.append(_service_row(service, organisations[organisation.id], needs[service.id]))
+    return rows
+
+
+def get_service(session: Session, service_id: int) -> ServiceRow:
+    require_read(session)
+    service = session.get(DirectoryService, service_id)
+    if service is None:
+        raise NotFoundError(_("This service is no longer in the directory."))
+    organisation = organisation_row(session.get(Organisation, service.organisation_id))
+    return _service_row(service, organisation, _needs_of(session, [service.id])[service.id])
+
+
+def list_organisations(session: Session, active_only: bool = False) -> list[OrganisationRow]:
+    require_read(session)
+    query = select(Organisation).order_by(Organisation.name, Organisation.id)
+    if active_only:
+        query = query.where(Organisation.active.is_(True))
+    return [organisation_row(o) for o in session.scalars(query)]
+
+
+def get_organisation(session: Session, organisation_id: int) -> OrganisationRow:
+    require_read(session)
+    organisation = session.get(Organisation, organisation_id)
+    if organisation is None:
+        raise NotFoundError(_("This organisation is no longer in the directory."))
+    return organisation_row(organisation)
