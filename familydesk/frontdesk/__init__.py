@@ -7,18 +7,17 @@ Services take a session, never commit, and return plain records.
 from familydesk.frontdesk.contacts import (
     CHANNELS,
     OUTCOMES,
+    REFERRAL_OUTCOMES,
     ContactInput,
     ContactRow,
-    FollowUp,
     RequestInput,
     RequestRow,
     check_contact,
     check_request,
-    close_follow_up,
     contacts_of_family,
-    open_follow_ups,
     record_contact,
 )
+from familydesk.frontdesk.follow_ups import FollowUp, close_follow_up, open_follow_ups
 from familydesk.frontdesk.needs import MACRO_AREAS, NEED_NAMES, NeedRow, list_needs
 from familydesk.frontdesk.queue import (
     STATUSES,
@@ -43,6 +42,7 @@ __all__ = [
     "MACRO_AREAS",
     "NEED_NAMES",
     "OUTCOMES",
+    "REFERRAL_OUTCOMES",
     "STATUSES",
     "SUGGESTED_SERVICES",
     "ContactInput",

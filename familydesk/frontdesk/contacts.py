@@ -14,11 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from familydesk.db.base import utcnow
-from familydesk.db.database import load_for_update
+from familydesk.db.models.directory import DirectoryService
 from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
-from familydesk.frontdesk.needs import need_name, need_words
+from familydesk.frontdesk.needs import need_name
 from familydesk.frontdesk.visitors import clean_citizenship, clean_comune
-from familydesk.frontdesk.who import Namer, with_visitor
 from familydesk.i18n import N_, _
 from familydesk.kernel import clock
 from familydesk.kernel.errors import FieldErrors
@@ -30,6 +29,13 @@ CHANNELS: dict[str, str] = {
     "phone": N_("phone"),
     "email": N_("e-mail"),
     "other": N_("other"),
+}
+#: Did the family reach the service it was sent to? (the follow-up of a referral)
+REFERRAL_OUTCOMES: dict[str, str] = {
+    "waiting": N_("still waiting"),
+    "reached": N_("reached the service"),
+    "not_reached": N_("did not reach it"),
+    "refused": N_("refused"),
 }
 OUTCOMES: dict[str, str] = {
     "information": N_("information given"),
@@ -45,10 +51,13 @@ class RequestInput:
     need_key: str
     outcomes: tuple[str, ...] = ("information",)
     note: str = ""
+    #: The free text of a referral to a service not in the directory ("other").
     referral_to: str = ""
     follow_up_on: date | None = None
     #: Who follows it up (operator name); empty: the operator recording it.
     follow_up_owner: str = ""
+    #: The directory's service the family is sent to, when an outcome is a referral.
+    service_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,17 @@ class RequestRow:
     follow_up_on: date | None
     follow_up_owner: str
     follow_up_done_on: date | None
+    #: The directory's service (its name, "" when the referral is free text or none).
+    service_id: int | None = None
+    service_name: str = ""
+    #: "", waiting, reached, not_reached or refused (see REFERRAL_OUTCOMES).
+    referral_outcome: str = ""
+    referral_outcome_on: date | None = None
+
+    @property
+    def referral(self) -> str:
+        """Where the family was sent: the directory's service, else the free text."""
+        return self.service_name or self.referral_to
 
 
 @dataclass(frozen=True)
@@ -97,7 +117,7 @@ class ContactRow:
     version: int
 
 
-def _request_row(request: ContactRequest, need: Need) -> RequestRow:
+def _request_row(request: ContactRequest, need: Need, services: dict[int, str]) -> RequestRow:
     return RequestRow(
         request.id,
         need.key,
@@ -108,11 +128,27 @@ def _request_row(request: ContactRequest, need: Need) -> RequestRow:
         request.follow_up_on,
         request.follow_up_owner,
         request.follow_up_done_on,
+        request.service_id,
+        services.get(request.service_id, "") if request.service_id else "",
+        request.referral_outcome,
+        request.referral_outcome_on,
     )
+
+
+def service_names(session: Session, ids: set[int | None]) -> dict[int, str]:
+    """The directory's names of the services ``ids`` (referrals)."""
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    query = select(DirectoryService.id, DirectoryService.name).where(
+        DirectoryService.id.in_(wanted)
+    )
+    return dict(session.execute(query).tuples())
 
 
 def contact_row(session: Session, contact: Contact) -> ContactRow:
     needs = {n.id: n for n in session.scalars(select(Need))}
+    services = service_names(session, {r.service_id for r in contact.requests})
     return ContactRow(
         contact.id,
         str(contact.uid),
@@ -125,7 +161,7 @@ def contact_row(session: Session, contact: Contact) -> ContactRow:
         contact.person_id is None and contact.family_id is None,
         contact.referred_by,
         contact.status,
-        tuple(_request_row(r, needs[r.need_id]) for r in contact.requests),
+        tuple(_request_row(r, needs[r.need_id], services) for r in contact.requests),
         contact.version,
     )
 
@@ -146,8 +182,10 @@ def _clean_request(
                 "taken in charge, nothing possible."
             ),
         )
-    if "referral" in outcomes and not request.referral_to.strip():
+    if "referral" in outcomes and request.service_id is None and not request.referral_to.strip():
         errors.add("referral_to", _("Referred to: say which service the family was sent to."))
+    if request.service_id is not None and session.get(DirectoryService, request.service_id) is None:
+        errors.add("referral_to", _("Referred to: this service is no longer in the directory."))
     if request.follow_up_on is not None and request.follow_up_on < today:
         errors.add("follow_up_on", _("Follow-up date: a date from today on."))
     return (need, request) if need is not None else None
@@ -270,7 +308,12 @@ def record_contact(
                 need_id=need.id,
                 outcomes=",".join(dict.fromkeys(request.outcomes)),
                 note=request.note.strip(),
-                referral_to=request.referral_to.strip(),
+                referral_to=request.referral_to.strip() if "referral" in request.outcomes else "",
+                service_id=request.service_id if "referral" in request.outcomes else None,
+                # A referral followed up waits for the answer "did the family get there?".
+                referral_outcome="waiting"
+                if "referral" in request.outcomes and request.follow_up_on
+                else "",
                 follow_up_on=request.follow_up_on,
                 follow_up_owner=(request.follow_up_owner.strip() or operator)
                 if request.follow_up_on
@@ -298,86 +341,3 @@ def contacts_of_family(session: Session, family_id: int, limit: int = 200) -> li
     if permissions.allowed(session, permissions.SENSITIVE):
         return rows
     return [replace(row, requests=tuple(replace(r, note="") for r in row.requests)) for row in rows]
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    request_id: int
-    contact_id: int
-    family_id: int | None
-    need: str
-    follow_up_on: date
-    owner: str
-    overdue: bool
-    version: int
-    #: Who came (a name, or "Anonymous visitor") and the request's note: what to call back about.
-    who: str = ""
-    note: str = ""
-    #: Who came (None: a family without saying who, or anonymous) and the need's key.
-    person_id: int | None = None
-    need_key: str = ""
-
-
-def open_follow_ups(
-    session: Session, owner: str | None = None, today: date | None = None
-) -> list[FollowUp]:
-    """Follow-ups not done yet, soonest first; only ``owner``'s when given (the to-do list)."""
-    permissions.require(session, permissions.FRONTDESK)
-    today = today or clock.today()
-    # Plain columns, not objects, who came and the need in the same query: an operator's
-    # list may hold hundreds of follow-ups (the index of open follow-ups by owner, 0009).
-    query = with_visitor(
-        select(
-            ContactRequest.id,
-            Contact.id,
-            Contact.family_id,
-            Contact.person_id,
-            ContactRequest.follow_up_on,
-            ContactRequest.follow_up_owner,
-            ContactRequest.version,
-            ContactRequest.note,
-            Need.key,
-            Need.name,
-        )
-        .select_from(ContactRequest)
-        .join(Contact, Contact.id == ContactRequest.contact_id)
-        .join(Need, Need.id == ContactRequest.need_id)
-        .where(ContactRequest.follow_up_on.is_not(None), ContactRequest.follow_up_done_on.is_(None))
-        .order_by(ContactRequest.follow_up_on, ContactRequest.id)
-    )
-    if owner is not None:
-        query = query.where(ContactRequest.follow_up_owner == owner)
-    who = Namer()
-    named: dict[tuple[str, str], str] = {}
-    rows = []
-    for r in session.connection().execute(query):
-        request_id, contact_id, family_id, person_id, on, owner_, version, note, key, name = r[:10]
-        need = named.get((key, name))
-        if need is None:
-            need = named[(key, name)] = need_words(key, name)
-        rows.append(
-            FollowUp(
-                request_id,
-                contact_id,
-                family_id,
-                need,
-                on,
-                owner_,
-                on < today,
-                version,
-                who(r[10:]),
-                note,
-                person_id,
-                key,
-            )
-        )
-    return rows
-
-
-def close_follow_up(
-    session: Session, request_id: int, version: int, on: date | None = None
-) -> None:
-    permissions.require(session, permissions.FRONTDESK)
-    request = load_for_update(session, ContactRequest, request_id, version)
-    request.follow_up_done_on = on or clock.today()
-    session.flush()
