@@ -51,6 +51,7 @@ from familydesk.db.models.cards import (  # noqa: E402
     CardType,
     Partner,
 )
+from familydesk.db.models.directory import Organisation  # noqa: E402
 from familydesk.db.models.registry import Family, MemberComune, Person  # noqa: E402
 from familydesk.demo.rows import RowWriter, advance_sequences, new_uid, next_id  # noqa: E402
 from familydesk.kernel.paging import PAGE_SIZE  # noqa: E402
@@ -129,7 +130,10 @@ def _add_cards(session: Session) -> int:
     today = local_now().date()
     stamp = datetime.now(UTC)
     writer = RowWriter(
-        session, rng, (CardType, Partner, Benefit, BenefitCardType, Card, CardMember), stamp
+        session,
+        rng,
+        (CardType, Organisation, Partner, Benefit, BenefitCardType, Card, CardMember),
+        stamp,
     )
     session.execute(
         update(Family)
@@ -137,15 +141,29 @@ def _add_cards(session: Session) -> int:
         .values(resident_since=today - timedelta(days=3650))
     )
     family_type, youth_type = _card_types(writer)
-    partner = writer.add(
-        Partner,
+    comune = session.execute(
+        select(MemberComune.name, MemberComune.cadastral_code).order_by(MemberComune.id).limit(1)
+    ).one()
+    organisation = writer.add(
+        Organisation,
         name="Farmacia del benchmark",
-        category="commercial",
-        comune_id=session.scalar(select(func.min(MemberComune.id))),
+        kind="shop",
+        tax_code="",
+        comune_name=comune[0],
+        comune_code=comune[1],
         address="",
-        contact="",
+        postal_code="",
         phone="",
         email="",
+        web="",
+        notes="",
+        active=True,
+    )
+    partner = writer.add(
+        Partner,
+        organisation_id=organisation,
+        category="commercial",
+        contact="",
         agreement_start=today - timedelta(days=365),
         agreement_end=None,
         active=True,
@@ -244,6 +262,7 @@ def _add_cards(session: Session) -> int:
         session,
         (
             "card_type",
+            "organisation",
             "partner",
             "benefit",
             "benefit_card_type",

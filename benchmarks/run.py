@@ -1,5 +1,5 @@
 """FamilyDesk benchmarks (``make bench``): start-up, lists, search, front desk and
-appointments, parenting groups, family card, memory, import.
+appointments, parenting groups, family card, the directory of services, memory, import.
 
 Prints a Markdown table (copied into the README) and writes it to
 benchmarks/results/latest.md. Each figure is the median of several runs on
@@ -128,6 +128,7 @@ def table(title: str, rows: list[tuple[str, str]]) -> str:
 def main() -> int:
     from benchmarks import (
         bench_cards,
+        bench_directory,
         bench_frontdesk,
         bench_groups,
         bench_import,
@@ -156,6 +157,12 @@ def main() -> int:
             table(
                 "Family card: check and eligibility, 50,000 families (SQLite)",
                 bench_cards.run(home),
+            )
+        )
+        sections.append(
+            table(
+                f"Directory of services: {bench_directory.SERVICES:,} services (SQLite)",
+                bench_directory.run(home),
             )
         )
         sections.append(
