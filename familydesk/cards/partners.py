@@ -1,6 +1,10 @@
 """Partners (esercizi convenzionati) and the benefits they give to card holders: reading
 them, and the directory the partner booklet prints.
 
+A partner is an agreement with an organisation of the services directory
+(:mod:`familydesk.directory`): its name, comune, address, phone and e-mail are the
+organisation's, read with it in one query.
+
 Partners and benefits are configuration: listing them is open to roles that see
 families or record card use; changing them (:mod:`familydesk.cards.partner_editing`)
 needs ``SETTINGS``.
@@ -13,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from familydesk.db.models.cards import Benefit, BenefitCardType, CardType, Partner
-from familydesk.db.models.registry import MemberComune
+from familydesk.db.models.directory import Organisation
 from familydesk.i18n import N_, _, format_money, format_number
 from familydesk.kernel.errors import NotFoundError
 from familydesk.trust import permissions
@@ -82,10 +86,16 @@ class PartnerRow:
     id: int
     uid: str
     version: int
+    #: The organisation of the directory the agreement is with, and its version (an edit
+    #: of the name, address, phone or e-mail changes the organisation).
+    organisation_id: int
+    organisation_version: int
+    #: The organisation's name.
     name: str
     category: str
     category_name: str
-    comune_id: int | None
+    #: The organisation's comune: its name and cadastral code ("" when none).
+    comune_code: str
     comune: str
     address: str
     contact: str
@@ -153,65 +163,80 @@ def benefit_rows(session: Session, benefits: Iterable[Benefit]) -> list[BenefitR
     return rows
 
 
+def _with_organisation() -> Select[tuple[Partner, Organisation]]:
+    """Partners with their organisation, by the organisation's name."""
+    return (
+        select(Partner, Organisation)
+        .join(Organisation, Organisation.id == Partner.organisation_id)
+        .order_by(Organisation.name, Partner.id)
+    )
+
+
 def partner_rows(
-    session: Session, partners: Iterable[Partner], active_benefits_only: bool = False
+    session: Session,
+    partners: Iterable[tuple[Partner, Organisation]],
+    active_benefits_only: bool = False,
 ) -> list[PartnerRow]:
+    """Rows for (partner, organisation) pairs, with their benefits (two more queries)."""
     partners = list(partners)
-    query = select(Benefit).where(Benefit.partner_id.in_([p.id for p in partners]))
+    query = select(Benefit).where(Benefit.partner_id.in_([p.id for p, _o in partners]))
     if active_benefits_only:
         query = query.where(Benefit.active.is_(True))
     by_partner: dict[int, list[BenefitRow]] = {}
     for row in benefit_rows(session, session.scalars(query.order_by(Benefit.id))):
         by_partner.setdefault(row.partner_id, []).append(row)
-    comuni = dict(session.execute(select(MemberComune.id, MemberComune.name)).all())
     names = category_names()
     return [
         PartnerRow(
-            p.id,
-            str(p.uid),
-            p.version,
-            p.name,
-            p.category,
-            names.get(p.category, p.category),
-            p.comune_id,
-            comuni.get(p.comune_id or 0, ""),
-            p.address,
-            p.contact,
-            p.phone,
-            p.email,
-            p.agreement_start,
-            p.agreement_end,
-            p.active,
-            tuple(by_partner.get(p.id, [])),
+            id=p.id,
+            uid=str(p.uid),
+            version=p.version,
+            organisation_id=o.id,
+            organisation_version=o.version,
+            name=o.name,
+            category=p.category,
+            category_name=names.get(p.category, p.category),
+            comune_code=o.comune_code,
+            comune=o.comune_name,
+            address=o.address,
+            contact=p.contact,
+            phone=o.phone,
+            email=o.email,
+            agreement_start=p.agreement_start,
+            agreement_end=p.agreement_end,
+            active=p.active,
+            benefits=tuple(by_partner.get(p.id, [])),
         )
-        for p in partners
+        for p, o in partners
     ]
 
 
 def list_partners(
     session: Session,
     category: str | None = None,
-    comune_id: int | None = None,
+    comune_code: str | None = None,
     active_only: bool = True,
 ) -> list[PartnerRow]:
-    """Partners by name (with all their benefits), optionally of one category or comune."""
+    """Partners by name (with all their benefits), optionally of one category or of the
+    comune with cadastral code ``comune_code``."""
     require_read(session)
-    query = select(Partner).order_by(Partner.name, Partner.id)
+    query = _with_organisation()
     if category:
         query = query.where(Partner.category == category)
-    if comune_id is not None:
-        query = query.where(Partner.comune_id == comune_id)
+    if comune_code is not None:
+        query = query.where(Organisation.comune_code == comune_code)
     if active_only:
         query = query.where(Partner.active.is_(True))
-    return partner_rows(session, session.scalars(query))
+    return partner_rows(session, session.execute(query))
 
 
 def get_partner(session: Session, partner_id: int) -> PartnerRow:
     require_read(session)
-    partner = session.get(Partner, partner_id)
-    if partner is None:
+    found = session.execute(_with_organisation().where(Partner.id == partner_id)).first()
+    if found is None:
         raise NotFoundError(_("This partner no longer exists."))
-    return partner_rows(session, [partner])[0]
+    partner, organisation = found
+    return partner_rows(session, [(partner, organisation)])[0]
 
 
 def partner_directory(session: Session, on: date) -> list[DirectorySection]:
@@ -219,10 +244,10 @@ def partner_directory(session: Session, on: date) -> list[DirectorySection]:
     (only those listed), by category (in ``CATEGORIES`` order), then comune, then name.
     Partners without a comune come last in their category."""
     require_read(session)
-    query = select(Partner).where(Partner.active.is_(True)).order_by(Partner.name, Partner.id)
+    query = _with_organisation().where(Partner.active.is_(True))
     rows = [
         p
-        for p in partner_rows(session, session.scalars(query), active_benefits_only=True)
+        for p in partner_rows(session, session.execute(query), active_benefits_only=True)
         if p.in_force(on) and p.benefits
     ]
     order = list(CATEGORIES)

@@ -22,6 +22,7 @@ from familydesk.cards.partners import BenefitRow, benefit_rows
 from familydesk.cards.records import CardRow
 from familydesk.db.base import utcnow
 from familydesk.db.models.cards import Benefit, Card, Partner, Redemption
+from familydesk.db.models.directory import Organisation
 from familydesk.i18n import N_, _, format_date
 from familydesk.kernel import clock
 from familydesk.kernel.errors import NotFoundError
@@ -75,27 +76,31 @@ def reason_text(reason: str) -> str:
     return _(REASON_NAMES.get(reason, reason))
 
 
-def _agreement_problem(partner: Partner, benefit: Benefit, day: date) -> str:
-    """Why the partner's agreement does not cover ``day`` ("" when it does)."""
+def _agreement_problem(partner: Partner, name: str, benefit: Benefit, day: date) -> str:
+    """Why the partner's agreement does not cover ``day`` ("" when it does); ``name`` is
+    the partner's (its organisation's)."""
     if partner.agreement_start and day < partner.agreement_start:
         return _("Refused: the agreement with {partner} starts on {date}.").format(
-            partner=partner.name, date=format_date(partner.agreement_start)
+            partner=name, date=format_date(partner.agreement_start)
         )
     if partner.agreement_end and partner.agreement_end < day:
         return _("Refused: the agreement with {partner} ended on {date}.").format(
-            partner=partner.name, date=format_date(partner.agreement_end)
+            partner=name, date=format_date(partner.agreement_end)
         )
     if not partner.active:
-        return _("Refused: the agreement with {partner} is no longer active.").format(
-            partner=partner.name
-        )
+        return _("Refused: the agreement with {partner} is no longer active.").format(partner=name)
     if not benefit.active:
-        return _("Refused: {partner} no longer gives this benefit.").format(partner=partner.name)
+        return _("Refused: {partner} no longer gives this benefit.").format(partner=name)
     return ""
 
 
 def _decide(
-    session: Session, benefit: Benefit, row: BenefitRow, partner: Partner, typed: str, day: date
+    session: Session,
+    benefit: Benefit,
+    row: BenefitRow,
+    partner: tuple[Partner, str],
+    typed: str,
+    day: date,
 ) -> tuple[str, str, CardRow | None]:
     """(reason, message, card) by the rules in order."""
     check = find_card(session, typed, day)
@@ -111,7 +116,7 @@ def _decide(
             ),
             card,
         )
-    problem = _agreement_problem(partner, benefit, day)
+    problem = _agreement_problem(*partner, benefit, day)
     if problem:
         return "agreement", problem, card
     message = _(
@@ -121,7 +126,7 @@ def _decide(
         "",
         message.format(
             benefit=row.label,
-            partner=partner.name,
+            partner=partner[1],
             number=card.grouped_number,
             card_type=card.card_type,
             date=format_date(card.expires_on),
@@ -140,14 +145,17 @@ def redeem(
     benefit = session.get(Benefit, benefit_id)
     if benefit is None:
         raise NotFoundError(_("This benefit no longer exists."))
-    partner = session.get(Partner, benefit.partner_id)
-    assert partner is not None
+    partner, name = session.execute(
+        select(Partner, Organisation.name)
+        .join(Organisation, Organisation.id == Partner.organisation_id)
+        .where(Partner.id == benefit.partner_id)
+    ).one()
     moment = at or utcnow()
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=clock.ROME)
     day = moment.astimezone(clock.ROME).date()
     row = benefit_rows(session, [benefit])[0]
-    reason, message, card = _decide(session, benefit, row, partner, typed, day)
+    reason, message, card = _decide(session, benefit, row, (partner, name), typed, day)
     redemption = Redemption(
         benefit_id=benefit.id,
         card_id=card.id if card else None,
@@ -159,9 +167,7 @@ def redeem(
     )
     session.add(redemption)
     session.flush()
-    return RedemptionResult(
-        not reason, reason, message, card, row.label, partner.name, redemption.id
-    )
+    return RedemptionResult(not reason, reason, message, card, row.label, name, redemption.id)
 
 
 def _rows(session: Session, redemptions: list[Redemption]) -> list[RedemptionRow]:
@@ -174,9 +180,9 @@ def _rows(session: Session, redemptions: list[Redemption]) -> list[RedemptionRow
     labels = {b.id: b.label for b in benefit_rows(session, benefits.values())}
     partners = dict(
         session.execute(
-            select(Partner.id, Partner.name).where(
-                Partner.id.in_({b.partner_id for b in benefits.values()})
-            )
+            select(Partner.id, Organisation.name)
+            .join(Organisation, Organisation.id == Partner.organisation_id)
+            .where(Partner.id.in_({b.partner_id for b in benefits.values()}))
         ).all()
     )
     numbers = dict(

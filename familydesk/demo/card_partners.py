@@ -1,9 +1,11 @@
 """The demo's partners (esercizi convenzionati) and their benefits, across the six comuni.
 
-Each partner of :data:`familydesk.demo.partner_names.PARTNERS` gets an address, a
-contact, an agreement (most in force, a few ended in the last year, one starting
-next month) and one to three benefits of its kind, each for the family card, the
-youth card or both. Written with Core inserts through a :class:`RowWriter`.
+Each partner of :data:`familydesk.demo.partner_names.PARTNERS` is an organisation of
+the services directory (named as the partner, its kind from the category, in its member
+comune) with an address, a phone and an e-mail, and an agreement with a contact person
+(most in force, a few ended in the last year, one starting next month) and one to three
+benefits of its kind, each for the family card, the youth card or both. Written with
+Core inserts through a :class:`RowWriter`.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from familydesk.cards.eligibility import add_months
+from familydesk.cards.partner_editing import organisation_kind
 from familydesk.db.models.cards import Benefit, BenefitCardType, Partner
+from familydesk.db.models.directory import Organisation
 from familydesk.db.models.registry import MemberComune
 from familydesk.demo import names
 from familydesk.demo.appointments import utc
@@ -79,8 +83,8 @@ def write_partners(
     session: Session, rng: random.Random, today: date, type_ids: dict[str, int]
 ) -> list[DemoPartner]:
     """Write the partners and their benefits; ``type_ids`` maps "F" and "G" to card types."""
-    comuni = dict(session.execute(select(MemberComune.cadastral_code, MemberComune.id)).all())
-    rows = RowWriter(session, rng, (Partner, Benefit, BenefitCardType))
+    comuni = dict(session.execute(select(MemberComune.cadastral_code, MemberComune.name)).all())
+    rows = RowWriter(session, rng, (Organisation, Partner, Benefit, BenefitCardType))
     partners = []
     for code, kind_name, name, how in PARTNERS:
         if code not in comuni:
@@ -91,16 +95,28 @@ def write_partners(
         stamp = utc(signed, rng.randrange(9 * 60, 17 * 60))
         contact, phone, email = _contact(rng, name)
         address = f"{rng.choice(names.STREETS)} {rng.randint(1, 90)}"
+        organisation_id = rows.add(
+            Organisation,
+            stamp,
+            name=name,
+            kind=organisation_kind(kind.category),
+            tax_code="",
+            comune_name=comuni[code],
+            comune_code=code,
+            address=address,
+            postal_code="",
+            phone=phone,
+            email=email,
+            web="",
+            notes="",
+            active=True,
+        )
         partner_id = rows.add(
             Partner,
             stamp,
-            name=name,
+            organisation_id=organisation_id,
             category=kind.category,
-            comune_id=comuni[code],
-            address=address,
             contact=contact,
-            phone=phone,
-            email=email,
             agreement_start=start,
             agreement_end=end,
             active=True,

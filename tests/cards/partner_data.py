@@ -29,7 +29,8 @@ def build_partners(database: Database, world: CardWorld) -> Partners:
             PartnerInput(
                 "Piscina Comunale",
                 "sports",
-                world.cal.comune,
+                "Gonzaga",
+                "E089",
                 "Via Roma 1",
                 agreement_start=date(2026, 1, 1),
                 agreement_end=date(2027, 12, 31),
@@ -53,7 +54,8 @@ def build_partners(database: Database, world: CardWorld) -> Partners:
             PartnerInput(
                 "Cinema Italia",
                 "cultural",
-                world.cal.comune,
+                "Gonzaga",
+                "E089",
                 agreement_start=date(2025, 1, 1),
                 agreement_end=date(2026, 10, 31),
             ),

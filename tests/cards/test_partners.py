@@ -48,7 +48,8 @@ def test_partners_are_listed_with_their_benefits(
     ]
     assert rows[0].benefits[0].label == "€2.50 off"
     assert [p.name for p in database.read(list_partners, category="cultural")] == ["Cinema Italia"]
-    assert database.read(list_partners, comune_id=world.cal.comune + 1) == []
+    assert database.read(list_partners, comune_code="L020") == []
+    assert len(database.read(list_partners, comune_code="E089")) == 2
 
 
 @pytest.mark.parametrize(
@@ -60,8 +61,11 @@ def test_partners_are_listed_with_their_benefits(
             {"agreement_start": date(2026, 5, 1), "agreement_end": date(2026, 4, 30)},
             "agreement_end",
         ),
-        ({"comune_id": 9999}, "comune_id"),
+        ({"comune_code": "Gonzaga"}, "comune_code"),
         ({"email": "x" * 201}, "email"),
+        ({"email": "farmacia.it"}, "email"),
+        ({"phone": "tel. Mario"}, "phone"),
+        ({"organisation_id": 9999}, "organisation_id"),
     ],
 )
 def test_partner_validation_names_the_field(
@@ -150,10 +154,10 @@ def test_the_directory_lists_partners_in_force_by_category_and_comune(
     database.write(
         save_partner,
         PartnerInput(
-            "Museo del Po", "cultural", world.cal.comune + 1, agreement_start=date(2026, 1, 1)
+            "Museo del Po", "cultural", "Suzzara", "L020", agreement_start=date(2026, 1, 1)
         ),
     )  # no benefit yet
-    shop = database.write(save_partner, PartnerInput("Libreria", "cultural", world.cal.comune + 1))
+    shop = database.write(save_partner, PartnerInput("Libreria", "cultural", "Suzzara", "L020"))
     database.write(
         save_benefit,
         BenefitInput(shop.id, "percent", Decimal("5"), card_type_ids=(world.family_card,)),

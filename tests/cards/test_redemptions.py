@@ -116,12 +116,11 @@ def test_every_refusal_says_why_and_is_logged(
         database.write(
             save_partner,
             PartnerInput(
-                pool.name,
-                pool.category,
-                pool.comune_id,
+                category=pool.category,
                 agreement_start=pool.agreement_start,
                 agreement_end=pool.agreement_end,
                 active=False,
+                organisation_id=pool.organisation_id,
                 id=pool.id,
                 version=pool.version,
             ),

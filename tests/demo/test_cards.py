@@ -34,6 +34,7 @@ from familydesk.db.models.cards import (
     Partner,
     Redemption,
 )
+from familydesk.db.models.directory import Organisation
 from familydesk.db.models.registry import Family, MemberComune
 from familydesk.demo.partner_names import HOURS, KINDS, PARTNERS
 from familydesk.demo.resources import minutes
@@ -226,13 +227,23 @@ def test_partners_across_the_six_comuni(demo: tuple[Database, datetime]) -> None
     today = now.date()
     partners = _rows(
         database,
-        select(Partner.__table__, MemberComune.name.label("comune")).join(
-            MemberComune, MemberComune.id == Partner.comune_id
-        ),
+        select(
+            Partner.__table__,
+            Organisation.name,
+            Organisation.address,
+            Organisation.phone,
+            Organisation.email,
+            Organisation.kind,
+            MemberComune.name.label("comune"),
+        )
+        .join(Organisation, Organisation.id == Partner.organisation_id)
+        .join(MemberComune, MemberComune.cadastral_code == Organisation.comune_code),
     )
     assert len(partners) >= 60
     assert {p.comune for p in partners} == COMUNI
     assert {p.category for p in partners} == set(CATEGORIES)
+    kinds = {"sports": "sports", "commercial": "shop", "social": "third_sector"}
+    assert all(p.kind == kinds.get(p.category, "other") for p in partners)
     assert all(p.address and p.contact and p.phone and "@" in p.email for p in partners)
     assert sum(1 for p in partners if p.agreement_end and p.agreement_end < today) >= 3
     assert sum(1 for p in partners if p.agreement_start > today) == 1
@@ -275,12 +286,13 @@ _USES = (
         Card.expires_on,
         Card.created_at,
         Card.card_type_id,
-        Partner.name,
+        Organisation.name,
         Partner.agreement_start,
         Partner.agreement_end,
     )
     .join(Benefit, Benefit.id == Redemption.benefit_id)
     .join(Partner, Partner.id == Benefit.partner_id)
+    .join(Organisation, Organisation.id == Partner.organisation_id)
     .outerjoin(Card, Card.id == Redemption.card_id)
     .order_by(Redemption.id)
 )
@@ -353,7 +365,14 @@ def test_uses_agree_with_the_redemption_service(demo: tuple[Database, datetime])
     def differences(session: Session) -> tuple[int, list[tuple[int, str, str]]]:
         benefits = {b.id: b for b in session.scalars(select(Benefit))}
         rows = {r.id: r for r in benefit_rows(session, benefits.values())}
-        partners = {p.id: p for p in session.scalars(select(Partner))}
+        partners = {
+            p.id: (p, name)
+            for p, name in session.execute(
+                select(Partner, Organisation.name).join(
+                    Organisation, Organisation.id == Partner.organisation_id
+                )
+            )
+        }
         checked, found = 0, []
         for use in session.execute(_USES):
             day = _local_day(use.at)
@@ -388,7 +407,10 @@ def _snapshot(database: Database) -> tuple[list[Any], ...]:
             ).order_by(Card.id),
         ),
         _rows(
-            database, select(Partner.uid, Partner.name, Partner.agreement_end).order_by(Partner.id)
+            database,
+            select(Partner.uid, Organisation.name, Partner.agreement_end)
+            .join(Organisation, Organisation.id == Partner.organisation_id)
+            .order_by(Partner.id),
         ),
         _rows(
             database,

@@ -1,7 +1,9 @@
 """New partner / Edit partner (coordinators and administrators): every field of
-``PartnerInput``. The service's validation messages appear under the field they name;
-a version conflict or a partner removed meanwhile under the form, and ``stale`` asks the
-tab to read the partners again."""
+``PartnerInput``. The name picks an organisation of the services directory (or, typed
+anew, adds one); in Edit partner a changed name, comune, address, phone or e-mail
+changes the partner's organisation in the directory too. The service's validation
+messages appear under the field they name; a version conflict or a partner removed
+meanwhile under the form, and ``stale`` asks the tab to read the partners again."""
 
 from __future__ import annotations
 
@@ -9,13 +11,16 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
 
 from familydesk.cards.partner_editing import PartnerInput, save_partner
 from familydesk.cards.partners import PartnerRow, category_names
+from familydesk.directory.records import KINDS, OrganisationRow, list_organisations
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError, ValidationError
+from familydesk.kernel.text import fold
 from familydesk.registry.centre import MemberComuneRow
+from familydesk.ui.cards.organisation_field import OrganisationField
 from familydesk.ui.settings.appointments_form import FieldForm
 from familydesk.ui.shell.errors import show_error
 from familydesk.ui.shell.runner import Runner
@@ -91,12 +96,21 @@ class PartnerDialog(CardsFormDialog):
         super().__init__(runner, parent)
         self.partner = partner
         self.setWindowTitle(_("New partner") if partner is None else _("Edit partner"))
-        self.name, self.category, self.comune = QLineEdit(), QComboBox(), QComboBox()
+        #: The organisation of the directory the agreement is with (None: a new one).
+        self.organisation: tuple[int, int] | None = (
+            (partner.organisation_id, partner.organisation_version) if partner else None
+        )
+        self.organisation_name = partner.name if partner else ""
+        self.name, self.category, self.comune = OrganisationField(), QComboBox(), QComboBox()
+        self.name.setObjectName("name")
+        self.hint = QLabel()
+        self.hint.setObjectName("organisationHint")
+        self.hint.setWordWrap(True)
         for key, name in category_names().items():
             self.category.addItem(name, key)
-        self.comune.addItem(_("— none —"), None)
+        self.comune.addItem(_("— none —"), ("", ""))
         for comune in comuni:
-            self.comune.addItem(comune.name, comune.id)
+            self.comune.addItem(comune.name, (comune.name, comune.cadastral_code))
         self.address, self.contact = QLineEdit(), QLineEdit()
         self.phone, self.email = QLineEdit(), QLineEdit()
         self.start, self.end = DateField(), DateField()
@@ -104,8 +118,9 @@ class PartnerDialog(CardsFormDialog):
         self.form = FieldForm()
         add = self.form.add
         add("name", self.name, lambda: _("&Name"))
+        self.form.addRow("", self.hint)
         add("category", self.category, lambda: _("&Category"))
-        add("comune_id", self.comune, lambda: _("C&omune"))
+        add("comune_code", self.comune, lambda: _("C&omune"))
         add("address", self.address, lambda: _("&Address"))
         add("contact", self.contact, lambda: _("Contact &person"))
         add("phone", self.phone, lambda: _("P&hone"))
@@ -119,6 +134,51 @@ class PartnerDialog(CardsFormDialog):
         self.ready()
         self.setMinimumWidth(520)
         self._fill(partner)
+        self.name.picked.connect(self._picked)
+        self.name.textEdited.connect(lambda _t: self._show_hint())
+        self._show_hint()
+        runner.read(list_organisations, owner=self, on_done=self.name.set_organisations)
+
+    def _set_comune(self, name: str, code: str) -> None:
+        index = self.comune.findData((name, code))
+        if index < 0 and code:
+            index = next(
+                (i for i in range(self.comune.count()) if self.comune.itemData(i)[1] == code), -1
+            )
+        if index < 0 and (name or code):
+            self.comune.addItem(name or code, (name, code))
+            index = self.comune.count() - 1
+        self.comune.setCurrentIndex(max(0, index))
+
+    def _picked(self, row: OrganisationRow) -> None:
+        """An organisation of the directory chosen: the agreement is with it."""
+        self.organisation, self.organisation_name = (row.id, row.version), row.name
+        self._set_comune(row.comune_name, row.comune_code)
+        for edit, value in (
+            (self.address, row.address),
+            (self.phone, row.phone),
+            (self.email, row.email),
+        ):
+            edit.setText(value)
+        self.hint.setText(
+            _("In the directory: {kind}, {comune}.").format(
+                kind=_(KINDS.get(row.kind, row.kind)), comune=row.comune_name or "—"
+            )
+        )
+
+    def _show_hint(self) -> None:
+        """A new partner whose name is no longer the one picked is a new organisation."""
+        named = fold(self.name.text()) == fold(self.organisation_name)
+        if self.partner is None and self.organisation is not None and not named:
+            self.organisation = None
+        if self.partner is not None:
+            self.hint.setText(_("Changes to the name and contacts change it in the directory too."))
+        elif self.organisation is None:
+            self.hint.setText(
+                _("Pick it from the directory as you type, or a new organisation is added.")
+                if self.name.text().strip()
+                else ""
+            )
 
     def _fill(self, partner: PartnerRow | None) -> None:
         if partner is None:
@@ -127,7 +187,7 @@ class PartnerDialog(CardsFormDialog):
             return
         self.name.setText(partner.name)
         self.category.setCurrentIndex(max(0, self.category.findData(partner.category)))
-        self.comune.setCurrentIndex(max(0, self.comune.findData(partner.comune_id)))
+        self._set_comune(partner.comune, partner.comune_code)
         for edit, value in (
             (self.address, partner.address),
             (self.contact, partner.contact),
@@ -144,10 +204,13 @@ class PartnerDialog(CardsFormDialog):
         start = read_date(self.start, "agreement_start", _("Agreement from"))
         end = read_date(self.end, "agreement_end", _("Agreement until"))
         partner = self.partner
+        comune_name, comune_code = self.comune.currentData() or ("", "")
+        organisation = self.organisation
         return PartnerInput(
             name=self.name.text(),
             category=self.category.currentData(),
-            comune_id=self.comune.currentData(),
+            comune_name=comune_name,
+            comune_code=comune_code,
             address=self.address.text(),
             contact=self.contact.text(),
             phone=self.phone.text(),
@@ -155,6 +218,8 @@ class PartnerDialog(CardsFormDialog):
             agreement_start=start,
             agreement_end=end,
             active=self.active.isChecked(),
+            organisation_id=organisation[0] if organisation else None,
+            organisation_version=organisation[1] if organisation else None,
             id=partner.id if partner else None,
             version=partner.version if partner else None,
         )

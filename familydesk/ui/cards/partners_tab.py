@@ -199,7 +199,7 @@ class PartnersTab(CardsTab):
         while self.comune.count() > 1:
             self.comune.removeItem(1)
         for comune in comuni:
-            self.comune.addItem(comune.name, comune.id)
+            self.comune.addItem(comune.name, comune.cadastral_code)
         self.comune.setCurrentIndex(max(0, self.comune.findData(keep)))
         self.comune.blockSignals(False)
 

@@ -137,11 +137,10 @@ def test_a_refused_card_says_why_in_red_and_is_logged_too(
         database.write(
             save_partner,
             PartnerInput(
-                pool.name,
-                pool.category,
-                pool.comune_id,
+                category=pool.category,
                 agreement_start=pool.agreement_start,
                 agreement_end=TODAY - timedelta(days=1),
+                organisation_id=pool.organisation_id,
                 id=pool.id,
                 version=pool.version,
             ),

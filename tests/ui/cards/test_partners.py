@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -54,12 +54,15 @@ def _bookshop(database: Database, world: CardWorld) -> int:
     """A bookshop in Suzzara, without agreement dates."""
 
     def write(session):  # type: ignore[no-untyped-def]
-        comune = session.scalar(select(MemberComune.id).where(MemberComune.name == "Suzzara"))
+        comune = session.scalar(
+            select(MemberComune.cadastral_code).where(MemberComune.name == "Suzzara")
+        )
         shop = save_partner(
             session,
             PartnerInput(
                 "Libreria Il Segnalibro",
                 "educational",
+                "Suzzara",
                 comune,
                 "Piazza Castello 12",
                 phone="0376 531234",
@@ -221,14 +224,18 @@ def test_an_edit_changed_meanwhile_by_someone_else_is_refused_under_the_form(
     database.write(
         save_partner,
         PartnerInput(
-            "Piscina di Gonzaga", pool.category, pool.comune_id, id=pool.id, version=pool.version
+            category=pool.category,
+            contact="Mario Rossi",
+            organisation_id=pool.organisation_id,
+            id=pool.id,
+            version=pool.version,
         ),
     )
     dialog.phone.setText("0376 1")
     dialog.save()
     assert dialog.isVisible()
     assert dialog.form.general_error.text().startswith("This record was changed by someone else")
-    assert tab.detail.name.text() == "Piscina di Gonzaga"  # the tab shows the new version
+    assert tab.detail.values["contact"].text() == "Mario Rossi"  # the tab shows the new version
     assert database.read(get_partner, partners.pool).phone == ""
 
 
@@ -365,3 +372,40 @@ def test_the_agreement_dates_show_whole_at_1366(
     assert clipped(tab.table, [1, 2]) == []
     assert beyond_the_right_edge(tab.table) == 0
     assert tab.table.horizontalScrollBar().value() == 0
+
+
+def test_a_new_partner_picks_its_organisation_from_the_directory_accent_blind(
+    context: PageContext, database: Database, world: CardWorld, qtbot: QtBot
+) -> None:
+    from familydesk.directory.editing import OrganisationInput, save_organisation
+
+    library = database.write(
+        save_organisation,
+        OrganisationInput(
+            "Biblioteca Città di Suzzara",
+            "library",
+            comune_name="Suzzara",
+            comune_code="L020",
+            address="Piazza Castello 1",
+            phone="0376 513250",
+        ),
+    )
+    tab = partners_tab(context, qtbot)
+    dialog = tab.new_partner()
+    assert dialog is not None
+    qtbot.keyClicks(dialog.name, "citta suz")
+    popup = dialog.name.completer().popup()
+    assert dialog.name.items.rowCount() == 1 and popup.isVisible()
+    assert dialog.name.items.index(0, 0).data() == "Biblioteca Città di Suzzara — Suzzara"
+    dialog.name.completer().activated[QModelIndex].emit(
+        dialog.name.completer().completionModel().index(0, 0)
+    )
+    assert popup is not None and dialog.name.text() == "Biblioteca Città di Suzzara"
+    assert (dialog.comune.currentText(), dialog.address.text()) == ("Suzzara", "Piazza Castello 1")
+    assert dialog.hint.text() == "In the directory: Library, Suzzara."
+    dialog.category.setCurrentIndex(dialog.category.findData("cultural"))
+    dialog.save()
+    assert not dialog.isVisible()
+    [added] = database.read(list_partners)
+    assert (added.organisation_id, added.phone) == (library.id, "0376 513250")
+    assert added.organisation_version == library.version  # nothing changed in the directory
