@@ -19,12 +19,17 @@ from sqlalchemy.orm import Session
 
 from familydesk.cards.eligibility import add_months
 from familydesk.db.models.cards import Benefit, BenefitCardType, Partner
+from familydesk.db.models.directory import Organisation
 from familydesk.db.models.registry import MemberComune
 from familydesk.demo import names
 from familydesk.demo.appointments import utc
 from familydesk.demo.partner_names import CONTACT_ROLES, ENDED, FUTURE, HOURS, KINDS, PARTNERS
 from familydesk.demo.rows import RowWriter
 from familydesk.kernel.text import fold
+
+
+#: The directory's kind of organisation for a partner's category.
+ORGANISATION_KIND = {"sports": "sports", "commercial": "shop", "social": "third_sector"}
 
 
 @dataclass
@@ -79,8 +84,8 @@ def write_partners(
     session: Session, rng: random.Random, today: date, type_ids: dict[str, int]
 ) -> list[DemoPartner]:
     """Write the partners and their benefits; ``type_ids`` maps "F" and "G" to card types."""
-    comuni = dict(session.execute(select(MemberComune.cadastral_code, MemberComune.id)).all())
-    rows = RowWriter(session, rng, (Partner, Benefit, BenefitCardType))
+    comuni = dict(session.execute(select(MemberComune.cadastral_code, MemberComune.name)).all())
+    rows = RowWriter(session, rng, (Organisation, Partner, Benefit, BenefitCardType))
     partners = []
     for code, kind_name, name, how in PARTNERS:
         if code not in comuni:
@@ -91,16 +96,28 @@ def write_partners(
         stamp = utc(signed, rng.randrange(9 * 60, 17 * 60))
         contact, phone, email = _contact(rng, name)
         address = f"{rng.choice(names.STREETS)} {rng.randint(1, 90)}"
+        organisation_id = rows.add(
+            Organisation,
+            stamp,
+            name=name,
+            kind=ORGANISATION_KIND.get(kind.category, "other"),
+            tax_code="",
+            comune_name=comuni[code],
+            comune_code=code,
+            address=address,
+            postal_code=names.CAPS.get(code, ""),
+            phone=phone,
+            email=email,
+            web="",
+            notes="",
+            active=True,
+        )
         partner_id = rows.add(
             Partner,
             stamp,
-            name=name,
+            organisation_id=organisation_id,
             category=kind.category,
-            comune_id=comuni[code],
-            address=address,
             contact=contact,
-            phone=phone,
-            email=email,
             agreement_start=start,
             agreement_end=end,
             active=True,
