@@ -27,7 +27,6 @@ from familydesk.demo.partner_names import CONTACT_ROLES, ENDED, FUTURE, HOURS, K
 from familydesk.demo.rows import RowWriter
 from familydesk.kernel.text import fold
 
-
 #: The directory's kind of organisation for a partner's category.
 ORGANISATION_KIND = {"sports": "sports", "commercial": "shop", "social": "third_sector"}
 
