@@ -244,7 +244,7 @@ def write_directory(session: Session, seed: int, today: date) -> DirectorySummar
     builder.rows.write()
     advance_sequences(session, DIRECTORY_TABLES)
     session.info["demo_directory"] = builder.services
-    return DirectorySummary(builder.new_organisations, len(builder.services))
+    return DirectorySummary(len(builder.organisations), len(builder.services))
 
 
 def demo_services(session: Session) -> list[ServiceRow]:
