@@ -60,6 +60,7 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
 def demo_run(args: argparse.Namespace) -> int:
     from familydesk.demo import fill_demo
     from familydesk.demo.cards import CardsSummary
+    from familydesk.demo.directory import DirectorySummary
 
     database = open_signed_in(args, permissions.IMPORT, without_operators=True)
     # On a database without operators nobody is signed in: the system fills it (and the
@@ -78,6 +79,7 @@ def demo_run(args: argparse.Namespace) -> int:
     ]
     if summary.activity is not None:
         act, cards = summary.activity, summary.cards or CardsSummary()
+        places = summary.directory or DirectorySummary()
         figures += [
             (act.contacts, ngettext("{n} walk-in contact", "{n} walk-in contacts", act.contacts)),
             (act.appointments, ngettext("{n} appointment", "{n} appointments", act.appointments)),
@@ -87,6 +89,17 @@ def demo_run(args: argparse.Namespace) -> int:
             (cards.cards, ngettext("{n} card", "{n} cards", cards.cards)),
             (cards.partners, ngettext("{n} partner", "{n} partners", cards.partners)),
             (cards.uses, ngettext("{n} benefit use", "{n} benefit uses", cards.uses)),
+            (
+                places.organisations,
+                ngettext("{n} organisation", "{n} organisations", places.organisations),
+            ),
+            (places.services, ngettext("{n} service", "{n} services", places.services)),
+            (
+                act.referrals_followed,
+                ngettext(
+                    "{n} referral followed up", "{n} referrals followed up", act.referrals_followed
+                ),
+            ),
         ]
     what = ", ".join(text.format(n=format_number(n)) for n, text in figures)
     print(

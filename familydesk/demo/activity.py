@@ -67,6 +67,8 @@ class ActivitySummary:
     appointments: int
     series: int
     groups: GroupsSummary = GroupsSummary()
+    #: Referrals to a service the desk followed up.
+    referrals_followed: int = 0
 
 
 def contacts_from(today: date) -> date:
@@ -159,4 +161,5 @@ def fill_activity(
         appointments,
         series,
         groups,
+        referrals_followed=contacts.referrals_followed,
     )

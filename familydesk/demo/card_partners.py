@@ -104,7 +104,7 @@ def write_partners(
             comune_name=comuni[code],
             comune_code=code,
             address=address,
-            postal_code="",
+            postal_code=names.CAPS.get(code, ""),
             phone=phone,
             email=email,
             web="",

@@ -197,24 +197,25 @@ NEED_WEIGHTS = {
     "violence": 1,
     "other": 2,
 }
-#: Where a need is referred to (invio).
-REFERRALS = {
-    "orientation": ("Servizio Sociale di base", "Ufficio anagrafe del Comune", "CAF"),
-    "economic_support": ("Servizio Sociale di base", "CAF", "Caritas", "INPS"),
-    "parenting": ("Consultorio familiare", "Neuropsichiatria infantile"),
-    "pregnancy_newborns": ("Consultorio familiare", "Pediatra di libera scelta"),
-    "childcare_work_life": ("Ufficio scuola del Comune", "Nido d'infanzia comunale"),
-    "schooling": ("Neuropsichiatria infantile", "Istituto comprensivo"),
-    "housing": ("Ufficio casa del Comune", "ALER Mantova", "Caritas"),
-    "work_training": ("CPI - Centro per l'impiego", "CPIA - corsi per adulti"),
-    "mediation": ("Consultorio familiare",),
-    "language_mediation": ("CPIA - corsi di italiano", "Sportello stranieri"),
-    "disability": ("Neuropsichiatria infantile", "Servizio Sociale di base"),
-    "youth": ("Informagiovani", "Servizio civile"),
-    "elderly_caregivers": ("Servizio Sociale di base", "Servizio di assistenza domiciliare"),
-    "foster_adoption": ("Servizio Tutela Minori", "Consultorio familiare"),
-    "violence": ("Centro antiviolenza", "Consultorio familiare"),
-    "other": ("Servizio Sociale di base",),
+#: Where a need is referred to when the place is not in the directory (free text,
+#: "other"); the directory's services are in :mod:`directory_names`.
+OTHER_REFERRALS = {
+    "orientation": ("Ufficio anagrafe del Comune", "Prefettura - Sportello Unico Immigrazione"),
+    "economic_support": ("INPS", "Banco di solidarietà di quartiere"),
+    "parenting": ("Pediatra di libera scelta",),
+    "pregnancy_newborns": ("Pediatra di libera scelta", "Ospedale Carlo Poma - ostetricia"),
+    "childcare_work_life": ("Nido aziendale", "Baby sitter di fiducia"),
+    "schooling": ("Scuola secondaria di secondo grado",),
+    "housing": ("ALER Mantova", "Agenzia immobiliare"),
+    "work_training": ("Agenzia per il lavoro", "Ente di formazione professionale"),
+    "mediation": ("Avvocato di famiglia",),
+    "language_mediation": ("Sportello stranieri della Questura",),
+    "disability": ("Medico di medicina generale",),
+    "youth": ("Oratorio", "Servizio civile regionale"),
+    "elderly_caregivers": ("RSA del territorio", "Medico di medicina generale"),
+    "foster_adoption": ("Tribunale per i minorenni di Brescia",),
+    "violence": ("Carabinieri - stazione di Suzzara", "Pronto soccorso"),
+    "other": ("Ufficio relazioni con il pubblico del Comune",),
 }
 #: Short notes an operator writes (no names or personal details).
 NOTES = {

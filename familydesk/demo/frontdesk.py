@@ -2,8 +2,10 @@
 
 One contact per person per day at most (the rule of ``frontdesk.contacts``),
 one to three requests each, needs skewed as at real desks (orientation,
-economic support and parenting first), outcomes with the service a family is
-referred to, follow-ups owned by demo operators (a few overdue). A request
+economic support and parenting first), referrals to the directory's services
+(the family's comune first, one in ten as free text) and, for half of them, the
+follow-up with its outcome (reached, not reached, refused, still waiting);
+follow-ups are owned by demo operators (a few overdue). A request
 whose outcome is "appointment booked" gets its appointment from the planner,
 linked by ``request_id``. Today always has a queue (some visitors waiting,
 one or two being served, the rest done), so the front desk page has
@@ -24,8 +26,11 @@ from sqlalchemy.orm import Session
 from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
 from familydesk.demo import desk_names as data
 from familydesk.demo.appointments import Families, utc
+from familydesk.demo.directory import demo_services
 from familydesk.demo.planner import FamilyInfo, Planner
 from familydesk.demo.rows import insert_rows, next_id, record
+from familydesk.directory.records import ServiceRow
+from familydesk.directory.search import suggest
 from familydesk.kernel import clock
 
 _BATCH = 5_000
@@ -36,6 +41,12 @@ CHANNELS = {"in_person": 72, "phone": 20, "email": 6, "other": 2}
 #: Demo operators who record contacts and own follow-ups.
 RECORDERS = {"reception": 80, "coordinator": 12, "professional": 8}
 OWNERS = {"reception": 60, "coordinator": 25, "professional": 15}
+#: Share of referrals written as free text ("other": a place not in the directory).
+FREE_TEXT_REFERRALS = 0.1
+#: Share of referrals the desk follows up ("did the family reach the service?").
+REFERRAL_FOLLOW_UPS = 0.5
+#: How answered follow-ups of referrals end.
+REFERRAL_OUTCOMES = {"reached": 60, "not_reached": 15, "refused": 5}
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,8 @@ class ContactsSummary:
     requests: int
     open_follow_ups: int
     overdue_follow_ups: int
+    #: Referrals the desk followed up (their outcome known or awaited).
+    referrals_followed: int = 0
 
 
 def _pick(rng: random.Random, weights: dict[str, float]) -> str:
@@ -82,7 +95,19 @@ class _Desk:
         self.seen: set[tuple[int, int]] = set()
         self.booked_at: dict[int, datetime] = {}
         self.first_appointment_day = date.min
-        self.counts = {"contacts": 0, "requests": 0, "open": 0, "overdue": 0}
+        self.counts = {"contacts": 0, "requests": 0, "open": 0, "overdue": 0, "followed": 0}
+        self.directory = demo_services(session)
+        self.suggested: dict[tuple[str, str], list[ServiceRow]] = {}
+
+    def referred_to(self, key: str, comune: str) -> ServiceRow | None:
+        """A directory service for the need, as the desk suggests them (the family's comune
+        first, then the whole area): most often one of the first few."""
+        if (key, comune) not in self.suggested:
+            self.suggested[key, comune] = suggest(self.directory, key, comune)[:4]
+        found = self.suggested[key, comune]
+        if not found or self.rng.random() < FREE_TEXT_REFERRALS:
+            return None
+        return self.rng.choices(found, (8, 4, 2, 1)[: len(found)])[0]
 
     def who(self, family: FamilyInfo | None, ordinal: int) -> int | None:
         """The adult who came (the other one if the first already came that day)."""
@@ -185,17 +210,28 @@ class _Desk:
         request_id = self.next_request
         self.next_request += 1
         outcomes, referral = self.outcomes(key, family is not None)
+        service = None
+        if "referral" in outcomes:
+            service = self.referred_to(key, family.comune if family else "")
+            referral = "" if service else referral
         if "appointment" in outcomes and not self.book(key, family, day, request_id, arrived):
             outcomes = [o for o in outcomes if o != "appointment"] or ["information"]
         follow_up = owner = done = None
-        if rng.random() < 0.15:
+        referred = "referral" in outcomes
+        if rng.random() < (REFERRAL_FOLLOW_UPS if referred else 0.15):
             follow_up = day + timedelta(days=rng.randint(3, 30))
             owner = _operator(rng, OWNERS, team)
-            if follow_up < self.today and rng.random() < 0.93:
+            # A referral's follow-up waits for the family's news: recent ones are often open.
+            recent = referred and (self.today - follow_up).days < 45
+            if follow_up < self.today and rng.random() < (0.6 if recent else 0.93):
                 done = min(self.today, follow_up + timedelta(days=rng.randint(0, 3)))
             elif follow_up < self.today:
                 self.counts["overdue"] += 1
             self.counts["open"] += done is None
+        outcome = ""
+        if referred and follow_up is not None:
+            outcome = _pick(rng, REFERRAL_OUTCOMES) if done else "waiting"
+            self.counts["followed"] += 1
         row = record(rng, request_id, self.site_id, arrived)
         notes = data.NOTES.get(key, ())
         row.update(
@@ -204,6 +240,9 @@ class _Desk:
             outcomes=",".join(outcomes),
             note=rng.choice(notes) if notes and rng.random() < 0.4 else "",
             referral_to=referral,
+            service_id=service.id if service else None,
+            referral_outcome=outcome,
+            referral_outcome_on=done if outcome and outcome != "waiting" else None,
             follow_up_on=follow_up,
             follow_up_owner=owner or "",
             follow_up_done_on=done,
@@ -224,7 +263,7 @@ class _Desk:
             outcomes = ["taken_in_charge"]
         else:
             outcomes = ["nothing_possible"] if roll >= 0.98 else ["information"]
-        referral = self.rng.choice(data.REFERRALS[key]) if "referral" in outcomes else ""
+        referral = self.rng.choice(data.OTHER_REFERRALS[key]) if "referral" in outcomes else ""
         return outcomes, referral
 
     def book(
@@ -292,7 +331,11 @@ def write_contacts(
     desk.flush()
     counts = desk.counts
     summary = ContactsSummary(
-        counts["contacts"], counts["requests"], counts["open"], counts["overdue"]
+        counts["contacts"],
+        counts["requests"],
+        counts["open"],
+        counts["overdue"],
+        counts["followed"],
     )
     return summary, desk.booked_at
 

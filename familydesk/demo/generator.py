@@ -16,6 +16,7 @@ from familydesk.db.models.registry import Consent, Family, MemberComune, Person,
 from familydesk.demo import names
 from familydesk.demo.activity import ActivitySize, ActivitySummary, fill_activity
 from familydesk.demo.cards import CardsSummary, fill_cards
+from familydesk.demo.directory import DirectorySummary, write_directory
 from familydesk.demo.rows import advance_sequences, insert_rows, next_id, record
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel.errors import FamilyDeskError
@@ -43,6 +44,8 @@ class DemoSummary:
     activity: ActivitySummary | None = None
     #: Card types, partners, cards and benefit uses (None with families only).
     cards: CardsSummary | None = None
+    #: Organisations and services of the directory (None with families only).
+    directory: DirectorySummary | None = None
 
 
 def _tax_code(last: str, first: str, sex: str, born: date, place_code: str) -> str:
@@ -326,7 +329,8 @@ def fill_demo(
     """Fill an empty database with ``families`` synthetic households and, unless
     ``activity`` is False, the desk's history sized for them (or as ``activity`` says):
     contacts, appointments and their resources up to ``now`` (local time) and beyond,
-    groups, and the family cards with their partners and a year of benefit uses.
+    groups, the family cards with their partners and a year of benefit uses, and the
+    directory of services the desk refers families to.
 
     Refuses a database that already holds families: demo data never mixes
     with real records.
@@ -357,7 +361,7 @@ def fill_demo(
         children += kids
     advance_sequences(session, ("family", "person", "consent"))
     create_demo_operators(session)
-    history = cards = None
+    history = cards = directory = None
     if activity is not False:
         now = (now or local_now()).replace(tzinfo=None)
         size = (
@@ -365,9 +369,17 @@ def fill_demo(
             if isinstance(activity, ActivitySize)
             else ActivitySize.for_families(families, now.date())
         )
-        history = fill_activity(session, size, seed, now)
+        # Cards first: each partner is an organisation of the directory, and the desk's
+        # referrals point at the directory's services.
         cards = fill_cards(session, seed, now)
+        directory = write_directory(session, seed, now.date())
+        history = fill_activity(session, size, seed, now)
     audit.record(session, "demo", note=f"{families} families, seed {seed}")
     return DemoSummary(
-        families=families, people=people, children=children, activity=history, cards=cards
+        families=families,
+        people=people,
+        children=children,
+        activity=history,
+        cards=cards,
+        directory=directory,
     )
