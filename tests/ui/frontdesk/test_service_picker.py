@@ -1,0 +1,75 @@
+"""The referral's service picker (issue 16, item 3): the family's comune first, then the
+whole area, then the rest; keyboard picks; "other" keeps the free text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from familydesk.db.database import Database
+from familydesk.directory.records import list_services
+from familydesk.ui.frontdesk.service_picker import ServicePicker
+from tests.frontdesk.referral_data import PEGOGNAGA, build_directory
+
+
+def _picker(database: Database, qtbot: QtBot, need: str = "parenting") -> ServicePicker:
+    build_directory(database)
+    picker = ServicePicker(lambda: need, lambda: PEGOGNAGA)
+    qtbot.addWidget(picker)
+    picker.set_services(database.read(list_services))
+    picker.show()
+    return picker
+
+
+def test_the_suggestions_put_the_family_s_comune_first_and_other_last(
+    database: Database, qtbot: QtBot
+) -> None:
+    picker = _picker(database, qtbot)
+    picker.refresh()  # nothing typed: the need's services already
+    names = [line.split(" — ")[0] for line in picker.popup_lines()]
+    assert names == [
+        "Consultorio di Pegognaga",
+        "Consulenza educativa d'ambito",
+        "Consultorio di Gonzaga",
+    ]
+    assert picker.popup_lines()[0] == (
+        "Consultorio di Pegognaga — ASST Mantova, Pegognaga · by appointment"
+    )
+    qtbot.keyClicks(picker, "gonz")
+    assert picker.popup_lines() == [
+        "Consultorio di Gonzaga — ASST Mantova, Gonzaga · by appointment",
+        "Other: «gonz»",
+    ]
+
+
+def test_down_enter_picks_and_typing_again_unpicks(database: Database, qtbot: QtBot) -> None:
+    picker = _picker(database, qtbot)
+    qtbot.keyClicks(picker, "co")
+    popup = picker.completer().popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert picker.service() is not None
+    assert picker.service().name == "Consultorio di Pegognaga"
+    assert picker.text() == "Consultorio di Pegognaga"
+    qtbot.keyClick(picker, Qt.Key.Key_Backspace)
+    assert picker.service() is None
+
+
+def test_other_keeps_the_free_text(database: Database, qtbot: QtBot) -> None:
+    picker = _picker(database, qtbot)
+    qtbot.keyClicks(picker, "Caritas parrocchiale")
+    popup = picker.completer().popup()
+    assert picker.popup_lines() == ["Other: «Caritas parrocchiale»"]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert picker.service() is None and picker.text() == "Caritas parrocchiale"
+
+
+def test_escape_closes_the_list_and_keeps_what_was_typed(database: Database, qtbot: QtBot) -> None:
+    picker = _picker(database, qtbot)
+    qtbot.keyClicks(picker, "cons")
+    popup = picker.completer().popup()
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Escape)
+    assert not popup.isVisible()
+    assert picker.service() is None and picker.text() == "cons"
