@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -103,6 +103,10 @@ class ServicePicker(QLineEdit):
     def open_list(self) -> None:
         self.refresh()
         if self.lines.rowCount():
+            popup = self.completer().popup()
+            # Wide enough for "name — organisation, comune · how to get in".
+            wanted = popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width() + 8
+            popup.setMinimumWidth(min(max(self.width(), wanted), 900))
             self.completer().complete()
 
     def popup_lines(self) -> list[str]:
@@ -110,7 +114,7 @@ class ServicePicker(QLineEdit):
 
     def _edited(self, _text: str) -> None:
         self._picked = None  # typing again unpicks
-        self.refresh()
+        self.open_list()
 
     def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         choice = index.data(_CHOICE)
@@ -118,7 +122,15 @@ class ServicePicker(QLineEdit):
             self._picked = None
             self.setText(str(index.data(_TYPED) or "").strip())
             return
-        self.pick(self.choices[choice])
+        row = self.choices[choice]
+        self._picked = row
+        # The line edit writes the completion (what was typed) after this signal: show the
+        # service's name once it has (seen at a real display).
+        QTimer.singleShot(0, lambda: self._show_picked(row))
+
+    def _show_picked(self, row: ServiceRow) -> None:
+        if self._picked is row:
+            self.setText(row.name)
 
     # -- keys and focus -------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

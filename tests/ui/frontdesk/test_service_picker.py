@@ -50,7 +50,7 @@ def test_down_enter_picks_and_typing_again_unpicks(database: Database, qtbot: Qt
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert picker.service() is not None
     assert picker.service().name == "Consultorio di Pegognaga"
-    assert picker.text() == "Consultorio di Pegognaga"
+    qtbot.waitUntil(lambda: picker.text() == "Consultorio di Pegognaga")
     qtbot.keyClick(picker, Qt.Key.Key_Backspace)
     assert picker.service() is None
 
