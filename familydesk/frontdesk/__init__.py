@@ -15,6 +15,7 @@ from familydesk.frontdesk.contacts import (
     check_contact,
     check_request,
     contacts_of_family,
+    family_comune_code,
     record_contact,
 )
 from familydesk.frontdesk.follow_ups import FollowUp, close_follow_up, open_follow_ups
@@ -60,6 +61,7 @@ __all__ = [
     "close_follow_up",
     "contacts_of_family",
     "desk_operators",
+    "family_comune_code",
     "finish_contact",
     "first_suggestion",
     "list_needs",

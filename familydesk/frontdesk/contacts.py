@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from familydesk.db.base import utcnow
 from familydesk.db.models.directory import DirectoryService
 from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
+from familydesk.db.models.registry import Family
 from familydesk.frontdesk.needs import need_name
 from familydesk.frontdesk.visitors import clean_citizenship, clean_comune
 from familydesk.i18n import N_, _
@@ -143,7 +144,7 @@ def service_names(session: Session, ids: set[int | None]) -> dict[int, str]:
     query = select(DirectoryService.id, DirectoryService.name).where(
         DirectoryService.id.in_(wanted)
     )
-    return dict(session.execute(query).tuples())
+    return {service_id: name for service_id, name in session.execute(query)}
 
 
 def contact_row(session: Session, contact: Contact) -> ContactRow:
@@ -341,3 +342,12 @@ def contacts_of_family(session: Session, family_id: int, limit: int = 200) -> li
     if permissions.allowed(session, permissions.SENSITIVE):
         return rows
     return [replace(row, requests=tuple(replace(r, note="") for r in row.requests)) for row in rows]
+
+
+def family_comune_code(session: Session, family_id: int | None) -> str:
+    """The cadastral code of the family's comune ("" for none): the desk suggests the
+    services there first."""
+    permissions.require(session, permissions.FRONTDESK)
+    if family_id is None:
+        return ""
+    return session.scalar(select(Family.comune_code).where(Family.id == family_id)) or ""

@@ -20,9 +20,10 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from familydesk.db.models.directory import DirectoryService
 from familydesk.db.models.frontdesk import Contact, ContactRequest, Need
 from familydesk.db.models.registry import Family
-from familydesk.frontdesk.contacts import CHANNELS, OUTCOMES
+from familydesk.frontdesk.contacts import CHANNELS, OUTCOMES, REFERRAL_OUTCOMES
 from familydesk.frontdesk.needs import MACRO_AREAS, need_name
 from familydesk.i18n import _
 from familydesk.kernel import clock
@@ -56,6 +57,10 @@ CSV_COLUMNS = (
     "richiamo_il",
     "richiamo_a_cura_di",
     "richiamo_fatto_il",
+    "servizio",
+    "servizio_uid",
+    "esito_invio",
+    "esito_invio_il",
 )
 
 
@@ -83,19 +88,27 @@ class RequestLine:
     follow_up_on: date | None
     follow_up_owner: str
     follow_up_done_on: date | None
+    #: The directory's service referred to ("" / None for free text or no referral).
+    service_uid: str | None = None
+    service_name: str = ""
+    referral_outcome: str = ""
+    referral_outcome_on: date | None = None
 
 
 def request_lines(session: Session, first: date, last: date) -> Iterator[RequestLine]:
     """The requests of the contacts from ``first`` to ``last`` (both included), in time order."""
     query = (
-        select(ContactRequest, Contact, Need, Family.uid)
+        select(
+            ContactRequest, Contact, Need, Family.uid, DirectoryService.uid, DirectoryService.name
+        )
         .join(Contact, Contact.id == ContactRequest.contact_id)
         .join(Need, Need.id == ContactRequest.need_id)
         .outerjoin(Family, Family.id == Contact.family_id)
+        .outerjoin(DirectoryService, DirectoryService.id == ContactRequest.service_id)
         .where(Contact.contact_date >= first, Contact.contact_date <= last)
         .order_by(Contact.contact_date, Contact.arrived_at, Contact.id, ContactRequest.id)
     )
-    for request, contact, need, family_uid in session.execute(query):
+    for request, contact, need, family_uid, service_uid, service_name in session.execute(query):
         anonymous = contact.person_id is None and contact.family_id is None
         yield RequestLine(
             str(contact.uid),
@@ -118,6 +131,10 @@ def request_lines(session: Session, first: date, last: date) -> Iterator[Request
             request.follow_up_on,
             request.follow_up_owner,
             request.follow_up_done_on,
+            str(service_uid) if service_uid else None,
+            service_name or "",
+            request.referral_outcome,
+            request.referral_outcome_on,
         )
 
 
@@ -148,6 +165,12 @@ def _csv_row(line: RequestLine) -> list[object]:
         _day(line.follow_up_on),
         line.follow_up_owner,
         _day(line.follow_up_done_on),
+        line.service_name,
+        line.service_uid or "",
+        _(REFERRAL_OUTCOMES[line.referral_outcome])
+        if line.referral_outcome in REFERRAL_OUTCOMES
+        else "",
+        _day(line.referral_outcome_on),
     ]
 
 
@@ -178,6 +201,10 @@ def _document(line: RequestLine) -> dict[str, object]:
         "follow_up_on": iso(line.follow_up_on),
         "follow_up_owner": line.follow_up_owner or None,
         "follow_up_done_on": iso(line.follow_up_done_on),
+        "service_uid": line.service_uid,
+        "service_name": line.service_name or None,
+        "referral_outcome": line.referral_outcome or None,
+        "referral_outcome_on": iso(line.referral_outcome_on),
     }
 
 

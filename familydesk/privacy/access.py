@@ -20,7 +20,7 @@ from familydesk.appointments.queries import appointments_of_family
 from familydesk.db.models.cards import Card, CardMember, CardType, Redemption
 from familydesk.db.models.groups import Attendance, Enrolment, Group, GroupSession
 from familydesk.db.models.registry import ErasureRequest, Family, PersonMerge
-from familydesk.frontdesk import CHANNELS, OUTCOMES, contacts_of_family
+from familydesk.frontdesk import CHANNELS, OUTCOMES, REFERRAL_OUTCOMES, contacts_of_family
 from familydesk.i18n import _
 from familydesk.kernel import clock
 from familydesk.registry.centre import get_centre
@@ -124,6 +124,11 @@ def _desk_records(
                     "outcomes": [_(OUTCOMES[o]) for o in r.outcomes],
                     "note": r.note,
                     "referral_to": r.referral_to,
+                    "service": r.service_name,
+                    "referral_outcome": _(REFERRAL_OUTCOMES[r.referral_outcome])
+                    if r.referral_outcome in REFERRAL_OUTCOMES
+                    else "",
+                    "referral_outcome_on": _plain(r.referral_outcome_on),
                     "follow_up_on": _plain(r.follow_up_on),
                 }
                 for r in c.requests

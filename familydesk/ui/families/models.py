@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from familydesk.frontdesk import CHANNELS, OUTCOMES, ContactRow, RequestRow
+from familydesk.frontdesk import CHANNELS, OUTCOMES, REFERRAL_OUTCOMES, ContactRow, RequestRow
 from familydesk.i18n import _, format_age, format_date
 from familydesk.registry import CONSENT_KINDS, RELATIONS, ConsentRow, MemberDetail
 from familydesk.ui.widgets.table_model import Column, RowsTableModel
@@ -81,6 +81,26 @@ def _follow_up(request: RequestRow) -> str:
     return _("{follow_up} (done)").format(follow_up=text) if request.follow_up_done_on else text
 
 
+def referral_words(request: RequestRow) -> str:
+    """Where the family was sent: the directory's service, or the free text marked "(other)"."""
+    if request.service_name:
+        return request.service_name
+    if request.referral_to:
+        return _("{text} (other)").format(text=request.referral_to)
+    return ""
+
+
+def referral_outcome_words(request: RequestRow) -> str:
+    outcome = REFERRAL_OUTCOMES.get(request.referral_outcome)
+    if outcome is None:
+        return ""
+    if request.referral_outcome_on and request.referral_outcome != "waiting":
+        return _("{outcome} ({date})").format(
+            outcome=_(outcome), date=format_date(request.referral_outcome_on)
+        )
+    return _(outcome)
+
+
 def contacts_model(parent: Any = None) -> RowsTableModel:
     return RowsTableModel(
         [
@@ -93,7 +113,10 @@ def contacts_model(parent: Any = None) -> RowsTableModel:
                     _(OUTCOMES[o]) for o in line.request.outcomes if o in OUTCOMES
                 ),
             ),
-            Column(lambda: _("Referred to"), lambda line: line.request.referral_to),
+            Column(lambda: _("Referred to"), lambda line: referral_words(line.request)),
+            Column(
+                lambda: _("Referral outcome"), lambda line: referral_outcome_words(line.request)
+            ),
             Column(lambda: _("Follow-up"), lambda line: _follow_up(line.request)),
             Column(lambda: _("Operator"), lambda line: line.contact.operator),
         ],

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from familydesk import frontdesk
+from familydesk.directory.records import list_services
 from familydesk.frontdesk import (
     CHANNELS,
     ContactInput,
@@ -34,7 +35,7 @@ from familydesk.registry import PersonHit
 from familydesk.ui.frontdesk.list_edit import ListEdit
 from familydesk.ui.frontdesk.request_editor import RequestEditor, with_error
 from familydesk.ui.shell.errors import show_error
-from familydesk.ui.shell.runner import Runner
+from familydesk.ui.shell.runner import OpChanges, Runner
 from familydesk.ui.widgets.fields import ErrorLine
 
 #: Who usually sends people to the desk (the operator may type anything else).
@@ -48,6 +49,7 @@ REFERRED_BY = [
     N_("website or social media"),
 ]
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+DIRECTORY_TABLES = frozenset({"directory_service", "organisation", "directory_service_need"})
 
 
 class ContactForm(QWidget):
@@ -145,6 +147,8 @@ class ContactForm(QWidget):
             ("Escape", self.cancel),
         ):
             QShortcut(QKeySequence(keys), self, slot, context=context)
+        self.services_loaded = False
+        runner.changed.connect(self._changed)
         self.retranslate_ui()
         self.reset()
 
@@ -182,6 +186,26 @@ class ContactForm(QWidget):
     def set_owners(self, names: list[str]) -> None:
         self.request.set_owners(names)
 
+    def load_services(self) -> None:
+        """The directory's services, read once (again when the directory changes)."""
+        self.services_loaded = True
+        self.runner.read(list_services, on_done=self.request.referral_to.set_services, owner=self)
+
+    def _changed(self, changes: OpChanges) -> None:
+        if self.services_loaded and changes.touches(DIRECTORY_TABLES):
+            self.load_services()
+
+    def _show_comune(self, family_id: int | None) -> None:
+        self.request.comune_code = ""
+        if family_id is None:
+            return
+
+        def shown(code: str) -> None:
+            if self.person is not None and self.person.family_id == family_id:
+                self.request.comune_code = code
+
+        self.runner.read(frontdesk.family_comune_code, family_id, on_done=shown, owner=self)
+
     def set_visitor_lists(self, lists: VisitorLists) -> None:
         """The comuni and citizenships an anonymous visitor's are picked from."""
         self.comune.set_entries(lists.comuni)
@@ -200,6 +224,9 @@ class ContactForm(QWidget):
         self.notice.setText(already)
         self.notice.setVisible(bool(already))
         self._show_who()
+        if not self.services_loaded:
+            self.load_services()
+        self._show_comune(person.family_id if person else None)
         (self.sex if person is None else self.request.need).setFocus()
 
     def reset(self) -> None:

@@ -1,6 +1,6 @@
 """My follow-ups: the signed-in operator's to-do list of people to call back, overdue in red.
-F9 marks the selected one done; F10 (the page's key, while this list has the focus) books an
-appointment for it."""
+F9 marks the selected one done (a referral's asks whether the family reached the service);
+F10 (the page's key, while this list has the focus) books an appointment for it."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from familydesk import frontdesk
 from familydesk.frontdesk import FollowUp
 from familydesk.i18n import _, format_date, format_number, ngettext
 from familydesk.kernel import clock
+from familydesk.ui.frontdesk import referral_outcome
 from familydesk.ui.frontdesk.panel import ListPanel
 from familydesk.ui.frontdesk.quick_booking import BOOK_KEY
 from familydesk.ui.shell.errors import show_error
@@ -38,6 +39,7 @@ class FollowUpModel(RowsTableModel):
                 Column(lambda: _("When"), _when),
                 Column(lambda: _("Who"), lambda f: f.who),
                 Column(lambda: _("Need"), lambda f: f.need),
+                Column(lambda: _("Referral"), lambda f: f.question()),
                 Column(lambda: _("Note"), lambda f: f.note),
             ],
             parent,
@@ -117,10 +119,17 @@ class FollowUpsPanel(ListPanel):
         if follow_up is None:
             self.error.show_message(self.select_first())
             return
+        answer: dict[str, object] = {}
+        if follow_up.is_referral:
+            asked = referral_outcome.ask_outcome(self, follow_up)
+            if asked is None:
+                return
+            answer = {"outcome": asked[0], "next_on": asked[1]}
         self.runner.write(
             frontdesk.close_follow_up,
             follow_up.request_id,
             follow_up.version,
+            **answer,
             on_done=lambda _r: self.load(),
             owner=self,
             on_error=self._refused,

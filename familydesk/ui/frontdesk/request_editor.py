@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from familydesk.frontdesk import OUTCOMES, NeedRow, RequestInput
 from familydesk.i18n import N_, _
 from familydesk.ui.frontdesk.need_combo import NeedCombo
+from familydesk.ui.frontdesk.service_picker import ServicePicker
 from familydesk.ui.widgets.fields import DateField, ErrorLine
 
 #: Outcome check boxes, with their Alt+letter in the label (not F, V, H or A: the menus').
@@ -65,7 +66,9 @@ class RequestEditor(QWidget):
         self.need = NeedCombo()
         self.need.setObjectName("needCombo")
         self.outcomes = {key: OutcomeBox() for key in OUTCOME_LABELS}
-        self.referral_to = QLineEdit()
+        #: The family's comune (cadastral code): its services are suggested first.
+        self.comune_code = ""
+        self.referral_to = ServicePicker(self.need.need_key, lambda: self.comune_code)
         self.referral_to.setObjectName("referralTo")
         self.note = QLineEdit()
         self.follow_up_on = DateField()
@@ -121,7 +124,9 @@ class RequestEditor(QWidget):
             box.setText(_(OUTCOME_LABELS[key]))
         self.owner_label.setText(_("b&y"))
         self.need.lineEdit().setPlaceholderText(_("type a few letters, or Alt+Down for the list"))
-        self.referral_to.setPlaceholderText(_("the service the family was sent to"))
+        self.referral_to.setPlaceholderText(
+            _("type to choose a service, or Down for the suggestions")
+        )
         self.follow_up_on.retranslate_ui()
 
     def set_needs(self, needs: list[NeedRow]) -> None:
@@ -159,10 +164,17 @@ class RequestEditor(QWidget):
             follow_up = None
             unreadable.append(("follow_up_on", _("Follow-up date: {detail}").format(detail=exc)))
         outcomes = tuple(key for key, box in self.outcomes.items() if box.isChecked())
-        referral = self.referral_to.text() if "referral" in outcomes else ""
+        service_id = self.referral_to.service_id() if "referral" in outcomes else None
+        referral = self.referral_to.text() if "referral" in outcomes and not service_id else ""
         owner = self.owner.currentText().strip() if follow_up else ""
         request = RequestInput(
-            self.need.need_key(), outcomes, self.note.text(), referral, follow_up, owner
+            self.need.need_key(),
+            outcomes,
+            self.note.text(),
+            referral,
+            follow_up,
+            owner,
+            service_id,
         )
         return request, unreadable
 

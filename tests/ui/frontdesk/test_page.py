@@ -346,13 +346,14 @@ def test_the_family_page_shows_its_contacts_at_the_desk(
     families.open_family(family.id)
     detail = families.detail
     assert detail.tabs.tabText(1) == "Contacts at the desk (1)"
-    lines = [[detail.contacts.index(r, c).data() for c in range(7)] for r in range(2)]
+    lines = [[detail.contacts.index(r, c).data() for c in range(8)] for r in range(2)]
     assert lines[0] == [
         "02/03/2026",
         "phone",
         "Housing",
         "information given, referral to another service",
-        "CAF Suzzara",
+        "CAF Suzzara (other)",
+        "still waiting",
         "09/03/2026, laura",
         "laura",
     ]
