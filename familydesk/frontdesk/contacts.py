@@ -143,7 +143,7 @@ def service_names(session: Session, ids: set[int | None]) -> dict[int, str]:
     query = select(DirectoryService.id, DirectoryService.name).where(
         DirectoryService.id.in_(wanted)
     )
-    return dict(session.execute(query).tuples())
+    return {service_id: name for service_id, name in session.execute(query)}
 
 
 def contact_row(session: Session, contact: Contact) -> ContactRow:
