@@ -146,7 +146,7 @@ def _need_key(session: Session, need_key: str) -> Need:
         keys = ", ".join(session.scalars(select(Need.key).order_by(Need.position, Need.id)))
         raise ValidationError(
             "need",
-            _("Need: there is no need with the key {key}; the keys are: {keys}.").format(
+            _("Need: no need has the key {key}; the keys are: {keys}.").format(
                 key=need_key, keys=keys
             ),
         )
@@ -244,7 +244,7 @@ def print_guide(
     chosen = search(rows, "", need.key if need else None, comune.strip() if comune else None)
     if not chosen:
         raise ValidationError(
-            "need" if need else "comune",
+            "guide",
             _("There is no active service in the directory to print for this choice."),
         )
     data = GuideData(
