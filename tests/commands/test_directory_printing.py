@@ -28,9 +28,16 @@ def test_print_guide_and_referral(
     )
     out = tmp_path / "lista.pdf"
     code, _out, _err = run(
-        capsys, *base, "guide", "--need", "pregnancy_newborns", "--comune", "Pegognaga",
-        "--out", str(out),
-    )  # fmt: skip
+        capsys,
+        *base,
+        "guide",
+        "--need",
+        "pregnancy_newborns",
+        "--comune",
+        "Pegognaga",
+        "--out",
+        str(out),
+    )
     assert code == 0 and "Tutti i servizi per" in flat(out)
     out = tmp_path / "invio.pdf"
     assert run(capsys, *base, "referral", "--contact", contact.uid, "--out", str(out)) == (
