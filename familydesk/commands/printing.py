@@ -1,6 +1,7 @@
 """``familydesk print intake|privacy|slip|agenda|calls``: printed forms, written to PDF files
 (and, from ``commands.group_outputs``, ``signatures|certificate|certificates|enrolment|attendance``;
-from ``commands.card_printing``, ``card|card-letter|renewals``).
+from ``commands.card_printing``, ``card|card-letter|renewals``; from
+``commands.directory_printing``, ``guide|referral``).
 
 ``--family``/``--person`` take a uid or a member's tax code, ``--appointment``
 the uid printed on the slip, ``--staff`` a professional's or interpreter's name
@@ -20,6 +21,7 @@ from typing import Any
 from familydesk import i18n
 from familydesk.commands.card_printing import card_forms
 from familydesk.commands.common import iso_date, run_write
+from familydesk.commands.directory_printing import directory_forms
 from familydesk.commands.group_outputs import group_forms
 from familydesk.i18n import _, format_number, ngettext
 
@@ -50,6 +52,7 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
         *_appointment_forms(forms),
         *group_forms(forms),
         *card_forms(forms),
+        *directory_forms(forms),
     ):
         sub.add_argument(
             "--out",
