@@ -11,9 +11,9 @@ import pytest
 from familydesk.db.database import Database
 from familydesk.directory import editing, records
 from familydesk.frontdesk.needs import list_needs
-from familydesk.trust.permissions import PermissionDenied
 from familydesk.transfer.services_export import export_services
 from familydesk.transfer.services_import import import_services_file
+from familydesk.trust.permissions import PermissionDenied
 from tests.helpers import signed_in
 
 SUZZARA = (
