@@ -136,3 +136,24 @@ def test_reception_may_not_import(database: Database, tmp_path: Path) -> None:
     signed_in(database, "reception")
     with pytest.raises(PermissionDenied):
         database.write(import_services_file, path)
+
+
+@pytest.mark.usefixtures("cli_operator")
+def test_cli_imports_and_exports_services(capsys, db_location: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers import run_cli
+
+    path = tmp_path / "mappatura.csv"
+    path.write_text(SUZZARA + "ASST;;;;;;;;;nothing;;\n", encoding="utf-8")
+    code, out, _err = run_cli(
+        capsys, "--lang", "en", "import", "services", str(path), "--db", db_location
+    )
+    assert (
+        code == 3
+        and "Row 5: Bisogni: “nothing” is not a need" in out
+        and "Services added: 3;" in out
+    )
+    out_file = tmp_path / "out.xlsx"
+    code, out, _err = run_cli(
+        capsys, "--lang", "en", "export", "services", "--out", str(out_file), "--db", db_location
+    )
+    assert code == 0 and "3 services exported." in out and out_file.exists()
