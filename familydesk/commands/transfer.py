@@ -45,6 +45,21 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
     )
     add_common(families)
     families.set_defaults(handler=run_import, parser=families)
+    services = what.add_parser(
+        "services",
+        help=_("the directory of services from a CSV, XLSX or JSON file"),
+        description=_(
+            "Import the directory of services (one row per service, its organisation's "
+            "columns on each). Exit code 0: every row imported or already there; 3: some rows "
+            "rejected (see the report beside the file); 2: the file cannot be used."
+        ),
+    )
+    services.add_argument("file", metavar=_("FILE"), help=_("the file to import"))
+    services.add_argument(
+        "--dry-run", action="store_true", help=_("check everything, change nothing")
+    )
+    add_common(services)
+    services.set_defaults(handler=run_import_services, parser=services)
 
     exporting = commands.add_parser(
         "export", help=_("export families, appointments or walk-in contacts to a file")
@@ -63,6 +78,11 @@ def register(commands: argparse._SubParsersAction, add_common: Callable) -> None
     )
     add_common(families)
     families.set_defaults(handler=run_export, parser=families)
+    services = what.add_parser("services", help=_("the directory of services"))
+    services.add_argument("--format", choices=["csv", "xlsx", "json"], help=_("file format"))
+    services.add_argument("--out", metavar=_("FILE"), help=_("where to write"))
+    add_common(services)
+    services.set_defaults(handler=run_export_services, parser=services)
     add_export_commands(what, add_common)
 
 
@@ -141,4 +161,52 @@ def run_export(args: argparse.Namespace) -> int:
         print(_("{summary} File: {path}").format(summary=message, path=out))
     else:
         print(message, file=sys.stderr)
+    return EXIT_OK
+
+
+def run_import_services(args: argparse.Namespace) -> int:
+    from familydesk.transfer import UnusableFileError
+    from familydesk.transfer.services_import import import_services_table
+    from familydesk.transfer.services_reading import read_services_table
+
+    try:
+        table = read_services_table(Path(args.file).expanduser())
+    except UnusableFileError as exc:
+        print(f"familydesk: {exc.message}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    database = open_signed_in(args, permissions.IMPORT)
+    try:
+        summary = database.write(import_services_table, table, dry_run=args.dry_run)
+    finally:
+        database.dispose()
+    for outcome in summary.rows:
+        for _column, message in outcome.problems:
+            print(_("Row {line}: {message}").format(line=outcome.line, message=message))
+    print(summary.message())
+    if summary.report_path is not None:
+        print(_("Rejected rows and their reasons: {path}").format(path=summary.report_path))
+    return EXIT_REJECTED if summary.rejected else EXIT_OK
+
+
+def run_export_services(args: argparse.Namespace) -> int:
+    from familydesk.transfer.services_export import export_services
+
+    out = Path(args.out).expanduser() if args.out else None
+    fmt = args.format or (out.suffix.lower().lstrip(".") if out is not None else "csv")
+    if fmt not in ("csv", "xlsx", "json"):
+        args.parser.error(_("choose --format csv, xlsx or json"))
+    if fmt == "xlsx" and out is None:
+        args.parser.error(_("an XLSX export needs --out FILE"))
+    database = open_signed_in(args, permissions.EXPORT)
+    try:
+        count = database.write(export_services, fmt, out, sys.stdout)
+    finally:
+        database.dispose()
+    message = ngettext("{count} service exported.", "{count} services exported.", count).format(
+        count=count
+    )
+    print(
+        message if out is None else _("{summary} File: {path}").format(summary=message, path=out),
+        file=sys.stderr if out is None else sys.stdout,
+    )
     return EXIT_OK

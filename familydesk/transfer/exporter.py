@@ -155,7 +155,12 @@ def family_documents(session: Session) -> Iterator[dict[str, object]]:
         }
 
 
-def write_xlsx(rows: Iterator[list[object]], path: Path, title: str = "famiglie") -> int:
+def write_xlsx(
+    rows: Iterator[list[object]],
+    path: Path,
+    title: str = "famiglie",
+    headers: tuple[str, ...] = COLUMN_NAMES,
+) -> int:
     """Write an XLSX workbook (one sheet, Italian headers, dates as dates, codes as text)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -165,7 +170,7 @@ def write_xlsx(rows: Iterator[list[object]], path: Path, title: str = "famiglie"
     sheet = workbook.create_sheet(title)
     bold = Font(bold=True)
     header = []
-    for name in COLUMN_NAMES:
+    for name in headers:
         cell = WriteOnlyCell(sheet, value=name)
         cell.font = bold
         header.append(cell)
