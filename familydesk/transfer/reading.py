@@ -73,7 +73,7 @@ def read_table(path: Path | str) -> SourceTable:
         raise UnusableFileError(_("The file {path} does not exist.").format(path=path))
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        headers, rows = _read_xlsx(path)
+        headers, rows = read_xlsx_rows(path)
         kind, delimiter = "xlsx", ";"
     elif suffix == ".xls":
         raise UnusableFileError(
@@ -86,7 +86,7 @@ def read_table(path: Path | str) -> SourceTable:
         headers, rows = _read_json(path)
         kind, delimiter = "json", ";"
     else:
-        headers, rows, delimiter = _read_csv(path)
+        headers, rows, delimiter = read_csv_rows(path)
         kind = "csv"
     return _table(path, kind, headers, rows, delimiter)
 
@@ -165,7 +165,7 @@ def sniff_delimiter(text: str) -> str:
     return ";"
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[SourceRow], str]:
+def read_csv_rows(path: Path) -> tuple[list[str], list[SourceRow], str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -198,7 +198,7 @@ def _read_csv(path: Path) -> tuple[list[str], list[SourceRow], str]:
     return headers or [], rows, delimiter
 
 
-def _read_xlsx(path: Path) -> tuple[list[str], list[SourceRow]]:
+def read_xlsx_rows(path: Path) -> tuple[list[str], list[SourceRow]]:
     from zipfile import BadZipFile
 
     import openpyxl

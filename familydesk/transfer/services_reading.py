@@ -16,8 +16,8 @@ from familydesk.transfer.reading import (
     SourceRow,
     SourceTable,
     UnusableFileError,
-    _read_csv,
-    _read_xlsx,
+    read_csv_rows,
+    read_xlsx_rows,
 )
 from familydesk.transfer.services_columns import COLUMN_NAMES, JSON_FIELDS, REQUIRED, column_for
 
@@ -30,7 +30,7 @@ def read_services_table(path: Path | str) -> SourceTable:
     suffix = path.suffix.lower()
     delimiter = ";"
     if suffix in XLSX_SUFFIXES:
-        kind, (headers, rows) = "xlsx", _read_xlsx(path)
+        kind, (headers, rows) = "xlsx", read_xlsx_rows(path)
     elif suffix == ".xls":
         raise UnusableFileError(
             _(
@@ -42,7 +42,7 @@ def read_services_table(path: Path | str) -> SourceTable:
         kind, (headers, rows) = "json", _read_json(path)
     else:
         kind = "csv"
-        headers, rows, delimiter = _read_csv(path)
+        headers, rows, delimiter = read_csv_rows(path)
     return _table(path, kind, headers, rows, delimiter)
 
 

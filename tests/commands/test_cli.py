@@ -32,7 +32,8 @@ def test_demo_check_and_backup(
     assert code == 0
     assert out.startswith("Demo data written to") and "25 families" in out
     assert "walk-in contacts" in out and "appointments," in out and "sign-ups," in out
-    assert "2 card types," in out and "partners," in out and "benefit uses." in out
+    assert "2 card types," in out and "partners," in out and "benefit uses," in out
+    assert "organisations," in out and "services," in out and "referrals followed up." in out
     assert len(out.strip().splitlines()) == 1
 
     code, out, _err = run(capsys, "check", "--db", db_location, "--lang", "it")
