@@ -157,3 +157,21 @@ def test_cli_imports_and_exports_services(capsys, db_location: str, tmp_path: Pa
         capsys, "--lang", "en", "export", "services", "--out", str(out_file), "--db", db_location
     )
     assert code == 0 and "3 services exported." in out and out_file.exists()
+
+
+def test_english_headers_and_a_dry_run_that_writes_nothing(
+    database: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "services.csv"
+    path.write_text(
+        "Organisation;Service;Languages;Access;Needs\n"
+        "Informagiovani Suzzara;Sportello giovani;Italian, French;by appointment;orientation\n",
+        encoding="utf-8",
+    )
+    preview = database.write(import_services_file, path, dry_run=True)
+    assert (preview.new, preview.dry_run) == (1, True)
+    assert database.read(records.list_services) == []
+    assert database.read(records.list_organisations) == []
+    database.write(import_services_file, path)
+    (service,) = database.read(records.list_services)
+    assert service.languages == ("it", "fr") and service.access == "appointment"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,8 +16,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from familydesk.transfer.services_export import export_services as export_direct
 from familydesk.transfer.services_import import import_services_file, preview_services_file
 from familydesk.transfer.services_records import STATUS_LABELS, ServicesImportSummary
 from familydesk.ui.shell.errors import show_error
+from familydesk.ui.widgets.fields import record_table
 
 
 class ServicesPreviewDialog(QDialog):
@@ -36,14 +36,17 @@ class ServicesPreviewDialog(QDialog):
         self.setWindowTitle(_("Import services"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(summary.message()))
-        self.table = QTableWidget(len(summary.rows), 5, self)
-        self.table.setHorizontalHeaderLabels(
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels(
             [_("Row"), _("Organisation"), _("Service"), _("Outcome"), _("Reason")]
         )
-        for index, row in enumerate(summary.rows):
+        for row in summary.rows:
             cells = (str(row.line), row.organisation, row.service, _(STATUS_LABELS[row.status]))
-            for column, value in enumerate((*cells, row.reason)):
-                self.table.setItem(index, column, QTableWidgetItem(value))
+            items = [QStandardItem(value) for value in (*cells, row.reason)]
+            for item in items:
+                item.setEditable(False)
+            self.model.appendRow(items)
+        self.table = record_table(self.model)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)

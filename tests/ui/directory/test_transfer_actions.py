@@ -24,7 +24,7 @@ def test_import_previews_then_imports_and_export_writes(
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: seen.append(a[2]))
 
     def accept(dialog: transfer_actions.ServicesPreviewDialog) -> int:
-        seen.append(dialog.table.rowCount())
+        seen.append(dialog.model.rowCount())
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(transfer_actions.ServicesPreviewDialog, "exec", accept)
