@@ -11,10 +11,12 @@ Needs ``IMPORT`` and ``SETTINGS``.
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from familydesk.db.models.directory import DirectoryService
 from familydesk.db.models.frontdesk import Need
 from familydesk.directory import editing
 from familydesk.directory.records import (
@@ -317,10 +319,6 @@ class _Importer:
 
     def _adopt_uid(self, saved: ServiceRow, uid: str) -> None:
         """A new service keeps the uid the file gives it (the same service in every copy)."""
-        import uuid
-
-        from familydesk.db.models.directory import DirectoryService
-
         try:
             value = uuid.UUID(uid)
         except ValueError:
