@@ -9,8 +9,9 @@ back to its organisation's when the service has none of its own.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from familydesk.db.models.frontdesk import Need
 from familydesk.frontdesk.needs import need_words
 from familydesk.i18n import N_, _
 from familydesk.kernel.errors import NotFoundError
+from familydesk.kernel.text import fold
 from familydesk.trust import permissions
 
 #: Kinds of organisation, in the guide's order (names to translate with ``_()``).
@@ -103,6 +105,8 @@ class ServiceRow:
     need_keys: tuple[str, ...]
     need_names: tuple[str, ...]
     macro_areas: tuple[str, ...]
+    #: The folded words it is found by (see :func:`search_words`), computed once.
+    words: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def organisation_id(self) -> int:
@@ -158,6 +162,21 @@ class ServiceRow:
         return self.checked_on is None or self.checked_on < months_before(today, REVIEW_MONTHS)
 
 
+def search_words(row: ServiceRow) -> tuple[str, ...]:
+    """The folded words a service is found by: its name, its organisation, its comune,
+    the names and keys of its needs, who it is for, its contact person."""
+    parts = (
+        row.name,
+        row.organisation.name,
+        row.place_comune,
+        *row.need_names,
+        *(key.replace("_", " ") for key in row.need_keys),
+        row.audience,
+        row.contact_person,
+    )
+    return tuple(dict.fromkeys(fold(" ".join(parts)).split()))
+
+
 def months_before(day: date, months: int) -> date:
     """The same day ``months`` earlier (the month's last day when it is shorter)."""
     index = day.year * 12 + day.month - 1 - months
@@ -200,44 +219,52 @@ def organisation_row(organisation: Organisation) -> OrganisationRow:
     )
 
 
+#: The service's own columns a row carries as they are.
+_SERVICE_COLUMNS = (
+    "id",
+    "version",
+    "name",
+    "description",
+    "comune_name",
+    "comune_code",
+    "address",
+    "postal_code",
+    "whole_area",
+    "phone",
+    "email",
+    "web",
+    "hours",
+    "age_min",
+    "age_max",
+    "audience",
+    "residence",
+    "cost",
+    "access",
+    "bring",
+    "contact_person",
+    "checked_on",
+    "active",
+)
+
+
 def _service_row(
-    service: DirectoryService,
+    service: Any,
     organisation: OrganisationRow,
     needs: list[tuple[int, str, str, str]],
 ) -> ServiceRow:
-    s = service
-    return ServiceRow(
-        id=s.id,
-        uid=str(s.uid),
-        version=s.version,
+    """A row from a ``DirectoryService`` or a mapping of its columns."""
+    get = service.__getitem__ if hasattr(service, "keys") else service.__getattribute__
+    row = ServiceRow(
+        uid=str(get("uid")),
         organisation=organisation,
-        name=s.name,
-        description=s.description,
-        comune_name=s.comune_name,
-        comune_code=s.comune_code,
-        address=s.address,
-        postal_code=s.postal_code,
-        whole_area=s.whole_area,
-        phone=s.phone,
-        email=s.email,
-        web=s.web,
-        hours=s.hours,
-        age_min=s.age_min,
-        age_max=s.age_max,
-        audience=s.audience,
-        residence=s.residence,
-        cost=s.cost,
-        languages=tuple(code for code in s.languages.split(",") if code),
-        access=s.access,
-        bring=s.bring,
-        contact_person=s.contact_person,
-        checked_on=s.checked_on,
-        active=s.active,
+        languages=tuple(code for code in get("languages").split(",") if code),
         need_ids=tuple(n[0] for n in needs),
         need_keys=tuple(n[1] for n in needs),
         need_names=tuple(n[2] for n in needs),
         macro_areas=tuple(dict.fromkeys(n[3] for n in needs)),
+        **{name: get(name) for name in _SERVICE_COLUMNS},
     )
+    return replace(row, words=search_words(row))
 
 
 def _needs_of(session: Session, service_ids: list[int] | None) -> dict[int, list]:
@@ -257,23 +284,43 @@ def _needs_of(session: Session, service_ids: list[int] | None) -> dict[int, list
 def list_services(session: Session, active_only: bool = True) -> list[ServiceRow]:
     """Every service (active ones only by default) with its organisation and needs,
     by name. A consortium's directory is a few thousand rows: read once, searched in
-    memory (:mod:`familydesk.directory.search`)."""
+    memory (:mod:`familydesk.directory.search`); read as plain rows, not ORM objects."""
     require_read(session)
-    query = (
-        select(DirectoryService, Organisation)
-        .join(Organisation, Organisation.id == DirectoryService.organisation_id)
-        .order_by(DirectoryService.name, DirectoryService.id)
-    )
+    organisations_query = select(Organisation.__table__)
+    services = DirectoryService.__table__
+    services_query = select(services).order_by(services.c.name, services.c.id)
     if active_only:
-        query = query.where(DirectoryService.active.is_(True), Organisation.active.is_(True))
+        organisations_query = organisations_query.where(Organisation.active.is_(True))
+        services_query = services_query.where(services.c.active.is_(True))
+    organisations = {
+        m["id"]: _organisation_from(m) for m in session.execute(organisations_query).mappings()
+    }
     needs = _needs_of(session, None)
-    organisations: dict[int, OrganisationRow] = {}
-    rows = []
-    for service, organisation in session.execute(query):
-        if organisation.id not in organisations:
-            organisations[organisation.id] = organisation_row(organisation)
-        rows.append(_service_row(service, organisations[organisation.id], needs[service.id]))
-    return rows
+    return [
+        _service_row(m, organisations[m["organisation_id"]], needs[m["id"]])
+        for m in session.execute(services_query).mappings()
+        if m["organisation_id"] in organisations
+    ]
+
+
+def _organisation_from(m: Any) -> OrganisationRow:
+    return OrganisationRow(
+        m["id"],
+        str(m["uid"]),
+        m["version"],
+        m["name"],
+        m["kind"],
+        m["tax_code"],
+        m["comune_name"],
+        m["comune_code"],
+        m["address"],
+        m["postal_code"],
+        m["phone"],
+        m["email"],
+        m["web"],
+        m["notes"],
+        m["active"],
+    )
 
 
 def get_service(session: Session, service_id: int) -> ServiceRow:

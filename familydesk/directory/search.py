@@ -9,29 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from familydesk.directory.records import ServiceRow
+from familydesk.directory.records import ServiceRow, search_words
 from familydesk.kernel.text import fold
 
 
 def words_of(row: ServiceRow) -> tuple[str, ...]:
-    """The folded words a service is found by: its name, its organisation, its comune,
-    the names and keys of its needs, who it is for."""
-    parts = (
-        row.name,
-        row.organisation.name,
-        row.place_comune,
-        *row.need_names,
-        *(key.replace("_", " ") for key in row.need_keys),
-        row.audience,
-        row.contact_person,
-    )
-    return tuple(word for part in parts for word in fold(part).split())
+    """The folded words a service is found by (computed once, when the row was read)."""
+    return row.words or search_words(row)
 
 
 def matches(row: ServiceRow, text: str) -> bool:
     """Every word typed starts a word of the service ("cons suz" finds "Consultorio di
     Suzzara"; "nido" finds "Asilo nido"; "citta" finds "Città")."""
-    terms = fold(text).split()
+    return _has_terms(row, fold(text).split())
+
+
+def _has_terms(row: ServiceRow, terms: list[str]) -> bool:
     if not terms:
         return True
     words = words_of(row)
@@ -47,6 +40,7 @@ def search(
     """The rows matching ``text``, serving ``need_key`` and located in (or serving the whole
     area from) ``comune`` (a name or a cadastral code), in the order given."""
     wanted = fold(comune) if comune else ""
+    terms = fold(text).split()
     found = []
     for row in rows:
         if need_key and need_key not in row.need_keys:
@@ -57,7 +51,7 @@ def search(
             or row.place_comune_code.casefold() == comune.casefold()
         ):
             continue
-        if matches(row, text):
+        if _has_terms(row, terms):
             found.append(row)
     return found
 
@@ -79,11 +73,12 @@ def suggest(
         else:
             where = 2
         main = 0 if need_key and row.category == need_key else 1
-        return (where, main, fold(row.name))
+        return (where, main, row.name.casefold())
 
+    terms = fold(text).split()
     chosen = [
         row
         for row in rows
-        if row.active and (not need_key or need_key in row.need_keys) and matches(row, text)
+        if row.active and (not need_key or need_key in row.need_keys) and _has_terms(row, terms)
     ]
     return sorted(chosen, key=rank)
