@@ -8,7 +8,7 @@ from datetime import date
 from pytestqt.qtbot import QtBot
 
 from familydesk.db.database import Database
-from familydesk.directory import editing
+from familydesk.directory import editing, records
 from familydesk.frontdesk.needs import list_needs
 from familydesk.ui.directory.page import DirectoryPage
 from familydesk.ui.widgets.page import PageContext
@@ -109,3 +109,24 @@ def test_a_coordinator_creates_a_service_and_sees_an_error_under_its_field(
     again = page.edit_service()
     assert again.email.text() == "c@esempio.it" and again.age_max.text() == "3"
     assert again.need_ids() == (page.needs[0].id,)
+
+
+def test_down_goes_to_the_list_enter_edits_and_a_write_elsewhere_refreshes_it(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from familydesk.ui.shell.runner import OpChanges
+
+    _world(database)
+    page = _page(context, qtbot, "coordinator")
+    page.focus_search()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    assert page.table.hasFocus() or page.focusWidget() is page.table
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.last_dialog.windowTitle() == "Edit service"
+    page.last_dialog.reject()
+    org = database.read(records.list_organisations)[0]
+    database.write(editing.save_service, editing.ServiceInput(org.id, "Biblioteca ragazzi"))
+    context.runner.changed.emit(OpChanges(frozenset({"directory_service"}), "tester"))
+    assert "Biblioteca ragazzi" in page.shown_names()
