@@ -82,6 +82,13 @@ NAVIGATION = [
         (permissions.VIEW_AUDIT, permissions.PRIVACY_MANAGE),
     ),
     NavEntry("settings", N_("Settings"), "settings", page=f"{_PAGES}.settings.page:SettingsPage"),
+    NavEntry(
+        "directory",
+        N_("Services"),
+        "directory",
+        N_("The territory's services: where to send a family, when it is open, how to get in."),
+        f"{_PAGES}.directory.page:DirectoryPage",
+    ),
 ]
 KEYS = [entry.key for entry in NAVIGATION]
 

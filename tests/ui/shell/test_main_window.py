@@ -27,6 +27,7 @@ def test_navigation_lists_every_capability_and_greys_out_unbuilt_ones(window: Ma
         "Reports",
         "Privacy and audit",
         "Settings",
+        "Services",
     ]
     enabled = {
         NAVIGATION[i].key
@@ -41,6 +42,7 @@ def test_navigation_lists_every_capability_and_greys_out_unbuilt_ones(window: Ma
         "cards",
         "privacy",
         "settings",
+        "directory",
     }
     assert window.nav.item(5).toolTip() == "Reports: coming soon"
 
