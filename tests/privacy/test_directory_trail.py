@@ -46,11 +46,7 @@ def test_directory_records_and_partners_read_in_words(database: Database) -> Non
         session.add(Benefit(partner_id=partner.id, kind="percent", value=Decimal(10)))
 
     database.write(agreement)
-    database.write(
-        lambda s: setattr(
-            s.scalars(select(DirectoryServiceNeed)).one(), "position", 3
-        )
-    )
+    database.write(lambda s: setattr(s.scalars(select(DirectoryServiceNeed)).one(), "position", 3))
 
     def read(session: Session) -> dict[str, list[str]]:
         tables = ("organisation", "directory_service", "directory_service_need", "partner")

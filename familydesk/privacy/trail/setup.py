@@ -187,7 +187,9 @@ def setup_lookups() -> dict[str, Lookup]:
         ),
         "benefit": (
             lambda uids: (
-                select(mc.Benefit.uid, mc.Benefit.description, md.Organisation.name, mc.Benefit.kind)
+                select(
+                    mc.Benefit.uid, mc.Benefit.description, md.Organisation.name, mc.Benefit.kind
+                )
                 .join(mc.Partner, mc.Partner.id == mc.Benefit.partner_id)
                 .join(md.Organisation, md.Organisation.id == mc.Partner.organisation_id)
                 .where(mc.Benefit.uid.in_(uids))
@@ -247,13 +249,13 @@ def setup_lookups() -> dict[str, Lookup]:
 
 def directory_lookups() -> dict[str, Lookup]:
     """The directory's organisations, services and the needs each service serves."""
-    O, D, DN = md.Organisation, md.DirectoryService, md.DirectoryServiceNeed
+    Org, D, DN = md.Organisation, md.DirectoryService, md.DirectoryServiceNeed
     return {
-        "organisation": _named(O, N_("organisation “{name}”"), O.name),
+        "organisation": _named(Org, N_("organisation “{name}”"), Org.name),
         "directory_service": (
             lambda uids: (
-                select(D.uid, D.name, O.name)
-                .join(O, O.id == D.organisation_id)
+                select(D.uid, D.name, Org.name)
+                .join(Org, Org.id == D.organisation_id)
                 .where(D.uid.in_(uids))
             ),
             lambda r: (
