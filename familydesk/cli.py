@@ -113,6 +113,10 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         N_("replace the database with a verified backup (the current one is kept aside)"),
     ),
     "search": ("familydesk.commands.search", N_("find people by name, tax code, phone or e-mail")),
+    "services": (
+        "familydesk.commands.services",
+        N_("the directory of the territory's services"),
+    ),
     "audit": ("familydesk.commands.audit", N_("check or read the audit trail")),
     "privacy": ("familydesk.commands.privacy", N_("GDPR operations on personal data")),
     "operator": ("familydesk.commands.operator", N_("manage the operators who sign in (admins)")),

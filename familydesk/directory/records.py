@@ -9,6 +9,7 @@ back to its organisation's when the service has none of its own.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -187,6 +188,13 @@ def months_before(day: date, months: int) -> date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def services_to_review(rows: Iterable[ServiceRow], today: date) -> list[ServiceRow]:
+    """The entries due for a check (never checked, or not for :data:`REVIEW_MONTHS`
+    months), the longest unchecked first."""
+    due = [row for row in rows if row.needs_review(today)]
+    return sorted(due, key=lambda row: (row.checked_on or date.min, row.name.casefold(), row.id))
 
 
 def require_read(session: Session) -> None:

@@ -1,6 +1,7 @@
 """Who and what an audit entry is about, for the records that set the centre up.
 
-Services, staff, venues and rooms, needs, card types, partners and benefits,
+Services, staff, venues and rooms, needs, the directory's organisations and services,
+card types, partners and benefits,
 groups and their sessions, operators, retention rules: one query per kind,
 like ``familydesk.privacy.trail.subjects`` (which holds the records about people and
 calls :func:`setup_lookups`). These records name no person or family.
@@ -18,6 +19,7 @@ from familydesk.appointments.names import SERVICE_NAMES, STAFF_KINDS
 from familydesk.cards.partners import BENEFIT_KINDS
 from familydesk.db.models import appointments as ma
 from familydesk.db.models import cards as mc
+from familydesk.db.models import directory as md
 from familydesk.db.models import frontdesk as mf
 from familydesk.db.models import groups as mg
 from familydesk.db.models import registry as m
@@ -175,11 +177,21 @@ def setup_lookups() -> dict[str, Lookup]:
         "card_sequence": _named(
             mc.CardSequence, N_("card numbering of comune {name}"), mc.CardSequence.comune_code
         ),
-        "partner": _named(mc.Partner, N_("partner “{name}”"), mc.Partner.name),
+        "partner": (
+            lambda uids: (
+                select(mc.Partner.uid, md.Organisation.name)
+                .join(md.Organisation, md.Organisation.id == mc.Partner.organisation_id)
+                .where(mc.Partner.uid.in_(uids))
+            ),
+            lambda r: (None, words(N_("partner “{name}”"), name=r[1])),
+        ),
         "benefit": (
             lambda uids: (
-                select(mc.Benefit.uid, mc.Benefit.description, mc.Partner.name, mc.Benefit.kind)
+                select(
+                    mc.Benefit.uid, mc.Benefit.description, md.Organisation.name, mc.Benefit.kind
+                )
                 .join(mc.Partner, mc.Partner.id == mc.Benefit.partner_id)
+                .join(md.Organisation, md.Organisation.id == mc.Partner.organisation_id)
                 .where(mc.Benefit.uid.in_(uids))
             ),
             lambda r: (
@@ -204,6 +216,7 @@ def setup_lookups() -> dict[str, Lookup]:
                 words(N_("benefit “{name}” for {type}"), name=benefit(r[1], r[3]), type=r[2]),
             ),
         ),
+        **directory_lookups(),
         "parent_group": _named(G, N_("group “{name}”"), G.title),
         "group_educator": (
             lambda uids: (
@@ -228,6 +241,43 @@ def setup_lookups() -> dict[str, Lookup]:
                     n=r[2],
                     total=r[3],
                     when=r[4],
+                ),
+            ),
+        ),
+    }
+
+
+def directory_lookups() -> dict[str, Lookup]:
+    """The directory's organisations, services and the needs each service serves."""
+    Org, D, DN = md.Organisation, md.DirectoryService, md.DirectoryServiceNeed
+    return {
+        "organisation": _named(Org, N_("organisation “{name}”"), Org.name),
+        "directory_service": (
+            lambda uids: (
+                select(D.uid, D.name, Org.name)
+                .join(Org, Org.id == D.organisation_id)
+                .where(D.uid.in_(uids))
+            ),
+            lambda r: (
+                None,
+                words(N_("service “{name}”"), name=r[1])
+                if r[1] == r[2]
+                else words(N_("service “{name}” of {organisation}"), name=r[1], organisation=r[2]),
+            ),
+        ),
+        "directory_service_need": (
+            lambda uids: (
+                select(DN.uid, D.name, mf.Need.name, mf.Need.key)
+                .join(D, D.id == DN.service_id)
+                .join(mf.Need, mf.Need.id == DN.need_id)
+                .where(DN.uid.in_(uids))
+            ),
+            lambda r: (
+                None,
+                words(
+                    N_("need “{need}” of service “{name}”"),
+                    name=r[1],
+                    need=translated(r[2], r[3], NEED_NAMES),
                 ),
             ),
         ),

@@ -22,6 +22,7 @@ from familydesk.appointments.names import SERVICE_NAMES
 from familydesk.cards.numbers import grouped
 from familydesk.db.models import appointments as ma
 from familydesk.db.models import cards as mc
+from familydesk.db.models import directory as md
 from familydesk.db.models import frontdesk as mf
 from familydesk.db.models import groups as mg
 from familydesk.db.models import registry as m
@@ -227,13 +228,14 @@ def _lookups() -> dict[str, Lookup]:
                     mc.Redemption.uid,
                     func.coalesce(mc.Card.number, mc.Redemption.number_typed),
                     mc.Benefit.description,
-                    mc.Partner.name,
+                    md.Organisation.name,
                     *_BOTH,
                     mc.Benefit.kind,
                     mc.Redemption.accepted,
                 )
                 .join(mc.Benefit, mc.Benefit.id == mc.Redemption.benefit_id)
                 .join(mc.Partner, mc.Partner.id == mc.Benefit.partner_id)
+                .join(md.Organisation, md.Organisation.id == mc.Partner.organisation_id)
                 .outerjoin(mc.Card, mc.Card.id == mc.Redemption.card_id),
                 mc.Card.holder_id,
                 mc.Card.family_id,

@@ -130,6 +130,9 @@ KINDS: dict[str, str] = {
     "card": N_("family card"),
     "card_member": N_("member covered by a card"),
     "partner": N_("partner"),
+    "organisation": N_("organisation of the directory"),
+    "directory_service": N_("service of the directory"),
+    "directory_service_need": N_("need served by a service"),
     "benefit": N_("benefit"),
     "benefit_card_type": N_("benefit for a card type"),
     "redemption": N_("benefit use"),
@@ -312,6 +315,21 @@ FIELDS: dict[str, str] = {
     "cadastral_code": N_("Cadastral code"),
     "logo_mime": N_("Logo"),
     "code": N_("Code"),
+    "organisation_id": N_("Organisation"),
+    "web": N_("Web site"),
+    "whole_area": N_("Serves the whole area"),
+    "hours": N_("Opening hours"),
+    "age_min": N_("Ages (from, to)"),
+    "age_max": N_("Ages (from, to)"),
+    "audience": N_("Who it is for"),
+    "residence": N_("Residence"),
+    "cost": N_("Cost"),
+    "access": N_("How to get in"),
+    "bring": N_("What to bring"),
+    "contact_person": N_("Contact person"),
+    "checked_on": N_("Last checked"),
+    "referral_outcome": N_("Did the family get there?"),
+    "referral_outcome_on": N_("Answer recorded on"),
 }
 #: Where a table's column has a label of its own on its form.
 TABLE_FIELDS: dict[tuple[str, str], str] = {
@@ -320,7 +338,11 @@ TABLE_FIELDS: dict[tuple[str, str], str] = {
     ("parent_group", "place_id"): N_("&Venue"),
     ("service", "profession"): N_("Given &by"),
     ("staff", "operator_id"): N_("Signs in as"),
-    ("partner", "comune_id"): N_("C&omune"),
+    ("organisation", "comune_name"): N_("Comune"),
+    ("organisation", "comune_code"): N_("Comune"),
+    ("directory_service", "comune_name"): N_("Comune"),
+    ("directory_service", "comune_code"): N_("Comune"),
+    ("directory_service_need", "need_id"): N_("&Need"),
 }
 
 
