@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from familydesk.db.models.directory import DirectoryService
 from familydesk.db.models.frontdesk import Need
 from familydesk.directory import editing
+from familydesk.directory.matching import match_referrals
 from familydesk.directory.records import (
     OrganisationRow,
     ServiceRow,
@@ -57,10 +58,11 @@ from familydesk.transfer.values import read_date, read_yes_no, text
 from familydesk.trust import permissions
 
 
-def after_import(session: Session) -> None:
-    """Run after a (non dry-run) import. The lead wires
-    ``familydesk.directory.matching.match_referrals(session)`` here at merge (another
-    helper writes that module): free-text referrals then find the new services."""
+def after_import(session: Session) -> int:
+    """After a (non dry-run) import: free-text referrals recorded before these services
+    were in the directory are matched to them where the names agree (their text is
+    kept). Returns how many were matched."""
+    return match_referrals(session)
 
 
 def import_services_file(
@@ -84,10 +86,11 @@ def import_services_table(
     importer = _Importer(session, table)
     outer = session.begin_nested() if dry_run else None
     outcomes = tuple(importer.row(row) for row in table.rows)
+    matched = 0
     if outer is not None:
         outer.rollback()
     else:
-        after_import(session)
+        matched = after_import(session)
     rejected = [o for o in outcomes if o.status == REJECTED]
     path = write_report(table, rejected) if report and rejected else None  # type: ignore[arg-type]
     count = {s: sum(1 for o in outcomes if o.status == s) for s in (NEW, UPDATED, UNCHANGED)}
@@ -97,6 +100,7 @@ def import_services_table(
         updated=count[UPDATED],
         unchanged=count[UNCHANGED],
         rejected=len(rejected),
+        referrals_matched=matched,
         organisations_new=importer.organisations_new,
         organisations_updated=importer.organisations_updated,
         dry_run=dry_run,

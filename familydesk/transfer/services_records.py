@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from familydesk.i18n import N_, _, format_number
+from familydesk.i18n import N_, _, format_number, ngettext
 
 #: Row statuses: a new service, a changed one, one already as the file says, refused.
 NEW, UPDATED, UNCHANGED, REJECTED = "new", "updated", "unchanged", "rejected"
@@ -51,6 +51,8 @@ class ServicesImportSummary:
     dry_run: bool
     report_path: Path | None = None
     ignored_columns: tuple[str, ...] = ()
+    #: Free-text referrals given the directory's service they name (after the import).
+    referrals_matched: int = 0
 
     @property
     def complete(self) -> bool:
@@ -68,9 +70,16 @@ class ServicesImportSummary:
                 "Services added: {new}; updated: {updated}; already in the directory: "
                 "{unchanged}; rows rejected: {rejected}."
             )
-        return text.format(
+        line = text.format(
             new=format_number(self.new),
             updated=format_number(self.updated),
             unchanged=format_number(self.unchanged),
             rejected=format_number(self.rejected),
         )
+        if self.referrals_matched:
+            line += " " + ngettext(
+                "{count} earlier referral now names its service.",
+                "{count} earlier referrals now name their service.",
+                self.referrals_matched,
+            ).format(count=format_number(self.referrals_matched))
+        return line

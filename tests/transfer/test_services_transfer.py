@@ -175,3 +175,40 @@ def test_english_headers_and_a_dry_run_that_writes_nothing(
     database.write(import_services_file, path)
     (service,) = database.read(records.list_services)
     assert service.languages == ("it", "fr") and service.access == "appointment"
+
+
+def test_an_import_matches_the_free_text_referrals_it_makes_known(
+    database: Database, tmp_path: Path
+) -> None:
+    """A referral typed as free text before the directory existed names its service once
+    the spreadsheet brings it in (the text stays as it was typed)."""
+    from familydesk import frontdesk
+    from familydesk.db.models.frontdesk import ContactRequest
+
+    database.write(
+        frontdesk.record_contact,
+        frontdesk.ContactInput(
+            requests=(
+                frontdesk.RequestInput(
+                    need_key="parenting",
+                    outcomes=("referral",),
+                    referral_to="consultorio familiare di suzzara",
+                ),
+            )
+        ),
+    )
+    sheet = tmp_path / "mappatura.csv"
+    sheet.write_text(
+        "organizzazione;servizio;comune;bisogni\n"
+        "ASST Mantova;Consultorio familiare di Suzzara;Suzzara;parenting\n",
+        encoding="utf-8",
+    )
+    summary = database.write(import_services_file, sheet)
+    assert summary.new == 1 and summary.referrals_matched == 1
+    assert "1 earlier referral now names its service." in summary.message()
+
+    def requests(session):  # type: ignore[no-untyped-def]
+        return [(r.service_id, r.referral_to) for r in session.query(ContactRequest)]
+
+    [(service_id, text)] = database.read(requests)
+    assert service_id is not None and text == "consultorio familiare di suzzara"
