@@ -14,7 +14,7 @@ from pathlib import Path
 
 from familydesk.commands.exporting import add_export_commands
 from familydesk.commands.opening import open_signed_in
-from familydesk.i18n import _, ngettext
+from familydesk.i18n import _, format_number, ngettext
 from familydesk.trust import permissions
 
 EXIT_OK, EXIT_UNUSABLE, EXIT_REJECTED = 0, 2, 3
@@ -203,7 +203,7 @@ def run_export_services(args: argparse.Namespace) -> int:
     finally:
         database.dispose()
     message = ngettext("{count} service exported.", "{count} services exported.", count).format(
-        count=count
+        count=format_number(count)
     )
     print(
         message if out is None else _("{summary} File: {path}").format(summary=message, path=out),

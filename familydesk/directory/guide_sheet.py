@@ -99,14 +99,18 @@ def ages_text(age_min: int | None, age_max: int | None, lang: FormLanguage) -> s
     """ "0-3 years", "from 18 years", "up to 5 years" (empty: any age)."""
     if age_min is not None and age_max is not None:
         if age_min == age_max:
-            return lang.ngettext("{n} year", "{n} years", age_min).format(n=age_min)
+            return lang.ngettext("{n} year", "{n} years", age_min).format(n=lang.number(age_min))
         return lang.ngettext("{low}-{high} year", "{low}-{high} years", age_max).format(
-            low=age_min, high=age_max
+            low=lang.number(age_min), high=lang.number(age_max)
         )
     if age_min is not None:
-        return lang.ngettext("from {n} year", "from {n} years", age_min).format(n=age_min)
+        return lang.ngettext("from {n} year", "from {n} years", age_min).format(
+            n=lang.number(age_min)
+        )
     if age_max is not None:
-        return lang.ngettext("up to {n} year", "up to {n} years", age_max).format(n=age_max)
+        return lang.ngettext("up to {n} year", "up to {n} years", age_max).format(
+            n=lang.number(age_max)
+        )
     return ""
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from familydesk.directory.records import ServiceRow
-from familydesk.i18n import _, format_date, language_name
+from familydesk.i18n import _, format_date, format_number, language_name, ngettext
 from familydesk.ui.widgets.table_model import Column, Index, RowsTableModel
 
 #: The mark of an entry not checked for 12 months (list and detail).
@@ -25,12 +25,18 @@ def languages_text(codes: tuple[str, ...]) -> str:
 
 
 def ages_text(row: ServiceRow) -> str:
-    if row.age_min is not None and row.age_max is not None:
-        return _("from {low} to {high} years").format(low=row.age_min, high=row.age_max)
-    if row.age_min is not None:
-        return _("from {low} years").format(low=row.age_min)
-    if row.age_max is not None:
-        return _("up to {high} years").format(high=row.age_max)
+    """ "0-3 anni", "da 18 anni", "fino a 5 anni" (empty: any age), with plural forms."""
+    low, high = row.age_min, row.age_max
+    if low is not None and high is not None:
+        if low == high:
+            return ngettext("{n} year", "{n} years", low).format(n=format_number(low))
+        return ngettext("{low}-{high} year", "{low}-{high} years", high).format(
+            low=format_number(low), high=format_number(high)
+        )
+    if low is not None:
+        return ngettext("from {n} year", "from {n} years", low).format(n=format_number(low))
+    if high is not None:
+        return ngettext("up to {n} year", "up to {n} years", high).format(n=format_number(high))
     return ""
 
 
