@@ -63,7 +63,8 @@ class DirectoryPage(Page):
         self.model = ServicesModel(clock.today, self)
         self.table = record_table(self.model)
         self.table.setObjectName("servicesTable")
-        fit_columns(self.table, yielding=((0, 1), 3, 5, 2), spare=0)
+        # The names shrink last: they tell the rows apart.
+        fit_columns(self.table, yielding=(3, 5, 4, 2, (0, 1)), spare=0)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.count = QLabel()
         self.count.setObjectName("countLabel")
@@ -107,6 +108,7 @@ class DirectoryPage(Page):
         for key, slot in actions.items():
             self.buttons[key].clicked.connect(lambda _c=False, s=slot: s())
         self.table.doubleClicked.connect(lambda _i: self.edit_service())
+        self.retranslate_ui()
 
     def _lay_out(self) -> None:
         edit_keys = ("new", "edit", "checked", "new_org", "edit_org", "merge", "import", "export")
@@ -135,7 +137,9 @@ class DirectoryPage(Page):
         splitter.addWidget(self.detail)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 1)
+        # The list gets the width first: the names of services and organisations must read.
+        splitter.setSizes([760, 300])
         self.layout_.addLayout(bar)
         self.layout_.addWidget(self.banner)
         self.layout_.addWidget(splitter, 1)

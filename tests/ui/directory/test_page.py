@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
 
 from familydesk.db.database import Database
@@ -48,7 +49,6 @@ def _page(context: PageContext, qtbot: QtBot, role: str) -> DirectoryPage:
     context.runner.database.role = role
     page = DirectoryPage(context)
     qtbot.addWidget(page)
-    page.retranslate_ui()
     page.resize(1150, 700)
     page.show()
     page.activate()
@@ -73,6 +73,23 @@ def test_search_is_accent_blind_and_filters_by_need_comune_and_review(
     page.review.setChecked(True)
     assert page.shown_names() == ["Asilo nido"]
     assert page.model.index(0, 6).data().startswith("⚠")
+
+
+def test_a_new_page_is_labelled_and_the_list_gets_the_width(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
+    """At a real display the page came up with no title, placeholder, filter or button
+    words (they were only set on a language change), and the names squeezed to 70 px."""
+    _world(database)
+    page = _page(context, qtbot, "coordinator")
+    assert page.heading.text() == "Services"
+    assert page.search.placeholderText().startswith("Search services")
+    assert page.need.itemText(0) == "All needs" and page.review.text() == "To review"
+    assert all(button.text() for button in page.buttons.values())
+    left, right = page.findChild(QSplitter).sizes()
+    assert left > right
+    # The names read whole (before: the name and organisation columns gave way first).
+    assert page.table.columnWidth(0) >= page.table.sizeHintForColumn(0)
 
 
 def test_a_reader_sees_no_edit_buttons(
