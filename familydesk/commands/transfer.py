@@ -176,6 +176,10 @@ def run_import_services(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     database = open_signed_in(args, permissions.IMPORT)
     try:
+        if not args.dry_run:
+            from familydesk.admin.backups import BEFORE_IMPORT, make_backup
+
+            make_backup(database, BEFORE_IMPORT)  # as the families import does
         summary = database.write(import_services_table, table, dry_run=args.dry_run)
     finally:
         database.dispose()

@@ -139,7 +139,9 @@ def save_organisation(session: Session, data: OrganisationInput) -> Organisation
     name = errors.check(clean_text, "name", _("Name"), data.name, 200, required=True)
     texts = _texts(errors, data, (*_COMMON_TEXTS, ("notes", N_("Notes"), 5000)))
     tax_code = "".join(data.tax_code.split()).upper()
-    if tax_code and not (len(tax_code) in (11, 16) and tax_code.isalnum()):
+    if tax_code and not (
+        (len(tax_code) == 11 and tax_code.isdigit()) or (len(tax_code) == 16 and tax_code.isalnum())
+    ):
         errors.add(
             "tax_code",
             _("Tax code: 11 digits (partita IVA) or 16 characters (codice fiscale)."),

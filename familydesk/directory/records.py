@@ -175,7 +175,10 @@ def search_words(row: ServiceRow) -> tuple[str, ...]:
         row.audience,
         row.contact_person,
     )
-    return tuple(dict.fromkeys(fold(" ".join(parts)).split()))
+    text = " ".join(parts)
+    # "L'Albero" is found as "lalbero" and as "albero".
+    split = text.replace("'", " ").replace("\u2019", " ")
+    return tuple(dict.fromkeys([*fold(text).split(), *fold(split).split()]))
 
 
 def months_before(day: date, months: int) -> date:

@@ -3,6 +3,8 @@ agree, and stay "other" (their text kept) where they do not."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from familydesk.db.database import Database
@@ -59,3 +61,30 @@ def test_matching_needs_settings(database: Database, role: str) -> None:
     signed_in(database, role)
     with pytest.raises(PermissionDenied):
         database.write(matching.match_referrals)
+
+
+def test_an_imported_directory_matches_by_the_familys_comune(
+    database: Database, tmp_path: Path
+) -> None:
+    """The real path: referrals typed as free text, then the consortium's spreadsheet
+    brings in two services of that name in two comuni; each family gets its own comune's,
+    and a family living elsewhere keeps its text as "other"."""
+    from familydesk.directory import records
+    from familydesk.transfer.services_import import import_services_file
+
+    in_suzzara = data.referral(database, "Servizi sociali", comune_code="L020")
+    in_gonzaga = data.referral(database, "servizi  SOCIALI", comune_code="E089")
+    elsewhere = data.referral(database, "Servizi sociali", comune_code="G417")
+    sheet = tmp_path / "mappatura.csv"
+    sheet.write_text(
+        "organizzazione;comune organizzazione;servizio;comune;bisogni\n"
+        "Comune di Suzzara;Suzzara;Servizi sociali;Suzzara;orientation\n"
+        "Comune di Gonzaga;Gonzaga;Servizi sociali;Gonzaga;orientation\n",
+        encoding="utf-8",
+    )
+    summary = database.write(import_services_file, sheet)
+    assert summary.new == 2 and summary.referrals_matched == 2
+    by_comune = {s.place_comune_code: s.id for s in database.read(records.list_services)}
+    assert data.request_of(database, in_suzzara) == (by_comune["L020"], "Servizi sociali")
+    assert data.request_of(database, in_gonzaga) == (by_comune["E089"], "servizi  SOCIALI")
+    assert data.request_of(database, elsewhere) == (None, "Servizi sociali")

@@ -212,3 +212,37 @@ def test_an_import_matches_the_free_text_referrals_it_makes_known(
 
     [(service_id, text)] = database.read(requests)
     assert service_id is not None and text == "consultorio familiare di suzzara"
+
+
+def test_reception_may_not_export_services(database: Database, tmp_path: Path) -> None:
+    _seed(database)
+    signed_in(database, "reception")
+    with pytest.raises(PermissionDenied):
+        database.write(export_services, "csv", tmp_path / "servizi.csv")
+    assert not (tmp_path / "servizi.csv").exists()
+
+
+def test_a_services_export_is_audited(database: Database, tmp_path: Path) -> None:
+    from familydesk.trust import audit
+
+    _seed(database)
+    database.write(export_services, "json", tmp_path / "servizi.json")
+    exports = [e for e in database.read(audit.entries) if e.action == "export"]
+    assert [e.note for e in exports] == ["services json: 1"]
+
+
+@pytest.mark.usefixtures("cli_operator")
+def test_a_services_import_first_makes_a_copy_kept_a_week(  # type: ignore[no-untyped-def]
+    capsys, db_location: str, tmp_path: Path
+) -> None:
+    from familydesk.admin import backups
+    from tests.helpers import run_cli
+
+    path = tmp_path / "mappatura.csv"
+    path.write_text(SUZZARA, encoding="utf-8")
+    argv = ("--lang", "en", "import", "services", str(path), "--db", db_location)
+    run_cli(capsys, *argv[:4], "--dry-run", *argv[4:])
+    assert not [b for b in backups.copies() if b.label == backups.BEFORE_IMPORT]
+    code, _out, _err = run_cli(capsys, *argv)
+    [copy] = [b for b in backups.copies() if b.label == backups.BEFORE_IMPORT]
+    assert code == 0 and copy.protected
