@@ -147,3 +147,18 @@ def test_down_goes_to_the_list_enter_edits_and_a_write_elsewhere_refreshes_it(
     database.write(editing.save_service, editing.ServiceInput(org.id, "Biblioteca ragazzi"))
     context.runner.changed.emit(OpChanges(frozenset({"directory_service"}), "tester"))
     assert "Biblioteca ragazzi" in page.shown_names()
+
+
+def test_merge_with_opens_the_merge_dialog_for_the_shown_service(
+    context: PageContext, database: Database, qtbot: QtBot
+) -> None:
+    from familydesk.ui.directory.merge_dialog import MergeServiceDialog
+
+    _world(database)
+    page = _page(context, qtbot, "coordinator")
+    page.table.selectRow(0)
+    page.buttons["merge"].click()
+    assert isinstance(page.last_dialog, MergeServiceDialog)
+    assert page.last_dialog.service.id == page.detail.service.id
+    assert page.detail.service.id not in [row.id for row in page.last_dialog.others]
+    page.last_dialog.reject()
