@@ -158,7 +158,7 @@ class DirectoryPage(Page):
         texts = {
             "new": _("New service…"),
             "edit": _("Edit…"),
-            "checked": _("Mark as checked today"),
+            "checked": _("Checked today"),
             "new_org": _("New organisation…"),
             "edit_org": _("Edit organisation…"),
             "merge": _("Merge with…"),
@@ -168,6 +168,7 @@ class DirectoryPage(Page):
         }
         for key, text in texts.items():
             self.buttons[key].setText(text)
+        self.buttons["checked"].setToolTip(_("Mark the entry as checked today"))
         self.banner.retranslate_ui()
         self.model.retranslate()
         self.detail.retranslate_ui()

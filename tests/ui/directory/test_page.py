@@ -8,6 +8,7 @@ from datetime import date
 from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
 
+from familydesk import i18n
 from familydesk.db.database import Database
 from familydesk.directory import editing, records
 from familydesk.frontdesk.needs import list_needs
@@ -86,6 +87,15 @@ def test_a_new_page_is_labelled_and_the_list_gets_the_width(
     assert page.search.placeholderText().startswith("Search services")
     assert page.need.itemText(0) == "All needs" and page.review.text() == "To review"
     assert all(button.text() for button in page.buttons.values())
+    # Every button reads whole on the page's width (at a real display "Segna come
+    # verificato oggi" and "Stampa la guida…" were cut).
+    for language in ("en", "it"):
+        i18n.set_language(language)
+        page.retranslate_ui()
+        qtbot.wait(10)
+        cut = [b.text() for b in page.buttons.values() if b.width() < b.sizeHint().width()]
+        assert cut == [], language
+    i18n.set_language("en")
     left, right = page.findChild(QSplitter).sizes()
     assert left > right
     # The names read whole (before: the name and organisation columns gave way first).
