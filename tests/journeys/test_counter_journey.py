@@ -30,13 +30,15 @@ def card_and_partner(db: Path) -> tuple[int, str, str]:
     partners = query(
         db,
         """
-        SELECT p.name, min(bct.card_type_id), max(bct.card_type_id) FROM partner p
+        SELECT o.name, min(bct.card_type_id), max(bct.card_type_id) FROM partner p
+        JOIN organisation o ON o.id = p.organisation_id
         JOIN benefit b ON b.partner_id = p.id AND b.active
         LEFT JOIN benefit_card_type bct ON bct.benefit_id = b.id
         WHERE p.active AND (p.agreement_start IS NULL OR p.agreement_start <= ?)
           AND (p.agreement_end IS NULL OR p.agreement_end > date(?, '+30 days'))
-          AND (SELECT count(*) FROM partner q WHERE q.name = p.name) = 1
-        GROUP BY p.id HAVING count(DISTINCT b.id) = 1 ORDER BY p.name""",
+          AND (SELECT count(*) FROM partner q JOIN organisation r ON r.id = q.organisation_id
+               WHERE r.name = o.name) = 1
+        GROUP BY p.id HAVING count(DISTINCT b.id) = 1 ORDER BY o.name""",
         today,
         today,
     )
