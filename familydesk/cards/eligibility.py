@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from familydesk.db.models.cards import CardType
 from familydesk.db.models.registry import Family, MemberComune, Person
 from familydesk.i18n import _, format_date, format_money, format_number, ngettext
+from familydesk.kernel.clock import add_months
 from familydesk.kernel.errors import NotFoundError
 from familydesk.registry.families import age_on as registry_age_on
 from familydesk.registry.records import ADULT_AGE, CHILD_RELATIONS
@@ -52,12 +53,6 @@ class Eligibility:
     def reasons(self) -> tuple[str, ...]:
         """The rules not met, in words."""
         return tuple(r.text for r in self.rules if not r.met)
-
-
-def add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def age_on(born: date, day: date) -> int:

@@ -138,9 +138,13 @@ def _terminal_progress() -> Callable[[int, int], None] | None:
     return show
 
 
-def run_export(args: argparse.Namespace) -> int:
-    from familydesk.transfer import export_families
-
+def _export_spreadsheet(
+    args: argparse.Namespace,
+    export: Callable[..., int],
+    words: Callable[[str, int], str],
+) -> int:
+    """``export`` (families or services) as csv, xlsx or json to --out or standard output;
+    ``words(fmt, count)`` says what went out."""
     out = Path(args.out).expanduser() if args.out else None
     fmt = args.format or (out.suffix.lower().lstrip(".") if out is not None else "csv")
     if fmt not in ("csv", "xlsx", "json"):
@@ -149,19 +153,28 @@ def run_export(args: argparse.Namespace) -> int:
         args.parser.error(_("an XLSX export needs --out FILE"))
     database = open_signed_in(args, permissions.EXPORT)
     try:
-        count = database.write(export_families, fmt, out, sys.stdout)
+        count = database.write(export, fmt, out, sys.stdout)
     finally:
         database.dispose()
-    if fmt == "json":
-        text = ngettext("{count} family exported.", "{count} families exported.", count)
-    else:
-        text = ngettext("{count} person exported.", "{count} people exported.", count)
-    message = text.format(count=count)
+    message = words(fmt, count)
     if out is not None:
         print(_("{summary} File: {path}").format(summary=message, path=out))
     else:
         print(message, file=sys.stderr)
     return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from familydesk.transfer import export_families
+
+    def words(fmt: str, count: int) -> str:
+        if fmt == "json":
+            text = ngettext("{count} family exported.", "{count} families exported.", count)
+        else:
+            text = ngettext("{count} person exported.", "{count} people exported.", count)
+        return text.format(count=count)
+
+    return _export_spreadsheet(args, export_families, words)
 
 
 def run_import_services(args: argparse.Namespace) -> int:
@@ -195,22 +208,9 @@ def run_import_services(args: argparse.Namespace) -> int:
 def run_export_services(args: argparse.Namespace) -> int:
     from familydesk.transfer.services_export import export_services
 
-    out = Path(args.out).expanduser() if args.out else None
-    fmt = args.format or (out.suffix.lower().lstrip(".") if out is not None else "csv")
-    if fmt not in ("csv", "xlsx", "json"):
-        args.parser.error(_("choose --format csv, xlsx or json"))
-    if fmt == "xlsx" and out is None:
-        args.parser.error(_("an XLSX export needs --out FILE"))
-    database = open_signed_in(args, permissions.EXPORT)
-    try:
-        count = database.write(export_services, fmt, out, sys.stdout)
-    finally:
-        database.dispose()
-    message = ngettext("{count} service exported.", "{count} services exported.", count).format(
-        count=format_number(count)
-    )
-    print(
-        message if out is None else _("{summary} File: {path}").format(summary=message, path=out),
-        file=sys.stderr if out is None else sys.stdout,
-    )
-    return EXIT_OK
+    def words(_fmt: str, count: int) -> str:
+        return ngettext("{count} service exported.", "{count} services exported.", count).format(
+            count=format_number(count)
+        )
+
+    return _export_spreadsheet(args, export_services, words)

@@ -21,6 +21,7 @@ from familydesk.db.models.directory import DirectoryService, DirectoryServiceNee
 from familydesk.db.models.frontdesk import Need
 from familydesk.frontdesk.needs import need_words
 from familydesk.i18n import N_, _
+from familydesk.kernel.clock import months_before
 from familydesk.kernel.errors import NotFoundError
 from familydesk.kernel.text import fold
 from familydesk.trust import permissions
@@ -179,18 +180,6 @@ def search_words(row: ServiceRow) -> tuple[str, ...]:
     # "L'Albero" is found as "lalbero" and as "albero".
     split = text.replace("'", " ").replace("\u2019", " ")
     return tuple(dict.fromkeys([*fold(text).split(), *fold(split).split()]))
-
-
-def months_before(day: date, months: int) -> date:
-    """The same day ``months`` earlier (the month's last day when it is shorter)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    for last in (day.day, 30, 29, 28):
-        try:
-            return date(year, month + 1, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def services_to_review(rows: Iterable[ServiceRow], today: date) -> list[ServiceRow]:

@@ -17,6 +17,7 @@ for start-up and tests, not for concurrent use.
 
 from __future__ import annotations
 
+import calendar
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -92,3 +93,16 @@ def pinned(start: datetime, tick: bool = True) -> Iterator[None]:
         yield
     finally:
         set_source(previous)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by ``months`` calendar months (negative: back), kept within the month:
+    31 March - 1 month is 28 or 29 February, 29 February + 12 months is 28 February."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_before(day: date, months: int) -> date:
+    """``day`` moved back ``months`` calendar months (see :func:`add_months`)."""
+    return add_months(day, -months)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,14 +67,25 @@ class SourceTable:
         return row.cells[index]
 
 
-def read_table(path: Path | str) -> SourceTable:
-    """Read ``path`` (CSV or XLSX, by its extension); raise ``UnusableFileError`` if unusable."""
+#: What a reader of one kind of spreadsheet knows: its JSON export's rows, the column a
+#: header means, and the columns a file must have.
+@dataclass(frozen=True)
+class Layout:
+    read_json: Callable[[Path], tuple[list[str], list[SourceRow]]]
+    column_for: Callable[[str], str | None]
+    required: Sequence[str]
+
+
+def read_table(path: Path | str, layout: Layout | None = None) -> SourceTable:
+    """Read ``path`` (CSV, XLSX or its JSON export, by its extension) with the columns of
+    ``layout`` (the families' by default); raise ``UnusableFileError`` if unusable."""
+    layout = layout or FAMILIES
     path = Path(path)
     if not path.is_file():
         raise UnusableFileError(_("The file {path} does not exist.").format(path=path))
     suffix = path.suffix.lower()
     if suffix in XLSX_SUFFIXES:
-        headers, rows = read_xlsx_rows(path)
+        headers, rows = _read_xlsx(path)
         kind, delimiter = "xlsx", ";"
     elif suffix == ".xls":
         raise UnusableFileError(
@@ -83,12 +95,12 @@ def read_table(path: Path | str) -> SourceTable:
             ).format(name=path.name)
         )
     elif suffix == ".json":
-        headers, rows = _read_json(path)
+        headers, rows = layout.read_json(path)
         kind, delimiter = "json", ";"
     else:
-        headers, rows, delimiter = read_csv_rows(path)
+        headers, rows, delimiter = _read_csv(path)
         kind = "csv"
-    return _table(path, kind, headers, rows, delimiter)
+    return _table(path, kind, headers, rows, delimiter, layout)
 
 
 def _read_json(path: Path) -> tuple[list[str], list[SourceRow]]:
@@ -165,7 +177,7 @@ def sniff_delimiter(text: str) -> str:
     return ";"
 
 
-def read_csv_rows(path: Path) -> tuple[list[str], list[SourceRow], str]:
+def _read_csv(path: Path) -> tuple[list[str], list[SourceRow], str]:
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -198,7 +210,7 @@ def read_csv_rows(path: Path) -> tuple[list[str], list[SourceRow], str]:
     return headers or [], rows, delimiter
 
 
-def read_xlsx_rows(path: Path) -> tuple[list[str], list[SourceRow]]:
+def _read_xlsx(path: Path) -> tuple[list[str], list[SourceRow]]:
     from zipfile import BadZipFile
 
     import openpyxl
@@ -229,7 +241,12 @@ def read_xlsx_rows(path: Path) -> tuple[list[str], list[SourceRow]]:
 
 
 def _table(
-    path: Path, kind: str, headers: list[str], rows: list[SourceRow], delimiter: str
+    path: Path,
+    kind: str,
+    headers: list[str],
+    rows: list[SourceRow],
+    delimiter: str,
+    layout: Layout,
 ) -> SourceTable:
     if not headers:
         raise UnusableFileError(_("{name} is empty: no header row found.").format(name=path.name))
@@ -238,7 +255,7 @@ def _table(
     columns: dict[str, int] = {}
     ignored: list[str] = []
     for index, header in enumerate(headers):
-        column = column_for(header)
+        column = layout.column_for(header)
         if column is None:
             if header and header.lower() != ERROR_COLUMN:
                 ignored.append(header)
@@ -250,7 +267,7 @@ def _table(
             )
         else:
             columns[column] = index
-    missing = [name for name in REQUIRED if name not in columns]
+    missing = [name for name in layout.required if name not in columns]
     if missing:
         raise UnusableFileError(
             _("{name} has no column for: {missing} (the header row must name them).").format(
@@ -258,3 +275,7 @@ def _table(
             )
         )
     return SourceTable(path, kind, headers, columns, rows, delimiter, ignored)
+
+
+#: The families' spreadsheet (``familydesk.transfer.columns``).
+FAMILIES = Layout(_read_json, column_for, REQUIRED)

@@ -18,6 +18,7 @@ from familydesk.db.database import conflict_message, load_for_update
 from familydesk.db.models.registry import RetentionRule
 from familydesk.i18n import _
 from familydesk.kernel import clock
+from familydesk.kernel.clock import months_before
 from familydesk.kernel.errors import ConflictError, ValidationError
 from familydesk.privacy.retention import kinds
 from familydesk.privacy.retention.kind import RetentionKind
@@ -71,16 +72,6 @@ class PurgeSummary:
     @property
     def total(self) -> int:
         return sum(row.count for row in self.rows)
-
-
-def months_before(day: date, months: int) -> date:
-    """``day`` moved back ``months`` calendar months (31 March - 1 = 28/29 February)."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    last_day = (following - date.resolution).day
-    return date(year, month, min(day.day, last_day))
 
 
 def _stored(session: Session) -> dict[str, RetentionRule]:
