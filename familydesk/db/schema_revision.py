@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from familydesk.db.database import Database
 
 #: The revision of the newest script in ``migrations/versions``.
-HEAD_REVISION = "0015"
+HEAD_REVISION = "0016"
 
 
 def stored_revisions(database: Database) -> list[str] | None:

@@ -142,6 +142,12 @@ TABLE_PERMISSIONS: dict[str, str] = {
     "card_member": CARDS,
     "card_sequence": CARDS,
     "redemption": CARDS,
+    "centre_setting": SETTINGS,
+    "plan_action": SETTINGS,
+    "plan_indicator": SETTINGS,
+    "plan_action_group": SETTINGS,
+    "siuss_flow": EXPORT,
+    "siuss_flow_card": EXPORT,
     "retention_rule": PRIVACY_MANAGE,
     "erasure_request": PRIVACY_REQUEST,
 }

@@ -12,4 +12,5 @@ from familydesk.db.models import (  # noqa: F401
     frontdesk,
     groups,
     registry,
+    reports,
 )

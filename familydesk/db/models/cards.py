@@ -54,6 +54,9 @@ class CardType(SiteOwnedMixin, Base):
     holder_max_age: Mapped[int | None] = mapped_column(Integer)
     validity_months: Mapped[int] = mapped_column(Integer, default=12)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: The benefit's code in the INPS SIUSS tables (a card under an ISEE rule is a
+    #: means-tested social benefit the comune reports); empty: not reported.
+    siuss_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 class CardSequence(RecordMixin, Base):
