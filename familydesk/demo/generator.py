@@ -17,6 +17,7 @@ from familydesk.demo import names
 from familydesk.demo.activity import ActivitySize, ActivitySummary, fill_activity
 from familydesk.demo.cards import CardsSummary, fill_cards
 from familydesk.demo.directory import DirectorySummary, write_directory
+from familydesk.demo.plan import fill_plan
 from familydesk.demo.rows import advance_sequences, insert_rows, next_id, record
 from familydesk.i18n import _, format_number, ngettext
 from familydesk.kernel.errors import FamilyDeskError
@@ -46,6 +47,8 @@ class DemoSummary:
     cards: CardsSummary | None = None
     #: Organisations and services of the directory (None with families only).
     directory: DirectorySummary | None = None
+    #: Actions of the plans' monitoring (the seeds' Piano di Zona and Piano Famiglia).
+    plan_actions: int = 0
 
 
 def _tax_code(last: str, first: str, sex: str, born: date, place_code: str) -> str:
@@ -362,6 +365,7 @@ def fill_demo(
     advance_sequences(session, ("family", "person", "consent"))
     create_demo_operators(session)
     history = cards = directory = None
+    plan_actions = 0
     if activity is not False:
         now = (now or local_now()).replace(tzinfo=None)
         size = (
@@ -374,6 +378,7 @@ def fill_demo(
         cards = fill_cards(session, seed, now)
         directory = write_directory(session, seed, now.date())
         history = fill_activity(session, size, seed, now)
+        plan_actions = fill_plan(session, now.date())
     audit.record(session, "demo", note=f"{families} families, seed {seed}")
     return DemoSummary(
         families=families,
@@ -382,4 +387,5 @@ def fill_demo(
         activity=history,
         cards=cards,
         directory=directory,
+        plan_actions=plan_actions,
     )

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from familydesk.db.database import load_for_update
@@ -105,6 +105,11 @@ def read_number(field_name: str, label: str, value: Decimal | int | str | None) 
     return number.quantize(Decimal("0.01"))
 
 
+def _last(session: Session, model: type) -> int:
+    last = session.scalar(select(func.max(model.position)))
+    return -1 if last is None else int(last)
+
+
 def save_action(session: Session, data: ActionInput) -> ActionRow:
     """Add or change an action. Needs ``SETTINGS``."""
     permissions.require(session, permissions.SETTINGS)
@@ -124,7 +129,8 @@ def save_action(session: Session, data: ActionInput) -> ActionRow:
     )
     for name, value in texts.items():
         setattr(action, name, value)
-    action.macro_area, action.position = macro_area, data.position
+    action.macro_area = macro_area
+    action.position = data.position if data.id is not None else _last(session, PlanAction) + 1
     session.add(action)
     session.flush()
     return action_row(action)
@@ -180,7 +186,15 @@ def save_indicator(session: Session, data: IndicatorInput) -> IndicatorRow:
     typed = not data.measure
     indicator.manual_value = read_number("manual_value", "", data.manual_value) if typed else None
     indicator.manual_source = (source or "") if typed else ""
-    indicator.position = data.position
+    if data.id is None:
+        last = session.scalar(
+            select(func.max(PlanIndicator.position)).where(
+                PlanIndicator.action_id == data.action_id
+            )
+        )
+        indicator.position = (last if last is not None else -1) + 1
+    else:
+        indicator.position = data.position
     session.add(indicator)
     session.flush()
     return indicator_row(indicator)

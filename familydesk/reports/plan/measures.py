@@ -15,8 +15,9 @@ over the period (both days included). The rules, one per measure:
   families among them;
 - ``referrals``: requests of those contacts sent to a service of the territory;
 - ``appointments_held``: appointments done (not no-show or cancelled) in the period;
-- ``cards_active``: cards valid on the period's last day (issued by then, not expired,
-  not revoked or replaced by then); ``cards_issued``: cards issued in the period;
+- ``cards_active``: cards valid on the period's last day, or today while the period
+  runs (issued by then, not expired, not revoked or replaced by then);
+  ``cards_issued``: cards issued in the period;
 - ``benefit_uses``: accepted uses of a benefit in the period (refusals do not count).
 
 The group measures take the kind of group and "only groups tagged with this action"
@@ -241,7 +242,7 @@ def _of_type(query: Select, filters: dict) -> Select:
 
 
 def cards_active(session: Session, period: Period, filters: dict, action_id: int | None) -> int:
-    day = period.end
+    day = min(period.end, clock.today())
     successor = aliased(Card)
     replaced = exists().where(successor.previous_id == Card.id, successor.issued_on <= day)
     query = select(func.count(Card.id)).where(

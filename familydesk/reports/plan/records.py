@@ -115,9 +115,9 @@ def action_row(
 
 
 def list_actions(session: Session, plan: str | None = None) -> list[ActionRow]:
-    """Every action (of ``plan`` when given), by plan, position and title, each with its
+    """Every action (of ``plan`` when given), by position, each with its
     indicators (by position) and the groups tagged with it (by title)."""
-    query = select(PlanAction).order_by(PlanAction.plan, PlanAction.position, PlanAction.id)
+    query = select(PlanAction).order_by(PlanAction.position, PlanAction.id)
     if plan is not None:
         query = query.where(PlanAction.plan == plan)
     actions = list(session.scalars(query))
