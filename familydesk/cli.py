@@ -117,6 +117,7 @@ COMMAND_MODULES: dict[str, tuple[str, str]] = {
         "familydesk.commands.services",
         N_("the directory of the territory's services"),
     ),
+    "plan": ("familydesk.commands.plan", N_("the plan's actions and their monitoring sheet")),
     "audit": ("familydesk.commands.audit", N_("check or read the audit trail")),
     "privacy": ("familydesk.commands.privacy", N_("GDPR operations on personal data")),
     "operator": ("familydesk.commands.operator", N_("manage the operators who sign in (admins)")),
