@@ -9,13 +9,11 @@ for. Exit code 0 when the file was written.
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from familydesk.commands.opening import open_signed_in
 from familydesk.i18n import _, format_number, ngettext
-from familydesk.kernel.errors import FamilyDeskError
 
 FORMATS = ("pdf", "xlsx", "json")
 
@@ -56,34 +54,12 @@ def run_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_sheet(session: object, fmt: str, out: Path, plan: str | None) -> None:
-    """The sheet written to ``out`` in ``fmt`` (a ``FamilyDeskError`` when a writer is
-    missing)."""
-    from familydesk.reports.plan import monitoring
-
-    if fmt == "json":
-        found = monitoring.lines(session, plan)  # type: ignore[arg-type]
-        out.write_text(
-            json.dumps(monitoring.as_dict(found), ensure_ascii=False, indent=2), encoding="utf-8"
-        )
-        return
-    try:
-        if fmt == "pdf":
-            from familydesk.reports.outputs.pdf import write_sections
-        else:
-            from familydesk.reports.outputs.xlsx import write_sections
-    except ImportError:
-        raise FamilyDeskError(
-            _("The {format} writer is not available in this version.").format(format=fmt.upper())
-        ) from None
-    section = monitoring.sheet(session, plan)  # type: ignore[arg-type]
-    write_sections(session, _("Plan monitoring"), plan or "", [section], out)
-
-
 def run_sheet(args: argparse.Namespace) -> int:
     out = Path(args.out)
     database = open_signed_in(args)
     try:
+        from familydesk.reports.plan.files import write_sheet
+
         database.read(write_sheet, args.format, out, args.plan)
     finally:
         database.dispose()
