@@ -54,7 +54,7 @@ def test_every_wrong_field_is_named_at_once_in_both_languages(database: Database
     assert found["target"].startswith("Target:")
     i18n.set_language("it")
     found = _errors(database, action.id, **wrong)
-    assert found["target"].startswith("Obiettivo:")
+    assert found["target"].startswith("Atteso:")
     assert found["manual_source"].startswith("Fonte:")
     assert database.read(records.list_actions)[0].indicators == ()
 
