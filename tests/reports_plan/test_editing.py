@@ -111,3 +111,19 @@ def test_the_sheet_shows_target_actual_percent_and_the_typed_source(database: Da
     assert "Verbali" in row.label
     found = database.read(monitoring.lines)[0].lines[0]
     assert (found.source, found.trend) == ("Verbali", "")
+
+
+def test_groups_are_tagged_once_and_untagged(database: Database) -> None:
+    from familydesk.demo import fill_demo
+
+    database.write(fill_demo, families=3, seed=2, activity=True)
+    action = database.read(records.list_actions)[0]
+    group = database.read(records.group_choices)[0]
+    database.write(editing.tag_group, action.id, group.group_id)
+    database.write(editing.tag_group, action.id, group.group_id)
+    tagged = database.read(records.get_action, action.id).groups
+    assert group in tagged and tagged.count(group) == 1
+    database.write(editing.untag_group, action.id, group.group_id)
+    assert group not in database.read(records.get_action, action.id).groups
+    database.write(editing.set_groups, action.id, [group.group_id])
+    assert database.read(records.get_action, action.id).groups == (group,)

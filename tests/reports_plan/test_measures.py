@@ -108,3 +108,25 @@ def test_tagged_without_an_action_counts_nothing(demo: Database) -> None:
     period = PERIODS[0]
     assert demo.read(measures.sessions_held, period, {"tagged": True}, None) == 0
     assert demo.read(measures.sessions_held, period, {}, None) > 0
+
+
+def test_the_demo_carries_the_seeds_plans_with_tagged_groups(demo: Database) -> None:
+    from familydesk.reports.plan import monitoring
+
+    found = {item.action.title: item for item in demo.read(monitoring.lines)}
+    assert {item.action.plan for item in found.values()} == {
+        "Piano di Zona 2021-2023 – Ambito territoriale di Suzzara",
+        "Piano Famiglia 2022 – C.I.di S.",
+    }
+    meetings = found["Genitori imperfetti cercasi"]
+    assert [g.title for g in meetings.action.groups] == ["Genitori imperfetti cercasi"]
+    first = meetings.lines[0]
+    assert (first.indicator.name, first.target, first.source) == (
+        "Incontri per le famiglie realizzati",
+        16,
+        "FamilyDesk",
+    )
+    assert first.actual > 0
+    typed = [one for item in found.values() for one in item.lines if one.source != "FamilyDesk"]
+    assert typed and all(one.source and one.actual is not None for one in typed)
+    assert all(1 <= len(item.lines) <= 3 for item in found.values())

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from familydesk.i18n import _
 from familydesk.kernel.errors import FamilyDeskError
+from familydesk.reports.plan import monitoring
 
 FORMATS = ("pdf", "xlsx", "json")
 
@@ -17,8 +18,6 @@ FORMATS = ("pdf", "xlsx", "json")
 def write_sheet(session: Session, fmt: str, out: Path, plan: str | None) -> None:
     """The sheet written to ``out`` in ``fmt`` (a ``FamilyDeskError`` when a writer is
     missing)."""
-    from familydesk.reports.plan import monitoring
-
     if fmt == "json":
         found = monitoring.lines(session, plan)
         out.write_text(
@@ -27,9 +26,9 @@ def write_sheet(session: Session, fmt: str, out: Path, plan: str | None) -> None
         return
     try:
         if fmt == "pdf":
-            from familydesk.reports.outputs.pdf import write_sections
+            from familydesk.reports.outputs.pdf import write_sections  # heavy: reportlab
         else:
-            from familydesk.reports.outputs.xlsx import write_sections
+            from familydesk.reports.outputs.xlsx import write_sections  # heavy: openpyxl
     except ImportError:
         raise FamilyDeskError(
             _("The {format} writer is not available in this version.").format(format=fmt.upper())
