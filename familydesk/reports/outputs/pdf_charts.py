@@ -95,6 +95,12 @@ def _series(
     return names, data, palette, dashed
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    drawing = Drawing(width, height)
+    drawing.initialFontName = FONT  # ReportLab's Helvetica would be referenced, not embedded
+    return drawing
+
+
 def _formatter(paper: Paper, unit: str):  # type: ignore[no-untyped-def]
     def label(value: float | None) -> str:
         return "" if value is None else number_text(paper.lang, value, unit)
@@ -149,7 +155,7 @@ def _bars(table, labels, names, data, palette, paper, width):  # type: ignore[no
     plot_h = len(labels) * (len(data) * bar + 2.2 * mm)
     legend_h = LEGEND_H if len(names) > 1 else 0
     height = plot_h + 10 * mm + legend_h
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     plot = HorizontalBarChart()
     plot.x, plot.y = label_w, 7 * mm
     plot.width, plot.height = width - label_w - 14 * mm, plot_h
@@ -172,7 +178,7 @@ def _columns(table, labels, names, data, palette, paper, width):  # type: ignore
     """Vertical bars, for a few short labels (age bands, sexes)."""
     legend_h = LEGEND_H if len(names) > 1 else 0
     height = 55 * mm + legend_h
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     plot = VerticalBarChart()
     plot.x, plot.y = 16 * mm, 8 * mm
     plot.width = min(width - 20 * mm, len(labels) * len(data) * 14 * mm)
@@ -221,7 +227,7 @@ def _lines(table, labels, names, data, palette, dashed, paper, width):  # type: 
     slanted = widest > step - 2
     label_h = (widest * 0.6 + 4) if slanted else 10
     height = 50 * mm + label_h + legend_h
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     plot = HorizontalLineChart()
     plot.x, plot.y = 16 * mm, label_h + 2
     plot.width = width - 22 * mm

@@ -20,7 +20,7 @@ from io import BytesIO
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
@@ -165,7 +165,7 @@ def _cover(
         target = sheet.cell(row=row, column=2, value=value)
         if isinstance(value, date):
             target.number_format = DATE_FORMAT
-            target.alignment = target.alignment.copy(horizontal="left")
+            target.alignment = Alignment(horizontal="left")
     row += 2
     sheet.cell(row=row, column=1, value=threshold_note(paper))
     sheet.column_dimensions["A"].width = max(len(str(label)) for label, _v in lines) + 4
