@@ -19,7 +19,7 @@ LAYERS = [
     "familydesk.ui",
     "familydesk.cli : familydesk.commands",
     "familydesk.demo",
-    "familydesk.privacy | familydesk.admin | familydesk.transfer",
+    "familydesk.privacy | familydesk.admin | familydesk.transfer | familydesk.reports",
     "familydesk.appointments | familydesk.groups | familydesk.cards",
     "familydesk.directory",
     "familydesk.scheduling | familydesk.frontdesk",

@@ -3,12 +3,12 @@
 - ``model``: the period, the scope (comuni, centres, one operator's desk), and the
   report's shape: sections of tables of cells, each cell naming the records behind it
   (``Drill``);
-- ``activity/``: the activity report, section by section (desk, support, resources, who);
-- ``drill``: the records behind a figure, within the operator's permissions, audited;
-- ``disclosure``: small counts suppressed before a file leaves the centre;
-- ``outputs/``: PDF, XLSX, CSV and JSON of a report;
-- ``plan/``: the plan's actions and indicators (monitoraggio del Piano);
-- ``siuss/``: the INPS SIUSS flow of the family cards.
+- ``settings``: the centre's reporting settings (small-count threshold, SIUSS ente);
+- ``outputs/``: a report's sections on paper (PDF) and in a workbook (XLSX, native charts);
+- ``plan/``: the plan's actions and indicators (monitoraggio del Piano).
+
+Still to come (issue 17): the activity report's sections, drill-down lists, the
+disclosure control of files, CSV/JSON and the SIUSS flow.
 
 The layer sits with privacy, admin and transfer: above every capability it counts.
 """

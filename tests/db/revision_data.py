@@ -1102,6 +1102,74 @@ ROWS: dict[str, list[tuple[str, dict[str, Any]]]] = {
             },
         ),
     ],
+    # 0016: the centre's settings, the plan's actions and indicators, SIUSS flows.
+    "centre_setting": [("threshold", {"key": "report.small_count_threshold", "value": "5"})],
+    "plan_action": [
+        (
+            "genitori",
+            {
+                "plan": "Piano di Zona 2025-2027",
+                "code": "3.2",
+                "title": "Percorsi di sostegno alla genitorialità",
+                "area": "Politiche per i minori e la famiglia",
+                "macro_area": "D",
+                "objective": "Sostenere i genitori nei primi anni di vita dei figli.",
+                "description": "Gruppi di confronto tra genitori al Centro per le Famiglie.",
+                "position": 0,
+            },
+        ),
+    ],
+    "plan_indicator": [
+        (
+            "incontri",
+            {
+                "action_id": Ref("plan_action", "genitori"),
+                "name": "Incontri per le famiglie",
+                "target": Decimal("16.00"),
+                "period_from": date(2026, 1, 1),
+                "period_to": date(2026, 12, 31),
+                "measure": "sessions_held",
+                "filters": "{}",
+                "manual_value": None,
+                "manual_source": "",
+                "position": 0,
+            },
+        ),
+    ],
+    "plan_action_group": [
+        (
+            "genitori_zero_three",
+            {
+                "action_id": Ref("plan_action", "genitori"),
+                "group_id": Ref("parent_group", "zero_three"),
+            },
+        ),
+    ],
+    "siuss_flow": [
+        (
+            "first",
+            {
+                "made_on": date(2026, 12, 1),
+                "period_from": date(2026, 1, 1),
+                "period_to": date(2026, 11, 30),
+                "file_name": "siuss-2026.xml",
+                "operator": "marco",
+                "records": 1,
+                **MAIN,
+            },
+        ),
+    ],
+    "siuss_flow_card": [
+        (
+            "old_in",
+            {
+                "flow_id": Ref("siuss_flow", "first"),
+                "card_id": Ref("card", "old"),
+                "operation": "I",
+                **MAIN,
+            },
+        ),
+    ],
 }
 
 #: Every record carries these (familydesk.db.base); the builder fills them for each row.

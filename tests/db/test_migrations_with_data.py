@@ -70,6 +70,7 @@ ADDED: dict[tuple[str, str], Any] = {
     ("partner", "organisation_id"): lambda row: row["organisation_id"] or "no organisation",
     ("contact_request", "service_id"): None,
     ("contact_request", "referral_outcome"): "",
+    ("card_type", "siuss_code"): "",
     ("contact_request", "referral_outcome_on"): None,
 }
 

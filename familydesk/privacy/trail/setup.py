@@ -27,6 +27,7 @@ from familydesk.frontdesk.needs import NEED_NAMES
 from familydesk.i18n import N_
 from familydesk.kernel.fields import weekday_name
 from familydesk.privacy.retention import kinds
+from familydesk.privacy.trail.setup_reports import report_lookups
 from familydesk.privacy.trail.vocabulary import KINDS, Words, words
 
 Said = tuple[Words | str | None, Words | str]
@@ -217,6 +218,7 @@ def setup_lookups() -> dict[str, Lookup]:
             ),
         ),
         **directory_lookups(),
+        **report_lookups(),
         "parent_group": _named(G, N_("group “{name}”"), G.title),
         "group_educator": (
             lambda uids: (

@@ -74,6 +74,15 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
     "group_educator": (r"Demo \w+", r"educator of “.+”"),
     "group_session": (None, r"“.+”, session \d+ of \d+, \d\d/\d\d/\d{4} \d\d:\d\d"),
     "enrolment": (PERSON, r"sign-up to “.+”"),
+    "centre_setting": (None, r"setting “.+”"),
+    "plan_action": (None, r"plan action “.+”"),
+    "plan_indicator": (None, r"indicator “.+” of “.+”"),
+    "plan_action_group": (None, r"group “.+” tagged with “.+”"),
+    "siuss_flow": (None, r"SIUSS flow of \d\d/\d\d/\d{4}"),
+    "siuss_flow_card": (
+        None,
+        r"card [A-Z]\d{3} \d{6} [A-Z0-9*] in the SIUSS flow of \d\d/\d\d/\d{4}",
+    ),
     "attendance": (PERSON, r"attendance at “.+”, session \d+ of \d+"),
 }
 
@@ -81,7 +90,29 @@ EXPECTED: dict[str, tuple[str | None, str]] = {
 @pytest.fixture
 def demo(database: Database) -> Database:
     database.write(fill_demo, families=30, seed=5)
+    database.write(_report_records)
     return database
+
+
+def _report_records(session: Session) -> None:
+    """What the demo does not make: a centre setting and a SIUSS flow with a card."""
+    from familydesk.db.models import cards as mc
+    from familydesk.db.models import reports as mr
+
+    session.add(mr.CentreSetting(key="report.small_count_threshold", value="5"))
+    flow = mr.SiussFlow(
+        made_on=clock.today(),
+        period_from=clock.today(),
+        period_to=clock.today(),
+        file_name="siuss.xml",
+        operator="laura",
+        records=1,
+    )
+    session.add(flow)
+    session.flush()
+    card = session.scalars(select(mc.Card).order_by(mc.Card.id).limit(1)).one()
+    session.add(mr.SiussFlowCard(flow_id=flow.id, card_id=card.id, operation="I"))
+    session.flush()
 
 
 def _entry(
