@@ -35,6 +35,8 @@ from fractions import Fraction
 
 from sqlalchemy.orm import Session
 
+from familydesk.frontdesk.needs import list_needs
+from familydesk.reports import settings
 from familydesk.reports.model import ActivityReport, Cell, Table
 
 #: A cell's place: (table key, row key, column key); row "" is the table's total.
@@ -197,8 +199,6 @@ def protect(
 def for_outside(session: Session, report: ActivityReport) -> ActivityReport:
     """``report`` protected for a file leaving the centre: the centre's threshold
     (Settings) and the needs' macro-areas."""
-    from familydesk.frontdesk.needs import list_needs
-    from familydesk.reports import settings
 
     areas = {need.key: need.macro_area for need in list_needs(session, active_only=False)}
     return protect(report, settings.threshold(session), areas=areas)
