@@ -9,7 +9,8 @@
 - ``disclosure``: small counts suppressed (with complementary cells) before a file leaves
   the centre.
 
-Still to come (issue 17): the activity report's sections, drill-down lists, CSV/JSON and the SIUSS flow.
+Still to come (issue 17): the activity report's sections, drill-down lists, CSV/JSON
+and the SIUSS flow.
 
 The layer sits with privacy, admin and transfer: above every capability it counts.
 """
