@@ -60,7 +60,7 @@ def run_sheet(args: argparse.Namespace) -> int:
     try:
         from familydesk.reports.plan.files import write_sheet
 
-        database.read(write_sheet, args.format, out, args.plan)
+        database.write(write_sheet, args.format, out, args.plan)
     finally:
         database.dispose()
     print(_("Monitoring sheet written to {path}.").format(path=out))

@@ -9,7 +9,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from familydesk.db.models.registry import AuditEntry
+from familydesk.db.models.reports import PlanAction
 from familydesk.reports.plan import editing
 from tests.helpers import open_signed, run_cli
 
@@ -72,3 +75,78 @@ def test_a_missing_writer_is_a_message(
     )
     assert code != 0 and "PDF writer is not available" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("fmt", "magic", "action"), [("pdf", b"%PDF-", "print"), ("xlsx", b"PK", "export")]
+)
+def test_the_sheet_on_paper_and_in_a_workbook_is_written_and_audited(
+    plan_db: str, capsys: pytest.CaptureFixture, tmp_path: Path, fmt: str, magic: bytes, action: str
+) -> None:
+    """Found at the real CLI: the sheet was written in a read session, where the print's
+    audit entry is refused, so the operator got "an unexpected error" and no file."""
+    target = tmp_path / f"piano.{fmt}"
+    code, _out, err = run_cli(
+        capsys, "plan", "sheet", "--format", fmt, "--out", str(target), "--db", plan_db
+    )
+    assert code == 0, err
+    assert target.read_bytes().startswith(magic)
+    database = open_signed(plan_db)
+    try:
+        notes = database.read(
+            lambda s: s.scalars(
+                select(AuditEntry.note).where(
+                    AuditEntry.action == action, AuditEntry.table_name == "report"
+                )
+            ).all()
+        )
+    finally:
+        database.dispose()
+    assert len(notes) == 1 and notes[0].startswith("sections")
+
+
+def test_a_small_actual_never_leaves_the_centre_in_a_file(
+    plan_db: str, capsys: pytest.CaptureFixture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen in the demo's PDF: "Colloqui svolti ... 1" printed as is in a file for outside
+    use. An actual below the threshold (5) is hidden with its percent; the target stays."""
+    from familydesk.reports.outputs import pdf
+
+    database = open_signed(plan_db)
+    try:
+        action_id = database.read(lambda s: s.scalars(select(PlanAction.id)).one())
+        database.write(
+            editing.save_indicator,
+            editing.IndicatorInput(
+                action_id=action_id,
+                name="Famiglie seguite a domicilio",
+                target="4",
+                period_from=date(2026, 1, 1),
+                period_to=date(2026, 12, 31),
+                measure="",
+                manual_value="3",
+                manual_source="Verbali",
+            ),
+        )
+    finally:
+        database.dispose()
+    written: list = []
+    monkeypatch.setattr(pdf, "write_sections", lambda *args, **kw: written.append(args[3]))
+    code, _out, err = run_cli(
+        capsys,
+        "plan",
+        "sheet",
+        "--format",
+        "pdf",
+        "--out",
+        str(tmp_path / "p.pdf"),
+        "--db",
+        plan_db,
+    )
+    assert code == 0, err
+    cells = [row.cells for table in written[0][0].tables for row in table.rows]
+    small = [c for c in cells if c[1].value is not None and 0 < c[1].value < 5]
+    large = [c for c in cells if c[1].value is not None and c[1].value >= 5]
+    assert small and large
+    assert all(c[1].suppressed and c[2].suppressed and not c[0].suppressed for c in small)
+    assert not any(c[1].suppressed for c in large)

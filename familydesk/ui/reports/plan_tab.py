@@ -272,7 +272,8 @@ class PlanTab(QWidget):
             else:
                 report(self.banner, self, exc)
 
-        self.runner.read(
+        # A write: the print or export goes into the audit trail.
+        self.runner.write(
             write_sheet,
             fmt,
             path,
