@@ -17,6 +17,23 @@ from familydesk.reports.plan import editing
 from tests.helpers import open_signed, run_cli
 
 
+def _typed_in(database, action_id: int, name: str, target: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    """An indicator of this year typed in, with "Verbali" as its source."""
+    database.write(
+        editing.save_indicator,
+        editing.IndicatorInput(
+            action_id=action_id,
+            name=name,
+            target=target,
+            period_from=date(2026, 1, 1),
+            period_to=date(2026, 12, 31),
+            measure="",
+            manual_value=value,
+            manual_source="Verbali",
+        ),
+    )
+
+
 @pytest.fixture
 def plan_db(db_location: str, cli_operator: str) -> str:
     database = open_signed(db_location)
@@ -25,19 +42,7 @@ def plan_db(db_location: str, cli_operator: str) -> str:
             editing.save_action,
             editing.ActionInput(title="Genitori imperfetti cercasi", plan="Piano Famiglia"),
         )
-        database.write(
-            editing.save_indicator,
-            editing.IndicatorInput(
-                action_id=action.id,
-                name="Incontri per le famiglie",
-                target="16",
-                period_from=date(2026, 1, 1),
-                period_to=date(2026, 12, 31),
-                measure="",
-                manual_value="12",
-                manual_source="Verbali",
-            ),
-        )
+        _typed_in(database, action.id, "Incontri per le famiglie", "16", "12")
     finally:
         database.dispose()
     return db_location
@@ -115,19 +120,7 @@ def test_a_small_actual_never_leaves_the_centre_in_a_file(
     database = open_signed(plan_db)
     try:
         action_id = database.read(lambda s: s.scalars(select(PlanAction.id)).one())
-        database.write(
-            editing.save_indicator,
-            editing.IndicatorInput(
-                action_id=action_id,
-                name="Famiglie seguite a domicilio",
-                target="4",
-                period_from=date(2026, 1, 1),
-                period_to=date(2026, 12, 31),
-                measure="",
-                manual_value="3",
-                manual_source="Verbali",
-            ),
-        )
+        _typed_in(database, action_id, "Famiglie seguite a domicilio", "4", "3")
     finally:
         database.dispose()
     written: list = []
